@@ -1,0 +1,1 @@
+namespace DataTier.Client; public static class Placeholder {}

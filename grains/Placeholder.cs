@@ -1,0 +1,1 @@
+namespace DataTier; public static class Placeholder {}

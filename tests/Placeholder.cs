@@ -1,0 +1,1 @@
+namespace DataTier.Tests; public class PlaceholderTests { [Xunit.Fact] public void T() {} }
