@@ -1,1 +1,41 @@
-Console.WriteLine("hi");
+using DataTier.Client.Hosting;
+using DataTier.Hosting;
+using DataTier.Silo.Configuration;
+using DataTier.Silo.DynamoDb;
+using Orleans.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+var endpointOptions = config.GetSection("Endpoints:DynamoDb").Get<DynamoDbEndpointOptions>() ?? new DynamoDbEndpointOptions();
+var clusterOptions = config.GetSection("Orleans").Get<ClusterHostOptions>() ?? new ClusterHostOptions();
+var storeOptions = config.GetSection("Store").Get<StoreHostOptions>() ?? new StoreHostOptions();
+
+builder.WebHost.UseUrls(endpointOptions.Url);
+builder.UseOrleans(silo =>
+{
+    silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
+    silo.AddDataTierTables(config.GetSection("Partitions"));
+});
+
+switch (storeOptions.Kind)
+{
+    case StoreKind.InMemory:
+        builder.Services.AddInMemoryTableStore();
+        break;
+    default:
+        builder.Services.AddRocksDbTableStore(o => config.GetSection("Store:RocksDb").Bind(o));
+        break;
+}
+
+builder.Services.AddTableClient();
+builder.Services.AddDynamoDbEndpoint();
+
+var app = builder.Build();
+app.MapDynamoDbEndpoint();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
+    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
+});
+app.Run();

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace DataTier.Client.Hosting;
+
+public static class DataTierClientExtensions
+{
+    /// <summary>
+    /// Connects this service to the cluster as an Orleans client and registers <see cref="ITableClient"/>.
+    /// Settings come from the <c>DataTier</c> configuration section, then <paramref name="configure"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDataTierClient(this IHostApplicationBuilder builder, Action<DataTierClientOptions>? configure = null)
+    {
+        var options = new DataTierClientOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(builder.Configuration.GetSection("DataTier"), options);
+        configure?.Invoke(options);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(options.GatewayEndPoints().ToArray());
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+        });
+        builder.Services.AddTableClient();
+        return builder;
+    }
+
+    /// <summary>Registers <see cref="ITableClient"/> over whatever <see cref="IGrainFactory"/> the host has (a silo or a client).</summary>
+    public static IServiceCollection AddTableClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITableClient>(sp => new TableClient(sp.GetRequiredService<IGrainFactory>()));
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using DataTier.Catalog;
+using DataTier.Client.Requests;
+using DataTier.Client.Results;
+using DataTier.Tables;
+
+namespace DataTier.Client;
+
+/// <summary>The table API of the cluster, as DynamoDB offers it, plus writes that demand an item version.</summary>
+public interface ITableClient
+{
+    Task<TableDescription> CreateTableAsync(TableDefinition definition);
+    Task<TableDescription> DescribeTableAsync(string tableName);
+    Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null);
+    Task<TableDescription> DeleteTableAsync(string tableName);
+
+    Task<GetItemResult> GetItemAsync(GetItemRequest request);
+    Task<WriteItemResult> PutItemAsync(PutItemRequest request);
+    Task<WriteItemResult> DeleteItemAsync(DeleteItemRequest request);
+    Task<ItemPage> QueryAsync(QueryRequest request);
+    Task<ItemPage> ScanAsync(ScanRequest request);
+}

@@ -1,1 +1,0 @@
-namespace DataTier.Client; public static class Placeholder {}

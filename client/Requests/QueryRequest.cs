@@ -1,0 +1,18 @@
+using DataTier.Model;
+
+namespace DataTier.Client.Requests;
+
+public sealed class QueryRequest
+{
+    public required string TableName { get; init; }
+    public string? IndexName { get; init; }
+    public required string KeyConditionExpression { get; init; }
+    public string? ProjectionExpression { get; init; }
+    public IReadOnlyDictionary<string, string>? ExpressionAttributeNames { get; init; }
+    public IReadOnlyDictionary<string, AttrValue>? ExpressionAttributeValues { get; init; }
+    public bool ScanIndexForward { get; init; } = true;
+    public int? Limit { get; init; }
+    public IReadOnlyDictionary<string, AttrValue>? ExclusiveStartKey { get; init; }
+    public bool ConsistentRead { get; init; }
+    public Select? Select { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace DataTier.Client.Requests;
+
+public enum Select
+{
+    ALL_ATTRIBUTES,
+    ALL_PROJECTED_ATTRIBUTES,
+    SPECIFIC_ATTRIBUTES,
+    COUNT,
+}

@@ -1,0 +1,238 @@
+using DataTier.Catalog;
+using DataTier.Client.Requests;
+using DataTier.Client.Results;
+using DataTier.Client.Routing;
+using DataTier.Errors;
+using DataTier.Expressions;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Store;
+using DataTier.Tables;
+
+namespace DataTier.Client;
+
+/// <summary>
+/// Validates requests, parses their expressions once, and routes them to the partition grains that
+/// own their keys. Used by services through the SDK and by the silo's DynamoDB HTTP endpoint.
+/// </summary>
+public sealed class TableClient(IGrainFactory grains) : ITableClient
+{
+    /// <summary>DynamoDB's page limit for Query and Scan.</summary>
+    public const int MaxPageBytes = 1024 * 1024;
+
+    private readonly TableRouter _router = new(grains);
+
+    public async Task<TableDescription> CreateTableAsync(TableDefinition definition)
+    {
+        RequestValidation.TableName(definition.Name);
+        TableDefinitionValidator.Validate(definition);
+        var description = await _router.Catalog.Create(definition);
+        _router.Forget(definition.Name);
+        return description;
+    }
+
+    public async Task<TableDescription> DescribeTableAsync(string tableName)
+    {
+        RequestValidation.TableName(tableName);
+        return await _router.Catalog.Describe(tableName)
+            ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {tableName} not found");
+    }
+
+    public Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null)
+    {
+        if (exclusiveStartTableName is not null) RequestValidation.TableName(exclusiveStartTableName, "exclusiveStartTableName");
+        if (limit is < 1 or > 100)
+            RequestValidation.Throw([limit < 1
+                ? $"Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"
+                : $"Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100"]);
+        return _router.Catalog.List(exclusiveStartTableName, limit ?? 100);
+    }
+
+    public async Task<TableDescription> DeleteTableAsync(string tableName)
+    {
+        RequestValidation.TableName(tableName);
+        var description = await _router.Catalog.Delete(tableName);
+        _router.Forget(tableName);
+        return description;
+    }
+
+    public async Task<GetItemResult> GetItemAsync(GetItemRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        var context = new ExpressionContext(request.ExpressionAttributeNames, null);
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, null, request.ProjectionExpression is not null);
+        var projection = request.ProjectionExpression is null ? null : ExpressionParser.ParseProjection(request.ProjectionExpression, context);
+        context.EnsureAllUsed();
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            ItemValidator.ValidateKey(table.KeySchema, request.Key);
+            var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
+            var item = await _router.PartitionOf(table, key.Hash).Get(key);
+            if (item is null) return new GetItemResult(null, 0);
+            var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
+            return new GetItemResult(attributes, item.Version);
+        });
+    }
+
+    public async Task<WriteItemResult> PutItemAsync(PutItemRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        CheckReturnValues(request.ReturnValues);
+        var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            ItemValidator.ValidateItem(table.KeySchema, request.Item);
+            var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
+            var outcome = await _router.PartitionOf(table, key.Hash).Put(
+                new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+            return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null);
+        });
+    }
+
+    public async Task<WriteItemResult> DeleteItemAsync(DeleteItemRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        CheckReturnValues(request.ReturnValues);
+        var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            ItemValidator.ValidateKey(table.KeySchema, request.Key);
+            var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
+            var outcome = await _router.PartitionOf(table, key.Hash).Delete(
+                new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+            return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null);
+        });
+    }
+
+    public async Task<ItemPage> QueryAsync(QueryRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        RequestValidation.Limit(request.Limit);
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues, true);
+        var context = new ExpressionContext(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        var keyCondition = ExpressionParser.ParseCondition("KeyConditionExpression", request.KeyConditionExpression, context);
+        var projection = ParseProjection(request.ProjectionExpression, request.Select, context);
+        context.EnsureAllUsed();
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            CheckIndex(table, request.IndexName);
+            var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
+            var range = plan.ToRange();
+            if (request.ExclusiveStartKey is not null)
+            {
+                var start = StartPosition(table, request.ExclusiveStartKey);
+                if (!range.Contains(start) && !SamePartitionKey(table, request.ExclusiveStartKey, plan))
+                    throw DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
+                range = request.ScanIndexForward ? range with { Start = start, StartInclusive = false } : range with { End = start, EndInclusive = false };
+            }
+            var limit = request.Limit ?? int.MaxValue;
+            var page = await _router.PartitionOf(table, plan.Hash).ReadRange(
+                new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection));
+            var more = !page.Exhausted || page.ScannedCount >= limit;
+            return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select);
+        });
+    }
+
+    public async Task<ItemPage> ScanAsync(ScanRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        RequestValidation.Limit(request.Limit);
+        var (lowHash, highHash) = ScanSegments.HashRange(request.Segment, request.TotalSegments);
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues, request.ProjectionExpression is not null);
+        var context = new ExpressionContext(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        var projection = ParseProjection(request.ProjectionExpression, request.Select, context);
+        context.EnsureAllUsed();
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            CheckIndex(table, request.IndexName);
+            var start = ItemKey.EncodeHash(lowHash);
+            var startInclusive = true;
+            if (request.ExclusiveStartKey is not null)
+            {
+                var position = StartPosition(table, request.ExclusiveStartKey);
+                if (position.AsSpan().SequenceCompareTo(start) >= 0)
+                {
+                    start = position;
+                    startInclusive = false;
+                }
+            }
+            var end = highHash == ulong.MaxValue ? null : ItemKey.EncodeHash(highHash + 1);
+            var range = new KeyRange(start, startInclusive, end, false);
+            var limit = request.Limit ?? int.MaxValue;
+            var items = new List<VersionedItem>();
+            var scanned = 0;
+            var bytes = 0;
+            byte[]? last = null;
+            var more = false;
+            var startHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(start);
+            for (var p = table.Partitions.PartitionOf(startHash); p <= table.Partitions.PartitionOf(highHash); p++)
+            {
+                var page = await _router.Partition(table, p).ReadRange(
+                    new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection));
+                items.AddRange(page.Items);
+                scanned += page.ScannedCount;
+                bytes += page.ScannedBytes;
+                if (page.LastPosition is not null) last = page.LastPosition;
+                if (!page.Exhausted || scanned >= limit || bytes >= MaxPageBytes)
+                {
+                    more = true;
+                    break;
+                }
+            }
+            return ToPage(table, items, scanned, more ? last : null, request.Select);
+        });
+    }
+
+    private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select)
+    {
+        var lastKey = lastPosition is null ? null : ItemValidator.KeyOfPosition(table.KeySchema, lastPosition);
+        var returned = select == Select.COUNT ? [] : items.Select(i => i.Attributes).ToList();
+        return new ItemPage(returned, items.Count, scanned, lastKey);
+    }
+
+    private static Condition? ParseCondition(string? expression, IReadOnlyDictionary<string, string>? names, IReadOnlyDictionary<string, AttrValue>? values)
+    {
+        RequestValidation.ExpressionMaps(names, values, expression is not null);
+        if (expression is null) return null;
+        var context = new ExpressionContext(names, values);
+        var condition = ExpressionParser.ParseCondition("ConditionExpression", expression, context);
+        context.EnsureAllUsed();
+        return condition;
+    }
+
+    private static IReadOnlyList<PathOperand>? ParseProjection(string? expression, Select? select, ExpressionContext context)
+    {
+        if (expression is not null && select is Select.ALL_ATTRIBUTES or Select.COUNT)
+            throw DynamoException.Validation($"1 validation error detected: Cannot specify the ProjectionExpression when choosing to get {select}");
+        if (expression is null && select == Select.SPECIFIC_ATTRIBUTES)
+            throw DynamoException.Validation("1 validation error detected: SPECIFIC_ATTRIBUTES requires either AttributesToGet or ProjectionExpression");
+        return expression is null ? null : ExpressionParser.ParseProjection(expression, context);
+    }
+
+    private static void CheckReturnValues(ReturnValues returnValues)
+    {
+        if (returnValues is not (ReturnValues.NONE or ReturnValues.ALL_OLD))
+            throw DynamoException.Validation("ReturnValues can only be ALL_OLD or NONE");
+    }
+
+    private static void CheckIndex(TableDescription table, string? indexName)
+    {
+        if (indexName is not null) throw DynamoException.Validation($"The table does not have the specified index: {indexName}");
+    }
+
+    private static byte[] StartPosition(TableDescription table, IReadOnlyDictionary<string, AttrValue> exclusiveStartKey)
+    {
+        try
+        {
+            ItemValidator.ValidateKey(table.KeySchema, exclusiveStartKey);
+        }
+        catch (DynamoException)
+        {
+            throw DynamoException.Validation("The provided starting key is invalid: The provided key element does not match the schema");
+        }
+        return ItemValidator.ItemKeyOf(table.KeySchema, exclusiveStartKey).Encode();
+    }
+
+    private static bool SamePartitionKey(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, KeyConditionPlan plan) =>
+        key[table.KeySchema.PartitionKey.Name].Equals(plan.PartitionValue);
+}

@@ -1,0 +1,16 @@
+namespace DataTier.Errors;
+
+/// <summary>DynamoDB's error types; the HTTP endpoint sends these names and the statuses AWS uses.</summary>
+public enum DynamoErrorCode
+{
+    ValidationException,
+    ResourceNotFoundException,
+    ResourceInUseException,
+    ConditionalCheckFailedException,
+    SerializationException,
+    UnknownOperationException,
+    ItemCollectionSizeLimitExceededException,
+    ProvisionedThroughputExceededException,
+    InternalServerError,
+    LimitExceededException,
+}

@@ -1,0 +1,26 @@
+using DataTier.Model;
+
+namespace DataTier.Errors;
+
+/// <summary>A request failed the way DynamoDB fails it: with AWS's error type and message.</summary>
+[GenerateSerializer]
+public sealed class DynamoException : Exception
+{
+    public DynamoException(DynamoErrorCode code, string message, IReadOnlyDictionary<string, AttrValue>? item = null) : base(message)
+    {
+        Code = code;
+        Item = item;
+    }
+
+    [Id(0)] public DynamoErrorCode Code { get; }
+
+    /// <summary>For a failed condition, the item as it stood (ReturnValuesOnConditionCheckFailure).</summary>
+    [Id(1)] public IReadOnlyDictionary<string, AttrValue>? Item { get; }
+
+    public static DynamoException Validation(string message) => new(DynamoErrorCode.ValidationException, message);
+
+    public static DynamoException TableNotFound() => new(DynamoErrorCode.ResourceNotFoundException, "Requested resource not found");
+
+    public static DynamoException ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item = null) =>
+        new(DynamoErrorCode.ConditionalCheckFailedException, "The conditional request failed", item);
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using DataTier.Errors;
+using DataTier.Keys;
+using DataTier.Tables;
+
+namespace DataTier.Model;
+
+/// <summary>DynamoDB's rules for items and keys, with its messages.</summary>
+public static class ItemValidator
+{
+    public const int MaxPartitionKeyBytes = 2048;
+    public const int MaxSortKeyBytes = 1024;
+
+    /// <summary>Checks a whole item for PutItem: the key attributes, sets and the size limit.</summary>
+    public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item)
+    {
+        foreach (var value in item.Values) ValidateValue(value);
+        foreach (var key in KeyAttributes(schema))
+        {
+            if (!item.TryGetValue(key.Name, out var value))
+                throw DynamoException.Validation($"One or more parameter values were invalid: Missing the key {key.Name} in the item");
+            ValidateKeyValue(key, value, isPartitionKey: key == schema.PartitionKey);
+        }
+        if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
+            throw DynamoException.Validation("Item size has exceeded the maximum allowed size");
+    }
+
+    /// <summary>Checks a Key parameter (GetItem, DeleteItem): exactly the key attributes, of the right types.</summary>
+    public static void ValidateKey(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> key)
+    {
+        var expected = KeyAttributes(schema).ToList();
+        if (key.Count != expected.Count || expected.Any(k => !key.ContainsKey(k.Name)))
+            throw DynamoException.Validation("The provided key element does not match the schema");
+        foreach (var attribute in expected)
+        {
+            var value = key[attribute.Name];
+            if (value.Type != attribute.Type)
+                throw DynamoException.Validation("The provided key element does not match the schema");
+            ValidateKeyValue(attribute, value, isPartitionKey: attribute == schema.PartitionKey);
+        }
+    }
+
+    public static void ValidateKeyValue(KeyAttribute key, AttrValue value, bool isPartitionKey)
+    {
+        if (value.Type != key.Type)
+            throw DynamoException.Validation($"One or more parameter values were invalid: Type mismatch for key {key.Name} expected: {key.Type} actual: {value.Type}");
+        var empty = value.Type switch
+        {
+            AttrType.S => value.Text!.Length == 0,
+            AttrType.B => value.Bytes!.Length == 0,
+            _ => false,
+        };
+        if (empty)
+            throw DynamoException.Validation($"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty {(value.Type == AttrType.S ? "string" : "binary")} value. Key: {key.Name}");
+        var size = value.Type == AttrType.S ? Encoding.UTF8.GetByteCount(value.Text!) : value.Type == AttrType.B ? value.Bytes!.Length : 0;
+        if (isPartitionKey && size > MaxPartitionKeyBytes)
+            throw DynamoException.Validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        if (!isPartitionKey && size > MaxSortKeyBytes)
+            throw DynamoException.Validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    }
+
+    /// <summary>Sets must be non-empty and free of duplicates; nested values are checked too.</summary>
+    public static void ValidateValue(AttrValue value)
+    {
+        switch (value.Type)
+        {
+            case AttrType.SS:
+            case AttrType.NS:
+            case AttrType.BS:
+                var count = value.Type == AttrType.BS ? value.BytesSet!.Count : value.TextSet!.Count;
+                if (count == 0)
+                    throw DynamoException.Validation($"One or more parameter values were invalid: An {SetName(value.Type)} set  may not be empty");
+                if (HasDuplicates(value))
+                    throw DynamoException.Validation($"One or more parameter values were invalid: Input collection {Describe(value)} contains duplicates.");
+                break;
+            case AttrType.L:
+                foreach (var e in value.List!) ValidateValue(e);
+                break;
+            case AttrType.M:
+                foreach (var e in value.Map!.Values) ValidateValue(e);
+                break;
+        }
+    }
+
+    public static IEnumerable<KeyAttribute> KeyAttributes(TableKeySchema schema)
+    {
+        yield return schema.PartitionKey;
+        if (schema.SortKey is not null) yield return schema.SortKey;
+    }
+
+    private static string SetName(AttrType type) => type switch
+    {
+        AttrType.SS => "string",
+        AttrType.NS => "number",
+        _ => "binary",
+    };
+
+    private static bool HasDuplicates(AttrValue set) => set.Type switch
+    {
+        AttrType.SS => set.TextSet!.Distinct(StringComparer.Ordinal).Count() != set.TextSet!.Count,
+        AttrType.NS => set.TextSet!.Select(DynamoNumber.Parse).Distinct().Count() != set.TextSet!.Count,
+        _ => set.BytesSet!.Select(Convert.ToBase64String).Distinct().Count() != set.BytesSet!.Count,
+    };
+
+    private static string Describe(AttrValue set) => set.Type == AttrType.BS
+        ? $"[{string.Join(", ", set.BytesSet!.Select(Convert.ToBase64String))}]"
+        : $"[{string.Join(", ", set.TextSet!)}]";
+
+    /// <summary>The store key of an item or key map under a table's schema.</summary>
+    public static Store.ItemKey ItemKeyOf(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item)
+    {
+        var pk = KeyBytes.Of(item[schema.PartitionKey.Name]);
+        var sk = schema.SortKey is null ? [] : KeyBytes.Of(item[schema.SortKey.Name]);
+        return new Store.ItemKey(KeyHash.Compute(pk), pk, sk);
+    }
+
+    /// <summary>The key attributes of the item at an encoded position.</summary>
+    public static Dictionary<string, AttrValue> KeyOfPosition(TableKeySchema schema, ReadOnlySpan<byte> position)
+    {
+        var key = Store.ItemKey.Decode(position);
+        var result = new Dictionary<string, AttrValue> { [schema.PartitionKey.Name] = KeyBytes.ToValue(schema.PartitionKey.Type, key.PartitionKey) };
+        if (schema.SortKey is not null) result[schema.SortKey.Name] = KeyBytes.ToValue(schema.SortKey.Type, key.SortKey);
+        return result;
+    }
+}

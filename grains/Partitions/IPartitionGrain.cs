@@ -1,0 +1,21 @@
+using DataTier.Store;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// Owns one contiguous hash range of one table (key: <c>{tableId:N}/{partition}</c>). Every write
+/// of its items passes through it, one grain turn each, so its memory and the store agree.
+/// </summary>
+public interface IPartitionGrain : IGrainWithStringKey
+{
+    Task<VersionedItem?> Get(ItemKey key);
+
+    Task<WriteOutcome> Put(PutCommand command);
+
+    Task<WriteOutcome> Delete(DeleteCommand command);
+
+    Task<RangePage> ReadRange(RangeRequest request);
+
+    /// <summary>The table was deleted: forget everything and deactivate.</summary>
+    Task Drop();
+}

@@ -1,0 +1,152 @@
+using DataTier.Catalog;
+using DataTier.Configuration;
+using DataTier.Errors;
+using DataTier.Expressions;
+using DataTier.Model;
+using DataTier.Store;
+using DataTier.Tables;
+using Microsoft.Extensions.Options;
+
+namespace DataTier.Partitions;
+
+public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions> options) : Grain, IPartitionGrain
+{
+    private const int MaxConflictRetries = 3;
+    private ItemCache _cache = null!;
+    private TableDescription? _table;
+    private int _partition;
+    private ulong _firstHash;
+    private ulong _lastHash;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.IndexOf('/');
+        var tableId = Guid.ParseExact(key[..slash], "N");
+        _partition = int.Parse(key[(slash + 1)..]);
+        _table = await GrainFactory.GetGrain<ITableCatalogGrain>(0).DescribeById(tableId);
+        if (_table is not null)
+        {
+            _firstHash = _table.Partitions.StartOf(_partition);
+            _lastHash = _table.Partitions.EndOf(_partition);
+        }
+        _cache = new ItemCache(options.Value.CacheBytesPerPartition);
+    }
+
+    public async Task<VersionedItem?> Get(ItemKey key)
+    {
+        var table = EnsureOwned(key.Hash);
+        var position = key.Encode();
+        if (_cache.TryGet(position, out var cached)) return cached;
+        var stored = await store.GetAsync(table.Id, position);
+        var item = stored is null ? null : new VersionedItem(stored.Version, stored.Attributes);
+        _cache.Set(position, item, item is null ? 0 : ItemSize.Of(item.Attributes));
+        return item;
+    }
+
+    public Task<WriteOutcome> Put(PutCommand command) =>
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Item);
+
+    public Task<WriteOutcome> Delete(DeleteCommand command) =>
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, null);
+
+    public async Task<RangePage> ReadRange(RangeRequest request)
+    {
+        var table = EnsureTable();
+        var range = ClampToPartition(request.Range);
+        var items = new List<VersionedItem>();
+        var scanned = 0;
+        var bytes = 0;
+        byte[]? last = null;
+        var cursor = range;
+        while (true)
+        {
+            var batchLimit = Math.Min(request.Limit - scanned, 256);
+            var batch = await store.ReadRangeAsync(table.Id, cursor, request.Reverse, batchLimit);
+            foreach (var stored in batch)
+            {
+                var size = ItemSize.Of(stored.Attributes);
+                if (scanned > 0 && bytes + size > request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
+                scanned++;
+                bytes += size;
+                last = stored.Position;
+                var attributes = request.Projection is null ? stored.Attributes : DocumentPath.Project(stored.Attributes, request.Projection);
+                items.Add(new VersionedItem(stored.Version, attributes));
+                if (scanned >= request.Limit || bytes >= request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
+            }
+            if (batch.Count < batchLimit) return new RangePage(items, scanned, bytes, last, true);
+            cursor = request.Reverse
+                ? cursor with { End = last, EndInclusive = false }
+                : cursor with { Start = last, StartInclusive = false };
+        }
+    }
+
+    public Task Drop()
+    {
+        _cache.Clear();
+        _table = null;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOld,
+        IReadOnlyDictionary<string, AttrValue>? newItem)
+    {
+        var table = EnsureOwned(key.Hash);
+        var position = key.Encode();
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await Get(key);
+            var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
+                && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
+            if (!holds) throw DynamoException.ConditionFailed(returnOld ? current?.Attributes : null);
+            var currentVersion = current?.Version ?? 0;
+            var newVersion = newItem is null ? 0 : currentVersion + 1;
+            if (newItem is null && current is null) return new WriteOutcome(0, null);
+            try
+            {
+                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)]);
+            }
+            catch (VersionConflictException) when (attempt < MaxConflictRetries)
+            {
+                // Another activation wrote this item (a membership change left two for a moment): reload and re-check.
+                _cache.Invalidate(position);
+                continue;
+            }
+            catch
+            {
+                _cache.Invalidate(position);
+                throw;
+            }
+            var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
+            _cache.Set(position, written, newItem is null ? 0 : ItemSize.Of(newItem));
+            return new WriteOutcome(newVersion, current?.Attributes);
+        }
+    }
+
+    private TableDescription EnsureTable() => _table ?? throw DynamoException.TableNotFound();
+
+    private TableDescription EnsureOwned(ulong hash)
+    {
+        var table = EnsureTable();
+        if (hash < _firstHash || hash > _lastHash)
+            throw new InvalidOperationException($"Hash {hash:X16} is outside partition {_partition} of table {table.Name}");
+        return table;
+    }
+
+    private KeyRange ClampToPartition(KeyRange range)
+    {
+        var start = ItemKey.EncodeHash(_firstHash);
+        var end = _lastHash == ulong.MaxValue ? null : ItemKey.EncodeHash(_lastHash + 1);
+        var clampedStart = range.Start is null || range.Start.AsSpan().SequenceCompareTo(start) < 0 ? start : range.Start;
+        var startInclusive = ReferenceEquals(clampedStart, start) || range.StartInclusive;
+        var clampedEnd = range.End;
+        var endInclusive = range.EndInclusive;
+        if (end is not null && (range.End is null || range.End.AsSpan().SequenceCompareTo(end) >= 0))
+        {
+            clampedEnd = end;
+            endInclusive = false;
+        }
+        return new KeyRange(clampedStart, startInclusive, clampedEnd, endInclusive);
+    }
+}

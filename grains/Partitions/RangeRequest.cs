@@ -1,0 +1,16 @@
+using DataTier.Expressions;
+using DataTier.Store;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// Read items of one partition in position order. Reading stops after <paramref name="Limit"/>
+/// items or once the items read reach <paramref name="MaxBytes"/> (DynamoDB's 1 MB page).
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record RangeRequest(
+    [property: Id(0)] KeyRange Range,
+    [property: Id(1)] bool Reverse,
+    [property: Id(2)] int Limit,
+    [property: Id(3)] int MaxBytes,
+    [property: Id(4)] IReadOnlyList<PathOperand>? Projection);

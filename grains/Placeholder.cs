@@ -1,1 +1,0 @@
-namespace DataTier; public static class Placeholder {}

@@ -1,0 +1,29 @@
+namespace DataTier.Store;
+
+/// <summary>
+/// The durable store behind partition grains (DESIGN.md, decision 3): item-granular reads, ordered
+/// range reads, and atomic batches of version-conditional item writes plus change records. Items
+/// are addressed by table id and encoded position (<see cref="ItemKey.Encode"/>).
+/// </summary>
+public interface ITableStore
+{
+    ValueTask<StoredItem?> GetAsync(Guid tableId, byte[] position);
+
+    /// <summary>Items in <paramref name="range"/> in position order (descending if <paramref name="reverse"/>), at most <paramref name="limit"/>.</summary>
+    ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit);
+
+    /// <summary>Applies every write and change record, or none: throws <see cref="VersionConflictException"/> if any expected version differs.</summary>
+    ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null);
+
+    /// <summary>Change records of one log with sequence at or above <paramref name="fromSequence"/>, in order.</summary>
+    ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit);
+
+    /// <summary>Removes every item and change record of a table.</summary>
+    ValueTask DeleteTableDataAsync(Guid tableId);
+
+    /// <summary>All catalog entries (table descriptions), by name.</summary>
+    ValueTask<IReadOnlyDictionary<string, byte[]>> ReadCatalogAsync();
+
+    /// <summary>Stores or (with null) removes a catalog entry; durable on return.</summary>
+    ValueTask PutCatalogEntryAsync(string name, byte[]? value);
+}

@@ -1,0 +1,106 @@
+using DataTier.Keys;
+
+namespace DataTier.Store;
+
+/// <summary>A store held in memory, for unit tests only: it has the same semantics as the durable stores but keeps nothing.</summary>
+public sealed class InMemoryTableStore : ITableStore
+{
+    private static readonly Comparer<byte[]> ByteOrder = Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b));
+    private readonly SortedDictionary<byte[], byte[]> _data = new(ByteOrder);
+    private readonly object _lock = new();
+
+    public ValueTask<StoredItem?> GetAsync(Guid tableId, byte[] position)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_data.TryGetValue(StoreLayout.ItemKey(tableId, position), out var v)
+                ? StoreLayout.DecodeValue(position, v) : null);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit)
+    {
+        var prefix = StoreLayout.TablePrefix(tableId);
+        var end = StoreLayout.End(prefix);
+        lock (_lock)
+        {
+            IEnumerable<KeyValuePair<byte[], byte[]>> rows = _data
+                .Where(kv => kv.Key.AsSpan().SequenceCompareTo(prefix) >= 0 && kv.Key.AsSpan().SequenceCompareTo(end) < 0);
+            if (reverse) rows = rows.Reverse();
+            var result = new List<StoredItem>();
+            foreach (var (key, value) in rows)
+            {
+                if (result.Count >= limit) break;
+                var position = StoreLayout.PositionOf(key);
+                if (range.Contains(position)) result.Add(StoreLayout.DecodeValue(position.ToArray(), value));
+            }
+            return ValueTask.FromResult<IReadOnlyList<StoredItem>>(result);
+        }
+    }
+
+    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null)
+    {
+        lock (_lock)
+        {
+            foreach (var w in writes)
+            {
+                var actual = _data.TryGetValue(StoreLayout.ItemKey(tableId, w.Position), out var v) ? StoreLayout.VersionOf(v) : 0;
+                if (actual != w.ExpectedVersion) throw new VersionConflictException(w.Position, w.ExpectedVersion, actual);
+            }
+            foreach (var w in writes)
+            {
+                var key = StoreLayout.ItemKey(tableId, w.Position);
+                if (w.Attributes is null) _data.Remove(key);
+                else _data[key] = StoreLayout.EncodeValue(w.NewVersion, w.Attributes);
+            }
+            if (changes is not null)
+                foreach (var c in changes) _data[StoreLayout.ChangeKey(tableId, c.Log, c.Sequence)] = c.Payload;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit)
+    {
+        var start = StoreLayout.ChangeKey(tableId, log, fromSequence);
+        var end = StoreLayout.ChangeKey(tableId, log, long.MaxValue);
+        lock (_lock)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ChangeRecord>>(_data
+                .Where(kv => kv.Key.AsSpan().SequenceCompareTo(start) >= 0 && kv.Key.AsSpan().SequenceCompareTo(end) < 0)
+                .Take(limit)
+                .Select(kv => new ChangeRecord(log, StoreLayout.SequenceOf(kv.Key), kv.Value))
+                .ToList());
+        }
+    }
+
+    public ValueTask DeleteTableDataAsync(Guid tableId)
+    {
+        lock (_lock)
+        {
+            foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId) })
+                foreach (var key in _data.Keys.Where(k => k.AsSpan().StartsWith(prefix)).ToList()) _data.Remove(key);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyDictionary<string, byte[]>> ReadCatalogAsync()
+    {
+        var prefix = StoreLayout.CatalogPrefix();
+        lock (_lock)
+        {
+            return ValueTask.FromResult<IReadOnlyDictionary<string, byte[]>>(_data
+                .Where(kv => kv.Key.AsSpan().StartsWith(prefix))
+                .ToDictionary(kv => StoreLayout.CatalogNameOf(kv.Key), kv => kv.Value));
+        }
+    }
+
+    public ValueTask PutCatalogEntryAsync(string name, byte[]? value)
+    {
+        lock (_lock)
+        {
+            if (value is null) _data.Remove(StoreLayout.CatalogKey(name));
+            else _data[StoreLayout.CatalogKey(name)] = value;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,127 @@
+using DataTier.Keys;
+using RocksDbSharp;
+
+namespace DataTier.Store;
+
+/// <summary>The embedded default store: one RocksDB database with the write-ahead log on.</summary>
+public sealed class RocksDbTableStore : ITableStore, IDisposable
+{
+    private readonly RocksDb _db;
+    private readonly WriteOptions _writeOptions;
+    private readonly KeyStripes _stripes = new(256);
+    private static readonly WriteOptions SyncOptions = new WriteOptions().SetSync(true);
+    private readonly object _catalogLock = new();
+
+    public RocksDbTableStore(RocksDbStoreOptions options)
+    {
+        Directory.CreateDirectory(options.Path);
+        var dbOptions = new DbOptions().SetCreateIfMissing(true);
+        _db = RocksDb.Open(dbOptions, options.Path);
+        _writeOptions = new WriteOptions().SetSync(options.SyncWrites);
+    }
+
+    public ValueTask<StoredItem?> GetAsync(Guid tableId, byte[] position)
+    {
+        var value = _db.Get(StoreLayout.ItemKey(tableId, position));
+        return ValueTask.FromResult(value is null ? null : StoreLayout.DecodeValue(position, value));
+    }
+
+    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit)
+    {
+        var prefix = StoreLayout.TablePrefix(tableId);
+        var lower = range.Start is null ? prefix : StoreLayout.ItemKey(tableId, range.Start);
+        var upper = range.End is null ? StoreLayout.End(prefix) : StoreLayout.ItemKey(tableId, range.End);
+        var result = new List<StoredItem>();
+        var readOptions = new ReadOptions();
+        readOptions.SetIterateLowerBound(lower);
+        var exclusiveUpper = range.End is null ? upper : KeyBytes.PrefixSuccessor(upper) ?? upper;
+        readOptions.SetIterateUpperBound(exclusiveUpper);
+        using var it = _db.NewIterator(readOptions: readOptions);
+        if (reverse) it.SeekToLast(); else it.SeekToFirst();
+        for (; it.Valid() && result.Count < limit; _ = reverse ? it.Prev() : it.Next())
+        {
+            var key = it.Key();
+            var position = StoreLayout.PositionOf(key);
+            if (!range.Contains(position)) continue;
+            result.Add(StoreLayout.DecodeValue(position.ToArray(), it.Value()));
+        }
+        return ValueTask.FromResult<IReadOnlyList<StoredItem>>(result);
+    }
+
+    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null)
+    {
+        var stripes = _stripes.StripesOf(writes);
+        _stripes.Enter(stripes);
+        try
+        {
+            using var batch = new WriteBatch();
+            foreach (var w in writes)
+            {
+                var key = StoreLayout.ItemKey(tableId, w.Position);
+                var actual = StoreLayout.VersionOf(_db.Get(key));
+                if (actual != w.ExpectedVersion) throw new VersionConflictException(w.Position, w.ExpectedVersion, actual);
+                if (w.Attributes is null) batch.Delete(key);
+                else batch.Put(key, StoreLayout.EncodeValue(w.NewVersion, w.Attributes));
+            }
+            if (changes is not null)
+                foreach (var c in changes) batch.Put(StoreLayout.ChangeKey(tableId, c.Log, c.Sequence), c.Payload);
+            _db.Write(batch, _writeOptions);
+        }
+        finally
+        {
+            _stripes.Exit(stripes);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit)
+    {
+        var start = StoreLayout.ChangeKey(tableId, log, fromSequence);
+        var end = StoreLayout.ChangeKey(tableId, log, long.MaxValue);
+        var result = new List<ChangeRecord>();
+        var readOptions = new ReadOptions();
+        readOptions.SetIterateUpperBound(end);
+        using var it = _db.NewIterator(readOptions: readOptions);
+        for (it.Seek(start); it.Valid() && result.Count < limit; it.Next())
+            result.Add(new ChangeRecord(log, StoreLayout.SequenceOf(it.Key()), it.Value()));
+        return ValueTask.FromResult<IReadOnlyList<ChangeRecord>>(result);
+    }
+
+    public ValueTask DeleteTableDataAsync(Guid tableId)
+    {
+        using var batch = new WriteBatch();
+        foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId) })
+        {
+            var end = StoreLayout.End(prefix);
+            batch.DeleteRange(prefix, (ulong)prefix.Length, end, (ulong)end.Length);
+        }
+        _db.Write(batch, _writeOptions);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyDictionary<string, byte[]>> ReadCatalogAsync()
+    {
+        var prefix = StoreLayout.CatalogPrefix();
+        var result = new Dictionary<string, byte[]>();
+        var readOptions = new ReadOptions();
+        readOptions.SetIterateUpperBound(StoreLayout.End(prefix));
+        using var it = _db.NewIterator(readOptions: readOptions);
+        for (it.Seek(prefix); it.Valid(); it.Next()) result[StoreLayout.CatalogNameOf(it.Key())] = it.Value();
+        return ValueTask.FromResult<IReadOnlyDictionary<string, byte[]>>(result);
+    }
+
+    public ValueTask PutCatalogEntryAsync(string name, byte[]? value)
+    {
+        // Catalog changes are rare and must survive power loss, so they are always synced.
+        var sync = SyncOptions;
+        lock (_catalogLock)
+        {
+            var key = StoreLayout.CatalogKey(name);
+            if (value is null) _db.Remove(key, writeOptions: sync);
+            else _db.Put(key, value, writeOptions: sync);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose() => _db.Dispose();
+}

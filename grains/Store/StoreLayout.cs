@@ -1,0 +1,64 @@
+using System.Buffers.Binary;
+using System.Text;
+using DataTier.Keys;
+
+namespace DataTier.Store;
+
+/// <summary>Key prefixes of byte-keyed stores: items, change logs and the table catalog share one keyspace.</summary>
+internal static class StoreLayout
+{
+    private const byte ItemTag = (byte)'i';
+    private const byte ChangeTag = (byte)'c';
+    private const byte CatalogTag = (byte)'m';
+
+    public static byte[] TablePrefix(Guid tableId) => Prefixed(ItemTag, tableId, ReadOnlySpan<byte>.Empty);
+
+    public static byte[] ItemKey(Guid tableId, ReadOnlySpan<byte> position) => Prefixed(ItemTag, tableId, position);
+
+    public static ReadOnlySpan<byte> PositionOf(ReadOnlySpan<byte> storeKey) => storeKey[17..];
+
+    public static byte[] ChangePrefix(Guid tableId) => Prefixed(ChangeTag, tableId, ReadOnlySpan<byte>.Empty);
+
+    public static byte[] ChangeKey(Guid tableId, string log, long sequence)
+    {
+        var name = Encoding.UTF8.GetBytes(log);
+        var key = new byte[17 + 1 + name.Length + 8];
+        key[0] = ChangeTag;
+        tableId.TryWriteBytes(key.AsSpan(1), bigEndian: true, out _);
+        key[17] = (byte)name.Length;
+        name.CopyTo(key, 18);
+        BinaryPrimitives.WriteInt64BigEndian(key.AsSpan(18 + name.Length), sequence);
+        return key;
+    }
+
+    public static long SequenceOf(ReadOnlySpan<byte> changeKey) => BinaryPrimitives.ReadInt64BigEndian(changeKey[^8..]);
+
+    public static byte[] CatalogPrefix() => [CatalogTag];
+
+    public static byte[] CatalogKey(string name) => [CatalogTag, .. Encoding.UTF8.GetBytes(name)];
+
+    public static string CatalogNameOf(ReadOnlySpan<byte> key) => Encoding.UTF8.GetString(key[1..]);
+
+    public static byte[] End(byte[] prefix) => KeyBytes.PrefixSuccessor(prefix) ?? throw new InvalidOperationException("Unbounded prefix");
+
+    public static byte[] EncodeValue(long version, IReadOnlyDictionary<string, Model.AttrValue> attributes)
+    {
+        var bytes = Model.ItemCodec.Encode(attributes, prefixBytes: 8);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, version);
+        return bytes;
+    }
+
+    public static StoredItem DecodeValue(byte[] position, ReadOnlySpan<byte> value) =>
+        new(position, BinaryPrimitives.ReadInt64LittleEndian(value), Model.ItemCodec.Decode(value[8..]));
+
+    public static long VersionOf(ReadOnlySpan<byte> value) => value.IsEmpty ? 0 : BinaryPrimitives.ReadInt64LittleEndian(value);
+
+    private static byte[] Prefixed(byte tag, Guid tableId, ReadOnlySpan<byte> rest)
+    {
+        var key = new byte[17 + rest.Length];
+        key[0] = tag;
+        tableId.TryWriteBytes(key.AsSpan(1), bigEndian: true, out _);
+        rest.CopyTo(key.AsSpan(17));
+        return key;
+    }
+}

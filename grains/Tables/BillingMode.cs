@@ -1,0 +1,7 @@
+namespace DataTier.Tables;
+
+public enum BillingMode
+{
+    PROVISIONED,
+    PAY_PER_REQUEST,
+}

@@ -1,0 +1,23 @@
+namespace DataTier.Tables;
+
+/// <summary>Everything the catalog knows of a table. A new <see cref="Id"/> is given at each creation, so a re-created table never sees the old one's items.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TableDescription
+{
+    [Id(0)] public required string Name { get; init; }
+    [Id(1)] public required Guid Id { get; init; }
+    [Id(2)] public required TableKeySchema KeySchema { get; init; }
+    [Id(3)] public required IReadOnlyList<KeyAttribute> AttributeDefinitions { get; init; }
+    [Id(4)] public BillingMode BillingMode { get; init; } = BillingMode.PROVISIONED;
+    [Id(5)] public long ReadCapacityUnits { get; init; }
+    [Id(6)] public long WriteCapacityUnits { get; init; }
+    [Id(7)] public DateTimeOffset CreationTime { get; init; }
+    [Id(8)] public TableStatus Status { get; init; } = TableStatus.ACTIVE;
+    [Id(9)] public required PartitionMap Partitions { get; init; }
+    [Id(10)] public DateTimeOffset? BillingModeChangedTime { get; init; }
+
+    public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
+
+    /// <summary>The grain key of one partition of this table.</summary>
+    public string PartitionGrainKey(int partition) => $"{Id:N}/{partition}";
+}

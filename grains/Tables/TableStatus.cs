@@ -1,0 +1,9 @@
+namespace DataTier.Tables;
+
+public enum TableStatus
+{
+    CREATING,
+    ACTIVE,
+    UPDATING,
+    DELETING,
+}

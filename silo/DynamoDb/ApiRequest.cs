@@ -1,0 +1,101 @@
+using System.Text.Json;
+using DataTier.Errors;
+using DataTier.Model;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>
+/// Typed access to the members of a JSON 1.0 request body. Members of the wrong JSON type fail with
+/// SerializationException, as AWS's front end does; absent members read as null.
+/// </summary>
+public sealed class ApiRequest(JsonElement root)
+{
+    private readonly List<string> _missing = [];
+
+    public JsonElement Root { get; } = root;
+
+    public string? String(string name) => Member(name) is { } e ? AsString(e) : null;
+
+    public bool? Bool(string name) => Member(name) is { } e
+        ? e.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Serialization($"{Kind(e)} can not be converted to a Boolean"),
+        }
+        : null;
+
+    public long? Long(string name) => Member(name) is { } e
+        ? e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : throw Serialization($"{Kind(e)} can not be converted to a Long")
+        : null;
+
+    public int? Int(string name) => Long(name) is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
+
+    public JsonElement? Object(string name) => Member(name) is { } e
+        ? e.ValueKind == JsonValueKind.Object ? e : throw Serialization(e.ValueKind == JsonValueKind.Array ? "Start of list found where not expected" : "Expected map or null")
+        : null;
+
+    public JsonElement? Array(string name) => Member(name) is { } e
+        ? e.ValueKind == JsonValueKind.Array ? e : throw Serialization(e.ValueKind == JsonValueKind.Object ? "Start of structure or map found where not expected." : "Expected list or null")
+        : null;
+
+    public IReadOnlyDictionary<string, AttrValue>? AttributeMap(string name) =>
+        Object(name) is { } e ? AttributeValueJson.ReadMap(e) : null;
+
+    public IReadOnlyDictionary<string, string>? StringMap(string name)
+    {
+        if (Object(name) is not { } e) return null;
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var p in e.EnumerateObject()) result[p.Name] = AsString(p.Value);
+        return result;
+    }
+
+    public T? Enum<T>(string name, string parameter) where T : struct, Enum
+    {
+        var text = String(name);
+        if (text is null) return null;
+        if (System.Enum.TryParse<T>(text, ignoreCase: false, out var value) && char.IsUpper(text[0])) return value;
+        Invalid(parameter, text, $"Member must satisfy enum value set: [{string.Join(", ", System.Enum.GetNames<T>())}]");
+        return null;
+    }
+
+    /// <summary>Notes a required member that is absent; <see cref="ThrowIfInvalid"/> reports them together.</summary>
+    public T? Required<T>(T? value, string parameter)
+    {
+        if (value is null) _missing.Add($"Value null at '{parameter}' failed to satisfy constraint: Member must not be null");
+        return value;
+    }
+
+    public void Invalid(string parameter, object value, string constraint) =>
+        _missing.Add($"Value '{value}' at '{parameter}' failed to satisfy constraint: {constraint}");
+
+    public void ThrowIfInvalid()
+    {
+        if (_missing.Count == 0) return;
+        throw DynamoException.Validation($"{_missing.Count} validation error{(_missing.Count > 1 ? "s" : "")} detected: {string.Join("; ", _missing)}");
+    }
+
+    private JsonElement? Member(string name) =>
+        Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;
+
+    internal static string AsString(JsonElement e) => e.ValueKind == JsonValueKind.String
+        ? e.GetString()!
+        : throw Serialization(e.ValueKind switch
+        {
+            JsonValueKind.Object => "Start of structure or map found where not expected.",
+            JsonValueKind.Array => "Start of list found where not expected",
+            _ => $"{Kind(e)} can not be converted to a String",
+        });
+
+    internal static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => "NUMBER_VALUE",
+        JsonValueKind.True or JsonValueKind.False => "Boolean",
+        JsonValueKind.String => "STRING_VALUE",
+        JsonValueKind.Object => "START_OBJECT",
+        JsonValueKind.Array => "START_ARRAY",
+        _ => "NULL",
+    };
+
+    internal static DynamoException Serialization(string message) => new(DynamoErrorCode.SerializationException, message);
+}

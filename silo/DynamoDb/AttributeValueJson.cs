@@ -1,0 +1,131 @@
+using System.Text.Json;
+using DataTier.Errors;
+using DataTier.Model;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>Reads and writes DynamoDB's JSON form of attribute values ({"S": "x"}, {"N": "1"}, ...).</summary>
+public static class AttributeValueJson
+{
+    public static Dictionary<string, AttrValue> ReadMap(JsonElement map)
+    {
+        var result = new Dictionary<string, AttrValue>(StringComparer.Ordinal);
+        foreach (var p in map.EnumerateObject()) result[p.Name] = Read(p.Value);
+        return result;
+    }
+
+    public static AttrValue Read(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+            throw ApiRequest.Serialization(e.ValueKind == JsonValueKind.Array ? "Start of list found where not expected" : "Expected map or null");
+        AttrValue? value = null;
+        var count = 0;
+        foreach (var p in e.EnumerateObject())
+        {
+            if (p.Value.ValueKind == JsonValueKind.Null) continue;
+            var read = ReadTyped(p.Name, p.Value);
+            if (read is null) continue;
+            value = read;
+            count++;
+        }
+        if (count == 0) throw DynamoException.Validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        if (count > 1) throw DynamoException.Validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+        return value!;
+    }
+
+    private static AttrValue? ReadTyped(string type, JsonElement v)
+    {
+        switch (type)
+        {
+            case "S": return AttrValue.FromS(ApiRequest.AsString(v));
+            case "N": return AttrValue.FromN(Number(ApiRequest.AsString(v)));
+            case "B": return AttrValue.FromB(Blob(v));
+            case "BOOL":
+                return v.ValueKind switch
+                {
+                    JsonValueKind.True => AttrValue.True,
+                    JsonValueKind.False => AttrValue.False,
+                    _ => throw ApiRequest.Serialization($"{ApiRequest.Kind(v)} can not be converted to a Boolean"),
+                };
+            case "NULL":
+                if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    throw ApiRequest.Serialization($"{ApiRequest.Kind(v)} can not be converted to a Boolean");
+                if (v.ValueKind == JsonValueKind.False)
+                    throw DynamoException.Validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
+                return AttrValue.Null;
+            case "L": return AttrValue.FromL(Array(v).Select(Read).ToList());
+            case "M":
+                if (v.ValueKind != JsonValueKind.Object) throw ApiRequest.Serialization("Expected map or null");
+                return AttrValue.FromM(ReadMap(v));
+            case "SS": return AttrValue.FromSS(Array(v).Select(ApiRequest.AsString).ToList());
+            case "NS": return AttrValue.FromNS(Array(v).Select(x => Number(ApiRequest.AsString(x)).ToString()).ToList());
+            case "BS": return AttrValue.FromBS(Array(v).Select(Blob).ToList());
+            default: return null;
+        }
+    }
+
+    private static IEnumerable<JsonElement> Array(JsonElement v) => v.ValueKind == JsonValueKind.Array
+        ? v.EnumerateArray()
+        : throw ApiRequest.Serialization(v.ValueKind == JsonValueKind.Object ? "Start of structure or map found where not expected." : "Expected list or null");
+
+    private static DynamoNumber Number(string text) =>
+        DynamoNumber.TryParse(text, out var n, out var error) ? n : throw DynamoException.Validation(error!);
+
+    private static byte[] Blob(JsonElement v)
+    {
+        var text = ApiRequest.AsString(v);
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            throw ApiRequest.Serialization($"Base64 encoded length is expected a multiple of 4 bytes but found: {text.Length}");
+        }
+    }
+
+    public static void WriteMap(Utf8JsonWriter w, IReadOnlyDictionary<string, AttrValue> map)
+    {
+        w.WriteStartObject();
+        foreach (var (name, value) in map)
+        {
+            w.WritePropertyName(name);
+            Write(w, value);
+        }
+        w.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter w, AttrValue v)
+    {
+        w.WriteStartObject();
+        switch (v.Type)
+        {
+            case AttrType.S: w.WriteString("S", v.Text); break;
+            case AttrType.N: w.WriteString("N", v.Text); break;
+            case AttrType.B: w.WriteBase64String("B", v.Bytes); break;
+            case AttrType.BOOL: w.WriteBoolean("BOOL", v.Bool); break;
+            case AttrType.NULL: w.WriteBoolean("NULL", true); break;
+            case AttrType.L:
+                w.WriteStartArray("L");
+                foreach (var e in v.List!) Write(w, e);
+                w.WriteEndArray();
+                break;
+            case AttrType.M:
+                w.WritePropertyName("M");
+                WriteMap(w, v.Map!);
+                break;
+            case AttrType.SS:
+            case AttrType.NS:
+                w.WriteStartArray(v.Type.ToString());
+                foreach (var s in v.TextSet!) w.WriteStringValue(s);
+                w.WriteEndArray();
+                break;
+            case AttrType.BS:
+                w.WriteStartArray("BS");
+                foreach (var b in v.BytesSet!) w.WriteBase64StringValue(b);
+                w.WriteEndArray();
+                break;
+        }
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text.Json;
+using DataTier.Errors;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>
+/// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
+/// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
+/// </summary>
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, ILogger<DynamoDbEndpoint> logger)
+{
+    private const string TargetPrefix = "DynamoDB_20120810.";
+    private const string ContentType = "application/x-amz-json-1.0";
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..26].PadRight(52, 'A');
+        var output = new ArrayBufferWriter<byte>(1024);
+        int status;
+        try
+        {
+            var operation = Resolve(context.Request.Headers["X-Amz-Target"].ToString());
+            using var body = await ReadBodyAsync(context);
+            await using var writer = new Utf8JsonWriter(output, WriterOptions);
+            await operation(new ApiRequest(body.RootElement), writer);
+            await writer.FlushAsync();
+            status = 200;
+        }
+        catch (DynamoException e)
+        {
+            output.Clear();
+            status = WriteError(output, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogInternalError(logger, requestId, e);
+            output.Clear();
+            status = WriteError(output, new DynamoException(DynamoErrorCode.InternalServerError, "Internal server error"));
+        }
+
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        response.ContentLength = output.WrittenCount;
+        response.Headers["x-amzn-RequestId"] = requestId;
+        response.Headers["x-amz-crc32"] = Crc32.HashToUInt32(output.WrittenSpan).ToString();
+        await response.Body.WriteAsync(output.WrittenMemory);
+    }
+
+    private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target)
+    {
+        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
+            throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
+        return target[TargetPrefix.Length..] switch
+        {
+            "CreateTable" => tables.CreateTable,
+            "DescribeTable" => tables.DescribeTable,
+            "ListTables" => tables.ListTables,
+            "DeleteTable" => tables.DeleteTable,
+            "PutItem" => items.PutItem,
+            "GetItem" => items.GetItem,
+            "DeleteItem" => items.DeleteItem,
+            "Query" => reads.Query,
+            "Scan" => reads.Scan,
+            _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
+        };
+    }
+
+    private static async Task<JsonDocument> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(context.Request.Body);
+        }
+        catch (JsonException)
+        {
+            throw new DynamoException(DynamoErrorCode.SerializationException, "");
+        }
+    }
+
+    private static int WriteError(ArrayBufferWriter<byte> output, DynamoException e)
+    {
+        using var w = new Utf8JsonWriter(output, WriterOptions);
+        w.WriteStartObject();
+        w.WriteString("__type", ErrorNamespace(e.Code) + e.Code);
+        if (e.Code is DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException)
+        {
+            if (e.Message.Length > 0) w.WriteString("Message", e.Message);
+        }
+        else
+        {
+            w.WriteString("message", e.Message);
+        }
+        if (e.Item is not null)
+        {
+            w.WritePropertyName("Item");
+            AttributeValueJson.WriteMap(w, e.Item);
+        }
+        w.WriteEndObject();
+        w.Flush();
+        return e.Code == DynamoErrorCode.InternalServerError ? 500 : 400;
+    }
+
+    private static string ErrorNamespace(DynamoErrorCode code) => code switch
+    {
+        DynamoErrorCode.ValidationException => "com.amazon.coral.validate#",
+        DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException => "com.amazon.coral.service#",
+        _ => "com.amazonaws.dynamodb.v20120810#",
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId} failed")]
+    private static partial void LogInternalError(ILogger logger, string requestId, Exception exception);
+}

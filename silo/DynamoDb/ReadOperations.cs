@@ -1,0 +1,84 @@
+using System.Text.Json;
+using DataTier.Client;
+using DataTier.Client.Requests;
+using DataTier.Client.Results;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>Query and Scan over JSON.</summary>
+public sealed class ReadOperations(ITableClient tables)
+{
+    public async Task Query(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var select = r.Enum<Select>("Select", "select");
+        r.ThrowIfInvalid();
+        ItemOperations.RejectLegacy(r, "KeyConditions", "KeyConditionExpression", null);
+        ItemOperations.RejectLegacy(r, "QueryFilter", "FilterExpression", "ConditionalOperator");
+        ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
+        if (r.String("FilterExpression") is not null)
+            throw Errors.DynamoException.Validation("FilterExpression is not supported yet");
+        var keyCondition = r.String("KeyConditionExpression")
+            ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        var page = await tables.QueryAsync(new QueryRequest
+        {
+            TableName = name!,
+            IndexName = r.String("IndexName"),
+            KeyConditionExpression = keyCondition,
+            ProjectionExpression = r.String("ProjectionExpression"),
+            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
+            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ScanIndexForward = r.Bool("ScanIndexForward") ?? true,
+            Limit = r.Int("Limit"),
+            ExclusiveStartKey = r.AttributeMap("ExclusiveStartKey"),
+            ConsistentRead = r.Bool("ConsistentRead") ?? false,
+            Select = select,
+        });
+        WritePage(w, page, select);
+    }
+
+    public async Task Scan(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var select = r.Enum<Select>("Select", "select");
+        r.ThrowIfInvalid();
+        ItemOperations.RejectLegacy(r, "ScanFilter", "FilterExpression", "ConditionalOperator");
+        ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
+        if (r.String("FilterExpression") is not null)
+            throw Errors.DynamoException.Validation("FilterExpression is not supported yet");
+        var page = await tables.ScanAsync(new ScanRequest
+        {
+            TableName = name!,
+            IndexName = r.String("IndexName"),
+            ProjectionExpression = r.String("ProjectionExpression"),
+            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
+            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            Limit = r.Int("Limit"),
+            ExclusiveStartKey = r.AttributeMap("ExclusiveStartKey"),
+            Segment = r.Int("Segment"),
+            TotalSegments = r.Int("TotalSegments"),
+            ConsistentRead = r.Bool("ConsistentRead") ?? false,
+            Select = select,
+        });
+        WritePage(w, page, select);
+    }
+
+    private static void WritePage(Utf8JsonWriter w, ItemPage page, Select? select)
+    {
+        w.WriteStartObject();
+        if (select != Select.COUNT)
+        {
+            w.WriteStartArray("Items");
+            foreach (var item in page.Items) AttributeValueJson.WriteMap(w, item);
+            w.WriteEndArray();
+        }
+        w.WriteNumber("Count", page.Count);
+        w.WriteNumber("ScannedCount", page.ScannedCount);
+        if (page.LastEvaluatedKey is not null)
+        {
+            w.WritePropertyName("LastEvaluatedKey");
+            AttributeValueJson.WriteMap(w, page.LastEvaluatedKey);
+        }
+        w.WriteEndObject();
+    }
+}

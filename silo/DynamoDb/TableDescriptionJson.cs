@@ -1,0 +1,56 @@
+using System.Text.Json;
+using DataTier.Tables;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>Writes a table description in DescribeTable's shape.</summary>
+public static class TableDescriptionJson
+{
+    public static void Write(Utf8JsonWriter w, TableDescription t)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("AttributeDefinitions");
+        foreach (var d in t.AttributeDefinitions)
+        {
+            w.WriteStartObject();
+            w.WriteString("AttributeName", d.Name);
+            w.WriteString("AttributeType", d.Type.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteString("TableName", t.Name);
+        w.WriteStartArray("KeySchema");
+        WriteKey(w, t.KeySchema.PartitionKey.Name, "HASH");
+        if (t.KeySchema.SortKey is not null) WriteKey(w, t.KeySchema.SortKey.Name, "RANGE");
+        w.WriteEndArray();
+        w.WriteString("TableStatus", t.Status.ToString());
+        w.WriteNumber("CreationDateTime", t.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
+        w.WriteStartObject("ProvisionedThroughput");
+        w.WriteNumber("NumberOfDecreasesToday", 0);
+        w.WriteNumber("ReadCapacityUnits", t.ReadCapacityUnits);
+        w.WriteNumber("WriteCapacityUnits", t.WriteCapacityUnits);
+        w.WriteEndObject();
+        w.WriteNumber("TableSizeBytes", 0);
+        w.WriteNumber("ItemCount", 0);
+        w.WriteString("TableArn", t.Arn);
+        w.WriteString("TableId", t.Id.ToString());
+        if (t.BillingMode == BillingMode.PAY_PER_REQUEST)
+        {
+            w.WriteStartObject("BillingModeSummary");
+            w.WriteString("BillingMode", "PAY_PER_REQUEST");
+            if (t.BillingModeChangedTime is { } changed)
+                w.WriteNumber("LastUpdateToPayPerRequestDateTime", changed.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEndObject();
+        }
+        w.WriteBoolean("DeletionProtectionEnabled", false);
+        w.WriteEndObject();
+    }
+
+    private static void WriteKey(Utf8JsonWriter w, string name, string type)
+    {
+        w.WriteStartObject();
+        w.WriteString("AttributeName", name);
+        w.WriteString("KeyType", type);
+        w.WriteEndObject();
+    }
+}
