@@ -1,4 +1,5 @@
 using DataTier.Tables;
+using Orleans.Concurrency;
 
 namespace DataTier.Catalog;
 
@@ -8,8 +9,11 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// <summary>Creates a table; ResourceInUseException if the name is taken.</summary>
     Task<TableDescription> Create(TableDefinition definition);
 
+    /// <summary>Interleaves with other calls: partition grains activated during a catalog call ask for their table.</summary>
+    [AlwaysInterleave]
     Task<TableDescription?> Describe(string name);
 
+    [AlwaysInterleave]
     Task<TableDescription?> DescribeById(Guid id);
 
     Task<TableListPage> List(string? exclusiveStartTableName, int limit);

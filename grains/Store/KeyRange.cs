@@ -1,7 +1,12 @@
 namespace DataTier.Store;
 
 /// <summary>A range of encoded item positions (see <see cref="ItemKey.Encode"/>); a null bound is open.</summary>
-public sealed record KeyRange(byte[]? Start, bool StartInclusive, byte[]? End, bool EndInclusive)
+[GenerateSerializer, Immutable]
+public sealed record KeyRange(
+    [property: Id(0)] byte[]? Start,
+    [property: Id(1)] bool StartInclusive,
+    [property: Id(2)] byte[]? End,
+    [property: Id(3)] bool EndInclusive)
 {
     public static KeyRange All { get; } = new(null, true, null, true);
 

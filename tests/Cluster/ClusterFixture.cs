@@ -1,0 +1,48 @@
+using DataTier.Client;
+using DataTier.Hosting;
+using DataTier.Store;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace DataTier.Tests.Cluster;
+
+/// <summary>A 3-silo in-process Orleans cluster whose silos share one RocksDB store, for all cluster tests.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-cluster-" + Guid.NewGuid().ToString("N"));
+
+    internal static RocksDbTableStore SharedStore { get; } = new(new RocksDbStoreOptions { Path = StorePath });
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public ITableClient Tables { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(3);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Tables = new TableClient(Cluster.Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        SharedStore.Dispose();
+        Directory.Delete(StorePath, recursive: true);
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 8);
+            siloBuilder.Services.AddSharedTableStore(SharedStore);
+        }
+    }
+}
+
+[CollectionDefinition("cluster")]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;

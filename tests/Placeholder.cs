@@ -1,1 +1,0 @@
-namespace DataTier.Tests; public class PlaceholderTests { [Xunit.Fact] public void T() {} }
