@@ -16,6 +16,7 @@ public interface ITableClient
     Task<GetItemResult> GetItemAsync(GetItemRequest request);
     Task<WriteItemResult> PutItemAsync(PutItemRequest request);
     Task<WriteItemResult> DeleteItemAsync(DeleteItemRequest request);
+    Task<WriteItemResult> UpdateItemAsync(UpdateItemRequest request);
     Task<ItemPage> QueryAsync(QueryRequest request);
     Task<ItemPage> ScanAsync(ScanRequest request);
 }

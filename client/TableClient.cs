@@ -104,6 +104,44 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
         });
     }
 
+    public async Task<WriteItemResult> UpdateItemAsync(UpdateItemRequest request)
+    {
+        RequestValidation.TableName(request.TableName);
+        var anyExpression = request.UpdateExpression is not null || request.ConditionExpression is not null;
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues, anyExpression);
+        var context = new ExpressionContext(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        var actions = request.UpdateExpression is null ? [] : ExpressionParser.ParseUpdate(request.UpdateExpression, context);
+        var condition = request.ConditionExpression is null ? null : ExpressionParser.ParseCondition("ConditionExpression", request.ConditionExpression, context);
+        context.EnsureAllUsed();
+        return await _router.WithTableAsync(request.TableName, async table =>
+        {
+            ItemValidator.ValidateKey(table.KeySchema, request.Key);
+            foreach (var action in actions)
+                if (ItemValidator.KeyAttributes(table.KeySchema).Any(k => k.Name == action.Path.TopLevelName))
+                    throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
+            var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
+            var outcome = await _router.PartitionOf(table, key.Hash).Update(
+                new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+            var updated = actions.Select(a => a.Path.TopLevelName).ToHashSet(StringComparer.Ordinal);
+            IReadOnlyDictionary<string, AttrValue>? attributes = request.ReturnValues switch
+            {
+                ReturnValues.ALL_OLD => outcome.OldItem,
+                ReturnValues.ALL_NEW => outcome.NewItem,
+                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, updated),
+                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, updated),
+                _ => null,
+            };
+            return new WriteItemResult(outcome.Version, attributes);
+        });
+    }
+
+    private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, HashSet<string> names)
+    {
+        if (item is null) return null;
+        var result = item.Where(kv => names.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return result.Count == 0 ? null : result;
+    }
+
     public async Task<ItemPage> QueryAsync(QueryRequest request)
     {
         RequestValidation.TableName(request.TableName);

@@ -7,7 +7,7 @@ namespace DataTier.Expressions;
 /// ProjectionExpression into trees, with DynamoDB's precedence: comparisons and functions bind
 /// tightest, then NOT, then AND, then OR.
 /// </summary>
-public sealed class ExpressionParser
+public sealed partial class ExpressionParser
 {
     private static readonly HashSet<string> ConditionFunctions =
         new(StringComparer.Ordinal) { "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains" };

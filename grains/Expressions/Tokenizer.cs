@@ -34,7 +34,7 @@ internal static class Tokenizer
                 tokens.Add(new Token(TokenKind.Symbol, text.Substring(i, 2), start));
                 i += 2;
             }
-            else if ("=<>(),.[]".Contains(c))
+            else if ("=<>(),.[]+-".Contains(c))
             {
                 tokens.Add(new Token(TokenKind.Symbol, c.ToString(), start));
                 i++;

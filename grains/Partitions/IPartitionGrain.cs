@@ -14,6 +14,8 @@ public interface IPartitionGrain : IGrainWithStringKey
 
     Task<WriteOutcome> Delete(DeleteCommand command);
 
+    Task<WriteOutcome> Update(UpdateCommand command);
+
     Task<RangePage> ReadRange(RangeRequest request);
 
     /// <summary>The table was deleted: forget everything and deactivate.</summary>

@@ -45,10 +45,18 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     }
 
     public Task<WriteOutcome> Put(PutCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Item);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, _ => command.Item);
 
     public Task<WriteOutcome> Delete(DeleteCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, null);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, _ => null);
+
+    public Task<WriteOutcome> Update(UpdateCommand command) =>
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, current =>
+        {
+            var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
+            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated);
+            return updated;
+        });
 
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
@@ -90,7 +98,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     }
 
     private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOld,
-        IReadOnlyDictionary<string, AttrValue>? newItem)
+        Func<VersionedItem?, IReadOnlyDictionary<string, AttrValue>?> produce)
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
@@ -100,6 +108,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
             if (!holds) throw DynamoException.ConditionFailed(returnOld ? current?.Attributes : null);
+            var newItem = produce(current);
             var currentVersion = current?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
             if (newItem is null && current is null) return new WriteOutcome(0, null);
@@ -120,7 +129,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
             }
             var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
             _cache.Set(position, written, newItem is null ? 0 : ItemSize.Of(newItem));
-            return new WriteOutcome(newVersion, current?.Attributes);
+            return new WriteOutcome(newVersion, current?.Attributes, newItem);
         }
     }
 

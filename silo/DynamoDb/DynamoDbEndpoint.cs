@@ -63,6 +63,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "PutItem" => items.PutItem,
             "GetItem" => items.GetItem,
             "DeleteItem" => items.DeleteItem,
+            "UpdateItem" => items.UpdateItem,
             "Query" => reads.Query,
             "Scan" => reads.Scan,
             _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),

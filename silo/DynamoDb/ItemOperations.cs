@@ -73,6 +73,29 @@ public sealed class ItemOperations(ITableClient tables)
         WriteAttributes(w, result.Attributes);
     }
 
+    public async Task UpdateItem(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var key = r.Required(r.AttributeMap("Key"), "key");
+        var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
+        var onFailure = ReturnOnFailure(r);
+        r.ThrowIfInvalid();
+        RejectLegacy(r, "AttributeUpdates", "UpdateExpression", null);
+        RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
+        var result = await tables.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = name!,
+            Key = key!,
+            UpdateExpression = r.String("UpdateExpression"),
+            ConditionExpression = r.String("ConditionExpression"),
+            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
+            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ReturnValues = returnValues,
+            ReturnValuesOnConditionCheckFailure = onFailure,
+        });
+        WriteAttributes(w, result.Attributes);
+    }
+
     private static bool ReturnOnFailure(ApiRequest r)
     {
         var value = r.String("ReturnValuesOnConditionCheckFailure");

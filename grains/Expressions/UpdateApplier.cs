@@ -1,0 +1,194 @@
+using DataTier.Errors;
+using DataTier.Model;
+
+namespace DataTier.Expressions;
+
+/// <summary>Applies update actions to an item, as UpdateItem does, producing a new item (the input is never changed).</summary>
+public static class UpdateApplier
+{
+    private const string BadOperand = "An operand in the update expression has an incorrect data type";
+    private const string BadPath = "The document path provided in the update expression is invalid for update";
+
+    public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions)
+    {
+        var result = new Dictionary<string, AttrValue>(item);
+        // Every value is computed from the item as it was before the update, as DynamoDB does.
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case SetAction set:
+                    result = Put(result, set.Path.Path, Evaluate(set.Value, item));
+                    break;
+                case RemoveAction remove:
+                    result = Remove(result, remove.Path.Path);
+                    break;
+                case AddAction add:
+                {
+                    var current = DocumentPath.Resolve(result, add.Path.Path);
+                    AttrValue updated;
+                    if (current is null) updated = add.Value;
+                    else if (current.Type == AttrType.N && add.Value.Type == AttrType.N) updated = Arithmetic(current, add.Value, subtract: false);
+                    else if (current.Type == add.Value.Type && current.Type is AttrType.SS or AttrType.NS or AttrType.BS) updated = SetUnion(current, add.Value);
+                    else throw DynamoException.Validation(BadOperand);
+                    result = Put(result, add.Path.Path, updated);
+                    break;
+                }
+                case DeleteAction delete:
+                {
+                    var current = DocumentPath.Resolve(result, delete.Path.Path);
+                    if (current is null) break;
+                    if (current.Type != delete.Value.Type) throw DynamoException.Validation(BadOperand);
+                    var remaining = SetDifference(current, delete.Value);
+                    result = remaining is null ? Remove(result, delete.Path.Path) : Put(result, delete.Path.Path, remaining);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static AttrValue Evaluate(UpdateValue value, IReadOnlyDictionary<string, AttrValue> item)
+    {
+        switch (value)
+        {
+            case OperandValue { Operand: ValueOperand v }:
+                return v.Value;
+            case OperandValue { Operand: PathOperand p }:
+                return DocumentPath.Resolve(item, p.Path)
+                    ?? throw DynamoException.Validation($"The provided expression refers to an attribute that does not exist in the item");
+            case IfNotExistsValue ifNotExists:
+                return DocumentPath.Resolve(item, ifNotExists.Path.Path) ?? Evaluate(ifNotExists.Fallback, item);
+            case ArithmeticValue arithmetic:
+            {
+                var left = Evaluate(arithmetic.Left, item);
+                var right = Evaluate(arithmetic.Right, item);
+                if (left.Type != AttrType.N || right.Type != AttrType.N) throw DynamoException.Validation(BadOperand);
+                return Arithmetic(left, right, arithmetic.Subtract);
+            }
+            case ListAppendValue append:
+            {
+                var first = Evaluate(append.First, item);
+                var second = Evaluate(append.Second, item);
+                if (first.Type != AttrType.L || second.Type != AttrType.L) throw DynamoException.Validation(BadOperand);
+                return AttrValue.FromL([.. first.List!, .. second.List!]);
+            }
+            default:
+                throw new NotSupportedException(value.GetType().Name);
+        }
+    }
+
+    private static AttrValue Arithmetic(AttrValue left, AttrValue right, bool subtract)
+    {
+        var r = right.Number;
+        if (!DynamoNumber.TryAdd(left.Number, subtract ? r.Negate() : r, out var sum, out var error))
+            throw DynamoException.Validation(error!);
+        return AttrValue.FromN(sum);
+    }
+
+    private static AttrValue SetUnion(AttrValue a, AttrValue b)
+    {
+        if (a.Type == AttrType.BS)
+        {
+            var seen = new HashSet<string>(a.BytesSet!.Select(Convert.ToBase64String));
+            return AttrValue.FromBS([.. a.BytesSet!, .. b.BytesSet!.Where(x => seen.Add(Convert.ToBase64String(x)))]);
+        }
+        if (a.Type == AttrType.NS)
+        {
+            var seen = new HashSet<DynamoNumber>(a.TextSet!.Select(DynamoNumber.Parse));
+            return AttrValue.FromNS([.. a.TextSet!, .. b.TextSet!.Where(x => seen.Add(DynamoNumber.Parse(x)))]);
+        }
+        var strings = new HashSet<string>(a.TextSet!, StringComparer.Ordinal);
+        return AttrValue.FromSS([.. a.TextSet!, .. b.TextSet!.Where(strings.Add)]);
+    }
+
+    private static AttrValue? SetDifference(AttrValue a, AttrValue b)
+    {
+        if (a.Type == AttrType.BS)
+        {
+            var drop = new HashSet<string>(b.BytesSet!.Select(Convert.ToBase64String));
+            var kept = a.BytesSet!.Where(x => !drop.Contains(Convert.ToBase64String(x))).ToList();
+            return kept.Count == 0 ? null : AttrValue.FromBS(kept);
+        }
+        if (a.Type == AttrType.NS)
+        {
+            var drop = new HashSet<DynamoNumber>(b.TextSet!.Select(DynamoNumber.Parse));
+            var kept = a.TextSet!.Where(x => !drop.Contains(DynamoNumber.Parse(x))).ToList();
+            return kept.Count == 0 ? null : AttrValue.FromNS(kept);
+        }
+        var dropped = new HashSet<string>(b.TextSet!, StringComparer.Ordinal);
+        var left = a.TextSet!.Where(x => !dropped.Contains(x)).ToList();
+        return left.Count == 0 ? null : AttrValue.FromSS(left);
+    }
+
+    private static Dictionary<string, AttrValue> Put(Dictionary<string, AttrValue> item, IReadOnlyList<PathElement> path, AttrValue value)
+    {
+        if (path.Count == 1)
+        {
+            item[path[0].Name!] = value;
+            return item;
+        }
+        if (!item.TryGetValue(path[0].Name!, out var root)) throw DynamoException.Validation(BadPath);
+        item[path[0].Name!] = PutNested(root, path, 1, value);
+        return item;
+    }
+
+    private static AttrValue PutNested(AttrValue container, IReadOnlyList<PathElement> path, int depth, AttrValue value)
+    {
+        var step = path[depth];
+        var last = depth == path.Count - 1;
+        if (step.Name is not null)
+        {
+            if (container.Type != AttrType.M) throw DynamoException.Validation(BadPath);
+            var map = new Dictionary<string, AttrValue>(container.Map!);
+            if (last) map[step.Name] = value;
+            else if (map.TryGetValue(step.Name, out var child)) map[step.Name] = PutNested(child, path, depth + 1, value);
+            else throw DynamoException.Validation(BadPath);
+            return AttrValue.FromM(map);
+        }
+        if (container.Type != AttrType.L) throw DynamoException.Validation(BadPath);
+        var list = container.List!.ToList();
+        if (last)
+        {
+            // An index past the end appends, as DynamoDB does.
+            if (step.Index >= list.Count) list.Add(value);
+            else list[step.Index] = value;
+        }
+        else
+        {
+            if (step.Index >= list.Count) throw DynamoException.Validation(BadPath);
+            list[step.Index] = PutNested(list[step.Index], path, depth + 1, value);
+        }
+        return AttrValue.FromL(list);
+    }
+
+    private static Dictionary<string, AttrValue> Remove(Dictionary<string, AttrValue> item, IReadOnlyList<PathElement> path)
+    {
+        if (path.Count == 1)
+        {
+            item.Remove(path[0].Name!);
+            return item;
+        }
+        if (item.TryGetValue(path[0].Name!, out var root)) item[path[0].Name!] = RemoveNested(root, path, 1);
+        return item;
+    }
+
+    private static AttrValue RemoveNested(AttrValue container, IReadOnlyList<PathElement> path, int depth)
+    {
+        var step = path[depth];
+        var last = depth == path.Count - 1;
+        if (step.Name is not null)
+        {
+            if (container.Type != AttrType.M || !container.Map!.TryGetValue(step.Name, out var child)) return container;
+            var map = new Dictionary<string, AttrValue>(container.Map!);
+            if (last) map.Remove(step.Name);
+            else map[step.Name] = RemoveNested(child, path, depth + 1);
+            return AttrValue.FromM(map);
+        }
+        if (container.Type != AttrType.L || step.Index >= container.List!.Count) return container;
+        var list = container.List!.ToList();
+        if (last) list.RemoveAt(step.Index);
+        else list[step.Index] = RemoveNested(list[step.Index], path, depth + 1);
+        return AttrValue.FromL(list);
+    }
+}
