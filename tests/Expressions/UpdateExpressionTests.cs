@@ -45,13 +45,13 @@ public class UpdateExpressionTests
     [Fact]
     public void Remove_add_and_delete()
     {
-        var result = Apply("REMOVE m.deep, l[0] ADD n :five, tags :more DELETE other :x",
+        var result = Apply("REMOVE m.deep, l[0] ADD n :five, tags :more DELETE spare :x",
             new() { [":five"] = AttrValue.FromN("-5"), [":more"] = AttrValue.FromSS(["z"]), [":x"] = AttrValue.FromSS(["x"]) });
         Assert.Empty(result["m"].Map!);
         Assert.Empty(result["l"].List!);
         Assert.Equal("5", result["n"].Text);
         Assert.Equal(["x", "y", "z"], result["tags"].TextSet!.Order());
-        Assert.False(result.ContainsKey("other"));
+        Assert.False(result.ContainsKey("spare"));
     }
 
     [Fact]
