@@ -4,7 +4,9 @@ using DataTier.Silo.Configuration;
 using DataTier.Silo.DynamoDb;
 using Orleans.Configuration;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from next to the program, so settings do not depend on the working
+// directory; relative paths in settings (Store:RocksDb:Path) still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var config = builder.Configuration;
 
 var endpointOptions = config.GetSection("Endpoints:DynamoDb").Get<DynamoDbEndpointOptions>() ?? new DynamoDbEndpointOptions();

@@ -14,6 +14,9 @@ public sealed class TableRouter(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
 
+    // Grain references are resolved once per table: GetGrain reflects over the interface on every call.
+    private readonly ConcurrentDictionary<(Guid, long), IPartitionGrain[]> _partitions = new();
+
     public ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
     public async ValueTask<TableDescription> GetTableAsync(string name)
@@ -24,10 +27,15 @@ public sealed class TableRouter(IGrainFactory grains)
         return description;
     }
 
-    public void Forget(string name) => _tables.TryRemove(name, out _);
+    public void Forget(string name)
+    {
+        if (_tables.TryRemove(name, out var table)) _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
+    }
 
     public IPartitionGrain Partition(TableDescription table, int partition) =>
-        grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(partition));
+        _partitions.GetOrAdd((table.Id, table.Partitions.Version), _ => Enumerable.Range(0, table.Partitions.Count)
+            .Select(i => grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)))
+            .ToArray())[partition];
 
     public IPartitionGrain PartitionOf(TableDescription table, ulong hash) => Partition(table, table.Partitions.PartitionOf(hash));
 
