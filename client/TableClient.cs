@@ -149,12 +149,14 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
         RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues, true);
         var context = new ExpressionContext(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
         var keyCondition = ExpressionParser.ParseCondition("KeyConditionExpression", request.KeyConditionExpression, context);
+        var filter = request.FilterExpression is null ? null : ExpressionParser.ParseCondition("FilterExpression", request.FilterExpression, context);
         var projection = ParseProjection(request.ProjectionExpression, request.Select, context);
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             CheckIndex(table, request.IndexName);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
+            if (filter is not null) CheckFilterAvoidsKeys(filter, table);
             var range = plan.ToRange();
             if (request.ExclusiveStartKey is not null)
             {
@@ -165,7 +167,7 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
             }
             var limit = request.Limit ?? int.MaxValue;
             var page = await _router.PartitionOf(table, plan.Hash).ReadRange(
-                new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection));
+                new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter));
             var more = !page.Exhausted || page.ScannedCount >= limit;
             return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select);
         });
@@ -176,8 +178,10 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
         RequestValidation.TableName(request.TableName);
         RequestValidation.Limit(request.Limit);
         var (lowHash, highHash) = ScanSegments.HashRange(request.Segment, request.TotalSegments);
-        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues, request.ProjectionExpression is not null);
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, request.ExpressionAttributeValues,
+            request.ProjectionExpression is not null || request.FilterExpression is not null);
         var context = new ExpressionContext(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        var filter = request.FilterExpression is null ? null : ExpressionParser.ParseCondition("FilterExpression", request.FilterExpression, context);
         var projection = ParseProjection(request.ProjectionExpression, request.Select, context);
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
@@ -206,7 +210,7 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
             for (var p = table.Partitions.PartitionOf(startHash); p <= table.Partitions.PartitionOf(highHash); p++)
             {
                 var page = await _router.Partition(table, p).ReadRange(
-                    new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection));
+                    new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter));
                 items.AddRange(page.Items);
                 scanned += page.ScannedCount;
                 bytes += page.ScannedBytes;
@@ -219,6 +223,14 @@ public sealed class TableClient(IGrainFactory grains) : ITableClient
             }
             return ToPage(table, items, scanned, more ? last : null, request.Select);
         });
+    }
+
+    /// <summary>A Query's filter may not name the key attributes; the key condition is the place for them.</summary>
+    private static void CheckFilterAvoidsKeys(Condition filter, TableDescription table)
+    {
+        foreach (var key in ItemValidator.KeyAttributes(table.KeySchema))
+            if (ConditionPaths.TopLevelNames(filter).Contains(key.Name))
+                throw DynamoException.Validation($"Filter Expression can only contain non-primary key attributes: Primary key attribute: {key.Name}");
     }
 
     private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select)

@@ -8,6 +8,7 @@ public sealed class QueryRequest
     public string? IndexName { get; init; }
     public required string KeyConditionExpression { get; init; }
     public string? ProjectionExpression { get; init; }
+    public string? FilterExpression { get; init; }
     public IReadOnlyDictionary<string, string>? ExpressionAttributeNames { get; init; }
     public IReadOnlyDictionary<string, AttrValue>? ExpressionAttributeValues { get; init; }
     public bool ScanIndexForward { get; init; } = true;

@@ -7,6 +7,7 @@ public sealed class ScanRequest
     public required string TableName { get; init; }
     public string? IndexName { get; init; }
     public string? ProjectionExpression { get; init; }
+    public string? FilterExpression { get; init; }
     public IReadOnlyDictionary<string, string>? ExpressionAttributeNames { get; init; }
     public IReadOnlyDictionary<string, AttrValue>? ExpressionAttributeValues { get; init; }
     public int? Limit { get; init; }

@@ -78,8 +78,10 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
                 scanned++;
                 bytes += size;
                 last = stored.Position;
+                if (request.Filter is not null && !ConditionEvaluator.Evaluate(request.Filter, stored.Attributes)) goto next;
                 var attributes = request.Projection is null ? stored.Attributes : DocumentPath.Project(stored.Attributes, request.Projection);
                 items.Add(new VersionedItem(stored.Version, attributes));
+            next:
                 if (scanned >= request.Limit || bytes >= request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
             }
             if (batch.Count < batchLimit) return new RangePage(items, scanned, bytes, last, true);

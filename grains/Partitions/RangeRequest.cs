@@ -5,7 +5,9 @@ namespace DataTier.Partitions;
 
 /// <summary>
 /// Read items of one partition in position order. Reading stops after <paramref name="Limit"/>
-/// items or once the items read reach <paramref name="MaxBytes"/> (DynamoDB's 1 MB page).
+/// items or once the items read reach <paramref name="MaxBytes"/> (DynamoDB's 1 MB page). The
+/// <paramref name="Filter"/> applies after those limits, as FilterExpression does: filtered-out
+/// items count as scanned but are not returned.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RangeRequest(
@@ -13,4 +15,5 @@ public sealed record RangeRequest(
     [property: Id(1)] bool Reverse,
     [property: Id(2)] int Limit,
     [property: Id(3)] int MaxBytes,
-    [property: Id(4)] IReadOnlyList<PathOperand>? Projection);
+    [property: Id(4)] IReadOnlyList<PathOperand>? Projection,
+    [property: Id(5)] Condition? Filter = null);

@@ -16,8 +16,6 @@ public sealed class ReadOperations(ITableClient tables)
         ItemOperations.RejectLegacy(r, "KeyConditions", "KeyConditionExpression", null);
         ItemOperations.RejectLegacy(r, "QueryFilter", "FilterExpression", "ConditionalOperator");
         ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
-        if (r.String("FilterExpression") is not null)
-            throw Errors.DynamoException.Validation("FilterExpression is not supported yet");
         var keyCondition = r.String("KeyConditionExpression")
             ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         var page = await tables.QueryAsync(new QueryRequest
@@ -26,6 +24,7 @@ public sealed class ReadOperations(ITableClient tables)
             IndexName = r.String("IndexName"),
             KeyConditionExpression = keyCondition,
             ProjectionExpression = r.String("ProjectionExpression"),
+            FilterExpression = r.String("FilterExpression"),
             ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
             ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
             ScanIndexForward = r.Bool("ScanIndexForward") ?? true,
@@ -44,13 +43,12 @@ public sealed class ReadOperations(ITableClient tables)
         r.ThrowIfInvalid();
         ItemOperations.RejectLegacy(r, "ScanFilter", "FilterExpression", "ConditionalOperator");
         ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
-        if (r.String("FilterExpression") is not null)
-            throw Errors.DynamoException.Validation("FilterExpression is not supported yet");
         var page = await tables.ScanAsync(new ScanRequest
         {
             TableName = name!,
             IndexName = r.String("IndexName"),
             ProjectionExpression = r.String("ProjectionExpression"),
+            FilterExpression = r.String("FilterExpression"),
             ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
             ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
             Limit = r.Int("Limit"),

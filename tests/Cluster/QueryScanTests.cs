@@ -135,4 +135,45 @@ public class QueryScanTests(ClusterFixture fixture)
         var scan = await fixture.Tables.ScanAsync(new ScanRequest { TableName = "recreated" });
         Assert.Empty(scan.Items);
     }
+
+    [Fact]
+    public async Task Filters_apply_after_the_limit_and_count_as_scanned()
+    {
+        await PartitioningTests.CreateTable(fixture, "filtered", AttrType.N);
+        for (var i = 0; i < 20; i++)
+            await fixture.Tables.PutItemAsync(new PutItemRequest { TableName = "filtered", Item = Item("p", i.ToString(), i % 2 == 0 ? "even" : "odd") });
+        var page = await fixture.Tables.QueryAsync(new QueryRequest
+        {
+            TableName = "filtered",
+            KeyConditionExpression = "pk = :p",
+            FilterExpression = "#d = :even",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#d"] = "data" },
+            ExpressionAttributeValues = new Dictionary<string, AttrValue> { [":p"] = AttrValue.FromS("p"), [":even"] = AttrValue.FromS("even") },
+            Limit = 5,
+        });
+        Assert.Equal(5, page.ScannedCount);
+        Assert.Equal(3, page.Count);
+        Assert.Equal(["0", "2", "4"], page.Items.Select(i => i["sk"].Text!));
+        Assert.NotNull(page.LastEvaluatedKey);
+
+        var scan = await fixture.Tables.ScanAsync(new ScanRequest
+        {
+            TableName = "filtered",
+            FilterExpression = "#d = :odd",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#d"] = "data" },
+            ExpressionAttributeValues = new Dictionary<string, AttrValue> { [":odd"] = AttrValue.FromS("odd") },
+            Select = Select.COUNT,
+        });
+        Assert.Equal(10, scan.Count);
+        Assert.Equal(20, scan.ScannedCount);
+
+        var e = await Assert.ThrowsAsync<DynamoException>(() => fixture.Tables.QueryAsync(new QueryRequest
+        {
+            TableName = "filtered",
+            KeyConditionExpression = "pk = :p",
+            FilterExpression = "sk > :n",
+            ExpressionAttributeValues = new Dictionary<string, AttrValue> { [":p"] = AttrValue.FromS("p"), [":n"] = AttrValue.FromN("3") },
+        }));
+        Assert.Equal("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk", e.Message);
+    }
 }
