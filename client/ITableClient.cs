@@ -18,5 +18,7 @@ public interface ITableClient
     Task<WriteItemResult> DeleteItemAsync(DeleteItemRequest request);
     Task<WriteItemResult> UpdateItemAsync(UpdateItemRequest request);
     Task<ItemPage> QueryAsync(QueryRequest request);
+    Task<BatchGetItemResult> BatchGetItemAsync(IReadOnlyDictionary<string, KeysAndAttributes> requestItems);
+    Task<BatchWriteItemResult> BatchWriteItemAsync(IReadOnlyDictionary<string, IReadOnlyList<BatchWrite>> requestItems);
     Task<ItemPage> ScanAsync(ScanRequest request);
 }

@@ -15,7 +15,7 @@ namespace DataTier.Client;
 /// Validates requests, parses their expressions once, and routes them to the partition grains that
 /// own their keys. Used by services through the SDK and by the silo's DynamoDB HTTP endpoint.
 /// </summary>
-public sealed class TableClient(IGrainFactory grains) : ITableClient
+public sealed partial class TableClient(IGrainFactory grains) : ITableClient
 {
     /// <summary>DynamoDB's page limit for Query and Scan.</summary>
     public const int MaxPageBytes = 1024 * 1024;

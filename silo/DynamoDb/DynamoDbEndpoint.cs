@@ -9,7 +9,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -66,6 +66,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "UpdateItem" => items.UpdateItem,
             "Query" => reads.Query,
             "Scan" => reads.Scan,
+            "BatchGetItem" => batches.BatchGetItem,
+            "BatchWriteItem" => batches.BatchWriteItem,
             _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
         };
     }

@@ -7,6 +7,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<TableOperations>();
         services.AddSingleton<ItemOperations>();
         services.AddSingleton<ReadOperations>();
+        services.AddSingleton<BatchOperations>();
         services.AddSingleton<DynamoDbEndpoint>();
         return services;
     }

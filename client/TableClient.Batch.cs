@@ -1,0 +1,100 @@
+using DataTier.Client.Requests;
+using DataTier.Client.Results;
+using DataTier.Errors;
+using DataTier.Model;
+
+namespace DataTier.Client;
+
+/// <summary>BatchGetItem and BatchWriteItem: every request is validated first, then the reads or writes run in parallel, each atomic on its own.</summary>
+public sealed partial class TableClient
+{
+    public const int MaxBatchGetKeys = 100;
+    public const int MaxBatchWrites = 25;
+    public const int MaxBatchGetBytes = 16 * 1024 * 1024;
+
+    public async Task<BatchGetItemResult> BatchGetItemAsync(IReadOnlyDictionary<string, KeysAndAttributes> requestItems)
+    {
+        if (requestItems.Count == 0) RequestValidation.Throw(["Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
+        if (requestItems.Values.Sum(r => r.Keys.Count) > MaxBatchGetKeys) throw DynamoException.Validation("Too many items requested for the BatchGetItem call");
+        foreach (var (table, request) in requestItems)
+        {
+            RequestValidation.TableName(table, "requestItems.member.key");
+            if (request.Keys.Count == 0)
+                RequestValidation.Throw(["Value '[]' at 'requestItems." + table + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
+            var description = await _router.GetTableAsync(table);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in request.Keys)
+            {
+                ItemValidator.ValidateKey(description.KeySchema, key);
+                if (!seen.Add(Convert.ToBase64String(ItemValidator.ItemKeyOf(description.KeySchema, key).Encode())))
+                    throw DynamoException.Validation("Provided list of item keys contains duplicates");
+            }
+        }
+
+        var reads = requestItems.SelectMany(t => t.Value.Keys.Select(key => (Table: t.Key, Request: t.Value, Key: key,
+            Task: GetItemAsync(new GetItemRequest
+            {
+                TableName = t.Key,
+                Key = key,
+                ProjectionExpression = t.Value.ProjectionExpression,
+                ExpressionAttributeNames = t.Value.ExpressionAttributeNames,
+                ConsistentRead = t.Value.ConsistentRead,
+            })))).ToList();
+        await Task.WhenAll(reads.Select(r => r.Task));
+
+        var responses = requestItems.Keys.ToDictionary(t => t, _ => new List<IReadOnlyDictionary<string, AttrValue>>());
+        var unprocessed = new Dictionary<string, List<IReadOnlyDictionary<string, AttrValue>>>();
+        var bytes = 0;
+        foreach (var read in reads)
+        {
+            var item = read.Task.Result.Item;
+            if (item is null) continue;
+            var size = ItemSize.Of(item);
+            if (bytes + size > MaxBatchGetBytes)
+            {
+                // Past the 16 MB response limit the rest is handed back, as DynamoDB does.
+                (unprocessed.TryGetValue(read.Table, out var keys) ? keys : unprocessed[read.Table] = []).Add(read.Key);
+                continue;
+            }
+            bytes += size;
+            responses[read.Table].Add(item);
+        }
+        return new BatchGetItemResult(
+            responses.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<IReadOnlyDictionary<string, AttrValue>>)kv.Value),
+            unprocessed.ToDictionary(kv => kv.Key, kv => new KeysAndAttributes
+            {
+                Keys = kv.Value,
+                ProjectionExpression = requestItems[kv.Key].ProjectionExpression,
+                ExpressionAttributeNames = requestItems[kv.Key].ExpressionAttributeNames,
+                ConsistentRead = requestItems[kv.Key].ConsistentRead,
+            }));
+    }
+
+    public async Task<BatchWriteItemResult> BatchWriteItemAsync(IReadOnlyDictionary<string, IReadOnlyList<BatchWrite>> requestItems)
+    {
+        if (requestItems.Count == 0) RequestValidation.Throw(["Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
+        if (requestItems.Values.Sum(r => r.Count) > MaxBatchWrites) throw DynamoException.Validation("Too many items requested for the BatchWriteItem call");
+        foreach (var (table, writes) in requestItems)
+        {
+            RequestValidation.TableName(table, "requestItems.member.key");
+            if (writes.Count == 0)
+                RequestValidation.Throw(["Value '[]' at 'requestItems." + table + ".member' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
+            var description = await _router.GetTableAsync(table);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var write in writes)
+            {
+                if ((write.Item is null) == (write.Key is null))
+                    throw DynamoException.Validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+                if (write.Item is not null) ItemValidator.ValidateItem(description.KeySchema, write.Item);
+                else ItemValidator.ValidateKey(description.KeySchema, write.Key!);
+                var key = ItemValidator.ItemKeyOf(description.KeySchema, write.Item ?? write.Key!);
+                if (!seen.Add(Convert.ToBase64String(key.Encode())))
+                    throw DynamoException.Validation("Provided list of item keys contains duplicates");
+            }
+        }
+        await Task.WhenAll(requestItems.SelectMany(t => t.Value.Select(write => write.Item is not null
+            ? (Task)PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
+            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }))));
+        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>());
+    }
+}
