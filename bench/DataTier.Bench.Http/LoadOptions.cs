@@ -1,43 +1,55 @@
+using System.Globalization;
+
 namespace DataTier.Bench.Http;
 
 /// <summary>Command-line settings of one load run.</summary>
 public sealed class LoadOptions
 {
-    public string Url { get; set; } = "http://127.0.0.1:8000";
-    public string Table { get; set; } = "bench";
-    public int Concurrency { get; set; } = 50;
-    public int Duration { get; set; } = 10;
-    public int Warmup { get; set; } = 2;
-    public int Items { get; set; } = 10_000;
-    public int ItemSize { get; set; } = 1024;
-    public string Mix { get; set; } = "get";
-    public bool CreateTable { get; set; }
-    public string Label { get; set; } = "target";
-    public string? Json { get; set; }
+    public const string Usage = """
+        usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
+                                   [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
+                                   [--mix put|get|mixed] [--create-table] [--label NAME] [--json FILE]
+        """;
+
+    public string Url { get; private set; } = "http://127.0.0.1:8000";
+    public string Table { get; private set; } = "bench";
+    public int Concurrency { get; private set; } = 50;
+    public int Duration { get; private set; } = 10;
+    public int Warmup { get; private set; } = 2;
+    public int Items { get; private set; } = 10_000;
+    public int ItemSize { get; private set; } = 1024;
+    public string Mix { get; private set; } = "get";
+    public bool CreateTable { get; private set; }
+    public string Label { get; private set; } = "target";
+    public string? Json { get; private set; }
 
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
+            var name = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            int NextInt(int min) => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min
+                ? v : throw new ArgumentException($"{name} needs a whole number >= {min}");
+            switch (name)
             {
                 case "--url": o.Url = Next(); break;
                 case "--table": o.Table = Next(); break;
-                case "--concurrency": o.Concurrency = int.Parse(Next()); break;
-                case "--duration": o.Duration = int.Parse(Next()); break;
-                case "--warmup": o.Warmup = int.Parse(Next()); break;
-                case "--items": o.Items = int.Parse(Next()); break;
-                case "--item-size": o.ItemSize = int.Parse(Next()); break;
+                case "--concurrency": o.Concurrency = NextInt(1); break;
+                case "--duration": o.Duration = NextInt(1); break;
+                case "--warmup": o.Warmup = NextInt(0); break;
+                case "--items": o.Items = NextInt(1); break;
+                case "--item-size": o.ItemSize = NextInt(0); break;
                 case "--mix": o.Mix = Next(); break;
                 case "--create-table": o.CreateTable = true; break;
                 case "--label": o.Label = Next(); break;
                 case "--json": o.Json = Next(); break;
-                default: throw new ArgumentException($"unknown option {args[i]}");
+                default: throw new ArgumentException($"unknown option {name}");
             }
         }
         if (o.Mix is not ("get" or "put" or "mixed")) throw new ArgumentException("--mix must be get, put or mixed");
+        if (!Uri.TryCreate(o.Url, UriKind.Absolute, out _)) throw new ArgumentException($"--url {o.Url} is not an absolute URL");
         return o;
     }
 }

@@ -1,106 +1,103 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace DataTier.Bench.Http;
 
-/// <summary>Drives PutItem and GetItem with N concurrent workers over one pooled HTTP client.</summary>
-public sealed class LoadRunner(LoadOptions options)
+/// <summary>Drives PutItem and GetItem with N concurrent workers, each with one request in flight.</summary>
+public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
 {
-    private static readonly MediaTypeHeaderValue JsonType = new("application/x-amz-json-1.0");
     private readonly DynamoRequests _requests = new(options);
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        MaxConnectionsPerServer = options.Concurrency,
-        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        UseProxy = false,
-    }) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+    private string? _firstError;
 
-    public async Task PrepareAsync()
+    /// <summary>The first failure seen while measuring (status and body, or the exception), if any.</summary>
+    public string? FirstError => _firstError;
+
+    /// <summary>Creates the table (an existing one is fine) and puts every key, so that gets hit.</summary>
+    public async Task CreateTableAsync()
     {
-        if (!options.CreateTable) return;
-        var (status, body) = await SendAsync("CreateTable", _requests.CreateTable());
-        if (status != 200 && !body.Contains("ResourceInUseException")) throw new InvalidOperationException($"CreateTable failed: {status} {body}");
-        var next = 0;
-        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        var (status, error) = await client.SendAsync("CreateTable", _requests.CreateTable());
+        if (status != 200 && error?.Contains("ResourceInUseException", StringComparison.Ordinal) != true)
+            throw new InvalidOperationException($"CreateTable failed: {status} {error}");
+        await WaitUntilActiveAsync();
+
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
         {
             int key;
-            while ((key = Interlocked.Increment(ref next) - 1) < options.Items)
+            while ((key = Interlocked.Increment(ref next)) < options.Items)
             {
-                var (s, b) = await SendAsync("PutItem", _requests.Put(key));
-                if (s != 200) throw new InvalidOperationException($"preload PutItem failed: {s} {b}");
+                var (s, e) = await client.SendAsync("PutItem", _requests.Puts[key]);
+                if (e is not null) throw new InvalidOperationException($"preload PutItem failed: {s} {e}");
             }
-        }));
+        })));
+    }
+
+    private async Task WaitUntilActiveAsync()
+    {
+        var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+        while (true)
+        {
+            var (status, body) = await client.SendForBodyAsync("DescribeTable", _requests.DescribeTable());
+            if (status == 200 && !body.Contains("\"TableStatus\":\"CREATING\"", StringComparison.Ordinal)) return;
+            if (Stopwatch.GetTimestamp() > deadline) throw new InvalidOperationException($"table {options.Table} not active after 30 s: {status} {body}");
+            await Task.Delay(200);
+        }
     }
 
     public async Task<LoadResult> RunAsync()
     {
-        var measuring = false;
-        var stop = false;
+        // Fixed windows on the monotonic clock: an operation counts if it completes inside the
+        // measured window, whatever the scheduling of the workers.
+        var start = Stopwatch.GetTimestamp() + options.Warmup * Stopwatch.Frequency;
+        var end = start + options.Duration * Stopwatch.Frequency;
         var histograms = new LatencyHistogram[options.Concurrency];
         var errors = new long[options.Concurrency];
-        var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
         {
-            var random = new Random(w);
-            var histogram = histograms[w] = new LatencyHistogram();
-            var (gets, puts) = (Prebuild(_requests.Get), Prebuild(_requests.Put));
-            while (!Volatile.Read(ref stop))
-            {
-                var key = random.Next(options.Items);
-                var put = options.Mix == "put" || (options.Mix == "mixed" && random.Next(2) == 0);
-                var started = Stopwatch.GetTimestamp();
-                var ok = await SendFastAsync(put ? "PutItem" : "GetItem", put ? puts[key] : gets[key]);
-                var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                if (!Volatile.Read(ref measuring)) continue;
-                histogram.Record(micros);
-                if (!ok) errors[w]++;
-            }
-        })).ToArray();
-
-        await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
-        Volatile.Write(ref measuring, true);
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(options.Duration));
-        Volatile.Write(ref measuring, false);
-        var elapsed = clock.Elapsed;
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(workers);
+            histograms[w] = new LatencyHistogram();
+            errors[w] = await WorkAsync(w, start, end, histograms[w]);
+        })));
 
         var merged = new LatencyHistogram();
         foreach (var h in histograms) merged.Add(h);
-        return new LoadResult(options.Label, options.Mix, options.Concurrency, merged.Count / elapsed.TotalSeconds,
+        return new LoadResult(options, merged.Count, options.Duration,
             merged.PercentileMillis(50), merged.PercentileMillis(99), merged.PercentileMillis(99.9), errors.Sum());
     }
 
-    private byte[][] Prebuild(Func<int, byte[]> build)
+    private async Task<long> WorkAsync(int worker, long start, long end, LatencyHistogram histogram)
     {
-        // Bodies for a slice of the key space are enough and keep memory small for 1 KB items.
-        var count = Math.Min(options.Items, 2048);
-        var bodies = new byte[options.Items][];
-        var built = Enumerable.Range(0, count).Select(build).ToArray();
-        for (var i = 0; i < options.Items; i++) bodies[i] = i < count ? built[i] : build(i);
-        return bodies;
-    }
-
-    private async Task<bool> SendFastAsync(string operation, byte[] body)
-    {
-        using var request = Request(operation, body);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-        return response.IsSuccessStatusCode;
-    }
-
-    private async Task<(int Status, string Body)> SendAsync(string operation, byte[] body)
-    {
-        using var request = Request(operation, body);
-        using var response = await _http.SendAsync(request);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static HttpRequestMessage Request(string operation, byte[] body)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = JsonType;
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810." + operation);
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
-        return request;
+        var random = new Random(worker * 7919 + 1);
+        long errors = 0;
+        while (true)
+        {
+            var key = random.Next(options.Items);
+            var put = options.Mix == "put" || (options.Mix == "mixed" && random.Next(2) == 0);
+            var began = Stopwatch.GetTimestamp();
+            string? error;
+            var exception = false;
+            try
+            {
+                var (status, body) = await client.SendAsync(put ? "PutItem" : "GetItem", put ? _requests.Puts[key] : _requests.Gets[key]);
+                error = body is null ? null : $"{status} {body}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                error = $"{e.GetType().Name}: {e.Message}";
+                exception = true;
+            }
+            var done = Stopwatch.GetTimestamp();
+            // A refused connection fails at once; do not spin a core on it.
+            if (exception) await Task.Delay(1);
+            if (done >= end) return errors;
+            if (done < start) continue;
+            if (error is null)
+            {
+                histogram.Record((done - began) * 1_000_000 / Stopwatch.Frequency);
+            }
+            else
+            {
+                errors++;
+                Interlocked.CompareExchange(ref _firstError, error, null);
+            }
+        }
     }
 }

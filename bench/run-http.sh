@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the DynamoDB endpoint of the silo against a bare Kestrel "ceiling", measured
+# in the same run, at the same concurrency, for GetItem, PutItem and a 50/50 mix of the two.
+#
+#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE]
+#
+#   --quick          3 s runs after 1 s of warm-up (default: 10 s after 2 s)
+#   --concurrency N  concurrent clients, the same against both servers (default 50)
+#   --duration S     measured seconds per run (overrides --quick's 3)
+#   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl)
+#
+# Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
+# and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
+# directory); runs the generator against each; prints a markdown table. Everything it starts is
+# stopped, and the temporary directory removed, when it exits, however it exits.
+set -euo pipefail
+
+start_dir=$PWD
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+concurrency=50
+duration=""
+warmup=2
+quick=0
+json=""
+items=10000
+item_size=1024
+ceiling_url=http://127.0.0.1:8100
+silo_url=http://127.0.0.1:8000
+silo_port=11411
+gateway_port=30400
+command_line="bench/run-http.sh${*:+ $*}"
+
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) quick=1; shift ;;
+        --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
+        --duration) whole "$1" "${2:-}"; duration=$2; shift 2 ;;
+        --json) [[ -n ${2:-} ]] || { echo "--json needs a file" >&2; exit 2; }
+                json=$2; [[ $json == /* ]] || json="$start_dir/$json"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+if ((quick)); then warmup=1; duration=${duration:-3}; else duration=${duration:-10}; fi
+if [[ -z $json ]]; then json="$repo/bench/results/http-$(date +%F).jsonl"; fi
+mkdir -p "$(dirname "$json")"
+run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+# --- everything started below is stopped by cleanup -------------------------------------------
+work=$(mktemp -d -t datatier-bench.XXXXXX)
+server_pids=()
+generator_pid=""
+stop() { # stop PID: TERM, up to 10 s of grace, then KILL
+    local pid=$1
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+cleanup() {
+    local rc=$? pid
+    trap - EXIT INT TERM
+    if [[ -n $generator_pid ]]; then stop "$generator_pid"; fi
+    for pid in "${server_pids[@]}"; do stop "$pid"; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+status_of() { # status_of URL: HTTP status of a ListTables POST, 000 when nothing answers
+    curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST "$1/" \
+        -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Content-Type: application/x-amz-json-1.0' -d '{}' || true
+}
+
+port_free() { [[ -z $(ss -Hltn "sport = :$1") ]]; }
+
+wait_for() { # wait_for NAME URL PID LOG SECONDS: until a ListTables POST answers 200
+    local deadline=$((SECONDS + $5)) code
+    while true; do
+        code=$(status_of "$2")
+        [[ $code == 200 ]] && return 0
+        if ! kill -0 "$3" 2>/dev/null; then echo "$1 exited before answering; its log:" >&2; tail -n 40 "$4" >&2; exit 1; fi
+        if ((SECONDS > deadline)); then echo "$1 did not answer 200 on $2 within $5 s (last status $code); its log:" >&2; tail -n 40 "$4" >&2; exit 1; fi
+        sleep 0.5
+    done
+}
+
+loopback_only() { # loopback_only NAME PID: every listening TCP socket of PID is on 127.0.0.1
+    local sockets
+    sockets=$(ss -Hltnp | grep "pid=$2," | awk '{print $4}' | sort -u)
+    if [[ -z $sockets ]]; then echo "cannot see the listening sockets of $1 (pid $2)" >&2; exit 1; fi
+    if grep -qv '^127\.0\.0\.1:' <<<"$sockets"; then
+        echo "$1 listens beyond 127.0.0.1:" $sockets >&2
+        exit 1
+    fi
+    echo "  $1 (pid $2) listens on" $sockets
+}
+
+# --- build ---------------------------------------------------------------------------------------
+echo "building the generator, the ceiling and the silo (Release)..."
+for project in bench/DataTier.Bench.Http bench/DataTier.Bench.Ceiling silo/DataTier.Silo.csproj; do
+    log="$work/build-$(basename "$project").log"
+    dotnet build -c Release "$project" --nologo -v quiet >"$log" 2>&1 || { cat "$log" >&2; echo "building $project failed" >&2; exit 1; }
+done
+generator=bench/DataTier.Bench.Http/bin/Release/net10.0/DataTier.Bench.Http.dll
+ceiling=bench/DataTier.Bench.Ceiling/bin/Release/net10.0/DataTier.Bench.Ceiling.dll
+silo=silo/bin/Release/net10.0/DataTier.Silo.dll
+for dll in "$generator" "$ceiling" "$silo"; do [[ -f $dll ]] || { echo "$dll not found after the build" >&2; exit 1; }; done
+
+for port in 8000 8100 "$silo_port" "$gateway_port"; do
+    port_free "$port" || { echo "port $port is in use; stop whatever listens there first" >&2; ss -ltnp "sport = :$port" >&2; exit 1; }
+done
+
+# --- start both servers --------------------------------------------------------------------------
+echo "starting the ceiling on $ceiling_url..."
+dotnet "$ceiling" --urls "$ceiling_url" >"$work/ceiling.log" 2>&1 &
+server_pids+=($!)
+wait_for ceiling "$ceiling_url" "$!" "$work/ceiling.log" 60
+loopback_only ceiling "$!"
+
+store=$(mktemp -d -p "$work" store.XXXXXX)
+echo "starting the silo on $silo_url (RocksDB in $store)..."
+dotnet "$silo" --Endpoints:DynamoDb:Url="$silo_url" --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$gateway_port" \
+    --Store:RocksDb:Path="$store" >"$work/silo.log" 2>&1 &
+server_pids+=($!)
+silo_pid=$!
+wait_for silo "$silo_url" "$silo_pid" "$work/silo.log" 180
+grep -m1 '^DataTier silo started\.' "$work/silo.log" | sed 's/^/  /' || true
+loopback_only silo "$silo_pid"
+
+# --- measure -------------------------------------------------------------------------------------
+failed=0
+# run LABEL URL MIX [generator options]: one measured run; its result line goes to results.txt
+run() {
+    local label=$1 url=$2 mix=$3 rc=0
+    shift 3
+    : >"$work/run.json"
+    # In the background and waited for, so that Ctrl-C reaches the trap at once.
+    dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --concurrency "$concurrency" \
+        --duration "$duration" --warmup "$warmup" --items "$items" --item-size "$item_size" \
+        --json "$work/run.json" "$@" >"$work/run.out" 2>"$work/run.err" &
+    generator_pid=$!
+    wait "$generator_pid" || rc=$?
+    generator_pid=""
+    cat "$work/run.out"
+    if [[ -s $work/run.err ]]; then sed "s/^/  [$label $mix] /" "$work/run.err" | tee -a "$work/notes.txt" >&2; fi
+    if ((rc != 0)); then
+        echo "  [$label $mix] the generator exited with $rc" | tee -a "$work/notes.txt" >&2
+        failed=1
+        return 0
+    fi
+    grep '^label=' "$work/run.out" >>"$work/results.txt" || true
+    # One JSON line per run, tagged with this run of the script.
+    sed "s/^{/{\"run\":\"$run_id\",\"warmup\":$warmup,/" "$work/run.json" >>"$json"
+}
+
+echo "measuring: concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up, $items items of $item_size bytes"
+: >"$work/results.txt"
+# The first silo run creates table `bench` and puts every key once before it measures, so gets hit.
+# Which server goes first alternates from one workload to the next, so neither is always the later.
+create=(--create-table)
+first=silo
+for mix in get put mixed; do
+    if [[ $first == silo ]]; then
+        run silo "$silo_url" "$mix" "${create[@]}"; create=()
+        run ceiling "$ceiling_url" "$mix"
+        first=ceiling
+    else
+        run ceiling "$ceiling_url" "$mix"
+        run silo "$silo_url" "$mix" "${create[@]}"; create=()
+        first=silo
+    fi
+done
+
+# --- report --------------------------------------------------------------------------------------
+echo
+echo "$command_line  ($(date -u '+%F %H:%M UTC'), $(nproc) cores, conc=$concurrency, ${duration} s runs after ${warmup} s warm-up)"
+echo
+awk '
+    function field(name,   i, kv) {
+        for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) { sub(/ms$/, "", kv[2]); return kv[2] } }
+        return ""
+    }
+    {
+        key = field("label") SUBSEP field("op")
+        ops[key] = field("ops/s"); p50[key] = field("p50"); p99[key] = field("p99"); p999[key] = field("p99.9"); errs[key] = field("errors")
+        seen[key] = 1
+    }
+    function val(a, key) { return (key in seen) ? a[key] : "-" }
+    END {
+        print "| workload | ceiling ops/s | silo ops/s | silo/ceiling | silo p50 ms | silo p99 ms | silo p99.9 ms | silo errors |"
+        print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        n = split("get put mixed", mixes, " ")
+        for (m = 1; m <= n; m++) {
+            c = "ceiling" SUBSEP mixes[m]; s = "silo" SUBSEP mixes[m]
+            ratio = ((c in seen) && (s in seen) && ops[c] > 0) ? sprintf("%.2f", ops[s] / ops[c]) : "-"
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", mixes[m], val(ops, c), val(ops, s), ratio,
+                val(p50, s), val(p99, s), val(p999, s), val(errs, s)
+            if ((c in seen) && errs[c] > 0) ceiling_errors = ceiling_errors " " mixes[m] "=" errs[c]
+        }
+        if (ceiling_errors != "") print "\nceiling errors:" ceiling_errors
+    }
+' "$work/results.txt"
+echo
+echo "JSON lines appended to ${json#"$repo/"} (run $run_id)"
+
+if [[ -s $work/notes.txt ]]; then
+    echo
+    echo "generator messages:"
+    cat "$work/notes.txt"
+fi
+if grep -qv ' errors=0$' "$work/results.txt"; then
+    echo "some runs had errors; their figures are not comparable with runs without" >&2
+    failed=1
+fi
+exit "$failed"
