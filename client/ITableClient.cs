@@ -12,6 +12,10 @@ public interface ITableClient
     Task<TableDescription> DescribeTableAsync(string tableName);
     Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null);
     Task<TableDescription> DeleteTableAsync(string tableName);
+    Task<TableDescription> UpdateTableAsync(string tableName, TableUpdate update);
+    Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags);
+    Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys);
+    Task<IReadOnlyDictionary<string, string>> ListTagsOfResourceAsync(string resourceArn);
 
     Task<GetItemResult> GetItemAsync(GetItemRequest request);
     Task<WriteItemResult> PutItemAsync(PutItemRequest request);

@@ -18,6 +18,14 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
 
     Task<TableListPage> List(string? exclusiveStartTableName, int limit);
 
+    /// <summary>Changes billing mode and provisioned throughput.</summary>
+    Task<TableDescription> Update(string name, TableUpdate update);
+
+    /// <summary>Adds or replaces tags of the table with that ARN.</summary>
+    Task Tag(string arn, IReadOnlyDictionary<string, string> tags);
+
+    Task Untag(string arn, IReadOnlyList<string> keys);
+
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);
 }

@@ -59,6 +59,62 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
         return Task.FromResult(new TableListPage(names, more ? names[^1] : null));
     }
 
+    public async Task<TableDescription> Update(string name, TableUpdate update)
+    {
+        var table = Find(name);
+        var billing = update.BillingMode ?? table.BillingMode;
+        var read = update.ReadCapacityUnits ?? (billing == BillingMode.PAY_PER_REQUEST ? 0 : table.ReadCapacityUnits);
+        var write = update.WriteCapacityUnits ?? (billing == BillingMode.PAY_PER_REQUEST ? 0 : table.WriteCapacityUnits);
+        if (billing == BillingMode.PROVISIONED && (read < 1 || write < 1))
+            throw DynamoException.Validation("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: " + name);
+        if (update.BillingMode is null or BillingMode.PROVISIONED && table.BillingMode == BillingMode.PROVISIONED
+            && update.ReadCapacityUnits is not null && read == table.ReadCapacityUnits && write == table.WriteCapacityUnits)
+            throw DynamoException.Validation(
+                $"The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: {table.ReadCapacityUnits}. Requested ReadCapacityUnits: {read}. Current WriteCapacityUnits provisioned for the table: {table.WriteCapacityUnits}. Requested WriteCapacityUnits: {write}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
+        var now = clock.GetUtcNow();
+        var updated = table with
+        {
+            BillingMode = billing,
+            ReadCapacityUnits = read,
+            WriteCapacityUnits = write,
+            BillingModeChangedTime = billing != table.BillingMode && billing == BillingMode.PAY_PER_REQUEST ? now : table.BillingModeChangedTime,
+            ThroughputIncreasedTime = read > table.ReadCapacityUnits || write > table.WriteCapacityUnits ? now : table.ThroughputIncreasedTime,
+            ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
+        };
+        await Save(updated);
+        return updated;
+    }
+
+    public async Task Tag(string arn, IReadOnlyDictionary<string, string> tags)
+    {
+        var table = FindByArn(arn);
+        var merged = new Dictionary<string, string>(table.Tags);
+        foreach (var (k, v) in tags) merged[k] = v;
+        if (merged.Count > 50) throw new DynamoException(DynamoErrorCode.LimitExceededException, "The number of tags exceeds the limit of 50");
+        await Save(table with { Tags = merged });
+    }
+
+    public async Task Untag(string arn, IReadOnlyList<string> keys)
+    {
+        var table = FindByArn(arn);
+        var remaining = new Dictionary<string, string>(table.Tags);
+        foreach (var k in keys) remaining.Remove(k);
+        await Save(table with { Tags = remaining });
+    }
+
+    private TableDescription Find(string name) => _tables.TryGetValue(name, out var table)
+        ? table
+        : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+
+    private TableDescription FindByArn(string arn) => _tables.Values.FirstOrDefault(t => t.Arn == arn)
+        ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: ResourcArn: {arn} not found");
+
+    private async Task Save(TableDescription table)
+    {
+        await store.PutCatalogEntryAsync(table.Name, JsonSerializer.SerializeToUtf8Bytes(table));
+        _tables[table.Name] = table;
+    }
+
     public async Task<TableDescription> Delete(string name)
     {
         if (!_tables.TryGetValue(name, out var description))

@@ -15,6 +15,9 @@ public sealed record TableDescription
     [Id(8)] public TableStatus Status { get; init; } = TableStatus.ACTIVE;
     [Id(9)] public required PartitionMap Partitions { get; init; }
     [Id(10)] public DateTimeOffset? BillingModeChangedTime { get; init; }
+    [Id(11)] public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    [Id(12)] public DateTimeOffset? ThroughputIncreasedTime { get; init; }
+    [Id(13)] public DateTimeOffset? ThroughputDecreasedTime { get; init; }
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
 

@@ -9,7 +9,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, AdminOperations admin, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -22,7 +22,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         int status;
         try
         {
-            var operation = Resolve(context.Request.Headers["X-Amz-Target"].ToString());
+            var operation = Resolve(context.Request.Headers["X-Amz-Target"].ToString(), context.Request.Host.Value ?? "127.0.0.1");
             using var body = await ReadBodyAsync(context);
             await using var writer = new Utf8JsonWriter(output, WriterOptions);
             await operation(new ApiRequest(body.RootElement), writer);
@@ -50,7 +50,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         await response.Body.WriteAsync(output.WrittenMemory);
     }
 
-    private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target)
+    private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target, string host)
     {
         if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
             throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
@@ -68,8 +68,28 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "Scan" => reads.Scan,
             "BatchGetItem" => batches.BatchGetItem,
             "BatchWriteItem" => batches.BatchWriteItem,
+            "UpdateTable" => admin.UpdateTable,
+            "TagResource" => admin.TagResource,
+            "UntagResource" => admin.UntagResource,
+            "ListTagsOfResource" => admin.ListTagsOfResource,
+            "DescribeLimits" => admin.DescribeLimits,
+            "DescribeEndpoints" => (r, w) => DescribeEndpoints(w, host),
             _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
         };
+    }
+
+    /// <summary>This endpoint is its own (and only) endpoint; AWS caches the answer for a day.</summary>
+    private static Task DescribeEndpoints(Utf8JsonWriter w, string host)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("Endpoints");
+        w.WriteStartObject();
+        w.WriteString("Address", host);
+        w.WriteNumber("CachePeriodInMinutes", 1440);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+        return Task.CompletedTask;
     }
 
     private static async Task<JsonDocument> ReadBodyAsync(HttpContext context)

@@ -26,6 +26,8 @@ public static class TableDescriptionJson
         w.WriteString("TableStatus", t.Status.ToString());
         w.WriteNumber("CreationDateTime", t.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
         w.WriteStartObject("ProvisionedThroughput");
+        if (t.ThroughputIncreasedTime is { } increased) w.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
+        if (t.ThroughputDecreasedTime is { } decreased) w.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
         w.WriteNumber("NumberOfDecreasesToday", 0);
         w.WriteNumber("ReadCapacityUnits", t.ReadCapacityUnits);
         w.WriteNumber("WriteCapacityUnits", t.WriteCapacityUnits);

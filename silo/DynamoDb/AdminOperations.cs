@@ -1,0 +1,90 @@
+using System.Text.Json;
+using DataTier.Client;
+using DataTier.Tables;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>UpdateTable, tags, DescribeLimits and DescribeEndpoints over JSON.</summary>
+public sealed class AdminOperations(ITableClient tables)
+{
+    // DynamoDB's default quotas; the project does not throttle yet, so these are what it reports.
+    private const long AccountMaxCapacityUnits = 80_000;
+    private const long TableMaxCapacityUnits = 40_000;
+
+    public async Task UpdateTable(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var billing = r.Enum<BillingMode>("BillingMode", "billingMode");
+        long? read = null, write = null;
+        if (r.Object("ProvisionedThroughput") is { } throughput)
+        {
+            var t = new ApiRequest(throughput);
+            read = t.Required(t.Long("ReadCapacityUnits"), "provisionedThroughput.readCapacityUnits");
+            write = t.Required(t.Long("WriteCapacityUnits"), "provisionedThroughput.writeCapacityUnits");
+            t.ThrowIfInvalid();
+            if (read < 1) r.Invalid("provisionedThroughput.readCapacityUnits", read, "Member must have value greater than or equal to 1");
+            if (write < 1) r.Invalid("provisionedThroughput.writeCapacityUnits", write, "Member must have value greater than or equal to 1");
+        }
+        r.ThrowIfInvalid();
+        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, read, write));
+        w.WriteStartObject();
+        w.WritePropertyName("TableDescription");
+        TableDescriptionJson.Write(w, description);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Answers with an empty body, as AWS does (the SDK then expects CRC32 0).</summary>
+    public async Task TagResource(ApiRequest r, Utf8JsonWriter w)
+    {
+        var arn = r.Required(r.String("ResourceArn"), "resourceArn");
+        var list = r.Required(r.Array("Tags"), "tags");
+        r.ThrowIfInvalid();
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in list!.Value.EnumerateArray())
+        {
+            var tag = new ApiRequest(e);
+            var key = tag.Required(tag.String("Key"), "tags.member.key");
+            var value = tag.Required(tag.String("Value"), "tags.member.value");
+            tag.ThrowIfInvalid();
+            tags[key!] = value!;
+        }
+        await tables.TagResourceAsync(arn!, tags);
+    }
+
+    public async Task UntagResource(ApiRequest r, Utf8JsonWriter w)
+    {
+        var arn = r.Required(r.String("ResourceArn"), "resourceArn");
+        var keys = r.Required(r.Array("TagKeys"), "tagKeys");
+        r.ThrowIfInvalid();
+        await tables.UntagResourceAsync(arn!, keys!.Value.EnumerateArray().Select(ApiRequest.AsString).ToList());
+    }
+
+    public async Task ListTagsOfResource(ApiRequest r, Utf8JsonWriter w)
+    {
+        var arn = r.Required(r.String("ResourceArn"), "resourceArn");
+        r.ThrowIfInvalid();
+        var tags = await tables.ListTagsOfResourceAsync(arn!);
+        w.WriteStartObject();
+        w.WriteStartArray("Tags");
+        foreach (var (key, value) in tags.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("Key", key);
+            w.WriteString("Value", value);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public Task DescribeLimits(ApiRequest r, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("AccountMaxReadCapacityUnits", AccountMaxCapacityUnits);
+        w.WriteNumber("AccountMaxWriteCapacityUnits", AccountMaxCapacityUnits);
+        w.WriteNumber("TableMaxReadCapacityUnits", TableMaxCapacityUnits);
+        w.WriteNumber("TableMaxWriteCapacityUnits", TableMaxCapacityUnits);
+        w.WriteEndObject();
+        return Task.CompletedTask;
+    }
+}

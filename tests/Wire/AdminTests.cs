@@ -1,0 +1,62 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Xunit;
+using static DataTier.Tests.Wire.WireHelpers;
+
+namespace DataTier.Tests.Wire;
+
+[Collection("wire")]
+public class AdminTests(SiloFixture fixture)
+{
+    [Fact]
+    public async Task Tags_are_added_replaced_listed_and_removed()
+    {
+        var name = UniqueName("tags");
+        var table = await CreateTable(fixture.Client, name, ("pk", ScalarAttributeType.S));
+        await fixture.Client.TagResourceAsync(new TagResourceRequest { ResourceArn = table.TableArn, Tags = [new Tag { Key = "env", Value = "test" }, new Tag { Key = "team", Value = "a" }] });
+        await fixture.Client.TagResourceAsync(new TagResourceRequest { ResourceArn = table.TableArn, Tags = [new Tag { Key = "team", Value = "b" }] });
+        var listed = await fixture.Client.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = table.TableArn });
+        Assert.Equal(["env=test", "team=b"], listed.Tags.Select(t => $"{t.Key}={t.Value}"));
+        await fixture.Client.UntagResourceAsync(new UntagResourceRequest { ResourceArn = table.TableArn, TagKeys = ["env"] });
+        listed = await fixture.Client.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = table.TableArn });
+        Assert.Equal(["team=b"], listed.Tags.Select(t => $"{t.Key}={t.Value}"));
+
+        var missing = table.TableArn.Replace(name, name + "-gone");
+        var e = await Assert.ThrowsAsync<ResourceNotFoundException>(() => fixture.Client.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = missing }));
+        Assert.Equal($"Requested resource not found: ResourcArn: {missing} not found", e.Message);
+    }
+
+    [Fact]
+    public async Task Update_table_switches_billing_and_throughput()
+    {
+        var name = UniqueName("update");
+        await CreateTable(fixture.Client, name, ("pk", ScalarAttributeType.S), billing: BillingMode.PAY_PER_REQUEST);
+        var updated = await fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PROVISIONED,
+            ProvisionedThroughput = new ProvisionedThroughput(7, 9),
+        });
+        Assert.Equal(7, updated.TableDescription.ProvisionedThroughput.ReadCapacityUnits);
+        Assert.Equal(9, updated.TableDescription.ProvisionedThroughput.WriteCapacityUnits);
+        Assert.Null(updated.TableDescription.BillingModeSummary);
+
+        await ThrowsValidation(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = name, ProvisionedThroughput = new ProvisionedThroughput(7, 9) }),
+            "The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: 7. Requested ReadCapacityUnits: 7. Current WriteCapacityUnits provisioned for the table: 9. Requested WriteCapacityUnits: 9. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
+
+        var back = await fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = name, BillingMode = BillingMode.PAY_PER_REQUEST });
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, back.TableDescription.BillingModeSummary.BillingMode);
+        var described = await fixture.Client.DescribeTableAsync(name);
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, described.Table.BillingModeSummary.BillingMode);
+    }
+
+    [Fact]
+    public async Task Limits_and_endpoints_are_described()
+    {
+        var limits = await fixture.Client.DescribeLimitsAsync(new DescribeLimitsRequest());
+        Assert.Equal(40000, limits.TableMaxReadCapacityUnits);
+        Assert.Equal(80000, limits.AccountMaxWriteCapacityUnits);
+        var endpoints = await fixture.Client.DescribeEndpointsAsync(new DescribeEndpointsRequest());
+        Assert.Equal(new Uri(fixture.EndpointUrl).Authority, Assert.Single(endpoints.Endpoints).Address);
+    }
+}
