@@ -59,6 +59,7 @@ public sealed partial class TableClient
             bytes += size;
             responses[read.Table].Add(item);
         }
+        var capacity = requestItems.Keys.ToDictionary(t => t, t => reads.Where(r => r.Table == t).Sum(r => r.Task.Result.CapacityUnits));
         return new BatchGetItemResult(
             responses.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<IReadOnlyDictionary<string, AttrValue>>)kv.Value),
             unprocessed.ToDictionary(kv => kv.Key, kv => new KeysAndAttributes
@@ -67,7 +68,8 @@ public sealed partial class TableClient
                 ProjectionExpression = requestItems[kv.Key].ProjectionExpression,
                 ExpressionAttributeNames = requestItems[kv.Key].ExpressionAttributeNames,
                 ConsistentRead = requestItems[kv.Key].ConsistentRead,
-            }));
+            }),
+            capacity);
     }
 
     public async Task<BatchWriteItemResult> BatchWriteItemAsync(IReadOnlyDictionary<string, IReadOnlyList<BatchWrite>> requestItems)
@@ -92,9 +94,11 @@ public sealed partial class TableClient
                     throw DynamoException.Validation("Provided list of item keys contains duplicates");
             }
         }
-        await Task.WhenAll(requestItems.SelectMany(t => t.Value.Select(write => write.Item is not null
-            ? (Task)PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
-            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }))));
-        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>());
+        var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Task: write.Item is not null
+            ? PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
+            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! })))).ToList();
+        await Task.WhenAll(pending.Select(w => w.Task));
+        var capacity = requestItems.Keys.ToDictionary(t => t, t => pending.Where(w => w.Table == t).Sum(w => w.Task.Result.CapacityUnits));
+        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>(), capacity);
     }
 }

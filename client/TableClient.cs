@@ -68,9 +68,10 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var item = await _router.PartitionOf(table, key.Hash).Get(key);
-            if (item is null) return new GetItemResult(null, 0);
+            var units = CapacityUnits.Read(CapacityUnits.SizeOf(item?.Attributes), request.ConsistentRead);
+            if (item is null) return new GetItemResult(null, 0, units);
             var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
-            return new GetItemResult(attributes, item.Version);
+            return new GetItemResult(attributes, item.Version, units);
         });
     }
 
@@ -85,7 +86,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
             var outcome = await _router.PartitionOf(table, key.Hash).Put(
                 new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
-            return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null);
+            return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome));
         });
     }
 
@@ -100,7 +101,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Delete(
                 new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
-            return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null);
+            return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome));
         });
     }
 
@@ -131,7 +132,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                 ReturnValues.UPDATED_NEW => Only(outcome.NewItem, updated),
                 _ => null,
             };
-            return new WriteItemResult(outcome.Version, attributes);
+            return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome));
         });
     }
 
@@ -169,7 +170,8 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var page = await _router.PartitionOf(table, plan.Hash).ReadRange(
                 new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter));
             var more = !page.Exhausted || page.ScannedCount >= limit;
-            return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select);
+            return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select,
+                CapacityUnits.Read(page.ScannedBytes, request.ConsistentRead));
         });
     }
 
@@ -221,7 +223,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                     break;
                 }
             }
-            return ToPage(table, items, scanned, more ? last : null, request.Select);
+            return ToPage(table, items, scanned, more ? last : null, request.Select, CapacityUnits.Read(bytes, request.ConsistentRead));
         });
     }
 
@@ -233,11 +235,15 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                 throw DynamoException.Validation($"Filter Expression can only contain non-primary key attributes: Primary key attribute: {key.Name}");
     }
 
-    private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select)
+    /// <summary>A write consumes units for the larger of the item before and after it.</summary>
+    private static double WriteUnits(WriteOutcome outcome) =>
+        CapacityUnits.Write(Math.Max(CapacityUnits.SizeOf(outcome.OldItem), CapacityUnits.SizeOf(outcome.NewItem)));
+
+    private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select, double units)
     {
         var lastKey = lastPosition is null ? null : ItemValidator.KeyOfPosition(table.KeySchema, lastPosition);
         var returned = select == Select.COUNT ? [] : items.Select(i => i.Attributes).ToList();
-        return new ItemPage(returned, items.Count, scanned, lastKey);
+        return new ItemPage(returned, items.Count, scanned, lastKey, units);
     }
 
     private static Condition? ParseCondition(string? expression, IReadOnlyDictionary<string, string>? names, IReadOnlyDictionary<string, AttrValue>? values)

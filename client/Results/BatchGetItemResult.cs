@@ -6,4 +6,5 @@ namespace DataTier.Client.Results;
 /// <summary>Items found, by table (absent keys are simply missing), and the keys left for another call.</summary>
 public sealed record BatchGetItemResult(
     IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, AttrValue>>> Responses,
-    IReadOnlyDictionary<string, KeysAndAttributes> UnprocessedKeys);
+    IReadOnlyDictionary<string, KeysAndAttributes> UnprocessedKeys,
+    IReadOnlyDictionary<string, double> CapacityUnits);

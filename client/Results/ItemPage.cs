@@ -7,4 +7,5 @@ public sealed record ItemPage(
     IReadOnlyList<IReadOnlyDictionary<string, AttrValue>> Items,
     int Count,
     int ScannedCount,
-    IReadOnlyDictionary<string, AttrValue>? LastEvaluatedKey);
+    IReadOnlyDictionary<string, AttrValue>? LastEvaluatedKey,
+    double CapacityUnits = 0);

@@ -12,6 +12,7 @@ public sealed class BatchOperations(ITableClient tables)
     public async Task BatchGetItem(ApiRequest r, Utf8JsonWriter w)
     {
         var items = r.Required(r.Object("RequestItems"), "requestItems");
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         var requests = new Dictionary<string, KeysAndAttributes>(StringComparer.Ordinal);
         foreach (var table in items!.Value.EnumerateObject())
@@ -55,12 +56,14 @@ public sealed class BatchOperations(ITableClient tables)
             w.WriteEndObject();
         }
         w.WriteEndObject();
+        ConsumedCapacityJson.WriteList(w, capacity, result.CapacityUnits, read: true);
         w.WriteEndObject();
     }
 
     public async Task BatchWriteItem(ApiRequest r, Utf8JsonWriter w)
     {
         var items = r.Required(r.Object("RequestItems"), "requestItems");
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         var requests = new Dictionary<string, IReadOnlyList<BatchWrite>>(StringComparer.Ordinal);
         foreach (var table in items!.Value.EnumerateObject())
@@ -113,6 +116,7 @@ public sealed class BatchOperations(ITableClient tables)
             w.WriteEndArray();
         }
         w.WriteEndObject();
+        ConsumedCapacityJson.WriteList(w, capacity, result.CapacityUnits, read: false);
         w.WriteEndObject();
     }
 

@@ -14,6 +14,7 @@ public sealed class ItemOperations(ITableClient tables)
         var item = r.Required(r.AttributeMap("Item"), "item");
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
         var onFailure = ReturnOnFailure(r);
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
         var result = await tables.PutItemAsync(new PutItemRequest
@@ -27,12 +28,15 @@ public sealed class ItemOperations(ITableClient tables)
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
         WriteAttributes(w, result.Attributes);
+        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
+        w.WriteEndObject();
     }
 
     public async Task GetItem(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var key = r.Required(r.AttributeMap("Key"), "key");
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
         var result = await tables.GetItemAsync(new GetItemRequest
@@ -49,6 +53,7 @@ public sealed class ItemOperations(ITableClient tables)
             w.WritePropertyName("Item");
             AttributeValueJson.WriteMap(w, result.Item);
         }
+        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: true);
         w.WriteEndObject();
     }
 
@@ -58,6 +63,7 @@ public sealed class ItemOperations(ITableClient tables)
         var key = r.Required(r.AttributeMap("Key"), "key");
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
         var onFailure = ReturnOnFailure(r);
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
         var result = await tables.DeleteItemAsync(new DeleteItemRequest
@@ -71,6 +77,8 @@ public sealed class ItemOperations(ITableClient tables)
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
         WriteAttributes(w, result.Attributes);
+        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
+        w.WriteEndObject();
     }
 
     public async Task UpdateItem(ApiRequest r, Utf8JsonWriter w)
@@ -79,6 +87,7 @@ public sealed class ItemOperations(ITableClient tables)
         var key = r.Required(r.AttributeMap("Key"), "key");
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
         var onFailure = ReturnOnFailure(r);
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         RejectLegacy(r, "AttributeUpdates", "UpdateExpression", null);
         RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
@@ -94,6 +103,8 @@ public sealed class ItemOperations(ITableClient tables)
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
         WriteAttributes(w, result.Attributes);
+        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
+        w.WriteEndObject();
     }
 
     private static bool ReturnOnFailure(ApiRequest r)
@@ -105,6 +116,7 @@ public sealed class ItemOperations(ITableClient tables)
         return false;
     }
 
+    /// <summary>Opens the response object and writes <c>Attributes</c>; the caller closes it.</summary>
     private static void WriteAttributes(Utf8JsonWriter w, IReadOnlyDictionary<string, Model.AttrValue>? attributes)
     {
         w.WriteStartObject();
@@ -113,7 +125,6 @@ public sealed class ItemOperations(ITableClient tables)
             w.WritePropertyName("Attributes");
             AttributeValueJson.WriteMap(w, attributes);
         }
-        w.WriteEndObject();
     }
 
     /// <summary>The legacy (non-expression) parameters arrive with the full API; until then they are refused rather than ignored.</summary>

@@ -12,6 +12,7 @@ public sealed class ReadOperations(ITableClient tables)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var select = r.Enum<Select>("Select", "select");
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         ItemOperations.RejectLegacy(r, "KeyConditions", "KeyConditionExpression", null);
         ItemOperations.RejectLegacy(r, "QueryFilter", "FilterExpression", "ConditionalOperator");
@@ -33,13 +34,14 @@ public sealed class ReadOperations(ITableClient tables)
             ConsistentRead = r.Bool("ConsistentRead") ?? false,
             Select = select,
         });
-        WritePage(w, page, select);
+        WritePage(w, page, select, capacity, name!);
     }
 
     public async Task Scan(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var select = r.Enum<Select>("Select", "select");
+        var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         ItemOperations.RejectLegacy(r, "ScanFilter", "FilterExpression", "ConditionalOperator");
         ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
@@ -58,10 +60,10 @@ public sealed class ReadOperations(ITableClient tables)
             ConsistentRead = r.Bool("ConsistentRead") ?? false,
             Select = select,
         });
-        WritePage(w, page, select);
+        WritePage(w, page, select, capacity, name!);
     }
 
-    private static void WritePage(Utf8JsonWriter w, ItemPage page, Select? select)
+    private static void WritePage(Utf8JsonWriter w, ItemPage page, Select? select, ConsumedCapacityJson.Mode capacity, string table)
     {
         w.WriteStartObject();
         if (select != Select.COUNT)
@@ -77,6 +79,7 @@ public sealed class ReadOperations(ITableClient tables)
             w.WritePropertyName("LastEvaluatedKey");
             AttributeValueJson.WriteMap(w, page.LastEvaluatedKey);
         }
+        ConsumedCapacityJson.WriteMember(w, capacity, table, page.CapacityUnits, read: true);
         w.WriteEndObject();
     }
 }
