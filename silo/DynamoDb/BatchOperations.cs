@@ -3,6 +3,7 @@ using DataTier.Client;
 using DataTier.Client.Requests;
 using DataTier.Errors;
 using DataTier.Model;
+using DataTier.Silo.DynamoDb.Legacy;
 
 namespace DataTier.Silo.DynamoDb;
 
@@ -20,12 +21,13 @@ public sealed class BatchOperations(ITableClient tables)
             var t = new ApiRequest(table.Value);
             var keys = t.Required(t.Array("Keys"), $"requestItems.{table.Name}.member.keys");
             t.ThrowIfInvalid();
-            ItemOperations.RejectLegacy(t, "AttributesToGet", "ProjectionExpression", null);
+            var legacy = new LegacyRequest(t);
+            var projection = legacy.ProjectionExpression;
             requests[table.Name] = new KeysAndAttributes
             {
                 Keys = keys!.Value.EnumerateArray().Select(k => (IReadOnlyDictionary<string, AttrValue>)AttributeValueJson.ReadMap(ObjectOf(k))).ToList(),
-                ProjectionExpression = t.String("ProjectionExpression"),
-                ExpressionAttributeNames = t.StringMap("ExpressionAttributeNames"),
+                ProjectionExpression = projection,
+                ExpressionAttributeNames = legacy.Names,
                 ConsistentRead = t.Bool("ConsistentRead") ?? false,
             };
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DataTier.Client;
 using DataTier.Client.Requests;
 using DataTier.Errors;
+using DataTier.Silo.DynamoDb.Legacy;
 
 namespace DataTier.Silo.DynamoDb;
 
@@ -16,14 +17,15 @@ public sealed class ItemOperations(ITableClient tables)
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
+        var legacy = new LegacyRequest(r);
+        var condition = legacy.ConditionExpression;
         var result = await tables.PutItemAsync(new PutItemRequest
         {
             TableName = name!,
             Item = item!,
-            ConditionExpression = r.String("ConditionExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
-            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = legacy.Names,
+            ExpressionAttributeValues = legacy.Values,
             ReturnValues = returnValues,
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
@@ -38,13 +40,14 @@ public sealed class ItemOperations(ITableClient tables)
         var key = r.Required(r.AttributeMap("Key"), "key");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
+        var legacy = new LegacyRequest(r);
+        var projection = legacy.ProjectionExpression;
         var result = await tables.GetItemAsync(new GetItemRequest
         {
             TableName = name!,
             Key = key!,
-            ProjectionExpression = r.String("ProjectionExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
+            ProjectionExpression = projection,
+            ExpressionAttributeNames = legacy.Names,
             ConsistentRead = r.Bool("ConsistentRead") ?? false,
         });
         w.WriteStartObject();
@@ -65,14 +68,15 @@ public sealed class ItemOperations(ITableClient tables)
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
+        var legacy = new LegacyRequest(r);
+        var condition = legacy.ConditionExpression;
         var result = await tables.DeleteItemAsync(new DeleteItemRequest
         {
             TableName = name!,
             Key = key!,
-            ConditionExpression = r.String("ConditionExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
-            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = legacy.Names,
+            ExpressionAttributeValues = legacy.Values,
             ReturnValues = returnValues,
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
@@ -89,16 +93,17 @@ public sealed class ItemOperations(ITableClient tables)
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        RejectLegacy(r, "AttributeUpdates", "UpdateExpression", null);
-        RejectLegacy(r, "Expected", "ConditionExpression", "ConditionalOperator");
+        var legacy = new LegacyRequest(r);
+        var update = legacy.UpdateExpression;
+        var condition = legacy.ConditionExpression;
         var result = await tables.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = name!,
             Key = key!,
-            UpdateExpression = r.String("UpdateExpression"),
-            ConditionExpression = r.String("ConditionExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
-            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = legacy.Names,
+            ExpressionAttributeValues = legacy.Values,
             ReturnValues = returnValues,
             ReturnValuesOnConditionCheckFailure = onFailure,
         });
@@ -125,18 +130,5 @@ public sealed class ItemOperations(ITableClient tables)
             w.WritePropertyName("Attributes");
             AttributeValueJson.WriteMap(w, attributes);
         }
-    }
-
-    /// <summary>The legacy (non-expression) parameters arrive with the full API; until then they are refused rather than ignored.</summary>
-    internal static void RejectLegacy(ApiRequest r, string legacy, string expression, string? legacyOperator)
-    {
-        if (r.Root.TryGetProperty(legacy, out var value) && value.ValueKind != JsonValueKind.Null)
-        {
-            if (r.String(expression) is not null)
-                throw DynamoException.Validation($"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{legacy}}} Expression parameters: {{{expression}}}");
-            throw DynamoException.Validation($"The legacy parameter {legacy} is not supported yet; use {expression}");
-        }
-        if (legacyOperator is not null && r.String(legacyOperator) is not null)
-            throw DynamoException.Validation($"The legacy parameter {legacyOperator} is not supported yet; use {expression}");
     }
 }

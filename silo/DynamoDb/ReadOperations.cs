@@ -2,6 +2,7 @@ using System.Text.Json;
 using DataTier.Client;
 using DataTier.Client.Requests;
 using DataTier.Client.Results;
+using DataTier.Silo.DynamoDb.Legacy;
 
 namespace DataTier.Silo.DynamoDb;
 
@@ -14,20 +15,20 @@ public sealed class ReadOperations(ITableClient tables)
         var select = r.Enum<Select>("Select", "select");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        ItemOperations.RejectLegacy(r, "KeyConditions", "KeyConditionExpression", null);
-        ItemOperations.RejectLegacy(r, "QueryFilter", "FilterExpression", "ConditionalOperator");
-        ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
-        var keyCondition = r.String("KeyConditionExpression")
+        var legacy = new LegacyRequest(r);
+        var keyCondition = legacy.KeyConditionExpression
             ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        var filter = legacy.FilterExpression("QueryFilter");
+        var projection = legacy.ProjectionExpression;
         var page = await tables.QueryAsync(new QueryRequest
         {
             TableName = name!,
             IndexName = r.String("IndexName"),
             KeyConditionExpression = keyCondition,
-            ProjectionExpression = r.String("ProjectionExpression"),
-            FilterExpression = r.String("FilterExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
-            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ProjectionExpression = projection,
+            FilterExpression = filter,
+            ExpressionAttributeNames = legacy.Names,
+            ExpressionAttributeValues = legacy.Values,
             ScanIndexForward = r.Bool("ScanIndexForward") ?? true,
             Limit = r.Int("Limit"),
             ExclusiveStartKey = r.AttributeMap("ExclusiveStartKey"),
@@ -43,16 +44,17 @@ public sealed class ReadOperations(ITableClient tables)
         var select = r.Enum<Select>("Select", "select");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        ItemOperations.RejectLegacy(r, "ScanFilter", "FilterExpression", "ConditionalOperator");
-        ItemOperations.RejectLegacy(r, "AttributesToGet", "ProjectionExpression", null);
+        var legacy = new LegacyRequest(r);
+        var filter = legacy.FilterExpression("ScanFilter");
+        var projection = legacy.ProjectionExpression;
         var page = await tables.ScanAsync(new ScanRequest
         {
             TableName = name!,
             IndexName = r.String("IndexName"),
-            ProjectionExpression = r.String("ProjectionExpression"),
-            FilterExpression = r.String("FilterExpression"),
-            ExpressionAttributeNames = r.StringMap("ExpressionAttributeNames"),
-            ExpressionAttributeValues = r.AttributeMap("ExpressionAttributeValues"),
+            ProjectionExpression = projection,
+            FilterExpression = filter,
+            ExpressionAttributeNames = legacy.Names,
+            ExpressionAttributeValues = legacy.Values,
             Limit = r.Int("Limit"),
             ExclusiveStartKey = r.AttributeMap("ExclusiveStartKey"),
             Segment = r.Int("Segment"),
