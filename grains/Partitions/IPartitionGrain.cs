@@ -18,6 +18,9 @@ public interface IPartitionGrain : IGrainWithStringKey
 
     Task<RangePage> ReadRange(RangeRequest request);
 
+    /// <summary>Item count and size: counted from the store once per activation, then kept up to date by every write.</summary>
+    Task<PartitionStats> GetStats();
+
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();
 }

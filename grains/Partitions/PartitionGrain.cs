@@ -17,6 +17,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     private int _partition;
     private ulong _firstHash;
     private ulong _lastHash;
+    private PartitionStats? _stats;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -91,6 +92,26 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
         }
     }
 
+    public async Task<PartitionStats> GetStats()
+    {
+        if (_stats is not null) return _stats;
+        var table = EnsureTable();
+        long count = 0, bytes = 0;
+        var range = ClampToPartition(KeyRange.All);
+        while (true)
+        {
+            var batch = await store.ReadRangeAsync(table.Id, range, false, 1024);
+            foreach (var item in batch)
+            {
+                count++;
+                bytes += ItemSize.Of(item.Attributes);
+            }
+            if (batch.Count < 1024) break;
+            range = range with { Start = batch[^1].Position, StartInclusive = false };
+        }
+        return _stats = new PartitionStats(count, bytes);
+    }
+
     public Task Drop()
     {
         _cache.Clear();
@@ -128,6 +149,12 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
             {
                 _cache.Invalidate(position);
                 throw;
+            }
+            if (_stats is not null)
+            {
+                var oldSize = current is null ? 0 : ItemSize.Of(current.Attributes);
+                var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
+                _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (current is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
             }
             var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
             _cache.Set(position, written, newItem is null ? 0 : ItemSize.Of(newItem));

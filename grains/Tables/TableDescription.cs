@@ -18,6 +18,9 @@ public sealed record TableDescription
     [Id(11)] public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     [Id(12)] public DateTimeOffset? ThroughputIncreasedTime { get; init; }
     [Id(13)] public DateTimeOffset? ThroughputDecreasedTime { get; init; }
+    /// <summary>Filled in by DescribeTable from the partitions; not kept in the catalog.</summary>
+    [Id(14)] public long ItemCount { get; init; }
+    [Id(15)] public long TableSizeBytes { get; init; }
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
 

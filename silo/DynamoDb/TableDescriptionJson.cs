@@ -32,8 +32,8 @@ public static class TableDescriptionJson
         w.WriteNumber("ReadCapacityUnits", t.ReadCapacityUnits);
         w.WriteNumber("WriteCapacityUnits", t.WriteCapacityUnits);
         w.WriteEndObject();
-        w.WriteNumber("TableSizeBytes", 0);
-        w.WriteNumber("ItemCount", 0);
+        w.WriteNumber("TableSizeBytes", t.TableSizeBytes);
+        w.WriteNumber("ItemCount", t.ItemCount);
         w.WriteString("TableArn", t.Arn);
         w.WriteString("TableId", t.Id.ToString());
         if (t.BillingMode == BillingMode.PAY_PER_REQUEST)

@@ -176,4 +176,22 @@ public class QueryScanTests(ClusterFixture fixture)
         }));
         Assert.Equal("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk", e.Message);
     }
+
+    [Fact]
+    public async Task Describe_table_counts_items_and_bytes()
+    {
+        await PartitioningTests.CreateTable(fixture, "counted", AttrType.N);
+        for (var i = 0; i < 30; i++)
+            await fixture.Tables.PutItemAsync(new PutItemRequest { TableName = "counted", Item = Item("p" + (i % 7), i.ToString(), "0123456789") });
+        var described = await fixture.Tables.DescribeTableAsync("counted");
+        Assert.Equal(30, described.ItemCount);
+        var expectedBytes = Enumerable.Range(0, 30).Sum(i => (long)ItemSize.Of(Item("p" + (i % 7), i.ToString(), "0123456789")));
+        Assert.Equal(expectedBytes, described.TableSizeBytes);
+
+        await fixture.Tables.DeleteItemAsync(new DeleteItemRequest { TableName = "counted", Key = Item("p0", "0") });
+        await fixture.Tables.PutItemAsync(new PutItemRequest { TableName = "counted", Item = Item("p1", "1") });
+        var after = await fixture.Tables.DescribeTableAsync("counted");
+        Assert.Equal(29, after.ItemCount);
+        Assert.Equal(expectedBytes - ItemSize.Of(Item("p0", "0", "0123456789")) - "data".Length - 10, after.TableSizeBytes);
+    }
 }
