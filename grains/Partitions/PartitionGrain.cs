@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataTier.Partitions;
 
+[Placement.ConsistentHashPlacement]
 public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions> options) : Grain, IPartitionGrain
 {
     private const int MaxConflictRetries = 3;
