@@ -11,8 +11,9 @@
 #
 # Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
 # and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
-# directory); runs the generator against each; prints a markdown table. Everything it starts is
-# stopped, and the temporary directory removed, when it exits, however it exits.
+# directory); primes both with a few seconds of unrecorded load; runs the generator against each
+# for get, put and mixed; prints a markdown table. Everything it starts is stopped, and the
+# temporary directory removed, when it exits, however it exits.
 set -euo pipefail
 
 start_dir=$PWD
@@ -121,8 +122,9 @@ done
 echo "starting the ceiling on $ceiling_url..."
 dotnet "$ceiling" --urls "$ceiling_url" >"$work/ceiling.log" 2>&1 &
 server_pids+=($!)
-wait_for ceiling "$ceiling_url" "$!" "$work/ceiling.log" 60
-loopback_only ceiling "$!"
+ceiling_pid=$!
+wait_for ceiling "$ceiling_url" "$ceiling_pid" "$work/ceiling.log" 60
+loopback_only ceiling "$ceiling_pid"
 
 store=$(mktemp -d -p "$work" store.XXXXXX)
 echo "starting the silo on $silo_url (RocksDB in $store)..."
@@ -160,20 +162,40 @@ run() {
     sed "s/^{/{\"run\":\"$run_id\",\"warmup\":$warmup,/" "$work/run.json" >>"$json"
 }
 
+# prime LABEL URL [generator options]: an unrecorded mixed run that warms a freshly started server
+# (JIT tiering, grain activations, connection pools). Without it the first measured run against
+# the silo came out at less than half of the later ones.
+prime() {
+    local label=$1 url=$2 rc=0
+    shift 2
+    dotnet "$generator" --url "$url" --label "$label-prime" --mix mixed --concurrency "$concurrency" \
+        --duration "$prime_seconds" --warmup 0 --items "$items" --item-size "$item_size" "$@" >"$work/run.out" 2>"$work/run.err" &
+    generator_pid=$!
+    wait "$generator_pid" || rc=$?
+    generator_pid=""
+    sed 's/^/  /' "$work/run.out"
+    if ((rc != 0)); then cat "$work/run.err" >&2; echo "priming $label failed" >&2; exit 1; fi
+}
+
+prime_seconds=$((quick ? 3 : 5))
+echo "priming both servers (${prime_seconds} s of mixed load each, not recorded; the silo's creates table bench and puts all $items keys first)..."
+# --create-table: creates table `bench` and puts every key once before the load starts, so gets hit.
+prime silo "$silo_url" --create-table
+prime ceiling "$ceiling_url"
+
 echo "measuring: concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up, $items items of $item_size bytes"
 : >"$work/results.txt"
-# The first silo run creates table `bench` and puts every key once before it measures, so gets hit.
-# Which server goes first alternates from one workload to the next, so neither is always the later.
-create=(--create-table)
+# Which server goes first alternates from one workload to the next, so neither is always the later;
+# a second of rest before each run lets the previous server's background work (GC, RocksDB) settle.
 first=silo
 for mix in get put mixed; do
     if [[ $first == silo ]]; then
-        run silo "$silo_url" "$mix" "${create[@]}"; create=()
-        run ceiling "$ceiling_url" "$mix"
+        sleep 1; run silo "$silo_url" "$mix"
+        sleep 1; run ceiling "$ceiling_url" "$mix"
         first=ceiling
     else
-        run ceiling "$ceiling_url" "$mix"
-        run silo "$silo_url" "$mix" "${create[@]}"; create=()
+        sleep 1; run ceiling "$ceiling_url" "$mix"
+        sleep 1; run silo "$silo_url" "$mix"
         first=silo
     fi
 done
