@@ -15,7 +15,11 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
     public RocksDbTableStore(RocksDbStoreOptions options)
     {
         Directory.CreateDirectory(options.Path);
-        var dbOptions = new DbOptions().SetCreateIfMissing(true);
+        // Writers that find the write queue busy would otherwise spin for up to 100 µs; on a small
+        // machine that spinning takes the CPU the request path needs (measured: about a fifth of it).
+        var dbOptions = new DbOptions()
+            .SetCreateIfMissing(true)
+            .SetEnableWriteThreadAdaptiveYield(false);
         _db = RocksDb.Open(dbOptions, options.Path);
         _writeOptions = new WriteOptions().SetSync(options.SyncWrites);
     }
