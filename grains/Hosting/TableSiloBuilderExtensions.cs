@@ -17,6 +17,10 @@ public static class TableSiloBuilderExtensions
         options.Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
+        builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
+        builder.Services.AddOptions<Placement.RebalancingOptions>();
+        if (!builder.Services.Any(s => s.ImplementationType == typeof(Placement.PartitionRebalancer)))
+            builder.Services.AddHostedService<Placement.PartitionRebalancer>();
         return builder;
     }
 

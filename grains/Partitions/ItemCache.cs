@@ -43,6 +43,15 @@ internal sealed class ItemCache(long capacityBytes)
 
     public void Invalidate(byte[] position) => Remove(KeyOf(position));
 
+    /// <summary>The entries from most to least recently used.</summary>
+    public List<CachedEntry> Export() => _order.Select(e => new CachedEntry(Convert.FromBase64String(e.Key), e.Item, e.Bytes - e.Key.Length * 2 - 64)).ToList();
+
+    /// <summary>Loads exported entries, keeping their recency order.</summary>
+    public void Import(IEnumerable<CachedEntry> entries)
+    {
+        foreach (var e in entries.Reverse()) Set(e.Position, e.Item, e.Bytes);
+    }
+
     public void Clear()
     {
         _index.Clear();

@@ -10,8 +10,12 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Partitions;
 
 [Placement.ConsistentHashPlacement]
-public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions> options) : Grain, IPartitionGrain
+public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions> options, LocalPartitions local)
+    : Grain, IPartitionGrain, IGrainMigrationParticipant
 {
+    private const string CacheKey = "cache";
+    private const string StatsKey = "stats";
+    private List<CachedEntry>? _migratedCache;
     private const int MaxConflictRetries = 3;
     private ItemCache _cache = null!;
     private TableDescription? _table;
@@ -33,6 +37,33 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
             _lastHash = _table.Partitions.EndOf(_partition);
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
+        if (_migratedCache is not null) _cache.Import(_migratedCache);
+        _migratedCache = null;
+        local.Add(this.GetGrainId(), this.AsReference<IPartitionGrain>());
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        local.Remove(this.GetGrainId());
+        return Task.CompletedTask;
+    }
+
+    public Task Rebalance()
+    {
+        MigrateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public void OnDehydrate(IDehydrationContext context)
+    {
+        context.TryAddValue(CacheKey, _cache.Export());
+        if (_stats is not null) context.TryAddValue(StatsKey, _stats);
+    }
+
+    public void OnRehydrate(IRehydrationContext context)
+    {
+        if (context.TryGetValue<List<CachedEntry>>(CacheKey, out var entries)) _migratedCache = entries;
+        if (context.TryGetValue<PartitionStats>(StatsKey, out var stats)) _stats = stats;
     }
 
     public async Task<VersionedItem?> Get(ItemKey key)

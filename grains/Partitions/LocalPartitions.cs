@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+
+namespace DataTier.Partitions;
+
+/// <summary>The partition grains active on this silo, so the rebalancer can find the ones the ring now gives to another silo.</summary>
+public sealed class LocalPartitions
+{
+    private readonly ConcurrentDictionary<GrainId, IPartitionGrain> _active = new();
+
+    public void Add(GrainId id, IPartitionGrain grain) => _active[id] = grain;
+
+    public void Remove(GrainId id) => _active.TryRemove(id, out _);
+
+    public IReadOnlyList<KeyValuePair<GrainId, IPartitionGrain>> Snapshot() => [.. _active];
+}

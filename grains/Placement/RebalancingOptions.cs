@@ -1,0 +1,11 @@
+namespace DataTier.Placement;
+
+/// <summary>The pace at which a silo hands partitions to their new owners (section <c>Rebalancing</c>).</summary>
+public sealed class RebalancingOptions
+{
+    /// <summary>Partitions asked to move at once.</summary>
+    public int MovesPerBatch { get; set; } = 16;
+
+    /// <summary>Pause between batches, so a membership change does not stall the silo.</summary>
+    public TimeSpan PauseBetweenBatches { get; set; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,129 @@
+using DataTier.Client;
+using DataTier.Client.Requests;
+using DataTier.Errors;
+using DataTier.Hosting;
+using DataTier.Model;
+using DataTier.Placement;
+using DataTier.Store;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace DataTier.Tests.Rebalancing;
+
+/// <summary>Its own cluster: it adds a silo, which would disturb the shared cluster's other tests.</summary>
+public sealed class RebalancingTests : IAsyncLifetime
+{
+    private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-rebalance-" + Guid.NewGuid().ToString("N"));
+    private static readonly RocksDbTableStore Store = new(new RocksDbStoreOptions { Path = StorePath });
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        Store.Dispose();
+        Directory.Delete(StorePath, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_joining_silo_receives_about_a_third_of_the_partitions_and_no_request_fails()
+    {
+        var tables = new TableClient(_cluster.Client);
+        var table = await tables.CreateTableAsync(new DataTier.Tables.TableDefinition
+        {
+            Name = "moving",
+            KeySchema = new(new("pk", AttrType.S), null),
+            AttributeDefinitions = [new("pk", AttrType.S)],
+            BillingMode = DataTier.Tables.BillingMode.PAY_PER_REQUEST,
+        });
+        for (var i = 0; i < 300; i++)
+            await tables.PutItemAsync(new PutItemRequest { TableName = "moving", Item = Item(i, 0) });
+
+        var before = await Placements(table.Id);
+        Assert.Equal(table.Partitions.Count, before.Count);
+
+        // Writers keep going while the silo joins and partitions move.
+        using var stop = new CancellationTokenSource();
+        var failures = 0;
+        var writes = 0;
+        var load = Task.Run(async () =>
+        {
+            var round = 1;
+            while (!stop.IsCancellationRequested)
+            {
+                for (var i = 0; i < 300 && !stop.IsCancellationRequested; i += 7)
+                {
+                    try
+                    {
+                        await tables.PutItemAsync(new PutItemRequest { TableName = "moving", Item = Item(i, round) });
+                        Interlocked.Increment(ref writes);
+                    }
+                    catch (Exception e) when (e is not DynamoException { Code: DynamoErrorCode.ValidationException })
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                round++;
+            }
+        });
+
+        var added = await _cluster.StartAdditionalSiloAsync();
+        await _cluster.WaitForLivenessToStabilizeAsync();
+        var management = _cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var silos = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
+        Assert.Equal(3, silos.Length);
+        var ring = new ConsistentHashRing<SiloAddress>(silos, ConsistentHashPlacementDirector.SiloIdentity);
+
+        Dictionary<GrainId, SiloAddress> after = [];
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            after = await Placements(table.Id);
+            if (after.Count == table.Partitions.Count && after.All(p => ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(p.Key)).Equals(p.Value))) break;
+            await Task.Delay(200);
+        }
+        stop.Cancel();
+        await load;
+
+        Assert.All(after, p => Assert.Equal(ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(p.Key)), p.Value));
+        var moved = after.Where(p => !before[p.Key].Equals(p.Value)).ToList();
+        Assert.All(moved, p => Assert.Equal(added.SiloAddress, p.Value));
+        Assert.InRange(moved.Count, 4, 20); // about a third of 32
+        Assert.Equal(0, failures);
+        Assert.True(writes > 0);
+
+        var scan = await tables.ScanAsync(new ScanRequest { TableName = "moving" });
+        Assert.Equal(300, scan.Count);
+    }
+
+    private async Task<Dictionary<GrainId, SiloAddress>> Placements(Guid tableId)
+    {
+        var stats = await _cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return stats.Where(s => s.GrainId.ToString().Contains(tableId.ToString("N")))
+            .GroupBy(s => s.GrainId)
+            .ToDictionary(g => g.Key, g => g.First().SiloAddress);
+    }
+
+    private static Dictionary<string, AttrValue> Item(int i, int round) => new()
+    {
+        ["pk"] = AttrValue.FromS($"k{i}"),
+        ["round"] = AttrValue.FromN(round),
+    };
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 32);
+            siloBuilder.Services.AddSharedTableStore(Store);
+        }
+    }
+}
