@@ -1,37 +1,29 @@
 using System.Text.Json;
 using DataTier.Client;
 using DataTier.Client.Requests;
-using DataTier.Errors;
+using DataTier.Model;
 using DataTier.Silo.DynamoDb.Legacy;
 
 namespace DataTier.Silo.DynamoDb;
 
-/// <summary>PutItem, GetItem and DeleteItem over JSON.</summary>
+/// <summary>PutItem, GetItem, DeleteItem and UpdateItem over JSON.</summary>
 public sealed class ItemOperations(ITableClient tables)
 {
     public async Task PutItem(ApiRequest r, Utf8JsonWriter w)
     {
-        var name = r.Required(r.String("TableName"), "tableName");
-        var item = r.Required(r.AttributeMap("Item"), "item");
-        var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
-        var onFailure = ReturnOnFailure(r);
-        var capacity = ConsumedCapacityJson.Read(r);
-        r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
-        var condition = legacy.ConditionExpression;
+        var p = ReadWrite(r, "Item", "item");
+        var condition = p.Legacy.ConditionExpression;
         var result = await tables.PutItemAsync(new PutItemRequest
         {
-            TableName = name!,
-            Item = item!,
+            TableName = p.Table,
+            Item = p.Attributes,
             ConditionExpression = condition,
-            ExpressionAttributeNames = legacy.Names,
-            ExpressionAttributeValues = legacy.Values,
-            ReturnValues = returnValues,
-            ReturnValuesOnConditionCheckFailure = onFailure,
+            ExpressionAttributeNames = p.Legacy.Names,
+            ExpressionAttributeValues = p.Legacy.Values,
+            ReturnValues = p.ReturnValues,
+            ReturnValuesOnConditionCheckFailure = p.ReturnOnFailure,
         });
-        WriteAttributes(w, result.Attributes);
-        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
-        w.WriteEndObject();
+        WriteResult(w, p, result);
     }
 
     public async Task GetItem(ApiRequest r, Utf8JsonWriter w)
@@ -62,53 +54,69 @@ public sealed class ItemOperations(ITableClient tables)
 
     public async Task DeleteItem(ApiRequest r, Utf8JsonWriter w)
     {
-        var name = r.Required(r.String("TableName"), "tableName");
-        var key = r.Required(r.AttributeMap("Key"), "key");
-        var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
-        var onFailure = ReturnOnFailure(r);
-        var capacity = ConsumedCapacityJson.Read(r);
-        r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
-        var condition = legacy.ConditionExpression;
+        var p = ReadWrite(r, "Key", "key");
+        var condition = p.Legacy.ConditionExpression;
         var result = await tables.DeleteItemAsync(new DeleteItemRequest
         {
-            TableName = name!,
-            Key = key!,
+            TableName = p.Table,
+            Key = p.Attributes,
             ConditionExpression = condition,
-            ExpressionAttributeNames = legacy.Names,
-            ExpressionAttributeValues = legacy.Values,
-            ReturnValues = returnValues,
-            ReturnValuesOnConditionCheckFailure = onFailure,
+            ExpressionAttributeNames = p.Legacy.Names,
+            ExpressionAttributeValues = p.Legacy.Values,
+            ReturnValues = p.ReturnValues,
+            ReturnValuesOnConditionCheckFailure = p.ReturnOnFailure,
         });
-        WriteAttributes(w, result.Attributes);
-        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
-        w.WriteEndObject();
+        WriteResult(w, p, result);
     }
 
     public async Task UpdateItem(ApiRequest r, Utf8JsonWriter w)
     {
+        var p = ReadWrite(r, "Key", "key");
+        var update = p.Legacy.UpdateExpression;
+        var condition = p.Legacy.ConditionExpression;
+        var result = await tables.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = p.Table,
+            Key = p.Attributes,
+            UpdateExpression = update,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = p.Legacy.Names,
+            ExpressionAttributeValues = p.Legacy.Values,
+            ReturnValues = p.ReturnValues,
+            ReturnValuesOnConditionCheckFailure = p.ReturnOnFailure,
+        });
+        WriteResult(w, p, result);
+    }
+
+    /// <summary>The members every single-item write shares: table, item or key, ReturnValues* and capacity.</summary>
+    private sealed record WriteParameters(
+        string Table,
+        IReadOnlyDictionary<string, AttrValue> Attributes,
+        ReturnValues ReturnValues,
+        bool ReturnOnFailure,
+        ConsumedCapacityJson.Mode Capacity,
+        LegacyRequest Legacy);
+
+    private static WriteParameters ReadWrite(ApiRequest r, string member, string parameter)
+    {
         var name = r.Required(r.String("TableName"), "tableName");
-        var key = r.Required(r.AttributeMap("Key"), "key");
+        var attributes = r.Required(r.AttributeMap(member), parameter);
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
-        var update = legacy.UpdateExpression;
-        var condition = legacy.ConditionExpression;
-        var result = await tables.UpdateItemAsync(new UpdateItemRequest
+        return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r));
+    }
+
+    private static void WriteResult(Utf8JsonWriter w, WriteParameters p, Client.Results.WriteItemResult result)
+    {
+        w.WriteStartObject();
+        if (result.Attributes is not null)
         {
-            TableName = name!,
-            Key = key!,
-            UpdateExpression = update,
-            ConditionExpression = condition,
-            ExpressionAttributeNames = legacy.Names,
-            ExpressionAttributeValues = legacy.Values,
-            ReturnValues = returnValues,
-            ReturnValuesOnConditionCheckFailure = onFailure,
-        });
-        WriteAttributes(w, result.Attributes);
-        ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: false);
+            w.WritePropertyName("Attributes");
+            AttributeValueJson.WriteMap(w, result.Attributes);
+        }
+        ConsumedCapacityJson.WriteMember(w, p.Capacity, p.Table, result.CapacityUnits, read: false);
         w.WriteEndObject();
     }
 
@@ -119,16 +127,5 @@ public sealed class ItemOperations(ITableClient tables)
         if (value == "ALL_OLD") return true;
         r.Invalid("returnValuesOnConditionCheckFailure", value, "Member must satisfy enum value set: [ALL_OLD, NONE]");
         return false;
-    }
-
-    /// <summary>Opens the response object and writes <c>Attributes</c>; the caller closes it.</summary>
-    private static void WriteAttributes(Utf8JsonWriter w, IReadOnlyDictionary<string, Model.AttrValue>? attributes)
-    {
-        w.WriteStartObject();
-        if (attributes is not null)
-        {
-            w.WritePropertyName("Attributes");
-            AttributeValueJson.WriteMap(w, attributes);
-        }
     }
 }
