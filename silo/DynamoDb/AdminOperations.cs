@@ -15,18 +15,9 @@ public sealed class AdminOperations(ITableClient tables)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var billing = r.Enum<BillingMode>("BillingMode", "billingMode");
-        long? read = null, write = null;
-        if (r.Object("ProvisionedThroughput") is { } throughput)
-        {
-            var t = new ApiRequest(throughput);
-            read = t.Required(t.Long("ReadCapacityUnits"), "provisionedThroughput.readCapacityUnits");
-            write = t.Required(t.Long("WriteCapacityUnits"), "provisionedThroughput.writeCapacityUnits");
-            t.ThrowIfInvalid();
-            if (read < 1) r.Invalid("provisionedThroughput.readCapacityUnits", read, "Member must have value greater than or equal to 1");
-            if (write < 1) r.Invalid("provisionedThroughput.writeCapacityUnits", write, "Member must have value greater than or equal to 1");
-        }
+        var throughput = ThroughputJson.Read(r);
         r.ThrowIfInvalid();
-        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, read, write));
+        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, description);

@@ -25,24 +25,11 @@ public sealed class TableOperations(ITableClient tables)
             throw DynamoException.Validation($"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [{string.Join(", ", keys.Select(k => k.Name))}], AttributeDefinitions: [{string.Join(", ", attributes.Select(a => a.Name))}]");
         var typed = keys.Select(k => attributes.First(a => a.Name == k.Name)).ToList();
 
-        long read = 0, write = 0;
-        if (r.Object("ProvisionedThroughput") is { } throughput)
-        {
-            var t = new ApiRequest(throughput);
-            read = t.Required(t.Long("ReadCapacityUnits"), "provisionedThroughput.readCapacityUnits") ?? 0;
-            write = t.Required(t.Long("WriteCapacityUnits"), "provisionedThroughput.writeCapacityUnits") ?? 0;
-            t.ThrowIfInvalid();
-            if (billing == BillingMode.PROVISIONED && (read < 1 || write < 1))
-            {
-                if (read < 1) r.Invalid("provisionedThroughput.readCapacityUnits", read, "Member must have value greater than or equal to 1");
-                if (write < 1) r.Invalid("provisionedThroughput.writeCapacityUnits", write, "Member must have value greater than or equal to 1");
-                r.ThrowIfInvalid();
-            }
-        }
-        else if (billing == BillingMode.PROVISIONED)
-        {
+        var throughput = ThroughputJson.Read(r);
+        r.ThrowIfInvalid();
+        if (throughput is null && billing == BillingMode.PROVISIONED)
             throw DynamoException.Validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
-        }
+        var (read, write) = throughput ?? (0, 0);
 
         var description = await tables.CreateTableAsync(new TableDefinition
         {
