@@ -21,6 +21,9 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <summary>Item count and size: counted from the store once per activation, then kept up to date by every write.</summary>
     Task<PartitionStats> GetStats();
 
+    /// <summary>Items (and known absences) held in memory.</summary>
+    Task<int> GetCachedCount();
+
     /// <summary>This silo no longer owns the partition on the ring: move, with the warm cache, to the silo that does.</summary>
     Task Rebalance();
 

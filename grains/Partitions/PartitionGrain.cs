@@ -48,6 +48,8 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
         return Task.CompletedTask;
     }
 
+    public Task<int> GetCachedCount() => Task.FromResult(_cache.Count);
+
     public Task Rebalance()
     {
         MigrateOnIdle();

@@ -8,4 +8,10 @@ public sealed class RebalancingOptions
 
     /// <summary>Pause between batches, so a membership change does not stall the silo.</summary>
     public TimeSpan PauseBetweenBatches { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a silo looks for partitions it holds but no longer owns, besides right after membership changes.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a joined silo must have been active before partitions move to it.</summary>
+    public TimeSpan JoinSettleTime { get; set; } = TimeSpan.FromSeconds(2);
 }

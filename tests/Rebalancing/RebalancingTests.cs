@@ -3,6 +3,7 @@ using DataTier.Client.Requests;
 using DataTier.Errors;
 using DataTier.Hosting;
 using DataTier.Model;
+using DataTier.Partitions;
 using DataTier.Placement;
 using DataTier.Store;
 using Orleans.TestingHost;
@@ -47,6 +48,14 @@ public sealed class RebalancingTests : IAsyncLifetime
         });
         for (var i = 0; i < 300; i++)
             await tables.PutItemAsync(new PutItemRequest { TableName = "moving", Item = Item(i, 0) });
+
+        // Read everything once so every partition's cache is warm, then note what each holds.
+        for (var i = 0; i < 300; i++)
+            await tables.GetItemAsync(new GetItemRequest { TableName = "moving", Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS($"k{i}") } });
+        var warm = new Dictionary<int, int>();
+        for (var p = 0; p < table.Partitions.Count; p++)
+            warm[p] = await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
+        Assert.Equal(300, warm.Values.Sum());
 
         var before = await Placements(table.Id);
         Assert.Equal(table.Partitions.Count, before.Count);
@@ -97,6 +106,15 @@ public sealed class RebalancingTests : IAsyncLifetime
         var moved = after.Where(p => !before[p.Key].Equals(p.Value)).ToList();
         Assert.All(moved, p => Assert.Equal(added.SiloAddress, p.Value));
         Assert.InRange(moved.Count, 4, 20); // about a third of 32
+
+        // Moved partitions arrived warm: their caches came with them, not from reads after the move.
+        for (var p = 0; p < table.Partitions.Count; p++)
+        {
+            var id = _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetGrainId();
+            if (!moved.Any(m => m.Key.Equals(id))) continue;
+            Assert.True(await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount() >= warm[p],
+                $"partition {p} lost its cache when it moved");
+        }
         Assert.Equal(0, failures);
         Assert.True(writes > 0);
 
