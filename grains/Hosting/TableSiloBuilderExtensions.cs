@@ -20,7 +20,10 @@ public static class TableSiloBuilderExtensions
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         if (!builder.Services.Any(s => s.ImplementationType == typeof(Placement.PartitionRebalancer)))
+        {
             builder.Services.AddHostedService<Placement.PartitionRebalancer>();
+            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Placement.PartitionHandOff>();
+        }
         return builder;
     }
 

@@ -24,8 +24,11 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <summary>Items (and known absences) held in memory.</summary>
     Task<int> GetCachedCount();
 
-    /// <summary>This silo no longer owns the partition on the ring: move, with the warm cache, to the silo that does.</summary>
-    Task Rebalance();
+    /// <summary>
+    /// This silo no longer owns the partition on the ring: move, with the warm cache, to the silo that
+    /// does; to <paramref name="target"/> when given (a silo that is leaving names the next owner).
+    /// </summary>
+    Task Rebalance(SiloAddress? target = null);
 
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();

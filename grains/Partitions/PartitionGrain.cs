@@ -50,8 +50,10 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
 
     public Task<int> GetCachedCount() => Task.FromResult(_cache.Count);
 
-    public Task Rebalance()
+    public Task Rebalance(SiloAddress? target = null)
     {
+        // Migration places the grain with the request context of this call, where the director finds the hint.
+        if (target is not null) RequestContext.Set(Orleans.Runtime.Placement.IPlacementDirector.PlacementHintKey, target);
         MigrateOnIdle();
         return Task.CompletedTask;
     }

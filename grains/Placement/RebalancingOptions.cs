@@ -14,4 +14,7 @@ public sealed class RebalancingOptions
 
     /// <summary>How long a joined silo must have been active before partitions move to it.</summary>
     public TimeSpan JoinSettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest a shutting-down silo spends handing its partitions to the others.</summary>
+    public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

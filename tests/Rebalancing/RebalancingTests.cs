@@ -11,11 +11,23 @@ using Xunit;
 
 namespace DataTier.Tests.Rebalancing;
 
-/// <summary>Its own cluster: it adds a silo, which would disturb the shared cluster's other tests.</summary>
-public sealed class RebalancingTests : IAsyncLifetime
+/// <summary>One RocksDB store for the class's clusters (each test has its own cluster and table).</summary>
+public sealed class RebalancingStore : IDisposable
 {
     private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-rebalance-" + Guid.NewGuid().ToString("N"));
-    private static readonly RocksDbTableStore Store = new(new RocksDbStoreOptions { Path = StorePath });
+
+    internal static RocksDbTableStore Store { get; } = new(new RocksDbStoreOptions { Path = StorePath });
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(StorePath, recursive: true);
+    }
+}
+
+/// <summary>Each test has its own cluster: they add and remove silos, which would disturb the shared cluster's other tests.</summary>
+public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<RebalancingStore>
+{
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -31,8 +43,6 @@ public sealed class RebalancingTests : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        Store.Dispose();
-        Directory.Delete(StorePath, recursive: true);
     }
 
     [Fact]
@@ -122,6 +132,42 @@ public sealed class RebalancingTests : IAsyncLifetime
         Assert.Equal(300, scan.Count);
     }
 
+    [Fact]
+    public async Task A_leaving_silo_hands_its_partitions_over_warm_and_loses_nothing()
+    {
+        var tables = new TableClient(_cluster.Client);
+        var table = await tables.CreateTableAsync(new DataTier.Tables.TableDefinition
+        {
+            Name = "leaving",
+            KeySchema = new(new("pk", AttrType.S), null),
+            AttributeDefinitions = [new("pk", AttrType.S)],
+            BillingMode = DataTier.Tables.BillingMode.PAY_PER_REQUEST,
+        });
+        for (var i = 0; i < 200; i++)
+            await tables.PutItemAsync(new PutItemRequest { TableName = "leaving", Item = Item(i, 0) });
+        var warm = new Dictionary<int, int>();
+        for (var p = 0; p < table.Partitions.Count; p++)
+            warm[p] = await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
+
+        var leaving = _cluster.SecondarySilos[0];
+        var before = await Placements(table.Id);
+        var onLeaving = before.Where(p => p.Value.Equals(leaving.SiloAddress)).Select(p => p.Key).ToHashSet();
+        Assert.NotEmpty(onLeaving);
+
+        await _cluster.StopSiloAsync(leaving);
+
+        var after = await Placements(table.Id);
+        Assert.All(after, p => Assert.Equal(_cluster.Primary!.SiloAddress, p.Value));
+        for (var p = 0; p < table.Partitions.Count; p++)
+        {
+            var grain = _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p));
+            if (!onLeaving.Contains(grain.GetGrainId())) continue;
+            Assert.True(await grain.GetCachedCount() >= warm[p], $"partition {p} lost its cache when its silo left");
+        }
+        var scan = await tables.ScanAsync(new ScanRequest { TableName = "leaving" });
+        Assert.Equal(200, scan.Count);
+    }
+
     private async Task<Dictionary<GrainId, SiloAddress>> Placements(Guid tableId)
     {
         var stats = await _cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
@@ -141,7 +187,7 @@ public sealed class RebalancingTests : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 32);
-            siloBuilder.Services.AddSharedTableStore(Store);
+            siloBuilder.Services.AddSharedTableStore(RebalancingStore.Store);
         }
     }
 }
