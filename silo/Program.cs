@@ -1,7 +1,9 @@
 using DataTier.Client.Hosting;
 using DataTier.Hosting;
 using DataTier.Silo.Configuration;
+using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
+using Orleans.Dashboard;
 using Orleans.Configuration;
 
 // appsettings.json is read from next to the program, so settings do not depend on the working
@@ -12,13 +14,15 @@ var config = builder.Configuration;
 var endpointOptions = config.GetSection("Endpoints:DynamoDb").Get<DynamoDbEndpointOptions>() ?? new DynamoDbEndpointOptions();
 var clusterOptions = config.GetSection("Orleans").Get<ClusterHostOptions>() ?? new ClusterHostOptions();
 var storeOptions = config.GetSection("Store").Get<StoreHostOptions>() ?? new StoreHostOptions();
+var adminOptions = config.GetSection("Endpoints:Admin").Get<AdminEndpointOptions>() ?? new AdminEndpointOptions();
 
-builder.WebHost.UseUrls(endpointOptions.Url);
+builder.WebHost.UseUrls(endpointOptions.Url, adminOptions.Url);
 builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
     silo.AddDataTierTables(config.GetSection("Partitions"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
+    silo.AddDashboard();
 });
 
 switch (storeOptions.Kind)
@@ -35,10 +39,14 @@ builder.Services.AddTableClient();
 builder.Services.AddDynamoDbEndpoint();
 
 var app = builder.Build();
-app.MapDynamoDbEndpoint();
+// Each endpoint answers only on its own port.
+var adminHost = "*:" + new Uri(adminOptions.Url).Port;
+app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
+app.MapHealthEndpoints(adminHost);
+app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
-    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
+    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
 });
 app.Run();

@@ -13,10 +13,9 @@ public static class DynamoDbEndpointExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDynamoDbEndpoint(this IEndpointRouteBuilder app)
+    public static IEndpointConventionBuilder MapDynamoDbEndpoint(this IEndpointRouteBuilder app)
     {
         var endpoint = app.ServiceProvider.GetRequiredService<DynamoDbEndpoint>();
-        app.MapPost("/", endpoint.HandleAsync);
-        return app;
+        return app.MapPost("/", endpoint.HandleAsync);
     }
 }

@@ -26,10 +26,11 @@ public sealed class SiloProcess : IDisposable
     public SiloProcess(string dataDirectory, IEnumerable<string>? extraArguments = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        var ports = FreePorts(3);
+        var ports = FreePorts(4);
         HttpPort = ports[0];
         SiloPort = ports[1];
         GatewayPort = ports[2];
+        AdminPort = ports[3];
         _extraArguments = extraArguments?.ToList() ?? [];
     }
 
@@ -37,6 +38,10 @@ public sealed class SiloProcess : IDisposable
     public int HttpPort { get; }
     public int SiloPort { get; }
     public int GatewayPort { get; }
+    public int AdminPort { get; }
+
+    /// <summary>The admin endpoint: dashboard, /healthz, /readyz.</summary>
+    public string AdminUrl => $"http://127.0.0.1:{AdminPort}";
 
     /// <summary>The DynamoDB endpoint, for <c>AmazonDynamoDBConfig.ServiceURL</c>.</summary>
     public string EndpointUrl => $"http://127.0.0.1:{HttpPort}";
@@ -77,6 +82,7 @@ public sealed class SiloProcess : IDisposable
         foreach (var argument in new[]
                  {
                      $"--Endpoints:DynamoDb:Url={EndpointUrl}",
+                     $"--Endpoints:Admin:Url={AdminUrl}",
                      $"--Orleans:SiloPort={SiloPort}",
                      $"--Orleans:GatewayPort={GatewayPort}",
                      "--Store:Kind=RocksDb",
