@@ -179,24 +179,34 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    /// <summary>Distinct free loopback TCP ports (bound on port 0 together, then released).</summary>
+    // Silo processes take their ports from above the kernel's ephemeral range (32768-60999 here), so
+    // no port-0 bind elsewhere in the run (clients, TestingHost clusters) can be handed the same port
+    // between choosing it and the silo binding it; each port is handed out once per test run.
+    private const int FirstPort = 61000;
+    private const int LastPort = 64999;
+    private static int _nextPort = FirstPort + Random.Shared.Next(0, 2000);
+
+    /// <summary>Distinct loopback TCP ports that were free when chosen and are never handed out twice in this run.</summary>
     public static int[] FreePorts(int count)
     {
-        var listeners = new List<TcpListener>();
-        try
+        var ports = new List<int>(count);
+        while (ports.Count < count)
         {
-            for (var i = 0; i < count; i++)
+            var port = Interlocked.Increment(ref _nextPort);
+            if (port > LastPort) throw new InvalidOperationException("Out of test ports");
+            try
             {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
+                var listener = new TcpListener(IPAddress.Loopback, port);
                 listener.Start();
-                listeners.Add(listener);
+                listener.Stop();
+                ports.Add(port);
             }
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            catch (SocketException)
+            {
+                // taken: try the next one
+            }
         }
-        finally
-        {
-            foreach (var l in listeners) l.Stop();
-        }
+        return [.. ports];
     }
 
     private static void KillProcess(System.Diagnostics.Process process)
