@@ -4,6 +4,7 @@ using DataTier.Silo.Configuration;
 using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
 using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
 using Orleans.Configuration;
 
 // appsettings.json is read from next to the program, so settings do not depend on the working
@@ -36,6 +37,9 @@ switch (storeOptions.Kind)
 }
 
 builder.Services.AddTableClient();
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(DataTier.Silo.Telemetry.EndpointMetrics.MeterName, "Microsoft.Orleans")
+    .AddPrometheusExporter());
 builder.Services.AddDynamoDbEndpoint();
 
 var app = builder.Build();
@@ -43,6 +47,7 @@ var app = builder.Build();
 var adminHost = "*:" + new Uri(adminOptions.Url).Port;
 app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
 app.MapHealthEndpoints(adminHost);
+app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(adminHost);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {

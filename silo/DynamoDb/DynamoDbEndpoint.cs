@@ -9,7 +9,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, AdminOperations admin, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, AdminOperations admin, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -19,11 +19,18 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     {
         var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..26].PadRight(52, 'A');
         var output = new ArrayBufferWriter<byte>(1024);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var operationName = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : "unknown";
+        string? table = null;
+        var outcome = "ok";
         int status;
         try
         {
-            var operation = Resolve(context.Request.Headers["X-Amz-Target"].ToString(), context.Request.Host.Value ?? "127.0.0.1");
+            var operation = Resolve(target, context.Request.Host.Value ?? "127.0.0.1");
             using var body = await ReadBodyAsync(context);
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
+                table = name.GetString();
             await using var writer = new Utf8JsonWriter(output, WriterOptions);
             await operation(new ApiRequest(body.RootElement), writer);
             await writer.FlushAsync();
@@ -31,12 +38,14 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         }
         catch (DynamoException e)
         {
+            outcome = e.Code.ToString();
             output.Clear();
             status = WriteError(output, e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogInternalError(logger, requestId, e);
+            outcome = nameof(DynamoErrorCode.InternalServerError);
             output.Clear();
             status = WriteError(output, new DynamoException(DynamoErrorCode.InternalServerError, "Internal server error"));
         }
@@ -48,6 +57,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         response.Headers["x-amzn-RequestId"] = requestId;
         response.Headers["x-amz-crc32"] = Crc32.HashToUInt32(output.WrittenSpan).ToString();
         await response.Body.WriteAsync(output.WrittenMemory);
+        metrics.Record(operationName, table, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target, string host)

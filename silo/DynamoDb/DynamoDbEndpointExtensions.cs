@@ -9,6 +9,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<ReadOperations>();
         services.AddSingleton<BatchOperations>();
         services.AddSingleton<AdminOperations>();
+        services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();
         return services;
     }

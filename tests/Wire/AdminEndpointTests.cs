@@ -29,4 +29,23 @@ public class AdminEndpointTests(SiloFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync(fixture.EndpointUrl + "/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.PostAsync(fixture.Silo.AdminUrl + "/", new StringContent("{}"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Prometheus_metrics_count_requests_by_operation_and_outcome()
+    {
+        await Assert.ThrowsAsync<Amazon.DynamoDBv2.Model.ResourceNotFoundException>(() => fixture.Client.DescribeTableAsync("metrics-missing-table"));
+        string text = "";
+        for (var attempt = 0; attempt < 50 && !text.Contains("metrics-missing-table"); attempt++)
+        {
+            var response = await Http.GetAsync(fixture.Silo.AdminUrl + "/metrics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync();
+            if (!text.Contains("metrics-missing-table")) await Task.Delay(100);
+        }
+        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("datatier_requests") && l.Contains("metrics-missing-table"));
+        Assert.NotNull(line);
+        Assert.Contains("operation=\"DescribeTable\"", line);
+        Assert.Contains("outcome=\"ResourceNotFoundException\"", line);
+        Assert.Contains("datatier_request_duration", text);
+    }
 }
