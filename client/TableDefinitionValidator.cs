@@ -7,6 +7,14 @@ namespace DataTier.Client;
 /// <summary>CreateTable's rules on key schema, attribute definitions and billing, with DynamoDB's messages.</summary>
 public static class TableDefinitionValidator
 {
+    /// <summary>Every key attribute needs an attribute definition.</summary>
+    public static void CheckKeysDefined(IReadOnlyList<string> keys, IReadOnlyList<string> defined)
+    {
+        if (keys.Any(k => !defined.Contains(k)))
+            throw DynamoException.Validation(
+                $"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [{string.Join(", ", keys)}], AttributeDefinitions: [{string.Join(", ", defined)}]");
+    }
+
     public static void Validate(TableDefinition definition)
     {
         var keys = ItemValidator.KeyAttributes(definition.KeySchema).ToList();
@@ -16,10 +24,7 @@ public static class TableDefinitionValidator
         foreach (var d in defined)
             if (d.Type is not (AttrType.S or AttrType.N or AttrType.B))
                 throw DynamoException.Validation($"1 validation error detected: Value '{d.Type}' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
-        var missing = keys.Where(k => !defined.Any(d => d.Name == k.Name)).ToList();
-        if (missing.Count > 0)
-            throw DynamoException.Validation(
-                $"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [{string.Join(", ", keys.Select(k => k.Name))}], AttributeDefinitions: [{string.Join(", ", defined.Select(d => d.Name))}]");
+        CheckKeysDefined(keys.Select(k => k.Name).ToList(), defined.Select(d => d.Name).ToList());
         if (defined.Count != keys.Count)
             throw DynamoException.Validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         if (definition.KeySchema.SortKey is not null && definition.KeySchema.SortKey.Name == definition.KeySchema.PartitionKey.Name)

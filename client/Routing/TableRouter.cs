@@ -32,10 +32,18 @@ public sealed class TableRouter(IGrainFactory grains)
         if (_tables.TryRemove(name, out var table)) _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
     }
 
-    public IPartitionGrain Partition(TableDescription table, int partition) =>
-        _partitions.GetOrAdd((table.Id, table.Partitions.Version), _ => Enumerable.Range(0, table.Partitions.Count)
-            .Select(i => grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)))
-            .ToArray())[partition];
+    public IPartitionGrain Partition(TableDescription table, int partition)
+    {
+        var key = (table.Id, table.Partitions.Version);
+        if (!_partitions.TryGetValue(key, out var references))
+        {
+            references = Enumerable.Range(0, table.Partitions.Count)
+                .Select(i => grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)))
+                .ToArray();
+            _partitions[key] = references;
+        }
+        return references[partition];
+    }
 
     public IPartitionGrain PartitionOf(TableDescription table, ulong hash) => Partition(table, table.Partitions.PartitionOf(hash));
 

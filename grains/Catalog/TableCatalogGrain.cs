@@ -37,8 +37,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             Partitions = PartitionMap.Uniform(partitionOptions.Value.InitialPartitionsPerTable),
             BillingModeChangedTime = definition.BillingMode == BillingMode.PAY_PER_REQUEST ? clock.GetUtcNow() : null,
         };
-        await store.PutCatalogEntryAsync(description.Name, JsonSerializer.SerializeToUtf8Bytes(description));
-        _tables[description.Name] = description;
+        await Save(description);
         return description;
     }
 

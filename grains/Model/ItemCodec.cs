@@ -163,6 +163,4 @@ public static class ItemCodec
             if (shift > 28) throw new InvalidDataException("Varint too long");
         }
     }
-
-    internal static long ReadInt64(ReadOnlySpan<byte> d) => BinaryPrimitives.ReadInt64LittleEndian(d);
 }

@@ -12,8 +12,6 @@ internal sealed class ItemCache(long capacityBytes)
     private readonly LinkedList<Entry> _order = new();
     private long _bytes;
 
-    public long Bytes => _bytes;
-
     public int Count => _index.Count;
 
     public bool TryGet(byte[] position, out VersionedItem? item)

@@ -115,10 +115,11 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
                 scanned++;
                 bytes += size;
                 last = stored.Position;
-                if (request.Filter is not null && !ConditionEvaluator.Evaluate(request.Filter, stored.Attributes)) goto next;
-                var attributes = request.Projection is null ? stored.Attributes : DocumentPath.Project(stored.Attributes, request.Projection);
-                items.Add(new VersionedItem(stored.Version, attributes));
-            next:
+                if (request.Filter is null || ConditionEvaluator.Evaluate(request.Filter, stored.Attributes))
+                {
+                    var attributes = request.Projection is null ? stored.Attributes : DocumentPath.Project(stored.Attributes, request.Projection);
+                    items.Add(new VersionedItem(stored.Version, attributes));
+                }
                 if (scanned >= request.Limit || bytes >= request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
             }
             if (batch.Count < batchLimit) return new RangePage(items, scanned, bytes, last, true);
@@ -186,14 +187,13 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
                 _cache.Invalidate(position);
                 throw;
             }
+            var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
             if (_stats is not null)
             {
                 var oldSize = current is null ? 0 : ItemSize.Of(current.Attributes);
-                var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
                 _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (current is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
             }
-            var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
-            _cache.Set(position, written, newItem is null ? 0 : ItemSize.Of(newItem));
+            _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
             return new WriteOutcome(newVersion, current?.Attributes, newItem);
         }
     }

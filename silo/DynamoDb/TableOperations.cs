@@ -20,9 +20,8 @@ public sealed class TableOperations(ITableClient tables)
         var keys = ReadKeySchema(keySchema!.Value, r);
         r.ThrowIfInvalid();
 
-        var missing = keys.Select(k => k.Name).Where(k => !attributes.Any(a => a.Name == k)).ToList();
-        if (missing.Count > 0)
-            throw DynamoException.Validation($"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [{string.Join(", ", keys.Select(k => k.Name))}], AttributeDefinitions: [{string.Join(", ", attributes.Select(a => a.Name))}]");
+        // The schema needs each key's type, which only its definition holds, so this check comes first here.
+        TableDefinitionValidator.CheckKeysDefined(keys.Select(k => k.Name).ToList(), attributes.Select(a => a.Name).ToList());
         var typed = keys.Select(k => attributes.First(a => a.Name == k.Name)).ToList();
 
         var throughput = ThroughputJson.Read(r);
