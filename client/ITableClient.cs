@@ -25,4 +25,6 @@ public interface ITableClient
     Task<BatchGetItemResult> BatchGetItemAsync(IReadOnlyDictionary<string, KeysAndAttributes> requestItems);
     Task<BatchWriteItemResult> BatchWriteItemAsync(IReadOnlyDictionary<string, IReadOnlyList<BatchWrite>> requestItems);
     Task<ItemPage> ScanAsync(ScanRequest request);
+    Task<TransactWriteItemsResult> TransactWriteItemsAsync(TransactWriteItemsRequest request);
+    Task<TransactGetItemsResult> TransactGetItemsAsync(IReadOnlyList<TransactGetItem> items);
 }

@@ -119,9 +119,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
-            foreach (var action in actions)
-                if (ItemValidator.KeyAttributes(table.KeySchema).Any(k => k.Name == action.Path.TopLevelName))
-                    throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
+            CheckUpdatesAvoidKeys(table, actions);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Update(
                 new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
@@ -136,6 +134,13 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             };
             return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome));
         });
+    }
+
+    private static void CheckUpdatesAvoidKeys(TableDescription table, IReadOnlyList<UpdateAction> actions)
+    {
+        foreach (var action in actions)
+            if (ItemValidator.KeyAttributes(table.KeySchema).Any(k => k.Name == action.Path.TopLevelName))
+                throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
     }
 
     private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, HashSet<string> names)

@@ -23,6 +23,7 @@ builder.UseOrleans(silo =>
     silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
     silo.AddDataTierTables(config.GetSection("Partitions"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
+    silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
     silo.AddDashboard();
 });
 

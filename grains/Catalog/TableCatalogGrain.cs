@@ -123,6 +123,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
         for (var i = 0; i < description.Partitions.Count; i++)
             await GrainFactory.GetGrain<IPartitionGrain>(description.PartitionGrainKey(i)).Drop();
         await store.DeleteTableDataAsync(description.Id);
+        await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
         return description with { Status = TableStatus.DELETING };
     }
 }

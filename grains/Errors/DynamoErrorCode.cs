@@ -13,4 +13,8 @@ public enum DynamoErrorCode
     ProvisionedThroughputExceededException,
     InternalServerError,
     LimitExceededException,
+    TransactionCanceledException,
+    TransactionConflictException,
+    TransactionInProgressException,
+    IdempotentParameterMismatchException,
 }

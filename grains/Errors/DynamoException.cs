@@ -17,9 +17,22 @@ public sealed class DynamoException : Exception
     /// <summary>For a failed condition, the item as it stood (ReturnValuesOnConditionCheckFailure).</summary>
     [Id(1)] public IReadOnlyDictionary<string, AttrValue>? Item { get; }
 
+    /// <summary>For a cancelled transaction, one reason per action in request order.</summary>
+    [Id(2)] public IReadOnlyList<Transactions.CancellationReason>? CancellationReasons { get; init; }
+
     public static DynamoException Validation(string message) => new(DynamoErrorCode.ValidationException, message);
 
     public static DynamoException TableNotFound() => new(DynamoErrorCode.ResourceNotFoundException, "Requested resource not found");
+
+    public static DynamoException TransactionConflict() =>
+        new(DynamoErrorCode.TransactionConflictException, "Transaction is ongoing for the item");
+
+    public static DynamoException TransactionCanceled(IReadOnlyList<Transactions.CancellationReason> reasons) =>
+        new(DynamoErrorCode.TransactionCanceledException,
+            $"Transaction cancelled, please refer cancellation reasons for specific reasons [{string.Join(", ", reasons.Select(r => r.Code))}]")
+        {
+            CancellationReasons = reasons,
+        };
 
     public static DynamoException ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item = null) =>
         new(DynamoErrorCode.ConditionalCheckFailedException, "The conditional request failed", item);

@@ -1,4 +1,5 @@
 using DataTier.Store;
+using DataTier.Transactions;
 
 namespace DataTier.Partitions;
 
@@ -29,6 +30,24 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// does; to <paramref name="target"/> when given (a silo that is leaving names the next owner).
     /// </summary>
     Task Rebalance(SiloAddress? target = null);
+
+    /// <summary>
+    /// Phase one of a write transaction: checks the actions that fall here and, if all hold, locks
+    /// their items durably with the images they get on commit.
+    /// </summary>
+    Task<PrepareResult> Prepare(Guid transactionId, IReadOnlyList<TransactOperation> operations);
+
+    /// <summary>Applies a prepared transaction's images and releases its locks (nothing if already done).</summary>
+    Task Commit(Guid transactionId);
+
+    /// <summary>Releases a prepared transaction's locks without applying them.</summary>
+    Task Abort(Guid transactionId);
+
+    /// <summary>Round one of a read transaction: the committed items, with the keys an undecided transaction holds.</summary>
+    Task<TransactReadResult> ReadForTransaction(IReadOnlyList<ItemKey> keys);
+
+    /// <summary>Round two of a read transaction: true if none of the items changed or got locked since round one.</summary>
+    Task<bool> ValidateRead(IReadOnlyList<ItemKey> keys, IReadOnlyList<long> versions, Guid incarnation, long deleteCount);
 
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();

@@ -5,12 +5,19 @@ using DataTier.Expressions;
 using DataTier.Model;
 using DataTier.Store;
 using DataTier.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Partitions;
 
 [Placement.ConsistentHashPlacement]
-public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions> options, LocalPartitions local)
+public sealed partial class PartitionGrain(
+    ITableStore store,
+    IOptions<PartitionOptions> options,
+    IOptions<TransactionOptions> transactionOptions,
+    LocalPartitions local,
+    TimeProvider time,
+    ILogger<PartitionGrain> logger)
     : Grain, IPartitionGrain, IGrainMigrationParticipant
 {
     private const string CacheKey = "cache";
@@ -35,6 +42,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
         {
             _firstHash = _table.Partitions.StartOf(_partition);
             _lastHash = _table.Partitions.EndOf(_partition);
+            await LoadLocksAsync(_table);
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
@@ -74,6 +82,13 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
+        if (_locks.Count > 0) await SettleLockAsync(position);
+        return await ReadCommittedAsync(table, position);
+    }
+
+    /// <summary>The item as last committed, from memory or the store; locks are not consulted.</summary>
+    private async ValueTask<VersionedItem?> ReadCommittedAsync(TableDescription table, byte[] position)
+    {
         if (_cache.TryGet(position, out var cached)) return cached;
         var stored = await store.GetAsync(table.Id, position);
         var item = stored is null ? null : new VersionedItem(stored.Version, stored.Attributes);
@@ -99,6 +114,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     {
         var table = EnsureTable();
         var range = ClampToPartition(request.Range);
+        if (_locks.Count > 0) await SettleLocksInAsync(range);
         var items = new List<VersionedItem>();
         var scanned = 0;
         var bytes = 0;
@@ -152,6 +168,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     public Task Drop()
     {
         _cache.Clear();
+        ForgetLocks();
         _table = null;
         DeactivateOnIdle();
         return Task.CompletedTask;
@@ -162,9 +179,10 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
+        if (_locks.Count > 0 && !await SettleLockAsync(position)) throw DynamoException.TransactionConflict();
         for (var attempt = 0; ; attempt++)
         {
-            var current = await Get(key);
+            var current = await ReadCommittedAsync(table, position);
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
             if (!holds) throw DynamoException.ConditionFailed(returnOld ? current?.Attributes : null);
@@ -187,15 +205,22 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
                 _cache.Invalidate(position);
                 throw;
             }
-            var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
-            if (_stats is not null)
-            {
-                var oldSize = current is null ? 0 : ItemSize.Of(current.Attributes);
-                _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (current is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
-            }
-            _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
+            RecordWritten(position, current, newItem, newVersion);
             return new WriteOutcome(newVersion, current?.Attributes, newItem);
         }
+    }
+
+    /// <summary>Brings memory (cache and statistics) up to a write the store has taken.</summary>
+    private void RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
+    {
+        RecordDelete(old, newItem);
+        var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
+        if (_stats is not null)
+        {
+            var oldSize = old is null ? 0 : ItemSize.Of(old.Attributes);
+            _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
+        }
+        _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
     }
 
     private TableDescription EnsureTable() => _table ?? throw DynamoException.TableNotFound();

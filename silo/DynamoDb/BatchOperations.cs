@@ -66,6 +66,7 @@ public sealed class BatchOperations(ITableClient tables)
     {
         var items = r.Required(r.Object("RequestItems"), "requestItems");
         var capacity = ConsumedCapacityJson.Read(r);
+        ItemCollectionMetrics.Read(r);
         r.ThrowIfInvalid();
         var requests = new Dictionary<string, IReadOnlyList<BatchWrite>>(StringComparer.Ordinal);
         foreach (var table in items!.Value.EnumerateObject())
@@ -122,7 +123,7 @@ public sealed class BatchOperations(ITableClient tables)
         w.WriteEndObject();
     }
 
-    private static JsonElement ObjectOf(JsonElement e) => e.ValueKind == JsonValueKind.Object
+    internal static JsonElement ObjectOf(JsonElement e) => e.ValueKind == JsonValueKind.Object
         ? e
         : throw ApiRequest.Serialization(e.ValueKind == JsonValueKind.Array ? "Start of list found where not expected" : "Expected map or null");
 }

@@ -9,7 +9,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, AdminOperations admin, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string ContentType = "application/x-amz-json-1.0";
@@ -78,6 +78,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "Scan" => reads.Scan,
             "BatchGetItem" => batches.BatchGetItem,
             "BatchWriteItem" => batches.BatchWriteItem,
+            "TransactWriteItems" => transactions.TransactWriteItems,
+            "TransactGetItems" => transactions.TransactGetItems,
             "UpdateTable" => admin.UpdateTable,
             "TagResource" => admin.TagResource,
             "UntagResource" => admin.UntagResource,
@@ -119,7 +121,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         using var w = new Utf8JsonWriter(output, WriterOptions);
         w.WriteStartObject();
         w.WriteString("__type", ErrorNamespace(e.Code) + e.Code);
-        if (e.Code is DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException)
+        if (e.Code is DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException or DynamoErrorCode.TransactionCanceledException)
         {
             if (e.Message.Length > 0) w.WriteString("Message", e.Message);
         }
@@ -132,9 +134,28 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             w.WritePropertyName("Item");
             AttributeValueJson.WriteMap(w, e.Item);
         }
+        if (e.CancellationReasons is not null) WriteCancellationReasons(w, e.CancellationReasons);
         w.WriteEndObject();
         w.Flush();
         return e.Code == DynamoErrorCode.InternalServerError ? 500 : 400;
+    }
+
+    private static void WriteCancellationReasons(Utf8JsonWriter w, IReadOnlyList<Transactions.CancellationReason> reasons)
+    {
+        w.WriteStartArray("CancellationReasons");
+        foreach (var reason in reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("Code", reason.Code);
+            if (reason.Message is not null) w.WriteString("Message", reason.Message);
+            if (reason.Item is not null)
+            {
+                w.WritePropertyName("Item");
+                AttributeValueJson.WriteMap(w, reason.Item);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static string ErrorNamespace(DynamoErrorCode code) => code switch

@@ -8,6 +8,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<ItemOperations>();
         services.AddSingleton<ReadOperations>();
         services.AddSingleton<BatchOperations>();
+        services.AddSingleton<TransactOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();

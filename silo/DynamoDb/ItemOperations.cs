@@ -104,6 +104,7 @@ public sealed class ItemOperations(ITableClient tables)
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
+        ItemCollectionMetrics.Read(r);
         r.ThrowIfInvalid();
         return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r));
     }
@@ -120,7 +121,7 @@ public sealed class ItemOperations(ITableClient tables)
         w.WriteEndObject();
     }
 
-    private static bool ReturnOnFailure(ApiRequest r)
+    internal static bool ReturnOnFailure(ApiRequest r)
     {
         var value = r.String("ReturnValuesOnConditionCheckFailure");
         if (value is null or "NONE") return false;

@@ -1,6 +1,7 @@
 using DataTier.Client;
 using DataTier.Hosting;
 using DataTier.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -12,6 +13,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-cluster-" + Guid.NewGuid().ToString("N"));
 
     internal static RocksDbTableStore SharedStore { get; } = new(new RocksDbStoreOptions { Path = StorePath });
+
+    internal static TimeSpan LockTimeout { get; } = TimeSpan.FromSeconds(2);
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -42,6 +45,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 8);
             siloBuilder.Services.AddSharedTableStore(SharedStore);
+            // Short, so that the tests of abandoned transactions wait little.
+            siloBuilder.Services.Configure<Configuration.TransactionOptions>(o => o.LockTimeout = LockTimeout);
         }
     }
 }

@@ -1,0 +1,20 @@
+using DataTier.Model;
+
+namespace DataTier.Transactions;
+
+/// <summary>Why one action of a cancelled transaction failed, as DynamoDB reports it in CancellationReasons.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CancellationReason(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string? Message = null,
+    [property: Id(2)] IReadOnlyDictionary<string, AttrValue>? Item = null)
+{
+    public static readonly CancellationReason None = new("None");
+
+    public static readonly CancellationReason Conflict = new("TransactionConflict", "Transaction is ongoing for the item");
+
+    public static CancellationReason ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item) =>
+        new("ConditionalCheckFailed", "The conditional request failed", item);
+
+    public static CancellationReason Validation(string message) => new("ValidationError", message);
+}
