@@ -23,6 +23,9 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
     {
         if (_tables.ContainsKey(definition.Name))
             throw new DynamoException(DynamoErrorCode.ResourceInUseException, $"Table already exists: {definition.Name}");
+        definition.Stream?.Validate();
+        var now = clock.GetUtcNow();
+        var streamEnabled = definition.Stream is { Enabled: true };
         var description = new TableDescription
         {
             Name = definition.Name,
@@ -36,6 +39,8 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             Status = TableStatus.ACTIVE,
             Partitions = PartitionMap.Uniform(partitionOptions.Value.InitialPartitionsPerTable),
             BillingModeChangedTime = definition.BillingMode == BillingMode.PAY_PER_REQUEST ? clock.GetUtcNow() : null,
+            StreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
+            LatestStreamLabel = streamEnabled ? StreamLabel(now) : null,
         };
         await Save(description);
         return description;
@@ -71,6 +76,19 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             throw DynamoException.Validation(
                 $"The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: {table.ReadCapacityUnits}. Requested ReadCapacityUnits: {read}. Current WriteCapacityUnits provisioned for the table: {table.WriteCapacityUnits}. Requested WriteCapacityUnits: {write}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
         var now = clock.GetUtcNow();
+        if (update.Stream is { } stream)
+        {
+            stream.Validate();
+            if (stream.Enabled && table.StreamViewType is not null)
+                throw DynamoException.Validation($"Table already has an enabled stream: TableName: {name}");
+            if (!stream.Enabled && table.StreamViewType is null)
+                throw DynamoException.Validation($"Table has no stream to disable: TableName: {name}");
+            table = table with
+            {
+                StreamViewType = stream.ViewType,
+                LatestStreamLabel = stream.Enabled ? StreamLabel(now) : table.LatestStreamLabel,
+            };
+        }
         var updated = table with
         {
             BillingMode = billing,
@@ -126,4 +144,8 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
         return description with { Status = TableStatus.DELETING };
     }
+
+    /// <summary>DynamoDB labels a stream with the UTC time it was enabled, to the millisecond.</summary>
+    private static string StreamLabel(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 }

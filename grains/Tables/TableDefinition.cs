@@ -10,4 +10,5 @@ public sealed record TableDefinition
     [Id(3)] public BillingMode BillingMode { get; init; } = BillingMode.PROVISIONED;
     [Id(4)] public long ReadCapacityUnits { get; init; }
     [Id(5)] public long WriteCapacityUnits { get; init; }
+    [Id(6)] public StreamSpecification? Stream { get; init; }
 }

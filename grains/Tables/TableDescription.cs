@@ -21,6 +21,12 @@ public sealed record TableDescription
     /// <summary>Filled in by DescribeTable from the partitions; not kept in the catalog.</summary>
     [Id(14)] public long ItemCount { get; init; }
     [Id(15)] public long TableSizeBytes { get; init; }
+    /// <summary>The view type of the table's enabled stream; null when it has none.</summary>
+    [Id(16)] public StreamViewType? StreamViewType { get; init; }
+    /// <summary>When the latest stream was enabled (DynamoDB's label format); kept after the stream is disabled.</summary>
+    [Id(17)] public string? LatestStreamLabel { get; init; }
+
+    public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
 

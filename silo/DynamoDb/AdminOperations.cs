@@ -16,8 +16,9 @@ public sealed class AdminOperations(ITableClient tables)
         var name = r.Required(r.String("TableName"), "tableName");
         var billing = r.Enum<BillingMode>("BillingMode", "billingMode");
         var throughput = ThroughputJson.Read(r);
+        var stream = StreamSpecificationJson.Read(r);
         r.ThrowIfInvalid();
-        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write));
+        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, description);

@@ -44,6 +44,18 @@ public static class TableDescriptionJson
                 w.WriteNumber("LastUpdateToPayPerRequestDateTime", changed.ToUnixTimeMilliseconds() / 1000.0);
             w.WriteEndObject();
         }
+        if (t.StreamViewType is { } view)
+        {
+            w.WriteStartObject("StreamSpecification");
+            w.WriteBoolean("StreamEnabled", true);
+            w.WriteString("StreamViewType", view.ToString());
+            w.WriteEndObject();
+        }
+        if (t.LatestStreamLabel is not null)
+        {
+            w.WriteString("LatestStreamLabel", t.LatestStreamLabel);
+            w.WriteString("LatestStreamArn", t.LatestStreamArn);
+        }
         w.WriteBoolean("DeletionProtectionEnabled", false);
         w.WriteEndObject();
     }

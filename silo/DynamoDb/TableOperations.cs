@@ -25,6 +25,7 @@ public sealed class TableOperations(ITableClient tables)
         var typed = keys.Select(k => attributes.First(a => a.Name == k.Name)).ToList();
 
         var throughput = ThroughputJson.Read(r);
+        var stream = StreamSpecificationJson.Read(r);
         r.ThrowIfInvalid();
         if (throughput is null && billing == BillingMode.PROVISIONED)
             throw DynamoException.Validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
@@ -38,6 +39,7 @@ public sealed class TableOperations(ITableClient tables)
             BillingMode = billing,
             ReadCapacityUnits = read,
             WriteCapacityUnits = write,
+            Stream = stream,
         });
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");

@@ -27,6 +27,67 @@ public class AdminTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_stream_specification_is_kept_enabled_and_disabled_as_AWS_does()
+    {
+        var name = UniqueName("streamspec");
+        await fixture.Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
+        });
+        var described = (await fixture.Client.DescribeTableAsync(name)).Table;
+        Assert.True(described.StreamSpecification.StreamEnabled);
+        Assert.Equal(StreamViewType.NEW_AND_OLD_IMAGES, described.StreamSpecification.StreamViewType);
+        Assert.Equal($"{described.TableArn}/stream/{described.LatestStreamLabel}", described.LatestStreamArn);
+        var firstLabel = described.LatestStreamLabel;
+
+        var again = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.KEYS_ONLY },
+        }));
+        Assert.Equal($"Table already has an enabled stream: TableName: {name}", again.Message);
+        var withView = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = false, StreamViewType = StreamViewType.KEYS_ONLY },
+        }));
+        Assert.Equal("One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not be specified", withView.Message);
+
+        var disabled = (await fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = false },
+        })).TableDescription;
+        Assert.Null(disabled.StreamSpecification);
+        Assert.Equal(firstLabel, disabled.LatestStreamLabel);
+        var none = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = false },
+        }));
+        Assert.Equal($"Table has no stream to disable: TableName: {name}", none.Message);
+        var noView = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true },
+        }));
+        Assert.Equal("One or more parameter values were invalid: If stream is being enabled then UpdateViewType is required", noView.Message);
+
+        await Task.Delay(5); // labels are to the millisecond: a re-enabled stream gets a new one
+        var enabled = (await fixture.Client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = name,
+            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.KEYS_ONLY },
+        })).TableDescription;
+        Assert.Equal(StreamViewType.KEYS_ONLY, enabled.StreamSpecification.StreamViewType);
+        Assert.NotEqual(firstLabel, enabled.LatestStreamLabel);
+    }
+
+    [Fact]
     public async Task Update_table_switches_billing_and_throughput()
     {
         var name = UniqueName("update");
