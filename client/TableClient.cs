@@ -123,13 +123,14 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Update(
                 new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
-            var updated = actions.Select(a => a.Path.TopLevelName).ToHashSet(StringComparer.Ordinal);
+            // UPDATED_*: the updated paths only, nested ones inside their parents (SET a.b returns {a: {b}}).
+            var paths = actions.Select(a => a.Path).ToList();
             IReadOnlyDictionary<string, AttrValue>? attributes = request.ReturnValues switch
             {
                 ReturnValues.ALL_OLD => outcome.OldItem,
                 ReturnValues.ALL_NEW => outcome.NewItem,
-                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, updated),
-                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, updated),
+                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, paths),
+                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, paths),
                 _ => null,
             };
             return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome));
@@ -143,10 +144,10 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                 throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
     }
 
-    private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, HashSet<string> names)
+    private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, IReadOnlyList<PathOperand> paths)
     {
         if (item is null) return null;
-        var result = item.Where(kv => names.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var result = DocumentPath.Project(item, paths);
         return result.Count == 0 ? null : result;
     }
 
