@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the DynamoDB endpoint of the silo against a bare Kestrel "ceiling", measured
-# in the same run, at the same concurrency, for GetItem, PutItem and a 50/50 mix of the two.
+# in the same run, at the same concurrency, for GetItem, PutItem and a 50/50 mix of the two; then,
+# against the silo alone, UpdateItem with a condition, a 10-item TransactWriteItems and a Query
+# that returns a full 1 MB page.
 #
 #   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE]
 #
@@ -12,7 +14,7 @@
 # Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
 # and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
 # directory); primes both with a few seconds of unrecorded load; runs the generator against each
-# for get, put and mixed; prints a markdown table. Everything it starts is stopped, and the
+# for get, put and mixed, and the silo for update, transact10 and query1mb; prints markdown tables. Everything it starts is stopped, and the
 # temporary directory removed, when it exits, however it exits.
 set -euo pipefail
 
@@ -200,6 +202,11 @@ for mix in get put mixed; do
     fi
 done
 
+# Workloads the constant-body ceiling cannot stand in for: measured against the silo only.
+for mix in update transact10 query1mb; do
+    sleep 1; run silo "$silo_url" "$mix"
+done
+
 # --- report --------------------------------------------------------------------------------------
 echo
 echo "$command_line  ($(date -u '+%F %H:%M UTC'), $(nproc) cores, conc=$concurrency, ${duration} s runs after ${warmup} s warm-up)"
@@ -227,6 +234,14 @@ awk '
             if ((c in seen) && errs[c] > 0) ceiling_errors = ceiling_errors " " mixes[m] "=" errs[c]
         }
         if (ceiling_errors != "") print "\nceiling errors:" ceiling_errors
+        print ""
+        print "| silo-only workload | silo ops/s | silo p50 ms | silo p99 ms | silo p99.9 ms | silo errors |"
+        print "| --- | ---: | ---: | ---: | ---: | ---: |"
+        n = split("update transact10 query1mb", mixes, " ")
+        for (m = 1; m <= n; m++) {
+            s = "silo" SUBSEP mixes[m]
+            printf "| %s | %s | %s | %s | %s | %s |\n", mixes[m], val(ops, s), val(p50, s), val(p99, s), val(p999, s), val(errs, s)
+        }
     }
 ' "$work/results.txt"
 echo

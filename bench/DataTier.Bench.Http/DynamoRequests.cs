@@ -14,11 +14,53 @@ public sealed class DynamoRequests
         // Built once and shared by all workers: 10,000 keys of 1 KB items are about 11 MB.
         Puts = new byte[options.Items][];
         Gets = new byte[options.Items][];
+        Updates = new byte[options.Items][];
+        _itemJson = new string[options.Items];
         for (var key = 0; key < options.Items; key++)
         {
-            Puts[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Item\":{\"pk\":{\"S\":\"k" + key + "\"},\"data\":{\"S\":\"" + payload + "\"}}}");
+            _itemJson[key] = "{\"pk\":{\"S\":\"k" + key + "\"},\"data\":{\"S\":\"" + payload + "\"}}";
+            Puts[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Item\":" + _itemJson[key] + "}");
             Gets[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key + "\"}}}");
+            Updates[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key +
+                "\"}},\"UpdateExpression\":\"SET n = if_not_exists(n, :zero) + :one\",\"ConditionExpression\":\"attribute_exists(pk)\"," +
+                "\"ExpressionAttributeValues\":{\":zero\":{\"N\":\"0\"},\":one\":{\"N\":\"1\"}}}");
         }
+        QueryRows = new byte[QueryRowCount][];
+        for (var row = 0; row < QueryRowCount; row++)
+            QueryRows[row] = Utf8("{\"TableName\":\"" + QueryTable + "\",\"Item\":{\"pk\":{\"S\":\"q\"},\"sk\":{\"N\":\"" + row + "\"},\"data\":{\"S\":\"" + payload + "\"}}}");
+        QueryPage = Utf8("{\"TableName\":\"" + QueryTable + "\",\"KeyConditionExpression\":\"pk = :q\",\"ExpressionAttributeValues\":{\":q\":{\"S\":\"q\"}}}");
+    }
+
+    /// <summary>Rows under one partition key in the query table: more than a 1 MB page holds.</summary>
+    public const int QueryRowCount = 1100;
+
+    private readonly string[] _itemJson;
+
+    public string QueryTable => _options.Table + "-query";
+
+    /// <summary>UpdateItem of a counter with a condition, one body per key.</summary>
+    public byte[][] Updates { get; }
+
+    /// <summary>PutItem bodies of the query table's rows.</summary>
+    public byte[][] QueryRows { get; }
+
+    /// <summary>A Query that returns a full 1 MB page.</summary>
+    public byte[] QueryPage { get; }
+
+    /// <summary>TransactWriteItems putting <paramref name="count"/> distinct random keys.</summary>
+    public byte[] TransactPuts(Random random, int count)
+    {
+        var keys = new HashSet<int>();
+        while (keys.Count < count) keys.Add(random.Next(_options.Items));
+        var body = new StringBuilder("{\"TransactItems\":[");
+        var first = true;
+        foreach (var key in keys)
+        {
+            if (!first) body.Append(',');
+            first = false;
+            body.Append("{\"Put\":{\"TableName\":\"").Append(_options.Table).Append("\",\"Item\":").Append(_itemJson[key]).Append("}}");
+        }
+        return Utf8(body.Append("]}").ToString());
     }
 
     public byte[][] Puts { get; }
@@ -27,6 +69,10 @@ public sealed class DynamoRequests
 
     public byte[] CreateTable() => Utf8($$"""
         {"TableName":"{{_options.Table}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}
+        """);
+
+    public byte[] CreateQueryTable() => Utf8($$"""
+        {"TableName":"{{QueryTable}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"BillingMode":"PAY_PER_REQUEST"}
         """);
 
     public byte[] DescribeTable() => Utf8($$"""{"TableName":"{{_options.Table}}"}""");

@@ -8,7 +8,8 @@ public sealed class LoadOptions
     public const string Usage = """
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
-                                   [--mix put|get|mixed] [--create-table] [--label NAME] [--json FILE]
+                                   [--mix put|get|mixed|update|transact10|query1mb] [--create-table]
+                                   [--label NAME] [--json FILE]
         """;
 
     public string Url { get; private set; } = "http://127.0.0.1:8000";
@@ -48,7 +49,8 @@ public sealed class LoadOptions
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }
-        if (o.Mix is not ("get" or "put" or "mixed")) throw new ArgumentException("--mix must be get, put or mixed");
+        if (o.Mix is not ("get" or "put" or "mixed" or "update" or "transact10" or "query1mb"))
+            throw new ArgumentException("--mix must be get, put, mixed, update, transact10 or query1mb");
         if (!Uri.TryCreate(o.Url, UriKind.Absolute, out _)) throw new ArgumentException($"--url {o.Url} is not an absolute URL");
         return o;
     }

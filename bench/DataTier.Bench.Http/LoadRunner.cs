@@ -11,13 +11,21 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
     /// <summary>The first failure seen while measuring (status and body, or the exception), if any.</summary>
     public string? FirstError => _firstError;
 
-    /// <summary>Creates the table (an existing one is fine) and puts every key, so that gets hit.</summary>
+    /// <summary>Creates the tables (existing ones are fine) and puts every key, so that gets hit, and the query table's rows.</summary>
     public async Task CreateTableAsync()
     {
-        var (status, error) = await client.SendAsync("CreateTable", _requests.CreateTable());
-        if (status != 200 && error?.Contains("ResourceInUseException", StringComparison.Ordinal) != true)
-            throw new InvalidOperationException($"CreateTable failed: {status} {error}");
+        foreach (var create in new[] { _requests.CreateTable(), _requests.CreateQueryTable() })
+        {
+            var (status, error) = await client.SendAsync("CreateTable", create);
+            if (status != 200 && error?.Contains("ResourceInUseException", StringComparison.Ordinal) != true)
+                throw new InvalidOperationException($"CreateTable failed: {status} {error}");
+        }
         await WaitUntilActiveAsync();
+        foreach (var row in _requests.QueryRows)
+        {
+            var (s, e) = await client.SendAsync("PutItem", row);
+            if (e is not null) throw new InvalidOperationException($"preload of the query table failed: {s} {e}");
+        }
 
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
@@ -69,14 +77,13 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
         long errors = 0;
         while (true)
         {
-            var key = random.Next(options.Items);
-            var put = options.Mix == "put" || (options.Mix == "mixed" && random.Next(2) == 0);
+            var (operation, request) = Next(random);
             var began = Stopwatch.GetTimestamp();
             string? error;
             var exception = false;
             try
             {
-                var (status, body) = await client.SendAsync(put ? "PutItem" : "GetItem", put ? _requests.Puts[key] : _requests.Gets[key]);
+                var (status, body) = await client.SendAsync(operation, request);
                 error = body is null ? null : $"{status} {body}";
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
@@ -99,5 +106,19 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
                 Interlocked.CompareExchange(ref _firstError, error, null);
             }
         }
+    }
+
+    private (string Operation, byte[] Body) Next(Random random)
+    {
+        var key = random.Next(options.Items);
+        return options.Mix switch
+        {
+            "put" => ("PutItem", _requests.Puts[key]),
+            "mixed" => random.Next(2) == 0 ? ("PutItem", _requests.Puts[key]) : ("GetItem", _requests.Gets[key]),
+            "update" => ("UpdateItem", _requests.Updates[key]),
+            "transact10" => ("TransactWriteItems", _requests.TransactPuts(random, 10)),
+            "query1mb" => ("Query", _requests.QueryPage),
+            _ => ("GetItem", _requests.Gets[key]),
+        };
     }
 }
