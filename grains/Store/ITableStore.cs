@@ -18,6 +18,12 @@ public interface ITableStore
     /// <summary>Change records of one log with sequence at or above <paramref name="fromSequence"/>, in order.</summary>
     ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit);
 
+    /// <summary>The highest sequence number in a log; 0 when the log is empty.</summary>
+    ValueTask<long> LastChangeSequenceAsync(Guid tableId, string log);
+
+    /// <summary>Removes the records of a log whose sequence is below <paramref name="beforeSequence"/>.</summary>
+    ValueTask TrimChangesAsync(Guid tableId, string log, long beforeSequence);
+
     /// <summary>Removes every item and change record of a table.</summary>
     ValueTask DeleteTableDataAsync(Guid tableId);
 

@@ -73,6 +73,29 @@ public sealed class InMemoryTableStore : ITableStore
         }
     }
 
+    public ValueTask<long> LastChangeSequenceAsync(Guid tableId, string log)
+    {
+        var start = StoreLayout.ChangeKey(tableId, log, 0);
+        var end = StoreLayout.ChangeKey(tableId, log, long.MaxValue);
+        lock (_lock)
+        {
+            var last = _data.Keys.LastOrDefault(k => k.AsSpan().SequenceCompareTo(start) >= 0 && k.AsSpan().SequenceCompareTo(end) < 0);
+            return ValueTask.FromResult(last is null ? 0L : StoreLayout.SequenceOf(last));
+        }
+    }
+
+    public ValueTask TrimChangesAsync(Guid tableId, string log, long beforeSequence)
+    {
+        var start = StoreLayout.ChangeKey(tableId, log, 0);
+        var end = StoreLayout.ChangeKey(tableId, log, beforeSequence);
+        lock (_lock)
+        {
+            foreach (var key in _data.Keys.Where(k => k.AsSpan().SequenceCompareTo(start) >= 0 && k.AsSpan().SequenceCompareTo(end) < 0).ToList())
+                _data.Remove(key);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask DeleteTableDataAsync(Guid tableId)
     {
         lock (_lock)

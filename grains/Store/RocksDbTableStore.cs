@@ -91,6 +91,26 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         return ValueTask.FromResult<IReadOnlyList<ChangeRecord>>(result);
     }
 
+    public ValueTask<long> LastChangeSequenceAsync(Guid tableId, string log)
+    {
+        var readOptions = new ReadOptions();
+        readOptions.SetIterateLowerBound(StoreLayout.ChangeKey(tableId, log, 0));
+        readOptions.SetIterateUpperBound(StoreLayout.ChangeKey(tableId, log, long.MaxValue));
+        using var it = _db.NewIterator(readOptions: readOptions);
+        it.SeekToLast();
+        return ValueTask.FromResult(it.Valid() ? StoreLayout.SequenceOf(it.Key()) : 0L);
+    }
+
+    public ValueTask TrimChangesAsync(Guid tableId, string log, long beforeSequence)
+    {
+        var start = StoreLayout.ChangeKey(tableId, log, 0);
+        var end = StoreLayout.ChangeKey(tableId, log, beforeSequence);
+        using var batch = new WriteBatch();
+        batch.DeleteRange(start, (ulong)start.Length, end, (ulong)end.Length);
+        _db.Write(batch, _writeOptions);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask DeleteTableDataAsync(Guid tableId)
     {
         using var batch = new WriteBatch();

@@ -105,6 +105,20 @@ public abstract class TableStoreConformanceTests
     }
 
     [Fact]
+    public async Task A_log_knows_its_last_sequence_and_trims_below_a_sequence()
+    {
+        var table = Guid.NewGuid();
+        Assert.Equal(0, await Store.LastChangeSequenceAsync(table, "p0"));
+        await Store.WriteAsync(table, [], [new ChangeRecord("p0", 3, [3]), new ChangeRecord("p0", 7, [7]), new ChangeRecord("p00", 9, [9]), new ChangeRecord("p1", 12, [1])]);
+        Assert.Equal(7, await Store.LastChangeSequenceAsync(table, "p0"));
+        Assert.Equal(12, await Store.LastChangeSequenceAsync(table, "p1"));
+        await Store.TrimChangesAsync(table, "p0", 7);
+        Assert.Equal([7L], (await Store.ReadChangesAsync(table, "p0", 0, 10)).Select(c => c.Sequence));
+        Assert.Single(await Store.ReadChangesAsync(table, "p00", 0, 10));
+        Assert.Equal(7, await Store.LastChangeSequenceAsync(table, "p0"));
+    }
+
+    [Fact]
     public async Task Deleting_table_data_removes_only_that_table()
     {
         var table = Guid.NewGuid();
