@@ -15,9 +15,9 @@ public static class UpdateApplier
         // Every value and every list index refers to the item as it was before the update, as DynamoDB does:
         // writes go first in index order (SETs past a list's end append sorted by index), then removals of
         // what the item had, highest index first, so no removal shifts an index another action names.
-        var writes = actions.Where(a => a is not RemoveAction).OrderBy(a => a.Path.Path, PathOrder.Instance);
-        var removals = actions.OfType<RemoveAction>().OrderByDescending(a => a.Path.Path, PathOrder.Instance);
-        foreach (var action in writes.Concat(removals))
+        var ordered = actions.Count < 2 ? actions : actions.Where(a => a is not RemoveAction).OrderBy(a => a.Path.Path, PathOrder.Instance)
+            .Concat(actions.OfType<RemoveAction>().OrderByDescending(a => a.Path.Path, PathOrder.Instance));
+        foreach (var action in ordered)
         {
             switch (action)
             {
