@@ -12,8 +12,12 @@ public static class UpdateApplier
     public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions)
     {
         var result = new Dictionary<string, AttrValue>(item);
-        // Every value is computed from the item as it was before the update, as DynamoDB does.
-        foreach (var action in actions)
+        // Every value and every list index refers to the item as it was before the update, as DynamoDB does:
+        // writes go first in index order (SETs past a list's end append sorted by index), then removals of
+        // what the item had, highest index first, so no removal shifts an index another action names.
+        var ordered = actions.Count < 2 ? actions : actions.Where(a => a is not RemoveAction).OrderBy(a => a.Path.Path, PathOrder.Instance)
+            .Concat(actions.OfType<RemoveAction>().OrderByDescending(a => a.Path.Path, PathOrder.Instance));
+        foreach (var action in ordered)
         {
             switch (action)
             {
@@ -21,7 +25,7 @@ public static class UpdateApplier
                     result = Put(result, set.Path.Path, Evaluate(set.Value, item));
                     break;
                 case RemoveAction remove:
-                    result = Remove(result, remove.Path.Path);
+                    if (DocumentPath.Resolve(item, remove.Path.Path) is not null) result = Remove(result, remove.Path.Path);
                     break;
                 case AddAction add:
                 {

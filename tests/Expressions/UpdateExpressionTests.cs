@@ -77,4 +77,38 @@ public class UpdateExpressionTests
         });
         Assert.Equal(message, e.Message);
     }
+
+    private static List<string?> Strings(Dictionary<string, AttrValue> item, string name) => item[name].List!.Select(v => v.Text).ToList();
+
+    private static readonly Dictionary<string, AttrValue> Tools = new()
+    {
+        ["ri"] = AttrValue.FromL([.. new[] { "Chisel", "Hammer", "Nails", "Screwdriver", "Hacksaw" }.Select(AttrValue.FromS)]),
+    };
+
+    private static Dictionary<string, AttrValue> ApplyTo(Dictionary<string, AttrValue> item, string expression, Dictionary<string, AttrValue>? values = null)
+    {
+        var context = new ExpressionContext(null, values);
+        return UpdateApplier.Apply(item, ExpressionParser.ParseUpdate(expression, context));
+    }
+
+    // Found by the property tests: actions were applied one after another, so an earlier REMOVE shifted
+    // the indexes later actions named. DynamoDB's guide removes Hammer and Nails with this expression.
+    [Fact]
+    public void Removed_list_indexes_refer_to_the_list_before_the_update()
+    {
+        Assert.Equal(["Chisel", "Screwdriver", "Hacksaw"], Strings(ApplyTo(Tools, "REMOVE ri[1], ri[2]"), "ri"));
+        Assert.Equal(["Chisel", "Screwdriver", "Hacksaw"], Strings(ApplyTo(Tools, "REMOVE ri[2], ri[1]"), "ri"));
+        var x = new Dictionary<string, AttrValue> { [":x"] = AttrValue.FromS("X") };
+        Assert.Equal(["Hammer", "Nails", "Screwdriver", "X"], Strings(ApplyTo(Tools, "REMOVE ri[0] SET ri[4] = :x", x), "ri"));
+        Assert.Equal(["Hammer", "Nails", "Screwdriver", "Hacksaw", "X"], Strings(ApplyTo(Tools, "REMOVE ri[0], ri[6] SET ri[5] = :x", x), "ri"));
+    }
+
+    // "If you add multiple elements in a single SET operation, the elements are sorted in order by element number."
+    [Fact]
+    public void Elements_set_past_the_end_are_appended_in_index_order()
+    {
+        var values = new Dictionary<string, AttrValue> { [":a"] = AttrValue.FromS("A"), [":b"] = AttrValue.FromS("B") };
+        var result = ApplyTo(Tools, "SET ri[9] = :b, ri[7] = :a", values);
+        Assert.Equal(["Chisel", "Hammer", "Nails", "Screwdriver", "Hacksaw", "A", "B"], Strings(result, "ri"));
+    }
 }
