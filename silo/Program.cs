@@ -24,6 +24,7 @@ builder.UseOrleans(silo =>
     silo.AddDataTierTables(config.GetSection("Partitions"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
     silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
+    silo.Services.Configure<DataTier.Configuration.StreamOptions>(config.GetSection("Streams"));
     silo.AddDashboard();
 });
 

@@ -41,6 +41,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             BillingModeChangedTime = definition.BillingMode == BillingMode.PAY_PER_REQUEST ? clock.GetUtcNow() : null,
             StreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
             LatestStreamLabel = streamEnabled ? StreamLabel(now) : null,
+            LatestStreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
         };
         await Save(description);
         return description;
@@ -87,6 +88,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             {
                 StreamViewType = stream.ViewType,
                 LatestStreamLabel = stream.Enabled ? StreamLabel(now) : table.LatestStreamLabel,
+                LatestStreamViewType = stream.ViewType ?? table.LatestStreamViewType,
             };
         }
         var updated = table with
@@ -99,6 +101,8 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
         };
         await Save(updated);
+        for (var i = 0; i < updated.Partitions.Count; i++)
+            await GrainFactory.GetGrain<IPartitionGrain>(updated.PartitionGrainKey(i)).UpdateDescription(updated);
         return updated;
     }
 

@@ -17,4 +17,6 @@ public enum DynamoErrorCode
     TransactionConflictException,
     TransactionInProgressException,
     IdempotentParameterMismatchException,
+    ExpiredIteratorException,
+    TrimmedDataAccessException,
 }

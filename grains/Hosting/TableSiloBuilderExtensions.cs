@@ -20,9 +20,11 @@ public static class TableSiloBuilderExtensions
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });
         if (!builder.Services.Any(s => s.ImplementationType == typeof(Placement.PartitionRebalancer)))
         {
             builder.Services.AddHostedService<Transactions.TransactionLedgerJanitor>();
+            builder.Services.AddHostedService<Streams.StreamTrimmer>();
             builder.Services.AddHostedService<Placement.PartitionRebalancer>();
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Placement.PartitionHandOff>();
         }

@@ -49,6 +49,9 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <summary>Round two of a read transaction: true if none of the items changed or got locked since round one.</summary>
     Task<bool> ValidateRead(IReadOnlyList<ItemKey> keys, IReadOnlyList<long> versions, Guid incarnation, long deleteCount);
 
+    /// <summary>The table's description changed (UpdateTable): from now on, write by it (its stream, for one).</summary>
+    Task UpdateDescription(Tables.TableDescription table);
+
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();
 }

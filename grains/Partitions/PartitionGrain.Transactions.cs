@@ -213,7 +213,8 @@ public sealed partial class PartitionGrain
         {
             try
             {
-                await store.WriteAsync(table.Id, writes);
+                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, applied.Select(a => (a.Old?.Attributes, a.Lock.NewItem)));
+                await store.WriteAsync(table.Id, writes, changes);
             }
             catch
             {

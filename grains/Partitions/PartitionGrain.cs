@@ -192,7 +192,8 @@ public sealed partial class PartitionGrain(
             if (newItem is null && current is null) return new WriteOutcome(0, null);
             try
             {
-                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)]);
+                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, [(current?.Attributes, newItem)]);
+                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)
             {

@@ -26,6 +26,9 @@ public sealed record TableDescription
     /// <summary>When the latest stream was enabled (DynamoDB's label format); kept after the stream is disabled.</summary>
     [Id(17)] public string? LatestStreamLabel { get; init; }
 
+    /// <summary>The view type of the latest stream, kept after it is disabled (DescribeStream still reports it).</summary>
+    [Id(18)] public StreamViewType? LatestStreamViewType { get; init; }
+
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";

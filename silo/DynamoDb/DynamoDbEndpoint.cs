@@ -9,9 +9,10 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
+    private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
     private const string ContentType = "application/x-amz-json-1.0";
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,7 +22,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         var output = new ArrayBufferWriter<byte>(1024);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var operationName = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : "unknown";
+        var operationName = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
+            : target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal) ? "Streams." + target[StreamsTargetPrefix.Length..] : "unknown";
         string? table = null;
         var outcome = "ok";
         int status;
@@ -62,6 +64,17 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
 
     private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target, string host)
     {
+        if (target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal))
+        {
+            return target[StreamsTargetPrefix.Length..] switch
+            {
+                "ListStreams" => streams.ListStreams,
+                "DescribeStream" => streams.DescribeStream,
+                "GetShardIterator" => streams.GetShardIterator,
+                "GetRecords" => streams.GetRecords,
+                _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
+            };
+        }
         if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
             throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
         return target[TargetPrefix.Length..] switch

@@ -9,6 +9,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<ReadOperations>();
         services.AddSingleton<BatchOperations>();
         services.AddSingleton<TransactOperations>();
+        services.AddSingleton<Streams.StreamOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();

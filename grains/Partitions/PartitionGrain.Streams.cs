@@ -1,0 +1,46 @@
+using DataTier.Model;
+using DataTier.Store;
+using DataTier.Streams;
+using DataTier.Tables;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// The partition's change log (DESIGN.md, decision 5): when the table has a stream, every write that
+/// changes an item stores its record in the same atomic batch as the item, with the next sequence
+/// number of this partition's shard. Writes of one partition are serialized by the grain, so the
+/// records of each item are in the order of its changes.
+/// </summary>
+public sealed partial class PartitionGrain
+{
+    private string? _streamLog;
+    private long _nextSequence;
+
+    public Task UpdateDescription(TableDescription table)
+    {
+        if (_table is not null && table.Id == _table.Id) _table = table;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The change records of writes about to be stored; null when there are none (or no stream).</summary>
+    private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
+        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New)> changes, bool byService = false)
+    {
+        if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return null;
+        var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
+        if (_streamLog != log)
+        {
+            _nextSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
+            _streamLog = log;
+        }
+        List<ChangeRecord>? records = null;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var (old, updated) in changes)
+        {
+            var record = StreamRecord.For(table.KeySchema, view, old, updated, _nextSequence, now, byService);
+            if (record is null) continue;
+            (records ??= []).Add(new ChangeRecord(log, _nextSequence++, StreamRecordCodec.Encode(record)));
+        }
+        return records;
+    }
+}

@@ -1,0 +1,7 @@
+namespace DataTier.Streams;
+
+/// <summary>Names of change logs: one per partition (a stream shard) of each stream a table has had.</summary>
+public static class StreamLog
+{
+    public static string NameOf(string streamLabel, int partition) => $"{streamLabel}/{partition}";
+}
