@@ -91,7 +91,7 @@ public sealed class PartitionGrain(ITableStore store, IOptions<PartitionOptions>
         Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, current =>
         {
             var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
-            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated);
+            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated, updated: true);
             return updated;
         });
 

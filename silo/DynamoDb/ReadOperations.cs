@@ -13,9 +13,10 @@ public sealed class ReadOperations(ITableClient tables)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var select = r.Enum<Select>("Select", "select");
+        r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
+        var legacy = new LegacyRequest(r, ExpressionParameters.Query);
         var keyCondition = legacy.KeyConditionExpression
             ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         var filter = legacy.FilterExpression("QueryFilter");
@@ -42,9 +43,10 @@ public sealed class ReadOperations(ITableClient tables)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var select = r.Enum<Select>("Select", "select");
+        r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
+        var legacy = new LegacyRequest(r, ExpressionParameters.Scan);
         var filter = legacy.FilterExpression("ScanFilter");
         var projection = legacy.ProjectionExpression;
         var page = await tables.ScanAsync(new ScanRequest
