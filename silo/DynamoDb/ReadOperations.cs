@@ -12,7 +12,7 @@ public sealed class ReadOperations(ITableClient tables)
     public async Task Query(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
-        var select = r.Enum<Select>("Select", "select");
+        var select = r.Enum<Select>("Select", "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
@@ -42,7 +42,7 @@ public sealed class ReadOperations(ITableClient tables)
     public async Task Scan(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
-        var select = r.Enum<Select>("Select", "select");
+        var select = r.Enum<Select>("Select", "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
         r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();

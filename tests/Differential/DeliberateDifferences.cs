@@ -30,10 +30,14 @@ public sealed record DeliberateDifferences
             ReadCommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
         }) ?? throw new InvalidOperationException("deliberate-differences.json is empty.");
-        var ids = list.Fields.Select(f => f.Id).Concat(list.Cases.Select(c => c.Id)).ToList();
-        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count) throw new InvalidOperationException("deliberate-differences.json repeats an id.");
+        // a case difference's id may repeat (one entry per distinct expected answer); a case may be listed once only
+        var fieldIds = list.Fields.Select(f => f.Id).ToList();
+        if (fieldIds.Distinct(StringComparer.Ordinal).Count() != fieldIds.Count || list.Cases.Any(c => fieldIds.Contains(c.Id)))
+            throw new InvalidOperationException("deliberate-differences.json repeats a field rule id.");
+        var cases = list.Cases.SelectMany(c => c.Cases).ToList();
+        if (cases.Distinct(StringComparer.Ordinal).Count() != cases.Count) throw new InvalidOperationException("deliberate-differences.json lists a case twice.");
         foreach (var f in list.Fields)
-            if (f.Action is not ("remove" or "sort")) throw new InvalidOperationException($"Field rule {f.Id}: unknown action {f.Action}.");
+            if (f.Action is not ("remove" or "sort" or "empty")) throw new InvalidOperationException($"Field rule {f.Id}: unknown action {f.Action}.");
         return list;
     }
 }

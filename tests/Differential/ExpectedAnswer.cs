@@ -8,6 +8,6 @@ public sealed record ExpectedAnswer
     /// <summary>The error type after '#'; null for a success.</summary>
     public string? Type { get; init; }
 
-    /// <summary>The exact message; null when the error has none.</summary>
+    /// <summary>The exact message ($T and $T2 stand for the case's tables); null when the error has none.</summary>
     public string? Message { get; init; }
 }

@@ -2,7 +2,8 @@ namespace DataTier.Tests.Differential;
 
 /// <summary>
 /// A deliberate difference in some members of many responses: those members are removed from both
-/// answers (<c>remove</c>) or their elements put in one order (<c>sort</c>) before comparing.
+/// answers (<c>remove</c>), their elements put in one order (<c>sort</c>), or whole bodies taken as
+/// empty (<c>empty</c>) before comparing.
 /// Paths are dotted member names from the body's root; <c>*</c> matches one member or array element,
 /// a leading <c>**.</c> any depth. A rule with <see cref="MessagePattern"/> shortens error messages instead.
 /// </summary>

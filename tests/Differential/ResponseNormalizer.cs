@@ -13,13 +13,13 @@ public static class ResponseNormalizer
 {
     public static string Canonical(PeerResponse response, string operation, IEnumerable<FieldRule> rules)
     {
+        if (response.Status == System.Net.HttpStatusCode.OK && rules.Any(r => r.Action == "empty" && Applies(r, response, operation))) return "";
         if (response.Body is null) return response.Raw;
         var body = response.Body.DeepClone();
         if (body is JsonObject o && o["__type"]?.GetValue<string>() is { } type) o["__type"] = type[(type.IndexOf('#') + 1)..];
         foreach (var rule in rules)
         {
-            if (rule.Operations is { } ops && !ops.Contains(operation, StringComparer.Ordinal)) continue;
-            if (rule.ErrorTypes is { } types && !types.Contains(response.ErrorType ?? "", StringComparer.Ordinal)) continue;
+            if (!Applies(rule, response, operation)) continue;
             foreach (var path in rule.Paths) Apply(body, path.Split('.'), 0, rule.Action);
             if (rule.MessagePattern is { } pattern && body is JsonObject error)
                 foreach (var member in new[] { "message", "Message" })
@@ -28,6 +28,10 @@ public static class ResponseNormalizer
         }
         return Write(body);
     }
+
+    private static bool Applies(FieldRule rule, PeerResponse response, string operation) =>
+        (rule.Operations is not { } ops || ops.Contains(operation, StringComparer.Ordinal))
+        && (rule.ErrorTypes is not { } types || types.Contains(response.ErrorType ?? "", StringComparer.Ordinal));
 
     private static void Apply(JsonNode? node, string[] segments, int index, string action)
     {

@@ -65,6 +65,7 @@ public static class LegacyTranslator
             var op = c.Required(c.String("ComparisonOperator"), $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator");
             c.ThrowIfInvalid();
             var values = c.Array("AttributeValueList") is { } l ? l.EnumerateArray().Select(AttributeValueJson.Read).ToList() : [];
+            CheckOperandTypes(op!, values);
             parts.Add(Comparison(entry.Name, op!, values, b, keyCondition, $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator"));
         }
         return Join(parts, keyCondition ? "AND" : conditionalOperator);
@@ -116,6 +117,22 @@ public static class LegacyTranslator
         if (list.Count != list.Distinct(StringComparer.Ordinal).Count())
             throw DynamoException.Validation($"{Invalid}Duplicate value in attribute name: {list.GroupBy(n => n).First(g => g.Count() > 1).Key}");
         return string.Join(", ", list.Select(b.Name));
+    }
+
+    /// <summary>KeyConditions, QueryFilter and ScanFilter: the types each operator accepts, as AWS checks them.</summary>
+    private static void CheckOperandTypes(string op, List<AttrValue> values)
+    {
+        var allowed = op switch
+        {
+            "EQ" or "NE" => "S N B SS NS BS",
+            "LE" or "LT" or "GE" or "GT" or "CONTAINS" or "NOT_CONTAINS" or "IN" or "BETWEEN" => "S N B",
+            "BEGINS_WITH" => "S B",
+            _ => null,
+        };
+        if (allowed is null) return;
+        foreach (var v in values)
+            if (!allowed.Split(' ').Contains(v.Type.ToString()))
+                throw DynamoException.Validation($"{Invalid}ComparisonOperator {op} is not valid for {v.Type} AttributeValue type");
     }
 
     private static bool KnownOperator(string op) =>
