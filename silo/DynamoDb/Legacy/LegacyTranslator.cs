@@ -122,10 +122,10 @@ public static class LegacyTranslator
     /// <summary>KeyConditions, QueryFilter and ScanFilter: the types each operator accepts, as AWS checks them.</summary>
     private static void CheckOperandTypes(string op, List<AttrValue> values)
     {
+        // only the ordering operators; EQ, NE, IN and CONTAINS also take BOOL, NULL, lists and maps today
         var allowed = op switch
         {
-            "EQ" or "NE" => "S N B SS NS BS",
-            "LE" or "LT" or "GE" or "GT" or "CONTAINS" or "NOT_CONTAINS" or "IN" or "BETWEEN" => "S N B",
+            "LE" or "LT" or "GE" or "GT" or "BETWEEN" => "S N B",
             "BEGINS_WITH" => "S B",
             _ => null,
         };
