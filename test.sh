@@ -12,5 +12,21 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# Peer servers the tests run against, pinned in tests/peers (dynalite 4.0.0 for the differential
+# suite). Installed here so that CI, which starts from a clean clone, gets them too; a no-op when the
+# pinned versions are already in tests/peers/node_modules.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+    else
+        echo "test.sh: node and npm are needed for the differential tests (apt-get install nodejs npm)" >&2
+        exit 1
+    fi
+fi
+if ! cmp -s tests/peers/package-lock.json tests/peers/node_modules/.peers-installed 2>/dev/null; then
+    (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error)
+    cp tests/peers/package-lock.json tests/peers/node_modules/.peers-installed
+fi
+
 dotnet build Cluster.sln -c Debug --nologo -v quiet
 dotnet test Cluster.sln -c Debug --no-build --nologo "$@"

@@ -15,18 +15,20 @@ public sealed class ExpressionContext(IReadOnlyDictionary<string, string>? names
     public IReadOnlyDictionary<string, string>? Names { get; } = names;
     public IReadOnlyDictionary<string, AttrValue>? Values { get; } = values;
 
-    public string ResolveName(string token)
+    /// <param name="token">The placeholder, e.g. <c>#n</c>.</param>
+    /// <param name="kind">The expression it is in (ConditionExpression, ...), which AWS names in the error.</param>
+    public string ResolveName(string token, string kind)
     {
         if (Names is null || !Names.TryGetValue(token, out var name))
-            throw DynamoException.Validation($"An expression attribute name used in the document path is not defined; attribute name: {token}");
+            throw DynamoException.Validation($"Invalid {kind}: An expression attribute name used in the document path is not defined; attribute name: {token}");
         _usedNames.Add(token);
         return name;
     }
 
-    public AttrValue ResolveValue(string token)
+    public AttrValue ResolveValue(string token, string kind)
     {
         if (Values is null || !Values.TryGetValue(token, out var value))
-            throw DynamoException.Validation($"An expression attribute value used in expression is not defined; attribute value: {token}");
+            throw DynamoException.Validation($"Invalid {kind}: An expression attribute value used in expression is not defined; attribute value: {token}");
         _usedValues.Add(token);
         return value;
     }

@@ -24,7 +24,7 @@ public sealed partial class ExpressionParser
             do actions.Add(parser.ParseUpdateAction(keyword));
             while (parser.TryTake(","));
         }
-        CheckOverlaps(actions);
+        CheckOverlaps("UpdateExpression", actions.Select(a => a.Path.Path).ToList());
         return actions;
     }
 
@@ -42,7 +42,7 @@ public sealed partial class ExpressionParser
                 var token = Peek;
                 if (token.Kind != TokenKind.ValuePlaceholder) throw SyntaxError(token.Text, token.Position);
                 _pos++;
-                var value = _context.ResolveValue(token.Text);
+                var value = _context.ResolveValue(token.Text, "UpdateExpression");
                 var allowed = clause == "ADD"
                     ? value.Type is AttrType.N or AttrType.SS or AttrType.NS or AttrType.BS
                     : value.Type is AttrType.SS or AttrType.NS or AttrType.BS;
@@ -91,34 +91,20 @@ public sealed partial class ExpressionParser
         if (token.Kind == TokenKind.ValuePlaceholder)
         {
             _pos++;
-            return new OperandValue(new ValueOperand(_context.ResolveValue(token.Text)));
+            return new OperandValue(new ValueOperand(_context.ResolveValue(token.Text, "UpdateExpression")));
         }
         return new OperandValue(ParsePath());
     }
 
-    private static void CheckOverlaps(List<UpdateAction> actions)
-    {
-        for (var i = 0; i < actions.Count; i++)
-            for (var j = i + 1; j < actions.Count; j++)
-            {
-                var a = actions[i].Path.Path;
-                var b = actions[j].Path.Path;
-                var common = Math.Min(a.Count, b.Count);
-                var prefix = true;
-                for (var k = 0; k < common && prefix; k++) prefix = a[k] == b[k];
-                if (!prefix) continue;
-                var one = string.Join(", ", a);
-                var two = string.Join(", ", b);
-                throw DynamoException.Validation(a.Count == b.Count
-                    ? $"Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [{one}], path two: [{two}]"
-                    : $"Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [{one}], path two: [{two}]");
-            }
-    }
-
     private static string TypeName(AttrType type) => type switch
     {
-        AttrType.BOOL => "BOOL",
+        AttrType.S => "STRING",
+        AttrType.N => "NUMBER",
+        AttrType.B => "BINARY",
+        AttrType.BOOL => "BOOLEAN",
         AttrType.NULL => "NULL",
+        AttrType.L => "LIST",
+        AttrType.M => "MAP",
         _ => type.ToString(),
     };
 }

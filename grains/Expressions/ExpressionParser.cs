@@ -1,4 +1,5 @@
 using DataTier.Errors;
+using DataTier.Model;
 
 namespace DataTier.Expressions;
 
@@ -9,6 +10,9 @@ namespace DataTier.Expressions;
 /// </summary>
 public sealed partial class ExpressionParser
 {
+    private static readonly HashSet<string> AttributeTypeNames =
+        new(StringComparer.Ordinal) { "S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS" };
+
     private static readonly HashSet<string> ConditionFunctions =
         new(StringComparer.Ordinal) { "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains" };
 
@@ -42,6 +46,7 @@ public sealed partial class ExpressionParser
         while (parser.TryTake(","))
             paths.Add(parser.ParsePath());
         parser.Expect(TokenKind.End);
+        CheckOverlaps("ProjectionExpression", paths.Select(p => p.Path).ToList());
         return paths;
     }
 
@@ -90,7 +95,10 @@ public sealed partial class ExpressionParser
         {
             var low = ParseOperand();
             if (!TryTakeKeyword("AND")) throw SyntaxError(Peek.Text, Peek.Position);
-            return new BetweenCondition(left, low, ParseOperand());
+            var high = ParseOperand();
+            if (low is ValueOperand { Value: var lowValue } && high is ValueOperand { Value: var highValue })
+                CheckBetweenBounds(_kind, lowValue, highValue);
+            return new BetweenCondition(left, low, high);
         }
         if (TryTakeKeyword("IN"))
         {
@@ -100,6 +108,8 @@ public sealed partial class ExpressionParser
             ExpectSymbol(")");
             return new InCondition(left, candidates);
         }
+        if (left is SizeOperand && Peek.Kind is TokenKind.End or TokenKind.Name || left is SizeOperand && Peek.Text == ")")
+            throw DynamoException.Validation($"Invalid {_kind}: The function is not allowed to be used this way in an expression; function: size");
         var op = Peek.Text switch
         {
             "=" => CompareOp.Eq,
@@ -121,6 +131,8 @@ public sealed partial class ExpressionParser
             throw DynamoException.Validation($"Invalid {_kind}: Incorrect number of operands for operator or function; operator or function: {name}, number of operands: {args.Count}");
         if (args[0] is not PathOperand)
             throw DynamoException.Validation($"Invalid {_kind}: Operator or function requires a document path; operator or function: {name}");
+        if (name == "attribute_type" && args[1] is ValueOperand { Value: { Type: AttrType.S } typeName } && !AttributeTypeNames.Contains(typeName.Text!))
+            throw DynamoException.Validation($"Invalid {_kind}: Invalid attribute type name found; type: {typeName.Text}, valid types: {{B,NULL,SS,BOOL,L,BS,N,NS,S,M}}");
         return new FunctionCondition(name, args);
     }
 
@@ -130,7 +142,7 @@ public sealed partial class ExpressionParser
         if (token.Kind == TokenKind.ValuePlaceholder)
         {
             _pos++;
-            return new ValueOperand(_context.ResolveValue(token.Text));
+            return new ValueOperand(_context.ResolveValue(token.Text, _kind));
         }
         if (token.Kind == TokenKind.Name && token.Text == "size" && PeekAt(1).Text == "(")
         {
@@ -175,7 +187,7 @@ public sealed partial class ExpressionParser
         {
             case TokenKind.NamePlaceholder:
                 _pos++;
-                return _context.ResolveName(token.Text);
+                return _context.ResolveName(token.Text, _kind);
             case TokenKind.Name:
                 if (ReservedWords.Contains(token.Text))
                     throw DynamoException.Validation($"Invalid {_kind}: Attribute name is a reserved keyword; reserved keyword: {token.Text}");

@@ -43,7 +43,9 @@ public sealed record KeyConditionPlan(AttrValue PartitionValue, SortKeyCondition
             }
             else
             {
-                throw DynamoException.Validation("Query condition missed key schema element");
+                throw DynamoException.Validation(schema.SortKey is { } missing
+                    ? $"Query condition missed key schema element: {missing.Name}"
+                    : "Query condition missed key schema element");
             }
         }
         if (partitionValue is null)
@@ -101,6 +103,8 @@ public sealed record KeyConditionPlan(AttrValue PartitionValue, SortKeyCondition
         {
             case CompareCondition c:
                 if (c.Op == CompareOp.Ne) throw DynamoException.Validation($"Invalid operator used in {Kind}: <>");
+                if (c.Left is SizeOperand || c.Right is SizeOperand)
+                    throw DynamoException.Validation("KeyConditionExpressions cannot contain nested operations");
                 var (path, value, flipped) = c.Left is PathOperand p && c.Right is ValueOperand v ? (p, v, false)
                     : c.Right is PathOperand p2 && c.Left is ValueOperand v2 ? (p2, v2, true)
                     : throw DynamoException.Validation("Query key condition not supported");
@@ -125,7 +129,7 @@ public sealed record KeyConditionPlan(AttrValue PartitionValue, SortKeyCondition
     }
 
     private static string TopLevel(PathOperand path) =>
-        path.Path.Count == 1 ? path.TopLevelName : throw DynamoException.Validation("Query key condition not supported");
+        path.Path.Count == 1 ? path.TopLevelName : throw DynamoException.Validation("KeyConditionExpressions cannot have conditions on nested attributes");
 
     private static void CheckType(KeyAttribute key, AttrValue value)
     {

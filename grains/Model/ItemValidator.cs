@@ -11,8 +11,8 @@ public static class ItemValidator
     public const int MaxPartitionKeyBytes = 2048;
     public const int MaxSortKeyBytes = 1024;
 
-    /// <summary>Checks a whole item for PutItem: the key attributes, sets and the size limit.</summary>
-    public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item)
+    /// <summary>Checks a whole item for PutItem (or the result of an UpdateItem): the key attributes, sets and the size limit.</summary>
+    public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item, bool updated = false)
     {
         foreach (var value in item.Values) ValidateValue(value);
         foreach (var key in KeyAttributes(schema))
@@ -22,7 +22,9 @@ public static class ItemValidator
             ValidateKeyValue(key, value, isPartitionKey: key == schema.PartitionKey);
         }
         if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
-            throw DynamoException.Validation("Item size has exceeded the maximum allowed size");
+            throw DynamoException.Validation(updated
+                ? "Item size to update has exceeded the maximum allowed size"
+                : "Item size has exceeded the maximum allowed size");
     }
 
     /// <summary>Checks a Key parameter (GetItem, DeleteItem): exactly the key attributes, of the right types.</summary>
@@ -68,10 +70,18 @@ public static class ItemValidator
             case AttrType.NS:
             case AttrType.BS:
                 var count = value.Type == AttrType.BS ? value.BytesSet!.Count : value.TextSet!.Count;
+                // AWS's texts differ by set type, spacing included
                 if (count == 0)
-                    throw DynamoException.Validation($"One or more parameter values were invalid: An {SetName(value.Type)} set  may not be empty");
+                    throw DynamoException.Validation(value.Type == AttrType.BS
+                        ? "One or more parameter values were invalid: Binary sets should not be empty"
+                        : $"One or more parameter values were invalid: An {SetName(value.Type)} set  may not be empty");
                 if (HasDuplicates(value))
-                    throw DynamoException.Validation($"One or more parameter values were invalid: Input collection {Describe(value)} contains duplicates.");
+                    throw DynamoException.Validation(value.Type switch
+                    {
+                        AttrType.NS => "Input collection contains duplicates",
+                        AttrType.BS => $"One or more parameter values were invalid: Input collection {Describe(value)}of type BS contains duplicates.",
+                        _ => $"One or more parameter values were invalid: Input collection {Describe(value)} contains duplicates.",
+                    });
                 break;
             case AttrType.L:
                 foreach (var e in value.List!) ValidateValue(e);

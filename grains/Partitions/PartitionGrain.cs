@@ -106,7 +106,7 @@ public sealed partial class PartitionGrain(
         Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, current =>
         {
             var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
-            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated);
+            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated, updated: true);
             return updated;
         });
 

@@ -18,10 +18,26 @@ public sealed class AdminOperations(ITableClient tables)
         var throughput = ThroughputJson.Read(r);
         var stream = StreamSpecificationJson.Read(r);
         r.ThrowIfInvalid();
+        if (throughput is not null && billing != BillingMode.PROVISIONED
+            && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
+            throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, description);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Time to live is not supported yet, so every table reports it DISABLED, as AWS reports a table without it.</summary>
+    public async Task DescribeTimeToLive(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        r.ThrowIfInvalid();
+        await tables.DescribeTableAsync(name!);
+        w.WriteStartObject();
+        w.WriteStartObject("TimeToLiveDescription");
+        w.WriteString("TimeToLiveStatus", "DISABLED");
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -8,22 +8,39 @@ namespace DataTier.Silo.DynamoDb;
 /// Typed access to the members of a JSON 1.0 request body. Members of the wrong JSON type fail with
 /// SerializationException, as AWS's front end does; absent members read as null.
 /// </summary>
-public sealed class ApiRequest(JsonElement root)
+public sealed class ApiRequest
 {
     private readonly List<string> _missing = [];
 
-    public JsonElement Root { get; } = root;
+    /// <summary>A request body or a structure inside one; anything but a JSON object is a SerializationException.</summary>
+    public ApiRequest(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Serialization(root.ValueKind == JsonValueKind.Array ? "Start of list found where not expected" : "Unexpected value type in payload");
+        Root = root;
+    }
+
+    public JsonElement Root { get; }
 
     public string? String(string name) => Member(name) is { } e ? AsString(e) : null;
 
-    public bool? Bool(string name) => Member(name) is { } e
-        ? e.ValueKind switch
+    public bool? Bool(string name) => Member(name) is { } e ? AsBool(e) : null;
+
+    /// <summary>
+    /// A JSON boolean; like AWS's deserializer, also the strings true/false, 1/0 and yes/no in any case.
+    /// </summary>
+    internal static bool AsBool(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.String => e.GetString()!.ToUpperInvariant() switch
         {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Serialization($"{Kind(e)} can not be converted to a Boolean"),
-        }
-        : null;
+            "TRUE" or "1" or "YES" => true,
+            "FALSE" or "0" or "NO" => false,
+            _ => throw Serialization("Unexpected token received from parser"),
+        },
+        _ => throw Serialization($"{Kind(e)} can not be converted to a Boolean"),
+    };
 
     public long? Long(string name) => Member(name) is { } e
         ? e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var v) ? v : throw Serialization($"{Kind(e)} can not be converted to a Long")
@@ -50,13 +67,32 @@ public sealed class ApiRequest(JsonElement root)
         return result;
     }
 
-    public T? Enum<T>(string name, string parameter) where T : struct, Enum
+    /// <param name="name">The member.</param>
+    /// <param name="parameter">Its name in errors.</param>
+    /// <param name="valueSet">The value set as AWS prints it, when its order is not the enum's.</param>
+    public T? Enum<T>(string name, string parameter, string? valueSet = null) where T : struct, Enum
     {
         var text = String(name);
         if (text is null) return null;
         if (System.Enum.TryParse<T>(text, ignoreCase: false, out var value) && char.IsUpper(text[0])) return value;
-        Invalid(parameter, text, $"Member must satisfy enum value set: [{string.Join(", ", System.Enum.GetNames<T>())}]");
+        Invalid(parameter, text, $"Member must satisfy enum value set: {valueSet ?? $"[{string.Join(", ", System.Enum.GetNames<T>())}]"}");
         return null;
+    }
+
+    /// <summary>A string member that must be one of <paramref name="allowed"/>, listed in errors as AWS lists them.</summary>
+    public string? OneOf(string name, string parameter, params string[] allowed)
+    {
+        var text = String(name);
+        if (text is not null && !allowed.Contains(text, StringComparer.Ordinal))
+            Invalid(parameter, text, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+        return text;
+    }
+
+    /// <summary>A list member that, when present, must have at least one element (AttributesToGet).</summary>
+    public void NotEmptyList(string name, string parameter)
+    {
+        if (Member(name) is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() == 0)
+            Invalid(parameter, "[]", "Member must have length greater than or equal to 1");
     }
 
     /// <summary>Notes a required member that is absent; <see cref="ThrowIfInvalid"/> reports them together.</summary>

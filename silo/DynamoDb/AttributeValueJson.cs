@@ -41,16 +41,9 @@ public static class AttributeValueJson
             case "N": return AttrValue.FromN(Number(ApiRequest.AsString(v)));
             case "B": return AttrValue.FromB(Blob(v));
             case "BOOL":
-                return v.ValueKind switch
-                {
-                    JsonValueKind.True => AttrValue.True,
-                    JsonValueKind.False => AttrValue.False,
-                    _ => throw ApiRequest.Serialization($"{ApiRequest.Kind(v)} can not be converted to a Boolean"),
-                };
+                return ApiRequest.AsBool(v) ? AttrValue.True : AttrValue.False;
             case "NULL":
-                if (v.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                    throw ApiRequest.Serialization($"{ApiRequest.Kind(v)} can not be converted to a Boolean");
-                if (v.ValueKind == JsonValueKind.False)
+                if (!ApiRequest.AsBool(v))
                     throw DynamoException.Validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
                 return AttrValue.Null;
             case "L": return AttrValue.FromL(Array(v).Select(Read).ToList());

@@ -21,7 +21,7 @@ public sealed class BatchOperations(ITableClient tables)
             var t = new ApiRequest(table.Value);
             var keys = t.Required(t.Array("Keys"), $"requestItems.{table.Name}.member.keys");
             t.ThrowIfInvalid();
-            var legacy = new LegacyRequest(t);
+            var legacy = new LegacyRequest(t, ExpressionParameters.Get);
             var projection = legacy.ProjectionExpression;
             requests[table.Name] = new KeysAndAttributes
             {

@@ -29,8 +29,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         int status;
         try
         {
+            using var body = await ReadBodyAsync(context); // AWS parses the body before it looks at the target
             var operation = Resolve(target, context.Request.Host.Value ?? "127.0.0.1");
-            using var body = await ReadBodyAsync(context);
             if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
                 table = name.GetString();
             await using var writer = new Utf8JsonWriter(output, WriterOptions);
@@ -98,6 +98,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "UntagResource" => admin.UntagResource,
             "ListTagsOfResource" => admin.ListTagsOfResource,
             "DescribeLimits" => admin.DescribeLimits,
+            "DescribeTimeToLive" => admin.DescribeTimeToLive,
             "DescribeEndpoints" => (r, w) => DescribeEndpoints(w, host),
             _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
         };

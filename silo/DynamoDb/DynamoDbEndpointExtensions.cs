@@ -19,6 +19,6 @@ public static class DynamoDbEndpointExtensions
     public static IEndpointConventionBuilder MapDynamoDbEndpoint(this IEndpointRouteBuilder app)
     {
         var endpoint = app.ServiceProvider.GetRequiredService<DynamoDbEndpoint>();
-        return app.MapPost("/", endpoint.HandleAsync);
+        return app.MapPost("/", context => RequestSizeLimit.HandleAsync(context, endpoint.HandleAsync));
     }
 }

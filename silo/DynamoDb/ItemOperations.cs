@@ -11,7 +11,7 @@ public sealed class ItemOperations(ITableClient tables)
 {
     public async Task PutItem(ApiRequest r, Utf8JsonWriter w)
     {
-        var p = ReadWrite(r, "Item", "item");
+        var p = ReadWrite(r, "Item", "item", ExpressionParameters.PutOrDelete);
         var condition = p.Legacy.ConditionExpression;
         var result = await tables.PutItemAsync(new PutItemRequest
         {
@@ -30,9 +30,10 @@ public sealed class ItemOperations(ITableClient tables)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var key = r.Required(r.AttributeMap("Key"), "key");
+        r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
+        var legacy = new LegacyRequest(r, ExpressionParameters.Get);
         var projection = legacy.ProjectionExpression;
         var result = await tables.GetItemAsync(new GetItemRequest
         {
@@ -54,7 +55,7 @@ public sealed class ItemOperations(ITableClient tables)
 
     public async Task DeleteItem(ApiRequest r, Utf8JsonWriter w)
     {
-        var p = ReadWrite(r, "Key", "key");
+        var p = ReadWrite(r, "Key", "key", ExpressionParameters.PutOrDelete);
         var condition = p.Legacy.ConditionExpression;
         var result = await tables.DeleteItemAsync(new DeleteItemRequest
         {
@@ -71,7 +72,7 @@ public sealed class ItemOperations(ITableClient tables)
 
     public async Task UpdateItem(ApiRequest r, Utf8JsonWriter w)
     {
-        var p = ReadWrite(r, "Key", "key");
+        var p = ReadWrite(r, "Key", "key", ExpressionParameters.Update);
         var update = p.Legacy.UpdateExpression;
         var condition = p.Legacy.ConditionExpression;
         var result = await tables.UpdateItemAsync(new UpdateItemRequest
@@ -97,16 +98,17 @@ public sealed class ItemOperations(ITableClient tables)
         ConsumedCapacityJson.Mode Capacity,
         LegacyRequest Legacy);
 
-    private static WriteParameters ReadWrite(ApiRequest r, string member, string parameter)
+    private static WriteParameters ReadWrite(ApiRequest r, string member, string parameter, ExpressionParameters parameters)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var attributes = r.Required(r.AttributeMap(member), parameter);
-        var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues") ?? ReturnValues.NONE;
+        var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues", "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]") ?? ReturnValues.NONE;
+        r.OneOf("ReturnItemCollectionMetrics", "returnItemCollectionMetrics", "SIZE", "NONE");
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         ItemCollectionMetrics.Read(r);
         r.ThrowIfInvalid();
-        return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r));
+        return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r, parameters));
     }
 
     private static void WriteResult(Utf8JsonWriter w, WriteParameters p, Client.Results.WriteItemResult result)

@@ -12,10 +12,11 @@ public sealed class ReadOperations(ITableClient tables)
     public async Task Query(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
-        var select = r.Enum<Select>("Select", "select");
+        var select = r.Enum<Select>("Select", "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
+        var legacy = new LegacyRequest(r, ExpressionParameters.Query);
         var keyCondition = legacy.KeyConditionExpression
             ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         var filter = legacy.FilterExpression("QueryFilter");
@@ -41,10 +42,11 @@ public sealed class ReadOperations(ITableClient tables)
     public async Task Scan(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
-        var select = r.Enum<Select>("Select", "select");
+        var select = r.Enum<Select>("Select", "select", "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+        r.NotEmptyList("AttributesToGet", "attributesToGet");
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
-        var legacy = new LegacyRequest(r);
+        var legacy = new LegacyRequest(r, ExpressionParameters.Scan);
         var filter = legacy.FilterExpression("ScanFilter");
         var projection = legacy.ProjectionExpression;
         var page = await tables.ScanAsync(new ScanRequest

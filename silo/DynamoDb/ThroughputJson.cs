@@ -1,17 +1,25 @@
 namespace DataTier.Silo.DynamoDb;
 
-/// <summary>Reads a ProvisionedThroughput member: both units required, each at least 1 (violations are added to the request's errors).</summary>
+/// <summary>
+/// Reads a ProvisionedThroughput member: both units required, each at least 1. Violations are added to
+/// the request's errors, write units first as AWS lists them.
+/// </summary>
 public static class ThroughputJson
 {
     public static (long Read, long Write)? Read(ApiRequest r)
     {
         if (r.Object("ProvisionedThroughput") is not { } throughput) return null;
         var t = new ApiRequest(throughput);
-        var read = t.Required(t.Long("ReadCapacityUnits"), "provisionedThroughput.readCapacityUnits");
-        var write = t.Required(t.Long("WriteCapacityUnits"), "provisionedThroughput.writeCapacityUnits");
-        t.ThrowIfInvalid();
-        if (read < 1) r.Invalid("provisionedThroughput.readCapacityUnits", read, "Member must have value greater than or equal to 1");
-        if (write < 1) r.Invalid("provisionedThroughput.writeCapacityUnits", write, "Member must have value greater than or equal to 1");
-        return (read!.Value, write!.Value);
+        var write = t.Long("WriteCapacityUnits");
+        var read = t.Long("ReadCapacityUnits");
+        Check(r, write, "provisionedThroughput.writeCapacityUnits");
+        Check(r, read, "provisionedThroughput.readCapacityUnits");
+        return read is null || write is null ? null : (read.Value, write.Value);
+    }
+
+    private static void Check(ApiRequest r, long? units, string parameter)
+    {
+        if (units is null) r.Required<object>(null, parameter);
+        else if (units < 1) r.Invalid(parameter, units, "Member must have value greater than or equal to 1");
     }
 }

@@ -56,8 +56,8 @@ public class ExpressionParserTests
 
     [Theory]
     [InlineData("attribute_exists(status)", "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status")]
-    [InlineData("pk = :missing", "An expression attribute value used in expression is not defined; attribute value: :missing")]
-    [InlineData("#missing = :v", "An expression attribute name used in the document path is not defined; attribute name: #missing")]
+    [InlineData("pk = :missing", "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing")]
+    [InlineData("#missing = :v", "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing")]
     [InlineData("", "Invalid ConditionExpression: The expression can not be empty;")]
     [InlineData("frobnicate(pk)", "Invalid ConditionExpression: Invalid function name; function: frobnicate")]
     public void Invalid_expressions_are_rejected_with_dynamodb_messages(string expression, string message)

@@ -66,7 +66,7 @@ public class UpdateExpressionTests
     [InlineData("SET nothere.x = :one", "The document path provided in the update expression is invalid for update")]
     [InlineData("SET n = :one SET n = :one", "Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;")]
     [InlineData("SET n = :one REMOVE n", "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [n], path two: [n]")]
-    [InlineData("ADD n :s", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: S")]
+    [InlineData("ADD n :s", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING")]
     public void Invalid_updates_fail_as_dynamodb_fails_them(string expression, string message)
     {
         var values = new Dictionary<string, AttrValue> { [":one"] = AttrValue.FromN("1"), [":s"] = AttrValue.FromS("x") };

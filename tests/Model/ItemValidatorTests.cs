@@ -49,7 +49,7 @@ public class ItemValidatorTests
         Assert.Equal("One or more parameter values were invalid: An number set  may not be empty", Fail(Item(("s", AttrValue.FromNS([])))));
         Assert.Equal("One or more parameter values were invalid: Input collection [a, a] contains duplicates.", Fail(Item(("s", AttrValue.FromSS(["a", "a"])))));
         Assert.Contains("contains duplicates", Fail(Item(("s", AttrValue.FromNS(new[] { "1", "1.0" }.Select(n => DynamoNumber.Parse(n).ToString()).ToList())))));
-        Assert.Contains("may not be empty", Fail(Item(("l", AttrValue.FromL([AttrValue.FromBS([])])))));
+        Assert.Equal("One or more parameter values were invalid: Binary sets should not be empty", Fail(Item(("l", AttrValue.FromL([AttrValue.FromBS([])])))));
     }
 
     [Fact]

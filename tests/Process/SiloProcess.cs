@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace DataTier.Tests.Processes;
@@ -179,35 +177,8 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    // Silo processes take their ports from above the kernel's ephemeral range (32768-60999 here), so
-    // no port-0 bind elsewhere in the run (clients, TestingHost clusters) can be handed the same port
-    // between choosing it and the silo binding it; each port is handed out once per test run.
-    private const int FirstPort = 61000;
-    private const int LastPort = 64999;
-    private static int _nextPort = FirstPort + Random.Shared.Next(0, 2000);
-
-    /// <summary>Distinct loopback TCP ports that were free when chosen and are never handed out twice in this run.</summary>
-    public static int[] FreePorts(int count)
-    {
-        var ports = new List<int>(count);
-        while (ports.Count < count)
-        {
-            var port = Interlocked.Increment(ref _nextPort);
-            if (port > LastPort) throw new InvalidOperationException("Out of test ports");
-            try
-            {
-                var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                listener.Stop();
-                ports.Add(port);
-            }
-            catch (SocketException)
-            {
-                // taken: try the next one
-            }
-        }
-        return [.. ports];
-    }
+    /// <summary>Distinct loopback TCP ports from the silos' range (see <see cref="PortRange"/>).</summary>
+    public static int[] FreePorts(int count) => PortRange.Silos.Take(count);
 
     private static void KillProcess(System.Diagnostics.Process process)
     {

@@ -871,7 +871,7 @@ public class LowLevelClientTests(SiloFixture fixture)
         await ThrowsValidation(() => _db.PutItemAsync(new PutItemRequest { TableName = name, Item = Item(("pk", S("b")), ("nums", new AttributeValue { NS = [] })) }),
             "One or more parameter values were invalid: An number set  may not be empty");
         await ThrowsValidation(() => _db.PutItemAsync(new PutItemRequest { TableName = name, Item = Item(("pk", S("b")), ("m", M(("deep", new AttributeValue { BS = [] })))) }),
-            "One or more parameter values were invalid: An binary set  may not be empty");
+            "One or more parameter values were invalid: Binary sets should not be empty");
         await ThrowsValidation(() => _db.PutItemAsync(new PutItemRequest { TableName = name, Item = Item(("pk", S("b")), ("dups", SS("x", "x"))) }),
             "One or more parameter values were invalid: Input collection [x, x] contains duplicates.");
 

@@ -23,8 +23,10 @@ public sealed class LegacyExpressionBuilder
         return token;
     }
 
+    /// <summary>A placeholder for a legacy parameter's value, checked as the parameter itself is checked.</summary>
     public string Value(AttrValue value)
     {
+        ItemValidator.ValidateValue(value);
         var token = ":legacy" + Values.Count;
         Values[token] = value;
         return token;

@@ -11,21 +11,34 @@ namespace DataTier.Silo.DynamoDb.Legacy;
 public sealed class LegacyRequest
 {
     private static readonly string[] LegacyNames = ["Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter", "AttributesToGet", "ConditionalOperator"];
-    private static readonly string[] ExpressionNames = ["ConditionExpression", "UpdateExpression", "KeyConditionExpression", "FilterExpression", "ProjectionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"];
 
     private readonly ApiRequest _request;
     private readonly LegacyExpressionBuilder _builder = new();
     private readonly bool _legacy;
 
-    public LegacyRequest(ApiRequest request)
+    /// <summary>Checks the mix of parameters as AWS does, in its order, before anything is parsed.</summary>
+    public LegacyRequest(ApiRequest request, ExpressionParameters parameters)
     {
         _request = request;
-        var legacy = LegacyNames.Where(Present).ToList();
-        var expressions = ExpressionNames.Where(Present).ToList();
-        if (legacy.Count > 0 && expressions.Count > 0)
+        var expressions = parameters.Expressions.Where(Present).ToList();
+        if (expressions.Count > 0)
+        {
+            // KeyConditions alone may go with the other expressions; with KeyConditionExpression it may not
+            var legacyMixed = parameters.Legacy
+                .Where(n => n != "KeyConditions" || Present("KeyConditionExpression"))
+                .Where(Present)
+                .ToList();
+            if (legacyMixed.Count > 0)
+                throw DynamoException.Validation(
+                    $"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{string.Join(", ", legacyMixed)}}} Expression parameters: {{{string.Join(", ", expressions)}}}");
+        }
+        if (Present("ExpressionAttributeNames") && expressions.Count == 0)
+            throw DynamoException.Validation("ExpressionAttributeNames can only be specified when using expressions");
+        var valueExpressions = parameters.Expressions.Where(e => e != "ProjectionExpression").ToList();
+        if (valueExpressions.Count > 0 && Present("ExpressionAttributeValues") && !valueExpressions.Any(Present))
             throw DynamoException.Validation(
-                $"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{string.Join(", ", legacy)}}} Expression parameters: {{{string.Join(", ", expressions)}}}");
-        _legacy = legacy.Count > 0;
+                $"ExpressionAttributeValues can only be specified when using expressions: {string.Join(" and ", valueExpressions)} {(valueExpressions.Count > 1 ? "are" : "is")} null");
+        _legacy = expressions.Count == 0 && LegacyNames.Any(Present);
     }
 
     public string? ConditionExpression => Translate("Expected", "ConditionExpression",

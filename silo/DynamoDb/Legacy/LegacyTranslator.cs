@@ -30,9 +30,11 @@ public static class LegacyTranslator
                 var list = c.Array("AttributeValueList");
                 if (list is not null && hasValue)
                     throw DynamoException.Validation($"{Invalid}Value and AttributeValueList cannot be used together for Attribute: {entry.Name}");
+                if (list is null && !hasValue && op is not ("NULL" or "NOT_NULL") && KnownOperator(op))
+                    throw DynamoException.Validation($"{Invalid}Value or AttributeValueList must be used with ComparisonOperator: {op} for Attribute: {entry.Name}");
                 var values = list is { } l ? l.EnumerateArray().Select(AttributeValueJson.Read).ToList()
                     : hasValue ? [AttributeValueJson.Read(v)] : [];
-                parts.Add(Comparison(entry.Name, op, values, b, keyCondition: false));
+                parts.Add(Comparison(entry.Name, op, values, b, keyCondition: false, $"expected.{entry.Name}.member.comparisonOperator"));
             }
             else if (c.Array("AttributeValueList") is not null)
             {
@@ -63,7 +65,8 @@ public static class LegacyTranslator
             var op = c.Required(c.String("ComparisonOperator"), $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator");
             c.ThrowIfInvalid();
             var values = c.Array("AttributeValueList") is { } l ? l.EnumerateArray().Select(AttributeValueJson.Read).ToList() : [];
-            parts.Add(Comparison(entry.Name, op!, values, b, keyCondition));
+            CheckOperandTypes(op!, values);
+            parts.Add(Comparison(entry.Name, op!, values, b, keyCondition, $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator"));
         }
         return Join(parts, keyCondition ? "AND" : conditionalOperator);
     }
@@ -116,7 +119,26 @@ public static class LegacyTranslator
         return string.Join(", ", list.Select(b.Name));
     }
 
-    private static string Comparison(string attribute, string op, List<AttrValue> values, LegacyExpressionBuilder b, bool keyCondition)
+    /// <summary>KeyConditions, QueryFilter and ScanFilter: the types each operator accepts, as AWS checks them.</summary>
+    private static void CheckOperandTypes(string op, List<AttrValue> values)
+    {
+        // only the ordering operators; EQ, NE, IN and CONTAINS also take BOOL, NULL, lists and maps today
+        var allowed = op switch
+        {
+            "LE" or "LT" or "GE" or "GT" or "BETWEEN" => "S N B",
+            "BEGINS_WITH" => "S B",
+            _ => null,
+        };
+        if (allowed is null) return;
+        foreach (var v in values)
+            if (!allowed.Split(' ').Contains(v.Type.ToString()))
+                throw DynamoException.Validation($"{Invalid}ComparisonOperator {op} is not valid for {v.Type} AttributeValue type");
+    }
+
+    private static bool KnownOperator(string op) =>
+        op is "EQ" or "NE" or "LE" or "LT" or "GE" or "GT" or "CONTAINS" or "NOT_CONTAINS" or "BEGINS_WITH" or "NULL" or "NOT_NULL" or "BETWEEN" or "IN";
+
+    private static string Comparison(string attribute, string op, List<AttrValue> values, LegacyExpressionBuilder b, bool keyCondition, string parameter)
     {
         var expected = op switch
         {
@@ -124,7 +146,7 @@ public static class LegacyTranslator
             "NULL" or "NOT_NULL" => 0,
             "BETWEEN" => 2,
             "IN" => -1,
-            _ => throw DynamoException.Validation($"1 validation error detected: Value '{op}' at 'comparisonOperator' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]"),
+            _ => throw DynamoException.Validation($"1 validation error detected: Value '{op}' at '{parameter}' failed to satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]"),
         };
         if (expected >= 0 ? values.Count != expected : values.Count == 0)
             throw DynamoException.Validation($"{Invalid}Invalid number of argument(s) for the {op} ComparisonOperator");

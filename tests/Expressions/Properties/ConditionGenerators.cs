@@ -84,7 +84,7 @@ public sealed class ConditionGenerators(IReadOnlyDictionary<string, AttrValue>? 
     private Gen<RCondition> Between =>
         from subject in Subject
         from a in OrderableLiteral
-        from b in OrderableLiteral
+        from b in OrderableLiteral.Where(b => b.Type == a.Type) // bounds of two types are refused while parsing, as AWS does
         select (RCondition)(RefValues.Order(a, b) > 0
             ? new RBetween(subject, new RValue(b), new RValue(a))
             : new RBetween(subject, new RValue(a), new RValue(b)));

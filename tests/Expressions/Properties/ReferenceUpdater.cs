@@ -12,11 +12,22 @@ namespace DataTier.Tests.Expressions.Properties;
 /// </summary>
 public static class ReferenceUpdater
 {
+    /// <summary>Paths that agree up to a step where one names a map key and the other a list index (<c>a.b</c> and <c>a[0]</c>).</summary>
+    public static bool Conflict(RPath a, RPath b)
+    {
+        for (var k = 0; k < Math.Min(a.Steps.Count, b.Steps.Count); k++)
+        {
+            if (a.Steps[k] == b.Steps[k]) continue;
+            return (a.Steps[k].Name is null) != (b.Steps[k].Name is null);
+        }
+        return false;
+    }
+
     public static Dictionary<string, AttrValue>? Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<RAction> actions)
     {
         for (var i = 0; i < actions.Count; i++)
             for (var j = i + 1; j < actions.Count; j++)
-                if (IsPrefix(actions[i].Path, actions[j].Path) || IsPrefix(actions[j].Path, actions[i].Path)) return null;
+                if (IsPrefix(actions[i].Path, actions[j].Path) || IsPrefix(actions[j].Path, actions[i].Path) || Conflict(actions[i].Path, actions[j].Path)) return null;
 
         var root = new Edit();
         foreach (var action in actions)

@@ -119,7 +119,7 @@ public sealed class UpdateGenerators(IReadOnlyDictionary<string, AttrValue> item
     {
         var kept = new List<RAction>();
         foreach (var action in actions)
-            if (!kept.Any(k => Overlap(k.Path, action.Path))) kept.Add(action);
+            if (!kept.Any(k => Overlap(k.Path, action.Path) || ReferenceUpdater.Conflict(k.Path, action.Path))) kept.Add(action);
         return kept;
     }
 
