@@ -13,6 +13,9 @@ public interface ITableClient
     Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null);
     Task<TableDescription> DeleteTableAsync(string tableName);
     Task<TableDescription> UpdateTableAsync(string tableName, TableUpdate update);
+    Task<TimeToLiveSpecification> UpdateTimeToLiveAsync(string tableName, TimeToLiveSpecification specification);
+    /// <summary>The table's time-to-live attribute; null while time to live is disabled.</summary>
+    Task<string?> DescribeTimeToLiveAsync(string tableName);
     Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags);
     Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys);
     Task<IReadOnlyDictionary<string, string>> ListTagsOfResourceAsync(string resourceArn);

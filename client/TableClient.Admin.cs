@@ -20,6 +20,24 @@ public sealed partial class TableClient
         return description;
     }
 
+    public async Task<TimeToLiveSpecification> UpdateTimeToLiveAsync(string tableName, TimeToLiveSpecification specification)
+    {
+        RequestValidation.TableName(tableName);
+        if (specification.AttributeName.Length is < 1 or > 255)
+            RequestValidation.Throw([$"Value '{specification.AttributeName}' at 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must have length {(specification.AttributeName.Length < 1 ? "greater than or equal to 1" : "less than or equal to 255")}"]);
+        await _router.Catalog.UpdateTimeToLive(tableName, specification);
+        _router.Forget(tableName);
+        return specification;
+    }
+
+    public async Task<string?> DescribeTimeToLiveAsync(string tableName)
+    {
+        RequestValidation.TableName(tableName);
+        var table = await _router.Catalog.Describe(tableName)
+            ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {tableName} not found");
+        return table.TimeToLiveAttribute;
+    }
+
     public async Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags)
     {
         CheckArn(resourceArn);

@@ -25,6 +25,7 @@ builder.UseOrleans(silo =>
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
     silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
     silo.Services.Configure<DataTier.Configuration.StreamOptions>(config.GetSection("Streams"));
+    silo.Services.Configure<DataTier.Configuration.TimeToLiveOptions>(config.GetSection("TimeToLive"));
     silo.AddDashboard();
 });
 

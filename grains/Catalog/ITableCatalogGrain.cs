@@ -21,6 +21,9 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// <summary>Changes billing mode and provisioned throughput.</summary>
     Task<TableDescription> Update(string name, TableUpdate update);
 
+    /// <summary>Enables or disables time to live, with DynamoDB's rules for repeated and conflicting requests.</summary>
+    Task<TableDescription> UpdateTimeToLive(string name, TimeToLiveSpecification specification);
+
     /// <summary>Adds or replaces tags of the table with that ARN.</summary>
     Task Tag(string arn, IReadOnlyDictionary<string, string> tags);
 

@@ -101,8 +101,21 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
         };
         await Save(updated);
-        for (var i = 0; i < updated.Partitions.Count; i++)
-            await GrainFactory.GetGrain<IPartitionGrain>(updated.PartitionGrainKey(i)).UpdateDescription(updated);
+        await NotifyPartitions(updated);
+        return updated;
+    }
+
+    public async Task<TableDescription> UpdateTimeToLive(string name, TimeToLiveSpecification specification)
+    {
+        var table = Find(name);
+        var current = table.TimeToLiveAttribute;
+        if (current is not null && current != specification.AttributeName)
+            throw DynamoException.Validation($"TimeToLive is active on a different AttributeName: current AttributeName is {current}");
+        if (specification.Enabled && current is not null) throw DynamoException.Validation("TimeToLive is already enabled");
+        if (!specification.Enabled && current is null) throw DynamoException.Validation("TimeToLive is already disabled");
+        var updated = table with { TimeToLiveAttribute = specification.Enabled ? specification.AttributeName : null };
+        await Save(updated);
+        await NotifyPartitions(updated);
         return updated;
     }
 
@@ -147,6 +160,13 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
         await store.DeleteTableDataAsync(description.Id);
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
         return description with { Status = TableStatus.DELETING };
+    }
+
+    /// <summary>Partitions write by their table's description (stream, time to live): tell them it changed.</summary>
+    private async Task NotifyPartitions(TableDescription table)
+    {
+        for (var i = 0; i < table.Partitions.Count; i++)
+            await GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)).UpdateDescription(table);
     }
 
     /// <summary>DynamoDB labels a stream with the UTC time it was enabled, to the millisecond.</summary>

@@ -21,6 +21,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<TimeToLiveOptions>().Validate(o => { o.Validate(); return true; });
         if (!builder.Services.Any(s => s.ImplementationType == typeof(Placement.PartitionRebalancer)))
         {
             builder.Services.AddHostedService<Transactions.TransactionLedgerJanitor>();

@@ -18,13 +18,15 @@ public sealed partial class PartitionGrain
 
     public Task UpdateDescription(TableDescription table)
     {
-        if (_table is not null && table.Id == _table.Id) _table = table;
+        if (_table is null || table.Id != _table.Id) return Task.CompletedTask;
+        _table = table;
+        ScheduleSweeps(table);
         return Task.CompletedTask;
     }
 
     /// <summary>The change records of writes about to be stored; null when there are none (or no stream).</summary>
     private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
-        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New)> changes, bool byService = false)
+        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes)
     {
         if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return null;
         var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
@@ -35,7 +37,7 @@ public sealed partial class PartitionGrain
         }
         List<ChangeRecord>? records = null;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var (old, updated) in changes)
+        foreach (var (old, updated, byService) in changes)
         {
             var record = StreamRecord.For(table.KeySchema, view, old, updated, _nextSequence, now, byService);
             if (record is null) continue;

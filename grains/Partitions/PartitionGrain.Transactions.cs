@@ -42,7 +42,8 @@ public sealed partial class PartitionGrain
                 failed = true;
                 continue;
             }
-            var current = await ReadCommittedAsync(table, position);
+            var stored = await ReadCommittedAsync(table, position);
+            var current = Visible(table, stored);
             sizes[i] = SizeOf(current?.Attributes);
             if (operation.Condition is not null && !ConditionEvaluator.Evaluate(operation.Condition, current?.Attributes))
             {
@@ -67,7 +68,7 @@ public sealed partial class PartitionGrain
                 continue;
             }
             var writes = operation.Kind != TransactOperationKind.ConditionCheck;
-            var currentVersion = current?.Version ?? 0;
+            var currentVersion = stored?.Version ?? 0;
             var newVersion = !writes ? currentVersion : newItem is null ? 0 : currentVersion + 1;
             sizes[i] = Math.Max(sizes[i], SizeOf(newItem));
             planned.Add(new TransactionLock(transactionId, position, currentVersion, newVersion, newItem, writes, now));
@@ -109,7 +110,7 @@ public sealed partial class PartitionGrain
             EnsureOwned(keys[i].Hash);
             var position = keys[i].Encode();
             conflicts[i] = _locks.Count > 0 && !await SettleLockAsync(position);
-            if (!conflicts[i]) items[i] = await ReadCommittedAsync(table, position);
+            if (!conflicts[i]) items[i] = Visible(table, await ReadCommittedAsync(table, position));
         }
         return new TransactReadResult(items, conflicts, _incarnation, _deleteCount);
     }
@@ -213,7 +214,7 @@ public sealed partial class PartitionGrain
         {
             try
             {
-                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, applied.Select(a => (a.Old?.Attributes, a.Lock.NewItem)));
+                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem)));
                 await store.WriteAsync(table.Id, writes, changes);
             }
             catch

@@ -15,6 +15,7 @@ public sealed partial class PartitionGrain(
     ITableStore store,
     IOptions<PartitionOptions> options,
     IOptions<TransactionOptions> transactionOptions,
+    IOptions<TimeToLiveOptions> ttlOptions,
     LocalPartitions local,
     TimeProvider time,
     ILogger<PartitionGrain> logger)
@@ -43,6 +44,7 @@ public sealed partial class PartitionGrain(
             _firstHash = _table.Partitions.StartOf(_partition);
             _lastHash = _table.Partitions.EndOf(_partition);
             await LoadLocksAsync(_table);
+            ScheduleSweeps(_table);
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
@@ -83,7 +85,7 @@ public sealed partial class PartitionGrain(
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
         if (_locks.Count > 0) await SettleLockAsync(position);
-        return await ReadCommittedAsync(table, position);
+        return Visible(table, await ReadCommittedAsync(table, position));
     }
 
     /// <summary>The item as last committed, from memory or the store; locks are not consulted.</summary>
@@ -126,6 +128,11 @@ public sealed partial class PartitionGrain(
             var batch = await store.ReadRangeAsync(table.Id, cursor, request.Reverse, batchLimit);
             foreach (var stored in batch)
             {
+                if (table.TimeToLiveAttribute is not null && IsExpired(table, stored.Attributes))
+                {
+                    last = stored.Position;
+                    continue;
+                }
                 var size = ItemSize.Of(stored.Attributes);
                 if (scanned > 0 && bytes + size > request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
                 scanned++;
@@ -182,17 +189,18 @@ public sealed partial class PartitionGrain(
         if (_locks.Count > 0 && !await SettleLockAsync(position)) throw DynamoException.TransactionConflict();
         for (var attempt = 0; ; attempt++)
         {
-            var current = await ReadCommittedAsync(table, position);
+            var stored = await ReadCommittedAsync(table, position);
+            var current = Visible(table, stored);
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
             if (!holds) throw DynamoException.ConditionFailed(returnOld ? current?.Attributes : null);
             var newItem = produce(current);
-            var currentVersion = current?.Version ?? 0;
+            var currentVersion = stored?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
-            if (newItem is null && current is null) return new WriteOutcome(0, null);
+            if (newItem is null && stored is null) return new WriteOutcome(0, null);
             try
             {
-                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, [(current?.Attributes, newItem)]);
+                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem));
                 await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)
@@ -206,7 +214,7 @@ public sealed partial class PartitionGrain(
                 _cache.Invalidate(position);
                 throw;
             }
-            RecordWritten(position, current, newItem, newVersion);
+            RecordWritten(position, stored, newItem, newVersion);
             return new WriteOutcome(newVersion, current?.Attributes, newItem);
         }
     }

@@ -29,6 +29,9 @@ public sealed record TableDescription
     /// <summary>The view type of the latest stream, kept after it is disabled (DescribeStream still reports it).</summary>
     [Id(18)] public StreamViewType? LatestStreamViewType { get; init; }
 
+    /// <summary>The attribute whose epoch seconds expire an item; null while time to live is disabled.</summary>
+    [Id(19)] public string? TimeToLiveAttribute { get; init; }
+
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";

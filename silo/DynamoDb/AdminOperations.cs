@@ -28,15 +28,33 @@ public sealed class AdminOperations(ITableClient tables)
         w.WriteEndObject();
     }
 
-    /// <summary>Time to live is not supported yet, so every table reports it DISABLED, as AWS reports a table without it.</summary>
+    public async Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var member = r.Required(r.Object("TimeToLiveSpecification"), "timeToLiveSpecification");
+        r.ThrowIfInvalid();
+        var spec = new ApiRequest(member!.Value);
+        var enabled = spec.Required(spec.Bool("Enabled"), "timeToLiveSpecification.enabled");
+        var attribute = spec.Required(spec.String("AttributeName"), "timeToLiveSpecification.attributeName");
+        spec.ThrowIfInvalid();
+        var result = await tables.UpdateTimeToLiveAsync(name!, new TimeToLiveSpecification(enabled!.Value, attribute!));
+        w.WriteStartObject();
+        w.WriteStartObject("TimeToLiveSpecification");
+        w.WriteBoolean("Enabled", result.Enabled);
+        w.WriteString("AttributeName", result.AttributeName);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
     public async Task DescribeTimeToLive(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         r.ThrowIfInvalid();
-        await tables.DescribeTableAsync(name!);
+        var attribute = await tables.DescribeTimeToLiveAsync(name!);
         w.WriteStartObject();
         w.WriteStartObject("TimeToLiveDescription");
-        w.WriteString("TimeToLiveStatus", "DISABLED");
+        w.WriteString("TimeToLiveStatus", attribute is null ? "DISABLED" : "ENABLED");
+        if (attribute is not null) w.WriteString("AttributeName", attribute);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -99,6 +99,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             "ListTagsOfResource" => admin.ListTagsOfResource,
             "DescribeLimits" => admin.DescribeLimits,
             "DescribeTimeToLive" => admin.DescribeTimeToLive,
+            "UpdateTimeToLive" => admin.UpdateTimeToLive,
             "DescribeEndpoints" => (r, w) => DescribeEndpoints(w, host),
             _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
         };

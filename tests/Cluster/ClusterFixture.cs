@@ -47,6 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSharedTableStore(SharedStore);
             // Short, so that the tests of abandoned transactions wait little.
             siloBuilder.Services.Configure<Configuration.TransactionOptions>(o => o.LockTimeout = LockTimeout);
+            siloBuilder.Services.Configure<Configuration.TimeToLiveOptions>(o => o.SweepInterval = TimeSpan.FromMilliseconds(300));
         }
     }
 }

@@ -88,6 +88,36 @@ public class AdminTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task Time_to_live_is_enabled_described_and_expired_items_are_not_read()
+    {
+        var name = UniqueName("ttl");
+        await CreateTable(fixture.Client, name, ("pk", ScalarAttributeType.S), billing: BillingMode.PAY_PER_REQUEST);
+        var updated = await fixture.Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = name,
+            TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = "expiresAt" },
+        });
+        Assert.Equal("expiresAt", updated.TimeToLiveSpecification.AttributeName);
+        var described = await fixture.Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name });
+        Assert.Equal(TimeToLiveStatus.ENABLED, described.TimeToLiveDescription.TimeToLiveStatus);
+        Assert.Equal("expiresAt", described.TimeToLiveDescription.AttributeName);
+        var past = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60).ToString();
+        await fixture.Client.PutItemAsync(new PutItemRequest { TableName = name, Item = Item(("pk", S("gone")), ("expiresAt", N(past))) });
+        var read = await fixture.Client.GetItemAsync(new GetItemRequest { TableName = name, Key = Item(("pk", S("gone"))) });
+        Assert.False(HasItem(read.Item));
+
+        var cli = await AwsCli.RunAsync(fixture.EndpointUrl, "dynamodb", "describe-time-to-live", "--table-name", name);
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        Assert.Contains("\"ENABLED\"", cli.Output);
+        var again = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => fixture.Client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = name,
+            TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = "other" },
+        }));
+        Assert.Equal("TimeToLive is active on a different AttributeName: current AttributeName is expiresAt", again.Message);
+    }
+
+    [Fact]
     public async Task Update_table_switches_billing_and_throughput()
     {
         var name = UniqueName("update");
