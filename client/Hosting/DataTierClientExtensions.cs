@@ -19,6 +19,8 @@ public static class DataTierClientExtensions
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(options.GatewayEndPoints().ToArray());
+            // Table triggers wake up on the partitions' change notifications.
+            client.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.ClusterId;

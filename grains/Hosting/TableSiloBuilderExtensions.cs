@@ -22,6 +22,11 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<TimeToLiveOptions>().Validate(o => { o.Validate(); return true; });
+        if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
+        {
+            builder.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
+            if (!builder.Services.Any(s => s.ServiceKey as string == "PubSubStore")) builder.AddMemoryGrainStorage("PubSubStore");
+        }
         if (!builder.Services.Any(s => s.ImplementationType == typeof(Placement.PartitionRebalancer)))
         {
             builder.Services.AddHostedService<Transactions.TransactionLedgerJanitor>();

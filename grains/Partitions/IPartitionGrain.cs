@@ -49,6 +49,9 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <summary>Round two of a read transaction: true if none of the items changed or got locked since round one.</summary>
     Task<bool> ValidateRead(IReadOnlyList<ItemKey> keys, IReadOnlyList<long> versions, Guid incarnation, long deleteCount);
 
+    /// <summary>Records of this partition's shard of a stream, from <paramref name="fromSequence"/> on, within the retention period.</summary>
+    Task<Streams.StreamBatch> ReadStream(string streamLabel, long fromSequence, int limit);
+
     /// <summary>The table's description changed (UpdateTable): from now on, write by it (its stream, for one).</summary>
     Task UpdateDescription(Tables.TableDescription table);
 

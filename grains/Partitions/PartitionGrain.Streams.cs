@@ -1,3 +1,4 @@
+using DataTier.Configuration;
 using DataTier.Model;
 using DataTier.Store;
 using DataTier.Streams;
@@ -14,7 +15,41 @@ namespace DataTier.Partitions;
 public sealed partial class PartitionGrain
 {
     private string? _streamLog;
+    private Orleans.Streams.IAsyncStream<ChangeNotification>? _changeStream;
     private long _nextSequence;
+
+    public async Task<StreamBatch> ReadStream(string streamLabel, long fromSequence, int limit)
+    {
+        var table = EnsureTable();
+        var horizon = time.GetUtcNow().ToUnixTimeMilliseconds() - (long)streamOptions.Value.RetentionPeriod.TotalMilliseconds;
+        var records = new List<StreamRecord>();
+        var next = fromSequence;
+        foreach (var change in await store.ReadChangesAsync(table.Id, StreamLog.NameOf(streamLabel, _partition), fromSequence, limit))
+        {
+            var record = StreamRecordCodec.Decode(change.Sequence, change.Payload);
+            if (record.CreatedMs >= horizon) records.Add(record);
+            next = change.Sequence + 1;
+        }
+        return new StreamBatch(records, next);
+    }
+
+    /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
+    private async Task PublishAsync(TableDescription table, List<ChangeRecord>? changes)
+    {
+        if (changes is null || changes.Count == 0 || table.LatestStreamLabel is null) return;
+        try
+        {
+            _changeStream ??= this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeNotification>(ChangeStreams.IdOf(table.Id, _partition));
+            await _changeStream.OnNextAsync(new ChangeNotification(table.LatestStreamLabel, changes.Select(c => StreamRecordCodec.Decode(c.Sequence, c.Payload)).ToList()));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogPublishFailed(logger, this.GetPrimaryKeyString(), e);
+        }
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Partition {Partition} could not publish stream records on its Orleans stream; consumers catch up from the change log")]
+    private static partial void LogPublishFailed(Microsoft.Extensions.Logging.ILogger logger, string partition, Exception exception);
 
     public Task UpdateDescription(TableDescription table)
     {

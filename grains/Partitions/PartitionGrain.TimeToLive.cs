@@ -89,6 +89,7 @@ public sealed partial class PartitionGrain
             return false;
         }
         RecordWritten(position, current, null, 0);
+        await PublishAsync(table, changes);
         return true;
     }
 }

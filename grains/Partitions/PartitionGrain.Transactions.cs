@@ -216,6 +216,7 @@ public sealed partial class PartitionGrain
             {
                 var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem)));
                 await store.WriteAsync(table.Id, writes, changes);
+                await PublishAsync(table, changes);
             }
             catch
             {

@@ -16,6 +16,7 @@ public sealed partial class PartitionGrain(
     IOptions<PartitionOptions> options,
     IOptions<TransactionOptions> transactionOptions,
     IOptions<TimeToLiveOptions> ttlOptions,
+    IOptions<StreamOptions> streamOptions,
     LocalPartitions local,
     TimeProvider time,
     ILogger<PartitionGrain> logger)
@@ -202,6 +203,7 @@ public sealed partial class PartitionGrain(
             {
                 var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem));
                 await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes);
+                await PublishAsync(table, changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)
             {

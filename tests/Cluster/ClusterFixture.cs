@@ -26,6 +26,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Real sockets, so that a service host outside the test cluster can connect to its gateways.
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Tables = new TableClient(Cluster.Client);
@@ -37,6 +38,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         SharedStore.Dispose();
         Directory.Delete(StorePath, recursive: true);
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

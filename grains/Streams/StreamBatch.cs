@@ -1,0 +1,5 @@
+namespace DataTier.Streams;
+
+/// <summary>Records of one shard read from its change log, and the sequence number to read from next.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StreamBatch([property: Id(0)] IReadOnlyList<StreamRecord> Records, [property: Id(1)] long NextSequence);
