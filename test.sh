@@ -3,7 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The tests need only the .NET SDK today; later subsystems add their peers here
-# (redis-server, dynalite) so that CI, which starts from a clean clone, gets them too.
+# The tests need the .NET SDK and, for the cache's differential and client tests, redis-server,
+# redis-cli and redis-benchmark (Debian's redis-server and redis-tools), installed here when missing
+# so that CI, which starts from a clean clone, gets them too.
+if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null || ! command -v redis-benchmark >/dev/null; then
+    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server redis-tools
+fi
 dotnet build Cluster.sln -c Debug --nologo -v quiet
 dotnet test Cluster.sln -c Debug --no-build --nologo "$@"

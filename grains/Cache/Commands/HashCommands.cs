@@ -140,7 +140,8 @@ public static class HashCommands
 
     public static CacheReply HIncrByFloat(CacheKeyspace ks, byte[][] a)
     {
-        if (!CacheNumbers.TryParseDouble(a[3], out _)) return CacheErrors.NotFloat;
+        if (!CacheNumbers.TryParseDouble(a[3], out var increment)) return CacheErrors.NotFloat;
+        if (double.IsInfinity(increment)) return CacheReply.Error("ERR value is NaN or Infinity");
         var hash = Lookup(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
         var current = hash?.Get(a[2]) ?? [(byte)'0'];

@@ -176,8 +176,7 @@ public static class SortedSetCommands
         var hasCount = a.Length == 3;
         if (hasCount)
         {
-            if (!CacheNumbers.TryParseLong(a[2], out count)) return CacheErrors.NotInteger;
-            if (count < 0) return CacheErrors.NotPositive;
+            if (!CacheNumbers.TryParseLong(a[2], out count) || count < 0) return CacheErrors.NotPositive;
         }
         var set = Lookup(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
