@@ -42,6 +42,8 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         local.Remove((int)this.GetPrimaryKeyLong(), _keyspace);
+        // Migration dehydrates after this: the keys must still be here then.
+        if (reason.ReasonCode == DeactivationReasonCode.Migrating) return Task.CompletedTask;
         lock (_keyspace.Gate)
         {
             if (!_keyspace.Closed)
