@@ -39,6 +39,7 @@ switch (storeOptions.Kind)
 }
 
 builder.Services.AddTableClient();
+builder.Services.AddCacheClient();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(DataTier.Silo.Telemetry.EndpointMetrics.MeterName, "Microsoft.Orleans")
     .AddPrometheusExporter());
