@@ -13,12 +13,12 @@ public sealed class CacheSiloFixture : IAsyncLifetime
 
     public RedisServerProcess Redis { get; private set; } = null!;
 
-    public int RespPort { get; } = SiloProcess.FreePorts(1)[0];
+    public int RespPort => Silo.RespPort;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        Silo = new SiloProcess(_dataDirectory, [$"--Endpoints:Resp:Port={RespPort}", "--Cache:ActiveExpiryInterval=00:00:00.050"]);
+        Silo = new SiloProcess(_dataDirectory, ["--Cache:ActiveExpiryInterval=00:00:00.050"]);
         var redis = RedisServerProcess.StartAsync();
         await Silo.StartAsync();
         Redis = await redis;
