@@ -4,8 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Peers the tests start or call, installed when missing (CI starts from a clean clone, as root).
+# The cache's differential and client tests need redis-server, redis-cli and redis-benchmark.
 need_apt=()
 [ -x /usr/bin/aws ] || need_apt+=(awscli)
+{ command -v redis-server && command -v redis-cli && command -v redis-benchmark; } >/dev/null 2>&1 || need_apt+=(redis-server redis-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq

@@ -3,6 +3,7 @@ using DataTier.Hosting;
 using DataTier.Silo.Configuration;
 using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
+using DataTier.Silo.Resp;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
@@ -22,6 +23,7 @@ builder.UseOrleans(silo =>
 {
     silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
     silo.AddDataTierTables(config.GetSection("Partitions"));
+    silo.AddDataTierCache(config.GetSection("Cache"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
     silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
     silo.Services.Configure<DataTier.Configuration.StreamOptions>(config.GetSection("Streams"));
@@ -40,10 +42,12 @@ switch (storeOptions.Kind)
 }
 
 builder.Services.AddTableClient();
+builder.Services.AddCacheClient();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(DataTier.Silo.Telemetry.EndpointMetrics.MeterName, "Microsoft.Orleans")
     .AddPrometheusExporter());
 builder.Services.AddDynamoDbEndpoint();
+builder.Services.AddRespEndpoint(config.GetSection("Endpoints:Resp"));
 
 var app = builder.Build();
 // Each endpoint answers only on its own port.
@@ -55,6 +59,6 @@ app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
-    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
+    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  RESP: {RespEndpointExtensions.Describe(app.Services)}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
 });
 app.Run();

@@ -24,11 +24,12 @@ public sealed class SiloProcess : IDisposable
     public SiloProcess(string dataDirectory, IEnumerable<string>? extraArguments = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        var ports = FreePorts(4);
+        var ports = FreePorts(5);
         HttpPort = ports[0];
         SiloPort = ports[1];
         GatewayPort = ports[2];
         AdminPort = ports[3];
+        RespPort = ports[4];
         _extraArguments = extraArguments?.ToList() ?? [];
     }
 
@@ -37,6 +38,7 @@ public sealed class SiloProcess : IDisposable
     public int SiloPort { get; }
     public int GatewayPort { get; }
     public int AdminPort { get; }
+    public int RespPort { get; }
 
     /// <summary>The admin endpoint: dashboard, /healthz, /readyz.</summary>
     public string AdminUrl => $"http://127.0.0.1:{AdminPort}";
@@ -83,6 +85,7 @@ public sealed class SiloProcess : IDisposable
                      $"--Endpoints:Admin:Url={AdminUrl}",
                      $"--Orleans:SiloPort={SiloPort}",
                      $"--Orleans:GatewayPort={GatewayPort}",
+                     $"--Endpoints:Resp:Port={RespPort}",
                      "--Store:Kind=RocksDb",
                      $"--Store:RocksDb:Path={DataDirectory}",
                  }.Concat(_extraArguments))

@@ -1,0 +1,35 @@
+namespace DataTier.Cache;
+
+/// <summary>Settings of the cache (section <c>Cache</c>). Memory settings can be changed at run time with CONFIG SET.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>Bytes of cached data a silo may hold (all its shards together); 0 means no limit (Redis' <c>maxmemory</c>).</summary>
+    public long MaxMemory { get; set; }
+
+    /// <summary>What to do past <see cref="MaxMemory"/>: noeviction, allkeys-lru, allkeys-lfu, allkeys-random, volatile-lru, volatile-lfu, volatile-ttl or volatile-random.</summary>
+    public string MaxMemoryPolicy { get; set; } = "noeviction";
+
+    /// <summary>Keys sampled to choose each eviction victim (Redis' <c>maxmemory-samples</c>).</summary>
+    public int MaxMemorySamples { get; set; } = 5;
+
+    /// <summary>How often the active expiry sweep runs over each local shard (Redis' <c>hz</c> of 10 is 100 ms).</summary>
+    public TimeSpan ActiveExpiryInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Password of the default user for RESP clients (Redis' <c>requirepass</c>); empty means none.</summary>
+    public string RequirePass { get; set; } = "";
+
+    /// <summary>Further users for RESP clients: name to password (a simplified ACL: every user may run every command).</summary>
+    public Dictionary<string, string> Users { get; set; } = [];
+
+    public EvictionPolicy Policy =>
+        EvictionPolicyNames.TryParse(MaxMemoryPolicy, out var policy) ? policy : throw new ArgumentException($"Unknown Cache:MaxMemoryPolicy '{MaxMemoryPolicy}'");
+
+    public void Validate()
+    {
+        if (MaxMemory < 0) throw new ArgumentOutOfRangeException(nameof(MaxMemory), "must not be negative");
+        if (!EvictionPolicyNames.TryParse(MaxMemoryPolicy, out _))
+            throw new ArgumentOutOfRangeException(nameof(MaxMemoryPolicy), $"'{MaxMemoryPolicy}' is not an eviction policy");
+        if (MaxMemorySamples is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxMemorySamples), "must be between 1 and 64");
+        if (ActiveExpiryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ActiveExpiryInterval), "must be positive");
+    }
+}

@@ -1,0 +1,117 @@
+using DataTier.Cache.Keyspace;
+using DataTier.Cache.Memory;
+
+namespace DataTier.Cache;
+
+/// <summary>
+/// A slot range of the cache, placed on the consistent-hash ring. Stays active until it moves: the
+/// rebalancer migrates it to its ring owner when silos join or leave, and its keys travel with it.
+/// </summary>
+[Placement.ConsistentHashPlacement]
+public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner)
+    : Grain, ICacheShardGrain, IGrainMigrationParticipant
+{
+    private const string EntriesKey = "entries";
+    private const string CountersKey = "counters";
+    private CacheKeyspace _keyspace = null!;
+    private List<EntrySnapshot>? _migrated;
+    private ShardCounters? _migratedCounters;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _keyspace = new CacheKeyspace(budget);
+        if (_migratedCounters is not null) _keyspace.Counters.Add(_migratedCounters);
+        if (_migrated is not null)
+        {
+            lock (_keyspace.Gate)
+            {
+                _keyspace.Now = runner.Now();
+                foreach (var snapshot in _migrated)
+                    if (snapshot.ExpiresAt == 0 || snapshot.ExpiresAt > _keyspace.Now)
+                        _keyspace.Add(snapshot.Key, snapshot.ToValue(), snapshot.ExpiresAt);
+            }
+        }
+        _migrated = null;
+        _migratedCounters = null;
+        // A cache shard holds its data only in memory: it must not be collected when idle.
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
+        local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        local.Remove((int)this.GetPrimaryKeyLong(), _keyspace);
+        // Migration dehydrates after this: the keys must still be here then.
+        if (reason.ReasonCode == DeactivationReasonCode.Migrating) return Task.CompletedTask;
+        lock (_keyspace.Gate)
+        {
+            if (!_keyspace.Closed)
+            {
+                _keyspace.Clear();
+                _keyspace.Close();
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<CacheReply[]> Execute(ShardCommand[] commands) =>
+        Task.FromResult(runner.TryRun(_keyspace, commands) ?? throw new InvalidOperationException("The shard has moved"));
+
+    public Task<EntrySnapshot?> Export(byte[] key)
+    {
+        lock (_keyspace.Gate)
+        {
+            _keyspace.Now = runner.Now();
+            var entry = _keyspace.Write(key);
+            return Task.FromResult(entry is null ? null : EntrySnapshot.Of(entry));
+        }
+    }
+
+    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent)
+    {
+        lock (_keyspace.Gate)
+        {
+            _keyspace.Now = runner.Now();
+            if (onlyIfAbsent && _keyspace.Find(snapshot.Key) is not null) return Task.FromResult(false);
+            var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
+            if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<ShardInfo> GetInfo()
+    {
+        lock (_keyspace.Gate)
+        {
+            var counters = new ShardCounters();
+            counters.Add(_keyspace.Counters);
+            return Task.FromResult(new ShardInfo(_keyspace.Count, _keyspace.VolatileCount, _keyspace.UsedBytes, counters));
+        }
+    }
+
+    public Task Rebalance(SiloAddress? target = null)
+    {
+        if (target is not null) RequestContext.Set(Orleans.Runtime.Placement.IPlacementDirector.PlacementHintKey, target);
+        MigrateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public void OnDehydrate(IDehydrationContext context)
+    {
+        lock (_keyspace.Gate)
+        {
+            var entries = new List<EntrySnapshot>(_keyspace.Count);
+            foreach (var entry in _keyspace.Entries) entries.Add(EntrySnapshot.Of(entry));
+            context.TryAddValue(EntriesKey, entries);
+            context.TryAddValue(CountersKey, _keyspace.Counters);
+            _keyspace.Close();
+        }
+    }
+
+    public void OnRehydrate(IRehydrationContext context)
+    {
+        if (context.TryGetValue<List<EntrySnapshot>>(EntriesKey, out var entries)) _migrated = entries;
+        if (context.TryGetValue<ShardCounters>(CountersKey, out var counters)) _migratedCounters = counters;
+    }
+}

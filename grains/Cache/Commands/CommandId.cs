@@ -1,0 +1,23 @@
+namespace DataTier.Cache.Commands;
+
+/// <summary>Every command the cache understands, including the per-shard parts of whole-keyspace commands.</summary>
+public enum CommandId : short
+{
+    Unknown,
+    // connection and server (the session answers these)
+    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time,
+    // whole keyspace (fanned out to every shard)
+    Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
+    // pub/sub
+    Publish, Subscribe, Unsubscribe, PSubscribe, PUnsubscribe, PubSub,
+    // strings
+    Get, Set, GetDel, GetEx, GetSet, MGet, MSet, MSetNx, SetNx, SetEx, PSetEx, Append, StrLen, GetRange, SetRange,
+    Incr, IncrBy, IncrByFloat, Decr, DecrBy,
+    // keys
+    Del, Unlink, Exists, Touch, Expire, PExpire, ExpireAt, PExpireAt, ExpireTime, PExpireTime, Ttl, PTtl, Persist, Type, Rename, RenameNx,
+    // hashes
+    HSet, HMSet, HGet, HMGet, HDel, HExists, HGetAll, HKeys, HVals, HLen, HStrLen, HIncrBy, HIncrByFloat, HSetNx, HScan,
+    // sorted sets
+    ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
+    ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
+}

@@ -1,0 +1,143 @@
+using static DataTier.Cache.Commands.CommandFlags;
+using static DataTier.Cache.Commands.CommandRoute;
+
+namespace DataTier.Cache.Commands;
+
+/// <summary>The commands, found by name without allocating.</summary>
+public static class CommandTable
+{
+    private const CommandFlags R = ReadOnly | Fast;
+    private const CommandFlags W = Write | DenyOom | Fast;
+    private const CommandFlags D = Write | Fast;
+
+    public static readonly CommandSpec[] All =
+    [
+        new("ping", CommandId.Ping, -1, Fast | PubSubContext, 0, 0, 0, Session),
+        new("echo", CommandId.Echo, 2, Fast, 0, 0, 0, Session),
+        new("select", CommandId.Select, 2, Fast, 0, 0, 0, Session),
+        new("quit", CommandId.Quit, -1, Fast | NoAuth | PubSubContext, 0, 0, 0, Session),
+        new("hello", CommandId.Hello, -1, Fast | NoAuth, 0, 0, 0, Session),
+        new("auth", CommandId.Auth, -2, Fast | NoAuth, 0, 0, 0, Session),
+        new("client", CommandId.Client, -2, None, 0, 0, 0, Session),
+        new("command", CommandId.Command, -1, None, 0, 0, 0, Session),
+        new("info", CommandId.Info, -1, None, 0, 0, 0, Session),
+        new("config", CommandId.Config, -2, None, 0, 0, 0, Session),
+        new("reset", CommandId.Reset, 1, Fast | NoAuth | PubSubContext, 0, 0, 0, Session),
+        new("time", CommandId.Time, 1, Fast, 0, 0, 0, Session),
+
+        new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
+        new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),
+        new("dbsize", CommandId.DbSize, 1, ReadOnly | Fast, 0, 0, 0, Cluster),
+        new("flushdb", CommandId.FlushDb, -1, Write, 0, 0, 0, Cluster),
+        new("flushall", CommandId.FlushAll, -1, Write, 0, 0, 0, Cluster),
+        new("randomkey", CommandId.RandomKey, 1, ReadOnly, 0, 0, 0, Cluster),
+
+        new("publish", CommandId.Publish, 3, CommandFlags.PubSub | Fast, 0, 0, 0, Session),
+        new("subscribe", CommandId.Subscribe, -2, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
+        new("unsubscribe", CommandId.Unsubscribe, -1, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
+        new("psubscribe", CommandId.PSubscribe, -2, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
+        new("punsubscribe", CommandId.PUnsubscribe, -1, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
+        new("pubsub", CommandId.PubSub, -2, CommandFlags.PubSub, 0, 0, 0, Session),
+
+        new("get", CommandId.Get, 2, R, 1, 1, 1, SingleKey),
+        new("set", CommandId.Set, -3, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("getdel", CommandId.GetDel, 2, D, 1, 1, 1, SingleKey),
+        new("getex", CommandId.GetEx, -2, D, 1, 1, 1, SingleKey),
+        new("getset", CommandId.GetSet, 3, W, 1, 1, 1, SingleKey),
+        new("mget", CommandId.MGet, -2, R, 1, -1, 1, MultiKey),
+        new("mset", CommandId.MSet, -3, Write | DenyOom, 1, -1, 2, MultiKey),
+        new("msetnx", CommandId.MSetNx, -3, Write | DenyOom, 1, -1, 2, Cluster),
+        new("setnx", CommandId.SetNx, 3, W, 1, 1, 1, SingleKey),
+        new("setex", CommandId.SetEx, 4, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("psetex", CommandId.PSetEx, 4, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("append", CommandId.Append, 3, W, 1, 1, 1, SingleKey),
+        new("strlen", CommandId.StrLen, 2, R, 1, 1, 1, SingleKey),
+        new("getrange", CommandId.GetRange, 4, ReadOnly, 1, 1, 1, SingleKey),
+        new("substr", CommandId.GetRange, 4, ReadOnly, 1, 1, 1, SingleKey),
+        new("setrange", CommandId.SetRange, 4, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("incr", CommandId.Incr, 2, W, 1, 1, 1, SingleKey),
+        new("incrby", CommandId.IncrBy, 3, W, 1, 1, 1, SingleKey),
+        new("incrbyfloat", CommandId.IncrByFloat, 3, W, 1, 1, 1, SingleKey),
+        new("decr", CommandId.Decr, 2, W, 1, 1, 1, SingleKey),
+        new("decrby", CommandId.DecrBy, 3, W, 1, 1, 1, SingleKey),
+
+        new("del", CommandId.Del, -2, Write, 1, -1, 1, MultiKey),
+        new("unlink", CommandId.Unlink, -2, D, 1, -1, 1, MultiKey),
+        new("exists", CommandId.Exists, -2, R, 1, -1, 1, MultiKey),
+        new("touch", CommandId.Touch, -2, R, 1, -1, 1, MultiKey),
+        new("expire", CommandId.Expire, -3, D, 1, 1, 1, SingleKey),
+        new("pexpire", CommandId.PExpire, -3, D, 1, 1, 1, SingleKey),
+        new("expireat", CommandId.ExpireAt, -3, D, 1, 1, 1, SingleKey),
+        new("pexpireat", CommandId.PExpireAt, -3, D, 1, 1, 1, SingleKey),
+        new("expiretime", CommandId.ExpireTime, 2, R, 1, 1, 1, SingleKey),
+        new("pexpiretime", CommandId.PExpireTime, 2, R, 1, 1, 1, SingleKey),
+        new("ttl", CommandId.Ttl, 2, R, 1, 1, 1, SingleKey),
+        new("pttl", CommandId.PTtl, 2, R, 1, 1, 1, SingleKey),
+        new("persist", CommandId.Persist, 2, D, 1, 1, 1, SingleKey),
+        new("type", CommandId.Type, 2, R, 1, 1, 1, SingleKey),
+        new("rename", CommandId.Rename, 3, Write, 1, 2, 1, Cluster),
+        new("renamenx", CommandId.RenameNx, 3, D, 1, 2, 1, Cluster),
+
+        new("hset", CommandId.HSet, -4, W, 1, 1, 1, SingleKey),
+        new("hmset", CommandId.HMSet, -4, W, 1, 1, 1, SingleKey),
+        new("hget", CommandId.HGet, 3, R, 1, 1, 1, SingleKey),
+        new("hmget", CommandId.HMGet, -3, R, 1, 1, 1, SingleKey),
+        new("hdel", CommandId.HDel, -3, D, 1, 1, 1, SingleKey),
+        new("hexists", CommandId.HExists, 3, R, 1, 1, 1, SingleKey),
+        new("hgetall", CommandId.HGetAll, 2, ReadOnly, 1, 1, 1, SingleKey),
+        new("hkeys", CommandId.HKeys, 2, ReadOnly, 1, 1, 1, SingleKey),
+        new("hvals", CommandId.HVals, 2, ReadOnly, 1, 1, 1, SingleKey),
+        new("hlen", CommandId.HLen, 2, R, 1, 1, 1, SingleKey),
+        new("hstrlen", CommandId.HStrLen, 3, R, 1, 1, 1, SingleKey),
+        new("hincrby", CommandId.HIncrBy, 4, W, 1, 1, 1, SingleKey),
+        new("hincrbyfloat", CommandId.HIncrByFloat, 4, W, 1, 1, 1, SingleKey),
+        new("hsetnx", CommandId.HSetNx, 4, W, 1, 1, 1, SingleKey),
+        new("hscan", CommandId.HScan, -3, ReadOnly, 1, 1, 1, SingleKey),
+
+        new("zadd", CommandId.ZAdd, -4, W, 1, 1, 1, SingleKey),
+        new("zrem", CommandId.ZRem, -3, D, 1, 1, 1, SingleKey),
+        new("zscore", CommandId.ZScore, 3, R, 1, 1, 1, SingleKey),
+        new("zmscore", CommandId.ZMScore, -3, R, 1, 1, 1, SingleKey),
+        new("zincrby", CommandId.ZIncrBy, 4, W, 1, 1, 1, SingleKey),
+        new("zcard", CommandId.ZCard, 2, R, 1, 1, 1, SingleKey),
+        new("zcount", CommandId.ZCount, 4, R, 1, 1, 1, SingleKey),
+        new("zlexcount", CommandId.ZLexCount, 4, R, 1, 1, 1, SingleKey),
+        new("zrange", CommandId.ZRange, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrevrange", CommandId.ZRevRange, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrangebyscore", CommandId.ZRangeByScore, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrevrangebyscore", CommandId.ZRevRangeByScore, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrangebylex", CommandId.ZRangeByLex, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrevrangebylex", CommandId.ZRevRangeByLex, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("zrank", CommandId.ZRank, 3, R, 1, 1, 1, SingleKey),
+        new("zrevrank", CommandId.ZRevRank, 3, R, 1, 1, 1, SingleKey),
+        new("zpopmin", CommandId.ZPopMin, -2, D, 1, 1, 1, SingleKey),
+        new("zpopmax", CommandId.ZPopMax, -2, D, 1, 1, 1, SingleKey),
+        new("zscan", CommandId.ZScan, -3, ReadOnly, 1, 1, 1, SingleKey),
+    ];
+
+    private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, CommandSpec>.AlternateLookup<ReadOnlySpan<char>> ByNameSpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static CommandSpec? Find(ReadOnlySpan<byte> name)
+    {
+        if (name.Length is 0 or > 32) return null;
+        Span<char> chars = stackalloc char[name.Length];
+        for (var i = 0; i < name.Length; i++) chars[i] = (char)name[i];
+        return ByNameSpan.TryGetValue(chars, out var spec) ? spec : null;
+    }
+
+    public static CommandSpec? Find(string name) => ByName.GetValueOrDefault(name);
+
+    private static readonly bool[] DenyOomById = BuildDenyOom();
+
+    /// <summary>Whether a command may grow memory, so is refused over the limit when nothing can be evicted.</summary>
+    public static bool DeniedOutOfMemory(CommandId id) => DenyOomById[(int)id];
+
+    private static bool[] BuildDenyOom()
+    {
+        var flags = new bool[Enum.GetValues<CommandId>().Length];
+        foreach (var spec in All)
+            if (spec.Flags.HasFlag(DenyOom)) flags[(int)spec.Id] = true;
+        return flags;
+    }
+}

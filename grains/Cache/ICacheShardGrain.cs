@@ -1,0 +1,25 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache;
+
+/// <summary>
+/// One slot range of the cache (see <see cref="CacheSlots"/>), keyed by its index: holds the keys of
+/// those slots in memory and runs commands on them, a batch per call, in order.
+/// </summary>
+public interface ICacheShardGrain : IGrainWithIntegerKey
+{
+    /// <summary>Runs the commands in order and returns their replies in the same order.</summary>
+    Task<CacheReply[]> Execute(ShardCommand[] commands);
+
+    /// <summary>A key's value and expiry, or null (for RENAME across shards).</summary>
+    Task<EntrySnapshot?> Export(byte[] key);
+
+    /// <summary>Stores a value under the snapshot's key, replacing any (unless <paramref name="onlyIfAbsent"/>); false when it was not stored.</summary>
+    Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent);
+
+    /// <summary>Counters, key counts and memory of this shard, for INFO.</summary>
+    Task<ShardInfo> GetInfo();
+
+    /// <summary>Moves the shard, with its keys, to its owner on the ring, or to <paramref name="target"/>.</summary>
+    Task Rebalance(SiloAddress? target = null);
+}

@@ -1,0 +1,32 @@
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>One key of a shard: its value (a string as byte[], a <see cref="Values.HashValue"/> or a <see cref="Values.SortedSetValue"/>), expiry and access data for eviction.</summary>
+public sealed class CacheEntry(byte[] key, object value)
+{
+    public byte[] Key { get; } = key;
+
+    public object Value { get; set; } = value;
+
+    /// <summary>Unix time in milliseconds at which the key expires; 0 for never.</summary>
+    public long ExpiresAt { get; set; }
+
+    /// <summary>Position in the shard's list of all entries (for random sampling).</summary>
+    internal int Index { get; set; }
+
+    /// <summary>Position in the shard's list of entries with an expiry, or -1.</summary>
+    internal int VolatileIndex { get; set; } = -1;
+
+    /// <summary>The bytes this entry is accounted for.</summary>
+    internal long Size { get; set; }
+
+    /// <summary>Unix time in milliseconds of the last access (LRU).</summary>
+    internal long LastAccess { get; set; }
+
+    /// <summary>Logarithmic access counter (LFU), as Redis keeps it.</summary>
+    internal byte Frequency { get; set; }
+
+    /// <summary>Minute at which <see cref="Frequency"/> was last decremented.</summary>
+    internal long FrequencyMinute { get; set; }
+
+    public bool IsExpiredAt(long now) => ExpiresAt != 0 && ExpiresAt <= now;
+}

@@ -1,0 +1,222 @@
+using DataTier.Cache.Memory;
+using DataTier.Cache.Values;
+
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>
+/// The keys of one shard with their expiry and access data. Not thread-safe by itself: every use
+/// holds <see cref="Gate"/> (the shard grain for a batch, the session's local fast path, the expiry
+/// sweep and the evictor each take it, never two gates at once). Expired keys are removed lazily
+/// when met and actively by <see cref="SweepExpired"/>.
+/// </summary>
+public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
+{
+    /// <summary>Accounted bytes of one entry beyond its key and value (entry object, dictionary slot, list slots).</summary>
+    public const int EntryOverhead = 96;
+
+    private readonly Dictionary<byte[], CacheEntry> _map = new(ByteArrayComparer.Instance);
+    private readonly List<CacheEntry> _all = [];
+    private readonly List<CacheEntry> _volatile = [];
+
+    public object Gate { get; } = new();
+
+    /// <summary>Set once the shard has handed its keys over (migration) or gone; users must then go through the grain.</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Unix milliseconds of the operation under way; set by whoever takes the gate.</summary>
+    public long Now { get; set; }
+
+    public int Count => _map.Count;
+
+    public int VolatileCount => _volatile.Count;
+
+    public long UsedBytes { get; private set; }
+
+    public ShardCounters Counters { get; } = new();
+
+    public CacheMemoryBudget Budget => budget;
+
+    public IReadOnlyList<CacheEntry> Entries => _all;
+
+    public void Close()
+    {
+        Closed = true;
+        budget.Add(-UsedBytes);
+        UsedBytes = 0;
+    }
+
+    /// <summary>The live entry of a key, removing it first when it has expired. Counts nothing.</summary>
+    public CacheEntry? Find(ReadOnlySpan<byte> key)
+    {
+        if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry)) return null;
+        if (entry.IsExpiredAt(Now))
+        {
+            Remove(entry);
+            Counters.ExpiredKeys++;
+            return null;
+        }
+        return entry;
+    }
+
+    /// <summary>A lookup by a read command: counts a hit or a miss and records the access.</summary>
+    public CacheEntry? Read(ReadOnlySpan<byte> key)
+    {
+        var entry = Find(key);
+        if (entry is null)
+        {
+            Counters.Misses++;
+            return null;
+        }
+        Counters.Hits++;
+        Touch(entry);
+        return entry;
+    }
+
+    /// <summary>A lookup by a write command: records the access.</summary>
+    public CacheEntry? Write(ReadOnlySpan<byte> key)
+    {
+        var entry = Find(key);
+        if (entry is not null) Touch(entry);
+        return entry;
+    }
+
+    public CacheEntry Add(byte[] key, object value, long expiresAt = 0)
+    {
+        var entry = new CacheEntry(key, value) { Index = _all.Count };
+        _map.Add(key, entry);
+        _all.Add(entry);
+        entry.Frequency = LfuInitial;
+        entry.FrequencyMinute = Now / 60_000;
+        entry.LastAccess = Now;
+        if (expiresAt != 0) SetExpiry(entry, expiresAt);
+        Resize(entry);
+        return entry;
+    }
+
+    /// <summary>Replaces the value of a key (of any type), adding the key if absent; the expiry is cleared unless kept.</summary>
+    public CacheEntry Put(byte[] key, object value, bool keepTtl = false)
+    {
+        var entry = Find(key);
+        if (entry is null) return Add(key, value);
+        entry.Value = value;
+        if (!keepTtl) SetExpiry(entry, 0);
+        Touch(entry);
+        Resize(entry);
+        return entry;
+    }
+
+    /// <summary>Recomputes the accounted size of an entry after its value changed.</summary>
+    public void Resize(CacheEntry entry)
+    {
+        var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
+        var delta = size - entry.Size;
+        if (delta == 0) return;
+        entry.Size = size;
+        UsedBytes += delta;
+        budget.Add(delta);
+    }
+
+    public bool Remove(ReadOnlySpan<byte> key)
+    {
+        var entry = Find(key);
+        if (entry is null) return false;
+        Remove(entry);
+        return true;
+    }
+
+    public void Remove(CacheEntry entry)
+    {
+        _map.Remove(entry.Key);
+        RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
+        if (entry.VolatileIndex >= 0)
+        {
+            RemoveAt(_volatile, entry.VolatileIndex, static (e, i) => e.VolatileIndex = i);
+            entry.VolatileIndex = -1;
+        }
+        UsedBytes -= entry.Size;
+        budget.Add(-entry.Size);
+        entry.Size = 0;
+    }
+
+    public void SetExpiry(CacheEntry entry, long expiresAt)
+    {
+        entry.ExpiresAt = expiresAt;
+        if (expiresAt != 0 && entry.VolatileIndex < 0)
+        {
+            entry.VolatileIndex = _volatile.Count;
+            _volatile.Add(entry);
+        }
+        else if (expiresAt == 0 && entry.VolatileIndex >= 0)
+        {
+            RemoveAt(_volatile, entry.VolatileIndex, static (e, i) => e.VolatileIndex = i);
+            entry.VolatileIndex = -1;
+        }
+    }
+
+    public void Clear()
+    {
+        budget.Add(-UsedBytes);
+        UsedBytes = 0;
+        _map.Clear();
+        _all.Clear();
+        _volatile.Clear();
+    }
+
+    /// <summary>A random live entry (or one with an expiry), or null when there is none.</summary>
+    public CacheEntry? RandomEntry(bool volatileOnly)
+    {
+        var list = volatileOnly ? _volatile : _all;
+        for (var attempt = 0; attempt < 100 && list.Count > 0; attempt++)
+        {
+            var entry = list[Random.Shared.Next(list.Count)];
+            if (!entry.IsExpiredAt(Now)) return entry;
+            Remove(entry);
+            Counters.ExpiredKeys++;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Redis' active expiry cycle on this shard: samples keys with an expiry, removes those that
+    /// have expired, and goes on while more than a quarter of a sample had, within a bounded effort.
+    /// </summary>
+    public int SweepExpired(int sampleSize = 20, int maxRounds = 16)
+    {
+        var removed = 0;
+        for (var round = 0; round < maxRounds && _volatile.Count > 0; round++)
+        {
+            var expired = 0;
+            var samples = Math.Min(sampleSize, _volatile.Count);
+            for (var i = 0; i < samples && _volatile.Count > 0; i++)
+            {
+                var entry = _volatile[Random.Shared.Next(_volatile.Count)];
+                if (!entry.IsExpiredAt(Now)) continue;
+                Remove(entry);
+                Counters.ExpiredKeys++;
+                expired++;
+            }
+            removed += expired;
+            if (expired * 4 <= samples) break;
+        }
+        return removed;
+    }
+
+    public static long ValueSize(object value) => value switch
+    {
+        byte[] bytes => 24 + bytes.Length,
+        HashValue hash => 64 + hash.Bytes,
+        SortedSetValue set => 128 + set.Bytes,
+        _ => 0,
+    };
+
+    private static void RemoveAt(List<CacheEntry> list, int index, Action<CacheEntry, int> setIndex)
+    {
+        var last = list.Count - 1;
+        if (index != last)
+        {
+            list[index] = list[last];
+            setIndex(list[index], index);
+        }
+        list.RemoveAt(last);
+    }
+}

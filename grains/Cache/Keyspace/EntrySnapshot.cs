@@ -1,0 +1,60 @@
+using DataTier.Cache.Values;
+
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>A key's value and expiry in serializable form: for a shard's migration and for RENAME across shards.</summary>
+[GenerateSerializer, Immutable]
+public sealed class EntrySnapshot
+{
+    [Id(0)] public byte[] Key { get; init; } = [];
+    /// <summary>0 string, 1 hash, 2 sorted set.</summary>
+    [Id(1)] public byte Type { get; init; }
+    [Id(2)] public byte[]? String { get; init; }
+    /// <summary>Hash fields and values, or sorted set members, alternating for hashes.</summary>
+    [Id(3)] public byte[][]? Items { get; init; }
+    [Id(4)] public double[]? Scores { get; init; }
+    [Id(5)] public long ExpiresAt { get; init; }
+
+    public static EntrySnapshot Of(CacheEntry entry, byte[]? key = null)
+    {
+        var k = key ?? entry.Key;
+        switch (entry.Value)
+        {
+            case HashValue hash:
+                var items = new byte[hash.Count * 2][];
+                var i = 0;
+                foreach (var (f, v) in hash.Fields)
+                {
+                    items[i++] = f;
+                    items[i++] = v;
+                }
+                return new EntrySnapshot { Key = k, Type = 1, Items = items, ExpiresAt = entry.ExpiresAt };
+            case SortedSetValue set:
+                return new EntrySnapshot
+                {
+                    Key = k, Type = 2, ExpiresAt = entry.ExpiresAt,
+                    Items = set.Ordered.Select(m => m.Member).ToArray(),
+                    Scores = set.Ordered.Select(m => m.Score).ToArray(),
+                };
+            default:
+                return new EntrySnapshot { Key = k, Type = 0, String = (byte[])entry.Value, ExpiresAt = entry.ExpiresAt };
+        }
+    }
+
+    public object ToValue()
+    {
+        switch (Type)
+        {
+            case 1:
+                var hash = new HashValue();
+                for (var i = 0; i + 1 < Items!.Length; i += 2) hash.Set(Items[i], Items[i + 1]);
+                return hash;
+            case 2:
+                var set = new SortedSetValue();
+                for (var i = 0; i < Items!.Length; i++) set.Set(Items[i], Scores![i]);
+                return set;
+            default:
+                return String!;
+        }
+    }
+}

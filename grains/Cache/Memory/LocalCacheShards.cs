@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Memory;
+
+/// <summary>The cache shards active on this silo: for the rebalancer, the evictor, the expiry sweep and the RESP sessions' local fast path.</summary>
+public sealed class LocalCacheShards
+{
+    private readonly ConcurrentDictionary<int, LocalShard> _active = new();
+    private readonly object _emptyLock = new();
+    private TaskCompletionSource? _empty;
+
+    public void Add(LocalShard shard) => _active[shard.Index] = shard;
+
+    public void Remove(int index, CacheKeyspace keyspace)
+    {
+        if (_active.TryGetValue(index, out var current) && ReferenceEquals(current.Keyspace, keyspace))
+            _active.TryRemove(KeyValuePair.Create(index, current));
+        if (!_active.IsEmpty) return;
+        lock (_emptyLock) _empty?.TrySetResult();
+    }
+
+    /// <summary>Completes once no shard is active here (a shutting-down silo waits for its hand-off with it).</summary>
+    public Task WhenEmpty()
+    {
+        lock (_emptyLock)
+        {
+            if (_active.IsEmpty) return Task.CompletedTask;
+            if (_empty is null || _empty.Task.IsCompleted) _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _empty.Task;
+        }
+    }
+
+    /// <summary>The keyspace of a shard active here and open, if any.</summary>
+    public CacheKeyspace? Find(int index) => _active.TryGetValue(index, out var shard) && !shard.Keyspace.Closed ? shard.Keyspace : null;
+
+    public IReadOnlyList<LocalShard> Snapshot() => [.. _active.Values];
+}

@@ -1,0 +1,8 @@
+namespace DataTier.Cache.PubSub;
+
+/// <summary>A silo's pub/sub mailbox, keyed by the silo's address: delivers a message to the subscribers connected to that silo.</summary>
+public interface ISiloPubSubGrain : IGrainWithStringKey
+{
+    /// <summary>Delivers to the silo's subscribers of the channel and of matching patterns; returns how many received it.</summary>
+    Task<int> Deliver(byte[] channel, byte[] message);
+}

@@ -1,0 +1,13 @@
+namespace DataTier.Cache.PubSub;
+
+[SiloLocalPlacement]
+[Orleans.Concurrency.Reentrant]
+public sealed class SiloPubSubGrain(PubSubHub hub, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
+{
+    public Task<int> Deliver(byte[] channel, byte[] message)
+    {
+        // Placed elsewhere because the silo it stands for has gone: its subscribers are gone too.
+        if (this.GetPrimaryKeyString() != silo.SiloAddress.ToParsableString()) return Task.FromResult(0);
+        return Task.FromResult(hub.DeliverLocal(channel, message));
+    }
+}

@@ -1,0 +1,12 @@
+using DataTier.Cache.Commands;
+
+namespace DataTier.Cache;
+
+/// <summary>One command for one shard: its id and its arguments, the command name first, as sent.</summary>
+[GenerateSerializer, Immutable]
+public sealed class ShardCommand(CommandId id, byte[][] args)
+{
+    [Id(0)] public CommandId Id { get; } = id;
+
+    [Id(1)] public byte[][] Args { get; } = args;
+}

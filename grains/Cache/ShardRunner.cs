@@ -1,0 +1,51 @@
+using DataTier.Cache.Commands;
+using DataTier.Cache.Keyspace;
+using DataTier.Cache.Memory;
+
+namespace DataTier.Cache;
+
+/// <summary>
+/// Runs commands on a shard's keyspace under its gate: by the shard grain for calls, and directly by
+/// RESP sessions when the shard is active on their own silo. Over the memory limit, it first evicts
+/// by the policy; commands that may grow memory get the OOM error when nothing can be evicted.
+/// </summary>
+public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time)
+{
+    /// <summary>Runs the batch; null when the keyspace has closed (the shard moved), so the caller must go through the grain.</summary>
+    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands)
+    {
+        var refuseGrowth = false;
+        if (budget.OverLimit)
+        {
+            foreach (var c in commands)
+            {
+                if (!CommandTable.DeniedOutOfMemory(c.Id)) continue;
+                refuseGrowth = !evictor.MakeRoom();
+                break;
+            }
+        }
+        var replies = new CacheReply[commands.Length];
+        lock (ks.Gate)
+        {
+            if (ks.Closed) return null;
+            ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            for (var i = 0; i < commands.Length; i++)
+                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, commands[i]);
+        }
+        return replies;
+    }
+
+    /// <summary>Runs one command; null when the keyspace has closed.</summary>
+    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command)
+    {
+        var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
+        lock (ks.Gate)
+        {
+            if (ks.Closed) return null;
+            ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            return refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
+        }
+    }
+
+    public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

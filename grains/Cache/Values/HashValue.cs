@@ -1,0 +1,39 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Values;
+
+/// <summary>A Redis hash: fields to values, in insertion order as far as the dictionary keeps it.</summary>
+public sealed class HashValue
+{
+    public const int EntryOverhead = 64;
+
+    public Dictionary<byte[], byte[]> Fields { get; } = new(ByteArrayComparer.Instance);
+
+    /// <summary>Accounted size of the fields and values.</summary>
+    public long Bytes { get; private set; }
+
+    public int Count => Fields.Count;
+
+    public byte[]? Get(byte[] field) => Fields.GetValueOrDefault(field);
+
+    /// <summary>Sets a field; true when it is new.</summary>
+    public bool Set(byte[] field, byte[] value)
+    {
+        if (Fields.TryGetValue(field, out var old))
+        {
+            Bytes += value.Length - old.Length;
+            Fields[field] = value;
+            return false;
+        }
+        Fields[field] = value;
+        Bytes += EntryOverhead + field.Length + value.Length;
+        return true;
+    }
+
+    public bool Remove(byte[] field)
+    {
+        if (!Fields.Remove(field, out var old)) return false;
+        Bytes -= EntryOverhead + field.Length + old.Length;
+        return true;
+    }
+}

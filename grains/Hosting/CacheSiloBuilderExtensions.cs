@@ -1,0 +1,46 @@
+using DataTier.Cache;
+using DataTier.Cache.Memory;
+using DataTier.Cache.PubSub;
+using DataTier.Cache.Rebalancing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DataTier.Hosting;
+
+public static class CacheSiloBuilderExtensions
+{
+    /// <summary>Hosts cache shard grains on this silo, with their memory budget, eviction, active expiry, rebalancing and pub/sub.</summary>
+    public static ISiloBuilder AddDataTierCache(this ISiloBuilder builder, Action<CacheOptions>? configure = null)
+    {
+        var services = builder.Services;
+        var options = services.AddOptions<CacheOptions>();
+        if (configure is not null) options.Configure(configure);
+        options.Validate(o => { o.Validate(); return true; });
+        services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(Placement.ConsistentHashPlacement))))
+            services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
+        if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(SiloLocalPlacement))))
+            services.AddPlacementDirector<SiloLocalPlacement, SiloLocalPlacementDirector>();
+        services.AddOptions<Placement.RebalancingOptions>();
+        if (services.Any(s => s.ServiceType == typeof(LocalCacheShards))) return builder;
+        services.AddSingleton<CacheMemoryBudget>();
+        services.AddSingleton<LocalCacheShards>();
+        services.AddSingleton<CacheEvictor>();
+        services.AddSingleton<ShardRunner>();
+        services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
+        services.AddSingleton<PubSubHub>();
+        services.AddSingleton<ActiveExpirySweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<ActiveExpirySweep>());
+        services.AddHostedService<CacheShardRebalancer>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CacheShardHandOff>();
+        return builder;
+    }
+
+    /// <summary>Binds <see cref="CacheOptions"/> to a configuration section (default <c>Cache</c>).</summary>
+    public static ISiloBuilder AddDataTierCache(this ISiloBuilder builder, IConfiguration section)
+    {
+        builder.Services.AddOptions<CacheOptions>().Bind(section);
+        return builder.AddDataTierCache();
+    }
+}

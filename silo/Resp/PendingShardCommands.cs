@@ -1,0 +1,87 @@
+using DataTier.Cache;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>
+/// The commands of a pipeline grouped by owning shard, so each shard gets one batched call (or, when
+/// it is local, one pass under its gate); within a shard they keep their order. Replies land in their
+/// command's slot, or in the join of a split multi-key command.
+/// </summary>
+public sealed class PendingShardCommands
+{
+    private readonly Dictionary<int, Group> _groups = [];
+    private readonly List<MultiKeyJoin> _joins = [];
+
+    public bool IsEmpty => _groups.Count == 0;
+
+    public void Add(int shard, ShardCommand command, int slot) => GroupOf(shard).Add(command, new Target(slot, null, 0));
+
+    public void Add(int shard, ShardCommand command, MultiKeyJoin join, int part) => GroupOf(shard).Add(command, new Target(-1, join, part));
+
+    public void AddJoin(MultiKeyJoin join) => _joins.Add(join);
+
+    /// <summary>Runs every group, the shards in parallel, and fills the outcomes.</summary>
+    public async ValueTask FlushAsync(CacheRouter router, object?[] outcomes)
+    {
+        if (_groups.Count == 0) return;
+        if (_groups.Count == 1)
+        {
+            foreach (var (shard, group) in _groups) await RunAsync(router, shard, group, outcomes);
+        }
+        else
+        {
+            var running = new List<ValueTask>(_groups.Count);
+            foreach (var (shard, group) in _groups) running.Add(RunAsync(router, shard, group, outcomes));
+            foreach (var task in running) await task;
+        }
+        foreach (var join in _joins) outcomes[join.Slot] = join.Combine();
+        _groups.Clear();
+        _joins.Clear();
+    }
+
+    private static async ValueTask RunAsync(CacheRouter router, int shard, Group group, object?[] outcomes)
+    {
+        try
+        {
+            if (group.Commands.Count == 1)
+            {
+                group.Deliver(0, await router.Execute(shard, group.Commands[0]), outcomes);
+                return;
+            }
+            var replies = await router.Execute(shard, [.. group.Commands]);
+            for (var i = 0; i < replies.Length; i++) group.Deliver(i, replies[i], outcomes);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var error = CacheReply.Error("ERR " + ex.Message.ReplaceLineEndings(" "));
+            for (var i = 0; i < group.Commands.Count; i++) group.Deliver(i, error, outcomes);
+        }
+    }
+
+    private Group GroupOf(int shard)
+    {
+        if (!_groups.TryGetValue(shard, out var group)) _groups[shard] = group = new Group();
+        return group;
+    }
+
+    private readonly record struct Target(int Slot, MultiKeyJoin? Join, int Part);
+
+    private sealed class Group
+    {
+        public List<ShardCommand> Commands { get; } = [];
+        private readonly List<Target> _targets = [];
+
+        public void Add(ShardCommand command, Target target)
+        {
+            Commands.Add(command);
+            _targets.Add(target);
+        }
+
+        public void Deliver(int index, CacheReply reply, object?[] outcomes)
+        {
+            var target = _targets[index];
+            if (target.Join is null) outcomes[target.Slot] = reply;
+            else target.Join.SetReply(target.Part, reply);
+        }
+    }
+}

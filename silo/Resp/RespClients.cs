@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>The RESP connections of this silo: ids, and the counts INFO reports.</summary>
+public sealed class RespClients
+{
+    private readonly ConcurrentDictionary<long, RespSession> _sessions = new();
+    private long _nextId;
+    private long _connectionsReceived;
+    private long _commandsProcessed;
+
+    public DateTime StartedAt { get; } = DateTime.UtcNow;
+
+    public int Connected => _sessions.Count;
+
+    public long ConnectionsReceived => Interlocked.Read(ref _connectionsReceived);
+
+    public long CommandsProcessed => Interlocked.Read(ref _commandsProcessed);
+
+    public long Register(RespSession session)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        Interlocked.Increment(ref _connectionsReceived);
+        _sessions[id] = session;
+        return id;
+    }
+
+    public void Unregister(long id) => _sessions.TryRemove(id, out _);
+
+    public void CountCommands(int count) => Interlocked.Add(ref _commandsProcessed, count);
+
+    public IReadOnlyList<RespSession> Snapshot() => [.. _sessions.Values];
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text;
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>Server commands: INFO, COMMAND, CONFIG.</summary>
+public sealed partial class RespSession
+{
+    private static readonly string[] DefaultSections = ["server", "clients", "memory", "stats", "replication", "keyspace"];
+
+    private async Task<CacheReply> InfoAsync(byte[][] a)
+    {
+        var requested = a.Skip(1).Select(Arg.Lower).ToHashSet();
+        var all = requested.Count == 0 || requested.Overlaps(["all", "everything", "default"]);
+        var sections = DefaultSections.Where(s => all || requested.Contains(s)).ToList();
+        var shards = await Task.WhenAll(Enumerable.Range(0, CacheSlots.ShardCount).Select(i => _services.Router.Shard(i).GetInfo()));
+        long keys = 0, expires = 0, hits = 0, misses = 0, expired = 0, evicted = 0;
+        foreach (var s in shards)
+        {
+            keys += s.Keys;
+            expires += s.Expires;
+            hits += s.Counters.Hits;
+            misses += s.Counters.Misses;
+            expired += s.Counters.ExpiredKeys;
+            evicted += s.Counters.EvictedKeys;
+        }
+        var text = new StringBuilder();
+        var clients = _services.Clients;
+        var budget = _services.Budget;
+        foreach (var section in sections)
+        {
+            if (text.Length > 0) text.Append("\r\n");
+            switch (section)
+            {
+                case "server":
+                    text.Append("# Server\r\n")
+                        .Append("redis_version:").Append(ServerVersion).Append("\r\n")
+                        .Append("redis_mode:standalone\r\n")
+                        .Append("os:").Append(Environment.OSVersion.VersionString).Append("\r\n")
+                        .Append("arch_bits:64\r\n")
+                        .Append("process_id:").Append(Environment.ProcessId).Append("\r\n")
+                        .Append("tcp_port:").Append(_services.Endpoint.Port).Append("\r\n")
+                        .Append("uptime_in_seconds:").Append((long)(DateTime.UtcNow - clients.StartedAt).TotalSeconds).Append("\r\n")
+                        .Append("server_implementation:datatier\r\n");
+                    break;
+                case "clients":
+                    text.Append("# Clients\r\n").Append("connected_clients:").Append(clients.Connected).Append("\r\n");
+                    break;
+                case "memory":
+                    text.Append("# Memory\r\n")
+                        .Append("used_memory:").Append(budget.Used).Append("\r\n")
+                        .Append("used_memory_human:").Append(Human(budget.Used)).Append("\r\n")
+                        .Append("maxmemory:").Append(budget.MaxMemory).Append("\r\n")
+                        .Append("maxmemory_human:").Append(Human(budget.MaxMemory)).Append("\r\n")
+                        .Append("maxmemory_policy:").Append(EvictionPolicyNames.NameOf(budget.Policy)).Append("\r\n");
+                    break;
+                case "stats":
+                    text.Append("# Stats\r\n")
+                        .Append("total_connections_received:").Append(clients.ConnectionsReceived).Append("\r\n")
+                        .Append("total_commands_processed:").Append(clients.CommandsProcessed).Append("\r\n")
+                        .Append("expired_keys:").Append(expired).Append("\r\n")
+                        .Append("evicted_keys:").Append(evicted).Append("\r\n")
+                        .Append("keyspace_hits:").Append(hits).Append("\r\n")
+                        .Append("keyspace_misses:").Append(misses).Append("\r\n")
+                        .Append("pubsub_channels:").Append(_services.Hub.LocalChannels(null).Count).Append("\r\n")
+                        .Append("pubsub_patterns:").Append(_services.Hub.LocalPatternCount()).Append("\r\n");
+                    break;
+                case "replication":
+                    text.Append("# Replication\r\nrole:master\r\nconnected_slaves:0\r\n");
+                    break;
+                case "keyspace":
+                    text.Append("# Keyspace\r\n");
+                    if (keys > 0) text.Append("db0:keys=").Append(keys).Append(",expires=").Append(expires).Append(",avg_ttl=0\r\n");
+                    break;
+            }
+        }
+        return CacheReply.Verbatim(text.ToString());
+    }
+
+    private static string Human(long bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.00", CultureInfo.InvariantCulture) + "G",
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.00", CultureInfo.InvariantCulture) + "M",
+        >= 1L << 10 => (bytes / 1024.0).ToString("0.00", CultureInfo.InvariantCulture) + "K",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + "B",
+    };
+
+    private static CacheReply Command(byte[][] a)
+    {
+        if (a.Length == 1) return CacheReply.Array(CommandTable.All.Select(CommandInfo).ToArray());
+        var sub = Arg.Lower(a[1]);
+        switch (sub)
+        {
+            case "count" when a.Length == 2:
+                return CacheReply.Int(CommandTable.All.Length);
+            case "info":
+                return CacheReply.Array(a.Skip(2).Select(n => CommandTable.Find(n) is { } spec ? CommandInfo(spec) : CacheReply.NilArray).ToArray());
+            case "docs":
+                return CacheReply.EmptyMap;
+            case "list" when a.Length == 2:
+                return CacheReply.Array(CommandTable.All.Select(c => CacheReply.Bulk(c.Name)).ToArray());
+            case "count" or "list":
+                return CacheErrors.WrongArity("command|" + sub);
+            default:
+                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try COMMAND HELP.");
+        }
+    }
+
+    private static CacheReply CommandInfo(CommandSpec spec) => CacheReply.Array(
+    [
+        CacheReply.Bulk(spec.Name),
+        CacheReply.Int(spec.Arity),
+        new CacheReply(ReplyKind.Set) { Items = spec.FlagNames().Select(CacheReply.Simple).ToArray() },
+        CacheReply.Int(spec.FirstKey),
+        CacheReply.Int(spec.LastKey),
+        CacheReply.Int(spec.Step),
+        new CacheReply(ReplyKind.Set) { Items = [] },
+        new CacheReply(ReplyKind.Set) { Items = [] },
+        CacheReply.EmptyArray,
+        CacheReply.EmptyArray,
+    ]);
+
+    private CacheReply Config(byte[][] a)
+    {
+        var sub = Arg.Lower(a[1]);
+        switch (sub)
+        {
+            case "get" when a.Length >= 3:
+                var pairs = new List<CacheReply>();
+                var seen = new HashSet<string>();
+                foreach (var pattern in a.Skip(2))
+                    foreach (var (name, value) in ConfigValues())
+                        if (GlobPattern.IsMatch(pattern, Encoding.ASCII.GetBytes(name)) && seen.Add(name))
+                        {
+                            pairs.Add(CacheReply.Bulk(name));
+                            pairs.Add(CacheReply.Bulk(value));
+                        }
+                return CacheReply.Map([.. pairs]);
+            case "set" when a.Length >= 4 && a.Length % 2 == 0:
+                for (var j = 2; j < a.Length; j += 2)
+                    if (ConfigSet(Arg.Lower(a[j]), Arg.Text(a[j + 1])) is { } error) return error;
+                return CacheReply.Ok;
+            case "set":
+                return CacheReply.Error($"ERR Unknown option or number of arguments for CONFIG SET - '{(a.Length > 2 ? Arg.Text(a[2]) : "")}'");
+            case "resetstat" when a.Length == 2:
+                return CacheReply.Ok;
+            case "get" or "resetstat":
+                return CacheErrors.WrongArity("config|" + sub);
+            default:
+                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try CONFIG HELP.");
+        }
+    }
+
+    private IEnumerable<(string Name, string Value)> ConfigValues()
+    {
+        var budget = _services.Budget;
+        yield return ("maxmemory", budget.MaxMemory.ToString(CultureInfo.InvariantCulture));
+        yield return ("maxmemory-policy", EvictionPolicyNames.NameOf(budget.Policy));
+        yield return ("maxmemory-samples", budget.Samples.ToString(CultureInfo.InvariantCulture));
+        yield return ("requirepass", _services.RequirePass);
+        yield return ("databases", "1");
+        yield return ("port", _services.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
+        yield return ("bind", _services.Endpoint.Address);
+        yield return ("save", "");
+        yield return ("appendonly", "no");
+        yield return ("timeout", "0");
+        yield return ("replica-read-only", "yes");
+        yield return ("slave-read-only", "yes");
+        yield return ("cluster-enabled", "no");
+    }
+
+    private CacheReply? ConfigSet(string name, string value)
+    {
+        var budget = _services.Budget;
+        switch (name)
+        {
+            case "maxmemory":
+                if (!TryParseMemory(value, out var bytes)) return ConfigSetFailed(name, "argument must be a memory value");
+                budget.MaxMemory = bytes;
+                return null;
+            case "maxmemory-policy":
+                if (!EvictionPolicyNames.TryParse(value, out var policy))
+                    return ConfigSetFailed(name, "argument(s) must be one of the following: volatile-lru, volatile-lfu, volatile-random, volatile-ttl, allkeys-lru, allkeys-lfu, allkeys-random, noeviction");
+                budget.Policy = policy;
+                return null;
+            case "maxmemory-samples":
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var samples) || samples is < 1 or > 64)
+                    return ConfigSetFailed(name, "argument must be between 1 and 64 inclusive");
+                budget.Samples = samples;
+                return null;
+            case "requirepass":
+                _services.RequirePass = value;
+                return null;
+            default:
+                return CacheReply.Error($"ERR Unknown option or number of arguments for CONFIG SET - '{name}'");
+        }
+    }
+
+    private static CacheReply ConfigSetFailed(string name, string reason) =>
+        CacheReply.Error($"ERR CONFIG SET failed (possibly related to argument '{name}') - {reason}");
+
+    /// <summary>A memory size as Redis reads it: bytes, or with k, kb, m, mb, g, gb (case-insensitive).</summary>
+    public static bool TryParseMemory(string text, out long bytes)
+    {
+        bytes = 0;
+        var lower = text.ToLowerInvariant();
+        (string Suffix, long Unit)[] units = [("kb", 1024), ("mb", 1024 * 1024), ("gb", 1024L * 1024 * 1024), ("k", 1000), ("m", 1000_000), ("g", 1000_000_000), ("b", 1)];
+        long unit = 1;
+        foreach (var (suffix, u) in units)
+        {
+            if (!lower.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            lower = lower[..^suffix.Length];
+            unit = u;
+            break;
+        }
+        if (!long.TryParse(lower, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return false;
+        bytes = value * unit;
+        return true;
+    }
+}

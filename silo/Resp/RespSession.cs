@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+using DataTier.Cache.PubSub;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>
+/// One client connection. Each read is parsed whole into commands; the commands are grouped by
+/// owning shard and each shard gets one batched call (or one pass under its gate when local), shards
+/// in parallel; the replies are written in order with one flush. Commands that span the keyspace
+/// (KEYS, SCAN, RENAME across shards, ...) run in order between those groups. Command families are
+/// in the other parts of this class.
+/// </summary>
+public sealed partial class RespSession : IPubSubSubscriber
+{
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly RespServices _services;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly PendingShardCommands _pending = new();
+    private readonly List<byte[][]> _commands = [];
+    private Channel<CacheReply[]>? _pushes;
+    private bool _quit;
+
+    public RespSession(PipeReader input, PipeWriter output, RespServices services, string remoteEndpoint)
+    {
+        _input = input;
+        _output = output;
+        _services = services;
+        RemoteEndpoint = remoteEndpoint;
+        Authenticated = !services.AuthenticationRequired;
+        Id = services.Clients.Register(this);
+    }
+
+    public long Id { get; }
+
+    public string? Name { get; private set; }
+
+    public string RemoteEndpoint { get; }
+
+    public int Protocol { get; private set; } = 2;
+
+    public bool Authenticated { get; private set; }
+
+    public string User { get; private set; } = "default";
+
+    public DateTime ConnectedAt { get; } = DateTime.UtcNow;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!_quit)
+            {
+                var result = await _input.ReadAsync(cancellationToken);
+                var buffer = result.Buffer;
+                var protocolError = Parse(buffer, out var consumed);
+                _input.AdvanceTo(consumed, buffer.End);
+                if (_commands.Count > 0 || protocolError is not null) await RunCommandsAsync(protocolError);
+                if (protocolError is not null || result.IsCompleted) break;
+            }
+        }
+        finally
+        {
+            LeaveAllSubscriptions();
+            _pushes?.Writer.TryComplete();
+            _services.Clients.Unregister(Id);
+        }
+    }
+
+    private string? Parse(ReadOnlySequence<byte> buffer, out SequencePosition consumed)
+    {
+        _commands.Clear();
+        var reader = new SequenceReader<byte>(buffer);
+        string? error = null;
+        while (!reader.End)
+        {
+            var outcome = RespReader.TryRead(ref reader, _services.Endpoint.MaxRequestBytes, out var args, out error);
+            if (outcome == RespParseResult.Incomplete) break;
+            if (outcome == RespParseResult.ProtocolError) break;
+            if (outcome == RespParseResult.Command) _commands.Add(args);
+        }
+        consumed = reader.Position;
+        return error;
+    }
+
+    private async Task RunCommandsAsync(string? protocolError)
+    {
+        var count = _commands.Count;
+        var outcomes = new object?[count];
+        var protocols = new int[count];
+        for (var i = 0; i < count && !_quit; i++)
+        {
+            var args = _commands[i];
+            var immediate = await DispatchAsync(args, i, outcomes);
+            if (immediate is not null) outcomes[i] = immediate;
+            protocols[i] = Protocol;
+        }
+        await _pending.FlushAsync(_services.Router, outcomes);
+        _services.Clients.CountCommands(count);
+        await _writeLock.WaitAsync();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                switch (outcomes[i])
+                {
+                    case CacheReply reply:
+                        RespWriter.Write(_output, reply, protocols[i]);
+                        break;
+                    case PushSequence pushes:
+                        foreach (var push in pushes.Messages) RespWriter.WritePush(_output, push, protocols[i]);
+                        break;
+                }
+            }
+            if (protocolError is not null) RespWriter.WriteError(_output, protocolError);
+            await _output.FlushAsync();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs or queues one command; returns its outcome when known now (null when queued for a shard).</summary>
+    private async ValueTask<object?> DispatchAsync(byte[][] args, int slot, object?[] outcomes)
+    {
+        var spec = CommandTable.Find(args[0]);
+        if (spec is null) return UnknownCommand(args);
+        if (!Authenticated && !spec.Flags.HasFlag(CommandFlags.NoAuth)) return NoAuth;
+        if (!spec.AcceptsArgumentCount(args.Length)) return CacheErrors.WrongArity(spec.Name);
+        if (Protocol == 2 && SubscriptionCount > 0 && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
+            return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+        switch (spec.Route)
+        {
+            case CommandRoute.SingleKey:
+                _pending.Add(CacheRouter.ShardOf(args[1]), new ShardCommand(spec.Id, args), slot);
+                return null;
+            case CommandRoute.MultiKey:
+                return QueueMultiKey(spec, args, slot);
+            case CommandRoute.Cluster:
+                await _pending.FlushAsync(_services.Router, outcomes);
+                return await RunClusterAsync(spec, args);
+            default:
+                if (!IsAsyncSessionCommand(spec.Id)) return RunSessionCommandOrPushes(spec, args);
+                await _pending.FlushAsync(_services.Router, outcomes);
+                return await RunSessionCommandAsync(spec, args);
+        }
+    }
+
+    private static readonly CacheReply NoAuth = CacheReply.Error("NOAUTH Authentication required.");
+
+    private static CacheReply UnknownCommand(byte[][] args)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("ERR unknown command '").Append(Truncate(args[0])).Append("', with args beginning with: ");
+        for (var i = 1; i < args.Length && text.Length < 512; i++) text.Append('\'').Append(Truncate(args[i])).Append("' ");
+        return CacheReply.Error(text.ToString());
+    }
+
+    private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
+
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish;
+
+    private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
+    {
+        CommandId.Ping => Ping(a),
+        CommandId.Echo => CacheReply.Bulk(a[1]),
+        CommandId.Select => Select(a),
+        CommandId.Quit => Quit(),
+        CommandId.Hello => Hello(a),
+        CommandId.Auth => Auth(a),
+        CommandId.Client => Client(a),
+        CommandId.Reset => Reset(),
+        CommandId.Time => Time(),
+        CommandId.Command => Command(a),
+        CommandId.Config => Config(a),
+        CommandId.PubSub => PubSubIntrospection(a),
+        _ => CacheReply.Error($"ERR unknown command '{spec.Name}'"),
+    };
+
+    private object RunSessionCommandOrPushes(CommandSpec spec, byte[][] a) => spec.Id switch
+    {
+        CommandId.Subscribe => Subscribe(a, pattern: false),
+        CommandId.PSubscribe => Subscribe(a, pattern: true),
+        CommandId.Unsubscribe => Unsubscribe(a, pattern: false),
+        CommandId.PUnsubscribe => Unsubscribe(a, pattern: true),
+        _ => RunSessionCommand(spec, a),
+    };
+
+    private async ValueTask<CacheReply> RunSessionCommandAsync(CommandSpec spec, byte[][] a) => spec.Id switch
+    {
+        CommandId.Info => await InfoAsync(a),
+        CommandId.Publish => CacheReply.Int(await _services.Hub.PublishAsync(a[1], a[2])),
+        _ => RunSessionCommand(spec, a),
+    };
+
+    /// <summary>Writes a pub/sub message now (from another thread): queued, then written in order by one pump.</summary>
+    private void Push(CacheReply[] message)
+    {
+        if (_pushes is null)
+        {
+            lock (_writeLock)
+            {
+                if (_pushes is null)
+                {
+                    _pushes = Channel.CreateUnbounded<CacheReply[]>(new UnboundedChannelOptions { SingleReader = true });
+                    _ = PumpPushesAsync(_pushes.Reader);
+                }
+            }
+        }
+        _pushes.Writer.TryWrite(message);
+    }
+
+    private async Task PumpPushesAsync(ChannelReader<CacheReply[]> reader)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync())
+            {
+                await _writeLock.WaitAsync();
+                try
+                {
+                    while (reader.TryRead(out var message)) RespWriter.WritePush(_output, message, Protocol);
+                    await _output.FlushAsync();
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the connection has gone
+        }
+    }
+}

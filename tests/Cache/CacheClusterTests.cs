@@ -1,0 +1,129 @@
+using DataTier.Cache;
+using DataTier.Cache.Memory;
+using DataTier.Hosting;
+using DataTier.Placement;
+using DataTier.Silo.Resp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace DataTier.Tests.Cache;
+
+/// <summary>
+/// Each test has its own in-process cluster whose silos host cache shards and a RESP endpoint each
+/// (on a port of their own): keys set through one silo are read through another, pub/sub crosses
+/// silos, and shards move with their keys when a silo joins or leaves.
+/// </summary>
+public sealed class CacheClusterTests : IAsyncLifetime
+{
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(3);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    private static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).ServiceProvider;
+
+    private static int RespPort(SiloHandle silo) => Services(silo).GetRequiredService<RespListener>().BoundPort;
+
+    [Fact]
+    public async Task Shards_spread_over_the_silos_and_every_silo_serves_every_key()
+    {
+        var silos = _cluster.Silos.ToArray();
+        await using var first = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        for (var i = 0; i < 500; i++) Assert.Equal("+OK", await first.CallAsync("SET", $"key:{i}", $"v{i}"));
+        var perSilo = silos.Select(s => Services(s).GetRequiredService<LocalCacheShards>().Snapshot().Count).ToArray();
+        Assert.Equal(CacheSlots.ShardCount, perSilo.Sum());
+        Assert.All(perSilo, count => Assert.InRange(count, 20, 70));
+
+        foreach (var silo in silos)
+        {
+            await using var client = await RespTestClient.ConnectAsync(RespPort(silo));
+            for (var i = 0; i < 500; i += 37) Assert.Equal($"\"v{i}\"", await client.CallAsync("GET", $"key:{i}"));
+            Assert.Equal(":500", await client.CallAsync("DBSIZE"));
+            Assert.Equal("[\"v1\", \"v2\", (nil)]", await client.CallAsync("MGET", "key:1", "key:2", "key:none"));
+        }
+    }
+
+    [Fact]
+    public async Task A_message_published_on_one_silo_reaches_subscribers_on_the_others()
+    {
+        var silos = _cluster.Silos.ToArray();
+        await using var subscriberA = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        await using var subscriberB = await RespTestClient.ConnectAsync(RespPort(silos[1]));
+        await using var publisher = await RespTestClient.ConnectAsync(RespPort(silos[2]));
+        Assert.Equal("[\"subscribe\", \"events\", :1]", await subscriberA.CallAsync("SUBSCRIBE", "events"));
+        Assert.Equal("[\"psubscribe\", \"ev*\", :1]", await subscriberB.CallAsync("PSUBSCRIBE", "ev*"));
+        Assert.Equal(":2", await publisher.CallAsync("PUBLISH", "events", "across"));
+        Assert.Equal("[\"message\", \"events\", \"across\"]", await subscriberA.ReadAsync());
+        Assert.Equal("[\"pmessage\", \"ev*\", \"events\", \"across\"]", await subscriberB.ReadAsync());
+    }
+
+    [Fact]
+    public async Task A_joining_silo_takes_about_a_quarter_of_the_shards_with_their_keys()
+    {
+        var port = RespPort(_cluster.Primary!);
+        await using var client = await RespTestClient.ConnectAsync(port);
+        for (var i = 0; i < 1000; i++) await client.CallAsync("SET", $"move:{i}", $"v{i}", "EX", "1000");
+        var before = Owners();
+
+        var added = await _cluster.StartAdditionalSiloAsync();
+        await _cluster.WaitForLivenessToStabilizeAsync();
+        var silos = _cluster.Silos.Select(s => s.SiloAddress).ToArray();
+        var ring = new ConsistentHashRing<SiloAddress>(silos, ConsistentHashPlacementDirector.SiloIdentity);
+        Dictionary<int, SiloAddress> after = [];
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            after = Owners();
+            if (after.Count == CacheSlots.ShardCount && after.All(p => ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(Services(_cluster.Primary!).GetRequiredService<IGrainFactory>().GetGrain<ICacheShardGrain>(p.Key).GetGrainId())).Equals(p.Value))) break;
+            await Task.Delay(200);
+        }
+        var moved = after.Where(p => !before[p.Key].Equals(p.Value)).ToList();
+        Assert.All(moved, p => Assert.Equal(added.SiloAddress, p.Value));
+        Assert.InRange(moved.Count, 16, 50);
+        for (var i = 0; i < 1000; i++) Assert.Equal($"\"v{i}\"", await client.CallAsync("GET", $"move:{i}"));
+        Assert.Equal(":1000", await client.CallAsync("DBSIZE"));
+
+        // A silo that leaves gracefully hands its shards, with their keys, to the others.
+        await _cluster.StopSiloAsync(added);
+        for (var i = 0; i < 1000; i++) Assert.Equal($"\"v{i}\"", await client.CallAsync("GET", $"move:{i}"));
+    }
+
+    /// <summary>Which silo holds each shard, from the silos' registries of local shards.</summary>
+    private Dictionary<int, SiloAddress> Owners()
+    {
+        var owners = new Dictionary<int, SiloAddress>();
+        foreach (var silo in _cluster.Silos)
+            foreach (var shard in Services(silo).GetRequiredService<LocalCacheShards>().Snapshot())
+                if (!shard.Keyspace.Closed) owners[shard.Index] = silo.SiloAddress;
+        return owners;
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataTierCache();
+            siloBuilder.Services.Configure<RebalancingOptions>(o =>
+            {
+                o.JoinSettleTime = TimeSpan.FromMilliseconds(500);
+                o.CheckInterval = TimeSpan.FromMilliseconds(500);
+                o.PauseBetweenBatches = TimeSpan.FromMilliseconds(10);
+            });
+            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Port"] = "0" }).Build();
+            siloBuilder.Services.AddRespEndpoint(config);
+        }
+    }
+}
