@@ -51,6 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 8);
+            siloBuilder.AddDataTierCache();
             siloBuilder.Services.AddSharedTableStore(SharedStore);
             // Short, so that the tests of abandoned transactions wait little.
             siloBuilder.Services.Configure<Configuration.TransactionOptions>(o => o.LockTimeout = LockTimeout);
