@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 need_apt=()
 [ -x /usr/bin/aws ] || need_apt+=(awscli)
 { command -v redis-server && command -v redis-cli && command -v redis-benchmark; } >/dev/null 2>&1 || need_apt+=(redis-server redis-tools)
+# The memcached endpoint is checked with memccapable's protocol tests.
+[ -x /usr/bin/memccapable ] || need_apt+=(libmemcached-tools)
 if [ ${#need_apt[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq

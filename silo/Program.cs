@@ -3,6 +3,7 @@ using DataTier.Hosting;
 using DataTier.Silo.Configuration;
 using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
+using DataTier.Silo.Memcached;
 using DataTier.Silo.Resp;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
@@ -48,6 +49,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 builder.Services.AddDynamoDbEndpoint();
 builder.Services.AddRespEndpoint(config.GetSection("Endpoints:Resp"));
+builder.Services.AddMemcachedEndpoint(config.GetSection("Endpoints:Memcached"));
 
 var app = builder.Build();
 // Each endpoint answers only on its own port.
@@ -59,6 +61,6 @@ app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
-    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  RESP: {RespEndpointExtensions.Describe(app.Services)}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
+    Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  RESP: {RespEndpointExtensions.Describe(app.Services)}  memcached: {DataTier.Silo.Memcached.MemcachedEndpointExtensions.Describe(app.Services)}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
 });
 app.Run();

@@ -28,7 +28,11 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
                 _keyspace.Now = runner.Now();
                 foreach (var snapshot in _migrated)
                     if (snapshot.ExpiresAt == 0 || snapshot.ExpiresAt > _keyspace.Now)
-                        _keyspace.Add(snapshot.Key, snapshot.ToValue(), snapshot.ExpiresAt);
+                    {
+                        var entry = _keyspace.Add(snapshot.Key, snapshot.ToValue(), snapshot.ExpiresAt);
+                        entry.Flags = snapshot.Flags;
+                        entry.Cas = Math.Max(entry.Cas, snapshot.Cas + 1);
+                    }
             }
         }
         _migrated = null;
@@ -75,6 +79,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
             _keyspace.Now = runner.Now();
             if (onlyIfAbsent && _keyspace.Find(snapshot.Key) is not null) return Task.FromResult(false);
             var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
+            entry.Flags = snapshot.Flags;
             if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
             return Task.FromResult(true);
         }

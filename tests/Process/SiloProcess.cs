@@ -24,12 +24,13 @@ public sealed class SiloProcess : IDisposable
     public SiloProcess(string dataDirectory, IEnumerable<string>? extraArguments = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        var ports = FreePorts(5);
+        var ports = FreePorts(6);
         HttpPort = ports[0];
         SiloPort = ports[1];
         GatewayPort = ports[2];
         AdminPort = ports[3];
         RespPort = ports[4];
+        MemcachedPort = ports[5];
         _extraArguments = extraArguments?.ToList() ?? [];
     }
 
@@ -39,6 +40,7 @@ public sealed class SiloProcess : IDisposable
     public int GatewayPort { get; }
     public int AdminPort { get; }
     public int RespPort { get; }
+    public int MemcachedPort { get; }
 
     /// <summary>The admin endpoint: dashboard, /healthz, /readyz.</summary>
     public string AdminUrl => $"http://127.0.0.1:{AdminPort}";
@@ -86,6 +88,7 @@ public sealed class SiloProcess : IDisposable
                      $"--Orleans:SiloPort={SiloPort}",
                      $"--Orleans:GatewayPort={GatewayPort}",
                      $"--Endpoints:Resp:Port={RespPort}",
+                     $"--Endpoints:Memcached:Port={MemcachedPort}",
                      "--Store:Kind=RocksDb",
                      $"--Store:RocksDb:Path={DataDirectory}",
                  }.Concat(_extraArguments))

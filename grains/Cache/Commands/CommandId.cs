@@ -20,4 +20,6 @@ public enum CommandId : short
     // sorted sets
     ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
+    // memcached (sent by the memcached endpoint only; not in the RESP command table)
+    McGet, McStore, McIncr, McTouch,
 }

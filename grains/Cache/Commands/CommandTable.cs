@@ -138,6 +138,7 @@ public static class CommandTable
         var flags = new bool[Enum.GetValues<CommandId>().Length];
         foreach (var spec in All)
             if (spec.Flags.HasFlag(DenyOom)) flags[(int)spec.Id] = true;
+        flags[(int)CommandId.McStore] = flags[(int)CommandId.McIncr] = true;
         return flags;
     }
 }

@@ -87,6 +87,10 @@ public static class ShardExecutor
             CommandId.ZPopMin => SortedSetCommands.ZPop(ks, a, max: false),
             CommandId.ZPopMax => SortedSetCommands.ZPop(ks, a, max: true),
             CommandId.ZScan => SortedSetCommands.ZScan(ks, a),
+            CommandId.McGet => MemcachedCommands.Get(ks, a),
+            CommandId.McStore => MemcachedCommands.Store(ks, a),
+            CommandId.McIncr => MemcachedCommands.Incr(ks, a),
+            CommandId.McTouch => MemcachedCommands.Touch(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }

@@ -28,5 +28,11 @@ public sealed class CacheEntry(byte[] key, object value)
     /// <summary>Minute at which <see cref="Frequency"/> was last decremented.</summary>
     internal long FrequencyMinute { get; set; }
 
+    /// <summary>The memcached client flags of a string (0 for values written over RESP).</summary>
+    public uint Flags { get; set; }
+
+    /// <summary>memcached's CAS unique: changes with every write of the value (see <see cref="CacheKeyspace.Resize"/>).</summary>
+    public ulong Cas { get; set; }
+
     public bool IsExpiredAt(long now) => ExpiresAt != 0 && ExpiresAt <= now;
 }

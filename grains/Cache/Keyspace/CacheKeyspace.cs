@@ -14,6 +14,9 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Accounted bytes of one entry beyond its key and value (entry object, dictionary slot, list slots).</summary>
     public const int EntryOverhead = 96;
 
+    /// <summary>Source of CAS uniques, shared by the silo's shards.</summary>
+    private static long _casCounter;
+
     private readonly Dictionary<byte[], CacheEntry> _map = new(ByteArrayComparer.Instance);
     private readonly List<CacheEntry> _all = [];
     private readonly List<CacheEntry> _volatile = [];
@@ -99,6 +102,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         var entry = Find(key);
         if (entry is null) return Add(key, value);
         entry.Value = value;
+        entry.Flags = 0;
         if (!keepTtl) SetExpiry(entry, 0);
         Touch(entry);
         Resize(entry);
@@ -108,6 +112,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Recomputes the accounted size of an entry after its value changed.</summary>
     public void Resize(CacheEntry entry)
     {
+        // Every value change passes here, so this is where memcached's CAS unique moves on.
+        entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
         var delta = size - entry.Size;
         if (delta == 0) return;

@@ -14,6 +14,8 @@ public sealed class EntrySnapshot
     [Id(3)] public byte[][]? Items { get; init; }
     [Id(4)] public double[]? Scores { get; init; }
     [Id(5)] public long ExpiresAt { get; init; }
+    [Id(6)] public uint Flags { get; init; }
+    [Id(7)] public ulong Cas { get; init; }
 
     public static EntrySnapshot Of(CacheEntry entry, byte[]? key = null)
     {
@@ -37,7 +39,7 @@ public sealed class EntrySnapshot
                     Scores = set.Ordered.Select(m => m.Score).ToArray(),
                 };
             default:
-                return new EntrySnapshot { Key = k, Type = 0, String = (byte[])entry.Value, ExpiresAt = entry.ExpiresAt };
+                return new EntrySnapshot { Key = k, Type = 0, String = (byte[])entry.Value, ExpiresAt = entry.ExpiresAt, Flags = entry.Flags, Cas = entry.Cas };
         }
     }
 

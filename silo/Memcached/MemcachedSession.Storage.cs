@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+
+namespace DataTier.Silo.Memcached;
+
+/// <summary>set, add, replace, append, prepend and cas: <c>&lt;command&gt; &lt;key&gt; &lt;flags&gt; &lt;exptime&gt; &lt;bytes&gt; [&lt;cas unique&gt;] [noreply]</c>.</summary>
+public sealed partial class MemcachedSession
+{
+    private bool TryStorageHeader(string[] parts, out int bytes, out string error)
+    {
+        bytes = 0;
+        error = "CLIENT_ERROR bad command line format\r\n";
+        var cas = parts[0] == "cas";
+        var count = cas ? 6 : 5;
+        if (parts.Length < count || parts.Length > count + 1 || (parts.Length == count + 1 && parts[^1] != "noreply")) return false;
+        if (!ValidKey(parts[1]) || !uint.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            || !long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            || !int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out bytes)
+            || (cas && !ulong.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            return false;
+        return true;
+    }
+
+    private async Task StoreAsync(string[] parts, byte[] data)
+    {
+        Interlocked.Increment(ref stats.CmdSet);
+        if (data.Length > options.MaxValueBytes)
+        {
+            Write("SERVER_ERROR object too large for cache\r\n");
+            return;
+        }
+        TryExpiry(parts[3], out var expiresAt);
+        var key = Encoding.UTF8.GetBytes(parts[1]);
+        var args = new byte[][]
+        {
+            "mcstore"u8.ToArray(), key, Encoding.ASCII.GetBytes(parts[0]), Encoding.ASCII.GetBytes(parts[2]),
+            Encoding.ASCII.GetBytes(expiresAt.ToString(CultureInfo.InvariantCulture)), data,
+            Encoding.ASCII.GetBytes(parts[0] == "cas" ? parts[5] : "0"),
+        };
+        var reply = await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.McStore, args));
+        if (reply.IsError) Write("SERVER_ERROR out of memory storing object\r\n");
+        else Reply(parts, reply.Text!);
+    }
+}

@@ -1,0 +1,245 @@
+using System.Buffers;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+
+namespace DataTier.Silo.Memcached;
+
+/// <summary>
+/// One memcached text-protocol connection: reads command lines (and the data blocks of storage
+/// commands), runs them on the cache shards through the router, and writes memcached's replies.
+/// Commands pipelined in one read are answered with one flush.
+/// </summary>
+public sealed partial class MemcachedSession(PipeReader input, PipeWriter output, CacheRouter router, MemcachedStats stats,
+    TimeProvider time, MemcachedEndpointOptions options)
+{
+    private const int MaxLine = 8192;
+    private const int MaxKeyLength = 250;
+    /// <summary>memcached treats an exptime above 30 days as an absolute Unix time.</summary>
+    private const long RelativeLimitSeconds = 60L * 60 * 24 * 30;
+
+    private bool _quit;
+
+    /// <summary>A parsed command: its words, its data block (storage commands), or a reply to send as it is (a malformed line).</summary>
+    private sealed record Pending(string[] Parts, byte[]? Data, string? Immediate);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<Pending>();
+        while (!_quit)
+        {
+            var read = await input.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            pending.Clear();
+            while (TryTakeCommand(ref buffer, pending))
+            {
+            }
+            input.AdvanceTo(buffer.Start, buffer.End);
+            foreach (var command in pending)
+            {
+                if (_quit) break;
+                if (command.Immediate is not null) Write(command.Immediate);
+                else if (command.Data is not null) await StoreAsync(command.Parts, command.Data);
+                else await DispatchAsync(command.Parts[0], command.Parts);
+            }
+            if (pending.Count > 0) await output.FlushAsync(cancellationToken);
+            if (read.IsCompleted) break;
+        }
+    }
+
+    /// <summary>Takes the next complete command off the buffer; false when more bytes are needed.</summary>
+    private bool TryTakeCommand(ref ReadOnlySequence<byte> buffer, List<Pending> pending)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        if (!reader.TryReadTo(out ReadOnlySequence<byte> lineBytes, (byte)'\n'))
+        {
+            if (buffer.Length > MaxLine)
+            {
+                pending.Add(new Pending([], null, "CLIENT_ERROR line too long\r\n"));
+                pending.Add(new Pending(["quit"], null, null));
+                buffer = buffer.Slice(buffer.End);
+            }
+            return false;
+        }
+        var line = Encoding.ASCII.GetString(lineBytes).TrimEnd('\r');
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            pending.Add(new Pending([], null, "ERROR\r\n"));
+            buffer = buffer.Slice(reader.Position);
+            return true;
+        }
+        var command = parts[0];
+        if (command is "set" or "add" or "replace" or "append" or "prepend" or "cas")
+        {
+            if (!TryStorageHeader(parts, out var bytes, out var badLine))
+            {
+                pending.Add(new Pending(parts, null, badLine));
+                buffer = buffer.Slice(reader.Position);
+                return true;
+            }
+            if (reader.Remaining < bytes + 2) return false;
+            var data = reader.UnreadSequence.Slice(0, bytes).ToArray();
+            reader.Advance(bytes);
+            // As memcached does, the two bytes after the data are taken whatever they are.
+            var terminated = reader.IsNext("\r\n"u8);
+            reader.Advance(2);
+            buffer = buffer.Slice(reader.Position);
+            pending.Add(terminated ? new Pending(parts, data, null) : new Pending(parts, null, "CLIENT_ERROR bad data chunk\r\n"));
+            return true;
+        }
+        buffer = buffer.Slice(reader.Position);
+        pending.Add(new Pending(parts, null, null));
+        return true;
+    }
+
+    private async Task DispatchAsync(string command, string[] parts)
+    {
+        switch (command)
+        {
+            case "get" or "gets" when parts.Length > 1:
+                await RetrieveAsync(parts.Skip(1).ToList(), withCas: command == "gets", expiry: null);
+                break;
+            case "gat" or "gats" when parts.Length > 2 && TryExpiry(parts[1], out var expiry):
+                Interlocked.Increment(ref stats.CmdTouch);
+                await RetrieveAsync(parts.Skip(2).ToList(), withCas: command == "gats", expiry);
+                break;
+            case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
+                Reply(parts, (await RunAsync(parts[1], CommandId.Del, "DEL", parts[1])).Integer > 0 ? "DELETED" : "NOT_FOUND");
+                break;
+            case "delete":
+                Write("CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]\r\n");
+                break;
+            case "incr" or "decr" when parts.Length is 3 or 4 && ValidKey(parts[1]):
+                await ArithmeticAsync(parts, command == "decr");
+                break;
+            case "touch" when parts.Length is 3 or 4 && ValidKey(parts[1]) && TryExpiry(parts[2], out var touchExpiry):
+                Interlocked.Increment(ref stats.CmdTouch);
+                Reply(parts, (await RunAsync(parts[1], CommandId.McTouch, "touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture))).Text!);
+                break;
+            case "flush_all":
+                await FlushAllAsync(parts);
+                break;
+            case "version":
+                Write("VERSION 1.6.21\r\n");
+                break;
+            case "verbosity" when parts.Length == 2 || (parts.Length == 3 && parts[2] == "noreply"):
+                Reply(parts, "OK");
+                break;
+            case "stats" when parts.Length == 1:
+                await WriteStatsAsync();
+                break;
+            case "quit":
+                _quit = true;
+                break;
+            default:
+                Write("ERROR\r\n");
+                break;
+        }
+    }
+
+    private async Task RetrieveAsync(List<string> keys, bool withCas, long? expiry)
+    {
+        foreach (var key in keys)
+        {
+            if (!ValidKey(key))
+            {
+                Write("CLIENT_ERROR bad command line format\r\n");
+                return;
+            }
+        }
+        foreach (var key in keys)
+        {
+            Interlocked.Increment(ref stats.CmdGet);
+            var args = expiry is { } e ? new[] { "gat", key, e.ToString(CultureInfo.InvariantCulture) } : ["get", key];
+            var reply = await RunAsync(key, CommandId.McGet, args);
+            if (reply.Kind != ReplyKind.Array)
+            {
+                Interlocked.Increment(ref stats.GetMisses);
+                continue;
+            }
+            Interlocked.Increment(ref stats.GetHits);
+            var value = reply.Items![0].Bytes!;
+            Write($"VALUE {key} {reply.Items[1].Integer} {value.Length}{(withCas ? " " + (ulong)reply.Items[2].Integer : "")}\r\n");
+            output.Write(value);
+            Write("\r\n");
+        }
+        Write("END\r\n");
+    }
+
+    private async Task ArithmeticAsync(string[] parts, bool decrement)
+    {
+        if (!ulong.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            Write("CLIENT_ERROR invalid numeric delta argument\r\n");
+            return;
+        }
+        var reply = decrement
+            ? await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2], "decr")
+            : await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2]);
+        if (reply.IsError) Reply(parts, reply.Text!, always: true);
+        else Reply(parts, reply.Kind == ReplyKind.Bulk ? Encoding.ASCII.GetString(reply.Bytes!) : reply.Text!);
+    }
+
+    private async Task FlushAllAsync(string[] parts)
+    {
+        var delay = parts.Length > 1 && parts[1] != "noreply" && long.TryParse(parts[1], out var seconds) ? seconds : 0;
+        if (delay > 0)
+        {
+            _ = Task.Delay(TimeSpan.FromSeconds(delay)).ContinueWith(_ => router.OnAllShards(new ShardCommand(CommandId.FlushAll, [Encoding.ASCII.GetBytes("FLUSHALL")])), TaskScheduler.Default);
+        }
+        else
+        {
+            await router.OnAllShards(new ShardCommand(CommandId.FlushAll, [Encoding.ASCII.GetBytes("FLUSHALL")]));
+        }
+        Reply(parts, "OK");
+    }
+
+    private async Task WriteStatsAsync()
+    {
+        var now = time.GetUtcNow();
+        var items = (await router.OnAllShards(new ShardCommand(CommandId.DbSize, [Encoding.ASCII.GetBytes("DBSIZE")]))).Sum(r => r.Integer);
+        Write($"STAT pid {Environment.ProcessId}\r\n");
+        Write($"STAT uptime {(long)(now - stats.Started).TotalSeconds}\r\n");
+        Write($"STAT time {now.ToUnixTimeSeconds()}\r\n");
+        Write("STAT version 1.6.21\r\n");
+        Write($"STAT curr_connections {Interlocked.Read(ref stats.CurrentConnections)}\r\n");
+        Write($"STAT total_connections {Interlocked.Read(ref stats.TotalConnections)}\r\n");
+        Write($"STAT cmd_get {Interlocked.Read(ref stats.CmdGet)}\r\n");
+        Write($"STAT cmd_set {Interlocked.Read(ref stats.CmdSet)}\r\n");
+        Write($"STAT cmd_touch {Interlocked.Read(ref stats.CmdTouch)}\r\n");
+        Write($"STAT get_hits {Interlocked.Read(ref stats.GetHits)}\r\n");
+        Write($"STAT get_misses {Interlocked.Read(ref stats.GetMisses)}\r\n");
+        Write($"STAT curr_items {items}\r\n");
+        Write($"STAT limit_maxbytes {options.MaxValueBytes}\r\n");
+        Write("END\r\n");
+    }
+
+    /// <summary>memcached's exptime as the shard's absolute milliseconds: 0 never, -1 already expired.</summary>
+    private bool TryExpiry(string text, out long expiresAt)
+    {
+        expiresAt = 0;
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) return false;
+        var now = time.GetUtcNow();
+        if (seconds == 0) expiresAt = 0;
+        else if (seconds < 0) expiresAt = -1;
+        else if (seconds <= RelativeLimitSeconds) expiresAt = now.ToUnixTimeMilliseconds() + seconds * 1000;
+        else expiresAt = seconds * 1000 <= now.ToUnixTimeMilliseconds() ? -1 : seconds * 1000;
+        return true;
+    }
+
+    private static bool ValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c > ' ' && c != 127);
+
+    private ValueTask<CacheReply> RunAsync(string key, CommandId id, params string[] args) =>
+        router.Execute(CacheRouter.ShardOf(Encoding.UTF8.GetBytes(key)), new ShardCommand(id, args.Select(a => Encoding.UTF8.GetBytes(a)).ToArray()));
+
+    private void Reply(string[] parts, string word, bool always = false)
+    {
+        if (!always && parts[^1] == "noreply") return;
+        Write(word + "\r\n");
+    }
+
+    private void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+}
