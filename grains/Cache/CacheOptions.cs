@@ -21,6 +21,9 @@ public sealed class CacheOptions
     /// <summary>Further users for RESP clients: name to password (a simplified ACL: every user may run every command).</summary>
     public Dictionary<string, string> Users { get; set; } = [];
 
+    /// <summary>How often each silo writes the cache shards it hosts to the durable store; zero (the default) saves only on SAVE or BGSAVE.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.Zero;
+
     public EvictionPolicy Policy =>
         EvictionPolicyNames.TryParse(MaxMemoryPolicy, out var policy) ? policy : throw new ArgumentException($"Unknown Cache:MaxMemoryPolicy '{MaxMemoryPolicy}'");
 
@@ -30,6 +33,7 @@ public sealed class CacheOptions
         if (!EvictionPolicyNames.TryParse(MaxMemoryPolicy, out _))
             throw new ArgumentOutOfRangeException(nameof(MaxMemoryPolicy), $"'{MaxMemoryPolicy}' is not an eviction policy");
         if (MaxMemorySamples is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxMemorySamples), "must be between 1 and 64");
+        if (SnapshotInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SnapshotInterval), "must not be negative");
         if (ActiveExpiryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ActiveExpiryInterval), "must be positive");
     }
 }

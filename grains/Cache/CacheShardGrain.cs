@@ -1,5 +1,8 @@
 using DataTier.Cache.Keyspace;
 using DataTier.Cache.Memory;
+using DataTier.Cache.Snapshots;
+using DataTier.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataTier.Cache;
 
@@ -8,7 +11,7 @@ namespace DataTier.Cache;
 /// rebalancer migrates it to its ring owner when silos join or leave, and its keys travel with it.
 /// </summary>
 [Placement.ConsistentHashPlacement]
-public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner)
+public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner, IServiceProvider services)
     : Grain, ICacheShardGrain, IGrainMigrationParticipant
 {
     private const string EntriesKey = "entries";
@@ -17,9 +20,15 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
     private List<EntrySnapshot>? _migrated;
     private ShardCounters? _migratedCounters;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Snapshots need the table store; a cache-only silo without one keeps keys in memory only.</summary>
+    private CacheSnapshotStore? Snapshots => services.GetService<ITableStore>() is { } store ? new CacheSnapshotStore(store) : null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _keyspace = new CacheKeyspace(budget);
+        // A shard that starts anew (not migrated, which brings its keys along) restores its latest snapshot, if any.
+        if (_migrated is null && Snapshots is { } snapshots && await snapshots.LoadAsync((int)this.GetPrimaryKeyLong()) is { } saved)
+            _migrated = CacheSnapshotCodec.Decode(saved);
         if (_migratedCounters is not null) _keyspace.Counters.Add(_migratedCounters);
         if (_migrated is not null)
         {
@@ -40,7 +49,23 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         // A cache shard holds its data only in memory: it must not be collected when idle.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
         local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
-        return Task.CompletedTask;
+    }
+
+    public async Task<long> Save()
+    {
+        if (Snapshots is not { } snapshots) throw new InvalidOperationException("No durable store is configured for cache snapshots");
+        List<EntrySnapshot> entries;
+        long now;
+        lock (_keyspace.Gate)
+        {
+            now = runner.Now();
+            _keyspace.Now = now;
+            entries = new List<EntrySnapshot>(_keyspace.Count);
+            foreach (var entry in _keyspace.Entries)
+                if (!entry.IsExpiredAt(now)) entries.Add(EntrySnapshot.Of(entry));
+        }
+        await snapshots.SaveAsync((int)this.GetPrimaryKeyLong(), CacheSnapshotCodec.Encode(entries), now);
+        return entries.Count;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ public interface ICacheShardGrain : IGrainWithIntegerKey
     /// <summary>Stores a value under the snapshot's key, replacing any (unless <paramref name="onlyIfAbsent"/>); false when it was not stored.</summary>
     Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent);
 
+    /// <summary>Writes the shard's keys to its snapshot in the durable store; returns how many.</summary>
+    Task<long> Save();
+
     /// <summary>Counters, key counts and memory of this shard, for INFO.</summary>
     Task<ShardInfo> GetInfo();
 

@@ -30,6 +30,8 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<ShardRunner>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();
+        services.AddSingleton<Cache.Snapshots.CacheSnapshots>();
+        services.AddHostedService(sp => sp.GetRequiredService<Cache.Snapshots.CacheSnapshots>());
         services.AddSingleton<ActiveExpirySweep>();
         services.AddHostedService(sp => sp.GetRequiredService<ActiveExpirySweep>());
         services.AddHostedService<CacheShardRebalancer>();

@@ -13,8 +13,10 @@ public sealed class RespServices(
     RespClients clients,
     IOptions<CacheOptions> cacheOptions,
     IOptions<RespEndpointOptions> endpointOptions,
-    TimeProvider time)
+    TimeProvider time,
+    DataTier.Cache.Snapshots.CacheSnapshots snapshots)
 {
+    public DataTier.Cache.Snapshots.CacheSnapshots Snapshots => snapshots;
     public CacheRouter Router => router;
     public PubSubHub Hub => hub;
     public CacheMemoryBudget Budget => budget;

@@ -151,6 +151,19 @@ public sealed partial class RespSession : IPubSubSubscriber
         }
     }
 
+    private async Task<CacheReply> SaveAsync()
+    {
+        try
+        {
+            await _services.Snapshots.SaveAllAsync();
+            return CacheReply.Ok;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Orleans.Runtime.OrleansException)
+        {
+            return CacheReply.Error("ERR " + e.Message);
+        }
+    }
+
     private static readonly CacheReply NoAuth = CacheReply.Error("NOAUTH Authentication required.");
 
     private static CacheReply UnknownCommand(byte[][] args)
@@ -163,7 +176,7 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish;
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -176,6 +189,10 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Client => Client(a),
         CommandId.Reset => Reset(),
         CommandId.Time => Time(),
+        CommandId.BgSave => _services.Snapshots.StartBackgroundSave()
+            ? CacheReply.Simple("Background saving started")
+            : CacheReply.Error("ERR Background save already in progress"),
+        CommandId.LastSave => CacheReply.Int(_services.Snapshots.LastSave),
         CommandId.Command => Command(a),
         CommandId.Config => Config(a),
         CommandId.PubSub => PubSubIntrospection(a),
@@ -195,6 +212,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     {
         CommandId.Info => await InfoAsync(a),
         CommandId.Publish => CacheReply.Int(await _services.Hub.PublishAsync(a[1], a[2])),
+        CommandId.Save => await SaveAsync(),
         _ => RunSessionCommand(spec, a),
     };
 

@@ -24,6 +24,9 @@ public static class CommandTable
         new("config", CommandId.Config, -2, None, 0, 0, 0, Session),
         new("reset", CommandId.Reset, 1, Fast | NoAuth | PubSubContext, 0, 0, 0, Session),
         new("time", CommandId.Time, 1, Fast, 0, 0, 0, Session),
+        new("save", CommandId.Save, 1, None, 0, 0, 0, Session),
+        new("bgsave", CommandId.BgSave, -1, None, 0, 0, 0, Session),
+        new("lastsave", CommandId.LastSave, 1, Fast, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),
