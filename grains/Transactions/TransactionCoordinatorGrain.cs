@@ -24,12 +24,30 @@ public sealed partial class TransactionCoordinatorGrain(
 {
     private const int CommitAttempts = 3;
 
+    /// <summary>Client tokens of transactions running on this silo: a repeat that arrives meanwhile is told so.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+
     public async Task<TransactWriteOutcome> Write(TransactWriteCommand command)
     {
-        TokenRecord? previous = null;
-        if (command.ClientRequestToken is { } token)
+        if (command.ClientRequestToken is not { } token) return await RunAsync(command);
+        if (!InFlight.TryAdd(token, 0))
+            throw new DynamoException(DynamoErrorCode.TransactionInProgressException, "The transaction with the given request token is already in progress.");
+        try
         {
-            previous = await TransactionLedger.ReadTokenAsync(store, token);
+            return await RunAsync(command);
+        }
+        finally
+        {
+            InFlight.TryRemove(token, out _);
+        }
+    }
+
+    private async Task<TransactWriteOutcome> RunAsync(TransactWriteCommand command)
+    {
+        TokenRecord? previous = null;
+        if (command.ClientRequestToken is { } clientToken)
+        {
+            previous = await TransactionLedger.ReadTokenAsync(store, clientToken);
             if (previous is not null && NowMs() - previous.CommittedAtMs < (long)options.Value.IdempotencyWindow.TotalMilliseconds)
                 return previous.RequestHash == command.RequestHash ? Repeated(command) : throw IdempotentMismatch();
         }

@@ -158,6 +158,34 @@ public class TransactionTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_repeats_of_one_client_token_apply_it_once()
+    {
+        await PartitioningTests.CreateTable(fixture, "tx-token-race");
+        await fixture.Tables.PutItemAsync(new PutItemRequest { TableName = "tx-token-race", Item = Account("c", 0) });
+        var request = new TransactWriteItemsRequest
+        {
+            ClientRequestToken = Guid.NewGuid().ToString(),
+            TransactItems = [TransactWriteItem.Update("tx-token-race", Key("c"), "ADD balance :d", values: Values((":d", AttrValue.FromN(1))))],
+        };
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
+        {
+            try
+            {
+                await fixture.Tables.TransactWriteItemsAsync(request);
+                return "ok";
+            }
+            catch (DynamoException e) when (e.Code is DynamoErrorCode.TransactionInProgressException or DynamoErrorCode.TransactionCanceledException)
+            {
+                return e.Code.ToString();
+            }
+        }));
+        Assert.Contains("ok", outcomes);
+        await fixture.Tables.TransactWriteItemsAsync(request);
+        var item = await fixture.Tables.GetItemAsync(new GetItemRequest { TableName = "tx-token-race", Key = Key("c") });
+        Assert.Equal("1", item.Item!["balance"].Text);
+    }
+
+    [Fact]
     public async Task TransactGetItems_reads_items_of_several_partitions_with_projection()
     {
         await PartitioningTests.CreateTable(fixture, "tx-get");
