@@ -21,6 +21,12 @@ public sealed partial class TableClient
                 throw DynamoException.Validation("One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for a table without an index name");
             return null;
         }
+        if (table.LocalIndexes.All(i => i.Name != indexName) && table.GlobalIndexes.FirstOrDefault(i => i.Name == indexName) is not { Backfilling: false })
+        {
+            // The cached description may predate an index's creation or the end of its backfill.
+            _router.Forget(table.Name);
+            table = await _router.GetTableAsync(table.Name);
+        }
         if (table.LocalIndexes.FirstOrDefault(i => i.Name == indexName) is { } local)
             return new IndexTarget(local.Name, table, local.Name, local.KeySchema, local.Projection, IndexKeys.KeyNames(table.KeySchema, local.KeySchema));
         var global = table.GlobalIndexes.FirstOrDefault(i => i.Name == indexName)
