@@ -15,12 +15,7 @@ public sealed partial class TableClient
 {
     private async Task<IndexTarget?> ResolveIndexAsync(TableDescription table, string? indexName, bool consistentRead, Select? select)
     {
-        if (indexName is null)
-        {
-            if (select == Select.ALL_PROJECTED_ATTRIBUTES)
-                throw DynamoException.Validation("One or more parameter values were invalid: Select type ALL_PROJECTED_ATTRIBUTES is not supported for a table without an index name");
-            return null;
-        }
+        if (indexName is null) return null;
         if (table.LocalIndexes.All(i => i.Name != indexName) && table.GlobalIndexes.FirstOrDefault(i => i.Name == indexName) is not { Backfilling: false })
         {
             // The cached description may predate an index's creation or the end of its backfill.
