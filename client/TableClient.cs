@@ -4,6 +4,7 @@ using DataTier.Client.Results;
 using DataTier.Client.Routing;
 using DataTier.Errors;
 using DataTier.Expressions;
+using DataTier.Indexes;
 using DataTier.Model;
 using DataTier.Partitions;
 using DataTier.Store;
@@ -37,7 +38,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         var table = await _router.Catalog.Describe(tableName)
             ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {tableName} not found");
         var stats = await Task.WhenAll(Enumerable.Range(0, table.Partitions.Count).Select(p => _router.Partition(table, p).GetStats()));
-        return table with { ItemCount = stats.Sum(s => s.ItemCount), TableSizeBytes = stats.Sum(s => s.SizeBytes) };
+        return await WithIndexStatsAsync(table with { ItemCount = stats.Sum(s => s.ItemCount), TableSizeBytes = stats.Sum(s => s.SizeBytes) });
     }
 
     public Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null)
@@ -85,10 +86,12 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             ItemValidator.ValidateItem(table.KeySchema, request.Item);
+            IndexKeyValidator.Validate(table, request.Item);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
             var outcome = await _router.PartitionOf(table, key.Hash).Put(
                 new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
-            return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome));
+            return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
+                CollectionOf(table, request.Item, outcome));
         });
     }
 
@@ -103,7 +106,8 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Delete(
                 new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
-            return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome));
+            return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
+                CollectionOf(table, request.Key, outcome));
         });
     }
 
@@ -133,7 +137,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                 ReturnValues.UPDATED_NEW => Only(outcome.NewItem, paths),
                 _ => null,
             };
-            return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome));
+            return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome));
         });
     }
 
@@ -143,6 +147,12 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             if (ItemValidator.KeyAttributes(table.KeySchema).Any(k => k.Name == action.Path.TopLevelName))
                 throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
     }
+
+    /// <summary>ItemCollectionMetrics of a write to a table with local secondary indexes.</summary>
+    private static ItemCollectionSize? CollectionOf(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, WriteOutcome outcome) =>
+        outcome.CollectionBytes is { } bytes
+            ? new ItemCollectionSize(new Dictionary<string, AttrValue> { [table.KeySchema.PartitionKey.Name] = key[table.KeySchema.PartitionKey.Name] }, bytes)
+            : null;
 
     private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, IReadOnlyList<PathOperand> paths)
     {
@@ -163,9 +173,10 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            CheckIndex(table, request.IndexName);
+            if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
+                return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
-            if (filter is not null) CheckFilterAvoidsKeys(filter, table);
+            if (filter is not null) CheckFilterAvoidsKeys(filter, table.KeySchema);
             var range = plan.ToRange();
             if (request.ExclusiveStartKey is not null)
             {
@@ -196,7 +207,8 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            CheckIndex(table, request.IndexName);
+            if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
+                return await ScanIndexAsync(table, index, request, (lowHash, highHash), filter, projection);
             var start = ItemKey.EncodeHash(lowHash);
             var startInclusive = true;
             if (request.ExclusiveStartKey is not null)
@@ -236,9 +248,9 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
     }
 
     /// <summary>A Query's filter may not name the key attributes; the key condition is the place for them.</summary>
-    private static void CheckFilterAvoidsKeys(Condition filter, TableDescription table)
+    private static void CheckFilterAvoidsKeys(Condition filter, TableKeySchema keySchema)
     {
-        foreach (var key in ItemValidator.KeyAttributes(table.KeySchema))
+        foreach (var key in ItemValidator.KeyAttributes(keySchema))
             if (ConditionPaths.TopLevelNames(filter).Contains(key.Name))
                 throw DynamoException.Validation($"Filter Expression can only contain non-primary key attributes: Primary key attribute: {key.Name}");
     }
@@ -277,11 +289,6 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
     {
         if (returnValues is not (ReturnValues.NONE or ReturnValues.ALL_OLD))
             throw DynamoException.Validation("ReturnValues can only be ALL_OLD or NONE");
-    }
-
-    private static void CheckIndex(TableDescription table, string? indexName)
-    {
-        if (indexName is not null) throw DynamoException.Validation($"The table does not have the specified index: {indexName}");
     }
 
     private static byte[] StartPosition(TableDescription table, IReadOnlyDictionary<string, AttrValue> exclusiveStartKey)

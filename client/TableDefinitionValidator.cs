@@ -25,7 +25,8 @@ public static class TableDefinitionValidator
             if (d.Type is not (AttrType.S or AttrType.N or AttrType.B))
                 throw DynamoException.Validation($"1 validation error detected: Value '{d.Type}' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
         CheckKeysDefined(keys.Select(k => k.Name).ToList(), defined.Select(d => d.Name).ToList());
-        if (defined.Count != keys.Count)
+        var hasIndexes = definition.LocalIndexes.Count > 0 || definition.GlobalIndexes.Count > 0;
+        if (defined.Count != keys.Count && !hasIndexes)
             throw DynamoException.Validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         if (definition.KeySchema.SortKey is not null && definition.KeySchema.SortKey.Name == definition.KeySchema.PartitionKey.Name)
             throw DynamoException.Validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
@@ -33,5 +34,6 @@ public static class TableDefinitionValidator
             throw DynamoException.Validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         if (definition.BillingMode == BillingMode.PAY_PER_REQUEST && (definition.ReadCapacityUnits != 0 || definition.WriteCapacityUnits != 0))
             throw DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        if (hasIndexes) IndexDefinitionValidator.Validate(definition);
     }
 }

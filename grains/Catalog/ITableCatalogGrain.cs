@@ -29,6 +29,9 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
 
     Task Untag(string arn, IReadOnlyList<string> keys);
 
+    /// <summary>A feeder finished backfilling a global secondary index from one base partition; the index is ACTIVE once all have.</summary>
+    Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partition);
+
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);
 }

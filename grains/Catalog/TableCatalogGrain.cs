@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataTier.Catalog;
 
-public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions, TimeProvider clock)
+public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions, TimeProvider clock)
     : Grain, ITableCatalogGrain
 {
     private readonly SortedDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
@@ -17,6 +17,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
     {
         foreach (var (name, bytes) in await store.ReadCatalogAsync())
             _tables[name] = JsonSerializer.Deserialize<TableDescription>(bytes)!;
+        this.RegisterGrainTimer(PromptBackfillsAsync, BackfillPromptInterval, BackfillPromptInterval);
     }
 
     public async Task<TableDescription> Create(TableDefinition definition)
@@ -42,7 +43,10 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
             StreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
             LatestStreamLabel = streamEnabled ? StreamLabel(now) : null,
             LatestStreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
+            LocalIndexes = definition.LocalIndexes,
+            GlobalIndexes = definition.GlobalIndexes.Select(i => NewGlobalIndex(definition.Name, i, backfill: false)).ToList(),
         };
+        foreach (var index in description.GlobalIndexes) await Save(IndexTable(description, index));
         await Save(description);
         return description;
     }
@@ -55,7 +59,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
 
     public Task<TableListPage> List(string? exclusiveStartTableName, int limit)
     {
-        var names = _tables.Keys
+        var names = _tables.Where(t => t.Value.BaseTableName is null).Select(t => t.Key)
             .Where(n => exclusiveStartTableName is null || string.CompareOrdinal(n, exclusiveStartTableName) > 0)
             .Take(limit + 1)
             .ToList();
@@ -91,6 +95,7 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
                 LatestStreamViewType = stream.ViewType ?? table.LatestStreamViewType,
             };
         }
+        if (update.IndexUpdates is { Count: > 0 } indexUpdates) table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing);
         var updated = table with
         {
             BillingMode = billing,
@@ -102,6 +107,11 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
         };
         await Save(updated);
         await NotifyPartitions(updated);
+        if (update.IndexUpdates is { Count: > 0 })
+        {
+            PromptBackfills(updated);
+            return updated with { Status = TableStatus.UPDATING };
+        }
         return updated;
     }
 
@@ -153,13 +163,20 @@ public sealed class TableCatalogGrain(ITableStore store, IOptions<PartitionOptio
     {
         if (!_tables.TryGetValue(name, out var description))
             throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+        if (description.BaseTableName is not null) throw DynamoException.TableNotFound();
         await store.PutCatalogEntryAsync(name, null);
         _tables.Remove(name);
+        await DropDataAsync(description);
+        foreach (var index in description.GlobalIndexes) await DropIndexTableAsync(index);
+        return description with { Status = TableStatus.DELETING };
+    }
+
+    private async Task DropDataAsync(TableDescription description)
+    {
         for (var i = 0; i < description.Partitions.Count; i++)
             await GrainFactory.GetGrain<IPartitionGrain>(description.PartitionGrainKey(i)).Drop();
         await store.DeleteTableDataAsync(description.Id);
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
-        return description with { Status = TableStatus.DELETING };
     }
 
     /// <summary>Partitions write by their table's description (stream, time to live): tell them it changed.</summary>

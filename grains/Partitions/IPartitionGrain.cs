@@ -22,6 +22,9 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// <summary>Item count and size: counted from the store once per activation, then kept up to date by every write.</summary>
     Task<PartitionStats> GetStats();
 
+    /// <summary>Entry count and size of one local secondary index in this partition, counted from the store.</summary>
+    Task<PartitionStats> GetIndexStats(string index);
+
     /// <summary>Items (and known absences) held in memory.</summary>
     Task<int> GetCachedCount();
 

@@ -36,11 +36,15 @@ public sealed partial class PartitionGrain
     /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
     private async Task PublishAsync(TableDescription table, List<ChangeRecord>? changes)
     {
-        if (changes is null || changes.Count == 0 || table.LatestStreamLabel is null) return;
+        if (changes is null || changes.Count == 0 || table.LatestStreamLabel is null || table.StreamViewType is null) return;
+        // Only the user's stream is published; the internal records of global indexes are read by their feeders.
+        var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
+        var records = changes.Where(c => c.Log == log).Select(c => StreamRecordCodec.Decode(c.Sequence, c.Payload)).ToList();
+        if (records.Count == 0) return;
         try
         {
             _changeStream ??= this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeNotification>(ChangeStreams.IdOf(table.Id, _partition));
-            await _changeStream.OnNextAsync(new ChangeNotification(table.LatestStreamLabel, changes.Select(c => StreamRecordCodec.Decode(c.Sequence, c.Payload)).ToList()));
+            await _changeStream.OnNextAsync(new ChangeNotification(table.LatestStreamLabel, records));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -55,13 +59,24 @@ public sealed partial class PartitionGrain
     {
         if (_table is null || table.Id != _table.Id) return Task.CompletedTask;
         _table = table;
+        _collections.Clear();
         ScheduleSweeps(table);
+        ScheduleFeeds(table);
         return Task.CompletedTask;
     }
 
-    /// <summary>The change records of writes about to be stored; null when there are none (or no stream).</summary>
+    /// <summary>The change records of writes about to be stored (the user's stream's and those feeding global indexes); null when there are none.</summary>
     private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
         IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var list = changes as IReadOnlyCollection<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> ?? changes.ToList();
+        var records = await StreamChangeRecordsAsync(table, list, now);
+        return await AppendFeedRecordsAsync(table, list, records, now);
+    }
+
+    private async ValueTask<List<ChangeRecord>?> StreamChangeRecordsAsync(TableDescription table,
+        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes, long now)
     {
         if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return null;
         var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
@@ -71,7 +86,6 @@ public sealed partial class PartitionGrain
             _streamLog = log;
         }
         List<ChangeRecord>? records = null;
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var (old, updated, byService) in changes)
         {
             var record = StreamRecord.For(table.KeySchema, view, old, updated, _nextSequence, now, byService);

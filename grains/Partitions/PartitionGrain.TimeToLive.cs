@@ -78,10 +78,10 @@ public sealed partial class PartitionGrain
     {
         var current = await ReadCommittedAsync(table, position);
         if (current is null || !IsExpired(table, current.Attributes)) return false;
-        var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, [(current.Attributes, null, true)]);
+        var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, [(current.Attributes, null, true)]);
         try
         {
-            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes);
+            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes, LocalIndexEntries(table, current.Attributes, null, 0));
         }
         catch (VersionConflictException)
         {

@@ -60,6 +60,7 @@ public sealed partial class PartitionGrain
                     TransactOperationKind.Update => UpdatedItem(table, current, operation),
                     _ => null,
                 };
+                if (newItem is not null) Indexes.IndexKeyValidator.Validate(table, newItem);
             }
             catch (DynamoException e) when (e.Code == DynamoErrorCode.ValidationException)
             {
@@ -214,8 +215,9 @@ public sealed partial class PartitionGrain
         {
             try
             {
-                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem)));
-                await store.WriteAsync(table.Id, writes, changes);
+                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem)));
+                await store.WriteAsync(table.Id, writes, changes, table.LocalIndexes.Count == 0 ? null
+                    : applied.SelectMany(a => LocalIndexEntries(table, a.Old?.Attributes, a.Lock.NewItem, a.Version)!).ToList());
                 await PublishAsync(table, changes);
             }
             catch

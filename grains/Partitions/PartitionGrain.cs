@@ -17,6 +17,7 @@ public sealed partial class PartitionGrain(
     IOptions<TransactionOptions> transactionOptions,
     IOptions<TimeToLiveOptions> ttlOptions,
     IOptions<StreamOptions> streamOptions,
+    IOptions<IndexOptions> indexOptions,
     LocalPartitions local,
     TimeProvider time,
     ILogger<PartitionGrain> logger)
@@ -46,6 +47,7 @@ public sealed partial class PartitionGrain(
             _lastHash = _table.Partitions.EndOf(_partition);
             await LoadLocksAsync(_table);
             ScheduleSweeps(_table);
+            ScheduleFeeds(_table);
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
@@ -110,6 +112,7 @@ public sealed partial class PartitionGrain(
         {
             var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
             ItemValidator.ValidateItem(EnsureTable().KeySchema, updated, updated: true);
+            Indexes.IndexKeyValidator.Validate(EnsureTable(), updated);
             return updated;
         });
 
@@ -122,31 +125,43 @@ public sealed partial class PartitionGrain(
         var scanned = 0;
         var bytes = 0;
         byte[]? last = null;
+        IReadOnlyDictionary<string, AttrValue>? lastKey = null;
         var cursor = range;
+        RangePage Page(bool exhausted) => new(items, scanned, bytes, last, exhausted, lastKey);
         while (true)
         {
             var batchLimit = Math.Min(request.Limit - scanned, 256);
-            var batch = await store.ReadRangeAsync(table.Id, cursor, request.Reverse, batchLimit);
+            var batch = request.Index is null
+                ? await store.ReadRangeAsync(table.Id, cursor, request.Reverse, batchLimit)
+                : await store.ReadIndexRangeAsync(table.Id, request.Index, cursor, request.Reverse, batchLimit);
             foreach (var stored in batch)
             {
-                if (table.TimeToLiveAttribute is not null && IsExpired(table, stored.Attributes))
+                var source = stored;
+                if (request.FetchItems)
+                {
+                    var position = ItemValidator.ItemKeyOf(table.KeySchema, stored.Attributes).Encode();
+                    var item = Visible(table, await ReadCommittedAsync(table, position));
+                    source = item is null ? null : new StoredItem(position, item.Version, item.Attributes);
+                }
+                if (source is null || (table.TimeToLiveAttribute is not null && IsExpired(table, source.Attributes)))
                 {
                     last = stored.Position;
                     continue;
                 }
-                var size = ItemSize.Of(stored.Attributes);
-                if (scanned > 0 && bytes + size > request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
+                var size = ItemSize.Of(source.Attributes);
+                if (scanned > 0 && bytes + size > request.MaxBytes) return Page(false);
                 scanned++;
                 bytes += size;
                 last = stored.Position;
-                if (request.Filter is null || ConditionEvaluator.Evaluate(request.Filter, stored.Attributes))
+                if (request.KeyNames is not null) lastKey = request.KeyNames.ToDictionary(n => n, n => stored.Attributes[n], StringComparer.Ordinal);
+                if (request.Filter is null || ConditionEvaluator.Evaluate(request.Filter, source.Attributes))
                 {
-                    var attributes = request.Projection is null ? stored.Attributes : DocumentPath.Project(stored.Attributes, request.Projection);
-                    items.Add(new VersionedItem(stored.Version, attributes));
+                    var attributes = request.Projection is null ? source.Attributes : DocumentPath.Project(source.Attributes, request.Projection);
+                    items.Add(new VersionedItem(source.Version, attributes));
                 }
-                if (scanned >= request.Limit || bytes >= request.MaxBytes) return new RangePage(items, scanned, bytes, last, false);
+                if (scanned >= request.Limit || bytes >= request.MaxBytes) return Page(false);
             }
-            if (batch.Count < batchLimit) return new RangePage(items, scanned, bytes, last, true);
+            if (batch.Count < batchLimit) return Page(true);
             cursor = request.Reverse
                 ? cursor with { End = last, EndInclusive = false }
                 : cursor with { Start = last, StartInclusive = false };
@@ -199,10 +214,14 @@ public sealed partial class PartitionGrain(
             var currentVersion = stored?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
             if (newItem is null && stored is null) return new WriteOutcome(0, null);
+            if (newItem is not null && (table.LocalIndexes.Count > 0 || table.GlobalIndexes.Count > 0)) Indexes.IndexKeyValidator.Validate(table, newItem);
+            long? collection = null;
             try
             {
-                var changes = table.StreamViewType is null ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem));
-                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes);
+                if (table.LocalIndexes.Count > 0) collection = await CheckCollectionAsync(table, key, stored?.Attributes, newItem);
+                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem));
+                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes,
+                    LocalIndexEntries(table, stored?.Attributes, newItem, newVersion));
                 await PublishAsync(table, changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)
@@ -217,7 +236,7 @@ public sealed partial class PartitionGrain(
                 throw;
             }
             RecordWritten(position, stored, newItem, newVersion);
-            return new WriteOutcome(newVersion, current?.Attributes, newItem);
+            return new WriteOutcome(newVersion, current?.Attributes, newItem, collection);
         }
     }
 
@@ -225,6 +244,7 @@ public sealed partial class PartitionGrain(
     private void RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
     {
         RecordDelete(old, newItem);
+        TrackCollection(position, old, newItem);
         var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
         if (_stats is not null)
         {

@@ -10,4 +10,5 @@ public sealed record RangePage(
     [property: Id(1)] int ScannedCount,
     [property: Id(2)] int ScannedBytes,
     [property: Id(3)] byte[]? LastPosition,
-    [property: Id(4)] bool Exhausted);
+    [property: Id(4)] bool Exhausted,
+    [property: Id(5)] IReadOnlyDictionary<string, Model.AttrValue>? LastKey = null);

@@ -7,7 +7,10 @@ namespace DataTier.Partitions;
 /// Read items of one partition in position order. Reading stops after <paramref name="Limit"/>
 /// items or once the items read reach <paramref name="MaxBytes"/> (DynamoDB's 1 MB page). The
 /// <paramref name="Filter"/> applies after those limits, as FilterExpression does: filtered-out
-/// items count as scanned but are not returned.
+/// items count as scanned but are not returned. With <paramref name="Index"/> the entries of that
+/// local secondary index are read instead of items (their items with <paramref name="FetchItems"/>);
+/// <paramref name="KeyNames"/> asks for those attributes of the last entry read as
+/// <see cref="RangePage.LastKey"/>.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RangeRequest(
@@ -16,4 +19,7 @@ public sealed record RangeRequest(
     [property: Id(2)] int Limit,
     [property: Id(3)] int MaxBytes,
     [property: Id(4)] IReadOnlyList<PathOperand>? Projection,
-    [property: Id(5)] Condition? Filter = null);
+    [property: Id(5)] Condition? Filter = null,
+    [property: Id(6)] string? Index = null,
+    [property: Id(7)] bool FetchItems = false,
+    [property: Id(8)] IReadOnlyList<string>? KeyNames = null);

@@ -2,9 +2,10 @@ using DataTier.Model;
 
 namespace DataTier.Partitions;
 
-/// <summary>The result of a write: the item's new version (0 once deleted), the item it replaced and the item written, if any.</summary>
+/// <summary>The result of a write: the item's new version (0 once deleted), the item it replaced and the item written, if any, and for a table with local secondary indexes the size of the item's collection after it.</summary>
 [GenerateSerializer, Immutable]
 public sealed record WriteOutcome(
     [property: Id(0)] long Version,
     [property: Id(1)] IReadOnlyDictionary<string, AttrValue>? OldItem,
-    [property: Id(2)] IReadOnlyDictionary<string, AttrValue>? NewItem = null);
+    [property: Id(2)] IReadOnlyDictionary<string, AttrValue>? NewItem = null,
+    [property: Id(3)] long? CollectionBytes = null);

@@ -12,8 +12,19 @@ public interface ITableStore
     /// <summary>Items in <paramref name="range"/> in position order (descending if <paramref name="reverse"/>), at most <paramref name="limit"/>.</summary>
     ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit);
 
-    /// <summary>Applies every write and change record, or none: throws <see cref="VersionConflictException"/> if any expected version differs.</summary>
-    ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null);
+    /// <summary>
+    /// Applies every write, change record and index entry write, or none: throws
+    /// <see cref="VersionConflictException"/> if any expected version of <paramref name="writes"/> differs.
+    /// </summary>
+    ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null,
+        IReadOnlyList<IndexEntryWrite>? indexEntries = null);
+
+    /// <summary>
+    /// Entries of one local secondary index (written by <see cref="IndexEntryWrite"/>) in <paramref name="range"/>,
+    /// in position order (descending if <paramref name="reverse"/>), at most <paramref name="limit"/>;
+    /// <see cref="StoredItem.Position"/> is the entry's position.
+    /// </summary>
+    ValueTask<IReadOnlyList<StoredItem>> ReadIndexRangeAsync(Guid tableId, string index, KeyRange range, bool reverse, int limit);
 
     /// <summary>Change records of one log with sequence at or above <paramref name="fromSequence"/>, in order.</summary>
     ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit);
@@ -24,7 +35,7 @@ public interface ITableStore
     /// <summary>Removes the records of a log whose sequence is below <paramref name="beforeSequence"/>.</summary>
     ValueTask TrimChangesAsync(Guid tableId, string log, long beforeSequence);
 
-    /// <summary>Removes every item and change record of a table.</summary>
+    /// <summary>Removes every item, change record and index entry of a table.</summary>
     ValueTask DeleteTableDataAsync(Guid tableId);
 
     /// <summary>All catalog entries (table descriptions), by name.</summary>

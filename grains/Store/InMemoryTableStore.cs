@@ -18,9 +18,14 @@ public sealed class InMemoryTableStore : ITableStore
         }
     }
 
-    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit)
+    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit) =>
+        ValueTask.FromResult(ReadPrefixed(StoreLayout.TablePrefix(tableId), range, reverse, limit));
+
+    public ValueTask<IReadOnlyList<StoredItem>> ReadIndexRangeAsync(Guid tableId, string index, KeyRange range, bool reverse, int limit) =>
+        ValueTask.FromResult(ReadPrefixed(StoreLayout.IndexPrefix(tableId, index), range, reverse, limit));
+
+    private IReadOnlyList<StoredItem> ReadPrefixed(byte[] prefix, KeyRange range, bool reverse, int limit)
     {
-        var prefix = StoreLayout.TablePrefix(tableId);
         var end = StoreLayout.End(prefix);
         lock (_lock)
         {
@@ -31,14 +36,15 @@ public sealed class InMemoryTableStore : ITableStore
             foreach (var (key, value) in rows)
             {
                 if (result.Count >= limit) break;
-                var position = StoreLayout.PositionOf(key);
+                var position = key.AsSpan(prefix.Length);
                 if (range.Contains(position)) result.Add(StoreLayout.DecodeValue(position.ToArray(), value));
             }
-            return ValueTask.FromResult<IReadOnlyList<StoredItem>>(result);
+            return result;
         }
     }
 
-    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null)
+    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null,
+        IReadOnlyList<IndexEntryWrite>? indexEntries = null)
     {
         lock (_lock)
         {
@@ -55,6 +61,13 @@ public sealed class InMemoryTableStore : ITableStore
             }
             if (changes is not null)
                 foreach (var c in changes) _data[StoreLayout.ChangeKey(tableId, c.Log, c.Sequence)] = c.Payload;
+            if (indexEntries is not null)
+                foreach (var e in indexEntries)
+                {
+                    var key = StoreLayout.IndexEntryKey(StoreLayout.IndexPrefix(tableId, e.Index), e.Position);
+                    if (e.Attributes is null) _data.Remove(key);
+                    else _data[key] = StoreLayout.EncodeValue(e.Version, e.Attributes);
+                }
         }
         return ValueTask.CompletedTask;
     }
@@ -100,7 +113,7 @@ public sealed class InMemoryTableStore : ITableStore
     {
         lock (_lock)
         {
-            foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId) })
+            foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId), StoreLayout.IndexTablePrefix(tableId) })
                 foreach (var key in _data.Keys.Where(k => k.AsSpan().StartsWith(prefix)).ToList()) _data.Remove(key);
         }
         return ValueTask.CompletedTask;

@@ -30,11 +30,16 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         return ValueTask.FromResult(value is null ? null : StoreLayout.DecodeValue(position, value));
     }
 
-    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit)
+    public ValueTask<IReadOnlyList<StoredItem>> ReadRangeAsync(Guid tableId, KeyRange range, bool reverse, int limit) =>
+        ValueTask.FromResult(ReadPrefixed(StoreLayout.TablePrefix(tableId), range, reverse, limit));
+
+    public ValueTask<IReadOnlyList<StoredItem>> ReadIndexRangeAsync(Guid tableId, string index, KeyRange range, bool reverse, int limit) =>
+        ValueTask.FromResult(ReadPrefixed(StoreLayout.IndexPrefix(tableId, index), range, reverse, limit));
+
+    private IReadOnlyList<StoredItem> ReadPrefixed(byte[] prefix, KeyRange range, bool reverse, int limit)
     {
-        var prefix = StoreLayout.TablePrefix(tableId);
-        var lower = range.Start is null ? prefix : StoreLayout.ItemKey(tableId, range.Start);
-        var upper = range.End is null ? StoreLayout.End(prefix) : StoreLayout.ItemKey(tableId, range.End);
+        var lower = range.Start is null ? prefix : [.. prefix, .. range.Start];
+        var upper = range.End is null ? StoreLayout.End(prefix) : [.. prefix, .. range.End];
         var result = new List<StoredItem>();
         var readOptions = new ReadOptions();
         readOptions.SetIterateLowerBound(lower);
@@ -45,14 +50,15 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         for (; it.Valid() && result.Count < limit; _ = reverse ? it.Prev() : it.Next())
         {
             var key = it.Key();
-            var position = StoreLayout.PositionOf(key);
+            var position = key.AsSpan(prefix.Length);
             if (!range.Contains(position)) continue;
             result.Add(StoreLayout.DecodeValue(position.ToArray(), it.Value()));
         }
-        return ValueTask.FromResult<IReadOnlyList<StoredItem>>(result);
+        return result;
     }
 
-    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null)
+    public ValueTask WriteAsync(Guid tableId, IReadOnlyList<ItemWrite> writes, IReadOnlyList<ChangeRecord>? changes = null,
+        IReadOnlyList<IndexEntryWrite>? indexEntries = null)
     {
         var stripes = _stripes.StripesOf(writes);
         _stripes.Enter(stripes);
@@ -69,6 +75,13 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
             }
             if (changes is not null)
                 foreach (var c in changes) batch.Put(StoreLayout.ChangeKey(tableId, c.Log, c.Sequence), c.Payload);
+            if (indexEntries is not null)
+                foreach (var e in indexEntries)
+                {
+                    var key = StoreLayout.IndexEntryKey(StoreLayout.IndexPrefix(tableId, e.Index), e.Position);
+                    if (e.Attributes is null) batch.Delete(key);
+                    else batch.Put(key, StoreLayout.EncodeValue(e.Version, e.Attributes));
+                }
             _db.Write(batch, _writeOptions);
         }
         finally
@@ -114,7 +127,7 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
     public ValueTask DeleteTableDataAsync(Guid tableId)
     {
         using var batch = new WriteBatch();
-        foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId) })
+        foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId), StoreLayout.IndexTablePrefix(tableId) })
         {
             var end = StoreLayout.End(prefix);
             batch.DeleteRange(prefix, (ulong)prefix.Length, end, (ulong)end.Length);

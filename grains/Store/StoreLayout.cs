@@ -10,12 +10,25 @@ internal static class StoreLayout
     private const byte ItemTag = (byte)'i';
     private const byte ChangeTag = (byte)'c';
     private const byte CatalogTag = (byte)'m';
+    private const byte IndexTag = (byte)'x';
 
     public static byte[] TablePrefix(Guid tableId) => Prefixed(ItemTag, tableId, ReadOnlySpan<byte>.Empty);
 
     public static byte[] ItemKey(Guid tableId, ReadOnlySpan<byte> position) => Prefixed(ItemTag, tableId, position);
 
     public static ReadOnlySpan<byte> PositionOf(ReadOnlySpan<byte> storeKey) => storeKey[17..];
+
+    /// <summary>All index entries of a table: tag, table id.</summary>
+    public static byte[] IndexTablePrefix(Guid tableId) => Prefixed(IndexTag, tableId, ReadOnlySpan<byte>.Empty);
+
+    /// <summary>The entries of one index: tag, table id, name length, name.</summary>
+    public static byte[] IndexPrefix(Guid tableId, string index)
+    {
+        var name = Encoding.UTF8.GetBytes(index);
+        return Prefixed(IndexTag, tableId, [(byte)name.Length, .. name]);
+    }
+
+    public static byte[] IndexEntryKey(byte[] indexPrefix, ReadOnlySpan<byte> position) => [.. indexPrefix, .. position];
 
     public static byte[] ChangePrefix(Guid tableId) => Prefixed(ChangeTag, tableId, ReadOnlySpan<byte>.Empty);
 

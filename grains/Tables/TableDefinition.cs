@@ -11,4 +11,6 @@ public sealed record TableDefinition
     [Id(4)] public long ReadCapacityUnits { get; init; }
     [Id(5)] public long WriteCapacityUnits { get; init; }
     [Id(6)] public StreamSpecification? Stream { get; init; }
+    [Id(7)] public IReadOnlyList<LocalSecondaryIndex> LocalIndexes { get; init; } = [];
+    [Id(8)] public IReadOnlyList<GlobalSecondaryIndex> GlobalIndexes { get; init; } = [];
 }

@@ -32,6 +32,15 @@ public sealed record TableDescription
     /// <summary>The attribute whose epoch seconds expire an item; null while time to live is disabled.</summary>
     [Id(19)] public string? TimeToLiveAttribute { get; init; }
 
+    [Id(20)] public IReadOnlyList<LocalSecondaryIndex> LocalIndexes { get; init; } = [];
+
+    [Id(21)] public IReadOnlyList<GlobalSecondaryIndex> GlobalIndexes { get; init; } = [];
+
+    /// <summary>Set on the hidden table of a global secondary index: the table it indexes.</summary>
+    [Id(22)] public string? BaseTableName { get; init; }
+
+    public string IndexArn(string index) => $"{Arn}/index/{index}";
+
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";

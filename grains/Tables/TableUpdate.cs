@@ -1,9 +1,14 @@
 namespace DataTier.Tables;
 
-/// <summary>What UpdateTable may change here: billing mode, provisioned throughput and the stream (null: unchanged).</summary>
+/// <summary>
+/// What UpdateTable may change here: billing mode, provisioned throughput, the stream and global
+/// secondary indexes (null: unchanged); <paramref name="AttributeDefinitions"/> type new indexes' keys.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record TableUpdate(
     [property: Id(0)] BillingMode? BillingMode,
     [property: Id(1)] long? ReadCapacityUnits,
     [property: Id(2)] long? WriteCapacityUnits,
-    [property: Id(3)] StreamSpecification? Stream = null);
+    [property: Id(3)] StreamSpecification? Stream = null,
+    [property: Id(4)] IReadOnlyList<GlobalIndexUpdate>? IndexUpdates = null,
+    [property: Id(5)] IReadOnlyList<KeyAttribute>? AttributeDefinitions = null);

@@ -18,10 +18,11 @@ public sealed class AdminOperations(ITableClient tables)
         var throughput = ThroughputJson.Read(r);
         var stream = StreamSpecificationJson.Read(r);
         r.ThrowIfInvalid();
+        var (indexUpdates, definitions) = IndexUpdatesJson.Read(r);
         if (throughput is not null && billing != BillingMode.PROVISIONED
             && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
             throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream));
+        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, description);

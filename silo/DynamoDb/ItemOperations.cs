@@ -96,19 +96,20 @@ public sealed class ItemOperations(ITableClient tables)
         ReturnValues ReturnValues,
         bool ReturnOnFailure,
         ConsumedCapacityJson.Mode Capacity,
-        LegacyRequest Legacy);
+        LegacyRequest Legacy,
+        bool CollectionMetrics);
 
     private static WriteParameters ReadWrite(ApiRequest r, string member, string parameter, ExpressionParameters parameters)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var attributes = r.Required(r.AttributeMap(member), parameter);
         var returnValues = r.Enum<ReturnValues>("ReturnValues", "returnValues", "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]") ?? ReturnValues.NONE;
-        r.OneOf("ReturnItemCollectionMetrics", "returnItemCollectionMetrics", "SIZE", "NONE");
+        var metrics = r.OneOf("ReturnItemCollectionMetrics", "returnItemCollectionMetrics", "SIZE", "NONE") == "SIZE";
         var onFailure = ReturnOnFailure(r);
         var capacity = ConsumedCapacityJson.Read(r);
         ItemCollectionMetrics.Read(r);
         r.ThrowIfInvalid();
-        return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r, parameters));
+        return new WriteParameters(name!, attributes!, returnValues, onFailure, capacity, new LegacyRequest(r, parameters), metrics);
     }
 
     private static void WriteResult(Utf8JsonWriter w, WriteParameters p, Client.Results.WriteItemResult result)
@@ -120,6 +121,7 @@ public sealed class ItemOperations(ITableClient tables)
             AttributeValueJson.WriteMap(w, result.Attributes);
         }
         ConsumedCapacityJson.WriteMember(w, p.Capacity, p.Table, result.CapacityUnits, read: false);
+        if (p.CollectionMetrics && result.ItemCollection is { } collection) ItemCollectionMetrics.Write(w, collection);
         w.WriteEndObject();
     }
 

@@ -56,6 +56,7 @@ public static class TableDescriptionJson
             w.WriteString("LatestStreamLabel", t.LatestStreamLabel);
             w.WriteString("LatestStreamArn", t.LatestStreamArn);
         }
+        IndexJson.Write(w, t);
         w.WriteBoolean("DeletionProtectionEnabled", false);
         w.WriteEndObject();
     }

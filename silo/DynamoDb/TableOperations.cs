@@ -22,6 +22,8 @@ public sealed class TableOperations(ITableClient tables)
         var keySchema = r.Required(r.Array("KeySchema"), "keySchema");
         var keys = keySchema is { } k ? ReadKeySchema(k, r) : [];
         r.ThrowIfInvalid();
+        var localIndexes = IndexJson.Read(r, "LocalSecondaryIndexes", global: false);
+        var globalIndexes = IndexJson.Read(r, "GlobalSecondaryIndexes", global: true);
 
         if (billing == BillingMode.PAY_PER_REQUEST && r.Object("ProvisionedThroughput") is not null)
             throw DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
@@ -36,9 +38,26 @@ public sealed class TableOperations(ITableClient tables)
             throw DynamoException.Validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         if (keys[0].Type != "HASH") throw DynamoException.Validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         if (keys.Count == 2 && keys[1].Type != "RANGE") throw DynamoException.Validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-        if (keys.Count != attributes.Count)
+        if (keys.Count != attributes.Count && localIndexes is null && globalIndexes is null)
             throw DynamoException.Validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         var typed = keys.Select(x => attributes.First(a => a.Name == x.Name)).ToList();
+        if (localIndexes is not null && keys.Count != 2)
+            throw DynamoException.Validation("One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+        var locals = (localIndexes ?? []).Select(i => new LocalSecondaryIndex { Name = i.Name, KeySchema = IndexJson.Keys(i, attributes), Projection = IndexJson.Projection(i) }).ToList();
+        var globals = (globalIndexes ?? []).Select(i =>
+        {
+            var keySchema = IndexJson.Keys(i, attributes);
+            if (billing == BillingMode.PAY_PER_REQUEST && i.Throughput is not null)
+                throw DynamoException.Validation($"One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: {i.Name} when BillingMode is PAY_PER_REQUEST");
+            return new GlobalSecondaryIndex
+            {
+                Name = i.Name,
+                KeySchema = keySchema,
+                Projection = IndexJson.Projection(i),
+                ReadCapacityUnits = i.Throughput?.Read ?? 0,
+                WriteCapacityUnits = i.Throughput?.Write ?? 0,
+            };
+        }).ToList();
 
         var description = await tables.CreateTableAsync(new TableDefinition
         {
@@ -49,6 +68,8 @@ public sealed class TableOperations(ITableClient tables)
             ReadCapacityUnits = read,
             WriteCapacityUnits = write,
             Stream = stream,
+            LocalIndexes = locals,
+            GlobalIndexes = globals,
         });
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");

@@ -16,6 +16,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     internal static TimeSpan LockTimeout { get; } = TimeSpan.FromSeconds(2);
 
+    internal const long ItemCollectionLimit = 256 * 1024;
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public ITableClient Tables { get; private set; } = null!;
@@ -56,6 +58,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             // Short, so that the tests of abandoned transactions wait little.
             siloBuilder.Services.Configure<Configuration.TransactionOptions>(o => o.LockTimeout = LockTimeout);
             siloBuilder.Services.Configure<Configuration.TimeToLiveOptions>(o => o.SweepInterval = TimeSpan.FromMilliseconds(300));
+            // Small, so that a test reaches the item collection limit of tables with local indexes quickly.
+            siloBuilder.Services.Configure<Configuration.IndexOptions>(o => o.ItemCollectionSizeLimitBytes = ItemCollectionLimit);
         }
     }
 }

@@ -185,4 +185,37 @@ public abstract class TableStoreConformanceTests
         Assert.Equal(item.Count, stored.Count);
         foreach (var (k, v) in item) Assert.Equal(v, stored[k]);
     }
+
+    [Fact]
+    public async Task Index_entries_are_written_with_the_batch_apart_from_items()
+    {
+        var table = Guid.NewGuid();
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 0, 1, Item("a"))], null,
+            [new IndexEntryWrite("byV", Pos(5, 1), 1, Item("a")), new IndexEntryWrite("byV", Pos(3), 1, Item("c")), new IndexEntryWrite("other", Pos(4), 1, Item("o"))]);
+        var entries = await Store.ReadIndexRangeAsync(table, "byV", KeyRange.All, false, 10);
+        Assert.Equal([Pos(3), Pos(5, 1)], entries.Select(e => e.Position));
+        Assert.Equal(AttrValue.FromS("c"), entries[0].Attributes["v"]);
+        Assert.Equal(1, entries[0].Version);
+        Assert.Equal([Pos(5, 1), Pos(3)], (await Store.ReadIndexRangeAsync(table, "byV", KeyRange.All, true, 10)).Select(e => e.Position));
+        Assert.Equal([Pos(5, 1)], (await Store.ReadIndexRangeAsync(table, "byV", new KeyRange(Pos(3), false, null, true), false, 10)).Select(e => e.Position));
+        Assert.Single(await Store.ReadIndexRangeAsync(table, "other", KeyRange.All, false, 10));
+        // Items and index entries do not see each other.
+        Assert.Equal([Pos(1)], (await Store.ReadRangeAsync(table, KeyRange.All, false, 10)).Select(i => i.Position));
+        Assert.Null(await Store.GetAsync(table, Pos(3)));
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 1, 2, Item("b"))], null, [new IndexEntryWrite("byV", Pos(3), 0, null), new IndexEntryWrite("byV", Pos(9), 0, null)]);
+        Assert.Equal([Pos(5, 1)], (await Store.ReadIndexRangeAsync(table, "byV", KeyRange.All, false, 10)).Select(e => e.Position));
+    }
+
+    [Fact]
+    public async Task A_refused_batch_writes_no_index_entry_and_deleting_the_table_removes_them()
+    {
+        var table = Guid.NewGuid();
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 0, 1, Item("a"))]);
+        await Assert.ThrowsAsync<VersionConflictException>(() =>
+            Store.WriteAsync(table, [new ItemWrite(Pos(1), 0, 1, Item("b"))], null, [new IndexEntryWrite("i", Pos(1), 1, Item("b"))]).AsTask());
+        Assert.Empty(await Store.ReadIndexRangeAsync(table, "i", KeyRange.All, false, 10));
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 1, 2, Item("b"))], null, [new IndexEntryWrite("i", Pos(1), 2, Item("b"))]);
+        await Store.DeleteTableDataAsync(table);
+        Assert.Empty(await Store.ReadIndexRangeAsync(table, "i", KeyRange.All, false, 10));
+    }
 }

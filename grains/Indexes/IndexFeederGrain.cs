@@ -1,0 +1,194 @@
+using System.Text;
+using DataTier.Catalog;
+using DataTier.Configuration;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Store;
+using DataTier.Streams;
+using DataTier.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataTier.Indexes;
+
+/// <summary>
+/// Feeds one global secondary index from one base partition (see <see cref="IIndexFeederGrain"/>). Its
+/// state (the next sequence to apply, whether the backfill is done and how far it got) is an item in
+/// the store under a reserved table id per index table, written after each batch: a replay after a
+/// crash applies some records twice, which converges, because applying a record puts the entry of the
+/// new image and removes that of the old one.
+/// </summary>
+public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOptions> options, ILogger<IndexFeederGrain> logger)
+    : Grain, IIndexFeederGrain
+{
+    private Guid _tableId;
+    private int _partition;
+    private Guid _indexTableId;
+    private byte[] _stateKey = [];
+    private long _stateVersion;
+    private long _checkpoint;
+    private bool _backfilled;
+    private bool _started;
+    private byte[]? _cursor;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = this.GetPrimaryKeyString().Split('/');
+        _tableId = Guid.ParseExact(parts[0], "N");
+        _partition = int.Parse(parts[1]);
+        _indexTableId = Guid.ParseExact(parts[2], "N");
+        _stateKey = Encoding.UTF8.GetBytes($"{_tableId:N}/{_partition}");
+        await LoadAsync();
+        this.RegisterGrainTimer(FeedOnTimerAsync, new GrainTimerCreationOptions(options.Value.FeedInterval * 20, options.Value.FeedInterval * 20) { KeepAlive = true });
+    }
+
+    public async Task Poke() => await FeedAsync();
+
+    public Task<long> Drain() => FeedAsync();
+
+    private async Task FeedOnTimerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FeedAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFeedFailed(logger, this.GetPrimaryKeyString(), e);
+        }
+    }
+
+    private async Task<long> FeedAsync()
+    {
+        var catalog = GrainFactory.GetGrain<ITableCatalogGrain>(0);
+        var table = await catalog.DescribeById(_tableId);
+        var index = table?.GlobalIndexes.FirstOrDefault(i => i.IndexTableId == _indexTableId);
+        var indexTable = index is null ? null : await catalog.DescribeById(_indexTableId);
+        if (table is null || index is null || indexTable is null)
+        {
+            DeactivateOnIdle();
+            return _checkpoint;
+        }
+        var target = new Target(table, index, indexTable, GrainFactory);
+        if (!_backfilled) await BackfillAsync(target);
+        var log = IndexFeedLog.NameOf(_partition);
+        while (true)
+        {
+            var batch = await store.ReadChangesAsync(table.Id, log, _checkpoint, options.Value.RecordsPerCheckpoint);
+            if (batch.Count == 0) return _checkpoint - 1;
+            foreach (var change in batch)
+            {
+                var record = StreamRecordCodec.Decode(change.Sequence, change.Payload);
+                await target.ApplyAsync(record.OldImage, record.NewImage);
+            }
+            await SaveAsync(batch[^1].Sequence + 1, true, null);
+            await TrimAsync(table);
+            if (batch.Count < options.Value.RecordsPerCheckpoint) return _checkpoint - 1;
+        }
+    }
+
+    /// <summary>
+    /// Copies the partition's items into the index. The records written from the moment the base
+    /// partitions knew of the index on are replayed afterwards, so writes during the copy are not lost.
+    /// </summary>
+    private async Task BackfillAsync(Target target)
+    {
+        var table = target.Table;
+        if (!_started)
+        {
+            if (!target.Index.Backfilling)
+            {
+                // Created with the table: there was nothing to copy, and the log holds every write.
+                await SaveAsync(0, true, null);
+                return;
+            }
+            await SaveAsync(await store.LastChangeSequenceAsync(table.Id, IndexFeedLog.NameOf(_partition)) + 1, false, null);
+        }
+        var first = table.Partitions.StartOf(_partition);
+        var last = table.Partitions.EndOf(_partition);
+        var range = new KeyRange(ItemKey.EncodeHash(first), true, last == ulong.MaxValue ? null : ItemKey.EncodeHash(last + 1), false);
+        while (true)
+        {
+            var cursor = _cursor is null ? range : range with { Start = _cursor, StartInclusive = false };
+            var batch = await store.ReadRangeAsync(table.Id, cursor, false, options.Value.RecordsPerCheckpoint);
+            foreach (var item in batch) await target.ApplyAsync(null, item.Attributes);
+            if (batch.Count < options.Value.RecordsPerCheckpoint) break;
+            await SaveAsync(_checkpoint, false, batch[^1].Position);
+        }
+        await SaveAsync(_checkpoint, true, null);
+        LogBackfilled(logger, target.Index.Name, table.Name, _partition);
+        await GrainFactory.GetGrain<ITableCatalogGrain>(0).IndexPartitionBackfilled(table.Name, _indexTableId, _partition);
+    }
+
+    /// <summary>Removes records every feeder of the partition has applied, keeping the newest so sequence numbers keep growing.</summary>
+    private async Task TrimAsync(TableDescription table)
+    {
+        if (_checkpoint % (options.Value.RecordsPerCheckpoint * 4L) >= options.Value.RecordsPerCheckpoint) return;
+        var lowest = _checkpoint;
+        foreach (var index in table.GlobalIndexes)
+        {
+            var state = await store.GetAsync(IndexFeedLog.StateTableOf(index.IndexTableId), _stateKey);
+            lowest = Math.Min(lowest, state is null ? 0 : long.Parse(state.Attributes["c"].Text!));
+        }
+        if (lowest > 1) await store.TrimChangesAsync(table.Id, IndexFeedLog.NameOf(_partition), lowest - 1);
+    }
+
+    private async Task LoadAsync()
+    {
+        var stored = await store.GetAsync(IndexFeedLog.StateTableOf(_indexTableId), _stateKey);
+        if (stored is null) return;
+        _stateVersion = stored.Version;
+        _started = true;
+        _checkpoint = long.Parse(stored.Attributes["c"].Text!);
+        _backfilled = stored.Attributes["b"].Bool;
+        _cursor = stored.Attributes.TryGetValue("k", out var cursor) ? cursor.Bytes : null;
+    }
+
+    private async Task SaveAsync(long checkpoint, bool backfilled, byte[]? cursor)
+    {
+        var state = new Dictionary<string, AttrValue>(StringComparer.Ordinal)
+        {
+            ["c"] = AttrValue.FromN(checkpoint),
+            ["b"] = backfilled ? AttrValue.True : AttrValue.False,
+        };
+        if (cursor is not null) state["k"] = AttrValue.FromB(cursor);
+        try
+        {
+            await store.WriteAsync(IndexFeedLog.StateTableOf(_indexTableId), [new ItemWrite(_stateKey, _stateVersion, _stateVersion + 1, state)]);
+        }
+        catch (VersionConflictException)
+        {
+            // Another activation fed meanwhile (a membership change): continue from what it stored.
+            await LoadAsync();
+            throw;
+        }
+        _stateVersion++;
+        _started = true;
+        _checkpoint = checkpoint;
+        _backfilled = backfilled;
+        _cursor = cursor;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feeder {Feeder} could not feed its global secondary index; retried at the next prompt")]
+    private static partial void LogFeedFailed(ILogger logger, string feeder, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backfilled global secondary index {Index} of table {Table} from partition {Partition}")]
+    private static partial void LogBackfilled(ILogger logger, string index, string table, int partition);
+
+    /// <summary>Applies one change of a base item to the index table.</summary>
+    private sealed record Target(TableDescription Table, GlobalSecondaryIndex Index, TableDescription IndexTable, IGrainFactory Grains)
+    {
+        public async Task ApplyAsync(IReadOnlyDictionary<string, AttrValue>? old, IReadOnlyDictionary<string, AttrValue>? updated)
+        {
+            var oldKey = old is null ? null : IndexKeys.EntryKey(Table.KeySchema, Index.KeySchema, false, old);
+            var newKey = updated is null ? null : IndexKeys.EntryKey(Table.KeySchema, Index.KeySchema, false, updated);
+            if (oldKey is { } o && (newKey is not { } n || !o.Encode().AsSpan().SequenceEqual(n.Encode())))
+                await PartitionOf(o.Hash).Delete(new DeleteCommand(o, null, null, false));
+            if (newKey is { } key)
+                await PartitionOf(key.Hash).Put(new PutCommand(key, IndexKeys.Project(Table.KeySchema, Index.KeySchema, Index.Projection, updated!), null, null, false));
+        }
+
+        private IPartitionGrain PartitionOf(ulong hash) =>
+            Grains.GetGrain<IPartitionGrain>(IndexTable.PartitionGrainKey(IndexTable.Partitions.PartitionOf(hash)));
+    }
+}

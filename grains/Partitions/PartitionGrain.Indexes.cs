@@ -1,0 +1,173 @@
+using DataTier.Errors;
+using DataTier.Indexes;
+using DataTier.Keys;
+using DataTier.Model;
+using DataTier.Store;
+using DataTier.Streams;
+using DataTier.Tables;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// Secondary indexes in the partition (DESIGN.md, decision 6). Local index entries are written in the
+/// same atomic store batch as their item, so an item and its entries never disagree; the size of each
+/// item collection (a partition key's items plus their local index entries) is kept and limited.
+/// Global indexes are fed from an internal change log, also written in the item's batch, by
+/// <see cref="IIndexFeederGrain"/>s that this partition prompts when it has written records.
+/// </summary>
+public sealed partial class PartitionGrain
+{
+    private readonly Dictionary<string, long> _collections = new(StringComparer.Ordinal);
+    private const int MaxTrackedCollections = 10_000;
+    private string? _feedLog;
+    private long _nextFeedSequence;
+    private long _feedPrompted;
+    private IGrainTimer? _feedTimer;
+
+    public async Task<PartitionStats> GetIndexStats(string index)
+    {
+        var table = EnsureTable();
+        long count = 0, bytes = 0;
+        var range = ClampToPartition(KeyRange.All);
+        while (true)
+        {
+            var batch = await store.ReadIndexRangeAsync(table.Id, index, range, false, 1024);
+            foreach (var entry in batch)
+            {
+                count++;
+                bytes += ItemSize.Of(entry.Attributes);
+            }
+            if (batch.Count < 1024) return new PartitionStats(count, bytes);
+            range = range with { Start = batch[^1].Position, StartInclusive = false };
+        }
+    }
+
+    /// <summary>The local index entry writes of replacing <paramref name="old"/> (as stored) with <paramref name="updated"/>; null without local indexes.</summary>
+    private static List<IndexEntryWrite>? LocalIndexEntries(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
+        IReadOnlyDictionary<string, AttrValue>? updated, long newVersion)
+    {
+        if (table.LocalIndexes.Count == 0) return null;
+        var entries = new List<IndexEntryWrite>();
+        foreach (var index in table.LocalIndexes)
+        {
+            var oldKey = old is null ? null : IndexKeys.EntryKey(table.KeySchema, index.KeySchema, true, old)?.Encode();
+            var newKey = updated is null ? null : IndexKeys.EntryKey(table.KeySchema, index.KeySchema, true, updated)?.Encode();
+            if (oldKey is not null && (newKey is null || !oldKey.AsSpan().SequenceEqual(newKey)))
+                entries.Add(new IndexEntryWrite(index.Name, oldKey, 0, null));
+            if (newKey is not null)
+                entries.Add(new IndexEntryWrite(index.Name, newKey, newVersion, IndexKeys.Project(table.KeySchema, index.KeySchema, index.Projection, updated!)));
+        }
+        return entries;
+    }
+
+    /// <summary>Bytes an item and its local index entries add to its item collection.</summary>
+    private static long CollectionShare(TableDescription table, IReadOnlyDictionary<string, AttrValue>? item)
+    {
+        if (item is null) return 0;
+        long size = ItemSize.Of(item);
+        foreach (var index in table.LocalIndexes)
+            if (IndexKeys.EntryKey(table.KeySchema, index.KeySchema, true, item) is not null)
+                size += ItemSize.Of(IndexKeys.Project(table.KeySchema, index.KeySchema, index.Projection, item));
+        return size;
+    }
+
+    /// <summary>
+    /// The size the item collection of <paramref name="key"/> has after the write; throws
+    /// ItemCollectionSizeLimitExceededException if a write that grows it would pass the limit.
+    /// </summary>
+    private async ValueTask<long> CheckCollectionAsync(TableDescription table, ItemKey key,
+        IReadOnlyDictionary<string, AttrValue>? old, IReadOnlyDictionary<string, AttrValue>? updated)
+    {
+        var current = await CollectionBytesAsync(table, key);
+        var delta = CollectionShare(table, updated) - CollectionShare(table, old);
+        if (delta > 0 && current + delta > indexOptions.Value.ItemCollectionSizeLimitBytes)
+            throw new DynamoException(DynamoErrorCode.ItemCollectionSizeLimitExceededException, "Item collection size limit exceeded");
+        return current + delta;
+    }
+
+    private async ValueTask<long> CollectionBytesAsync(TableDescription table, ItemKey key)
+    {
+        var id = Convert.ToBase64String(key.PartitionKey);
+        if (_collections.TryGetValue(id, out var known)) return known;
+        var prefix = ItemKey.EncodePartitionPrefix(key.Hash, key.PartitionKey);
+        var all = new KeyRange(prefix, true, KeyBytes.PrefixSuccessor(prefix), false);
+        long size = 0;
+        for (var range = all; ;)
+        {
+            var batch = await store.ReadRangeAsync(table.Id, range, false, 1024);
+            size += batch.Sum(i => (long)ItemSize.Of(i.Attributes));
+            if (batch.Count < 1024) break;
+            range = range with { Start = batch[^1].Position, StartInclusive = false };
+        }
+        foreach (var index in table.LocalIndexes)
+            for (var range = all; ;)
+            {
+                var batch = await store.ReadIndexRangeAsync(table.Id, index.Name, range, false, 1024);
+                size += batch.Sum(i => (long)ItemSize.Of(i.Attributes));
+                if (batch.Count < 1024) break;
+                range = range with { Start = batch[^1].Position, StartInclusive = false };
+            }
+        if (_collections.Count >= MaxTrackedCollections) _collections.Clear();
+        return _collections[id] = size;
+    }
+
+    /// <summary>Keeps a tracked item collection's size up to a write the store has taken.</summary>
+    private void TrackCollection(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? updated)
+    {
+        if (_table is not { LocalIndexes.Count: > 0 } table || _collections.Count == 0) return;
+        var id = Convert.ToBase64String(ItemKey.Decode(position).PartitionKey);
+        if (_collections.TryGetValue(id, out var size))
+            _collections[id] = size + CollectionShare(table, updated) - CollectionShare(table, old?.Attributes);
+    }
+
+    /// <summary>Whether writes to the table store change records: for the user's stream, or for global indexes.</summary>
+    private static bool LogsChanges(TableDescription table) => table.StreamViewType is not null || table.GlobalIndexes.Count > 0;
+
+    /// <summary>Adds the internal records that feed global indexes to the batch's change records.</summary>
+    private async ValueTask<List<ChangeRecord>?> AppendFeedRecordsAsync(TableDescription table,
+        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes,
+        List<ChangeRecord>? records, long nowMs)
+    {
+        if (table.GlobalIndexes.Count == 0) return records;
+        var log = IndexFeedLog.NameOf(_partition);
+        if (_feedLog != log)
+        {
+            _nextFeedSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
+            _feedPrompted = _nextFeedSequence - 1;
+            _feedLog = log;
+        }
+        foreach (var (old, updated, byService) in changes)
+        {
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_AND_OLD_IMAGES, old, updated, _nextFeedSequence, nowMs, byService);
+            if (record is null) continue;
+            (records ??= []).Add(new ChangeRecord(log, _nextFeedSequence++, StreamRecordCodec.Encode(record)));
+        }
+        return records;
+    }
+
+    /// <summary>While the table has global indexes, prompt their feeders now and whenever records were written since.</summary>
+    private void ScheduleFeeds(TableDescription table)
+    {
+        if (table.GlobalIndexes.Count == 0)
+        {
+            _feedTimer?.Dispose();
+            _feedTimer = null;
+            return;
+        }
+        PromptFeeders(table);
+        if (_feedTimer is not null) return;
+        var interval = indexOptions.Value.FeedInterval;
+        _feedTimer = this.RegisterGrainTimer(_ =>
+        {
+            if (_table is { } current && _feedLog is not null && _nextFeedSequence - 1 > _feedPrompted) PromptFeeders(current);
+            return Task.CompletedTask;
+        }, interval, interval);
+    }
+
+    private void PromptFeeders(TableDescription table)
+    {
+        _feedPrompted = _nextFeedSequence - 1;
+        foreach (var index in table.GlobalIndexes)
+            GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, _partition, index.IndexTableId)).Poke().Ignore();
+    }
+}

@@ -1,0 +1,26 @@
+namespace DataTier.Tables;
+
+/// <summary>
+/// A global secondary index: any partition and sort key. It is a hidden partitioned table of its own
+/// (<see cref="IndexTableName"/>), fed from the base table's internal change log, eventually consistent.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record GlobalSecondaryIndex
+{
+    [Id(0)] public required string Name { get; init; }
+    [Id(1)] public required TableKeySchema KeySchema { get; init; }
+    [Id(2)] public required IndexProjection Projection { get; init; }
+    [Id(3)] public long ReadCapacityUnits { get; init; }
+    [Id(4)] public long WriteCapacityUnits { get; init; }
+    [Id(5)] public IndexStatus Status { get; init; } = IndexStatus.ACTIVE;
+    /// <summary>True while the items the table held when the index was added are being copied into it.</summary>
+    [Id(6)] public bool Backfilling { get; init; }
+    /// <summary>The catalog name of the hidden table that holds the index (not listed by ListTables).</summary>
+    [Id(7)] public string IndexTableName { get; init; } = "";
+    [Id(11)] public Guid IndexTableId { get; init; }
+    /// <summary>Base partitions whose backfill is done (while <see cref="Backfilling"/>).</summary>
+    [Id(8)] public IReadOnlyList<int> BackfilledPartitions { get; init; } = [];
+    /// <summary>Filled in by DescribeTable from the index table; not kept in the catalog.</summary>
+    [Id(9)] public long ItemCount { get; init; }
+    [Id(10)] public long SizeBytes { get; init; }
+}
