@@ -3,6 +3,7 @@ using DataTier.Hosting;
 using DataTier.Silo.Configuration;
 using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
+using DataTier.Silo.Hosting;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
@@ -26,6 +27,7 @@ builder.UseOrleans(silo =>
     silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
     silo.Services.Configure<DataTier.Configuration.StreamOptions>(config.GetSection("Streams"));
     silo.AddDashboard();
+    silo.UseDataTierHosting(config);
 });
 
 switch (storeOptions.Kind)
