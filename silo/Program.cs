@@ -5,6 +5,7 @@ using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
 using DataTier.Silo.Memcached;
 using DataTier.Silo.Resp;
+using DataTier.Silo.Hosting;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
@@ -30,6 +31,7 @@ builder.UseOrleans(silo =>
     silo.Services.Configure<DataTier.Configuration.StreamOptions>(config.GetSection("Streams"));
     silo.Services.Configure<DataTier.Configuration.TimeToLiveOptions>(config.GetSection("TimeToLive"));
     silo.AddDashboard();
+    silo.UseDataTierHosting(config);
 });
 
 switch (storeOptions.Kind)

@@ -7,4 +7,11 @@ public sealed class ClusterHostOptions
     public int GatewayPort { get; set; } = 30000;
     public string ClusterId { get; set; } = "dev";
     public string ServiceId { get; set; } = "datatier";
+
+    /// <summary>
+    /// Run as a Kubernetes pod (Microsoft.Orleans.Hosting.Kubernetes): silo name, advertised address and
+    /// cluster ids from the <c>POD_*</c> and <c>ORLEANS_*</c> environment variables, listening on every
+    /// interface, and silos whose pods are gone declared dead. Off by default.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }

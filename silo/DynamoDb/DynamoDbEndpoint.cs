@@ -19,6 +19,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     public async Task HandleAsync(HttpContext context)
     {
         var requestId = Guid.NewGuid().ToString("N").ToUpperInvariant()[..26].PadRight(52, 'A');
+        using var logScope = Telemetry.RequestLogScope.Begin(logger, requestId);
         var output = new ArrayBufferWriter<byte>(1024);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var target = context.Request.Headers["X-Amz-Target"].ToString();

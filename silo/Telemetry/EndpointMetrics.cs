@@ -2,19 +2,25 @@ using System.Diagnostics.Metrics;
 
 namespace DataTier.Silo.Telemetry;
 
-/// <summary>The DynamoDB endpoint's instruments (meter <c>DataTier</c>), exported at <c>/metrics</c> on the admin port.</summary>
-public sealed class EndpointMetrics
+/// <summary>
+/// The DynamoDB endpoint's instruments (meter <c>DataTier</c>), exported at <c>/metrics</c> on the admin
+/// port, and a Debug-level log line per request (category <c>DataTier.Silo.Telemetry.EndpointMetrics</c>),
+/// written inside the request's log scope.
+/// </summary>
+public sealed partial class EndpointMetrics
 {
     public const string MeterName = "DataTier";
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _latency;
+    private readonly ILogger<EndpointMetrics> _logger;
 
-    public EndpointMetrics(IMeterFactory meters)
+    public EndpointMetrics(IMeterFactory meters, ILogger<EndpointMetrics> logger)
     {
         var meter = meters.Create(MeterName);
         _requests = meter.CreateCounter<long>("datatier.requests", description: "DynamoDB API requests by operation, table and outcome");
         _latency = meter.CreateHistogram<double>("datatier.request.duration", unit: "ms", description: "DynamoDB API request latency");
+        _logger = logger;
     }
 
     /// <summary>Outcome is "ok" or the DynamoDB error type (ConditionalCheckFailedException, ValidationException, ...).</summary>
@@ -23,5 +29,9 @@ public sealed class EndpointMetrics
         var tags = new System.Diagnostics.TagList { { "operation", operation }, { "table", table ?? "" }, { "outcome", outcome } };
         _requests.Add(1, tags);
         _latency.Record(milliseconds, new KeyValuePair<string, object?>("operation", operation));
+        LogRequest(_logger, operation, table ?? "", outcome, milliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Operation} {Table}: {Outcome} in {Milliseconds:0.0} ms")]
+    private static partial void LogRequest(ILogger logger, string operation, string table, string outcome, double milliseconds);
 }

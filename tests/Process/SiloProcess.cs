@@ -48,6 +48,9 @@ public sealed class SiloProcess : IDisposable
     /// <summary>The DynamoDB endpoint, for <c>AmazonDynamoDBConfig.ServiceURL</c>.</summary>
     public string EndpointUrl => $"http://127.0.0.1:{HttpPort}";
 
+    /// <summary>Environment variables for the next starts, e.g. settings in <c>Section__Key</c> form as Kubernetes passes them.</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many times the process has been started.</summary>
     public int Starts { get; private set; }
 
@@ -97,6 +100,7 @@ public sealed class SiloProcess : IDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("DOTNET_URLS");
+        foreach (var (name, value) in ExtraEnvironment) info.Environment[name] = value;
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _ready = ready;
