@@ -21,6 +21,7 @@ function field(name,   i, kv) {
     }
     key = section SUBSEP field("label") SUBSEP field("op") SUBSEP field("dist")
     seen[key] = 1
+    rows++
     ops[key] = field("ops/s"); p50[key] = field("p50"); p99[key] = field("p99"); p999[key] = field("p99.9"); errs[key] = field("errors")
     if (errs[key] > 0) errors_seen = errors_seen " " field("label") "/" field("op") "/" field("dist") "=" errs[key]
 }
@@ -46,6 +47,11 @@ function row(suite, workload, project, peer_name, peer, target) {
 }
 
 END {
+    if (rows > 0) main_table()
+    if (memory) memory_table()
+}
+
+function main_table(   m, d, dist, silo, workload, ceiling, ceiling_name, target, empty, k, v, t, test, resp, redis, cache) {
     print "| suite | workload | project ops/s | p50 ms | p99 ms | p99.9 ms | peer | peer ops/s | p50 ms | p99 ms | p99.9 ms | project/peer | target |"
     print "| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"
 
@@ -96,16 +102,16 @@ END {
     if (cache) print "| cache | memcached: not implemented yet | - | - | - | - | memcached | - | - | - | - | - | - |"
 
     if (errors_seen != "") print "\nruns with errors:" errors_seen
+    print ""
+}
 
-    if (memory) {
-        print ""
-        print "| memory, " keys " keys with 100-byte values | project bytes/item | redis-server bytes/item | project/redis | target |"
-        print "| --- | ---: | ---: | ---: | --- |"
-        r1 = redis_used > 0 ? sprintf("%.2f", resp_used / redis_used) : "-"
-        r2 = redis_used > 0 ? sprintf("%.2f", silo_rss / redis_used) : "-"
-        printf "| INFO used_memory delta, both | %.0f | %.0f | %s | ≤ 2 %s |\n", resp_used / keys, redis_used / keys, r1, (r1 != "-" && r1 + 0 <= 2) ? "✓" : "✗"
-        printf "| silo process RSS delta vs redis INFO used_memory delta | %.0f | %.0f | %s | ≤ 2 %s |\n", silo_rss / keys, redis_used / keys, r2, (r2 != "-" && r2 + 0 <= 2) ? "✓" : "✗"
-        r3 = (redis_rss > 0) ? sprintf("%.2f", silo_rss / redis_rss) : "-"
-        printf "| (for reference) RSS delta, both processes | %.0f | %.0f | %s | - |\n", silo_rss / keys, redis_rss / keys, r3
-    }
+function memory_table(   r1, r2, r3) {
+    print "| memory, " keys " keys with 100-byte values | project bytes/item | redis-server bytes/item | project/redis | target |"
+    print "| --- | ---: | ---: | ---: | --- |"
+    r1 = redis_used > 0 ? sprintf("%.2f", resp_used / redis_used) : "-"
+    r2 = redis_used > 0 ? sprintf("%.2f", silo_rss / redis_used) : "-"
+    printf "| INFO used_memory delta, both | %.0f | %.0f | %s | ≤ 2 %s |\n", resp_used / keys, redis_used / keys, r1, (r1 != "-" && r1 + 0 <= 2) ? "✓" : "✗"
+    printf "| silo process RSS delta vs redis INFO used_memory delta | %.0f | %.0f | %s | ≤ 2 %s |\n", silo_rss / keys, redis_used / keys, r2, (r2 != "-" && r2 + 0 <= 2) ? "✓" : "✗"
+    r3 = (redis_rss > 0) ? sprintf("%.2f", silo_rss / redis_rss) : "-"
+    printf "| (for reference) RSS delta, both processes | %.0f | %.0f | %s | - |\n", silo_rss / keys, redis_rss / keys, r3
 }
