@@ -9,6 +9,7 @@ using DataTier.Silo.Hosting;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 // appsettings.json is read from next to the program, so settings do not depend on the working
 // directory; relative paths in settings (Store:RocksDb:Path) still resolve against the working directory.
@@ -32,6 +33,9 @@ builder.UseOrleans(silo =>
     silo.Services.Configure<DataTier.Configuration.TimeToLiveOptions>(config.GetSection("TimeToLive"));
     silo.AddDashboard();
     silo.UseDataTierHosting(config);
+    // bench/run.sh only: host the empty grain of bench/DataTier.Bench.Grains, the yardstick of the SDK benchmark.
+    if (config["Bench:GrainAssembly"] is { Length: > 0 } benchGrains)
+        silo.Services.AddSerializer(s => s.AddAssembly(System.Reflection.Assembly.LoadFrom(Path.GetFullPath(benchGrains))));
 });
 
 switch (storeOptions.Kind)

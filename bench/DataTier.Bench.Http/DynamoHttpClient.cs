@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -8,6 +9,8 @@ public sealed class DynamoHttpClient : IDisposable
 {
     private const string Authorization =
         "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0";
+
+    private const string AmzDate = "20260101T000000Z";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/x-amz-json-1.0");
     private readonly HttpClient _http;
@@ -54,7 +57,22 @@ public sealed class DynamoHttpClient : IDisposable
         request.Content.Headers.ContentType = JsonType;
         request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810." + operation);
         request.Headers.TryAddWithoutValidation("Authorization", Authorization);
+        // dynalite refuses a request with an Authorization header but no date (it checks nothing else).
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", AmzDate);
         return request;
+    }
+
+    /// <summary>Waits (up to 30 s) until DescribeTable no longer says CREATING.</summary>
+    public async Task WaitUntilActiveAsync(string table)
+    {
+        var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
+        while (true)
+        {
+            var (status, body) = await SendForBodyAsync("DescribeTable", DynamoRequests.DescribeTable(table));
+            if (status == 200 && !body.Contains("\"TableStatus\":\"CREATING\"", StringComparison.Ordinal)) return;
+            if (Stopwatch.GetTimestamp() > deadline) throw new InvalidOperationException($"table {table} not active after 30 s: {status} {body}");
+            await Task.Delay(200);
+        }
     }
 
     public void Dispose() => _http.Dispose();

@@ -75,7 +75,7 @@ public sealed class DynamoRequests
         {"TableName":"{{QueryTable}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"BillingMode":"PAY_PER_REQUEST"}
         """);
 
-    public byte[] DescribeTable() => Utf8($$"""{"TableName":"{{_options.Table}}"}""");
+    public static byte[] DescribeTable(string table) => Utf8($$"""{"TableName":"{{table}}"}""");
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }

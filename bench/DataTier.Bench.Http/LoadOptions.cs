@@ -1,4 +1,5 @@
 using System.Globalization;
+using DataTier.Bench.Common;
 
 namespace DataTier.Bench.Http;
 
@@ -8,21 +9,29 @@ public sealed class LoadOptions
     public const string Usage = """
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
-                                   [--mix put|get|mixed|update|transact10|query1mb] [--create-table]
+                                   [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
                                    [--label NAME] [--json FILE]
+          MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | put | mixed | update | transact10 | query1mb
+          --duration and --warmup are seconds and may be fractional (1.5)
         """;
+
+    public static readonly string[] Mixes = ["ycsb-a", "ycsb-b", "ycsb-c", "ycsb-e", "get", "put", "mixed", "update", "transact10", "query1mb"];
 
     public string Url { get; private set; } = "http://127.0.0.1:8000";
     public string Table { get; private set; } = "bench";
     public int Concurrency { get; private set; } = 50;
-    public int Duration { get; private set; } = 10;
-    public int Warmup { get; private set; } = 2;
+    public double Duration { get; private set; } = 10;
+    public double Warmup { get; private set; } = 2;
     public int Items { get; private set; } = 10_000;
     public int ItemSize { get; private set; } = 1024;
     public string Mix { get; private set; } = "get";
+    public KeyDistribution Distribution { get; private set; } = KeyDistribution.Uniform;
     public bool CreateTable { get; private set; }
+    public bool LoadOnly { get; private set; }
     public string Label { get; private set; } = "target";
     public string? Json { get; private set; }
+
+    public bool IsYcsb => Mix.StartsWith("ycsb-", StringComparison.Ordinal);
 
     public static LoadOptions Parse(string[] args)
     {
@@ -33,24 +42,36 @@ public sealed class LoadOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
             int NextInt(int min) => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min
                 ? v : throw new ArgumentException($"{name} needs a whole number >= {min}");
+            double NextSeconds(double min) => double.TryParse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v >= min
+                ? v : throw new ArgumentException($"{name} needs a number of seconds >= {min}");
             switch (name)
             {
                 case "--url": o.Url = Next(); break;
                 case "--table": o.Table = Next(); break;
                 case "--concurrency": o.Concurrency = NextInt(1); break;
-                case "--duration": o.Duration = NextInt(1); break;
-                case "--warmup": o.Warmup = NextInt(0); break;
+                case "--duration": o.Duration = NextSeconds(0.1); break;
+                case "--warmup": o.Warmup = NextSeconds(0); break;
                 case "--items": o.Items = NextInt(1); break;
                 case "--item-size": o.ItemSize = NextInt(0); break;
                 case "--mix": o.Mix = Next(); break;
+                case "--distribution":
+                    o.Distribution = Next() switch
+                    {
+                        "uniform" => KeyDistribution.Uniform,
+                        "zipfian" => KeyDistribution.Zipfian,
+                        var d => throw new ArgumentException($"--distribution must be uniform or zipfian, not {d}"),
+                    };
+                    break;
                 case "--create-table": o.CreateTable = true; break;
+                case "--load-only": o.LoadOnly = o.CreateTable = true; break;
                 case "--label": o.Label = Next(); break;
                 case "--json": o.Json = Next(); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }
-        if (o.Mix is not ("get" or "put" or "mixed" or "update" or "transact10" or "query1mb"))
-            throw new ArgumentException("--mix must be get, put, mixed, update, transact10 or query1mb");
+        if (!Mixes.Contains(o.Mix)) throw new ArgumentException("--mix must be one of " + string.Join(", ", Mixes));
+        if (o.IsYcsb && o.Items < YcsbRequests.RowsPerPartitionKey)
+            throw new ArgumentException($"the ycsb mixes need --items >= {YcsbRequests.RowsPerPartitionKey}");
         if (!Uri.TryCreate(o.Url, UriKind.Absolute, out _)) throw new ArgumentException($"--url {o.Url} is not an absolute URL");
         return o;
     }

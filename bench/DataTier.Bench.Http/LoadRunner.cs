@@ -1,27 +1,35 @@
 using System.Diagnostics;
+using DataTier.Bench.Common;
 
 namespace DataTier.Bench.Http;
 
-/// <summary>Drives PutItem and GetItem with N concurrent workers, each with one request in flight.</summary>
+/// <summary>Drives one mix of DynamoDB requests with N concurrent workers, each with one request in flight.</summary>
 public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
 {
-    private readonly DynamoRequests _requests = new(options);
-    private string? _firstError;
+    private readonly DynamoRequests? _requests = options.IsYcsb ? null : new DynamoRequests(options);
+    private readonly YcsbRequests? _ycsb = options.IsYcsb ? new YcsbRequests(options.Table, options.Items, options.ItemSize) : null;
+    private KeyChooser _keys = KeyChooser.Create(options.Distribution, options.Items);
+    private KeyChooser _partitionKeys = KeyChooser.Create(options.Distribution, 1);
+    private long[] _inserted = [];
 
-    /// <summary>The first failure seen while measuring (status and body, or the exception), if any.</summary>
-    public string? FirstError => _firstError;
-
-    /// <summary>Creates the tables (existing ones are fine) and puts every key, so that gets hit, and the query table's rows.</summary>
+    /// <summary>Creates the tables the mix needs (existing ones are fine) and puts every key, so that reads hit.</summary>
     public async Task CreateTableAsync()
     {
-        foreach (var create in new[] { _requests.CreateTable(), _requests.CreateQueryTable() })
+        if (_ycsb is not null)
+        {
+            await new YcsbLoader(client, _ycsb, options.Concurrency).LoadAsync();
+            return;
+        }
+        var requests = _requests!;
+        foreach (var create in new[] { requests.CreateTable(), requests.CreateQueryTable() })
         {
             var (status, error) = await client.SendAsync("CreateTable", create);
             if (status != 200 && error?.Contains("ResourceInUseException", StringComparison.Ordinal) != true)
                 throw new InvalidOperationException($"CreateTable failed: {status} {error}");
         }
-        await WaitUntilActiveAsync();
-        foreach (var row in _requests.QueryRows)
+        await client.WaitUntilActiveAsync(options.Table);
+        await client.WaitUntilActiveAsync(requests.QueryTable);
+        foreach (var row in requests.QueryRows)
         {
             var (s, e) = await client.SendAsync("PutItem", row);
             if (e is not null) throw new InvalidOperationException($"preload of the query table failed: {s} {e}");
@@ -33,92 +41,50 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
             int key;
             while ((key = Interlocked.Increment(ref next)) < options.Items)
             {
-                var (s, e) = await client.SendAsync("PutItem", _requests.Puts[key]);
+                var (s, e) = await client.SendAsync("PutItem", requests.Puts[key]);
                 if (e is not null) throw new InvalidOperationException($"preload PutItem failed: {s} {e}");
             }
         })));
     }
 
-    private async Task WaitUntilActiveAsync()
+    public async Task<Measurement> RunAsync()
     {
-        var deadline = Stopwatch.GetTimestamp() + 30 * Stopwatch.Frequency;
-        while (true)
+        if (_ycsb is not null) _partitionKeys = KeyChooser.Create(options.Distribution, _ycsb.PartitionKeys);
+        _keys = KeyChooser.Create(options.Distribution, options.Items);
+        _inserted = new long[options.Concurrency];
+        return await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, async (worker, random) =>
         {
-            var (status, body) = await client.SendForBodyAsync("DescribeTable", _requests.DescribeTable());
-            if (status == 200 && !body.Contains("\"TableStatus\":\"CREATING\"", StringComparison.Ordinal)) return;
-            if (Stopwatch.GetTimestamp() > deadline) throw new InvalidOperationException($"table {options.Table} not active after 30 s: {status} {body}");
-            await Task.Delay(200);
+            var (operation, body) = Next(worker, random);
+            var (status, error) = await client.SendAsync(operation, body);
+            return error is null ? null : $"{operation} {status} {error}";
+        });
+    }
+
+    private (string Operation, byte[] Body) Next(int worker, Random random)
+    {
+        if (_ycsb is { } y)
+        {
+            return options.Mix switch
+            {
+                "ycsb-a" => random.Next(100) < 50 ? ("UpdateItem", y.Update(_keys.Next(random), random)) : ("GetItem", y.Reads[_keys.Next(random)]),
+                "ycsb-b" => random.Next(100) < 5 ? ("UpdateItem", y.Update(_keys.Next(random), random)) : ("GetItem", y.Reads[_keys.Next(random)]),
+                "ycsb-e" => random.Next(100) < 5
+                    // Sort keys unique per worker: worker w inserts w, w + N, w + 2N, ... past the loaded rows.
+                    ? ("PutItem", y.Insert(_partitionKeys.Next(random), worker + options.Concurrency * _inserted[worker]++))
+                    : ("Query", y.Scan(_partitionKeys.Next(random), random.Next(YcsbRequests.MaxScanStart + 1), 1 + random.Next(YcsbRequests.MaxScanLength))),
+                _ => ("GetItem", y.Reads[_keys.Next(random)]),
+            };
         }
-    }
-
-    public async Task<LoadResult> RunAsync()
-    {
-        // Fixed windows on the monotonic clock: an operation counts if it completes inside the
-        // measured window, whatever the scheduling of the workers.
-        var start = Stopwatch.GetTimestamp() + options.Warmup * Stopwatch.Frequency;
-        var end = start + options.Duration * Stopwatch.Frequency;
-        var histograms = new LatencyHistogram[options.Concurrency];
-        var errors = new long[options.Concurrency];
-        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
-        {
-            histograms[w] = new LatencyHistogram();
-            errors[w] = await WorkAsync(w, start, end, histograms[w]);
-        })));
-
-        var merged = new LatencyHistogram();
-        foreach (var h in histograms) merged.Add(h);
-        return new LoadResult(options, merged.Count, options.Duration,
-            merged.PercentileMillis(50), merged.PercentileMillis(99), merged.PercentileMillis(99.9), errors.Sum());
-    }
-
-    private async Task<long> WorkAsync(int worker, long start, long end, LatencyHistogram histogram)
-    {
-        var random = new Random(worker * 7919 + 1);
-        long errors = 0;
-        while (true)
-        {
-            var (operation, request) = Next(random);
-            var began = Stopwatch.GetTimestamp();
-            string? error;
-            var exception = false;
-            try
-            {
-                var (status, body) = await client.SendAsync(operation, request);
-                error = body is null ? null : $"{status} {body}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-            {
-                error = $"{e.GetType().Name}: {e.Message}";
-                exception = true;
-            }
-            var done = Stopwatch.GetTimestamp();
-            // A refused connection fails at once; do not spin a core on it.
-            if (exception) await Task.Delay(1);
-            if (done >= end) return errors;
-            if (done < start) continue;
-            if (error is null)
-            {
-                histogram.Record((done - began) * 1_000_000 / Stopwatch.Frequency);
-            }
-            else
-            {
-                errors++;
-                Interlocked.CompareExchange(ref _firstError, error, null);
-            }
-        }
-    }
-
-    private (string Operation, byte[] Body) Next(Random random)
-    {
-        var key = random.Next(options.Items);
+        var requests = _requests!;
+        var key = _keys.Next(random);
         return options.Mix switch
         {
-            "put" => ("PutItem", _requests.Puts[key]),
-            "mixed" => random.Next(2) == 0 ? ("PutItem", _requests.Puts[key]) : ("GetItem", _requests.Gets[key]),
-            "update" => ("UpdateItem", _requests.Updates[key]),
-            "transact10" => ("TransactWriteItems", _requests.TransactPuts(random, 10)),
-            "query1mb" => ("Query", _requests.QueryPage),
-            _ => ("GetItem", _requests.Gets[key]),
+            "put" => ("PutItem", requests.Puts[key]),
+            "mixed" => random.Next(2) == 0 ? ("PutItem", requests.Puts[key]) : ("GetItem", requests.Gets[key]),
+            "update" => ("UpdateItem", requests.Updates[key]),
+            "transact10" => ("TransactWriteItems", requests.TransactPuts(random, 10)),
+            "query1mb" => ("Query", requests.QueryPage),
+            _ => ("GetItem", requests.Gets[key]),
         };
     }
 }

@@ -1,3 +1,4 @@
+using DataTier.Bench.Common;
 using DataTier.Bench.Http;
 
 LoadOptions options;
@@ -25,9 +26,14 @@ if (options.CreateTable)
         Console.Error.WriteLine($"preparing {options.Url} failed: {e.Message}");
         return 1;
     }
+    if (options.LoadOnly)
+    {
+        Console.WriteLine($"label={options.Label} loaded the tables of {options.Mix} on {options.Url}");
+        return 0;
+    }
 }
-var result = await runner.RunAsync();
-Console.WriteLine(result);
-if (runner.FirstError is { } error) Console.Error.WriteLine($"first error: {(error.Length > 500 ? error[..500] : error)}");
-if (options.Json is not null) await File.AppendAllTextAsync(options.Json, result.ToJson() + Environment.NewLine);
-return result.Ops == 0 ? 1 : 0;
+var measurement = await runner.RunAsync();
+var report = new RunReport(options.Label, options.Url, options.Mix, options.Distribution, options.Concurrency,
+    options.Duration, options.Items, options.ItemSize, measurement);
+await report.WriteAsync(options.Json);
+return measurement.Ops == 0 ? 1 : 0;

@@ -1,16 +1,14 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using DataTier.Expressions;
-using DataTier.Keys;
 using DataTier.Model;
 
 namespace DataTier.Bench.Micro;
 
-/// <summary>The per-request hot paths below the HTTP layer: key hashing, item encoding, numbers and condition evaluation.</summary>
+/// <summary>The per-request hot paths below the HTTP layer: item encoding, numbers and condition evaluation.</summary>
 [MemoryDiagnoser]
 public class HotPathBenchmarks
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes("user#0123456789");
     private Dictionary<string, AttrValue> _item = null!;
     private byte[] _encoded = null!;
     private Condition _condition = null!;
@@ -31,9 +29,6 @@ public class HotPathBenchmarks
         var context = new ExpressionContext(new Dictionary<string, string> { ["#v"] = "version" }, new Dictionary<string, AttrValue> { [":v"] = AttrValue.FromN("42") });
         _condition = ExpressionParser.ParseCondition("ConditionExpression", "attribute_exists(pk) AND #v = :v", context);
     }
-
-    [Benchmark]
-    public ulong HashPartitionKey() => KeyHash.Compute(_key);
 
     [Benchmark]
     public byte[] EncodeItem() => ItemCodec.Encode(_item);

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DataTier.Bench.Http;
+namespace DataTier.Bench.Common;
 
 /// <summary>
 /// An HDR-like histogram of latencies in microseconds: exact below 128 µs, then 64 buckets per

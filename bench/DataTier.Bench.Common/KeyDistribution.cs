@@ -1,0 +1,7 @@
+namespace DataTier.Bench.Common;
+
+public enum KeyDistribution
+{
+    Uniform,
+    Zipfian,
+}

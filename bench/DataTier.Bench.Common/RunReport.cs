@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace DataTier.Bench.Common;
+
+/// <summary>
+/// One measured run as the load tools print it: a <c>key=value</c> line that bench/run.sh parses,
+/// and a JSON line for bench/results/.
+/// </summary>
+public sealed record RunReport(string Label, string Target, string Op, KeyDistribution Distribution, int Concurrency,
+    double Duration, int Items, int ItemSize, Measurement Measurement)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Dist => Distribution.ToString().ToLowerInvariant();
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"label={Label} op={Op} dist={Dist} conc={Concurrency} ops/s={Measurement.OpsPerSecond:F0} p50={Ms(Measurement.P50)}ms p99={Ms(Measurement.P99)}ms p99.9={Ms(Measurement.P999)}ms errors={Measurement.Errors}");
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        time = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        label = Label,
+        url = Target,
+        op = Op,
+        distribution = Dist,
+        concurrency = Concurrency,
+        duration = Duration,
+        items = Items,
+        itemSize = ItemSize,
+        ops = Measurement.Ops,
+        opsPerSecond = Math.Round(Measurement.OpsPerSecond, 1),
+        p50Ms = Measurement.P50,
+        p99Ms = Measurement.P99,
+        p999Ms = Measurement.P999,
+        errors = Measurement.Errors,
+    }, JsonOptions);
+
+    /// <summary>Prints the line, the first error on stderr, and appends the JSON line to <paramref name="jsonFile"/> if given.</summary>
+    public async Task WriteAsync(string? jsonFile)
+    {
+        Console.WriteLine(this);
+        if (Measurement.FirstError is { } error) Console.Error.WriteLine($"first error: {(error.Length > 500 ? error[..500] : error)}");
+        if (jsonFile is not null) await File.AppendAllTextAsync(jsonFile, ToJson() + Environment.NewLine);
+    }
+
+    private static string Ms(double ms) => ms.ToString(ms < 1 ? "0.000" : ms < 100 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+}

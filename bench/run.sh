@@ -1,0 +1,425 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark suite: the project and its peers, measured in the same run, on loopback.
+#
+#   bench/run.sh [--quick] [--micro] [--only SECTIONS] [--concurrency N] [--duration S]
+#
+#   --quick          short runs: about two minutes in all once the builds are up to date
+#   --micro          run only the BenchmarkDotNet micro-benchmarks (bench/DataTier.Bench.Micro);
+#                    with --quick, BenchmarkDotNet's short job, in process
+#   --only SECTIONS  comma-separated subset of http,sdk,cache,memory (default: all four)
+#   --concurrency N  concurrent clients of the HTTP and SDK workloads (default 50)
+#   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
+#
+# Sections (see bench/README.md):
+#   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
+#           (RocksDB in a temporary directory) against dynalite 4.0.0 (LevelDB in a temporary
+#           directory) and the Kestrel ceiling (a constant GetItem-sized body)
+#   sdk     YCSB C, B (and A) through the grain client SDK against a call to an empty grain hosted by
+#           the same silo
+#   cache   redis-benchmark GET and SET with -c 50, -c 50 -P 16, -c 50 -r 100000 against the silo's
+#           RESP endpoint and a redis-server (--save '' --appendonly no); memcached: the endpoint exists, its memcaslap run is not wired in yet
+#   memory  bytes per cached 100-byte item: INFO used_memory and the silo's RSS against redis-server
+#
+# Prints one markdown table (and the memory table), appends JSON lines to
+# bench/results/suite-DATE.jsonl and writes bench/results/suite-DATE-TIME.md with the machine's
+# description. Everything it starts is stopped, and its temporary directory removed, however it exits.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+repo=$PWD
+bench=$repo/bench
+
+quick=0
+micro=0
+sections=http,sdk,cache,memory
+concurrency=50
+duration=""
+command_line="bench/run.sh${*:+ $*}"
+
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
+whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) quick=1; shift ;;
+        --micro) micro=1; shift ;;
+        --only) [[ ${2:-} =~ ^(http|sdk|cache|memory)(,(http|sdk|cache|memory))*$ ]] || { echo "--only needs a list of http,sdk,cache,memory" >&2; exit 2; }
+                sections=$2; shift 2 ;;
+        --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
+        --duration) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--duration needs a number of seconds" >&2; exit 2; }
+                    duration=$2; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+has() { [[ ,$sections, == *,$1,* ]]; }
+
+if ((quick)); then
+    duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5
+    bench_n=40000; bench_n_pipelined=200000; memory_keys=100000
+else
+    duration=${duration:-10}; warmup=2; prime_seconds=5
+    bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000
+fi
+items=10000
+item_size=1000
+
+# Ports, all on 127.0.0.1, away from the defaults a developer's own silo or redis would use.
+silo_url=http://127.0.0.1:18000
+admin_url=http://127.0.0.1:18080
+resp_port=16379
+silo_port=11511
+gateway_port=30500
+ceiling_url=http://127.0.0.1:18100
+dynalite_port=18200
+dynalite_url=http://127.0.0.1:$dynalite_port
+redis_port=16380
+
+results=$bench/results
+mkdir -p "$results"
+run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+json=$results/suite-$(date -u +%F).jsonl
+report=$results/suite-$(date -u +%F-%H%M%S).md
+
+# --- everything started below is stopped by cleanup -------------------------------------------
+work=$(mktemp -d -t datatier-suite.XXXXXX)
+pids=()
+child=""
+stop() { # stop PID: TERM, up to 10 s of grace, then KILL
+    local pid=$1
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+}
+cleanup() {
+    local rc=$? pid
+    trap - EXIT INT TERM
+    if [[ -n $child ]]; then stop "$child"; fi
+    for pid in "${pids[@]}"; do stop "$pid"; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# in_background CMD...: runs a foreground step as a waited-for child, so that Ctrl-C reaches the trap at once.
+in_background() {
+    local rc=0
+    "$@" &
+    child=$!
+    wait "$child" || rc=$?
+    child=""
+    return "$rc"
+}
+
+machine() {
+    local cpu mem
+    cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+    mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+    echo "nproc $(nproc), memory $mem, CPU ${cpu:-unknown}, kernel $(uname -r), .NET SDK $(dotnet --version 2>/dev/null || echo '?'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# --- micro-benchmarks ----------------------------------------------------------------------------
+if ((micro)); then
+    out=$results/micro-$(date -u +%F-%H%M%S).md
+    echo "running the micro-benchmarks (BenchmarkDotNet, Release)..."
+    # BenchmarkDotNet builds a copy of the project (and the silo it references) for each job; on a
+    # busy machine that takes longer than its default two minutes. --quick runs the short job in process.
+    job=(--buildTimeout 1200); ((quick)) && job=(--job short --inProcess)
+    in_background dotnet run -c Release --project bench/DataTier.Bench.Micro -- --filter '*' "${job[@]}" --artifacts "$work/micro" \
+        >"$work/micro.log" 2>&1 || { tail -n 60 "$work/micro.log" >&2; echo "the micro-benchmarks failed" >&2; exit 1; }
+    {
+        echo "# Micro-benchmarks, $(date -u '+%F %H:%M UTC')"
+        echo
+        echo "- Command line: \`$command_line\`"
+        echo "- Machine: $(machine)"
+        echo
+        for f in "$work"/micro/results/*-report-github.md; do cat "$f"; echo; done
+    } >"$out"
+    cat "$out"
+    echo "written to ${out#"$repo/"}"
+    exit 0
+fi
+
+# --- tools and build -----------------------------------------------------------------------------
+need() { command -v "$1" >/dev/null 2>&1 || { echo "$1 is needed ($2)" >&2; exit 1; }; }
+need curl "apt-get install curl"
+need ss "apt-get install iproute2"
+if has cache || has memory; then
+    need redis-server "apt-get install redis-server; or run ./test.sh, which installs it"
+    need redis-benchmark "apt-get install redis-tools"
+    need redis-cli "apt-get install redis-tools"
+fi
+dynalite_cli=$repo/tests/peers/node_modules/dynalite/cli.js
+if has http; then
+    need node "apt-get install nodejs npm"
+    if [[ ! -f $dynalite_cli ]]; then
+        need npm "apt-get install nodejs npm"
+        echo "installing dynalite 4.0.0 (npm ci in tests/peers)..."
+        (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error) >"$work/npm.log" 2>&1 || { cat "$work/npm.log" >&2; exit 1; }
+    fi
+fi
+
+echo "building the silo and the bench tools (Release)..."
+in_background dotnet build -c Release bench/Bench.slnf --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "the build failed" >&2; exit 1; }
+generator=bench/DataTier.Bench.Http/bin/Release/net10.0/DataTier.Bench.Http.dll
+sdk_tool=bench/DataTier.Bench.Sdk/bin/Release/net10.0/DataTier.Bench.Sdk.dll
+bench_grains=$repo/bench/DataTier.Bench.Sdk/bin/Release/net10.0/DataTier.Bench.Grains.dll
+ceiling=bench/DataTier.Bench.Ceiling/bin/Release/net10.0/DataTier.Bench.Ceiling.dll
+silo=silo/bin/Release/net10.0/DataTier.Silo.dll
+for f in "$generator" "$sdk_tool" "$bench_grains" "$ceiling" "$silo"; do [[ -f $f ]] || { echo "$f not found after the build" >&2; exit 1; }; done
+
+port_free() { [[ -z $(ss -Hltn "sport = :$1") ]]; }
+for port in 18000 18080 "$resp_port" "$silo_port" "$gateway_port" 18100 "$dynalite_port" "$redis_port"; do
+    port_free "$port" || { echo "port $port is in use; stop whatever listens there first" >&2; ss -ltnp "sport = :$port" >&2; exit 1; }
+done
+
+# --- start what the sections need ----------------------------------------------------------------
+status_of() { # status_of URL: HTTP status of a ListTables POST, 000 when nothing answers
+    curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST "$1/" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' \
+        -H 'Content-Type: application/x-amz-json-1.0' -H 'X-Amz-Date: 20260101T000000Z' \
+        -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
+        -d '{}' || true
+}
+wait_until() { # wait_until NAME PID LOG SECONDS CHECK...: until CHECK succeeds
+    local name=$1 pid=$2 log=$3 deadline=$((SECONDS + $4))
+    shift 4
+    until "$@"; do
+        if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited before it answered; its log:" >&2; tail -n 40 "$log" >&2; exit 1; fi
+        if ((SECONDS > deadline)); then echo "$name did not answer within the time allowed; its log:" >&2; tail -n 40 "$log" >&2; exit 1; fi
+        sleep 0.3
+    done
+}
+answers_200() { [[ $(status_of "$1") == 200 ]]; }
+redis_pong() { [[ $(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null) == PONG ]]; }
+loopback_only() { # loopback_only NAME PID: every listening TCP socket of PID is on 127.0.0.1
+    local sockets
+    sockets=$(ss -Hltnp | grep "pid=$2," | awk '{print $4}' | sort -u)
+    if [[ -z $sockets ]]; then echo "cannot see the listening sockets of $1 (pid $2)" >&2; exit 1; fi
+    if grep -qv '^127\.0\.0\.1:' <<<"$sockets"; then echo "$1 listens beyond 127.0.0.1:" $sockets >&2; exit 1; fi
+    echo "  $1 (pid $2) listens on" $sockets
+}
+
+echo "starting the silo (RocksDB in $work/silo-store), and the peers the sections need..."
+dotnet "$silo" --Endpoints:DynamoDb:Url="$silo_url" --Endpoints:Admin:Url="$admin_url" --Endpoints:Resp:Port="$resp_port" \
+    --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$gateway_port" --Store:RocksDb:Path="$work/silo-store" \
+    --Bench:GrainAssembly="$bench_grains" >"$work/silo.log" 2>&1 &
+silo_pid=$!; pids+=("$silo_pid")
+if has http; then
+    dotnet "$ceiling" --urls "$ceiling_url" >"$work/ceiling.log" 2>&1 &
+    ceiling_pid=$!; pids+=("$ceiling_pid")
+    node "$dynalite_cli" --host 127.0.0.1 --port "$dynalite_port" --path "$work/dynalite-store" --createTableMs 0 >"$work/dynalite.log" 2>&1 &
+    dynalite_pid=$!; pids+=("$dynalite_pid")
+fi
+if has cache || has memory; then
+    redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
+    redis_pid=$!; pids+=("$redis_pid")
+fi
+wait_until silo "$silo_pid" "$work/silo.log" 180 answers_200 "$silo_url"
+grep -m1 '^DataTier silo started\.' "$work/silo.log" | sed 's/^/  /' || true
+loopback_only silo "$silo_pid"
+if has http; then
+    wait_until ceiling "$ceiling_pid" "$work/ceiling.log" 60 answers_200 "$ceiling_url"
+    loopback_only ceiling "$ceiling_pid"
+    wait_until dynalite "$dynalite_pid" "$work/dynalite.log" 60 answers_200 "$dynalite_url"
+    loopback_only dynalite "$dynalite_pid"
+fi
+if has cache || has memory; then
+    wait_until redis-server "$redis_pid" "$work/redis.log" 30 redis_pong "$redis_port"
+    loopback_only redis-server "$redis_pid"
+    wait_until "silo RESP" "$silo_pid" "$work/silo.log" 30 redis_pong "$resp_port"
+fi
+
+# --- measuring helpers ---------------------------------------------------------------------------
+failed=0
+: >"$work/results.txt"
+: >"$work/notes.txt"
+note() { echo "  $*" | tee -a "$work/notes.txt" >&2; }
+# record SECTION LINE: one result line for the report
+record() { echo "section=$1 $2" >>"$work/results.txt"; }
+# json_lines SECTION FILE: appends FILE's JSON lines to the results, tagged with this run
+json_lines() { sed "s/^{/{\"run\":\"$run_id\",\"section\":\"$1\",\"warmup\":$warmup,/" "$2" >>"$json"; }
+
+# http LABEL URL MIX DIST: one measured run of the generator
+http() {
+    local label=$1 url=$2 mix=$3 dist=$4 rc=0
+    : >"$work/run.json"
+    in_background dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --distribution "$dist" \
+        --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" --items "$items" --item-size "$item_size" \
+        --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" || rc=$?
+    cat "$work/run.out"
+    if [[ -s $work/run.err ]]; then sed "s/^/[$label $mix $dist] /" "$work/run.err" | while read -r l; do note "$l"; done; fi
+    if ((rc != 0)); then note "[$label $mix $dist] the generator exited with $rc"; failed=1; return 0; fi
+    grep '^label=' "$work/run.out" | while read -r l; do record http "$l"; done
+    json_lines http "$work/run.json"
+}
+
+# http_prime LABEL URL: unrecorded load against a freshly started server (JIT tiering, activations)
+http_prime() {
+    in_background dotnet "$generator" --url "$2" --label "$1-prime" --mix ycsb-a --concurrency "$concurrency" \
+        --duration "$prime_seconds" --warmup 0 --items "$items" --item-size "$item_size" >"$work/run.out" 2>"$work/run.err" \
+        || { cat "$work/run.err" >&2; echo "priming $1 failed" >&2; exit 1; }
+    sed 's/^/  /' "$work/run.out"
+}
+
+# --- memory --------------------------------------------------------------------------------------
+# First of all: in a silo whose heap other workloads have grown and emptied, RSS would not grow.
+used_memory() { redis-cli -h 127.0.0.1 -p "$1" INFO memory | tr -d '\r' | awk -F: '$1 == "used_memory" { print $2 }'; }
+rss_bytes() { awk '/^VmRSS:/ { print $2 * 1024 }' "/proc/$1/status"; }
+if has memory; then
+    echo "memory: $memory_keys keys with 100-byte values into the silo's RESP endpoint and redis-server..."
+    sets() { # sets PREFIX N: RESP SET commands of N keys with 100-byte values
+        awk -v prefix="$1" -v n="$2" 'BEGIN { v = sprintf("%0100d", 0); for (i = 0; i < n; i++) { k = prefix i; printf "*3\r\n$3\r\nSET\r\n$%d\r\n%s\r\n$100\r\n%s\r\n", length(k), k, v } }'
+    }
+    sets mem: "$memory_keys" >"$work/memory.resp"
+    # A first, smaller load warms the RESP path (JIT, buffers), so the delta is the keys' and not the code's.
+    sets warm: 10000 >"$work/warm.resp"
+    for port in "$resp_port" "$redis_port"; do
+        timeout 300 redis-cli -h 127.0.0.1 -p "$port" --pipe <"$work/warm.resp" >/dev/null 2>&1 || true
+        redis-cli -h 127.0.0.1 -p "$port" FLUSHALL >/dev/null
+    done
+    sleep 2
+    before_resp=$(used_memory "$resp_port"); before_redis=$(used_memory "$redis_port")
+    before_silo_rss=$(rss_bytes "$silo_pid"); before_redis_rss=$(rss_bytes "$redis_pid")
+    for port in "$resp_port" "$redis_port"; do
+        # In the foreground: a background job's stdin would be /dev/null. It takes about a second.
+        timeout 300 redis-cli -h 127.0.0.1 -p "$port" --pipe <"$work/memory.resp" >"$work/pipe.out" 2>&1 || { cat "$work/pipe.out" >&2; echo "loading port $port failed" >&2; exit 1; }
+        grep -q 'errors: 0, replies: '"$memory_keys" "$work/pipe.out" || { note "[memory] port $port: $(tail -n 1 "$work/pipe.out")"; failed=1; }
+    done
+    sleep 2
+    after_resp=$(used_memory "$resp_port"); after_redis=$(used_memory "$redis_port")
+    after_silo_rss=$(rss_bytes "$silo_pid"); after_redis_rss=$(rss_bytes "$redis_pid")
+    memory_line="keys=$memory_keys resp_used=$((after_resp - before_resp)) redis_used=$((after_redis - before_redis)) silo_rss=$((after_silo_rss - before_silo_rss)) redis_rss=$((after_redis_rss - before_redis_rss))"
+    echo "  $memory_line"
+    echo "section=memory $memory_line" >>"$work/results.txt"
+    printf '{"run":"%s","section":"memory","keys":%d,"valueBytes":100,"siloUsedMemoryDelta":%d,"redisUsedMemoryDelta":%d,"siloRssDelta":%d,"redisRssDelta":%d}\n' \
+        "$run_id" "$memory_keys" "$((after_resp - before_resp))" "$((after_redis - before_redis))" \
+        "$((after_silo_rss - before_silo_rss))" "$((after_redis_rss - before_redis_rss))" >>"$json"
+    for port in "$resp_port" "$redis_port"; do redis-cli -h 127.0.0.1 -p "$port" FLUSHALL >/dev/null; done
+fi
+
+# --- http ----------------------------------------------------------------------------------------
+if has http; then
+    echo "http: loading the YCSB tables ($items records of $item_size bytes, and $items rows under $((items / 20)) partition keys) into the silo and dynalite..."
+    for target in "silo $silo_url" "dynalite $dynalite_url"; do
+        set -- $target
+        in_background dotnet "$generator" --url "$2" --label "$1" --mix ycsb-a --load-only --items "$items" --item-size "$item_size" \
+            >"$work/run.out" 2>"$work/run.err" || { cat "$work/run.err" >&2; echo "loading $1 failed" >&2; exit 1; }
+    done
+    echo "http: priming (${prime_seconds} s of unrecorded YCSB A each)..."
+    http_prime silo "$silo_url"
+    http_prime dynalite "$dynalite_url"
+    http_prime ceiling "$ceiling_url"
+    echo "http: measuring (concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up)..."
+    rotation=0
+    for mix in ycsb-a ycsb-b ycsb-c ycsb-e; do
+        for dist in uniform zipfian; do
+            targets=("silo $silo_url" "dynalite $dynalite_url" "ceiling $ceiling_url")
+            # A constant-body server does not see keys: --quick measures the ceiling once per mix.
+            if ((quick)) && [[ $dist == zipfian ]]; then targets=("silo $silo_url" "dynalite $dynalite_url"); fi
+            # The first server changes from one workload to the next, so none is always the later one.
+            for ((i = 0; i < ${#targets[@]}; i++)); do
+                set -- ${targets[$(((i + rotation) % ${#targets[@]}))]}
+                sleep 0.5
+                http "$1" "$2" "$mix" "$dist"
+            done
+            rotation=$((rotation + 1))
+        done
+    done
+fi
+
+# --- sdk -----------------------------------------------------------------------------------------
+if has sdk; then
+    sdk_workloads=empty,ycsb-c,ycsb-b,ycsb-a
+    ((quick)) && sdk_workloads=empty,ycsb-c,ycsb-b
+    echo "sdk: $sdk_workloads through the grain client SDK (gateway 127.0.0.1:$gateway_port), uniform keys..."
+    : >"$work/run.json"
+    rc=0
+    in_background dotnet "$sdk_tool" --gateway "127.0.0.1:$gateway_port" --workload "$sdk_workloads" --load \
+        --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" --items "$items" --item-size "$item_size" \
+        --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" || rc=$?
+    cat "$work/run.out"
+    if [[ -s $work/run.err ]]; then sed 's/^/[sdk] /' "$work/run.err" | grep -v '^\[sdk\] *$' | while read -r l; do note "$l"; done; fi
+    if ((rc != 0)); then note "[sdk] the SDK tool exited with $rc"; failed=1; fi
+    grep '^label=' "$work/run.out" | while read -r l; do record sdk "$l"; done
+    json_lines sdk "$work/run.json"
+fi
+
+# --- cache ---------------------------------------------------------------------------------------
+# redis_bench LABEL PORT VARIANT N ARGS...: redis-benchmark -t set,get; one result line per test.
+# The full output (not --csv) is parsed, for its percentile distribution has p99.9.
+redis_bench() {
+    local label=$1 port=$2 variant=$3 n=$4 rc=0
+    shift 4
+    in_background redis-benchmark -h 127.0.0.1 -p "$port" -t set,get -n "$n" "$@" >"$work/redis-bench.out" 2>&1 || rc=$?
+    if ((rc != 0)); then note "[$label $variant] redis-benchmark exited with $rc: $(tail -n 3 "$work/redis-bench.out")"; failed=1; return 0; fi
+    tr '\r' '\n' <"$work/redis-bench.out" | awk -v label="$label" -v variant="$variant" -v n="$n" '
+        /^====== / { test = $2; p50 = p99 = p999 = ""; next }
+        test != "" && /^ *[0-9.]+% <= [0-9.]+ milliseconds/ {
+            pct = $1; sub(/%/, "", pct); ms = $3
+            if (p50 == "" && pct + 0 >= 50) p50 = ms
+            if (p99 == "" && pct + 0 >= 99) p99 = ms
+            if (p999 == "" && pct + 0 >= 99.9) p999 = ms
+        }
+        test != "" && /throughput summary:/ {
+            printf "label=%s op=%s-%s dist=- conc=50 ops/s=%.0f p50=%sms p99=%sms p99.9=%sms errors=0\n", label, test, variant, $3, p50, p99, p999
+            printf "{\"label\":\"%s\",\"op\":\"%s\",\"variant\":\"%s\",\"requests\":%d,\"opsPerSecond\":%s,\"p50Ms\":%s,\"p99Ms\":%s,\"p999Ms\":%s}\n", label, test, variant, n, $3, p50, p99, p999 > "/dev/stderr"
+            test = ""
+        }' >"$work/redis-lines.out" 2>"$work/redis-json.out"
+    cat "$work/redis-lines.out"
+    while read -r l; do record cache "$l"; done <"$work/redis-lines.out"
+    json_lines cache "$work/redis-json.out"
+}
+
+if has cache; then
+    echo "cache: priming the silo's RESP endpoint (unrecorded)..."
+    in_background redis-benchmark -h 127.0.0.1 -p "$resp_port" -t set,get -c 50 -n "$bench_n" -q >/dev/null 2>&1 || true
+    echo "cache: redis-benchmark SET and GET against the silo (port $resp_port) and redis-server (port $redis_port)..."
+    rotation=0
+    for variant in c50 P16 r100k; do
+        case $variant in
+            c50) args=(-c 50); n=$bench_n ;;
+            P16) args=(-c 50 -P 16); n=$bench_n_pipelined ;;
+            r100k) args=(-c 50 -r 100000); n=$bench_n ;;
+        esac
+        if ((rotation % 2 == 0)); then
+            redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"; redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"
+        else
+            redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"; redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"
+        fi
+        rotation=$((rotation + 1))
+    done
+fi
+
+# --- report --------------------------------------------------------------------------------------
+machine_line=$(machine)
+header="$command_line  ($(date -u '+%F %H:%M UTC'); concurrency $concurrency; ${duration} s runs after ${warmup} s warm-up)"
+tables=$(awk -v quick="$quick" -f "$bench/suite-report.awk" "$work/results.txt")
+echo
+echo "$header"
+echo "machine: $machine_line"
+echo
+echo "$tables"
+{
+    echo "# Benchmark suite, $(date -u '+%F %H:%M UTC')"
+    echo
+    echo "- Command line: \`$command_line\` (run \`$run_id\` in \`${json#"$repo/"}\`)"
+    echo "- Machine: $machine_line"
+    echo "- Concurrency $concurrency; ${duration} s measured per HTTP and SDK run after ${warmup} s of warm-up; $items items of $item_size bytes"
+    echo "- Everything (servers, peers, load generators) on the same machine, on 127.0.0.1; only the ratios mean anything"
+    echo
+    echo "$tables"
+    if [[ -s $work/notes.txt ]]; then echo; echo "Messages of the tools:"; echo; echo '```'; cat "$work/notes.txt"; echo '```'; fi
+    echo
+    echo "Raw result lines:"
+    echo
+    echo '```'
+    cat "$work/results.txt"
+    echo '```'
+} >"$report"
+echo
+echo "JSON lines appended to ${json#"$repo/"}; report written to ${report#"$repo/"}"
+if [[ -s $work/notes.txt ]]; then echo; echo "messages of the tools:"; cat "$work/notes.txt"; fi
+if grep -q 'errors=[1-9]' "$work/results.txt"; then echo "some runs had errors; their figures are not comparable with runs without" >&2; failed=1; fi
+exit "$failed"
