@@ -20,7 +20,7 @@ var adminOptions = config.GetSection("Endpoints:Admin").Get<AdminEndpointOptions
 builder.WebHost.UseUrls(endpointOptions.Url, adminOptions.Url);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
+    silo.UseConfiguredClustering(config, clusterOptions);
     silo.AddDataTierTables(config.GetSection("Partitions"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
     silo.Services.Configure<DataTier.Configuration.TransactionOptions>(config.GetSection("Transactions"));
@@ -28,15 +28,7 @@ builder.UseOrleans(silo =>
     silo.AddDashboard();
 });
 
-switch (storeOptions.Kind)
-{
-    case StoreKind.InMemory:
-        builder.Services.AddInMemoryTableStore();
-        break;
-    default:
-        builder.Services.AddRocksDbTableStore(o => config.GetSection("Store:RocksDb").Bind(o));
-        break;
-}
+builder.Services.AddConfiguredTableStore(config, storeOptions);
 
 builder.Services.AddTableClient();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -45,6 +37,7 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 builder.Services.AddDynamoDbEndpoint();
 
 var app = builder.Build();
+if (!app.Services.OptionsAreValid()) return 1;
 // Each endpoint answers only on its own port.
 var adminHost = "*:" + new Uri(adminOptions.Url).Port;
 app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
@@ -53,7 +46,8 @@ app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(adminHost);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
+    var store = StoreHostingExtensions.DescribeStore(config, storeOptions);
     Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
 });
 app.Run();
+return 0;
