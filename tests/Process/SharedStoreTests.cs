@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using DataTier.Client;
+using DataTier.Client.Hosting;
+using DataTier.Model;
 using DataTier.Tests.Peers;
+using Microsoft.Extensions.DependencyInjection;
 using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -61,6 +65,9 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
             for (var i = 0; i < 30; i++) await Put(clients[i % 3], $"k{i}", "v0");
             for (var i = 0; i < 30; i++) Assert.Equal("v0", await Get(clients[(i + 1) % 3], $"k{i}"));
 
+            // A service finds the gateways through the membership table (no fixed list) and reads with the SDK.
+            await ReadThroughSdkAsync(dynalite.EndpointUrl, prefix, cluster, "k7", "v0");
+
             // Load through silos 0 and 1 while silo 2 is killed.
             var acknowledged = new ConcurrentDictionary<string, int>();
             using var stop = new CancellationTokenSource();
@@ -109,6 +116,40 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
         finally
         {
             foreach (var silo in silos) silo.Dispose();
+        }
+    }
+
+    private static async Task ReadThroughSdkAsync(string serviceUrl, string prefix, string cluster, string key, string expected)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.AddDataTierClient(o =>
+        {
+            o.ClusterId = cluster;
+            o.Gateways = [];
+            o.DynamoDbClustering = new DataTier.Membership.DynamoDbClusteringOptions
+            {
+                ServiceUrl = serviceUrl,
+                Region = "us-east-1",
+                AccessKey = "local",
+                SecretKey = "local",
+                TablePrefix = prefix,
+            };
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var tables = host.Services.GetRequiredService<ITableClient>();
+            var read = await tables.GetItemAsync(new DataTier.Client.Requests.GetItemRequest
+            {
+                TableName = Table,
+                Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS(key) },
+            });
+            Assert.Equal(expected, read.Item!["v"].Text);
+        }
+        finally
+        {
+            await host.StopAsync();
         }
     }
 
