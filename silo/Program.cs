@@ -24,7 +24,7 @@ var adminOptions = config.GetSection("Endpoints:Admin").Get<AdminEndpointOptions
 builder.WebHost.UseUrls(endpointOptions.Url, adminOptions.Url);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(clusterOptions.SiloPort, clusterOptions.GatewayPort, serviceId: clusterOptions.ServiceId, clusterId: clusterOptions.ClusterId);
+    silo.UseConfiguredClustering(config, clusterOptions);
     silo.AddDataTierTables(config.GetSection("Partitions"));
     silo.AddDataTierCache(config.GetSection("Cache"));
     silo.Services.Configure<DataTier.Placement.RebalancingOptions>(config.GetSection("Rebalancing"));
@@ -38,15 +38,7 @@ builder.UseOrleans(silo =>
         silo.Services.AddSerializer(s => s.AddAssembly(System.Reflection.Assembly.LoadFrom(Path.GetFullPath(benchGrains))));
 });
 
-switch (storeOptions.Kind)
-{
-    case StoreKind.InMemory:
-        builder.Services.AddInMemoryTableStore();
-        break;
-    default:
-        builder.Services.AddRocksDbTableStore(o => config.GetSection("Store:RocksDb").Bind(o));
-        break;
-}
+builder.Services.AddConfiguredTableStore(config, storeOptions);
 
 builder.Services.AddTableClient();
 builder.Services.AddCacheClient();
@@ -58,6 +50,7 @@ builder.Services.AddRespEndpoint(config.GetSection("Endpoints:Resp"));
 builder.Services.AddMemcachedEndpoint(config.GetSection("Endpoints:Memcached"));
 
 var app = builder.Build();
+if (!app.Services.OptionsAreValid()) return 1;
 // Each endpoint answers only on its own port.
 var adminHost = "*:" + new Uri(adminOptions.Url).Port;
 app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
@@ -66,7 +59,8 @@ app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(adminHost);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    var store = storeOptions.Kind == StoreKind.RocksDb ? $"RocksDB at {Path.GetFullPath(config["Store:RocksDb:Path"] ?? "./data")}" : "in memory (nothing is kept)";
+    var store = StoreHostingExtensions.DescribeStore(config, storeOptions);
     Console.WriteLine($"DataTier silo started. DynamoDB endpoint: {endpointOptions.Url}  RESP: {RespEndpointExtensions.Describe(app.Services)}  memcached: {DataTier.Silo.Memcached.MemcachedEndpointExtensions.Describe(app.Services)}  admin (dashboard, healthz, readyz): {adminOptions.Url}  Orleans silo port: {clusterOptions.SiloPort}  gateway: {clusterOptions.GatewayPort}  store: {store}");
 });
 app.Run();
+return 0;

@@ -18,7 +18,10 @@ public static class DataTierClientExtensions
         configure?.Invoke(options);
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(options.GatewayEndPoints().ToArray());
+            if (options.DynamoDbClustering is { } dynamo)
+                DataTier.Hosting.DynamoDbHostingExtensions.UseDynamoDbClustering(client, o => CopyConnection(dynamo, o));
+            else
+                client.UseStaticClustering(options.GatewayEndPoints().ToArray());
             // Table triggers wake up on the partitions' change notifications.
             client.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
             client.Configure<ClusterOptions>(o =>
@@ -29,6 +32,17 @@ public static class DataTierClientExtensions
         });
         builder.Services.AddTableClient();
         return builder;
+    }
+
+    private static void CopyConnection(DataTier.Membership.DynamoDbClusteringOptions from, DataTier.Membership.DynamoDbClusteringOptions to)
+    {
+        to.ServiceUrl = from.ServiceUrl;
+        to.Region = from.Region;
+        to.AccessKey = from.AccessKey;
+        to.SecretKey = from.SecretKey;
+        to.TablePrefix = from.TablePrefix;
+        to.CreateTables = from.CreateTables;
+        to.RequestTimeout = from.RequestTimeout;
     }
 
     /// <summary>Registers <see cref="ITableClient"/> over whatever <see cref="IGrainFactory"/> the host has (a silo or a client).</summary>

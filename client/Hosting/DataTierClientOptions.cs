@@ -10,6 +10,12 @@ public sealed class DataTierClientOptions
 
     public string ClusterId { get; set; } = "dev";
 
+    /// <summary>
+    /// Find the gateways in the silos' DynamoDB membership table (section <c>DataTier:DynamoDbClustering</c>:
+    /// ServiceUrl, Region, TablePrefix, ...) instead of the fixed <see cref="Gateways"/> list.
+    /// </summary>
+    public DataTier.Membership.DynamoDbClusteringOptions? DynamoDbClustering { get; set; }
+
     public string ServiceId { get; set; } = "datatier";
 
     internal IEnumerable<IPEndPoint> GatewayEndPoints() => Gateways.Select(g =>
