@@ -15,6 +15,9 @@ namespace DataTier.Partitions;
 public sealed partial class PartitionGrain
 {
     private string? _streamLog;
+
+    /// <summary>The stream records of the write under way (one grain turn), published once the store has them; kept so they are not decoded again.</summary>
+    private List<StreamRecord>? _unpublished;
     private Orleans.Streams.IAsyncStream<ChangeNotification>? _changeStream;
     private long _nextSequence;
 
@@ -36,11 +39,10 @@ public sealed partial class PartitionGrain
     /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
     private async Task PublishAsync(TableDescription table, List<ChangeRecord>? changes)
     {
-        if (changes is null || changes.Count == 0 || table.LatestStreamLabel is null || table.StreamViewType is null) return;
-        // Only the user's stream is published; the internal records of global indexes are read by their feeders.
-        var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
-        var records = changes.Where(c => c.Log == log).Select(c => StreamRecordCodec.Decode(c.Sequence, c.Payload)).ToList();
-        if (records.Count == 0) return;
+        // Only the user's stream is published (the records built with these changes); the internal records of global indexes are read by their feeders.
+        var records = _unpublished;
+        _unpublished = null;
+        if (changes is null || records is null || table.LatestStreamLabel is null) return;
         try
         {
             _changeStream ??= this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeNotification>(ChangeStreams.IdOf(table.Id, _partition));
@@ -86,11 +88,13 @@ public sealed partial class PartitionGrain
             _streamLog = log;
         }
         List<ChangeRecord>? records = null;
+        _unpublished = null;
         foreach (var (old, updated, byService) in changes)
         {
             var record = StreamRecord.For(table.KeySchema, view, old, updated, _nextSequence, now, byService);
             if (record is null) continue;
             (records ??= []).Add(new ChangeRecord(log, _nextSequence++, StreamRecordCodec.Encode(record)));
+            (_unpublished ??= []).Add(record);
         }
         return records;
     }
