@@ -1,80 +1,23 @@
 using System.IO.Pipelines;
 using System.Net;
-using System.Net.Sockets;
+using DataTier.Silo.Networking;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Silo.Resp;
 
 /// <summary>Accepts RESP connections (127.0.0.1:6379 by default) and runs a <see cref="RespSession"/> for each.</summary>
-public sealed partial class RespListener(RespServices services, IOptions<RespEndpointOptions> options, ILogger<RespListener> logger) : BackgroundService
+public sealed class RespListener(RespServices services, IOptions<RespEndpointOptions> options, ILogger<RespListener> logger)
+    : TcpEndpointListener(logger)
 {
-    private Socket? _socket;
+    protected override string Protocol => "RESP";
 
-    /// <summary>The port bound (useful when configured as 0).</summary>
-    public int BoundPort => (_socket?.LocalEndPoint as IPEndPoint)?.Port ?? 0;
-
-    public override Task StartAsync(CancellationToken cancellationToken)
+    protected override IPEndPoint Endpoint()
     {
         var o = options.Value;
         o.Validate();
-        var endpoint = new IPEndPoint(IPAddress.Parse(o.Address), o.Port);
-        _socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _socket.Bind(endpoint);
-        _socket.Listen(512);
-        LogListening(logger, endpoint.ToString());
-        return base.StartAsync(cancellationToken);
+        return new IPEndPoint(IPAddress.Parse(o.Address), o.Port);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var socket = _socket!;
-        using var registration = stoppingToken.Register(socket.Dispose);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await socket.AcceptAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException && stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            _ = ServeAsync(client, stoppingToken);
-        }
-    }
-
-    private async Task ServeAsync(Socket client, CancellationToken stoppingToken)
-    {
-        client.NoDelay = true;
-        var remote = client.RemoteEndPoint?.ToString() ?? "?";
-        await using var stream = new NetworkStream(client, ownsSocket: true);
-        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096));
-        var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
-        var session = new RespSession(input, output, services, remote);
-        try
-        {
-            await session.RunAsync(stoppingToken);
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or Microsoft.AspNetCore.Connections.ConnectionResetException)
-        {
-            // the client went away, or the silo is stopping
-        }
-        catch (Exception ex)
-        {
-            LogSessionFailed(logger, ex, remote);
-        }
-        finally
-        {
-            await input.CompleteAsync();
-            await output.CompleteAsync();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "RESP endpoint listening on {Endpoint}")]
-    private static partial void LogListening(ILogger logger, string endpoint);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "RESP connection from {Remote} failed")]
-    private static partial void LogSessionFailed(ILogger logger, Exception exception, string remote);
+    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, CancellationToken cancellationToken) =>
+        new RespSession(input, output, services, remote).RunAsync(cancellationToken);
 }
