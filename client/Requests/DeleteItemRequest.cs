@@ -2,7 +2,7 @@ using DataTier.Model;
 
 namespace DataTier.Client.Requests;
 
-public sealed class DeleteItemRequest
+public sealed record DeleteItemRequest
 {
     public required string TableName { get; init; }
     public required IReadOnlyDictionary<string, AttrValue> Key { get; init; }

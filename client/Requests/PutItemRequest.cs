@@ -2,7 +2,7 @@ using DataTier.Model;
 
 namespace DataTier.Client.Requests;
 
-public sealed class PutItemRequest
+public sealed record PutItemRequest
 {
     public required string TableName { get; init; }
     public required IReadOnlyDictionary<string, AttrValue> Item { get; init; }

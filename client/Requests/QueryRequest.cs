@@ -2,7 +2,7 @@ using DataTier.Model;
 
 namespace DataTier.Client.Requests;
 
-public sealed class QueryRequest
+public sealed record QueryRequest
 {
     public required string TableName { get; init; }
     public string? IndexName { get; init; }

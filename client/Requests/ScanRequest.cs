@@ -2,7 +2,7 @@ using DataTier.Model;
 
 namespace DataTier.Client.Requests;
 
-public sealed class ScanRequest
+public sealed record ScanRequest
 {
     public required string TableName { get; init; }
     public string? IndexName { get; init; }

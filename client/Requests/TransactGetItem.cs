@@ -3,7 +3,7 @@ using DataTier.Model;
 namespace DataTier.Client.Requests;
 
 /// <summary>One item of TransactGetItems.</summary>
-public sealed class TransactGetItem
+public sealed record TransactGetItem
 {
     public required string TableName { get; init; }
     public required IReadOnlyDictionary<string, AttrValue> Key { get; init; }

@@ -4,7 +4,7 @@ using DataTier.Transactions;
 namespace DataTier.Client.Requests;
 
 /// <summary>One action of TransactWriteItems: Put (with <see cref="Item"/>), Update, Delete or ConditionCheck (with <see cref="Key"/>).</summary>
-public sealed class TransactWriteItem
+public sealed record TransactWriteItem
 {
     public required TransactOperationKind Kind { get; init; }
     public required string TableName { get; init; }

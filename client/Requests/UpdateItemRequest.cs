@@ -2,7 +2,7 @@ using DataTier.Model;
 
 namespace DataTier.Client.Requests;
 
-public sealed class UpdateItemRequest
+public sealed record UpdateItemRequest
 {
     public required string TableName { get; init; }
     public required IReadOnlyDictionary<string, AttrValue> Key { get; init; }

@@ -14,12 +14,13 @@ namespace DataTier.Client.Cache.Strategies;
 /// transaction writes drop the items they touch. A miss reads the table and stores what it found.
 /// Strongly consistent reads and reads with a projection go to the table. Two writers racing on one
 /// item may leave the older image cached until <see cref="WriteThroughOptions.TimeToLive"/> ends, and
-/// writes that bypass this client are not seen until then: pick the TTL for the staleness you accept.
+/// writes that bypass this client (or a table deleted and created again by another client) are not seen
+/// until then: pick the TTL for the staleness you accept.
 /// </summary>
 public sealed class WriteThroughTableClient(ITableClient inner, ICacheClient cache, IGrainFactory grains, WriteThroughOptions? options = null) : ITableClient
 {
     private readonly WriteThroughOptions _options = options ?? new WriteThroughOptions();
-    private readonly ConcurrentDictionary<string, (Guid Id, TableKeySchema Schema)> _schemas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Guid Id, TableKeySchema Schema, DateTime Until)> _schemas = new(StringComparer.Ordinal);
 
     public async Task<GetItemResult> GetItemAsync(GetItemRequest request)
     {
@@ -50,18 +51,7 @@ public sealed class WriteThroughTableClient(ITableClient inner, ICacheClient cac
             await DropAsync(request.TableName, request.Key);
             return passed;
         }
-        var result = await inner.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = request.TableName,
-            Key = request.Key,
-            UpdateExpression = request.UpdateExpression,
-            ConditionExpression = request.ConditionExpression,
-            ExpressionAttributeNames = request.ExpressionAttributeNames,
-            ExpressionAttributeValues = request.ExpressionAttributeValues,
-            ReturnValues = ReturnValues.ALL_NEW,
-            ReturnValuesOnConditionCheckFailure = request.ReturnValuesOnConditionCheckFailure,
-            ExpectedVersion = request.ExpectedVersion,
-        });
+        var result = await inner.UpdateItemAsync(request with { ReturnValues = ReturnValues.ALL_NEW });
         await StoreAsync(request.TableName, request.Key, result.Attributes, result.Version);
         return request.ReturnValues == ReturnValues.ALL_NEW ? result : result with { Attributes = null };
     }
@@ -123,11 +113,17 @@ public sealed class WriteThroughTableClient(ITableClient inner, ICacheClient cac
     /// <summary>The cache key of an item, from its table's key schema; null when the attributes do not form a valid key (the table call reports why).</summary>
     private async Task<string?> CacheKeyAsync(string table, IReadOnlyDictionary<string, AttrValue> attributes)
     {
-        if (!_schemas.TryGetValue(table, out var known))
+        // A table deleted and created again elsewhere gets a new id; looking it up again at least once per
+        // TimeToLive keeps this client from serving the old table's items for longer than its TTL allows.
+        if (!_schemas.TryGetValue(table, out var known) || known.Until < DateTime.UtcNow)
         {
             var description = await grains.GetGrain<ITableCatalogGrain>(0).Describe(table);
-            if (description is null) return null;
-            known = _schemas[table] = (description.Id, description.KeySchema);
+            if (description is null)
+            {
+                _schemas.TryRemove(table, out _);
+                return null;
+            }
+            known = _schemas[table] = (description.Id, description.KeySchema, DateTime.UtcNow + _options.TimeToLive);
         }
         try
         {
