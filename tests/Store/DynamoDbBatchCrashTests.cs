@@ -46,6 +46,34 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
         [new ItemWrite([1], 1, 2, Item("new")), new ItemWrite([2], 0, 1, Item("inserted")), new ItemWrite([3], 1, 0, null)],
         [new ChangeRecord("p", 3, [3]), new ChangeRecord("p", 4, [4])]);
 
+    /// <summary>Seeds a table and runs the batch with a writer that crashes at <paramref name="step"/>.</summary>
+    private async Task<Guid> CrashedBatchAsync(BatchStep step)
+    {
+        var writer = NewStore();
+        var table = await SeedAsync(writer);
+        writer.OnBatchStep = CrashAt(step);
+        await Assert.ThrowsAsync<Crash>(() => BatchAsync(writer, table).AsTask());
+        return table;
+    }
+
+    /// <summary>Seeds a table and starts the batch with a writer that pauses once its locks are written, until <c>resume</c> is set.</summary>
+    private async Task<(Guid Table, Task Batch, TaskCompletionSource Resume)> PausedBatchAsync()
+    {
+        var writer = NewStore();
+        var table = await SeedAsync(writer);
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        writer.OnBatchStep = async s =>
+        {
+            if (s != BatchStep.Locked) return;
+            paused.SetResult();
+            await resume.Task;
+        };
+        var batch = BatchAsync(writer, table).AsTask();
+        await paused.Task;
+        return (table, batch, resume);
+    }
+
     private static async Task AssertAppliedAsync(ITableStore store, Guid table)
     {
         Assert.Equal("new", (await store.GetAsync(table, [1]))!.Attributes["v"].Text);
@@ -67,20 +95,14 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
     [Fact]
     public async Task An_intent_left_behind_is_rolled_forward_by_a_reader()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        writer.OnBatchStep = CrashAt(BatchStep.Committed);
-        await Assert.ThrowsAsync<Crash>(() => BatchAsync(writer, table).AsTask());
+        var table = await CrashedBatchAsync(BatchStep.Committed);
         await AssertAppliedAsync(NewStore(), table);
     }
 
     [Fact]
     public async Task An_intent_left_behind_is_rolled_forward_before_a_change_log_is_read()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        writer.OnBatchStep = CrashAt(BatchStep.Committed);
-        await Assert.ThrowsAsync<Crash>(() => BatchAsync(writer, table).AsTask());
+        var table = await CrashedBatchAsync(BatchStep.Committed);
         var other = NewStore();
         Assert.Equal(4, await other.LastChangeSequenceAsync(table, "p"));
         await AssertAppliedAsync(other, table);
@@ -89,10 +111,7 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
     [Fact]
     public async Task A_batch_stopped_half_applied_is_completed_by_the_next_writer()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        writer.OnBatchStep = CrashAt(BatchStep.ItemApplied);
-        await Assert.ThrowsAsync<Crash>(() => BatchAsync(writer, table).AsTask());
+        var table = await CrashedBatchAsync(BatchStep.ItemApplied);
         var other = NewStore();
         // The next write expects the batch's version: it finds the lock, completes the batch, then applies.
         await other.WriteAsync(table, [new ItemWrite([3], 0, 1, Item("back"))]);
@@ -104,10 +123,7 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
     [Fact]
     public async Task A_batch_whose_intent_was_never_written_leaves_nothing()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        writer.OnBatchStep = CrashAt(BatchStep.Locked);
-        await Assert.ThrowsAsync<Crash>(() => BatchAsync(writer, table).AsTask());
+        var table = await CrashedBatchAsync(BatchStep.Locked);
 
         // Readers see the committed values at once, locks or not.
         var other = NewStore(lockTimeout: TimeSpan.FromMilliseconds(300));
@@ -122,18 +138,7 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
     [Fact]
     public async Task A_writer_that_resumes_after_being_aborted_writes_nothing()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        writer.OnBatchStep = async s =>
-        {
-            if (s != BatchStep.Locked) return;
-            paused.SetResult();
-            await resume.Task;
-        };
-        var stalled = BatchAsync(writer, table).AsTask();
-        await paused.Task;
+        var (table, stalled, resume) = await PausedBatchAsync();
 
         var other = NewStore(lockTimeout: TimeSpan.FromMilliseconds(300));
         await other.WriteAsync(table, [new ItemWrite([1], 1, 2, Item("winner"))]);
@@ -149,18 +154,7 @@ public sealed class DynamoDbBatchCrashTests(DynaliteFixture dynalite) : IDisposa
     [Fact]
     public async Task A_young_lock_makes_a_writer_wait_for_the_batch_to_finish()
     {
-        var writer = NewStore();
-        var table = await SeedAsync(writer);
-        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        writer.OnBatchStep = async s =>
-        {
-            if (s != BatchStep.Locked) return;
-            paused.SetResult();
-            await resume.Task;
-        };
-        var running = BatchAsync(writer, table).AsTask();
-        await paused.Task;
+        var (table, running, resume) = await PausedBatchAsync();
 
         var other = NewStore(lockTimeout: TimeSpan.FromMinutes(5));
         var waiting = other.WriteAsync(table, [new ItemWrite([1], 2, 3, Item("next"))]).AsTask();
