@@ -16,7 +16,7 @@ namespace DataTier.Tests.Splits;
 [Collection("splits")]
 public class SplitTests(SplitClusterFixture fixture)
 {
-    private const int Writers = 6, KeysPerWriter = 8, Rounds = 12;
+    private const int Writers = 6, KeysPerWriter = 8, Rounds = 10;
 
     private ITableClient Tables => fixture.Tables;
 
@@ -53,9 +53,11 @@ public class SplitTests(SplitClusterFixture fixture)
 
         var acknowledged = new ConcurrentDictionary<string, int>();
         var writes = 0;
+        var splitting = true;
+        // Writers go on until every split is done, so each split meets writes in flight.
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
-            for (var n = 1; n <= Rounds; n++)
+            for (var n = 1; n <= Rounds || Volatile.Read(ref splitting); n++)
                 for (var k = 0; k < KeysPerWriter; k += w == 0 ? 2 : 1)
                 {
                     if (w == 0)
@@ -89,13 +91,14 @@ public class SplitTests(SplitClusterFixture fixture)
             Assert.True(await Catalog.SplitPartition(table.Name, partitionId));
             splitsDone++;
         }
+        Volatile.Write(ref splitting, false);
         await Task.WhenAll(writers);
 
         var after = (await Catalog.Describe(table.Name))!;
         Assert.Equal(1 + splitsDone, after.Partitions.Version);
         Assert.Equal(initial.Count + splitsDone, after.Partitions.Count);
         Assert.Equal(Writers * KeysPerWriter, acknowledged.Count);
-        Assert.All(acknowledged.Values, n => Assert.Equal(Rounds, n));
+        Assert.All(acknowledged.Values, n => Assert.True(n >= Rounds));
 
         // The table: every acknowledged write, by key, by query and by (parallel) scan.
         foreach (var (pk, n) in acknowledged)
@@ -118,7 +121,7 @@ public class SplitTests(SplitClusterFixture fixture)
 
         // The stream: parents' shards closed, every change exactly once, in item order across parent and child.
         var records = await ReadStreamAsync(after);
-        AssertOncePerChangeInOrder(records);
+        AssertOncePerChangeInOrder(records, acknowledged);
         var byKey = records.GroupBy(r => r.Keys["pk"].Text!);
         Assert.All(byKey, g => Assert.True(g.Select(r => r.SequenceNumber).SequenceEqual(g.Select(r => r.SequenceNumber).Order()),
             $"{g.Key}: sequence numbers do not grow from parent to child"));
@@ -126,7 +129,7 @@ public class SplitTests(SplitClusterFixture fixture)
         // The trigger followed the children of every closed shard.
         await UntilAsync(() => seen.Count >= records.Count, "the trigger to catch up");
         await trigger.DisposeAsync();
-        AssertOncePerChangeInOrder([.. seen]);
+        AssertOncePerChangeInOrder([.. seen], acknowledged);
 
         // The global index, once fed, equals a brute-force scan of the table.
         await IndexTestTables.DrainAsync(fixture.Cluster.GrainFactory, Tables, table.Name);
@@ -200,12 +203,12 @@ public class SplitTests(SplitClusterFixture fixture)
         return records;
     }
 
-    private static void AssertOncePerChangeInOrder(IReadOnlyCollection<StreamRecord> records)
+    private static void AssertOncePerChangeInOrder(IReadOnlyCollection<StreamRecord> records, IReadOnlyDictionary<string, int> last)
     {
         var byKey = records.GroupBy(r => r.Keys["pk"].Text!).ToDictionary(g => g.Key, g => g.Select(r => int.Parse(r.NewImage!["n"].Text!)).ToList());
-        Assert.Equal(Writers * KeysPerWriter, byKey.Count);
+        Assert.Equal(last.Count, byKey.Count);
         foreach (var (key, values) in byKey)
-            Assert.True(values.SequenceEqual(Enumerable.Range(1, Rounds)), $"{key}: {string.Join(",", values)}");
+            Assert.True(values.SequenceEqual(Enumerable.Range(1, last[key])), $"{key}: {string.Join(",", values)}");
     }
 
     private static string Describe(IReadOnlyDictionary<string, AttrValue> item) => $"{item["pk"].Text}={item["n"].Text}";
