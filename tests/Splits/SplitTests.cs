@@ -14,7 +14,7 @@ namespace DataTier.Tests.Splits;
 
 /// <summary>Partitions split under concurrent writers: nothing lost or doubled in the table, its stream, a trigger or a global index.</summary>
 [Collection("splits")]
-public class SplitTests(SplitClusterFixture fixture)
+public class SplitTests(SplitClusterFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Writers = 6, KeysPerWriter = 8, Rounds = 10;
 
@@ -54,12 +54,14 @@ public class SplitTests(SplitClusterFixture fixture)
         var acknowledged = new ConcurrentDictionary<string, int>();
         var writes = 0;
         var splitting = true;
+        var latencies = new ConcurrentBag<double>();
         // Writers go on until every split is done, so each split meets writes in flight.
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
         {
             for (var n = 1; n <= Rounds || Volatile.Read(ref splitting); n++)
                 for (var k = 0; k < KeysPerWriter; k += w == 0 ? 2 : 1)
                 {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     if (w == 0)
                     {
                         // One writer puts pairs of items in transactions, so prepared locks meet the splits too.
@@ -77,6 +79,7 @@ public class SplitTests(SplitClusterFixture fixture)
                         acknowledged[pk] = n;
                     }
                     Interlocked.Increment(ref writes);
+                    latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
         })).ToList();
 
@@ -88,11 +91,15 @@ public class SplitTests(SplitClusterFixture fixture)
             var target = Volatile.Read(ref writes) + 25;
             await UntilAsync(() => Volatile.Read(ref writes) >= target || writers.All(t => t.IsCompleted), "writes between splits");
             var partitionId = id >= 0 ? id : (await Catalog.Describe(table.Name))!.Partitions.CurrentIds.Max();
+            var splitStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             Assert.True(await Catalog.SplitPartition(table.Name, partitionId));
+            output.WriteLine($"split of partition {partitionId}: {System.Diagnostics.Stopwatch.GetElapsedTime(splitStarted).TotalMilliseconds:F1} ms, after {Volatile.Read(ref writes)} writes");
             splitsDone++;
         }
         Volatile.Write(ref splitting, false);
         await Task.WhenAll(writers);
+        var sorted = latencies.Order().ToList();
+        output.WriteLine($"{sorted.Count} writes: p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[sorted.Count * 99 / 100]:F1} ms, max {sorted[^1]:F1} ms");
 
         var after = (await Catalog.Describe(table.Name))!;
         Assert.Equal(1 + splitsDone, after.Partitions.Version);
