@@ -53,6 +53,9 @@ public class SplitWireTests(SiloFixture fixture)
         var children = shards.Where(s => s.TryGetProperty("ParentShardId", out var p) && p.GetString() == parentId).ToList();
         Assert.Equal(2, children.Count);
         Assert.All(children, c => Assert.False(c.GetProperty("SequenceNumberRange").TryGetProperty("EndingSequenceNumber", out _)));
+        var parentEnd = parent.GetProperty("SequenceNumberRange").GetProperty("EndingSequenceNumber").GetString();
+        Assert.All(children, c => Assert.True(string.CompareOrdinal(c.GetProperty("SequenceNumberRange").GetProperty("StartingSequenceNumber").GetString(), parentEnd) > 0,
+            "a child's sequence numbers follow its parent's"));
         Assert.Equal(shards.Count - 1, shards.Count(s => !s.GetProperty("SequenceNumberRange").TryGetProperty("EndingSequenceNumber", out _)));
 
         // Every change once, each item's in order, parent shards read first.

@@ -100,6 +100,7 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
             var log = StreamLog.NameOf(label, partition);
             var lastSequence = await store.LastChangeSequenceAsync(table.Id, log);
             var firstRetained = await FirstRetainedAsync(table.Id, log);
+            if (lastSequence == 0) lastSequence = await AncestorsLastSequenceAsync(table, label, partition);
             w.WriteStartObject();
             w.WriteString("ShardId", StreamNames.ShardId(partition));
             if (map.ParentOf(partition) is { } parent) w.WriteString("ParentShardId", StreamNames.ShardId(parent));
@@ -204,6 +205,15 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
     }
 
     private static bool IsOpen(TableDescription table, string label) => table.StreamViewType is not null && table.LatestStreamLabel == label;
+
+    /// <summary>The highest sequence number in the shards a partition was split from: an empty child's first record numbers on from it.</summary>
+    private async Task<long> AncestorsLastSequenceAsync(TableDescription table, string label, int partition)
+    {
+        long last = 0;
+        for (var ancestor = table.Partitions.ParentOf(partition); ancestor is { } id; ancestor = table.Partitions.ParentOf(id))
+            last = Math.Max(last, await store.LastChangeSequenceAsync(table.Id, StreamLog.NameOf(label, id)));
+        return last;
+    }
 
     /// <summary>The sequence of the oldest record of a shard still within the retention period; null when there is none.</summary>
     private async Task<long?> FirstRetainedAsync(Guid tableId, string log)
