@@ -52,7 +52,7 @@ public sealed partial class TableClient
                     parsed[i].Actions, parsed[i].Condition, item.ReturnValuesOnConditionCheckFailure)));
             }
             var participants = operations
-                .GroupBy(o => o.Table.PartitionGrainKey(o.Table.Partitions.PartitionOf(o.Operation.Key.Hash)))
+                .GroupBy(o => o.Table.PartitionGrainKey(o.Table.Partitions.IdOf(o.Operation.Key.Hash)))
                 .Select(g => new TransactParticipant(g.Key, g.Select(o => o.Operation).ToList()))
                 .ToList();
             var outcome = await Coordinator.Write(new TransactWriteCommand(participants, items.Count, request.ClientRequestToken, fingerprint));
@@ -92,7 +92,7 @@ public sealed partial class TableClient
                 keys.Add((table, new TransactReadKey(i, key)));
             }
             var participants = keys
-                .GroupBy(k => k.Table.PartitionGrainKey(k.Table.Partitions.PartitionOf(k.Key.Key.Hash)))
+                .GroupBy(k => k.Table.PartitionGrainKey(k.Table.Partitions.IdOf(k.Key.Key.Hash)))
                 .Select(g => new TransactReadParticipant(g.Key, g.Select(k => k.Key).ToList()))
                 .ToList();
             var found = await Coordinator.Read(participants, items.Count);
@@ -148,7 +148,11 @@ public sealed partial class TableClient
     }
 
     /// <summary>Runs an operation with the descriptions of several tables, once more with fresh ones if a table was re-created.</summary>
-    private async Task<T> WithTablesAsync<T>(IEnumerable<string> names, Func<IReadOnlyDictionary<string, TableDescription>, Task<T>> operation)
+    private Task<T> WithTablesAsync<T>(IEnumerable<string> names, Func<IReadOnlyDictionary<string, TableDescription>, Task<T>> operation) =>
+        // A transaction that meets a split partition was cancelled everywhere before it wrote: route it again.
+        _router.RetryOnSplitAsync(() => WithFreshTablesAsync(names, operation));
+
+    private async Task<T> WithFreshTablesAsync<T>(IEnumerable<string> names, Func<IReadOnlyDictionary<string, TableDescription>, Task<T>> operation)
     {
         var distinct = names.Distinct(StringComparer.Ordinal).ToList();
         async Task<Dictionary<string, TableDescription>> Resolve()

@@ -35,10 +35,13 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
     public async Task<TableDescription> DescribeTableAsync(string tableName)
     {
         RequestValidation.TableName(tableName);
-        var table = await _router.Catalog.Describe(tableName)
-            ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {tableName} not found");
-        var stats = await Task.WhenAll(Enumerable.Range(0, table.Partitions.Count).Select(p => _router.Partition(table, p).GetStats()));
-        return await WithIndexStatsAsync(table with { ItemCount = stats.Sum(s => s.ItemCount), TableSizeBytes = stats.Sum(s => s.SizeBytes) });
+        return await _router.RetryOnSplitAsync(async () =>
+        {
+            var table = await _router.Catalog.Describe(tableName)
+                ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {tableName} not found");
+            var stats = await Task.WhenAll(Enumerable.Range(0, table.Partitions.Count).Select(p => _router.Partition(table, p).GetStats()));
+            return await WithIndexStatsAsync(table with { ItemCount = stats.Sum(s => s.ItemCount), TableSizeBytes = stats.Sum(s => s.SizeBytes) });
+        });
     }
 
     public Task<TableListPage> ListTablesAsync(string? exclusiveStartTableName = null, int? limit = null)

@@ -8,13 +8,17 @@ namespace DataTier.Client.Routing;
 
 /// <summary>
 /// Finds the partition grain that owns a key: caches table descriptions (with their partition
-/// maps) and refreshes one when a partition says the table it knew is gone.
+/// maps) and refreshes one when a partition says the table it knew is gone, or that it was split
+/// (<see cref="PartitionRetiredException"/>, the stale-map signal).
 /// </summary>
 public sealed class TableRouter(IGrainFactory grains)
 {
+    /// <summary>How long a request keeps being routed again while a partition it meets is being split.</summary>
+    private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
 
-    // Grain references are resolved once per table: GetGrain reflects over the interface on every call.
+    // Grain references are resolved once per map version: GetGrain reflects over the interface on every call.
     private readonly ConcurrentDictionary<(Guid, long), IPartitionGrain[]> _partitions = new();
 
     public ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
@@ -32,33 +36,66 @@ public sealed class TableRouter(IGrainFactory grains)
         if (_tables.TryRemove(name, out var table)) _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
     }
 
-    public IPartitionGrain Partition(TableDescription table, int partition)
+    /// <summary>Forgets the cached description of the table (or index table) with this id.</summary>
+    public void Forget(Guid tableId)
+    {
+        foreach (var (name, table) in _tables)
+            if (table.Id == tableId) Forget(name);
+    }
+
+    /// <summary>The partition at <paramref name="index"/> of the table's map.</summary>
+    public IPartitionGrain Partition(TableDescription table, int index)
     {
         var key = (table.Id, table.Partitions.Version);
         if (!_partitions.TryGetValue(key, out var references))
         {
-            references = Enumerable.Range(0, table.Partitions.Count)
-                .Select(i => grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)))
+            references = table.Partitions.CurrentIds
+                .Select(id => grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(id)))
                 .ToArray();
             _partitions[key] = references;
         }
-        return references[partition];
+        return references[index];
     }
 
     public IPartitionGrain PartitionOf(TableDescription table, ulong hash) => Partition(table, table.Partitions.PartitionOf(hash));
 
-    /// <summary>Runs an operation against a table, once more with a fresh description if the cached one named a deleted table.</summary>
-    public async Task<T> WithTableAsync<T>(string name, Func<TableDescription, Task<T>> operation)
+    /// <summary>
+    /// Runs an operation against a table, again with a fresh description if the cached one named a
+    /// deleted table (once) or a partition that was split (until the new map is in place).
+    /// </summary>
+    public Task<T> WithTableAsync<T>(string name, Func<TableDescription, Task<T>> operation) =>
+        RetryOnSplitAsync(async () =>
+        {
+            var table = await GetTableAsync(name);
+            try
+            {
+                return await operation(table);
+            }
+            catch (DynamoException e) when (e.Code == DynamoErrorCode.ResourceNotFoundException)
+            {
+                Forget(name);
+                return await operation(await GetTableAsync(name));
+            }
+        });
+
+    /// <summary>Runs <paramref name="attempt"/> again, after forgetting the stale map, whenever it meets a split partition.</summary>
+    public async Task<T> RetryOnSplitAsync<T>(Func<Task<T>> attempt)
     {
-        var table = await GetTableAsync(name);
-        try
+        var deadline = DateTime.UtcNow + SplitRetryDeadline;
+        var delay = TimeSpan.FromMilliseconds(2);
+        while (true)
         {
-            return await operation(table);
-        }
-        catch (DynamoException e) when (e.Code == DynamoErrorCode.ResourceNotFoundException)
-        {
-            Forget(name);
-            return await operation(await GetTableAsync(name));
+            try
+            {
+                return await attempt();
+            }
+            catch (PartitionRetiredException e) when (DateTime.UtcNow < deadline)
+            {
+                Forget(e.TableId);
+                // The catalog commits the map right after fencing: the first retry usually finds it.
+                await Task.Delay(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
+            }
         }
     }
 }

@@ -30,7 +30,18 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     Task Untag(string arn, IReadOnlyList<string> keys);
 
     /// <summary>A feeder finished backfilling a global secondary index from one base partition; the index is ACTIVE once all have.</summary>
-    Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partition);
+    Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partitionId);
+
+    /// <summary>
+    /// Splits the current partition <paramref name="partitionId"/> of a table in two at the middle of its
+    /// hash range; false when it is no longer current or its range cannot be cut. Returns once the new
+    /// map is durable and the children serve.
+    /// </summary>
+    Task<bool> SplitPartition(string tableName, int partitionId);
+
+    /// <summary>A partition passed a split threshold: split it (one-way, since the split fences the caller).</summary>
+    [OneWay]
+    Task RequestSplit(Guid tableId, int partitionId);
 
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);

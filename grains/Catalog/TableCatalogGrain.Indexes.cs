@@ -14,13 +14,14 @@ public sealed partial class TableCatalogGrain
 {
     private static readonly TimeSpan BackfillPromptInterval = TimeSpan.FromSeconds(2);
 
-    public async Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partition)
+    public async Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partitionId)
     {
         if (!_tables.TryGetValue(tableName, out var table)) return;
         var index = table.GlobalIndexes.FirstOrDefault(i => i.IndexTableId == indexTableId);
-        if (index is null || !index.Backfilling || index.BackfilledPartitions.Contains(partition)) return;
-        var done = index.BackfilledPartitions.Append(partition).Order().ToList();
-        var finished = done.Count >= table.Partitions.Count;
+        if (index is null || !index.Backfilling || index.BackfilledPartitions.Contains(partitionId)) return;
+        var done = index.BackfilledPartitions.Append(partitionId).Order().ToList();
+        // A child's feeder reports once its parent's feeder is done, so the current partitions decide.
+        var finished = table.Partitions.CurrentIds.All(done.Contains);
         var updated = index with
         {
             BackfilledPartitions = finished ? [] : done,
@@ -139,8 +140,8 @@ public sealed partial class TableCatalogGrain
     private void PromptBackfills(TableDescription table)
     {
         foreach (var index in table.GlobalIndexes.Where(i => i.Backfilling))
-            for (var p = 0; p < table.Partitions.Count; p++)
-                if (!index.BackfilledPartitions.Contains(p))
-                    GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, p, index.IndexTableId)).Poke().Ignore();
+            foreach (var id in table.Partitions.CurrentIds)
+                if (!index.BackfilledPartitions.Contains(id))
+                    GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, id, index.IndexTableId)).Poke().Ignore();
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace DataTier.Catalog;
 
-public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions, TimeProvider clock)
+public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions, TimeProvider clock,
+    Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
     : Grain, ITableCatalogGrain
 {
     private readonly SortedDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
@@ -173,8 +174,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
 
     private async Task DropDataAsync(TableDescription description)
     {
-        for (var i = 0; i < description.Partitions.Count; i++)
-            await GrainFactory.GetGrain<IPartitionGrain>(description.PartitionGrainKey(i)).Drop();
+        foreach (var id in description.Partitions.AllIds)
+            await GrainFactory.GetGrain<IPartitionGrain>(description.PartitionGrainKey(id)).Drop();
         await store.DeleteTableDataAsync(description.Id);
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
     }
@@ -182,8 +183,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
     /// <summary>Partitions write by their table's description (stream, time to live): tell them it changed.</summary>
     private async Task NotifyPartitions(TableDescription table)
     {
-        for (var i = 0; i < table.Partitions.Count; i++)
-            await GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(i)).UpdateDescription(table);
+        foreach (var id in table.Partitions.CurrentIds)
+            await GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(id)).UpdateDescription(table);
     }
 
     /// <summary>DynamoDB labels a stream with the UTC time it was enabled, to the millisecond.</summary>

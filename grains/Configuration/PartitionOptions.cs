@@ -9,11 +9,37 @@ public sealed class PartitionOptions
     /// <summary>Memory for cached items per partition grain; the least recently used items are evicted past it.</summary>
     public long CacheBytesPerPartition { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Whether partitions split by themselves when they pass a threshold below; an explicit split works either way.</summary>
+    public bool SplitEnabled { get; set; } = true;
+
+    /// <summary>A partition whose items pass this size splits in two (DynamoDB's 10 GB).</summary>
+    public long SplitSizeBytes { get; set; } = 10L * 1024 * 1024 * 1024;
+
+    /// <summary>A partition that serves more read capacity units a second than this, over one check interval, splits (DynamoDB's 3000).</summary>
+    public double SplitReadUnitsPerSecond { get; set; } = 3000;
+
+    /// <summary>A partition that serves more write capacity units a second than this, over one check interval, splits (DynamoDB's 1000).</summary>
+    public double SplitWriteUnitsPerSecond { get; set; } = 1000;
+
+    /// <summary>How often each active partition compares its size and request rate with the thresholds.</summary>
+    public TimeSpan SplitCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a partition stays fenced for a split the catalog has not committed; past it, it asks the
+    /// catalog and serves again if the split did not happen (the catalog failed in the middle).
+    /// </summary>
+    public TimeSpan SplitFenceTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public void Validate()
     {
         if (InitialPartitionsPerTable is < 1 or > 4096)
             throw new ArgumentOutOfRangeException(nameof(InitialPartitionsPerTable), "must be between 1 and 4096");
         if (CacheBytesPerPartition < 0)
             throw new ArgumentOutOfRangeException(nameof(CacheBytesPerPartition), "must not be negative");
+        if (SplitSizeBytes < 1) throw new ArgumentOutOfRangeException(nameof(SplitSizeBytes), "must be positive");
+        if (SplitReadUnitsPerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(SplitReadUnitsPerSecond), "must be positive");
+        if (SplitWriteUnitsPerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(SplitWriteUnitsPerSecond), "must be positive");
+        if (SplitCheckInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitCheckInterval), "must be positive");
+        if (SplitFenceTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitFenceTimeout), "must be positive");
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
     private bool _backfilled;
     private bool _started;
     private byte[]? _cursor;
+    private bool _parentDrained;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +71,7 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
             return _checkpoint;
         }
         var target = new Target(table, index, indexTable, GrainFactory);
+        if (!await ParentDrainedAsync(table)) return _checkpoint - 1;
         if (!_backfilled) await BackfillAsync(target);
         var log = IndexFeedLog.NameOf(_partition);
         while (true)
@@ -102,10 +104,16 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
                 await SaveAsync(0, true, null);
                 return;
             }
+            if (table.Partitions.ParentOf(_partition) is not null)
+            {
+                // A split's child: its parent's feeder copied the whole range, and this log holds every write since.
+                await SaveAsync(0, true, null);
+                await GrainFactory.GetGrain<ITableCatalogGrain>(0).IndexPartitionBackfilled(table.Name, _indexTableId, _partition);
+                return;
+            }
             await SaveAsync(await store.LastChangeSequenceAsync(table.Id, IndexFeedLog.NameOf(_partition)) + 1, false, null);
         }
-        var first = table.Partitions.StartOf(_partition);
-        var last = table.Partitions.EndOf(_partition);
+        var (first, last) = table.Partitions.RangeOf(_partition) ?? throw new InvalidOperationException($"Table {table.Name} has no partition {_partition}");
         var range = new KeyRange(ItemKey.EncodeHash(first), true, last == ulong.MaxValue ? null : ItemKey.EncodeHash(last + 1), false);
         while (true)
         {
@@ -118,6 +126,19 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         await SaveAsync(_checkpoint, true, null);
         LogBackfilled(logger, target.Index.Name, table.Name, _partition);
         await GrainFactory.GetGrain<ITableCatalogGrain>(0).IndexPartitionBackfilled(table.Name, _indexTableId, _partition);
+    }
+
+    /// <summary>
+    /// A split's child applies its records only after its parent's feeder has applied all of the parent's
+    /// (closed) log, so each index entry sees an item's changes in order across the split. The parent's
+    /// feeder waits for its own parent in turn.
+    /// </summary>
+    private async ValueTask<bool> ParentDrainedAsync(TableDescription table)
+    {
+        if (_parentDrained || table.Partitions.ParentOf(_partition) is not { } parent) return true;
+        var fed = await GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, parent, _indexTableId)).Drain();
+        var end = await store.LastChangeSequenceAsync(table.Id, IndexFeedLog.NameOf(parent));
+        return _parentDrained = Math.Max(fed, 0) >= end;
     }
 
     /// <summary>Removes records every feeder of the partition has applied, keeping the newest so sequence numbers keep growing.</summary>
@@ -189,6 +210,6 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         }
 
         private IPartitionGrain PartitionOf(ulong hash) =>
-            Grains.GetGrain<IPartitionGrain>(IndexTable.PartitionGrainKey(IndexTable.Partitions.PartitionOf(hash)));
+            Grains.GetGrain<IPartitionGrain>(IndexTable.PartitionGrainKey(IndexTable.Partitions.IdOf(hash)));
     }
 }

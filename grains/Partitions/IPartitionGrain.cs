@@ -4,7 +4,7 @@ using DataTier.Transactions;
 namespace DataTier.Partitions;
 
 /// <summary>
-/// Owns one contiguous hash range of one table (key: <c>{tableId:N}/{partition}</c>). Every write
+/// Owns one contiguous hash range of one table (key: <c>{tableId:N}/{partition id}</c>). Every write
 /// of its items passes through it, one grain turn each, so its memory and the store agree.
 /// </summary>
 public interface IPartitionGrain : IGrainWithStringKey
@@ -57,6 +57,16 @@ public interface IPartitionGrain : IGrainWithStringKey
 
     /// <summary>The table's description changed (UpdateTable): from now on, write by it (its stream, for one).</summary>
     Task UpdateDescription(Tables.TableDescription table);
+
+    /// <summary>
+    /// Split, step one (called by the catalog): from this grain turn on, serve nothing, so the change logs
+    /// end where they are. Requests get <see cref="PartitionRetiredException"/> until the catalog commits
+    /// the new map (<see cref="UpdateDescription"/>, which retires the partition) or lifts the fence.
+    /// </summary>
+    Task Fence();
+
+    /// <summary>The split was abandoned before the map was committed: serve again.</summary>
+    Task Unfence();
 
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();

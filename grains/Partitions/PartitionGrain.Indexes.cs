@@ -26,7 +26,7 @@ public sealed partial class PartitionGrain
 
     public async Task<PartitionStats> GetIndexStats(string index)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         long count = 0, bytes = 0;
         var range = ClampToPartition(KeyRange.All);
         while (true)

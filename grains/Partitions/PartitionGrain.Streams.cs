@@ -27,13 +27,15 @@ public sealed partial class PartitionGrain
         var horizon = time.GetUtcNow().ToUnixTimeMilliseconds() - (long)streamOptions.Value.RetentionPeriod.TotalMilliseconds;
         var records = new List<StreamRecord>();
         var next = fromSequence;
-        foreach (var change in await store.ReadChangesAsync(table.Id, StreamLog.NameOf(streamLabel, _partition), fromSequence, limit))
+        var changes = await store.ReadChangesAsync(table.Id, StreamLog.NameOf(streamLabel, _partition), fromSequence, limit);
+        foreach (var change in changes)
         {
             var record = StreamRecordCodec.Decode(change.Sequence, change.Payload);
             if (record.CreatedMs >= horizon) records.Add(record);
             next = change.Sequence + 1;
         }
-        return new StreamBatch(records, next);
+        // A split partition's shard is closed: nothing is appended once its log has been read to the end.
+        return new StreamBatch(records, next, _retired && changes.Count < limit);
     }
 
     /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
@@ -61,6 +63,11 @@ public sealed partial class PartitionGrain
     {
         if (_table is null || table.Id != _table.Id) return Task.CompletedTask;
         _table = table;
+        if (table.Partitions.IsRetired(_partition))
+        {
+            if (!_retired) Retire();
+            return Task.CompletedTask;
+        }
         _collections.Clear();
         ScheduleSweeps(table);
         ScheduleFeeds(table);
@@ -84,7 +91,11 @@ public sealed partial class PartitionGrain
         var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
         if (_streamLog != log)
         {
-            _nextSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
+            // A child's shard numbers on from its ancestors' (closed) shards, so an item's records sort the same across a split.
+            var last = await store.LastChangeSequenceAsync(table.Id, log);
+            for (var ancestor = table.Partitions.ParentOf(_partition); ancestor is { } id; ancestor = table.Partitions.ParentOf(id))
+                last = Math.Max(last, await store.LastChangeSequenceAsync(table.Id, StreamLog.NameOf(table.LatestStreamLabel, id)));
+            _nextSequence = last + 1;
             _streamLog = log;
         }
         List<ChangeRecord>? records = null;

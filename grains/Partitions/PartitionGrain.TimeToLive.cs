@@ -53,7 +53,7 @@ public sealed partial class PartitionGrain
     /// <summary>Examines the next items of the partition and deletes the expired ones, within the per-sweep budgets.</summary>
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        if (_table is not { TimeToLiveAttribute: not null } table) return;
+        if (_table is not { TimeToLiveAttribute: not null } table || !Serving) return;
         var budget = ttlOptions.Value;
         var range = ClampToPartition(KeyRange.All);
         if (_sweepCursor is not null) range = range with { Start = _sweepCursor, StartInclusive = false };

@@ -24,7 +24,7 @@ public sealed partial class PartitionGrain
 
     public async Task<PrepareResult> Prepare(Guid transactionId, IReadOnlyList<TransactOperation> operations)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         var reasons = new CancellationReason[operations.Count];
         var sizes = new int[operations.Count];
         var planned = new List<TransactionLock>(operations.Count);
@@ -91,19 +91,21 @@ public sealed partial class PartitionGrain
 
     public async Task Commit(Guid transactionId)
     {
+        if (await ForwardToChildrenAsync(p => p.Commit(transactionId))) return;
         var mine = LocksOf(transactionId);
         if (mine.Count > 0) await ApplyLocksAsync(EnsureTable(), mine);
     }
 
     public async Task Abort(Guid transactionId)
     {
+        if (await ForwardToChildrenAsync(p => p.Abort(transactionId))) return;
         var mine = LocksOf(transactionId);
         if (mine.Count > 0) await ReleaseLocksAsync(EnsureTable(), mine);
     }
 
     public async Task<TransactReadResult> ReadForTransaction(IReadOnlyList<ItemKey> keys)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         var items = new VersionedItem?[keys.Count];
         var conflicts = new bool[keys.Count];
         for (var i = 0; i < keys.Count; i++)
@@ -118,7 +120,7 @@ public sealed partial class PartitionGrain
 
     public async Task<bool> ValidateRead(IReadOnlyList<ItemKey> keys, IReadOnlyList<long> versions, Guid incarnation, long deleteCount)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         for (var i = 0; i < keys.Count; i++)
         {
             var position = keys[i].Encode();
@@ -281,6 +283,7 @@ public sealed partial class PartitionGrain
 
     private async Task SettleStaleLocksAsync(CancellationToken cancellationToken)
     {
+        if (!Serving) return;
         var stale = _locks.Values.Where(IsStale).Select(l => l.TransactionId).Distinct().ToList();
         foreach (var transactionId in stale)
         {

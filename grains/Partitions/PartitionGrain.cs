@@ -25,10 +25,13 @@ public sealed partial class PartitionGrain(
 {
     private const string CacheKey = "cache";
     private const string StatsKey = "stats";
+    private const string FencedKey = "fenced";
+    private bool _migratedFence;
     private List<CachedEntry>? _migratedCache;
     private const int MaxConflictRetries = 3;
     private ItemCache _cache = null!;
     private TableDescription? _table;
+    /// <summary>The partition's stable id in the map (<see cref="PartitionMap.IdAt"/>).</summary>
     private int _partition;
     private ulong _firstHash;
     private ulong _lastHash;
@@ -41,13 +44,17 @@ public sealed partial class PartitionGrain(
         var tableId = Guid.ParseExact(key[..slash], "N");
         _partition = int.Parse(key[(slash + 1)..]);
         _table = await GrainFactory.GetGrain<ITableCatalogGrain>(0).DescribeById(tableId);
-        if (_table is not null)
+        // An id the map does not know belongs to another incarnation of the table: act as if it were gone.
+        if (_table?.Partitions.RangeOf(_partition) is not { } range) _table = null;
+        else if (_table.Partitions.IsRetired(_partition)) _retired = true;
+        else
         {
-            _firstHash = _table.Partitions.StartOf(_partition);
-            _lastHash = _table.Partitions.EndOf(_partition);
+            (_firstHash, _lastHash) = range;
             await LoadLocksAsync(_table);
             ScheduleSweeps(_table);
             ScheduleFeeds(_table);
+            ScheduleSplitChecks();
+            if (_migratedFence) await Fence();
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
@@ -73,6 +80,8 @@ public sealed partial class PartitionGrain(
 
     public void OnDehydrate(IDehydrationContext context)
     {
+        // A fence travels with the grain: a split under way must not find its parent serving elsewhere.
+        if (_fenced) context.TryAddValue(FencedKey, true);
         context.TryAddValue(CacheKey, _cache.Export());
         if (_stats is not null) context.TryAddValue(StatsKey, _stats);
     }
@@ -81,6 +90,7 @@ public sealed partial class PartitionGrain(
     {
         if (context.TryGetValue<List<CachedEntry>>(CacheKey, out var entries)) _migratedCache = entries;
         if (context.TryGetValue<PartitionStats>(StatsKey, out var stats)) _stats = stats;
+        if (context.TryGetValue<bool>(FencedKey, out var fenced) && fenced) _migratedFence = true;
     }
 
     public async Task<VersionedItem?> Get(ItemKey key)
@@ -88,7 +98,9 @@ public sealed partial class PartitionGrain(
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
         if (_locks.Count > 0) await SettleLockAsync(position);
-        return Visible(table, await ReadCommittedAsync(table, position));
+        var item = Visible(table, await ReadCommittedAsync(table, position));
+        CountRead(item is null ? 0 : ItemSize.Of(item.Attributes));
+        return item;
     }
 
     /// <summary>The item as last committed, from memory or the store; locks are not consulted.</summary>
@@ -118,7 +130,7 @@ public sealed partial class PartitionGrain(
 
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         var range = ClampToPartition(request.Range);
         if (_locks.Count > 0) await SettleLocksInAsync(range);
         var items = new List<VersionedItem>();
@@ -127,7 +139,11 @@ public sealed partial class PartitionGrain(
         byte[]? last = null;
         IReadOnlyDictionary<string, AttrValue>? lastKey = null;
         var cursor = range;
-        RangePage Page(bool exhausted) => new(items, scanned, bytes, last, exhausted, lastKey);
+        RangePage Page(bool exhausted)
+        {
+            CountRead(bytes);
+            return new(items, scanned, bytes, last, exhausted, lastKey);
+        }
         while (true)
         {
             var batchLimit = Math.Min(request.Limit - scanned, 256);
@@ -170,8 +186,8 @@ public sealed partial class PartitionGrain(
 
     public async Task<PartitionStats> GetStats()
     {
+        var table = EnsureServing();
         if (_stats is not null) return _stats;
-        var table = EnsureTable();
         long count = 0, bytes = 0;
         var range = ClampToPartition(KeyRange.All);
         while (true)
@@ -243,6 +259,7 @@ public sealed partial class PartitionGrain(
     /// <summary>Brings memory (cache and statistics) up to a write the store has taken.</summary>
     private void RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
     {
+        CountWrite(Math.Max(old is null ? 0 : ItemSize.Of(old.Attributes), newItem is null ? 0 : ItemSize.Of(newItem)));
         RecordDelete(old, newItem);
         TrackCollection(position, old, newItem);
         var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
@@ -258,7 +275,7 @@ public sealed partial class PartitionGrain(
 
     private TableDescription EnsureOwned(ulong hash)
     {
-        var table = EnsureTable();
+        var table = EnsureServing();
         if (hash < _firstHash || hash > _lastHash)
             throw new InvalidOperationException($"Hash {hash:X16} is outside partition {_partition} of table {table.Name}");
         return table;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataTier.Streams;
 
-/// <summary>Removes stream records older than the retention period from every shard of every table's latest stream.</summary>
+/// <summary>Removes stream records older than the retention period from every shard (open or closed by a split) of every table's latest stream.</summary>
 public sealed partial class StreamTrimmer(IGrainFactory grains, ITableStore store, IOptions<StreamOptions> options, TimeProvider time, ILogger<StreamTrimmer> logger)
     : BackgroundService
 {
@@ -38,7 +38,7 @@ public sealed partial class StreamTrimmer(IGrainFactory grains, ITableStore stor
             foreach (var name in page.TableNames)
             {
                 if (await catalog.Describe(name) is not { LatestStreamLabel: { } label } table) continue;
-                for (var partition = 0; partition < table.Partitions.Count; partition++)
+                foreach (var partition in table.Partitions.AllIds)
                     await TrimLogAsync(table.Id, StreamLog.NameOf(label, partition), horizon);
             }
             after = page.LastEvaluatedTableName;

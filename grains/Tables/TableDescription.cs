@@ -45,6 +45,6 @@ public sealed record TableDescription
 
     public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
 
-    /// <summary>The grain key of one partition of this table.</summary>
-    public string PartitionGrainKey(int partition) => $"{Id:N}/{partition}";
+    /// <summary>The grain key of the partition with stable id <paramref name="partitionId"/> (see <see cref="PartitionMap.IdAt"/>).</summary>
+    public string PartitionGrainKey(int partitionId) => $"{Id:N}/{partitionId}";
 }

@@ -51,7 +51,7 @@ internal static class IndexTestTables
     {
         var table = await tables.DescribeTableAsync(name);
         foreach (var index in table.GlobalIndexes)
-            await Task.WhenAll(Enumerable.Range(0, table.Partitions.Count).Select(p =>
+            await Task.WhenAll(table.Partitions.CurrentIds.Select(p =>
                 grains.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, p, index.IndexTableId)).Drain()));
     }
 

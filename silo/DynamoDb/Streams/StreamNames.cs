@@ -3,7 +3,7 @@ using DataTier.Errors;
 
 namespace DataTier.Silo.DynamoDb.Streams;
 
-/// <summary>Stream ARNs (<c>{table ARN}/stream/{label}</c>), shard ids (one per partition) and sequence number strings.</summary>
+/// <summary>Stream ARNs (<c>{table ARN}/stream/{label}</c>), shard ids (one per partition id) and sequence number strings.</summary>
 public static class StreamNames
 {
     public static (string Table, string Label) ParseArn(string arn)
@@ -14,13 +14,14 @@ public static class StreamNames
         return (arn[(table + 7)..stream], arn[(stream + 8)..]);
     }
 
-    public static string ShardId(int partition) => $"shardId-{partition + 1:D20}-00000000";
+    public static string ShardId(int partitionId) => $"shardId-{partitionId + 1:D20}-00000000";
 
-    public static int PartitionOf(string shardId, int partitions)
+    /// <summary>The partition id of a shard id that names a shard of the table, current or closed by a split.</summary>
+    public static int PartitionOf(string shardId, Tables.PartitionMap map)
     {
         if (shardId.Length == 37 && shardId.StartsWith("shardId-", StringComparison.Ordinal)
             && long.TryParse(shardId.AsSpan(8, 20), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            && number >= 1 && number <= partitions)
+            && number is >= 1 and <= int.MaxValue && map.Knows((int)number - 1))
             return (int)number - 1;
         throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Shard does not exist");
     }

@@ -12,7 +12,8 @@ namespace DataTier.Silo.DynamoDb.Streams;
 
 /// <summary>
 /// The DynamoDB Streams API (<c>DynamoDBStreams_20120810.*</c>): a table's stream has one shard per
-/// partition, read straight from the partitions' change logs in the store.
+/// partition, read straight from the partitions' change logs in the store. A split closes its
+/// partition's shard (EndingSequenceNumber) and opens one per child (ParentShardId).
 /// </summary>
 public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IOptions<StreamOptions> options, TimeProvider time)
 {
@@ -90,23 +91,27 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
         }
         w.WriteEndArray();
         w.WriteStartArray("Shards");
-        var first = startShard is null ? 0 : StreamNames.PartitionOf(startShard, table.Partitions.Count) + 1;
-        var last = Math.Min(table.Partitions.Count, first + limit);
-        for (var partition = first; partition < last; partition++)
+        var map = table.Partitions;
+        var startId = startShard is null ? -1 : StreamNames.PartitionOf(startShard, map);
+        // Ids grow with each split, so parents come before their children, as DynamoDB lists them.
+        var shards = map.AllIds.Where(id => id > startId).ToList();
+        foreach (var partition in shards.Take(limit))
         {
             var log = StreamLog.NameOf(label, partition);
             var lastSequence = await store.LastChangeSequenceAsync(table.Id, log);
             var firstRetained = await FirstRetainedAsync(table.Id, log);
+            if (lastSequence == 0) lastSequence = await AncestorsLastSequenceAsync(table, label, partition);
             w.WriteStartObject();
             w.WriteString("ShardId", StreamNames.ShardId(partition));
+            if (map.ParentOf(partition) is { } parent) w.WriteString("ParentShardId", StreamNames.ShardId(parent));
             w.WriteStartObject("SequenceNumberRange");
             w.WriteString("StartingSequenceNumber", StreamNames.Sequence(firstRetained ?? lastSequence + 1));
-            if (!enabled) w.WriteString("EndingSequenceNumber", StreamNames.Sequence(lastSequence));
+            if (!enabled || map.IsRetired(partition)) w.WriteString("EndingSequenceNumber", StreamNames.Sequence(lastSequence));
             w.WriteEndObject();
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        if (last < table.Partitions.Count) w.WriteString("LastEvaluatedShardId", StreamNames.ShardId(last - 1));
+        if (shards.Count > limit) w.WriteString("LastEvaluatedShardId", StreamNames.ShardId(shards[limit - 1]));
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -121,7 +126,7 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
             r.Invalid("shardIteratorType", type, "Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
         r.ThrowIfInvalid();
         var (table, label) = await FindStreamAsync(arn!);
-        var partition = StreamNames.PartitionOf(shardId!, table.Partitions.Count);
+        var partition = StreamNames.PartitionOf(shardId!, table.Partitions);
         var log = StreamLog.NameOf(label, partition);
         long next;
         if (type is "TRIM_HORIZON")
@@ -185,8 +190,8 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
         w.WriteStartArray("Records");
         foreach (var record in records) StreamRecordJson.Write(w, record, table.Id, iterator.Partition);
         w.WriteEndArray();
-        // A closed shard (its stream disabled) ends once read to the end: no next iterator.
-        if (IsOpen(table, iterator.Label) || records.Count > 0)
+        // A closed shard (its stream disabled, or its partition split) ends once read to the end: no next iterator.
+        if ((IsOpen(table, iterator.Label) && !table.Partitions.IsRetired(iterator.Partition)) || records.Count > 0)
             w.WriteString("NextShardIterator", (iterator with { NextSequence = next, IssuedMs = now.ToUnixTimeMilliseconds() }).Encode());
         w.WriteEndObject();
     }
@@ -200,6 +205,15 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
     }
 
     private static bool IsOpen(TableDescription table, string label) => table.StreamViewType is not null && table.LatestStreamLabel == label;
+
+    /// <summary>The highest sequence number in the shards a partition was split from: an empty child's first record numbers on from it.</summary>
+    private async Task<long> AncestorsLastSequenceAsync(TableDescription table, string label, int partition)
+    {
+        long last = 0;
+        for (var ancestor = table.Partitions.ParentOf(partition); ancestor is { } id; ancestor = table.Partitions.ParentOf(id))
+            last = Math.Max(last, await store.LastChangeSequenceAsync(table.Id, StreamLog.NameOf(label, id)));
+        return last;
+    }
 
     /// <summary>The sequence of the oldest record of a shard still within the retention period; null when there is none.</summary>
     private async Task<long?> FirstRetainedAsync(Guid tableId, string log)
