@@ -10,7 +10,7 @@ namespace DataTier.Client.Routing;
 /// Finds the partition grain that owns a key: caches table descriptions (with their partition
 /// maps) and refreshes one when a partition says the table it knew is gone.
 /// </summary>
-public sealed class TableRouter(IGrainFactory grains)
+public sealed partial class TableRouter(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
 
@@ -29,7 +29,9 @@ public sealed class TableRouter(IGrainFactory grains)
 
     public void Forget(string name)
     {
-        if (_tables.TryRemove(name, out var table)) _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
+        if (!_tables.TryRemove(name, out var table)) return;
+        _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
+        _replicaCounts.TryRemove(table.Id, out _);
     }
 
     public IPartitionGrain Partition(TableDescription table, int partition)
