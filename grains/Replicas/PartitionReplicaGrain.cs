@@ -93,6 +93,8 @@ public sealed partial class PartitionReplicaGrain(
     public async Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureTable();
+        if (table.Partitions.PartitionOf(key.Hash) != _partition)
+            throw new InvalidOperationException($"Hash {key.Hash:X16} is outside partition {_partition} of table {table.Name}");
         _reads++;
         if (!_wanted) return await Owner.Get(key);
         if (_applied < _servedFloor) await FeedAsync();

@@ -8,7 +8,7 @@ namespace DataTier.Replicas;
 /// item of the partition, so a position it lacks is an absent item; once an item did not fit, it holds
 /// only some, and a miss says nothing.
 /// </summary>
-internal sealed class ReplicaItems(long capacityBytes)
+public sealed class ReplicaItems(long capacityBytes)
 {
     private sealed class Entry(byte[] position)
     {
