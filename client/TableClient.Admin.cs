@@ -12,10 +12,11 @@ public sealed partial class TableClient
     {
         RequestValidation.TableName(tableName);
         if (update.BillingMode is null && update.ReadCapacityUnits is null && update.WriteCapacityUnits is null && update.Stream is null
-            && update.IndexUpdates is not { Count: > 0 })
+            && update.IndexUpdates is not { Count: > 0 } && update.ReplicaCount is null)
             throw DynamoException.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         if (update.BillingMode == BillingMode.PAY_PER_REQUEST && (update.ReadCapacityUnits is not null || update.WriteCapacityUnits is not null))
             throw DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        if (update.ReplicaCount is { } replicas) Replicas.ReplicaSetting.Validate(replicas);
         var description = await _router.Catalog.Update(tableName, update);
         _router.Forget(tableName);
         return description;
@@ -42,6 +43,16 @@ public sealed partial class TableClient
     public async Task TagResourceAsync(string resourceArn, IReadOnlyDictionary<string, string> tags)
     {
         CheckArn(resourceArn);
+        CheckTags(tags);
+        if (tags.Count == 0) throw DynamoException.Validation("Atleast one Tag needs to be provided as Input.");
+        Replicas.ReplicaSetting.FromTags(tags);
+        await _router.Catalog.Tag(resourceArn, tags);
+        ForgetTableOf(resourceArn);
+    }
+
+    /// <summary>AWS's length limits of tag keys and values, all reported together.</summary>
+    private static void CheckTags(IReadOnlyDictionary<string, string> tags)
+    {
         var errors = new List<string>();
         var i = 0;
         foreach (var (key, value) in tags)
@@ -53,8 +64,6 @@ public sealed partial class TableClient
                 errors.Add($"Value '{value}' at 'tags.{i}.member.value' failed to satisfy constraint: Member must have length less than or equal to 256");
         }
         RequestValidation.Throw(errors);
-        if (tags.Count == 0) throw DynamoException.Validation("Atleast one Tag needs to be provided as Input.");
-        await _router.Catalog.Tag(resourceArn, tags);
     }
 
     public async Task UntagResourceAsync(string resourceArn, IReadOnlyList<string> tagKeys)
@@ -62,17 +71,23 @@ public sealed partial class TableClient
         CheckArn(resourceArn);
         if (tagKeys.Count == 0) throw DynamoException.Validation("Atleast one Tag Key needs to be provided as Input.");
         await _router.Catalog.Untag(resourceArn, tagKeys);
+        ForgetTableOf(resourceArn);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ListTagsOfResourceAsync(string resourceArn)
     {
         CheckArn(resourceArn);
-        var name = resourceArn[(resourceArn.IndexOf(TableArnMarker, StringComparison.Ordinal) + TableArnMarker.Length)..];
+        var name = TableNameOf(resourceArn);
         var table = await _router.Catalog.Describe(name);
         if (table is null || table.Arn != resourceArn)
             throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: ResourcArn: {resourceArn} not found");
         return table.Tags;
     }
+
+    /// <summary>Tags may change the table's replica count: load its description afresh.</summary>
+    private void ForgetTableOf(string arn) => _router.Forget(TableNameOf(arn));
+
+    private static string TableNameOf(string arn) => arn[(arn.IndexOf(TableArnMarker, StringComparison.Ordinal) + TableArnMarker.Length)..];
 
     private static void CheckArn(string arn)
     {

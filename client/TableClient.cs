@@ -7,6 +7,7 @@ using DataTier.Expressions;
 using DataTier.Indexes;
 using DataTier.Model;
 using DataTier.Partitions;
+using DataTier.Replicas;
 using DataTier.Store;
 using DataTier.Tables;
 
@@ -27,6 +28,9 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
     {
         RequestValidation.TableName(definition.Name);
         TableDefinitionValidator.Validate(definition);
+        if (definition.ReplicaCount is { } replicas) ReplicaSetting.Validate(replicas);
+        if (definition.Tags is not null) CheckTags(definition.Tags);
+        ReplicaSetting.FromTags(definition.Tags);
         var description = await _router.Catalog.Create(definition);
         _router.Forget(definition.Name);
         return description;
@@ -73,7 +77,7 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         {
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
-            var item = await _router.PartitionOf(table, key.Hash).Get(key);
+            var item = await _router.ReadAsync(table, table.Partitions.PartitionOf(key.Hash), request.ConsistentRead, p => p.Get(key));
             var units = CapacityUnits.Read(CapacityUnits.SizeOf(item?.Attributes), request.ConsistentRead);
             if (item is null) return new GetItemResult(null, 0, units);
             var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
@@ -189,8 +193,8 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
                 range = request.ScanIndexForward ? range with { Start = start, StartInclusive = false } : range with { End = start, EndInclusive = false };
             }
             var limit = request.Limit ?? int.MaxValue;
-            var page = await _router.PartitionOf(table, plan.Hash).ReadRange(
-                new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter));
+            var read = new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter);
+            var page = await _router.ReadAsync(table, table.Partitions.PartitionOf(plan.Hash), request.ConsistentRead, p => p.ReadRange(read));
             var more = !page.Exhausted || page.ScannedCount >= limit;
             return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select,
                 CapacityUnits.Read(page.ScannedBytes, request.ConsistentRead));
@@ -234,8 +238,8 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
             var startHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(start);
             for (var p = table.Partitions.PartitionOf(startHash); p <= table.Partitions.PartitionOf(highHash); p++)
             {
-                var page = await _router.Partition(table, p).ReadRange(
-                    new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter));
+                var read = new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter);
+                var page = await _router.ReadAsync(table, p, request.ConsistentRead, partition => partition.ReadRange(read));
                 items.AddRange(page.Items);
                 scanned += page.ScannedCount;
                 bytes += page.ScannedBytes;

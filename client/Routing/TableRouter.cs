@@ -11,7 +11,7 @@ namespace DataTier.Client.Routing;
 /// maps) and refreshes one when a partition says the table it knew is gone, or that it was split
 /// (<see cref="PartitionRetiredException"/>, the stale-map signal).
 /// </summary>
-public sealed class TableRouter(IGrainFactory grains)
+public sealed partial class TableRouter(IGrainFactory grains)
 {
     /// <summary>How long a request keeps being routed again while a partition it meets is being split.</summary>
     private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
@@ -33,7 +33,9 @@ public sealed class TableRouter(IGrainFactory grains)
 
     public void Forget(string name)
     {
-        if (_tables.TryRemove(name, out var table)) _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
+        if (!_tables.TryRemove(name, out var table)) return;
+        _partitions.TryRemove((table.Id, table.Partitions.Version), out _);
+        _replicaCounts.TryRemove(table.Id, out _);
     }
 
     /// <summary>Forgets the cached description of the table (or index table) with this id.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DataTier.Configuration;
 using DataTier.Errors;
 using DataTier.Partitions;
+using DataTier.Replicas;
 using DataTier.Store;
 using DataTier.Tables;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         if (_tables.ContainsKey(definition.Name))
             throw new DynamoException(DynamoErrorCode.ResourceInUseException, $"Table already exists: {definition.Name}");
         definition.Stream?.Validate();
+        if (definition.ReplicaCount is { } replicas) ReplicaSetting.Validate(replicas);
+        var replicaCount = definition.ReplicaCount ?? ReplicaSetting.FromTags(definition.Tags) ?? partitionOptions.Value.ReplicaCount;
         var now = clock.GetUtcNow();
         var streamEnabled = definition.Stream is { Enabled: true };
         var description = new TableDescription
@@ -46,6 +49,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             LatestStreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
             LocalIndexes = definition.LocalIndexes,
             GlobalIndexes = definition.GlobalIndexes.Select(i => NewGlobalIndex(definition.Name, i, backfill: false)).ToList(),
+            Tags = definition.Tags ?? new Dictionary<string, string>(),
+            ReplicaCount = replicaCount,
         };
         foreach (var index in description.GlobalIndexes) await Save(IndexTable(description, index));
         await Save(description);
@@ -96,6 +101,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
                 LatestStreamViewType = stream.ViewType ?? table.LatestStreamViewType,
             };
         }
+        if (update.ReplicaCount is { } replicas) table = WithReplicaCount(table, replicas);
         if (update.IndexUpdates is { Count: > 0 } indexUpdates) table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing);
         var updated = table with
         {
@@ -136,7 +142,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         var merged = new Dictionary<string, string>(table.Tags);
         foreach (var (k, v) in tags) merged[k] = v;
         if (merged.Count > 50) throw new DynamoException(DynamoErrorCode.LimitExceededException, "The number of tags exceeds the limit of 50");
-        await Save(table with { Tags = merged });
+        var replicas = ReplicaSetting.FromTags(tags) ?? table.ReplicaCount;
+        await SaveAndNotifyReplicas(table, table with { Tags = merged, ReplicaCount = replicas });
     }
 
     public async Task Untag(string arn, IReadOnlyList<string> keys)
@@ -144,7 +151,24 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         var table = FindByArn(arn);
         var remaining = new Dictionary<string, string>(table.Tags);
         foreach (var k in keys) remaining.Remove(k);
-        await Save(table with { Tags = remaining });
+        var replicas = keys.Contains(ReplicaSetting.TagName) ? partitionOptions.Value.ReplicaCount : table.ReplicaCount;
+        await SaveAndNotifyReplicas(table, table with { Tags = remaining, ReplicaCount = replicas });
+    }
+
+    /// <summary>Sets the replica count, and the tag to match when the table has it, so the two never disagree.</summary>
+    private static TableDescription WithReplicaCount(TableDescription table, int replicas)
+    {
+        ReplicaSetting.Validate(replicas);
+        if (!table.Tags.ContainsKey(ReplicaSetting.TagName)) return table with { ReplicaCount = replicas };
+        var tags = new Dictionary<string, string>(table.Tags) { [ReplicaSetting.TagName] = replicas.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return table with { ReplicaCount = replicas, Tags = tags };
+    }
+
+    /// <summary>Partitions start or stop their replicas when the count changes.</summary>
+    private async Task SaveAndNotifyReplicas(TableDescription before, TableDescription after)
+    {
+        await Save(after);
+        if (after.ReplicaCount != before.ReplicaCount) await NotifyPartitions(after);
     }
 
     private TableDescription Find(string name) => _tables.TryGetValue(name, out var table)

@@ -30,6 +30,15 @@ public sealed class PartitionOptions
     /// </summary>
     public TimeSpan SplitFenceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Read replicas of each partition of a new table that sets none itself (0 to 5).</summary>
+    public int ReplicaCount { get; set; }
+
+    /// <summary>Memory for the items each read replica holds; past it, the replica reads the rest from the store.</summary>
+    public long ReplicaBytesPerPartition { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How long a table with replicas but no global index keeps its internal change log (a replica further behind starts over).</summary>
+    public TimeSpan ReplicaLogRetention { get; set; } = TimeSpan.FromMinutes(5);
+
     public void Validate()
     {
         if (InitialPartitionsPerTable is < 1 or > 4096)
@@ -41,5 +50,11 @@ public sealed class PartitionOptions
         if (SplitWriteUnitsPerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(SplitWriteUnitsPerSecond), "must be positive");
         if (SplitCheckInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitCheckInterval), "must be positive");
         if (SplitFenceTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitFenceTimeout), "must be positive");
+        if (ReplicaCount is < 0 or > Replicas.ReplicaKey.MaxReplicas)
+            throw new ArgumentOutOfRangeException(nameof(ReplicaCount), $"must be between 0 and {Replicas.ReplicaKey.MaxReplicas}");
+        if (ReplicaBytesPerPartition < 0)
+            throw new ArgumentOutOfRangeException(nameof(ReplicaBytesPerPartition), "must not be negative");
+        if (ReplicaLogRetention <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ReplicaLogRetention), "must be positive");
     }
 }

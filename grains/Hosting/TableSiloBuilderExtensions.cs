@@ -17,7 +17,10 @@ public static class TableSiloBuilderExtensions
         options.Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
+        builder.Services.AddPlacementDirector<Placement.ReplicaPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<Replicas.ReplicaMetrics>();
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });

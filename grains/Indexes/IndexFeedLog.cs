@@ -1,8 +1,8 @@
 namespace DataTier.Indexes;
 
 /// <summary>
-/// The internal change log that feeds global secondary indexes: a table with any global index has,
-/// in each partition, a log of NEW_AND_OLD_IMAGES records written in the same atomic batch as the items,
+/// The internal change log that feeds global secondary indexes and read replicas: a table with any
+/// global index or replica has, in each partition, a log of NEW_AND_OLD_IMAGES records written in the same atomic batch as the items,
 /// apart from (and whether or not there is) the user's stream, which it never shows up in.
 /// </summary>
 public static class IndexFeedLog

@@ -7,17 +7,13 @@ namespace DataTier.Partitions;
 /// Owns one contiguous hash range of one table (key: <c>{tableId:N}/{partition id}</c>). Every write
 /// of its items passes through it, one grain turn each, so its memory and the store agree.
 /// </summary>
-public interface IPartitionGrain : IGrainWithStringKey
+public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
 {
-    Task<VersionedItem?> Get(ItemKey key);
-
     Task<WriteOutcome> Put(PutCommand command);
 
     Task<WriteOutcome> Delete(DeleteCommand command);
 
     Task<WriteOutcome> Update(UpdateCommand command);
-
-    Task<RangePage> ReadRange(RangeRequest request);
 
     /// <summary>Item count and size: counted from the store once per activation, then kept up to date by every write.</summary>
     Task<PartitionStats> GetStats();
@@ -27,12 +23,6 @@ public interface IPartitionGrain : IGrainWithStringKey
 
     /// <summary>Items (and known absences) held in memory.</summary>
     Task<int> GetCachedCount();
-
-    /// <summary>
-    /// This silo no longer owns the partition on the ring: move, with the warm cache, to the silo that
-    /// does; to <paramref name="target"/> when given (a silo that is leaving names the next owner).
-    /// </summary>
-    Task Rebalance(SiloAddress? target = null);
 
     /// <summary>
     /// Phase one of a write transaction: checks the actions that fall here and, if all hold, locks
@@ -67,6 +57,13 @@ public interface IPartitionGrain : IGrainWithStringKey
 
     /// <summary>The split was abandoned before the map was committed: serve again.</summary>
     Task Unfence();
+
+    /// <summary>
+    /// A read replica starts: from this turn on, every change is in the partition's internal change
+    /// log (<see cref="Indexes.IndexFeedLog"/>); returns the log's last sequence now, or null if the table
+    /// has fewer replicas than <paramref name="replica"/> (then that replica is not wanted).
+    /// </summary>
+    Task<long?> OpenReplicaFeed(int replica);
 
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();

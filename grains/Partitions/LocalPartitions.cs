@@ -1,15 +1,22 @@
 using System.Collections.Concurrent;
+using DataTier.Placement;
 
 namespace DataTier.Partitions;
 
-/// <summary>The partition grains active on this silo, so the rebalancer can find the ones the ring now gives to another silo.</summary>
+/// <summary>
+/// The partition grains and partition replicas active on this silo, with their places on the ring, so
+/// the rebalancer can find the ones the ring now gives to another silo.
+/// </summary>
 public sealed class LocalPartitions
 {
-    private readonly ConcurrentDictionary<GrainId, IPartitionGrain> _active = new();
+    private readonly ConcurrentDictionary<GrainId, LocalRingGrain> _active = new();
 
-    public void Add(GrainId id, IPartitionGrain grain) => _active[id] = grain;
+    /// <summary>A partition: placed on the ring owner of its own grain id.</summary>
+    public void Add(GrainId id, IPartitionGrain grain) => Add(new LocalRingGrain(id, grain, ConsistentHashPlacementDirector.RingKey(id), 0));
+
+    public void Add(LocalRingGrain grain) => _active[grain.Id] = grain;
 
     public void Remove(GrainId id) => _active.TryRemove(id, out _);
 
-    public IReadOnlyList<KeyValuePair<GrainId, IPartitionGrain>> Snapshot() => [.. _active];
+    public IReadOnlyList<LocalRingGrain> Snapshot() => [.. _active.Values];
 }

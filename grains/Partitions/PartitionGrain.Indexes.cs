@@ -120,15 +120,15 @@ public sealed partial class PartitionGrain
             _collections[id] = size + CollectionShare(table, updated) - CollectionShare(table, old?.Attributes);
     }
 
-    /// <summary>Whether writes to the table store change records: for the user's stream, or for global indexes.</summary>
-    private static bool LogsChanges(TableDescription table) => table.StreamViewType is not null || table.GlobalIndexes.Count > 0;
+    /// <summary>Whether writes to the table store change records: for the user's stream, for global indexes or for read replicas.</summary>
+    private static bool LogsChanges(TableDescription table) => table.StreamViewType is not null || FeedsInternalLog(table);
 
-    /// <summary>Adds the internal records that feed global indexes to the batch's change records.</summary>
-    private async ValueTask<List<ChangeRecord>?> AppendFeedRecordsAsync(TableDescription table,
-        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes,
-        List<ChangeRecord>? records, long nowMs)
+    /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
+    private static bool FeedsInternalLog(TableDescription table) => table.GlobalIndexes.Count > 0 || table.ReplicaCount > 0;
+
+    /// <summary>The internal change log's name, its next sequence loaded from the store on first use in this activation.</summary>
+    private async ValueTask<string> FeedLogAsync(TableDescription table)
     {
-        if (table.GlobalIndexes.Count == 0) return records;
         var log = IndexFeedLog.NameOf(_partition);
         if (_feedLog != log)
         {
@@ -136,19 +136,33 @@ public sealed partial class PartitionGrain
             _feedPrompted = _nextFeedSequence - 1;
             _feedLog = log;
         }
-        foreach (var (old, updated, byService) in changes)
+        return log;
+    }
+
+    /// <summary>
+    /// Adds the internal records that feed global indexes and read replicas to the batch's change
+    /// records, with the item's new version; with replicas, also for a write that left the item as it was.
+    /// </summary>
+    private async ValueTask<List<ChangeRecord>?> AppendFeedRecordsAsync(TableDescription table,
+        IEnumerable<ItemChange> changes,
+        List<ChangeRecord>? records, long nowMs)
+    {
+        if (!FeedsInternalLog(table)) return records;
+        var log = await FeedLogAsync(table);
+        foreach (var change in changes)
         {
-            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_AND_OLD_IMAGES, old, updated, _nextFeedSequence, nowMs, byService);
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_AND_OLD_IMAGES, change.Old, change.New, _nextFeedSequence, nowMs,
+                change.ByService, keepUnchanged: table.ReplicaCount > 0);
             if (record is null) continue;
-            (records ??= []).Add(new ChangeRecord(log, _nextFeedSequence++, StreamRecordCodec.Encode(record)));
+            (records ??= []).Add(new ChangeRecord(log, _nextFeedSequence++, StreamRecordCodec.Encode(record with { ItemVersion = change.Version })));
         }
         return records;
     }
 
-    /// <summary>While the table has global indexes, prompt their feeders now and whenever records were written since.</summary>
+    /// <summary>While global indexes or replicas follow the log, prompt them now and whenever records were written since.</summary>
     private void ScheduleFeeds(TableDescription table)
     {
-        if (table.GlobalIndexes.Count == 0)
+        if (!FeedsInternalLog(table))
         {
             _feedTimer?.Dispose();
             _feedTimer = null;
@@ -157,10 +171,11 @@ public sealed partial class PartitionGrain
         PromptFeeders(table);
         if (_feedTimer is not null) return;
         var interval = indexOptions.Value.FeedInterval;
-        _feedTimer = this.RegisterGrainTimer(_ =>
+        _feedTimer = this.RegisterGrainTimer(async _ =>
         {
-            if (_table is { } current && _feedLog is not null && _nextFeedSequence - 1 > _feedPrompted) PromptFeeders(current);
-            return Task.CompletedTask;
+            if (_table is not { } current) return;
+            if (_feedLog is not null && _nextFeedSequence - 1 > _feedPrompted) PromptFeeders(current);
+            await TrimReplicaLogAsync(current);
         }, interval, interval);
     }
 
@@ -169,5 +184,6 @@ public sealed partial class PartitionGrain
         _feedPrompted = _nextFeedSequence - 1;
         foreach (var index in table.GlobalIndexes)
             GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, _partition, index.IndexTableId)).Poke().Ignore();
+        PromptReplicas(table, _feedPrompted);
     }
 }

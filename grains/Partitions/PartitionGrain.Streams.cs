@@ -62,6 +62,7 @@ public sealed partial class PartitionGrain
     public Task UpdateDescription(TableDescription table)
     {
         if (_table is null || table.Id != _table.Id) return Task.CompletedTask;
+        NotifyReplicas(_table, table);
         _table = table;
         if (table.Partitions.IsRetired(_partition))
         {
@@ -76,16 +77,16 @@ public sealed partial class PartitionGrain
 
     /// <summary>The change records of writes about to be stored (the user's stream's and those feeding global indexes); null when there are none.</summary>
     private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
-        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes)
+        IEnumerable<ItemChange> changes)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var list = changes as IReadOnlyCollection<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> ?? changes.ToList();
+        var list = changes as IReadOnlyCollection<ItemChange> ?? changes.ToList();
         var records = await StreamChangeRecordsAsync(table, list, now);
         return await AppendFeedRecordsAsync(table, list, records, now);
     }
 
     private async ValueTask<List<ChangeRecord>?> StreamChangeRecordsAsync(TableDescription table,
-        IEnumerable<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> changes, long now)
+        IEnumerable<ItemChange> changes, long now)
     {
         if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return null;
         var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
@@ -100,9 +101,9 @@ public sealed partial class PartitionGrain
         }
         List<ChangeRecord>? records = null;
         _unpublished = null;
-        foreach (var (old, updated, byService) in changes)
+        foreach (var change in changes)
         {
-            var record = StreamRecord.For(table.KeySchema, view, old, updated, _nextSequence, now, byService);
+            var record = StreamRecord.For(table.KeySchema, view, change.Old, change.New, _nextSequence, now, change.ByService);
             if (record is null) continue;
             (records ??= []).Add(new ChangeRecord(log, _nextSequence++, StreamRecordCodec.Encode(record)));
             (_unpublished ??= []).Add(record);

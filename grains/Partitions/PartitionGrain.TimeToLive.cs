@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataTier.Model;
 using DataTier.Store;
 using DataTier.Tables;
@@ -12,29 +11,21 @@ namespace DataTier.Partitions;
 /// </summary>
 public sealed partial class PartitionGrain
 {
-    /// <summary>DynamoDB ignores expiry times more than five years in the past.</summary>
-    private const long FiveYearsSeconds = 5L * 365 * 24 * 3600;
-
     private IGrainTimer? _sweepTimer;
     private byte[]? _sweepCursor;
 
-    private bool IsExpired(TableDescription table, IReadOnlyDictionary<string, AttrValue>? item)
-    {
-        if (item is null || table.TimeToLiveAttribute is not { } name || !item.TryGetValue(name, out var value) || value.Type != AttrType.N) return false;
-        if (!decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)) return false;
-        var now = time.GetUtcNow().ToUnixTimeSeconds();
-        return seconds < now && seconds > now - FiveYearsSeconds;
-    }
+    private bool IsExpired(TableDescription table, IReadOnlyDictionary<string, AttrValue>? item) =>
+        ItemExpiry.IsExpired(table.TimeToLiveAttribute, item, time.GetUtcNow().ToUnixTimeSeconds());
 
     /// <summary>The item as readers see it: null when absent or expired.</summary>
     private VersionedItem? Visible(TableDescription table, VersionedItem? stored) => IsExpired(table, stored?.Attributes) ? null : stored;
 
-    /// <summary>The stream records of replacing <paramref name="stored"/>: an expired item leaves as the service's REMOVE first.</summary>
-    private List<(IReadOnlyDictionary<string, AttrValue>? Old, IReadOnlyDictionary<string, AttrValue>? New, bool ByService)> Transitions(
-        TableDescription table, IReadOnlyDictionary<string, AttrValue>? stored, IReadOnlyDictionary<string, AttrValue>? updated)
+    /// <summary>The changes of replacing <paramref name="stored"/>: an expired item leaves as the service's REMOVE first.</summary>
+    private List<ItemChange> Transitions(
+        TableDescription table, IReadOnlyDictionary<string, AttrValue>? stored, IReadOnlyDictionary<string, AttrValue>? updated, long newVersion)
     {
-        if (!IsExpired(table, stored)) return [(stored, updated, false)];
-        return updated is null ? [(stored, null, true)] : [(stored, null, true), (null, updated, false)];
+        if (!IsExpired(table, stored)) return [new(stored, updated, false, newVersion)];
+        return updated is null ? [new(stored, null, true, 0)] : [new(stored, null, true, 0), new(null, updated, false, newVersion)];
     }
 
     private void ScheduleSweeps(TableDescription table)
@@ -78,7 +69,7 @@ public sealed partial class PartitionGrain
     {
         var current = await ReadCommittedAsync(table, position);
         if (current is null || !IsExpired(table, current.Attributes)) return false;
-        var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, [(current.Attributes, null, true)]);
+        var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, [new ItemChange(current.Attributes, null, true, 0)]);
         try
         {
             await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes, LocalIndexEntries(table, current.Attributes, null, 0));

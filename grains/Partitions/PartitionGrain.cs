@@ -96,6 +96,7 @@ public sealed partial class PartitionGrain(
     public async Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureOwned(key.Hash);
+        _reads++;
         var position = key.Encode();
         if (_locks.Count > 0) await SettleLockAsync(position);
         var item = Visible(table, await ReadCommittedAsync(table, position));
@@ -131,56 +132,42 @@ public sealed partial class PartitionGrain(
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
         var table = EnsureServing();
+        _reads++;
         var range = ClampToPartition(request.Range);
         if (_locks.Count > 0) await SettleLocksInAsync(range);
-        var items = new List<VersionedItem>();
-        var scanned = 0;
-        var bytes = 0;
-        byte[]? last = null;
-        IReadOnlyDictionary<string, AttrValue>? lastKey = null;
+        var page = new RangePageBuilder(request);
         var cursor = range;
         RangePage Page(bool exhausted)
         {
-            CountRead(bytes);
-            return new(items, scanned, bytes, last, exhausted, lastKey);
+            var built = page.Build(exhausted);
+            CountRead(built.ScannedBytes);
+            return built;
         }
         while (true)
         {
-            var batchLimit = Math.Min(request.Limit - scanned, 256);
+            var batchLimit = Math.Min(page.Remaining, 256);
             var batch = request.Index is null
                 ? await store.ReadRangeAsync(table.Id, cursor, request.Reverse, batchLimit)
                 : await store.ReadIndexRangeAsync(table.Id, request.Index, cursor, request.Reverse, batchLimit);
             foreach (var stored in batch)
             {
-                var source = stored;
+                var source = new VersionedItem(stored.Version, stored.Attributes);
                 if (request.FetchItems)
                 {
                     var position = ItemValidator.ItemKeyOf(table.KeySchema, stored.Attributes).Encode();
-                    var item = Visible(table, await ReadCommittedAsync(table, position));
-                    source = item is null ? null : new StoredItem(position, item.Version, item.Attributes);
+                    source = Visible(table, await ReadCommittedAsync(table, position));
                 }
                 if (source is null || (table.TimeToLiveAttribute is not null && IsExpired(table, source.Attributes)))
                 {
-                    last = stored.Position;
+                    page.Skip(stored.Position);
                     continue;
                 }
-                var size = ItemSize.Of(source.Attributes);
-                if (scanned > 0 && bytes + size > request.MaxBytes) return Page(false);
-                scanned++;
-                bytes += size;
-                last = stored.Position;
-                if (request.KeyNames is not null) lastKey = request.KeyNames.ToDictionary(n => n, n => stored.Attributes[n], StringComparer.Ordinal);
-                if (request.Filter is null || ConditionEvaluator.Evaluate(request.Filter, source.Attributes))
-                {
-                    var attributes = request.Projection is null ? source.Attributes : DocumentPath.Project(source.Attributes, request.Projection);
-                    items.Add(new VersionedItem(source.Version, attributes));
-                }
-                if (scanned >= request.Limit || bytes >= request.MaxBytes) return Page(false);
+                if (!page.TryAdd(stored.Position, source, stored.Attributes) || page.Full) return Page(false);
             }
             if (batch.Count < batchLimit) return Page(true);
             cursor = request.Reverse
-                ? cursor with { End = last, EndInclusive = false }
-                : cursor with { Start = last, StartInclusive = false };
+                ? cursor with { End = page.LastPosition, EndInclusive = false }
+                : cursor with { Start = page.LastPosition, StartInclusive = false };
         }
     }
 
@@ -204,13 +191,13 @@ public sealed partial class PartitionGrain(
         return _stats = new PartitionStats(count, bytes);
     }
 
-    public Task Drop()
+    public async Task Drop()
     {
+        if (_table is not null) await DropReplicasAsync(_table);
         _cache.Clear();
         ForgetLocks();
         _table = null;
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
     private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOld,
@@ -235,7 +222,7 @@ public sealed partial class PartitionGrain(
             try
             {
                 if (table.LocalIndexes.Count > 0) collection = await CheckCollectionAsync(table, key, stored?.Attributes, newItem);
-                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem));
+                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem, newVersion));
                 await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes,
                     LocalIndexEntries(table, stored?.Attributes, newItem, newVersion));
                 await PublishAsync(table, changes);
@@ -281,19 +268,5 @@ public sealed partial class PartitionGrain(
         return table;
     }
 
-    private KeyRange ClampToPartition(KeyRange range)
-    {
-        var start = ItemKey.EncodeHash(_firstHash);
-        var end = _lastHash == ulong.MaxValue ? null : ItemKey.EncodeHash(_lastHash + 1);
-        var clampedStart = range.Start is null || range.Start.AsSpan().SequenceCompareTo(start) < 0 ? start : range.Start;
-        var startInclusive = ReferenceEquals(clampedStart, start) || range.StartInclusive;
-        var clampedEnd = range.End;
-        var endInclusive = range.EndInclusive;
-        if (end is not null && (range.End is null || range.End.AsSpan().SequenceCompareTo(end) >= 0))
-        {
-            clampedEnd = end;
-            endInclusive = false;
-        }
-        return new KeyRange(clampedStart, startInclusive, clampedEnd, endInclusive);
-    }
+    private KeyRange ClampToPartition(KeyRange range) => PartitionRange.Clamp(range, _firstHash, _lastHash);
 }

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Placement;
 
 namespace DataTier.Placement;
 
 /// <summary>
-/// Chooses the ring owner among the compatible silos. The ring is rebuilt only when that set
-/// changes. A placement hint (grain migration names its destination that way) wins over the ring.
+/// Chooses the ring owner among the compatible silos, or for a <see cref="ReplicaPlacement"/> grain the
+/// silo that follows its partition's owner at the replica's rank. The ring is rebuilt only when that
+/// set changes. A placement hint (grain migration names its destination that way) wins over the ring.
 /// </summary>
-public sealed class ConsistentHashPlacementDirector : IPlacementDirector
+public sealed class ConsistentHashPlacementDirector(IServiceProvider services) : IPlacementDirector
 {
     private readonly object _lock = new();
     private SiloAddress[]? _silos;
@@ -16,7 +18,10 @@ public sealed class ConsistentHashPlacementDirector : IPlacementDirector
     {
         var compatible = context.GetCompatibleSilos(target);
         if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint) return Task.FromResult(hint);
-        return Task.FromResult(RingFor(compatible).OwnerOf(RingKey(target.GrainIdentity)));
+        var (key, rank) = strategy is ReplicaPlacement
+            ? Replicas.ReplicaKey.RingPlace(services.GetRequiredService<IGrainFactory>(), target.GrainIdentity.Key.ToString()!)
+            : (RingKey(target.GrainIdentity), 0);
+        return Task.FromResult(RingFor(compatible).OwnerOf(key, rank));
     }
 
     /// <summary>The key a grain is placed by; also used to compute owners outside placement (rebalancing, tests).</summary>

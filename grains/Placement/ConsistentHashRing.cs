@@ -15,6 +15,7 @@ public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
 
     private readonly ulong[] _positions;
     private readonly TSilo[] _owners;
+    private readonly int _distinct;
 
     public ConsistentHashRing(IEnumerable<TSilo> silos, Func<TSilo, string> identity, int virtualNodes = DefaultVirtualNodes)
     {
@@ -30,6 +31,7 @@ public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
         points.Sort((a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : string.CompareOrdinal(identity(a.Silo), identity(b.Silo)));
         _positions = points.Select(p => p.Position).ToArray();
         _owners = points.Select(p => p.Silo).ToArray();
+        _distinct = _owners.Distinct().Count();
     }
 
     public TSilo OwnerOf(ulong hash)
@@ -40,4 +42,25 @@ public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
     }
 
     public TSilo OwnerOf(string key) => OwnerOf(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>
+    /// The <paramref name="rank"/>-th distinct silo that follows the owner of <paramref name="key"/>
+    /// clockwise (rank 0: the owner itself), where read replicas of the key's grain live. On a ring of
+    /// fewer silos than rank + 1, ranks wrap around, so replicas then share silos with the owner.
+    /// </summary>
+    public TSilo OwnerOf(string key, int rank)
+    {
+        if (rank == 0) return OwnerOf(key);
+        var wanted = rank % _distinct;
+        var index = Array.BinarySearch(_positions, XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)));
+        if (index < 0) index = ~index;
+        var seen = new List<TSilo>(wanted + 1);
+        for (var step = 0; ; step++)
+        {
+            var silo = _owners[(index + step) % _owners.Length];
+            if (seen.Contains(silo)) continue;
+            if (seen.Count == wanted) return silo;
+            seen.Add(silo);
+        }
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Placement;
 
 /// <summary>
-/// When this silo shuts down gracefully, hands every local partition (and its warm cache) to the
+/// When this silo shuts down gracefully, hands every local partition and replica (and its warm state) to the
 /// silo that owns it on the ring without this one, before grains are deactivated, within
 /// <see cref="RebalancingOptions.HandOffTimeout"/>. Partitions not moved by then start cold
 /// elsewhere on their next request; no data is lost either way, since every write is in the store.
@@ -35,7 +35,7 @@ public sealed partial class PartitionHandOff(
         try
         {
             foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-                await Task.WhenAll(batch.Select(p => p.Value.Rebalance(ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(p.Key)))))
+                await Task.WhenAll(batch.Select(p => p.Grain.Rebalance(p.PlaceOn(ring))))
                     .WaitAsync(timeout.Token);
             // Migration completes once each grain is idle; wait for the local set to drain.
             while (partitions.Snapshot().Count > 0) await Task.Delay(50, timeout.Token);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Placement;
 
 /// <summary>
-/// Keeps local partition grains on their ring owners: after each membership change, and then every
+/// Keeps local partition grains on their ring owners, and their replicas on the silos that follow: after each membership change, and then every
 /// <see cref="RebalancingOptions.CheckInterval"/>, it asks the local partitions that the ring gives to
 /// another silo to migrate there (carrying their warm caches), a bounded number at a time. The
 /// periodic check matters: a silo that just joined may not yet be a placement candidate everywhere
@@ -74,7 +74,7 @@ public sealed partial class PartitionRebalancer(
         foreach (var s in active) _firstSeen.TryAdd(s, now);
         var settled = active.Where(s => now - _firstSeen[s] >= options.Value.JoinSettleTime).ToHashSet();
         var misplaced = partitions.Snapshot()
-            .Select(p => (Partition: p, Owner: ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(p.Key))))
+            .Select(p => (Partition: p, Owner: p.PlaceOn(ring)))
             .Where(p => !p.Owner.Equals(silo.SiloAddress) && settled.Contains(p.Owner))
             .Select(p => p.Partition)
             .ToList();
@@ -82,7 +82,7 @@ public sealed partial class PartitionRebalancer(
         LogMoving(logger, misplaced.Count, active.Length);
         foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
         {
-            await Task.WhenAll(batch.Select(p => p.Value.Rebalance()));
+            await Task.WhenAll(batch.Select(p => p.Grain.Rebalance()));
             await Task.Delay(options.Value.PauseBetweenBatches, cancellationToken);
         }
     }

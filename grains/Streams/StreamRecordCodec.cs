@@ -19,6 +19,7 @@ public static class StreamRecordCodec
         if (record.NewImage is not null) map["n"] = AttrValue.FromM(record.NewImage);
         if (record.OldImage is not null) map["o"] = AttrValue.FromM(record.OldImage);
         if (record.ByService) map["u"] = AttrValue.True;
+        if (record.ItemVersion is { } version) map["i"] = AttrValue.FromN(version);
         return ItemCodec.Encode(map);
     }
 
@@ -34,6 +35,7 @@ public static class StreamRecordCodec
             map.TryGetValue("o", out var o) ? o.Map : null,
             int.Parse(map["s"].Text!),
             Enum.Parse<StreamViewType>(map["v"].Text!),
-            map.ContainsKey("u"));
+            map.ContainsKey("u"),
+            map.TryGetValue("i", out var i) ? long.Parse(i.Text!, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

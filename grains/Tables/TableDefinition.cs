@@ -13,4 +13,8 @@ public sealed record TableDefinition
     [Id(6)] public StreamSpecification? Stream { get; init; }
     [Id(7)] public IReadOnlyList<LocalSecondaryIndex> LocalIndexes { get; init; } = [];
     [Id(8)] public IReadOnlyList<GlobalSecondaryIndex> GlobalIndexes { get; init; } = [];
+    /// <summary>Tags given with CreateTable; <c>datatier:replicas</c> among them sets <see cref="ReplicaCount"/> when that is null.</summary>
+    [Id(20)] public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary>Read replicas of each partition (0 to 5); null for the silos' default (<c>Partitions:ReplicaCount</c>).</summary>
+    [Id(21)] public int? ReplicaCount { get; init; }
 }

@@ -39,6 +39,9 @@ public sealed record TableDescription
     /// <summary>Set on the hidden table of a global secondary index: the table it indexes.</summary>
     [Id(22)] public string? BaseTableName { get; init; }
 
+    /// <summary>Read replicas of each partition (0 to 5): from the table's setting, its <c>datatier:replicas</c> tag, or the silos' default.</summary>
+    [Id(30)] public int ReplicaCount { get; init; }
+
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";

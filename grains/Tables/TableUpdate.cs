@@ -2,7 +2,8 @@ namespace DataTier.Tables;
 
 /// <summary>
 /// What UpdateTable may change here: billing mode, provisioned throughput, the stream and global
-/// secondary indexes (null: unchanged); <paramref name="AttributeDefinitions"/> type new indexes' keys.
+/// secondary indexes, the read replicas of each partition (null: unchanged); <paramref name="AttributeDefinitions"/>
+/// type new indexes' keys.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record TableUpdate(
@@ -11,4 +12,5 @@ public sealed record TableUpdate(
     [property: Id(2)] long? WriteCapacityUnits,
     [property: Id(3)] StreamSpecification? Stream = null,
     [property: Id(4)] IReadOnlyList<GlobalIndexUpdate>? IndexUpdates = null,
-    [property: Id(5)] IReadOnlyList<KeyAttribute>? AttributeDefinitions = null);
+    [property: Id(5)] IReadOnlyList<KeyAttribute>? AttributeDefinitions = null,
+    [property: Id(20)] int? ReplicaCount = null);

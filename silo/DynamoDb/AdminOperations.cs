@@ -66,16 +66,7 @@ public sealed class AdminOperations(ITableClient tables)
         var arn = r.Required(r.String("ResourceArn"), "resourceArn");
         var list = r.Required(r.Array("Tags"), "tags");
         r.ThrowIfInvalid();
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in list!.Value.EnumerateArray())
-        {
-            var tag = new ApiRequest(e);
-            var key = tag.Required(tag.String("Key"), "tags.member.key");
-            var value = tag.Required(tag.String("Value"), "tags.member.value");
-            tag.ThrowIfInvalid();
-            tags[key!] = value!;
-        }
-        await tables.TagResourceAsync(arn!, tags);
+        await tables.TagResourceAsync(arn!, TagsJson.Read(list!.Value));
     }
 
     public async Task UntagResource(ApiRequest r, Utf8JsonWriter w)

@@ -70,6 +70,7 @@ public sealed class TableOperations(ITableClient tables)
             Stream = stream,
             LocalIndexes = locals,
             GlobalIndexes = globals,
+            Tags = r.Array("Tags") is { } tags ? TagsJson.Read(tags) : null,
         });
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");

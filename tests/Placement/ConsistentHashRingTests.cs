@@ -50,4 +50,39 @@ public class ConsistentHashRingTests
         var shrunk = new ConsistentHashRing<string>(new[] { "127.0.0.1:11111", "127.0.0.1:11112", "127.0.0.1:11114" }, s => s);
         Assert.All(Keys.Where(k => full.OwnerOf(k) != "127.0.0.1:11113"), k => Assert.Equal(full.OwnerOf(k), shrunk.OwnerOf(k)));
     }
+
+    [Fact]
+    public void Ranks_name_distinct_silos_following_the_owner()
+    {
+        var ring = Ring(5);
+        foreach (var key in Keys.Take(2000))
+        {
+            var places = Enumerable.Range(0, 5).Select(r => ring.OwnerOf(key, r)).ToList();
+            Assert.Equal(ring.OwnerOf(key), places[0]);
+            Assert.Equal(5, places.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Ranks_wrap_around_a_ring_of_fewer_silos()
+    {
+        var ring = Ring(2);
+        Assert.All(Keys.Take(500), k =>
+        {
+            Assert.NotEqual(ring.OwnerOf(k, 0), ring.OwnerOf(k, 1));
+            Assert.Equal(ring.OwnerOf(k, 0), ring.OwnerOf(k, 2));
+        });
+    }
+
+    [Fact]
+    public void A_leaving_silo_moves_a_replica_only_if_it_held_one_of_the_places_up_to_that_rank()
+    {
+        var full = Ring(4);
+        var shrunk = new ConsistentHashRing<string>(new[] { "127.0.0.1:11111", "127.0.0.1:11112", "127.0.0.1:11114" }, s => s);
+        foreach (var key in Keys.Take(2000))
+        {
+            var places = Enumerable.Range(0, 2).Select(r => full.OwnerOf(key, r)).ToList();
+            if (!places.Contains("127.0.0.1:11113")) Assert.Equal(places[1], shrunk.OwnerOf(key, 1));
+        }
+    }
 }

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using DataTier.Errors;
+using DataTier.Partitions;
+using DataTier.Replicas;
+using DataTier.Tables;
+
+namespace DataTier.Client.Routing;
+
+/// <summary>
+/// Read routing: strongly consistent reads go to the partition's owner; eventually consistent ones
+/// take turns over the owner and its read replicas. A replica that fails (its silo just went away)
+/// is passed over for the owner. The replica count of a table is looked up again every
+/// <see cref="ReplicaCountRefresh"/>, so a change made through another silo's endpoint reaches this router too.
+/// </summary>
+public sealed partial class TableRouter
+{
+    public static readonly TimeSpan ReplicaCountRefresh = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<(string PartitionKey, int Replica), IPartitionReplicaGrain> _replicas = new();
+    private readonly ConcurrentDictionary<Guid, (int Count, long CheckedAt)> _replicaCounts = new();
+    private uint _turn;
+
+    /// <summary>Runs a read of one partition on the owner, or for an eventually consistent read on the owner or a replica in turn.</summary>
+    public async Task<T> ReadAsync<T>(TableDescription table, int partition, bool consistentRead, Func<IPartitionReader, Task<T>> read)
+    {
+        var owner = Partition(table, partition);
+        var replicas = consistentRead ? 0 : ReplicaCountOf(table);
+        if (replicas == 0) return await read(owner);
+        var pick = (int)(Interlocked.Increment(ref _turn) % (uint)(replicas + 1));
+        if (pick == 0) return await read(owner);
+        try
+        {
+            return await read(Replica(table, partition, pick));
+        }
+        catch (Exception e) when (e is not DynamoException and not OperationCanceledException)
+        {
+            return await read(owner);
+        }
+    }
+
+    private IPartitionReplicaGrain Replica(TableDescription table, int partition, int replica)
+    {
+        var partitionKey = table.PartitionGrainKey(partition);
+        return _replicas.GetOrAdd((partitionKey, replica), k => grains.GetGrain<IPartitionReplicaGrain>(ReplicaKey.Of(k.PartitionKey, k.Replica)));
+    }
+
+    private int ReplicaCountOf(TableDescription table)
+    {
+        var now = Environment.TickCount64;
+        if (!_replicaCounts.TryGetValue(table.Id, out var known))
+        {
+            _replicaCounts[table.Id] = known = (table.ReplicaCount, now);
+        }
+        else if (now - known.CheckedAt >= (long)ReplicaCountRefresh.TotalMilliseconds)
+        {
+            _replicaCounts[table.Id] = (known.Count, now);
+            RefreshReplicaCountAsync(table.Id).Ignore();
+        }
+        return known.Count;
+    }
+
+    private async Task RefreshReplicaCountAsync(Guid tableId)
+    {
+        if (await Catalog.DescribeById(tableId) is { } latest) _replicaCounts[tableId] = (latest.ReplicaCount, Environment.TickCount64);
+        else _replicaCounts.TryRemove(tableId, out _);
+    }
+}

@@ -1,0 +1,98 @@
+using DataTier.Client;
+using DataTier.Client.Requests;
+using DataTier.Hosting;
+using DataTier.Store;
+using Orleans.TestingHost;
+using Xunit;
+using static DataTier.Tests.Replicas.ReplicaTestTables;
+
+namespace DataTier.Tests.Replicas;
+
+/// <summary>Its own 3-silo cluster, since the test stops a silo.</summary>
+public sealed class ReplicaFailoverTests : IAsyncLifetime
+{
+    private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-replicas-" + Guid.NewGuid().ToString("N"));
+    private static RocksDbTableStore? _store;
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = new RocksDbTableStore(new RocksDbStoreOptions { Path = StorePath });
+        var builder = new TestClusterBuilder(3);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        _store?.Dispose();
+        Directory.Delete(StorePath, recursive: true);
+    }
+
+    [Fact]
+    public async Task Stopping_a_silo_that_holds_replicas_fails_no_eventually_consistent_read()
+    {
+        var tables = new TableClient(_cluster.Client);
+        var table = await CreateAsync(tables, "replicas-failover", 2);
+        for (var i = 0; i < 100; i++) await PutAsync(tables, table.Name, i, i);
+        await CatchUpAsync(_cluster.GrainFactory, table, 2);
+
+        using var stop = new CancellationTokenSource();
+        var reads = 0;
+        var failures = new List<string>();
+        var readers = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
+        {
+            for (var i = worker; !stop.IsCancellationRequested; i = (i + 4) % 100)
+            {
+                try
+                {
+                    var item = await tables.GetItemAsync(new GetItemRequest { TableName = table.Name, Key = Key(i) });
+                    if (N(item.Item) != i) lock (failures) failures.Add($"k{i}: {N(item.Item)}");
+                    Interlocked.Increment(ref reads);
+                }
+                catch (Exception e)
+                {
+                    lock (failures) failures.Add($"k{i}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        })).ToList();
+
+        await WaitForReadsAsync(() => reads, 200);
+        await _cluster.StopSiloAsync(_cluster.SecondarySilos[0]);
+        var afterStop = reads;
+        await WaitForReadsAsync(() => reads, afterStop + 600);
+        stop.Cancel();
+        await Task.WhenAll(readers);
+        Assert.Empty(failures);
+
+        // The replicas are back on the two silos left: replica 1 on the other one, replica 2 with the owner.
+        var reread = await tables.DescribeTableAsync(table.Name);
+        await CatchUpAsync(_cluster.GrainFactory, reread, 2);
+        for (var i = 0; i < 100; i++)
+            for (var r = 1; r <= 2; r++)
+                Assert.Equal(i, N((await Replica(_cluster.GrainFactory, reread, PartitionOf(reread, i), r).Get(ItemKeyOf(reread, i)))?.Attributes));
+    }
+
+    private static async Task WaitForReadsAsync(Func<int> reads, int target)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (reads() < target)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"only {reads()} of {target} reads done in 60 s");
+            await Task.Delay(20);
+        }
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 6);
+            siloBuilder.Services.AddSharedTableStore(_store!);
+        }
+    }
+}
