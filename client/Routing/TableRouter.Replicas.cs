@@ -8,8 +8,8 @@ namespace DataTier.Client.Routing;
 
 /// <summary>
 /// Read routing: strongly consistent reads go to the partition's owner; eventually consistent ones
-/// take turns over the owner and its read replicas. A replica that fails (its silo just went away)
-/// is passed over for the owner. The replica count of a table is looked up again every
+/// take turns over the owner and its read replicas. A copy that fails (its silo stopping or gone)
+/// is passed over for the next one. The replica count of a table is looked up again every
 /// <see cref="ReplicaCountRefresh"/>, so a change made through another silo's endpoint reaches this router too.
 /// </summary>
 public sealed partial class TableRouter
@@ -26,15 +26,18 @@ public sealed partial class TableRouter
         var owner = Partition(table, partition);
         var replicas = consistentRead ? 0 : ReplicaCountOf(table);
         if (replicas == 0) return await read(owner);
-        var pick = (int)(Interlocked.Increment(ref _turn) % (uint)(replicas + 1));
-        if (pick == 0) return await read(owner);
-        try
+        var first = (int)(Interlocked.Increment(ref _turn) % (uint)(replicas + 1));
+        for (var attempt = 0; ; attempt++)
         {
-            return await read(Replica(table, partition, pick));
-        }
-        catch (Exception e) when (e is not DynamoException and not OperationCanceledException)
-        {
-            return await read(owner);
+            var copy = (first + attempt) % (replicas + 1);
+            try
+            {
+                return await read(copy == 0 ? owner : Replica(table, partition, copy));
+            }
+            catch (Exception e) when (attempt < replicas && e is not DynamoException and not OperationCanceledException)
+            {
+                // That copy's silo is going away (or gone): the next copy answers.
+            }
         }
     }
 

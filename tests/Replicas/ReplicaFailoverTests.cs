@@ -8,7 +8,7 @@ using static DataTier.Tests.Replicas.ReplicaTestTables;
 
 namespace DataTier.Tests.Replicas;
 
-/// <summary>Its own 3-silo cluster, since the test stops a silo.</summary>
+/// <summary>Its own 3-silo cluster for each test: one stops a silo; the change log is kept only briefly.</summary>
 public sealed class ReplicaFailoverTests : IAsyncLifetime
 {
     private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-replicas-" + Guid.NewGuid().ToString("N"));
@@ -77,6 +77,29 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
                 Assert.Equal(i, N((await Replica(_cluster.GrainFactory, reread, PartitionOf(reread, i), r).Get(ItemKeyOf(reread, i)))?.Attributes));
     }
 
+    [Fact]
+    public async Task Without_global_indexes_the_owner_trims_the_log_its_replicas_follow()
+    {
+        var tables = new TableClient(_cluster.Client);
+        var table = await CreateAsync(tables, "replicas-trimmed", 1);
+        for (var i = 0; i < 60; i++) await PutAsync(tables, table.Name, i, 1);
+        var log = Indexes.IndexFeedLog.NameOf(0);
+        var last = await _store!.LastChangeSequenceAsync(table.Id, log);
+        Assert.True(last > 1);
+
+        // Only the newest record outlives the retention period (it keeps the sequence numbers growing).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await _store.ReadChangesAsync(table.Id, log, 0, 1))[0].Sequence < last)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the log of partition 0 was not trimmed within 30 s");
+            await Task.Delay(100);
+        }
+        for (var i = 0; i < 60; i++) await PutAsync(tables, table.Name, i, 2);
+        await CatchUpAsync(_cluster.GrainFactory, table, 1);
+        for (var i = 0; i < 60; i++)
+            Assert.Equal(2, N((await Replica(_cluster.GrainFactory, table, PartitionOf(table, i), 1).Get(ItemKeyOf(table, i)))?.Attributes));
+    }
+
     private static async Task WaitForReadsAsync(Func<int> reads, int target)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -91,7 +114,11 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 6);
+            siloBuilder.AddDataTierTables(o =>
+            {
+                o.InitialPartitionsPerTable = 6;
+                o.ReplicaLogRetention = TimeSpan.FromMilliseconds(400);
+            });
             siloBuilder.Services.AddSharedTableStore(_store!);
         }
     }
