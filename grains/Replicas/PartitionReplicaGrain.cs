@@ -93,7 +93,7 @@ public sealed partial class PartitionReplicaGrain(
     public async Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureTable();
-        if (table.Partitions.PartitionOf(key.Hash) != _partition)
+        if (table.Partitions.IdOf(key.Hash) != _partition)
             throw new InvalidOperationException($"Hash {key.Hash:X16} is outside partition {_partition} of table {table.Name}");
         _reads++;
         if (!_wanted) return await Owner.Get(key);
@@ -305,8 +305,13 @@ public sealed partial class PartitionReplicaGrain(
         }
     }
 
-    private KeyRange ClampToPartition(TableDescription table, KeyRange range) =>
-        PartitionRange.Clamp(range, table.Partitions.StartOf(_partition), table.Partitions.EndOf(_partition));
+    private KeyRange ClampToPartition(TableDescription table, KeyRange range)
+    {
+        // Partition keys name partition ids, which differ from map indexes once a partition has split.
+        var (first, last) = table.Partitions.RangeOf(_partition)
+            ?? throw new InvalidOperationException($"Partition {_partition} is not in the map of table {table.Name}");
+        return PartitionRange.Clamp(range, first, last);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replica {Replica} started with {Count} items (complete: {Complete}) at log sequence {Sequence}")]
     private static partial void LogStarted(ILogger logger, string replica, int count, bool complete, long sequence);
