@@ -56,11 +56,15 @@ public sealed partial class TableCatalogGrain
     };
 
     private async Task<TableDescription> UpdateIndexesAsync(TableDescription table, IReadOnlyList<GlobalIndexUpdate> updates,
-        IReadOnlyList<KeyAttribute> definitions, BillingMode billing)
+        IReadOnlyList<KeyAttribute> definitions, BillingMode billing, bool tableThroughputChanges)
     {
-        if (updates.Count > 1)
+        var changes = updates.Where(u => u.Update is null).ToList();
+        if (changes.Count == 0) return table;
+        if (changes.Count > 1 || updates.Count > 5)
             throw new DynamoException(DynamoErrorCode.LimitExceededException, "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
-        var update = updates[0];
+        if (changes.Count < updates.Count || tableThroughputChanges)
+            throw DynamoException.Validation("One or more parameter values were invalid: You cannot create or delete index while updating table IOPS");
+        var update = changes[0];
         if (update.Delete is { } name)
         {
             var index = table.GlobalIndexes.FirstOrDefault(i => i.Name == name)
