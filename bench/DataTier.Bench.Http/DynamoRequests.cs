@@ -72,10 +72,10 @@ public sealed class DynamoRequests
     public const string LagIndex = "byG1";
 
     public byte[] CreateTable() => Utf8(_options.Indexes
-        ? $$"""
-        {"TableName":"{{_options.Table}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g1","AttributeType":"S"},{"AttributeName":"g2","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
+        ? $$$"""
+        {"TableName":"{{{_options.Table}}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g1","AttributeType":"S"},{"AttributeName":"g2","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
          "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"},
-         "GlobalSecondaryIndexes":[{"IndexName":"{{LagIndex}}","KeySchema":[{"AttributeName":"g1","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+         "GlobalSecondaryIndexes":[{"IndexName":"{{{LagIndex}}}","KeySchema":[{"AttributeName":"g1","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
                                    {"IndexName":"byG2","KeySchema":[{"AttributeName":"g2","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]}
         """
         : $$"""

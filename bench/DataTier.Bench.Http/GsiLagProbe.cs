@@ -26,10 +26,10 @@ public sealed class GsiLagProbe(DynamoHttpClient client, string table)
             var next = run.Elapsed + interval;
             var g1 = $"probe-{Guid.NewGuid():N}";
             var (status, error) = await client.SendAsync("PutItem", Utf8(
-                $$"""{"TableName":"{{table}}","Item":{"pk":{"S":"lag-{{probe}}"},"g1":{"S":"{{g1}}"},"g2":{"S":"probe"}}}"""));
+                "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"lag-" + probe + "\"},\"g1\":{\"S\":\"" + g1 + "\"},\"g2\":{\"S\":\"probe\"}}}"));
             if (error is not null) throw new InvalidOperationException($"probe PutItem failed: {status} {error}");
             var written = Stopwatch.StartNew();
-            var query = Utf8($$"""{"TableName":"{{table}}","IndexName":"{{DynamoRequests.LagIndex}}","KeyConditionExpression":"g1 = :g","ExpressionAttributeValues":{":g":{"S":"{{g1}}"}},"Select":"COUNT"}""");
+            var query = Utf8($$$"""{"TableName":"{{{table}}}","IndexName":"{{{DynamoRequests.LagIndex}}}","KeyConditionExpression":"g1 = :g","ExpressionAttributeValues":{":g":{"S":"{{{g1}}}"}},"Select":"COUNT"}""");
             var seen = false;
             while (written.Elapsed < TimeSpan.FromSeconds(10))
             {

@@ -14,6 +14,11 @@ public sealed partial class TableCatalogGrain
 {
     private static readonly TimeSpan BackfillPromptInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Every feeder is prompted this often (in prompts of backfills), whether or not its table is written to.</summary>
+    private const int FeederPromptTicks = 5;
+
+    private int _promptTicks;
+
     public async Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partition)
     {
         if (!_tables.TryGetValue(tableName, out var table)) return;
@@ -132,11 +137,27 @@ public sealed partial class TableCatalogGrain
         await store.DeleteTableDataAsync(IndexFeedLog.StateTableOf(index.IndexTableId));
     }
 
-    /// <summary>Feeders of indexes being backfilled are prompted until they are done, so a backfill resumes after a silo loss.</summary>
+    /// <summary>
+    /// Feeders of indexes being backfilled are prompted until they are done, so a backfill resumes after
+    /// a silo loss. Every 10 s all feeders are: base partitions prompt them only when they write, so a
+    /// feeder lost with its silo while records were left would otherwise wait for the next write.
+    /// </summary>
     private Task PromptBackfillsAsync(CancellationToken cancellationToken)
     {
+        var all = ++_promptTicks % FeederPromptTicks == 0;
         foreach (var table in _tables.Values)
-            if (table.GlobalIndexes.Any(i => i.Backfilling)) PromptBackfills(table);
+        {
+            if (all)
+            {
+                foreach (var index in table.GlobalIndexes)
+                    for (var p = 0; p < table.Partitions.Count; p++)
+                        GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, p, index.IndexTableId)).Poke().Ignore();
+            }
+            else if (table.GlobalIndexes.Any(i => i.Backfilling))
+            {
+                PromptBackfills(table);
+            }
+        }
         return Task.CompletedTask;
     }
 
