@@ -9,7 +9,8 @@
 #   --quick          3 s runs after 1 s of warm-up (default: 10 s after 2 s)
 #   --concurrency N  concurrent clients, the same against both servers (default 50)
 #   --duration S     measured seconds per run (overrides --quick's 3)
-#   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl)
+#   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl,
+#                    indexes-DATE.jsonl with --indexes)
 #   --indexes        instead: what a stream and two global secondary indexes cost. PutItem and
 #                    UpdateItem against the silo, alternating between table bench (plain) and
 #                    bench-idx (stream + 2 GSIs), same items; during the bench-idx runs a probe puts an
@@ -40,7 +41,7 @@ silo_port=11411
 gateway_port=30400
 command_line="bench/run-http.sh${*:+ $*}"
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^# Builds/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -55,7 +56,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 if ((quick)); then warmup=1; duration=${duration:-3}; else duration=${duration:-10}; fi
-if [[ -z $json ]]; then json="$repo/bench/results/http-$(date +%F).jsonl"; fi
+if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || echo http)-$(date +%F).jsonl"; fi
 mkdir -p "$(dirname "$json")"
 run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
