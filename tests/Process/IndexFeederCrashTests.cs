@@ -14,6 +14,7 @@ namespace DataTier.Tests.Processes;
 /// SIGKILLed while the other two take puts, updates and deletes. Once the survivors have taken its
 /// grains over, the index equals a brute-force scan of the base table: no entry lost, none doubled.
 /// </summary>
+[Collection(ProcessClusterCollection.Name)]
 public sealed class IndexFeederCrashTests(ITestOutputHelper output)
 {
     private const string Table = "gsicrash";
