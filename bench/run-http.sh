@@ -4,12 +4,17 @@
 # against the silo alone, UpdateItem with a condition, a 10-item TransactWriteItems and a Query
 # that returns a full 1 MB page.
 #
-#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE]
+#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE] [--indexes]
 #
 #   --quick          3 s runs after 1 s of warm-up (default: 10 s after 2 s)
 #   --concurrency N  concurrent clients, the same against both servers (default 50)
 #   --duration S     measured seconds per run (overrides --quick's 3)
-#   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl)
+#   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl,
+#                    indexes-DATE.jsonl with --indexes)
+#   --indexes        instead: what a stream and two global secondary indexes cost. PutItem and
+#                    UpdateItem against the silo, alternating between table bench (plain) and
+#                    bench-idx (stream + 2 GSIs), same items; during the bench-idx runs a probe puts an
+#                    item every 100 ms and polls Query on the index until it shows up (the GSI lag)
 #
 # Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
 # and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
@@ -26,6 +31,7 @@ concurrency=50
 duration=""
 warmup=2
 quick=0
+indexes=0
 json=""
 items=10000
 item_size=1024
@@ -35,11 +41,12 @@ silo_port=11411
 gateway_port=30400
 command_line="bench/run-http.sh${*:+ $*}"
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^# Builds/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
+        --indexes) indexes=1; shift ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
         --duration) whole "$1" "${2:-}"; duration=$2; shift 2 ;;
         --json) [[ -n ${2:-} ]] || { echo "--json needs a file" >&2; exit 2; }
@@ -49,7 +56,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 if ((quick)); then warmup=1; duration=${duration:-3}; else duration=${duration:-10}; fi
-if [[ -z $json ]]; then json="$repo/bench/results/http-$(date +%F).jsonl"; fi
+if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || echo http)-$(date +%F).jsonl"; fi
 mkdir -p "$(dirname "$json")"
 run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
@@ -180,6 +187,58 @@ prime() {
 }
 
 prime_seconds=$((quick ? 3 : 5))
+if ((indexes)); then
+    echo "priming the silo (${prime_seconds} s of mixed load on each table, not recorded; creates tables bench and bench-idx and puts all $items keys in each first)..."
+    prime silo "$silo_url" --create-table
+    prime silo-idx "$silo_url" --create-table --table bench-idx --indexes
+    echo "measuring: concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up, $items items of $item_size bytes"
+    : >"$work/results.txt"
+    : >"$work/lag.txt"
+    first=plain
+    for mix in put update; do
+        for table in $first $([[ $first == plain ]] && echo indexed || echo plain); do
+            sleep 1
+            if [[ $table == plain ]]; then run plain "$silo_url" "$mix"
+            else run indexed "$silo_url" "$mix" --table bench-idx --indexes --lag-probe; grep '^lag ' "$work/run.out" >>"$work/lag.txt" || true
+            fi
+        done
+        first=$([[ $first == plain ]] && echo indexed || echo plain)
+    done
+    echo
+    echo "$command_line  ($(date -u '+%F %H:%M UTC'), $(nproc) cores, conc=$concurrency, ${duration} s runs after ${warmup} s warm-up)"
+    echo
+    awk '
+        function field(name,   i, kv) {
+            for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) { sub(/ms$/, "", kv[2]); return kv[2] } }
+            return ""
+        }
+        { key = field("label") SUBSEP field("op"); ops[key] = field("ops/s"); p50[key] = field("p50"); p99[key] = field("p99"); errs[key] = field("errors"); seen[key] = 1 }
+        function val(a, key) { return (key in seen) ? a[key] : "-" }
+        function extra(a, op) { return (("plain" SUBSEP op) in seen && ("indexed" SUBSEP op) in seen) ? sprintf("%+.2f", a["indexed" SUBSEP op] - a["plain" SUBSEP op]) : "-" }
+        END {
+            print "| workload | plain ops/s | stream+2 GSIs ops/s | plain p50 ms | stream+2 GSIs p50 ms | extra p50 ms | plain p99 ms | stream+2 GSIs p99 ms | extra p99 ms | errors (plain/indexed) |"
+            print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            n = split("put update", mixes, " ")
+            for (m = 1; m <= n; m++) {
+                p = "plain" SUBSEP mixes[m]; i = "indexed" SUBSEP mixes[m]
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s |\n", mixes[m], val(ops, p), val(ops, i), val(p50, p), val(p50, i), extra(p50, mixes[m]),
+                    val(p99, p), val(p99, i), extra(p99, mixes[m]), val(errs, p), val(errs, i)
+            }
+        }
+    ' "$work/results.txt"
+    echo
+    echo "GSI lag under that load (index byG1 of bench-idx; a probe put every 100 ms, Query polled every ms until it sees it):"
+    echo
+    echo "| during | probes | mean ms | p50 ms | p99 ms | max ms | not seen within 10 s |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); sub(/ms$/, "", kv[2]); v[kv[1]] = kv[2] }
+           printf "| %s | %s | %s | %s | %s | %s | %s |\n", v["mix"], v["samples"], v["mean"], v["p50"], v["p99"], v["max"], v["misses"] }' "$work/lag.txt"
+    echo
+    echo "JSON lines appended to ${json#"$repo/"} (run $run_id)"
+    if [[ -s $work/notes.txt ]]; then echo; echo "generator messages:"; cat "$work/notes.txt"; fi
+    if grep -qv ' errors=0$' "$work/results.txt"; then echo "some runs had errors; their figures are not comparable with runs without" >&2; failed=1; fi
+    exit "$failed"
+fi
 echo "priming both servers (${prime_seconds} s of mixed load each, not recorded; the silo's creates table bench and puts all $items keys first)..."
 # --create-table: creates table `bench` and puts every key once before the load starts, so gets hit.
 prime silo "$silo_url" --create-table

@@ -101,6 +101,7 @@ public sealed partial class TableClient
             : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! })))).ToList();
         await Task.WhenAll(pending.Select(w => w.Task));
         var capacity = requestItems.Keys.ToDictionary(t => t, t => pending.Where(w => w.Table == t).Sum(w => w.Task.Result.CapacityUnits));
-        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>(), capacity);
+        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>(), capacity,
+            ItemCollectionSize.ByTable(pending.Select(w => (w.Table, w.Task.Result.ItemCollection))));
     }
 }

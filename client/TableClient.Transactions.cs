@@ -59,7 +59,9 @@ public sealed partial class TableClient
             var capacity = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
                 capacity[items[i].TableName] = capacity.GetValueOrDefault(items[i].TableName) + 2 * CapacityUnits.Write(outcome.ItemBytes[i]);
-            return new TransactWriteItemsResult(capacity);
+            var collections = outcome.CollectionBytes is not { } bytes ? null : ItemCollectionSize.ByTable(items.Select((item, i) =>
+                (item.TableName, bytes[i] is { } size ? CollectionKeyOf(tables[item.TableName], item.Item ?? item.Key!, size) : null)));
+            return new TransactWriteItemsResult(capacity, collections);
         });
     }
 

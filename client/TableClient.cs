@@ -157,9 +157,10 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
 
     /// <summary>ItemCollectionMetrics of a write to a table with local secondary indexes.</summary>
     private static ItemCollectionSize? CollectionOf(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, WriteOutcome outcome) =>
-        outcome.CollectionBytes is { } bytes
-            ? new ItemCollectionSize(new Dictionary<string, AttrValue> { [table.KeySchema.PartitionKey.Name] = key[table.KeySchema.PartitionKey.Name] }, bytes)
-            : null;
+        outcome.CollectionBytes is { } bytes ? CollectionKeyOf(table, key, bytes) : null;
+
+    private static ItemCollectionSize CollectionKeyOf(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, long bytes) =>
+        new(new Dictionary<string, AttrValue> { [table.KeySchema.PartitionKey.Name] = key[table.KeySchema.PartitionKey.Name] }, bytes);
 
     private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, IReadOnlyList<PathOperand> paths)
     {

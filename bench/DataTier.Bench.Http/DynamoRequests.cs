@@ -18,7 +18,8 @@ public sealed class DynamoRequests
         _itemJson = new string[options.Items];
         for (var key = 0; key < options.Items; key++)
         {
-            _itemJson[key] = "{\"pk\":{\"S\":\"k" + key + "\"},\"data\":{\"S\":\"" + payload + "\"}}";
+            // g1 and g2 key the global indexes of --indexes; every table's items carry them, so both tables store the same bytes
+            _itemJson[key] = "{\"pk\":{\"S\":\"k" + key + "\"},\"g1\":{\"S\":\"a" + key % 100 + "\"},\"g2\":{\"S\":\"b" + key % 37 + "\"},\"data\":{\"S\":\"" + payload + "\"}}";
             Puts[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Item\":" + _itemJson[key] + "}");
             Gets[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key + "\"}}}");
             Updates[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key +
@@ -67,7 +68,17 @@ public sealed class DynamoRequests
 
     public byte[][] Gets { get; }
 
-    public byte[] CreateTable() => Utf8($$"""
+    /// <summary>The global index the lag probe queries.</summary>
+    public const string LagIndex = "byG1";
+
+    public byte[] CreateTable() => Utf8(_options.Indexes
+        ? $$$"""
+        {"TableName":"{{{_options.Table}}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"g1","AttributeType":"S"},{"AttributeName":"g2","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
+         "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"},
+         "GlobalSecondaryIndexes":[{"IndexName":"{{{LagIndex}}}","KeySchema":[{"AttributeName":"g1","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
+                                   {"IndexName":"byG2","KeySchema":[{"AttributeName":"g2","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]}
+        """
+        : $$"""
         {"TableName":"{{_options.Table}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}
         """);
 

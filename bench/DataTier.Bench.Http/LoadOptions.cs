@@ -10,9 +10,12 @@ public sealed class LoadOptions
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
                                    [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
-                                   [--label NAME] [--json FILE]
+                                   [--label NAME] [--json FILE] [--indexes] [--lag-probe]
           MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | put | mixed | update | transact10 | query1mb
           --duration and --warmup are seconds and may be fractional (1.5)
+          --indexes: the tables --create-table makes have a stream (NEW_AND_OLD_IMAGES) and two global
+                     secondary indexes (byG1 on g1, byG2 on g2; every item has both attributes)
+          --lag-probe: during the run, also measure how far index byG1 trails the table (GsiLagProbe)
         """;
 
     public static readonly string[] Mixes = ["ycsb-a", "ycsb-b", "ycsb-c", "ycsb-e", "get", "put", "mixed", "update", "transact10", "query1mb"];
@@ -30,6 +33,8 @@ public sealed class LoadOptions
     public bool LoadOnly { get; private set; }
     public string Label { get; private set; } = "target";
     public string? Json { get; private set; }
+    public bool Indexes { get; private set; }
+    public bool LagProbe { get; private set; }
 
     public bool IsYcsb => Mix.StartsWith("ycsb-", StringComparison.Ordinal);
 
@@ -66,6 +71,8 @@ public sealed class LoadOptions
                 case "--load-only": o.LoadOnly = o.CreateTable = true; break;
                 case "--label": o.Label = Next(); break;
                 case "--json": o.Json = Next(); break;
+                case "--indexes": o.Indexes = true; break;
+                case "--lag-probe": o.LagProbe = true; break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }

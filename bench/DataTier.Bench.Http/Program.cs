@@ -32,7 +32,16 @@ if (options.CreateTable)
         return 0;
     }
 }
+var probe = options.LagProbe
+    ? new GsiLagProbe(client, options.Table).RunAsync(TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(100))
+    : null;
 var measurement = await runner.RunAsync();
+if (probe is not null)
+{
+    var lag = await probe;
+    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"lag label={options.Label} mix={options.Mix} index={DynamoRequests.LagIndex} samples={lag.Samples} mean={lag.MeanMillis:0.0}ms p50={lag.P50Millis:0.0}ms p99={lag.P99Millis:0.0}ms max={lag.MaxMillis:0.0}ms misses={lag.Misses}"));
+}
 var report = new RunReport(options.Label, options.Url, options.Mix, options.Distribution, options.Concurrency,
     options.Duration, options.Items, options.ItemSize, measurement);
 await report.WriteAsync(options.Json);

@@ -10,6 +10,18 @@ public sealed record ItemCollectionSize(IReadOnlyDictionary<string, AttrValue> I
 {
     private const double BytesPerGB = 1024d * 1024 * 1024;
 
+    /// <summary>
+    /// ItemCollectionMetrics of a multi-item write: per table, each collection written to once, with
+    /// the largest size any of its writes saw; tables without collections are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<ItemCollectionSize>> ByTable(IEnumerable<(string Table, ItemCollectionSize? Collection)> writes) =>
+        writes.Where(w => w.Collection is not null)
+            .GroupBy(w => w.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ItemCollectionSize>)g
+                .GroupBy(w => w.Collection!.ItemCollectionKey.Single().Value)
+                .Select(c => c.Select(w => w.Collection!).MaxBy(w => w.SizeBytes)!)
+                .ToList(), StringComparer.Ordinal);
+
     /// <summary>DynamoDB's estimate: a range of gigabytes the size lies in.</summary>
     public (double Low, double High) SizeEstimateRangeGB
     {

@@ -14,6 +14,11 @@ public sealed partial class TableCatalogGrain
 {
     private static readonly TimeSpan BackfillPromptInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>Every feeder is prompted this often (in prompts of backfills), whether or not its table is written to.</summary>
+    private const int FeederPromptTicks = 5;
+
+    private int _promptTicks;
+
     public async Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partitionId)
     {
         if (!_tables.TryGetValue(tableName, out var table)) return;
@@ -57,11 +62,15 @@ public sealed partial class TableCatalogGrain
     };
 
     private async Task<TableDescription> UpdateIndexesAsync(TableDescription table, IReadOnlyList<GlobalIndexUpdate> updates,
-        IReadOnlyList<KeyAttribute> definitions, BillingMode billing)
+        IReadOnlyList<KeyAttribute> definitions, BillingMode billing, bool tableThroughputChanges)
     {
-        if (updates.Count > 1)
+        var changes = updates.Where(u => u.Update is null).ToList();
+        if (changes.Count == 0) return table;
+        if (changes.Count > 1 || updates.Count > 5)
             throw new DynamoException(DynamoErrorCode.LimitExceededException, "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
-        var update = updates[0];
+        if (changes.Count < updates.Count || tableThroughputChanges)
+            throw DynamoException.Validation("One or more parameter values were invalid: You cannot create or delete index while updating table IOPS");
+        var update = changes[0];
         if (update.Delete is { } name)
         {
             var index = table.GlobalIndexes.FirstOrDefault(i => i.Name == name)
@@ -129,11 +138,28 @@ public sealed partial class TableCatalogGrain
         await store.DeleteTableDataAsync(IndexFeedLog.StateTableOf(index.IndexTableId));
     }
 
-    /// <summary>Feeders of indexes being backfilled are prompted until they are done, so a backfill resumes after a silo loss.</summary>
+    /// <summary>
+    /// Feeders of indexes being backfilled are prompted until they are done, so a backfill resumes after
+    /// a silo loss. Every 10 s all feeders are: base partitions prompt them only when they write, so a
+    /// feeder lost with its silo while records were left would otherwise wait for the next write.
+    /// </summary>
     private Task PromptBackfillsAsync(CancellationToken cancellationToken)
     {
+        var all = ++_promptTicks % FeederPromptTicks == 0;
         foreach (var table in _tables.Values)
-            if (table.GlobalIndexes.Any(i => i.Backfilling)) PromptBackfills(table);
+        {
+            if (all)
+            {
+                foreach (var index in table.GlobalIndexes)
+                    // Feeders of split parents too: a child's feeder waits until its parent's has drained.
+                    foreach (var id in table.Partitions.AllIds)
+                        GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, id, index.IndexTableId)).Poke().Ignore();
+            }
+            else if (table.GlobalIndexes.Any(i => i.Backfilling))
+            {
+                PromptBackfills(table);
+            }
+        }
         return Task.CompletedTask;
     }
 

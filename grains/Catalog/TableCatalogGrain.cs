@@ -102,7 +102,9 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             };
         }
         if (update.ReplicaCount is { } replicas) table = WithReplicaCount(table, replicas);
-        if (update.IndexUpdates is { Count: > 0 } indexUpdates) table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing);
+        table = UpdateIndexThroughput(table, update.IndexUpdates, billing, now);
+        if (update.IndexUpdates is { Count: > 0 } indexUpdates)
+            table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing, update.ReadCapacityUnits is not null);
         var updated = table with
         {
             BillingMode = billing,
@@ -114,7 +116,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         };
         await Save(updated);
         await NotifyPartitions(updated);
-        if (update.IndexUpdates is { Count: > 0 })
+        if (update.IndexUpdates?.Any(u => u.Update is null) == true)
         {
             PromptBackfills(updated);
             return updated with { Status = TableStatus.UPDATING };

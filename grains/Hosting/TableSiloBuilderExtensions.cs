@@ -26,6 +26,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<TimeToLiveOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<IndexOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.TryAddSingleton<Indexes.IndexLagMetrics>();
         if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
         {
             builder.AddMemoryStreams(Streams.ChangeStreams.ProviderName);

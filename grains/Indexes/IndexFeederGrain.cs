@@ -18,7 +18,7 @@ namespace DataTier.Indexes;
 /// crash applies some records twice, which converges, because applying a record puts the entry of the
 /// new image and removes that of the old one.
 /// </summary>
-public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOptions> options, ILogger<IndexFeederGrain> logger)
+public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOptions> options, IndexLagMetrics lag, ILogger<IndexFeederGrain> logger)
     : Grain, IIndexFeederGrain
 {
     private Guid _tableId;
@@ -41,6 +41,12 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         _stateKey = Encoding.UTF8.GetBytes($"{_tableId:N}/{_partition}");
         await LoadAsync();
         this.RegisterGrainTimer(FeedOnTimerAsync, new GrainTimerCreationOptions(options.Value.FeedInterval * 20, options.Value.FeedInterval * 20) { KeepAlive = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        lag.Forget(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
     }
 
     public async Task Poke() => await FeedAsync();
@@ -77,15 +83,27 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         while (true)
         {
             var batch = await store.ReadChangesAsync(table.Id, log, _checkpoint, options.Value.RecordsPerCheckpoint);
-            if (batch.Count == 0) return _checkpoint - 1;
+            if (batch.Count == 0)
+            {
+                lag.CaughtUp(this.GetPrimaryKeyString(), table.Name, index.Name);
+                return _checkpoint - 1;
+            }
+            // a full batch may not be all there is: then the log's end says how far behind this is
+            var last = batch.Count < options.Value.RecordsPerCheckpoint ? batch[^1].Sequence : await store.LastChangeSequenceAsync(table.Id, log);
             foreach (var change in batch)
             {
                 var record = StreamRecordCodec.Decode(change.Sequence, change.Payload);
+                lag.Pending(this.GetPrimaryKeyString(), table.Name, index.Name, last - change.Sequence + 1, record.CreatedMs);
                 await target.ApplyAsync(record.OldImage, record.NewImage);
+                lag.Applied(table.Name, index.Name, record.CreatedMs);
             }
             await SaveAsync(batch[^1].Sequence + 1, true, null);
             await TrimAsync(table);
-            if (batch.Count < options.Value.RecordsPerCheckpoint) return _checkpoint - 1;
+            if (batch.Count < options.Value.RecordsPerCheckpoint)
+            {
+                lag.CaughtUp(this.GetPrimaryKeyString(), table.Name, index.Name);
+                return _checkpoint - 1;
+            }
         }
     }
 

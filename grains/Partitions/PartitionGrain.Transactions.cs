@@ -27,6 +27,7 @@ public sealed partial class PartitionGrain
         var table = EnsureServing();
         var reasons = new CancellationReason[operations.Count];
         var sizes = new int[operations.Count];
+        long?[]? collections = null;
         var planned = new List<TransactionLock>(operations.Count);
         var failed = false;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -72,6 +73,9 @@ public sealed partial class PartitionGrain
             var currentVersion = stored?.Version ?? 0;
             var newVersion = !writes ? currentVersion : newItem is null ? 0 : currentVersion + 1;
             sizes[i] = Math.Max(sizes[i], SizeOf(newItem));
+            if (writes && table.LocalIndexes.Count > 0)
+                (collections ??= new long?[operations.Count])[i] = await CollectionBytesAsync(table, operation.Key)
+                    + CollectionShare(table, newItem) - CollectionShare(table, stored?.Attributes);
             planned.Add(new TransactionLock(transactionId, position, currentVersion, newVersion, newItem, writes, now));
         }
         if (failed) return new PrepareResult(reasons, sizes);
@@ -86,7 +90,7 @@ public sealed partial class PartitionGrain
         }
         foreach (var held in planned) _locks[KeyOf(held.Position)] = held;
         EnsureLockTimer();
-        return new PrepareResult(null, sizes);
+        return new PrepareResult(null, sizes, collections);
     }
 
     public async Task Commit(Guid transactionId)

@@ -23,4 +23,27 @@ public sealed record GlobalSecondaryIndex
     /// <summary>Filled in by DescribeTable from the index table; not kept in the catalog.</summary>
     [Id(9)] public long ItemCount { get; init; }
     [Id(10)] public long SizeBytes { get; init; }
+    [Id(12)] public DateTimeOffset? ThroughputIncreasedTime { get; init; }
+    [Id(13)] public DateTimeOffset? ThroughputDecreasedTime { get; init; }
+    /// <summary>Decreases of the throughput on the UTC day of <see cref="ThroughputDecreasedTime"/>.</summary>
+    [Id(14)] public int DecreasesOnThatDay { get; init; }
+
+    /// <summary>DescribeTable's NumberOfDecreasesToday: the decreases since midnight UTC.</summary>
+    public int DecreasesToday(DateTimeOffset now) =>
+        ThroughputDecreasedTime is { } last && last.UtcDateTime.Date == now.UtcDateTime.Date ? DecreasesOnThatDay : 0;
+
+    /// <summary>This index with new provisioned throughput, its increase and decrease times and count moved on.</summary>
+    public GlobalSecondaryIndex WithThroughput(long read, long write, DateTimeOffset now)
+    {
+        var increased = read > ReadCapacityUnits || write > WriteCapacityUnits;
+        var decreased = read < ReadCapacityUnits || write < WriteCapacityUnits;
+        return this with
+        {
+            ReadCapacityUnits = read,
+            WriteCapacityUnits = write,
+            ThroughputIncreasedTime = increased ? now : ThroughputIncreasedTime,
+            ThroughputDecreasedTime = decreased ? now : ThroughputDecreasedTime,
+            DecreasesOnThatDay = decreased ? DecreasesToday(now) + 1 : DecreasesOnThatDay,
+        };
+    }
 }

@@ -67,6 +67,7 @@ public sealed partial class TransactionCoordinatorGrain(
         }
 
         var sizes = new int[command.OperationCount];
+        long?[]? collections = null;
         var reasons = Enumerable.Repeat(CancellationReason.None, command.OperationCount).ToArray();
         var cancelled = false;
         for (var p = 0; p < votes.Length; p++)
@@ -76,6 +77,7 @@ public sealed partial class TransactionCoordinatorGrain(
             for (var o = 0; o < operations.Count; o++)
             {
                 sizes[operations[o].Index] = vote.ItemBytes[o];
+                if (vote.CollectionBytes?[o] is { } collection) (collections ??= new long?[command.OperationCount])[operations[o].Index] = collection;
                 if (vote.Failures is null) continue;
                 reasons[operations[o].Index] = vote.Failures[o];
                 cancelled = true;
@@ -109,7 +111,7 @@ public sealed partial class TransactionCoordinatorGrain(
 
         var acknowledged = await Task.WhenAll(partitions.Select(p => CommitAsync(id, p)));
         if (acknowledged.All(a => a)) await TransactionLedger.ForgetAsync(store, id);
-        return new TransactWriteOutcome(sizes, Repeated: false);
+        return new TransactWriteOutcome(sizes, Repeated: false, collections);
     }
 
     public async Task<IReadOnlyList<VersionedItem?>> Read(IReadOnlyList<TransactReadParticipant> participants, int keyCount)

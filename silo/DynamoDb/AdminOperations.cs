@@ -17,8 +17,8 @@ public sealed class AdminOperations(ITableClient tables)
         var billing = r.Enum<BillingMode>("BillingMode", "billingMode");
         var throughput = ThroughputJson.Read(r);
         var stream = StreamSpecificationJson.Read(r);
-        r.ThrowIfInvalid();
         var (indexUpdates, definitions) = IndexUpdatesJson.Read(r);
+        r.ThrowIfInvalid();
         if (throughput is not null && billing != BillingMode.PROVISIONED
             && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
             throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");

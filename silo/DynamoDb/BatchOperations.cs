@@ -120,6 +120,7 @@ public sealed class BatchOperations(ITableClient tables)
         }
         w.WriteEndObject();
         ConsumedCapacityJson.WriteList(w, capacity, result.CapacityUnits, read: false);
+        if (ItemCollectionMetrics.Requested(r)) ItemCollectionMetrics.WriteByTable(w, result.ItemCollectionMetrics);
         w.WriteEndObject();
     }
 

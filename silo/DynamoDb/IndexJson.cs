@@ -86,7 +86,9 @@ public static class IndexJson
             w.WriteString("IndexStatus", i.Status.ToString());
             if (i.Backfilling) w.WriteBoolean("Backfilling", true);
             w.WriteStartObject("ProvisionedThroughput");
-            w.WriteNumber("NumberOfDecreasesToday", 0);
+            if (i.ThroughputIncreasedTime is { } increased) w.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
+            if (i.ThroughputDecreasedTime is { } decreased) w.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteNumber("NumberOfDecreasesToday", i.DecreasesToday(DateTimeOffset.UtcNow));
             w.WriteNumber("ReadCapacityUnits", i.ReadCapacityUnits);
             w.WriteNumber("WriteCapacityUnits", i.WriteCapacityUnits);
             w.WriteEndObject();

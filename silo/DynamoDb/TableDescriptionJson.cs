@@ -36,10 +36,11 @@ public static class TableDescriptionJson
         w.WriteNumber("ItemCount", t.ItemCount);
         w.WriteString("TableArn", t.Arn);
         w.WriteString("TableId", t.Id.ToString());
-        if (t.BillingMode == BillingMode.PAY_PER_REQUEST)
+        // a table that was ever on demand keeps its summary after going back to PROVISIONED, as in AWS
+        if (t.BillingMode == BillingMode.PAY_PER_REQUEST || t.BillingModeChangedTime is not null)
         {
             w.WriteStartObject("BillingModeSummary");
-            w.WriteString("BillingMode", "PAY_PER_REQUEST");
+            w.WriteString("BillingMode", t.BillingMode.ToString());
             if (t.BillingModeChangedTime is { } changed)
                 w.WriteNumber("LastUpdateToPayPerRequestDateTime", changed.ToUnixTimeMilliseconds() / 1000.0);
             w.WriteEndObject();

@@ -6,14 +6,17 @@ namespace DataTier.Silo.DynamoDb;
 /// </summary>
 public static class ThroughputJson
 {
-    public static (long Read, long Write)? Read(ApiRequest r)
+    public static (long Read, long Write)? Read(ApiRequest r) => Read(r, r, "");
+
+    /// <summary>The ProvisionedThroughput member of <paramref name="source"/>, its violations noted in <paramref name="errors"/> under <paramref name="prefix"/>.</summary>
+    public static (long Read, long Write)? Read(ApiRequest source, ApiRequest errors, string prefix)
     {
-        if (r.Object("ProvisionedThroughput") is not { } throughput) return null;
+        if (source.Object("ProvisionedThroughput") is not { } throughput) return null;
         var t = new ApiRequest(throughput);
         var write = t.Long("WriteCapacityUnits");
         var read = t.Long("ReadCapacityUnits");
-        Check(r, write, "provisionedThroughput.writeCapacityUnits");
-        Check(r, read, "provisionedThroughput.readCapacityUnits");
+        Check(errors, write, prefix + "provisionedThroughput.writeCapacityUnits");
+        Check(errors, read, prefix + "provisionedThroughput.readCapacityUnits");
         return read is null || write is null ? null : (read.Value, write.Value);
     }
 

@@ -48,6 +48,7 @@ public sealed class TransactOperations(ITableClient tables)
         var result = await tables.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = items, ClientRequestToken = token });
         w.WriteStartObject();
         ConsumedCapacityJson.WriteList(w, capacity, result.CapacityUnitsByTable, read: false);
+        if (ItemCollectionMetrics.Requested(r)) ItemCollectionMetrics.WriteByTable(w, result.ItemCollectionMetrics);
         w.WriteEndObject();
     }
 

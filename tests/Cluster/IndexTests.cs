@@ -100,6 +100,33 @@ public class IndexTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Feeders_report_every_applied_record_and_no_lag_once_drained()
+    {
+        using var observed = new DataTier.Tests.Indexes.LagObserver();
+        var name = "idx-lag";
+        await CreateAsync(fixture.Tables, name);
+        const int writes = 40;
+        await Task.WhenAll(Enumerable.Range(0, writes).Select(i => fixture.Tables.PutItemAsync(new PutItemRequest
+        {
+            TableName = name,
+            Item = new Dictionary<string, AttrValue>
+            {
+                ["pk"] = AttrValue.FromS(Pks[i % Pks.Length]), ["sk"] = AttrValue.FromN(i), ["city"] = AttrValue.FromS("c"), ["score"] = AttrValue.FromN(i), ["tag"] = AttrValue.FromS("t"),
+            },
+        })));
+        await DrainAsync(fixture.Cluster.Client, fixture.Tables, name);
+        foreach (var index in new[] { "byCity", "tagOnly" })
+        {
+            var delays = observed.Delays[(name, index)];
+            Assert.True(delays.Count >= writes, $"{index}: {delays.Count} applied records reported, {writes} written");
+            Assert.All(delays, d => Assert.True(d >= 0));
+        }
+        observed.Collect();
+        Assert.Equal(0, observed.Records[(name, "byCity")]);
+        Assert.Equal(0, observed.Age[(name, "byCity")]);
+    }
+
+    [Fact]
     public async Task A_global_index_added_to_a_populated_table_is_backfilled_while_writes_go_on()
     {
         var name = "idx-backfill";

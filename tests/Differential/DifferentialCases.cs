@@ -9,6 +9,7 @@ public static class DifferentialCases
     private static readonly Dictionary<string, Func<IEnumerable<DiffCase>>> Areas = new(StringComparer.Ordinal)
     {
         ["tables"] = TableCases.All,
+        ["index-updates"] = IndexUpdateCases.All,
         ["items"] = ItemCases.All,
         ["expressions"] = ExpressionCases.All,
         ["queries"] = QueryScanCases.All,

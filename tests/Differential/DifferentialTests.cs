@@ -10,6 +10,7 @@ namespace DataTier.Tests.Differential;
 public class DifferentialTests(DifferentialFixture fixture)
 {
     public static TheoryData<string> Tables => DifferentialCases.Names("tables");
+    public static TheoryData<string> IndexUpdates => DifferentialCases.Names("index-updates");
     public static TheoryData<string> Items => DifferentialCases.Names("items");
     public static TheoryData<string> Expressions => DifferentialCases.Names("expressions");
     public static TheoryData<string> Queries => DifferentialCases.Names("queries");
@@ -19,6 +20,9 @@ public class DifferentialTests(DifferentialFixture fixture)
 
     [Theory, MemberData(nameof(Tables))]
     public Task Table_operations(string name) => Run(name);
+
+    [Theory, MemberData(nameof(IndexUpdates))]
+    public Task Index_throughput_updates(string name) => Run(name);
 
     [Theory, MemberData(nameof(Items))]
     public Task Item_operations(string name) => Run(name);

@@ -11,6 +11,7 @@ namespace DataTier.Tests.Processes;
 /// A silo process killed with SIGKILL while transfers run as transactions through the AWS SDK:
 /// after the restart no transaction is half applied, and every acknowledged one is there.
 /// </summary>
+[Collection(ProcessClusterCollection.Name)]
 public class TransactionCrashTests(ITestOutputHelper output)
 {
     private const int Accounts = 16;

@@ -83,7 +83,7 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
         var tables = new TableClient(_cluster.Client);
         var table = await CreateAsync(tables, "replicas-trimmed", 1);
         for (var i = 0; i < 60; i++) await PutAsync(tables, table.Name, i, 1);
-        var log = Indexes.IndexFeedLog.NameOf(0);
+        var log = global::DataTier.Indexes.IndexFeedLog.NameOf(0);
         var last = await _store!.LastChangeSequenceAsync(table.Id, log);
         Assert.True(last > 1);
 

@@ -130,7 +130,8 @@ public class AdminTests(SiloFixture fixture)
         });
         Assert.Equal(7, updated.TableDescription.ProvisionedThroughput.ReadCapacityUnits);
         Assert.Equal(9, updated.TableDescription.ProvisionedThroughput.WriteCapacityUnits);
-        Assert.Null(updated.TableDescription.BillingModeSummary);
+        // a table that was on demand keeps its summary, now PROVISIONED, as in AWS (and dynalite)
+        Assert.Equal(BillingMode.PROVISIONED, updated.TableDescription.BillingModeSummary.BillingMode);
 
         await ThrowsValidation(() => fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = name, ProvisionedThroughput = new ProvisionedThroughput(7, 9) }),
             "The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: 7. Requested ReadCapacityUnits: 7. Current WriteCapacityUnits provisioned for the table: 9. Requested WriteCapacityUnits: 9. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");

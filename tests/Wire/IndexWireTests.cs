@@ -118,6 +118,54 @@ public class IndexWireTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task BatchWriteItem_and_TransactWriteItems_return_item_collection_metrics_of_tables_with_local_indexes()
+    {
+        var name = await CreateIndexedTable();
+        var plain = UniqueName("plain");
+        await CreateTable(fixture.Client, plain, ("pk", ScalarAttributeType.S), billing: BillingMode.PAY_PER_REQUEST);
+
+        var batch = await fixture.Client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new Dictionary<string, List<WriteRequest>>
+            {
+                [name] =
+                [
+                    new WriteRequest(new PutRequest(Item(("pk", S("p")), ("sk", S("new")), ("score", N("1"))))),
+                    new WriteRequest(new DeleteRequest(Item(("pk", S("p")), ("sk", S("s0"))))),
+                    new WriteRequest(new PutRequest(Item(("pk", S("other")), ("sk", S("a"))))),
+                ],
+                [plain] = [new WriteRequest(new PutRequest(Item(("pk", S("x")))))],
+            },
+            ReturnItemCollectionMetrics = ReturnItemCollectionMetrics.SIZE,
+        });
+        Assert.Equal([name], batch.ItemCollectionMetrics.Keys);
+        var collections = batch.ItemCollectionMetrics[name];
+        Assert.Equal(["other", "p"], collections.Select(c => c.ItemCollectionKey["pk"].S).Order());
+        Assert.All(collections, c => Assert.Equal([0d, 1d], c.SizeEstimateRangeGB));
+
+        var unasked = await fixture.Client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new Dictionary<string, List<WriteRequest>> { [name] = [new WriteRequest(new PutRequest(Item(("pk", S("q")), ("sk", S("a")))))] },
+        });
+        Assert.True(unasked.ItemCollectionMetrics is null or { Count: 0 });
+
+        var transaction = await fixture.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+        {
+            TransactItems =
+            [
+                new TransactWriteItem { Put = new Put { TableName = name, Item = Item(("pk", S("t")), ("sk", S("1")), ("score", N("3"))) } },
+                new TransactWriteItem { Update = new Update { TableName = name, Key = Item(("pk", S("p")), ("sk", S("s1"))), UpdateExpression = "SET note = :n", ExpressionAttributeValues = Item((":n", S("changed"))) } },
+                new TransactWriteItem { ConditionCheck = new ConditionCheck { TableName = name, Key = Item(("pk", S("p")), ("sk", S("s2"))), ConditionExpression = "attribute_exists(pk)" } },
+                new TransactWriteItem { Put = new Put { TableName = plain, Item = Item(("pk", S("y"))) } },
+            ],
+            ReturnItemCollectionMetrics = ReturnItemCollectionMetrics.SIZE,
+        });
+        Assert.Equal([name], transaction.ItemCollectionMetrics.Keys);
+        Assert.Equal(["p", "t"], transaction.ItemCollectionMetrics[name].Select(c => c.ItemCollectionKey["pk"].S).Order());
+        Assert.All(transaction.ItemCollectionMetrics[name], c => Assert.Equal([0d, 1d], c.SizeEstimateRangeGB));
+    }
+
+    [Fact]
     public async Task UpdateTable_adds_a_global_index_with_a_backfill_and_deletes_it()
     {
         var name = await CreateIndexedTable();

@@ -1,0 +1,46 @@
+using DataTier.Errors;
+using DataTier.Tables;
+
+namespace DataTier.Catalog;
+
+/// <summary>
+/// The provisioned throughput of global secondary indexes: UpdateTable's <c>Update</c> actions, and
+/// what a change of the table's billing mode does to its indexes, checked as DynamoDB checks them.
+/// </summary>
+public sealed partial class TableCatalogGrain
+{
+    private const string Invalid = "One or more parameter values were invalid: ";
+
+    private static TableDescription UpdateIndexThroughput(TableDescription table, IReadOnlyList<GlobalIndexUpdate>? updates,
+        BillingMode billing, DateTimeOffset now)
+    {
+        var changes = (updates ?? []).Select(u => u.Update).OfType<IndexThroughputUpdate>().ToList();
+        var indexes = table.GlobalIndexes.ToList();
+        foreach (var change in changes)
+        {
+            var at = indexes.FindIndex(i => i.Name == change.IndexName);
+            if (at < 0)
+                throw table.LocalIndexes.Any(i => i.Name == change.IndexName)
+                    ? DynamoException.Validation($"Cannot update an index that is not a GlobalSecondaryIndex: {change.IndexName}")
+                    : new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Index {change.IndexName} for table {table.Name}");
+            if (billing == BillingMode.PAY_PER_REQUEST)
+                throw DynamoException.Validation(Invalid + $"The only Updates for index: {change.IndexName} when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+            var index = indexes[at];
+            if (table.BillingMode == BillingMode.PROVISIONED && index.ReadCapacityUnits == change.ReadCapacityUnits && index.WriteCapacityUnits == change.WriteCapacityUnits)
+                throw DynamoException.Validation(
+                    $"The provisioned throughput for the index {index.Name} will not change. The requested value equals the current value. " +
+                    $"Current ReadCapacityUnits provisioned for index {index.Name}: {index.ReadCapacityUnits}. Requested ReadCapacityUnits: {change.ReadCapacityUnits}. " +
+                    $"Current WriteCapacityUnits provisioned for index {index.Name}: {index.WriteCapacityUnits}. Requested WriteCapacityUnits: {change.WriteCapacityUnits}. " +
+                    "Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
+            indexes[at] = index.WithThroughput(change.ReadCapacityUnits, change.WriteCapacityUnits, now);
+        }
+        if (billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PAY_PER_REQUEST)
+        {
+            var unset = indexes.Where(i => changes.All(c => c.IndexName != i.Name)).Select(i => i.Name).ToList();
+            if (unset.Count > 0) throw DynamoException.Validation(Invalid + $"ProvisionedThroughput must be specified for index: {string.Join(",", unset)}");
+        }
+        if (billing == BillingMode.PAY_PER_REQUEST && table.BillingMode == BillingMode.PROVISIONED)
+            indexes = indexes.Select(i => i.WithThroughput(0, 0, now)).ToList();
+        return table with { GlobalIndexes = indexes };
+    }
+}
