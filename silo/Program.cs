@@ -55,6 +55,7 @@ if (!app.Services.OptionsAreValid()) return 1;
 var adminHost = "*:" + new Uri(adminOptions.Url).Port;
 app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
 app.MapHealthEndpoints(adminHost);
+app.MapPartitionsEndpoint(adminHost);
 app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(adminHost);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>

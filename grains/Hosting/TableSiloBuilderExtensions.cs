@@ -18,6 +18,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
+        Placement.Moves.MoveTrackingExtensions.AddMoveTracking(builder.Services);
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });

@@ -9,7 +9,15 @@ public sealed class LocalPartitions
 
     public void Add(GrainId id, IPartitionGrain grain) => _active[id] = grain;
 
-    public void Remove(GrainId id) => _active.TryRemove(id, out _);
+    /// <summary>Raised when a partition grain leaves this silo (deactivated, or migrated elsewhere).</summary>
+    public event Action<GrainId>? Removed;
+
+    public int Count => _active.Count;
+
+    public void Remove(GrainId id)
+    {
+        if (_active.TryRemove(id, out _)) Removed?.Invoke(id);
+    }
 
     public IReadOnlyList<KeyValuePair<GrainId, IPartitionGrain>> Snapshot() => [.. _active];
 }
