@@ -9,12 +9,13 @@
 #   deploy/local/cluster.sh status   what runs
 #   deploy/local/cluster.sh down     stop every silo (SIGTERM) and dynalite; data stays in deploy/local/.run
 #   deploy/local/cluster.sh clean    down, then remove deploy/local/.run
-# DYNALITE_PORT (default 4567) moves dynalite; CONFIGURATION (Debug) picks the build; SILO_ARGS adds
-# settings to every silo (e.g. SILO_ARGS="--Rebalancing:JoinSettleTime=00:00:01").
+# DYNALITE_PORT (default 4567) moves dynalite; CLUSTER_RUN_DIR (deploy/local/.run) holds pids, logs
+# and data; CONFIGURATION (Debug) picks the build; SILO_ARGS adds settings to every silo
+# (e.g. SILO_ARGS="--Rebalancing:JoinSettleTime=00:00:01").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-run="$here/.run"
+run="${CLUSTER_RUN_DIR:-$here/.run}"
 dynalite_port="${DYNALITE_PORT:-4567}"
 configuration="${CONFIGURATION:-Debug}"
 silo_dll="$root/silo/bin/$configuration/net10.0/DataTier.Silo.dll"
@@ -105,5 +106,5 @@ case "${1:-}" in
         [ "$1" = clean ] && rm -rf "$run"
         echo "stopped"
         ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -2,13 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DataTier.Client;
 using DataTier.Client.Hosting;
-using DataTier.Model;
 using DataTier.Tests.Cache;
 using DataTier.Tests.Peers;
 using DataTier.Tests.Wire;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -68,7 +65,12 @@ public sealed class RedisClusteringTests(ITestOutputHelper output)
             for (var i = 0; i < 200; i++) Assert.Equal($"v{i}", await Get(second, $"k{i}"));
 
             // An SDK client finds the gateways in Redis.
-            await ReadThroughSdkAsync($"127.0.0.1:{redis.Port}", cluster, "k7", "v7");
+            await SharedTableCalls.ReadThroughSdkAsync(o =>
+            {
+                o.ClusterId = cluster;
+                o.Gateways = [];
+                o.RedisClustering = new RedisMembershipOptions { ConnectionString = $"127.0.0.1:{redis.Port}" };
+            }, Table, "k7", "v7");
 
             using var http = new HttpClient();
             using var view = await SettledAsync(http, silos[1].AdminUrl);
@@ -130,46 +132,7 @@ public sealed class RedisClusteringTests(ITestOutputHelper output)
         throw new TimeoutException("placement did not settle: " + last);
     }
 
-    private static async Task ReadThroughSdkAsync(string redis, string cluster, string key, string expected)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.AddDataTierClient(o =>
-        {
-            o.ClusterId = cluster;
-            o.Gateways = [];
-            o.RedisClustering = new RedisMembershipOptions { ConnectionString = redis };
-        });
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var read = await host.Services.GetRequiredService<ITableClient>().GetItemAsync(new DataTier.Client.Requests.GetItemRequest
-            {
-                TableName = Table,
-                Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS(key) },
-            });
-            Assert.Equal(expected, read.Item!["v"].Text);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+    private static Task Put(IAmazonDynamoDB client, string key, string value) => SharedTableCalls.Put(client, Table, key, value);
 
-    private static Task Put(IAmazonDynamoDB client, string key, string value) => client.PutItemAsync(new PutItemRequest
-    {
-        TableName = Table,
-        Item = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = key }, ["v"] = new() { S = value } },
-    });
-
-    private static async Task<string?> Get(IAmazonDynamoDB client, string key)
-    {
-        var response = await client.GetItemAsync(new GetItemRequest
-        {
-            TableName = Table,
-            Key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = key } },
-            ConsistentRead = true,
-        });
-        return response.Item is { Count: > 0 } item ? item["v"].S : null;
-    }
+    private static Task<string?> Get(IAmazonDynamoDB client, string key) => SharedTableCalls.Get(client, Table, key);
 }
