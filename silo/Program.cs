@@ -56,6 +56,7 @@ var adminHost = "*:" + new Uri(adminOptions.Url).Port;
 app.MapDynamoDbEndpoint().RequireHost("*:" + new Uri(endpointOptions.Url).Port);
 app.MapHealthEndpoints(adminHost);
 app.MapSplitEndpoints(adminHost);
+app.MapPartitionsEndpoint(adminHost);
 app.MapPrometheusScrapingEndpoint("/metrics").RequireHost(adminHost);
 app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(adminHost);
 app.Lifetime.ApplicationStarted.Register(() =>

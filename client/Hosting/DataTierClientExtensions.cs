@@ -20,6 +20,11 @@ public static class DataTierClientExtensions
         {
             if (options.DynamoDbClustering is { } dynamo)
                 DataTier.Hosting.DynamoDbHostingExtensions.UseDynamoDbClustering(client, o => CopyConnection(dynamo, o));
+            else if (options.RedisClustering is { } redis)
+            {
+                var connection = redis.Parse("DataTier:RedisClustering:ConnectionString");
+                client.UseRedisClustering(o => o.ConfigurationOptions = connection);
+            }
             else
                 client.UseStaticClustering(options.GatewayEndPoints().ToArray());
             // Table triggers wake up on the partitions' change notifications.

@@ -16,6 +16,12 @@ public sealed class DataTierClientOptions
     /// </summary>
     public DataTier.Membership.DynamoDbClusteringOptions? DynamoDbClustering { get; set; }
 
+    /// <summary>
+    /// Find the gateways in the silos' Redis membership table (section <c>DataTier:RedisClustering</c>:
+    /// ConnectionString) instead of the fixed <see cref="Gateways"/> list.
+    /// </summary>
+    public RedisMembershipOptions? RedisClustering { get; set; }
+
     public string ServiceId { get; set; } = "datatier";
 
     internal IEnumerable<IPEndPoint> GatewayEndPoints() => Gateways.Select(g =>

@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # A local multi-process cluster on loopback: dynalite as the shared DynamoDB store and membership
 # table, and N stateless silos.
-#   deploy/local/cluster.sh up N     start dynalite and silos 0..N-1 (silo i: DynamoDB API 8000+i,
-#                                    admin 8080+i, Orleans silo port 11111+i, gateway 30000+i)
+#   deploy/local/cluster.sh up N     start dynalite and silos 1..N (silo i: DynamoDB API 8000+i,
+#                                    admin 8080+i, RESP 6379+i, memcached 11211+i, Orleans silo
+#                                    port 11111+i, gateway 30000+i)
 #   deploy/local/cluster.sh kill I   SIGKILL silo I (the others take over its partitions)
 #   deploy/local/cluster.sh start I  start silo I again
 #   deploy/local/cluster.sh status   what runs
 #   deploy/local/cluster.sh down     stop every silo (SIGTERM) and dynalite; data stays in deploy/local/.run
 #   deploy/local/cluster.sh clean    down, then remove deploy/local/.run
-# DYNALITE_PORT (default 4567) moves dynalite.
+# DYNALITE_PORT (default 4567) moves dynalite; CLUSTER_RUN_DIR (deploy/local/.run) holds pids, logs
+# and data; CONFIGURATION (Debug) picks the build; SILO_ARGS adds settings to every silo
+# (e.g. SILO_ARGS="--Rebalancing:JoinSettleTime=00:00:01").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-run="$here/.run"
+run="${CLUSTER_RUN_DIR:-$here/.run}"
 dynalite_port="${DYNALITE_PORT:-4567}"
-silo_dll="$root/silo/bin/Debug/net10.0/DataTier.Silo.dll"
+configuration="${CONFIGURATION:-Debug}"
+silo_dll="$root/silo/bin/$configuration/net10.0/DataTier.Silo.dll"
+read -r -a silo_args <<<"${SILO_ARGS:-}"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 # A running dynalite keeps the port it was started with.
@@ -43,18 +48,20 @@ start_dynalite() {
 
 start_silo() {
     local i="$1"
+    [[ "$i" =~ ^[1-9][0-9]*$ ]] || { echo "silo numbers count from 1 (was '$i')" >&2; return 2; }
     alive "$run/silo-$i.pid" && { echo "silo $i already runs"; return 0; }
     (cd "$(dirname "$silo_dll")" && exec dotnet "$silo_dll" \
         --Endpoints:DynamoDb:Url="http://127.0.0.1:$((8000 + i))" \
         --Endpoints:Admin:Url="http://127.0.0.1:$((8080 + i))" \
+        --Endpoints:Resp:Port=$((6379 + i)) --Endpoints:Memcached:Port=$((11211 + i)) \
         --Orleans:SiloPort=$((11111 + i)) --Orleans:GatewayPort=$((30000 + i)) --Orleans:ClusterId=local \
         --Store:Kind=DynamoDb --Store:DynamoDb:ServiceUrl="http://127.0.0.1:$dynalite_port" \
         --Store:DynamoDb:Region=us-east-1 --Store:DynamoDb:AccessKey=local --Store:DynamoDb:SecretKey=local \
-        --Store:DynamoDb:TablePrefix=local- --Clustering:Kind=DynamoDb) >"$run/silo-$i.log" 2>&1 &
+        --Store:DynamoDb:TablePrefix=local- --Clustering:Kind=DynamoDb "${silo_args[@]}") >"$run/silo-$i.log" 2>&1 &
     echo $! >"$run/silo-$i.pid"
     wait_for_line "$run/silo-$i.log" "DataTier silo started" 120 "$run/silo-$i.pid"
-    printf 'silo %d  pid %-7s DynamoDB http://127.0.0.1:%d  admin http://127.0.0.1:%d  silo port %d  gateway %d  log %s\n' \
-        "$i" "$(cat "$run/silo-$i.pid")" $((8000 + i)) $((8080 + i)) $((11111 + i)) $((30000 + i)) "$run/silo-$i.log"
+    printf 'silo %d  pid %-7s DynamoDB http://127.0.0.1:%d  admin http://127.0.0.1:%d  RESP %d  memcached %d  silo port %d  gateway %d  log %s\n' \
+        "$i" "$(cat "$run/silo-$i.pid")" $((8000 + i)) $((8080 + i)) $((6379 + i)) $((11211 + i)) $((11111 + i)) $((30000 + i)) "$run/silo-$i.log"
 }
 
 stop_pidfile() {
@@ -73,7 +80,7 @@ status() {
     for f in "$run"/silo-*.pid; do
         [ -e "$f" ] || continue
         local i="${f##*/silo-}"; i="${i%.pid}"
-        alive "$f" && echo "silo $i pid $(cat "$f") DynamoDB http://127.0.0.1:$((8000 + i))" || echo "silo $i not running"
+        alive "$f" && echo "silo $i pid $(cat "$f") DynamoDB http://127.0.0.1:$((8000 + i)) admin http://127.0.0.1:$((8080 + i))" || echo "silo $i not running"
     done
 }
 
@@ -81,10 +88,10 @@ case "${1:-}" in
     up)
         n="${2:-3}"
         mkdir -p "$run"
-        dotnet build "$root/silo/DataTier.Silo.csproj" --nologo -v quiet >/dev/null
+        dotnet build "$root/silo/DataTier.Silo.csproj" -c "$configuration" --nologo -v quiet >/dev/null
         start_dynalite
         echo "dynalite pid $(cat "$run/dynalite.pid") http://127.0.0.1:$dynalite_port (data in $run/dynalite-data)"
-        for i in $(seq 0 $((n - 1))); do start_silo "$i"; done
+        for i in $(seq 1 "$n"); do start_silo "$i"; done
         ;;
     start) mkdir -p "$run"; start_dynalite; start_silo "${2:?silo index}" ;;
     kill)
@@ -99,5 +106,5 @@ case "${1:-}" in
         [ "$1" = clean ] && rm -rf "$run"
         echo "stopped"
         ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

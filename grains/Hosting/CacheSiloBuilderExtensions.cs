@@ -26,6 +26,7 @@ public static class CacheSiloBuilderExtensions
         if (services.Any(s => s.ServiceType == typeof(LocalCacheShards))) return builder;
         services.AddSingleton<CacheMemoryBudget>();
         services.AddSingleton<LocalCacheShards>();
+        Placement.Moves.MoveTrackingExtensions.AddMoveTracking(services);
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));

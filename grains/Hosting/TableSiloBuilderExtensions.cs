@@ -21,6 +21,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<Replicas.ReplicaMetrics>();
+        Placement.Moves.MoveTrackingExtensions.AddMoveTracking(builder.Services);
         builder.Services.AddOptions<Placement.RebalancingOptions>();
         builder.Services.AddOptions<TransactionOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });

@@ -16,7 +16,15 @@ public sealed class LocalPartitions
 
     public void Add(LocalRingGrain grain) => _active[grain.Id] = grain;
 
-    public void Remove(GrainId id) => _active.TryRemove(id, out _);
+    /// <summary>Raised when a partition grain leaves this silo (deactivated, or migrated elsewhere).</summary>
+    public event Action<GrainId>? Removed;
+
+    public int Count => _active.Count;
+
+    public void Remove(GrainId id)
+    {
+        if (_active.TryRemove(id, out _)) Removed?.Invoke(id);
+    }
 
     public IReadOnlyList<LocalRingGrain> Snapshot() => [.. _active.Values];
 }

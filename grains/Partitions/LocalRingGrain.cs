@@ -9,4 +9,6 @@ namespace DataTier.Partitions;
 public sealed record LocalRingGrain(GrainId Id, IRingPlacedGrain Grain, string RingKey, int Rank)
 {
     public SiloAddress PlaceOn(ConsistentHashRing<SiloAddress> ring) => ring.OwnerOf(RingKey, Rank);
+
+    public Placement.Moves.MoveKind MoveKind => Rank == 0 ? Placement.Moves.MoveKind.Partition : Placement.Moves.MoveKind.PartitionReplica;
 }

@@ -1,4 +1,5 @@
 using DataTier.Partitions;
+using DataTier.Placement.Moves;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class PartitionHandOff(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalPartitions partitions,
+    MoveLog moves,
     IOptions<RebalancingOptions> options,
     ILogger<PartitionHandOff> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -35,7 +37,12 @@ public sealed partial class PartitionHandOff(
         try
         {
             foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-                await Task.WhenAll(batch.Select(p => p.Grain.Rebalance(p.PlaceOn(ring))))
+                await Task.WhenAll(batch.Select(p =>
+                    {
+                        var owner = p.PlaceOn(ring);
+                        moves.Begin(p.MoveKind, p.Id, owner, MoveCause.HandOff);
+                        return p.Grain.Rebalance(owner);
+                    }))
                     .WaitAsync(timeout.Token);
             // Migration completes once each grain is idle; wait for the local set to drain.
             while (partitions.Snapshot().Count > 0) await Task.Delay(50, timeout.Token);

@@ -1,4 +1,5 @@
 using DataTier.Partitions;
+using DataTier.Placement.Moves;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed partial class PartitionRebalancer(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalPartitions partitions,
+    MoveLog moves,
     IOptions<RebalancingOptions> options,
     ILogger<PartitionRebalancer> logger) : BackgroundService
 {
@@ -82,7 +84,11 @@ public sealed partial class PartitionRebalancer(
         LogMoving(logger, misplaced.Count, active.Length);
         foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
         {
-            await Task.WhenAll(batch.Select(p => p.Grain.Rebalance()));
+            await Task.WhenAll(batch.Select(p =>
+            {
+                moves.Begin(p.MoveKind, p.Id, p.PlaceOn(ring), MoveCause.Rebalance);
+                return p.Grain.Rebalance();
+            }));
             await Task.Delay(options.Value.PauseBetweenBatches, cancellationToken);
         }
     }

@@ -8,4 +8,7 @@ public enum ClusteringKind
 
     /// <summary>A membership table in DynamoDB (section <c>Clustering:DynamoDb</c>, defaulting to the <c>Store:DynamoDb</c> connection).</summary>
     DynamoDb,
+
+    /// <summary>Microsoft.Orleans.Clustering.Redis (section <c>Clustering:Redis</c>: ConnectionString).</summary>
+    Redis,
 }

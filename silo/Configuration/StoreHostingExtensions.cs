@@ -32,23 +32,34 @@ public static class StoreHostingExtensions
         switch (clustering.Kind)
         {
             case ClusteringKind.DynamoDb:
-                if (!IPAddress.TryParse(clustering.AdvertisedAddress, out var address))
-                    throw new InvalidOperationException($"Clustering:AdvertisedAddress must be an IP address (was '{clustering.AdvertisedAddress}')");
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = cluster.ClusterId;
-                    o.ServiceId = cluster.ServiceId;
-                });
-                silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort);
+                UseSharedMembership(silo, config, cluster, clustering);
                 silo.UseDynamoDbClustering(o => BindClustering(config, o));
-                // Failure detection (ProbeTimeout, NumMissedProbesLimit, ...), when set.
-                silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Clustering:Membership"));
+                break;
+            case ClusteringKind.Redis:
+                UseSharedMembership(silo, config, cluster, clustering);
+                var redis = clustering.Redis.Parse("Clustering:Redis:ConnectionString");
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 break;
             default:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
         }
         return silo;
+    }
+
+    /// <summary>What every membership table needs: the cluster's identity, this silo's advertised endpoints and failure detection settings.</summary>
+    private static void UseSharedMembership(ISiloBuilder silo, IConfiguration config, ClusterHostOptions cluster, ClusteringHostOptions clustering)
+    {
+        if (!IPAddress.TryParse(clustering.AdvertisedAddress, out var address))
+            throw new InvalidOperationException($"Clustering:AdvertisedAddress must be an IP address (was '{clustering.AdvertisedAddress}')");
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort);
+        // Failure detection (ProbeTimeout, NumMissedProbesLimit, ...), when set.
+        silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Clustering:Membership"));
     }
 
     /// <summary>A line for the start-up message naming the store.</summary>

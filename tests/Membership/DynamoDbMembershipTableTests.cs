@@ -1,22 +1,18 @@
-using System.Net;
 using DataTier.Membership;
 using DataTier.Tests.Peers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Messaging;
 using Xunit;
 
 namespace DataTier.Tests.Membership;
 
-/// <summary>
-/// The membership-table contract Orleans relies on (the checks of its own MembershipTableTestsBase),
-/// against <see cref="DynamoDbMembershipTable"/> and <see cref="DynamoDbGatewayListProvider"/> on dynalite.
-/// </summary>
+/// <summary>The membership contract against <see cref="DynamoDbMembershipTable"/> and <see cref="DynamoDbGatewayListProvider"/> on dynalite.</summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDbMembershipTableTests : IAsyncLifetime
+public sealed class DynamoDbMembershipTableTests : MembershipTableConformance, IAsyncLifetime
 {
     private static readonly string Prefix = "mbr" + Guid.NewGuid().ToString("N")[..8] + "-";
-    private static int _generation;
     private readonly DynamoDbMembershipTable _table;
     private readonly DynamoDbGatewayListProvider _gateways;
     private readonly string _clusterId = "test-" + Guid.NewGuid().ToString("N");
@@ -29,6 +25,12 @@ public sealed class DynamoDbMembershipTableTests : IAsyncLifetime
         _gateways = new DynamoDbGatewayListProvider(options, cluster, Options.Create(new GatewayOptions()));
     }
 
+    protected override IMembershipTable Table => _table;
+
+    protected override IGatewayListProvider Gateways => _gateways;
+
+    protected override string ClusterIdOf() => _clusterId;
+
     public async Task InitializeAsync()
     {
         await _table.InitializeMembershipTable(true);
@@ -40,178 +42,5 @@ public sealed class DynamoDbMembershipTableTests : IAsyncLifetime
         await _table.DeleteMembershipTableEntries(ClusterIdOf());
         _table.Dispose();
         _gateways.Dispose();
-    }
-
-    private string ClusterIdOf() => _clusterId;
-
-    private static Tuple<MembershipEntry, string> Row(MembershipTableData data, SiloAddress silo) => data.Members.Single(m => m.Item1.SiloAddress.Equals(silo));
-
-    private static DateTime NowToSeconds()
-    {
-        var now = DateTime.UtcNow;
-        return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-    }
-
-    private static SiloAddress NewSilo() => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 12345), Interlocked.Increment(ref _generation));
-
-    private static MembershipEntry NewEntry()
-    {
-        var silo = NewSilo();
-        return new MembershipEntry
-        {
-            SiloAddress = silo,
-            HostName = "host",
-            SiloName = "silo",
-            Status = SiloStatus.Joining,
-            ProxyPort = 30000 + _generation,
-            StartTime = NowToSeconds(),
-            IAmAliveTime = NowToSeconds(),
-        };
-    }
-
-    [Fact]
-    public async Task An_empty_table_has_version_zero_and_no_rows()
-    {
-        var data = await _table.ReadAll();
-        Assert.Empty(data.Members);
-        Assert.Equal(0, data.Version.Version);
-        Assert.NotNull(data.Version.VersionEtag);
-    }
-
-    [Fact]
-    public async Task Insert_bumps_the_version_and_refuses_duplicates_and_stale_versions()
-    {
-        var data = await _table.ReadAll();
-        var next = data.Version.Next();
-        var entry = NewEntry();
-        Assert.True(await _table.InsertRow(entry, next));
-        Assert.False(await _table.InsertRow(entry, next));
-        Assert.False(await _table.InsertRow(NewEntry(), next));
-
-        data = await _table.ReadAll();
-        Assert.Equal(1, data.Version.Version);
-        Assert.NotEqual(next.VersionEtag, data.Version.VersionEtag);
-        Assert.False(await _table.InsertRow(entry, data.Version.Next()));
-        Assert.Single(data.Members);
-
-        var row = await _table.ReadRow(entry.SiloAddress);
-        Assert.Equal(1, row.Version.Version);
-        var (read, etag) = row.Members.Single();
-        Assert.NotNull(etag);
-        Assert.Equal(entry.ToFullString(), read.ToFullString());
-        Assert.Empty((await _table.ReadRow(NewSilo())).Members);
-    }
-
-    [Fact]
-    public async Task Update_needs_the_current_row_etag_and_table_version()
-    {
-        var data = await _table.ReadAll();
-        for (var i = 1; i <= 4; i++)
-        {
-            var entry = NewEntry();
-            entry.SuspectTimes = [Tuple.Create(NewSilo(), NowToSeconds().AddSeconds(1)), Tuple.Create(NewSilo(), NowToSeconds().AddSeconds(2))];
-            var version = data.Version.Next();
-            Assert.True(await _table.InsertRow(entry, version));
-            data = await _table.ReadAll();
-            var etagBefore = Row(data, entry.SiloAddress).Item2;
-
-            Assert.False(await _table.UpdateRow(entry, etagBefore, version)); // the version was used already
-            version = data.Version.Next();
-            entry.Status = SiloStatus.Active;
-            Assert.True(await _table.UpdateRow(entry, etagBefore, version));
-            Assert.False(await _table.UpdateRow(entry, etagBefore, version)); // stale row etag
-
-            data = await _table.ReadAll();
-            var (read, etagAfter) = Row(data, entry.SiloAddress);
-            Assert.Equal(entry.ToFullString(), read.ToFullString());
-            Assert.NotEqual(etagBefore, etagAfter);
-            Assert.False(await _table.UpdateRow(entry, etagAfter, version)); // stale table version
-            Assert.Equal(version.Version, (await _table.ReadAll()).Version.Version);
-            Assert.Equal(i, data.Members.Count);
-        }
-    }
-
-    [Fact]
-    public async Task Parallel_updates_each_win_once()
-    {
-        var data = await _table.ReadAll();
-        var entry = NewEntry();
-        var inserts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _table.InsertRow(entry, data.Version.Next())));
-        Assert.Single(inserts, ok => ok);
-        await Task.WhenAll(Enumerable.Range(0, 9).Select(async _ =>
-        {
-            while (true)
-            {
-                var current = await _table.ReadAll();
-                var (row, etag) = Row(current, entry.SiloAddress);
-                if (await _table.UpdateRow(row, etag, current.Version.Next())) return;
-            }
-        }));
-        data = await _table.ReadAll();
-        Assert.Equal(10, data.Version.Version);
-        Assert.Single(data.Members);
-    }
-
-    [Fact]
-    public async Task IAmAlive_changes_only_the_alive_time()
-    {
-        var data = await _table.ReadAll();
-        var entry = NewEntry();
-        Assert.True(await _table.InsertRow(entry, data.Version.Next()));
-        var before = await _table.ReadAll();
-        var alive = DateTime.UtcNow.AddSeconds(5);
-        await _table.UpdateIAmAlive(new MembershipEntry { SiloAddress = entry.SiloAddress, IAmAliveTime = alive });
-        var after = await _table.ReadAll();
-        var (row, etag) = Row(after, entry.SiloAddress);
-        Assert.True((alive - row.IAmAliveTime).Duration() < TimeSpan.FromMilliseconds(50));
-        Assert.Equal(before.Version, after.Version);
-        Assert.Equal(Row(before, entry.SiloAddress).Item2, etag);
-    }
-
-    [Fact]
-    public async Task Cleanup_removes_only_dead_silos_gone_before_the_date()
-    {
-        var data = await _table.ReadAll();
-        var old = NewEntry();
-        old.IAmAliveTime = old.IAmAliveTime.AddDays(-10);
-        old.StartTime = old.StartTime.AddDays(-10);
-        old.Status = SiloStatus.Dead;
-        Assert.True(await _table.InsertRow(old, data.Version.Next()));
-        var young = NewEntry();
-        Assert.True(await _table.InsertRow(young, (await _table.ReadAll()).Version.Next()));
-        var oldButAlive = NewEntry();
-        oldButAlive.IAmAliveTime = oldButAlive.IAmAliveTime.AddDays(-10);
-        oldButAlive.Status = SiloStatus.Active;
-        Assert.True(await _table.InsertRow(oldButAlive, (await _table.ReadAll()).Version.Next()));
-
-        await _table.CleanupDefunctSiloEntries(old.IAmAliveTime.AddDays(3));
-        var left = (await _table.ReadAll()).Members.Select(m => m.Item1.SiloAddress).ToList();
-        Assert.Equal(2, left.Count);
-        Assert.DoesNotContain(old.SiloAddress, left);
-    }
-
-    [Fact]
-    public async Task Gateways_are_the_active_silos_with_a_gateway_port()
-    {
-        var entries = Enumerable.Range(0, 6).Select(_ => NewEntry()).ToArray();
-        entries[1].Status = SiloStatus.Active;
-        entries[1].ProxyPort = 0;
-        entries[3].Status = SiloStatus.Active;
-        entries[5].Status = SiloStatus.Active;
-        foreach (var e in entries) Assert.True(await _table.InsertRow(e, (await _table.ReadAll()).Version.Next()));
-
-        var gateways = (await _gateways.GetGateways()).Select(g => g.ToString()).ToList();
-        Assert.Equal(2, gateways.Count);
-        Assert.Contains(SiloAddress.New(new IPEndPoint(IPAddress.Loopback, entries[3].ProxyPort), entries[3].SiloAddress.Generation).ToGatewayUri().ToString(), gateways);
-        Assert.Contains(SiloAddress.New(new IPEndPoint(IPAddress.Loopback, entries[5].ProxyPort), entries[5].SiloAddress.Generation).ToGatewayUri().ToString(), gateways);
-        Assert.True(_gateways.IsUpdatable);
-    }
-
-    [Fact]
-    public async Task Deleting_the_entries_empties_the_cluster()
-    {
-        Assert.True(await _table.InsertRow(NewEntry(), (await _table.ReadAll()).Version.Next()));
-        await _table.DeleteMembershipTableEntries(ClusterIdOf());
-        Assert.Empty((await _table.ReadAll()).Members);
     }
 }

@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DataTier.Client;
-using DataTier.Client.Hosting;
-using DataTier.Model;
 using DataTier.Tests.Peers;
-using Microsoft.Extensions.DependencyInjection;
 using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -67,10 +63,24 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
             for (var i = 0; i < 30; i++) Assert.Equal("v0", await Get(clients[(i + 1) % 3], $"k{i}"));
 
             // A service finds the gateways through the membership table (no fixed list) and reads with the SDK.
-            await ReadThroughSdkAsync(dynalite.EndpointUrl, prefix, cluster, "k7", "v0");
+            await SharedTableCalls.ReadThroughSdkAsync(o =>
+            {
+                o.ClusterId = cluster;
+                o.Gateways = [];
+                o.DynamoDbClustering = new DataTier.Membership.DynamoDbClusteringOptions
+                {
+                    ServiceUrl = dynalite.EndpointUrl,
+                    Region = "us-east-1",
+                    AccessKey = "local",
+                    SecretKey = "local",
+                    TablePrefix = prefix,
+                };
+            }, Table, "k7", "v0");
 
             // Load through silos 0 and 1 while silo 2 is killed.
             var acknowledged = new ConcurrentDictionary<string, int>();
+            var loadClock = Stopwatch.StartNew();
+            var ackedAt = new ConcurrentDictionary<string, long>();
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
@@ -82,6 +92,7 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
                         await Put(clients[w % 2], key, $"w{w}-{n}");
                         acknowledged[key] = 0;
                         Last[key] = $"w{w}-{n}";
+                        ackedAt[key] = loadClock.ElapsedTicks;
                     }
                     catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or TaskCanceledException or OperationCanceledException)
                     {
@@ -90,10 +101,14 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
                     }
                 }
             })).ToArray();
-            await WaitForAsync(() => acknowledged.Count >= 10);
+            await WaitForAsync(() => acknowledged.Count >= 32);
+            var killedAt = loadClock.ElapsedTicks;
             silos[2].Kill();
             output.WriteLine($"killed silo 2 after {acknowledged.Count} keys were written");
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            // Served again: every key, wherever its partition was, has taken a write after the kill.
+            await WaitForAsync(() => acknowledged.Keys.All(k => ackedAt[k] > killedAt), TimeSpan.FromSeconds(90));
+            var recovery = TimeSpan.FromTicks((loadClock.ElapsedTicks - killedAt) * TimeSpan.TicksPerSecond / Stopwatch.Frequency);
+            output.WriteLine($"time until the load is served again: {recovery.TotalMilliseconds:0} ms after the SIGKILL");
             await stop.CancelAsync();
             await Task.WhenAll(writers);
 
@@ -120,60 +135,13 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task ReadThroughSdkAsync(string serviceUrl, string prefix, string cluster, string key, string expected)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.AddDataTierClient(o =>
-        {
-            o.ClusterId = cluster;
-            o.Gateways = [];
-            o.DynamoDbClustering = new DataTier.Membership.DynamoDbClusteringOptions
-            {
-                ServiceUrl = serviceUrl,
-                Region = "us-east-1",
-                AccessKey = "local",
-                SecretKey = "local",
-                TablePrefix = prefix,
-            };
-        });
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var tables = host.Services.GetRequiredService<ITableClient>();
-            var read = await tables.GetItemAsync(new DataTier.Client.Requests.GetItemRequest
-            {
-                TableName = Table,
-                Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS(key) },
-            });
-            Assert.Equal(expected, read.Item!["v"].Text);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
-
     private ConcurrentDictionary<string, string> Last { get; } = new();
 
     private ConcurrentDictionary<string, int> Uncertain { get; } = new();
 
-    private static Task Put(IAmazonDynamoDB client, string key, string value) => client.PutItemAsync(new PutItemRequest
-    {
-        TableName = Table,
-        Item = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = key }, ["v"] = new() { S = value } },
-    });
+    private static Task Put(IAmazonDynamoDB client, string key, string value) => SharedTableCalls.Put(client, Table, key, value);
 
-    private static async Task<string?> Get(IAmazonDynamoDB client, string key)
-    {
-        var response = await client.GetItemAsync(new GetItemRequest
-        {
-            TableName = Table,
-            Key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = key } },
-            ConsistentRead = true,
-        });
-        return response.Item is { Count: > 0 } item ? item["v"].S : null;
-    }
+    private static Task<string?> Get(IAmazonDynamoDB client, string key) => SharedTableCalls.Get(client, Table, key);
 
     /// <summary>Reads through a survivor; requests to partitions of the killed silo fail until the cluster declares it dead.</summary>
     private static async Task<string?> ReadWithRetryAsync(IAmazonDynamoDB client, string key)
@@ -192,12 +160,12 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan? limit = null)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
         {
-            if (deadline.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("no writes were acknowledged");
+            if (deadline.Elapsed > (limit ?? TimeSpan.FromSeconds(60))) throw new TimeoutException("the writes did not get through in time");
             await Task.Delay(50);
         }
     }

@@ -10,12 +10,18 @@ public sealed class LocalCacheShards
     private readonly object _emptyLock = new();
     private TaskCompletionSource? _empty;
 
+    /// <summary>Raised when a shard grain leaves this silo (deactivated, or migrated elsewhere).</summary>
+    public event Action<GrainId>? Removed;
+
+    public int Count => _active.Count;
+
     public void Add(LocalShard shard) => _active[shard.Index] = shard;
 
     public void Remove(int index, CacheKeyspace keyspace)
     {
-        if (_active.TryGetValue(index, out var current) && ReferenceEquals(current.Keyspace, keyspace))
-            _active.TryRemove(KeyValuePair.Create(index, current));
+        if (_active.TryGetValue(index, out var current) && ReferenceEquals(current.Keyspace, keyspace)
+            && _active.TryRemove(KeyValuePair.Create(index, current)))
+            Removed?.Invoke(current.GrainId);
         if (!_active.IsEmpty) return;
         lock (_emptyLock) _empty?.TrySetResult();
     }

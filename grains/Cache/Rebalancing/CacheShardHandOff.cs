@@ -1,5 +1,6 @@
 using DataTier.Cache.Memory;
 using DataTier.Placement;
+using DataTier.Placement.Moves;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class CacheShardHandOff(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalCacheShards shards,
+    MoveLog moves,
     IOptions<RebalancingOptions> options,
     ILogger<CacheShardHandOff> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -34,7 +36,12 @@ public sealed partial class CacheShardHandOff(
         try
         {
             foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-                await Task.WhenAll(batch.Select(s => s.Grain.Rebalance(ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId)))))
+                await Task.WhenAll(batch.Select(s =>
+                    {
+                        var owner = ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId));
+                        moves.Begin(MoveKind.CacheShard, s.GrainId, owner, MoveCause.HandOff);
+                        return s.Grain.Rebalance(owner);
+                    }))
                     .WaitAsync(timeout.Token);
             await shards.WhenEmpty().WaitAsync(timeout.Token);
         }

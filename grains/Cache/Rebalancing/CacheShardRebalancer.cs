@@ -1,5 +1,6 @@
 using DataTier.Cache.Memory;
 using DataTier.Placement;
+using DataTier.Placement.Moves;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public sealed partial class CacheShardRebalancer(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalCacheShards shards,
+    MoveLog moves,
     IOptions<RebalancingOptions> options,
     ILogger<CacheShardRebalancer> logger) : BackgroundService
 {
@@ -70,7 +72,11 @@ public sealed partial class CacheShardRebalancer(
         LogMoving(logger, misplaced.Count, active.Length);
         foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
         {
-            await Task.WhenAll(batch.Select(s => s.Grain.Rebalance()));
+            await Task.WhenAll(batch.Select(s =>
+            {
+                moves.Begin(MoveKind.CacheShard, s.GrainId, ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId)), MoveCause.Rebalance);
+                return s.Grain.Rebalance();
+            }));
             await Task.Delay(options.Value.PauseBetweenBatches, cancellationToken);
         }
     }
