@@ -5,7 +5,6 @@ using Amazon.DynamoDBv2.Model;
 using DataTier.Client;
 using DataTier.Client.Hosting;
 using DataTier.Model;
-using DataTier.Tests.Peers;
 using Microsoft.Extensions.DependencyInjection;
 using DataTier.Tests.Wire;
 using Xunit;
@@ -25,29 +24,12 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
     [Fact]
     public async Task Silos_on_a_shared_store_keep_every_acknowledged_write_when_one_is_killed()
     {
-        await using var dynalite = new DynaliteProcess();
-        await dynalite.StartAsync();
-        var prefix = "proc" + Guid.NewGuid().ToString("N")[..8] + "-";
-        var cluster = "c" + Guid.NewGuid().ToString("N")[..8];
-        string[] Arguments() =>
-        [
-            "--Store:Kind=DynamoDb",
-            $"--Store:DynamoDb:ServiceUrl={dynalite.EndpointUrl}",
-            "--Store:DynamoDb:Region=us-east-1",
-            "--Store:DynamoDb:AccessKey=local",
-            "--Store:DynamoDb:SecretKey=local",
-            $"--Store:DynamoDb:TablePrefix={prefix}",
-            "--Clustering:Kind=DynamoDb",
-            "--Clustering:Membership:ProbeTimeout=00:00:02",
-            "--Clustering:Membership:NumMissedProbesLimit=2",
-            $"--Orleans:ClusterId={cluster}",
-        ];
-        var silos = Enumerable.Range(0, 3).Select(_ => new SiloProcess(Path.Combine(Path.GetTempPath(), "datatier-unused-" + Guid.NewGuid().ToString("N")), Arguments())).ToArray();
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await SharedStoreCluster.StartAsync(3);
+        var silos = cluster.Silos;
+        output.WriteLine($"3 silos started in {clock.ElapsedMilliseconds} ms");
         try
         {
-            var clock = Stopwatch.StartNew();
-            foreach (var silo in silos) await silo.StartAsync();
-            output.WriteLine($"3 silos started in {clock.ElapsedMilliseconds} ms");
             var clients = silos.Select(s => SiloFixture.CreateClient(s.EndpointUrl, c =>
             {
                 c.MaxErrorRetry = 0;
@@ -66,7 +48,7 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
             for (var i = 0; i < 30; i++) Assert.Equal("v0", await Get(clients[(i + 1) % 3], $"k{i}"));
 
             // A service finds the gateways through the membership table (no fixed list) and reads with the SDK.
-            await ReadThroughSdkAsync(dynalite.EndpointUrl, prefix, cluster, "k7", "v0");
+            await ReadThroughSdkAsync(cluster.Dynalite.EndpointUrl, cluster.TablePrefix, cluster.ClusterId, "k7", "v0");
 
             // Load through silos 0 and 1 while silo 2 is killed.
             var acknowledged = new ConcurrentDictionary<string, int>();
@@ -110,12 +92,8 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
         }
         catch
         {
-            foreach (var silo in silos) output.WriteLine(silo.Output);
+            output.WriteLine(cluster.Output);
             throw;
-        }
-        finally
-        {
-            foreach (var silo in silos) silo.Dispose();
         }
     }
 
