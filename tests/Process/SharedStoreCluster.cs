@@ -24,7 +24,7 @@ public sealed class SharedStoreCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
-    /// <summary>Starts dynalite, then <paramref name="count"/> silos one after the other; <paramref name="extraArguments"/> go to every silo.</summary>
+    /// <summary>Starts dynalite, then <paramref name="count"/> silos; <paramref name="extraArguments"/> go to every silo.</summary>
     public static async Task<SharedStoreCluster> StartAsync(int count, IEnumerable<string>? extraArguments = null)
     {
         var dynalite = new DynaliteProcess();
@@ -52,7 +52,9 @@ public sealed class SharedStoreCluster : IAsyncDisposable
         var cluster = new SharedStoreCluster(dynalite, silos, prefix, clusterId);
         try
         {
-            foreach (var silo in silos) await silo.StartAsync();
+            // The first silo creates the backing tables; the others then join at once.
+            await silos[0].StartAsync();
+            await Task.WhenAll(silos.Skip(1).Select(s => s.StartAsync()));
             return cluster;
         }
         catch
