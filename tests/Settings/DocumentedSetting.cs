@@ -50,9 +50,9 @@ public sealed record DocumentedSetting(string Key, PropertyInfo Property, object
         switch (Default)
         {
             case null:
-                return code is null && cell.StartsWith("(none)", StringComparison.Ordinal) ? null : $"should be (none)";
+                return cell.StartsWith("(none)", StringComparison.Ordinal) ? null : "should be (none)";
             case "":
-                return code is null && cell.StartsWith("(empty)", StringComparison.Ordinal) ? null : $"should be (empty)";
+                return cell.StartsWith("(empty)", StringComparison.Ordinal) ? null : "should be (empty)";
         }
         if (code is null) return $"should start with {DefaultCell}";
         try
