@@ -16,6 +16,7 @@ namespace DataTier.Tests.Processes;
 /// the others and exits within Rebalancing:HandOffTimeout plus the shutdown margin; no request to the
 /// other silos fails, and every acknowledged write is there afterwards.
 /// </summary>
+[Collection(SharedStoreCollection.Name)]
 public sealed class GracefulShutdownTests(ITestOutputHelper output)
 {
     private const string Table = "handoff";

@@ -5,6 +5,7 @@ namespace DataTier.Tests.Processes;
 /// <summary>
 /// Stateless silo processes on one dynalite: the DynamoDB store and the DynamoDB membership table, with a
 /// fresh table prefix and cluster id, and fast failure detection. Disposing kills the silos and dynalite.
+/// Tests that start one belong to <see cref="SharedStoreCollection"/>, so two never start at once.
 /// </summary>
 public sealed class SharedStoreCluster : IAsyncDisposable
 {
@@ -24,7 +25,7 @@ public sealed class SharedStoreCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
-    /// <summary>Starts dynalite, then <paramref name="count"/> silos; <paramref name="extraArguments"/> go to every silo.</summary>
+    /// <summary>Starts dynalite, then <paramref name="count"/> silos one after the other; <paramref name="extraArguments"/> go to every silo.</summary>
     public static async Task<SharedStoreCluster> StartAsync(int count, IEnumerable<string>? extraArguments = null)
     {
         var dynalite = new DynaliteProcess();
@@ -52,9 +53,8 @@ public sealed class SharedStoreCluster : IAsyncDisposable
         var cluster = new SharedStoreCluster(dynalite, silos, prefix, clusterId);
         try
         {
-            // The first silo creates the backing tables; the others then join at once.
-            await silos[0].StartAsync();
-            await Task.WhenAll(silos.Skip(1).Select(s => s.StartAsync()));
+            // One after the other: on a loaded machine, silos starting at once may each miss the start timeout.
+            foreach (var silo in silos) await silo.StartAsync();
             return cluster;
         }
         catch

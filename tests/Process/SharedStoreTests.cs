@@ -17,6 +17,7 @@ namespace DataTier.Tests.Processes;
 /// through the DynamoDB membership table. Writes through one silo are read through another; after a
 /// SIGKILL of one silo, every acknowledged write is still readable through the survivors.
 /// </summary>
+[Collection(SharedStoreCollection.Name)]
 public sealed class SharedStoreTests(ITestOutputHelper output)
 {
     private const string Table = "shared";
