@@ -37,7 +37,11 @@ public static class SiloOptionsRegistry
         BoundOptions.Of<CacheOptions>("Cache"),
     ];
 
-    /// <summary>Binds each options class to its section (those whose <c>AddXxx</c> binds them are left to it).</summary>
+    /// <summary>
+    /// Binds each options class to its section (those whose <c>AddXxx</c> binds them are left to it). Some
+    /// <c>AddXxx</c> bind their section too; binding twice is harmless for scalars and dictionaries, but a
+    /// list would get its items twice: mark a class with a list property <c>boundElsewhere</c>.
+    /// </summary>
     public static IServiceCollection BindSiloOptions(this IServiceCollection services, IConfiguration config)
     {
         foreach (var options in All.Where(o => !o.BoundElsewhere)) options.Bind(services, config);

@@ -23,7 +23,7 @@ public sealed partial class EndpointMetrics
         _requests = meter.CreateCounter<long>("datatier.requests", description: "DynamoDB API requests by operation, table and outcome");
         _latency = meter.CreateHistogram<double>("datatier.request.duration", unit: "ms", description: "DynamoDB API request latency");
         _conditionalCheckFailures = meter.CreateCounter<long>("datatier.conditional_check.failures",
-            description: "Writes refused because their condition or expected version did not hold, by table");
+            description: "PutItem, UpdateItem and DeleteItem requests refused with ConditionalCheckFailedException, by table");
         _logger = logger;
     }
 

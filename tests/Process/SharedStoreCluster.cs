@@ -9,6 +9,9 @@ namespace DataTier.Tests.Processes;
 /// </summary>
 public sealed class SharedStoreCluster : IAsyncDisposable
 {
+    /// <summary>Longer than a lone silo's: each one creates or joins its tables and membership on dynalite, and the suite loads every core meanwhile.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
     private SharedStoreCluster(DynaliteProcess dynalite, SiloProcess[] silos, string prefix, string clusterId)
     {
         Dynalite = dynalite;
@@ -54,7 +57,7 @@ public sealed class SharedStoreCluster : IAsyncDisposable
         try
         {
             // One after the other: on a loaded machine, silos starting at once may each miss the start timeout.
-            foreach (var silo in silos) await silo.StartAsync();
+            foreach (var silo in silos) await silo.StartAsync(StartTimeout);
             return cluster;
         }
         catch
