@@ -6,6 +6,7 @@ using DataTier.Silo.DynamoDb;
 using DataTier.Silo.Memcached;
 using DataTier.Silo.Resp;
 using DataTier.Silo.Hosting;
+using DataTier.Silo.Telemetry;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using Orleans.Configuration;
@@ -15,6 +16,7 @@ using Orleans.Serialization;
 // directory; relative paths in settings (Store:RocksDb:Path) still resolve against the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var config = builder.Configuration;
+if (!config.SettingsAreValid()) return 1;
 
 var endpointOptions = config.GetSection("Endpoints:DynamoDb").Get<DynamoDbEndpointOptions>() ?? new DynamoDbEndpointOptions();
 var clusterOptions = config.GetSection("Orleans").Get<ClusterHostOptions>() ?? new ClusterHostOptions();
@@ -39,12 +41,14 @@ builder.UseOrleans(silo =>
 });
 
 builder.Services.AddConfiguredTableStore(config, storeOptions);
+builder.Services.BindSiloOptions(config);
 
 builder.Services.AddTableClient();
 builder.Services.AddCacheClient();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(DataTier.Silo.Telemetry.EndpointMetrics.MeterName, "Microsoft.Orleans")
     .AddPrometheusExporter());
+builder.Services.AddDataTierMetrics();
 builder.Services.AddDynamoDbEndpoint();
 builder.Services.AddRespEndpoint(config.GetSection("Endpoints:Resp"));
 builder.Services.AddMemcachedEndpoint(config.GetSection("Endpoints:Memcached"));

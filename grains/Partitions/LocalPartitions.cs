@@ -10,6 +10,7 @@ namespace DataTier.Partitions;
 public sealed class LocalPartitions
 {
     private readonly ConcurrentDictionary<GrainId, LocalRingGrain> _active = new();
+    private readonly ConcurrentDictionary<GrainId, Func<LocalPartitionStats?>> _stats = new();
 
     /// <summary>A partition: placed on the ring owner of its own grain id.</summary>
     public void Add(GrainId id, IPartitionGrain grain) => Add(new LocalRingGrain(id, grain, ConsistentHashPlacementDirector.RingKey(id), 0));
@@ -23,8 +24,15 @@ public sealed class LocalPartitions
 
     public void Remove(GrainId id)
     {
+        _stats.TryRemove(id, out _);
         if (_active.TryRemove(id, out _)) Removed?.Invoke(id);
     }
 
     public IReadOnlyList<LocalRingGrain> Snapshot() => [.. _active.Values];
+
+    /// <summary>Lets the metrics read an active partition's item count and size (null until the partition has counted them).</summary>
+    public void TrackStats(GrainId id, Func<LocalPartitionStats?> stats) => _stats[id] = stats;
+
+    /// <summary>The statistics of the partitions here that know them.</summary>
+    public IReadOnlyList<LocalPartitionStats> Stats() => [.. _stats.Values.Select(read => read()).OfType<LocalPartitionStats>()];
 }

@@ -60,6 +60,7 @@ public sealed partial class PartitionGrain(
         if (_migratedCache is not null) _cache.Import(_migratedCache);
         _migratedCache = null;
         local.Add(this.GetGrainId(), this.AsReference<IPartitionGrain>());
+        local.TrackStats(this.GetGrainId(), () => _table is { } t && _stats is { } s ? new LocalPartitionStats(t.Name, _partition, s) : null);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

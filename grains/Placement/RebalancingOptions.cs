@@ -17,4 +17,13 @@ public sealed class RebalancingOptions
 
     /// <summary>The longest a shutting-down silo spends handing its partitions to the others.</summary>
     public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    public void Validate()
+    {
+        if (MovesPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(MovesPerBatch), "must be at least 1");
+        if (PauseBetweenBatches < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(PauseBetweenBatches), "must not be negative");
+        if (CheckInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(CheckInterval), "must be positive");
+        if (JoinSettleTime < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JoinSettleTime), "must not be negative");
+        if (HandOffTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(HandOffTimeout), "must be positive");
+    }
 }

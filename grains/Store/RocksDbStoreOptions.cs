@@ -12,4 +12,9 @@ public sealed class RocksDbStoreOptions
     /// survive a power loss or kernel crash.
     /// </summary>
     public bool SyncWrites { get; set; }
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Path)) throw new ArgumentException("must be set", nameof(Path));
+    }
 }

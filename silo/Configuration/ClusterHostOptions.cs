@@ -14,4 +14,11 @@ public sealed class ClusterHostOptions
     /// interface, and silos whose pods are gone declared dead. Off by default.
     /// </summary>
     public bool Kubernetes { get; set; }
+
+    public void Validate()
+    {
+        if (SiloPort is < 1 or > 65535) throw new ArgumentOutOfRangeException(nameof(SiloPort), "must be a TCP port, 1 to 65535");
+        if (string.IsNullOrWhiteSpace(ClusterId)) throw new ArgumentException("must be set", nameof(ClusterId));
+        if (string.IsNullOrWhiteSpace(ServiceId)) throw new ArgumentException("must be set", nameof(ServiceId));
+    }
 }

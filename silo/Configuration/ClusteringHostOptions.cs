@@ -7,7 +7,4 @@ public sealed class ClusteringHostOptions
 
     /// <summary>The address other silos and clients reach this silo at (with a membership table).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
-
-    /// <summary>The Redis membership table, with <see cref="ClusteringKind.Redis"/>.</summary>
-    public DataTier.Client.Hosting.RedisMembershipOptions Redis { get; set; } = new();
 }

@@ -37,7 +37,8 @@ public static class StoreHostingExtensions
                 break;
             case ClusteringKind.Redis:
                 UseSharedMembership(silo, config, cluster, clustering);
-                var redis = clustering.Redis.Parse("Clustering:Redis:ConnectionString");
+                var redis = (config.GetSection("Clustering:Redis").Get<DataTier.Client.Hosting.RedisMembershipOptions>() ?? new())
+                    .Parse("Clustering:Redis:ConnectionString");
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 break;
             default:

@@ -17,5 +17,6 @@ public sealed class RespEndpointOptions
     {
         if (!System.Net.IPAddress.TryParse(Address, out _)) throw new ArgumentException($"Endpoints:Resp:Address '{Address}' is not an IP address");
         if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), "must be a TCP port");
+        if (MaxRequestBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxRequestBytes), "must be positive");
     }
 }

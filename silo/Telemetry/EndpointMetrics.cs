@@ -10,9 +10,11 @@ namespace DataTier.Silo.Telemetry;
 public sealed partial class EndpointMetrics
 {
     public const string MeterName = "DataTier";
+    private const string ConditionalCheckFailed = "ConditionalCheckFailedException";
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _latency;
+    private readonly Counter<long> _conditionalCheckFailures;
     private readonly ILogger<EndpointMetrics> _logger;
 
     public EndpointMetrics(IMeterFactory meters, ILogger<EndpointMetrics> logger)
@@ -20,6 +22,8 @@ public sealed partial class EndpointMetrics
         var meter = meters.Create(MeterName);
         _requests = meter.CreateCounter<long>("datatier.requests", description: "DynamoDB API requests by operation, table and outcome");
         _latency = meter.CreateHistogram<double>("datatier.request.duration", unit: "ms", description: "DynamoDB API request latency");
+        _conditionalCheckFailures = meter.CreateCounter<long>("datatier.conditional_check.failures",
+            description: "PutItem, UpdateItem and DeleteItem requests refused with ConditionalCheckFailedException, by table");
         _logger = logger;
     }
 
@@ -29,6 +33,7 @@ public sealed partial class EndpointMetrics
         var tags = new System.Diagnostics.TagList { { "operation", operation }, { "table", table ?? "" }, { "outcome", outcome } };
         _requests.Add(1, tags);
         _latency.Record(milliseconds, new KeyValuePair<string, object?>("operation", operation));
+        if (outcome == ConditionalCheckFailed) _conditionalCheckFailures.Add(1, new KeyValuePair<string, object?>("table", table ?? ""));
         LogRequest(_logger, operation, table ?? "", outcome, milliseconds);
     }
 

@@ -2,10 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using System.ComponentModel;
 using System.Reflection;
-using DataTier.Configuration;
-using DataTier.Placement;
 using DataTier.Silo.Configuration;
-using DataTier.Store;
 using Microsoft.Extensions.Logging.Console;
 
 namespace DataTier.Tests.Deploy;
@@ -17,18 +14,11 @@ namespace DataTier.Tests.Deploy;
 /// </summary>
 public static class SiloSettings
 {
-    /// <summary>Sections and the options classes Program.cs binds them to.</summary>
+    /// <summary>Sections and the options classes the silo binds them to (its registry, plus Orleans' and the console logger's).</summary>
     public static readonly IReadOnlyList<(string Section, Type[] Types)> Sections =
     [
-        ("Endpoints:DynamoDb", [typeof(DynamoDbEndpointOptions)]),
-        ("Endpoints:Admin", [typeof(AdminEndpointOptions)]),
-        ("Orleans", [typeof(ClusterHostOptions)]),
-        ("Store", [typeof(StoreHostOptions)]),
-        ("Store:RocksDb", [typeof(RocksDbStoreOptions)]),
-        ("Rebalancing", [typeof(RebalancingOptions)]),
-        ("Partitions", [typeof(PartitionOptions)]),
-        ("Transactions", [typeof(TransactionOptions)]),
-        ("Streams", [typeof(StreamOptions)]),
+        .. SiloOptionsRegistry.All.Select(o => (o.Section, new[] { o.Type })),
+        ("Clustering:Membership", [typeof(Orleans.Configuration.ClusterMembershipOptions)]),
         ("Logging:Console", [typeof(ConsoleLoggerOptions)]),
         ("Logging:Console:FormatterOptions", [typeof(JsonConsoleFormatterOptions), typeof(SimpleConsoleFormatterOptions)]),
     ];

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DataTier.Tests.Peers;
 using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -22,29 +21,12 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
     [Fact]
     public async Task Silos_on_a_shared_store_keep_every_acknowledged_write_when_one_is_killed()
     {
-        await using var dynalite = new DynaliteProcess();
-        await dynalite.StartAsync();
-        var prefix = "proc" + Guid.NewGuid().ToString("N")[..8] + "-";
-        var cluster = "c" + Guid.NewGuid().ToString("N")[..8];
-        string[] Arguments() =>
-        [
-            "--Store:Kind=DynamoDb",
-            $"--Store:DynamoDb:ServiceUrl={dynalite.EndpointUrl}",
-            "--Store:DynamoDb:Region=us-east-1",
-            "--Store:DynamoDb:AccessKey=local",
-            "--Store:DynamoDb:SecretKey=local",
-            $"--Store:DynamoDb:TablePrefix={prefix}",
-            "--Clustering:Kind=DynamoDb",
-            "--Clustering:Membership:ProbeTimeout=00:00:02",
-            "--Clustering:Membership:NumMissedProbesLimit=2",
-            $"--Orleans:ClusterId={cluster}",
-        ];
-        var silos = Enumerable.Range(0, 3).Select(_ => new SiloProcess(Path.Combine(Path.GetTempPath(), "datatier-unused-" + Guid.NewGuid().ToString("N")), Arguments())).ToArray();
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await SharedStoreCluster.StartAsync(3);
+        var silos = cluster.Silos;
+        output.WriteLine($"3 silos started in {clock.ElapsedMilliseconds} ms");
         try
         {
-            var clock = Stopwatch.StartNew();
-            foreach (var silo in silos) await silo.StartAsync();
-            output.WriteLine($"3 silos started in {clock.ElapsedMilliseconds} ms");
             var clients = silos.Select(s => SiloFixture.CreateClient(s.EndpointUrl, c =>
             {
                 c.MaxErrorRetry = 0;
@@ -65,15 +47,15 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
             // A service finds the gateways through the membership table (no fixed list) and reads with the SDK.
             await SharedTableCalls.ReadThroughSdkAsync(o =>
             {
-                o.ClusterId = cluster;
+                o.ClusterId = cluster.ClusterId;
                 o.Gateways = [];
                 o.DynamoDbClustering = new DataTier.Membership.DynamoDbClusteringOptions
                 {
-                    ServiceUrl = dynalite.EndpointUrl,
+                    ServiceUrl = cluster.Dynalite.EndpointUrl,
                     Region = "us-east-1",
                     AccessKey = "local",
                     SecretKey = "local",
-                    TablePrefix = prefix,
+                    TablePrefix = cluster.TablePrefix,
                 };
             }, Table, "k7", "v0");
 
@@ -126,12 +108,8 @@ public sealed class SharedStoreTests(ITestOutputHelper output)
         }
         catch
         {
-            foreach (var silo in silos) output.WriteLine(silo.Output);
+            output.WriteLine(cluster.Output);
             throw;
-        }
-        finally
-        {
-            foreach (var silo in silos) silo.Dispose();
         }
     }
 

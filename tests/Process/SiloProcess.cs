@@ -58,6 +58,9 @@ public sealed class SiloProcess : IDisposable
 
     public int? ProcessId => IsRunning ? _process!.Id : null;
 
+    /// <summary>The exit code of the last run, once it has exited.</summary>
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
     /// <summary>Everything the silo wrote to stdout and stderr, over all its runs.</summary>
     public string Output
     {
