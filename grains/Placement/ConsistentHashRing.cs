@@ -9,7 +9,7 @@ namespace DataTier.Placement;
 /// restarted silo takes back the same ranges; adding the Nth silo moves about 1/N of the keys, all
 /// of them to the new silo.
 /// </summary>
-public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
+public sealed partial class ConsistentHashRing<TSilo> where TSilo : notnull
 {
     public const int DefaultVirtualNodes = 128;
 

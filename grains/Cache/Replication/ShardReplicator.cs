@@ -1,0 +1,169 @@
+using DataTier.Cache.Keyspace;
+using DataTier.Placement;
+using Microsoft.Extensions.Logging;
+
+namespace DataTier.Cache.Replication;
+
+/// <summary>
+/// The owner side of a shard's replication: one loop per owner activation that wakes on the
+/// shard's <see cref="ShardChangeFeed"/>, drains it under the gate and pushes the batch to each
+/// replica in parallel, waiting for their acknowledgements before the next batch (so batches grow
+/// under load instead of queueing). A new replica, one that missed a batch, or one that answers that
+/// the batch does not follow what it has, gets a full copy instead. Writes are acknowledged to
+/// clients before they reach the replicas: asynchronous, as Redis replication is.
+/// </summary>
+public sealed partial class ShardReplicator : IAsyncDisposable
+{
+    private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
+
+    private readonly CacheKeyspace _keyspace;
+    private readonly GrainId _owner;
+    private readonly IGrainFactory _grains;
+    private readonly IClusterMembershipService _membership;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Replica[] _replicas;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Guid _epoch = Guid.NewGuid();
+    private Task _loop = Task.CompletedTask;
+
+    public ShardReplicator(CacheKeyspace keyspace, GrainId owner, int replicas, long startSeq, IGrainFactory grains, IClusterMembershipService membership, TimeProvider time, ILogger logger)
+    {
+        _keyspace = keyspace;
+        _owner = owner;
+        _grains = grains;
+        _membership = membership;
+        _time = time;
+        _logger = logger;
+        Feed = new ShardChangeFeed(startSeq, time);
+        _replicas = Enumerable.Range(1, replicas).Select(k => new Replica(k, grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(owner, k)))).ToArray();
+    }
+
+    public ShardChangeFeed Feed { get; }
+
+    /// <summary>Attaches the feed to the keyspace and starts pushing (a full copy first).</summary>
+    public void Start()
+    {
+        lock (_keyspace.Gate) _keyspace.Feed = Feed;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>The replicas fed now: as many as configured, but no more than the other active silos.</summary>
+    public int ActiveReplicas
+    {
+        get
+        {
+            var silos = 0;
+            foreach (var member in _membership.CurrentSnapshot.Members.Values)
+                if (member.Status == SiloStatus.Active) silos++;
+            return Math.Min(_replicas.Length, Math.Max(0, silos - 1));
+        }
+    }
+
+    public long Seq => Feed.Seq;
+
+    /// <summary>Each fed replica's acknowledged sequence number and lag (ms since the oldest change it lacks).</summary>
+    public List<ReplicaProgress> Progress()
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var dirtySince = Feed.DirtySince;
+        var progress = new List<ReplicaProgress>();
+        for (var i = 0; i < ActiveReplicas; i++)
+        {
+            var r = _replicas[i];
+            var behind = Math.Max(r.BehindSince, 0);
+            var oldest = behind == 0 ? dirtySince : dirtySince == 0 ? behind : Math.Min(behind, dirtySince);
+            progress.Add(new ReplicaProgress(r.Index, r.AckedSeq, oldest == 0 ? 0 : Math.Max(0, now - oldest), !r.NeedsFull));
+        }
+        return progress;
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stop.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await PushOnceAsync(token);
+                // A replica left behind is retried on the next change or after a pause.
+                await Feed.WaitAsync(_replicas.Any(r => r.NeedsFull) ? RetryInterval : Timeout.InfiniteTimeSpan, token);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task PushOnceAsync(CancellationToken token)
+    {
+        var count = ActiveReplicas;
+        ReplicaBatch delta;
+        ReplicaBatch? full = null;
+        lock (_keyspace.Gate)
+        {
+            if (_keyspace.Closed || _keyspace.Feed != Feed) return;
+            _keyspace.Now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var changedAt = Feed.DirtySince;
+            delta = Feed.Drain(_keyspace, _epoch);
+            for (var i = 0; i < count; i++)
+            {
+                if (_replicas[i].NeedsFull) full ??= Feed.Full(_keyspace, _epoch);
+                else if (!delta.IsEmpty && _replicas[i].BehindSince == 0) _replicas[i].BehindSince = changedAt;
+            }
+        }
+        var pushes = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var replica = _replicas[i];
+            var batch = replica.NeedsFull ? full! : delta;
+            if (batch.IsEmpty) continue;
+            pushes.Add(PushAsync(replica, batch, token));
+        }
+        await Task.WhenAll(pushes);
+    }
+
+    private async Task PushAsync(Replica replica, ReplicaBatch batch, CancellationToken token)
+    {
+        try
+        {
+            if (await replica.Grain.Apply(batch).WaitAsync(PushTimeout, token))
+            {
+                replica.AckedSeq = batch.ToSeq;
+                replica.NeedsFull = false;
+                replica.BehindSince = 0;
+                return;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            LogPushFailed(_logger, e, _owner, replica.Index);
+        }
+        if (replica.BehindSince == 0) replica.BehindSince = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        replica.NeedsFull = true;
+    }
+
+    /// <summary>Detaches the feed (the caller holds no gate) and stops the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_keyspace.Gate)
+            if (_keyspace.Feed == Feed) _keyspace.Feed = null;
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+    }
+
+    private sealed class Replica(int index, ICacheReplicaGrain grain)
+    {
+        public int Index => index;
+        public ICacheReplicaGrain Grain => grain;
+        public bool NeedsFull { get; set; } = true;
+        public long AckedSeq { get; set; }
+        /// <summary>Unix ms of the oldest change this replica lacks, or 0.</summary>
+        public long BehindSince { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replicating {Shard} to its replica {Replica} failed; it gets a full copy next")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception, GrainId shard, int replica);
+}
