@@ -41,7 +41,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         _keyspace = new CacheKeyspace(budget);
         // A shard that starts anew (not migrated, which brings its keys along) takes over from its most
         // advanced replica (its owner's silo died), or else restores its latest snapshot, if any.
-        if (_migrated is null && Replicas > 0 && await ReplicaPromotion.TakeOverAsync(GrainFactory, this.GetGrainId(), Replicas) is { } promoted)
+        if (_migrated is null && Replicas > 0 && await ReplicaPromotion.TakeOverAsync(GrainFactory, services.GetRequiredService<IClusterMembershipService>(), this.GetGrainId(), Replicas) is { } promoted)
         {
             _migrated = promoted.Entries;
             _seq = promoted.Seq;

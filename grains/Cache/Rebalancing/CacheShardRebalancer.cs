@@ -72,7 +72,7 @@ public sealed partial class CacheShardRebalancer(
         var replicasMoving = replicas.Snapshot()
             .Where(r => ReplicaKey.TryParse(r.Key, out var owner, out var k) && k < ring.SiloCount
                 && ring.SuccessorOf(owner, k) is var place && !place.Equals(silo.SiloAddress) && now - _firstSeen[place] >= options.Value.JoinSettleTime)
-            .Select(r => (Func<Task>)r.Value.Rebalance)
+            .Select(r => (Func<Task>)r.Value.Grain.Rebalance)
             .ToList();
         var moves = misplaced.Concat(replicasMoving).ToList();
         if (moves.Count == 0) return;

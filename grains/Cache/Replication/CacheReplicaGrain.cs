@@ -18,6 +18,7 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
     private Guid _epoch;
     private long _seq;
     private List<EntrySnapshot>? _migrated;
+    private LocalReplica? _registration;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -32,13 +33,16 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
             _migrated = null;
         }
         DelayDeactivation(Timeout.InfiniteTimeSpan);
-        local.Add(this.GetPrimaryKeyString(), this.AsReference<ICacheReplicaGrain>());
+        var context = GrainContext;
+        _registration = new LocalReplica(this.AsReference<ICacheReplicaGrain>(), State, ExportLocked,
+            () => context.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "Its shard took over its keys")));
+        local.Add(this.GetPrimaryKeyString(), _registration);
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        local.Remove(this.GetPrimaryKeyString());
+        if (_registration is not null) local.Remove(this.GetPrimaryKeyString(), _registration);
         if (reason.ReasonCode == DeactivationReasonCode.Migrating) return Task.CompletedTask;
         lock (_keyspace.Gate)
         {
@@ -60,26 +64,31 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
                 if (change.Entry is { } entry && (entry.ExpiresAt == 0 || entry.ExpiresAt > _keyspace.Now)) Put(entry);
                 else _keyspace.Remove(change.Key);
             }
+            _epoch = batch.Epoch;
+            _seq = batch.ToSeq;
         }
-        _epoch = batch.Epoch;
-        _seq = batch.ToSeq;
         return Task.FromResult(true);
     }
 
     public Task<CacheReply[]?> Read(ShardCommand[] commands) =>
         Task.FromResult(_epoch == Guid.Empty ? null : runner.TryRun(_keyspace, commands));
 
-    public Task<ReplicaState> GetState()
+    public Task<ReplicaState> GetState() => Task.FromResult(State());
+
+    public Task<List<EntrySnapshot>> Export() => Task.FromResult(ExportLocked());
+
+    /// <summary>These two are also called off the grain's turn (by the silo's locator), so they take the gate.</summary>
+    private ReplicaState State()
     {
-        lock (_keyspace.Gate) return Task.FromResult(new ReplicaState(_epoch, _seq, _keyspace.Count));
+        lock (_keyspace.Gate) return new ReplicaState(_epoch, _seq, _keyspace.Count);
     }
 
-    public Task<List<EntrySnapshot>> Export()
+    private List<EntrySnapshot> ExportLocked()
     {
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
-            return Task.FromResult(Snapshot());
+            return Snapshot();
         }
     }
 

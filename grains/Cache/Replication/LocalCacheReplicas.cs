@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 
 namespace DataTier.Cache.Replication;
 
-/// <summary>The cache replicas active on this silo, by key, for the rebalancer.</summary>
+/// <summary>The cache replicas active on this silo, by key: for the rebalancer, and for promotion through <see cref="ICacheReplicaLocatorGrain"/>.</summary>
 public sealed class LocalCacheReplicas
 {
-    private readonly ConcurrentDictionary<string, ICacheReplicaGrain> _active = new();
+    private readonly ConcurrentDictionary<string, LocalReplica> _active = new();
 
-    public void Add(string key, ICacheReplicaGrain grain) => _active[key] = grain;
+    public void Add(string key, LocalReplica replica) => _active[key] = replica;
 
-    public void Remove(string key) => _active.TryRemove(key, out _);
+    public void Remove(string key, LocalReplica replica) => _active.TryRemove(KeyValuePair.Create(key, replica));
 
-    public IReadOnlyList<KeyValuePair<string, ICacheReplicaGrain>> Snapshot() => [.. _active];
+    public LocalReplica? Find(string key) => _active.GetValueOrDefault(key);
+
+    public IReadOnlyList<KeyValuePair<string, LocalReplica>> Snapshot() => [.. _active];
 }

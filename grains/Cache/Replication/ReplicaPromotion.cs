@@ -5,36 +5,44 @@ namespace DataTier.Cache.Replication;
 
 /// <summary>
 /// Promotion: a shard that starts anew (its owner's silo died, or its keys were otherwise not
-/// handed over) takes the keys of its most advanced replica on a live silo before serving. Replicas
-/// on a dead silo are gone from the directory, so asking activates an empty one that has no epoch
-/// and is passed over.
+/// handed over) takes the keys of its most advanced replica on a live silo before serving. Each
+/// active silo is asked through its <see cref="ICacheReplicaLocatorGrain"/>, which finds replicas
+/// even when their directory entries died with the owner's silo. The copy taken is then retired: the
+/// new owner sends its replicas a full copy where the ring now places them.
 /// </summary>
 public static class ReplicaPromotion
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The keys and sequence number of the most advanced replica, or null when none has any.</summary>
-    public static async Task<(List<EntrySnapshot> Entries, long Seq)?> TakeOverAsync(IGrainFactory grains, GrainId shard, int replicas)
+    public static async Task<(List<EntrySnapshot> Entries, long Seq)?> TakeOverAsync(IGrainFactory grains, IClusterMembershipService membership, GrainId shard, int replicas)
     {
-        var asked = await Task.WhenAll(Enumerable.Range(1, replicas).Select(async k =>
-        {
-            var replica = grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(shard, k));
-            try
-            {
-                return (Replica: replica, State: await replica.GetState().WaitAsync(AskTimeout));
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
-            {
-                return (Replica: replica, State: (ReplicaState?)null);
-            }
-        }));
-        foreach (var (replica, state) in asked.Where(a => a.State is { Synced: true }).OrderByDescending(a => a.State!.Seq))
+        var keys = Enumerable.Range(1, replicas).Select(k => ReplicaKey.For(shard, k)).ToArray();
+        var locators = membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Active)
+            .Select(m => grains.GetGrain<ICacheReplicaLocatorGrain>(m.SiloAddress.ToParsableString()))
+            .ToArray();
+        var found = await Task.WhenAll(locators.SelectMany(l => keys.Select(async key =>
         {
             try
             {
-                return (await replica.Export().WaitAsync(AskTimeout), state!.Seq);
+                return (Locator: l, Key: key, State: await l.Find(key).WaitAsync(AskTimeout));
             }
-            catch (Exception e) when (e is TimeoutException or OrleansException or SiloUnavailableException)
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                return (Locator: l, Key: key, State: (ReplicaState?)null);
+            }
+        })));
+        var copies = found.Where(f => f.State is { Synced: true }).OrderByDescending(f => f.State!.Seq).ToList();
+        foreach (var (locator, key, state) in copies)
+        {
+            try
+            {
+                if (await locator.Export(key).WaitAsync(AskTimeout) is not { } entries) continue;
+                foreach (var (other, otherKey, _) in copies) await other.Retire(otherKey).WaitAsync(AskTimeout);
+                return (entries, state!.Seq);
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
             {
                 // gone meanwhile: try the next most advanced
             }
