@@ -70,7 +70,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
         if (Replicas > 0)
         {
-            _replicator = new ShardReplicator(_keyspace, this.GetGrainId(), Replicas, _seq, GrainFactory,
+            _replicator = new ShardReplicator(_keyspace, this.GetGrainId(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, Replicas, _seq, GrainFactory,
                 services.GetRequiredService<IClusterMembershipService>(), services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<ShardReplicator>>());
             _replicator.Start();

@@ -9,7 +9,7 @@ namespace DataTier.Cache.Replication;
 /// silo dies, hands its keys to the shard's next activation. It stays active until it moves.
 /// </summary>
 [Placement.RingSuccessorPlacement]
-public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runner, LocalCacheReplicas local)
+public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runner, LocalCacheReplicas local, ILocalSiloDetails silo)
     : Grain, ICacheReplicaGrain, IGrainMigrationParticipant
 {
     private const string EntriesKey = "entries";
@@ -52,9 +52,9 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
         return Task.CompletedTask;
     }
 
-    public Task<bool> Apply(ReplicaBatch batch)
+    public Task<ReplicaAck> Apply(ReplicaBatch batch)
     {
-        if (!batch.Full && (batch.Epoch != _epoch || batch.FromSeq != _seq)) return Task.FromResult(false);
+        if (!batch.Full && (batch.Epoch != _epoch || batch.FromSeq != _seq)) return Task.FromResult(new ReplicaAck(false, silo.SiloAddress));
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
@@ -67,7 +67,7 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
             _epoch = batch.Epoch;
             _seq = batch.ToSeq;
         }
-        return Task.FromResult(true);
+        return Task.FromResult(new ReplicaAck(true, silo.SiloAddress));
     }
 
     public Task<CacheReply[]?> Read(ShardCommand[] commands) =>

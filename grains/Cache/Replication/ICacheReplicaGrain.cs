@@ -8,8 +8,8 @@ namespace DataTier.Cache.Replication;
 /// </summary>
 public interface ICacheReplicaGrain : IGrainWithStringKey
 {
-    /// <summary>Applies a batch from the owner; false when it does not follow what this replica has (the owner then sends a full copy).</summary>
-    Task<bool> Apply(ReplicaBatch batch);
+    /// <summary>Applies a batch from the owner; not applied when it does not follow what this replica has (the owner then sends a full copy).</summary>
+    Task<ReplicaAck> Apply(ReplicaBatch batch);
 
     /// <summary>Runs read-only commands; null while the replica has had no copy yet (read from the owner instead).</summary>
     Task<CacheReply[]?> Read(ShardCommand[] commands);

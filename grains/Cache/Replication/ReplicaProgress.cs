@@ -1,6 +1,6 @@
 namespace DataTier.Cache.Replication;
 
-/// <summary>An owner's view of one replica, for INFO replication and the lag metric.</summary>
+/// <summary>An owner's view of one replica, for INFO replication and the lag metric. Online: in sync and on another silo than its owner.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ReplicaProgress(
     [property: Id(0)] int Index,

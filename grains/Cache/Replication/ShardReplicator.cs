@@ -16,6 +16,8 @@ public sealed partial class ShardReplicator : IAsyncDisposable
 {
     private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
+    /// <summary>Without changes, each replica still gets an empty batch this often: it proves it still has the copy, and tells where it lives.</summary>
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
 
     private readonly CacheKeyspace _keyspace;
     private readonly GrainId _owner;
@@ -23,13 +25,15 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private readonly IClusterMembershipService _membership;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SiloAddress _silo;
     private readonly Replica[] _replicas;
     private readonly CancellationTokenSource _stop = new();
     private readonly Guid _epoch = Guid.NewGuid();
     private Task _loop = Task.CompletedTask;
 
-    public ShardReplicator(CacheKeyspace keyspace, GrainId owner, int replicas, long startSeq, IGrainFactory grains, IClusterMembershipService membership, TimeProvider time, ILogger logger)
+    public ShardReplicator(CacheKeyspace keyspace, GrainId owner, SiloAddress silo, int replicas, long startSeq, IGrainFactory grains, IClusterMembershipService membership, TimeProvider time, ILogger logger)
     {
+        _silo = silo;
         _keyspace = keyspace;
         _owner = owner;
         _grains = grains;
@@ -74,7 +78,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
             var r = _replicas[i];
             var behind = Math.Max(r.BehindSince, 0);
             var oldest = behind == 0 ? dirtySince : dirtySince == 0 ? behind : Math.Min(behind, dirtySince);
-            progress.Add(new ReplicaProgress(r.Index, r.AckedSeq, oldest == 0 ? 0 : Math.Max(0, now - oldest), !r.NeedsFull));
+            progress.Add(new ReplicaProgress(r.Index, r.AckedSeq, oldest == 0 ? 0 : Math.Max(0, now - oldest), !r.NeedsFull && !r.Colocated));
         }
         return progress;
     }
@@ -88,7 +92,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
             {
                 await PushOnceAsync(token);
                 // A replica left behind is retried on the next change or after a pause.
-                await Feed.WaitAsync(_replicas.Any(r => r.NeedsFull) ? RetryInterval : Timeout.InfiniteTimeSpan, token);
+                await Feed.WaitAsync(_replicas.Any(r => r.NeedsFull) ? RetryInterval : ProbeInterval, token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -118,7 +122,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         {
             var replica = _replicas[i];
             var batch = replica.NeedsFull ? full! : delta;
-            if (batch.IsEmpty) continue;
+            if (batch.IsEmpty && _time.GetElapsedTime(replica.LastContact) < ProbeInterval) continue;
             pushes.Add(PushAsync(replica, batch, token));
         }
         await Task.WhenAll(pushes);
@@ -128,7 +132,10 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     {
         try
         {
-            if (await replica.Grain.Apply(batch).WaitAsync(PushTimeout, token))
+            var ack = await replica.Grain.Apply(batch).WaitAsync(PushTimeout, token);
+            replica.LastContact = _time.GetTimestamp();
+            replica.Colocated = ack.Silo.Equals(_silo);
+            if (ack.Applied)
             {
                 replica.AckedSeq = batch.ToSeq;
                 replica.NeedsFull = false;
@@ -160,6 +167,9 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         public ICacheReplicaGrain Grain => grain;
         public bool NeedsFull { get; set; } = true;
         public long AckedSeq { get; set; }
+        /// <summary>Whether it answered from the owner's own silo (until the rebalancer moves it, it protects nothing).</summary>
+        public bool Colocated { get; set; }
+        public long LastContact { get; set; }
         /// <summary>Unix ms of the oldest change this replica lacks, or 0.</summary>
         public long BehindSince { get; set; }
     }
