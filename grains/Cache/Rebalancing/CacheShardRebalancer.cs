@@ -1,5 +1,4 @@
 using DataTier.Cache.Memory;
-using DataTier.Cache.Replication;
 using DataTier.Placement;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,14 +9,12 @@ namespace DataTier.Cache.Rebalancing;
 /// <summary>
 /// Keeps local cache shards on their ring owners, as <see cref="PartitionRebalancer"/> does for table
 /// partitions: after each membership change and every <see cref="RebalancingOptions.CheckInterval"/>,
-/// the local shards that the ring gives to another (settled) silo migrate there with their keys,
-/// and so do local replicas whose place (the k-th silo after their shard's owner) is elsewhere.
+/// the local shards that the ring gives to another (settled) silo migrate there with their keys.
 /// </summary>
 public sealed partial class CacheShardRebalancer(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalCacheShards shards,
-    LocalCacheReplicas replicas,
     IOptions<RebalancingOptions> options,
     ILogger<CacheShardRebalancer> logger) : BackgroundService
 {
@@ -67,23 +64,17 @@ public sealed partial class CacheShardRebalancer(
         var misplaced = shards.Snapshot()
             .Select(s => (Shard: s, Owner: ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId))))
             .Where(s => !s.Owner.Equals(silo.SiloAddress) && now - _firstSeen[s.Owner] >= options.Value.JoinSettleTime)
-            .Select(s => (Func<Task>)(() => s.Shard.Grain.Rebalance()))
+            .Select(s => s.Shard)
             .ToList();
-        var replicasMoving = replicas.Snapshot()
-            .Where(r => ReplicaKey.TryParse(r.Key, out var owner, out var k) && k < ring.SiloCount
-                && ring.SuccessorOf(owner, k) is var place && !place.Equals(silo.SiloAddress) && now - _firstSeen[place] >= options.Value.JoinSettleTime)
-            .Select(r => (Func<Task>)r.Value.Grain.Rebalance)
-            .ToList();
-        var moves = misplaced.Concat(replicasMoving).ToList();
-        if (moves.Count == 0) return;
-        LogMoving(logger, misplaced.Count, replicasMoving.Count, active.Length);
-        foreach (var batch in moves.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
+        if (misplaced.Count == 0) return;
+        LogMoving(logger, misplaced.Count, active.Length);
+        foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
         {
-            await Task.WhenAll(batch.Select(move => move()));
+            await Task.WhenAll(batch.Select(s => s.Grain.Rebalance()));
             await Task.Delay(options.Value.PauseBetweenBatches, cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} cache shards and {Replicas} replicas to their places on a ring of {Silos} silos")]
-    private static partial void LogMoving(ILogger logger, int count, int replicas, int silos);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} cache shards to their owners on a ring of {Silos} silos")]
+    private static partial void LogMoving(ILogger logger, int count, int silos);
 }

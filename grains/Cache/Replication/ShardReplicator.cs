@@ -11,6 +11,9 @@ namespace DataTier.Cache.Replication;
 /// under load instead of queueing). A new replica, one that missed a batch, or one that answers that
 /// the batch does not follow what it has, gets a full copy instead. Writes are acknowledged to
 /// clients before they reach the replicas: asynchronous, as Redis replication is.
+/// The owner also keeps its replicas in their places: a replica that answers from another silo than
+/// the ring gives it (after silos joined or left) is asked to move, with its keys. Only a live owner
+/// does this, so a replica stays where it is while its dead owner's shard has yet to take it over.
 /// </summary>
 public sealed partial class ShardReplicator : IAsyncDisposable
 {
@@ -18,6 +21,8 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
     /// <summary>Without changes, each replica still gets an empty batch this often: it proves it still has the copy, and tells where it lives.</summary>
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(2);
+    /// <summary>How long a replica asked to move gets before it is asked again.</summary>
+    private static readonly TimeSpan MoveInterval = TimeSpan.FromSeconds(5);
 
     private readonly CacheKeyspace _keyspace;
     private readonly GrainId _owner;
@@ -30,6 +35,8 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Guid _epoch = Guid.NewGuid();
     private Task _loop = Task.CompletedTask;
+    private MembershipVersion _ringVersion = MembershipVersion.MinValue;
+    private ConsistentHashRing<SiloAddress>? _ring;
 
     public ShardReplicator(CacheKeyspace keyspace, GrainId owner, SiloAddress silo, int replicas, long startSeq, IGrainFactory grains, IClusterMembershipService membership, TimeProvider time, ILogger logger)
     {
@@ -117,24 +124,26 @@ public sealed partial class ShardReplicator : IAsyncDisposable
                 else if (!delta.IsEmpty && _replicas[i].BehindSince == 0) _replicas[i].BehindSince = changedAt;
             }
         }
+        var ring = CurrentRing();
         var pushes = new List<Task>(count);
         for (var i = 0; i < count; i++)
         {
             var replica = _replicas[i];
             var batch = replica.NeedsFull ? full! : delta;
             if (batch.IsEmpty && _time.GetElapsedTime(replica.LastContact) < ProbeInterval) continue;
-            pushes.Add(PushAsync(replica, batch, token));
+            pushes.Add(PushAsync(replica, batch, ring, token));
         }
         await Task.WhenAll(pushes);
     }
 
-    private async Task PushAsync(Replica replica, ReplicaBatch batch, CancellationToken token)
+    private async Task PushAsync(Replica replica, ReplicaBatch batch, ConsistentHashRing<SiloAddress>? ring, CancellationToken token)
     {
         try
         {
             var ack = await replica.Grain.Apply(batch).WaitAsync(PushTimeout, token);
             replica.LastContact = _time.GetTimestamp();
             replica.Colocated = ack.Silo.Equals(_silo);
+            if (ack.Applied && ring is not null) MoveIfMisplaced(replica, ack.Silo, ring);
             if (ack.Applied)
             {
                 replica.AckedSeq = batch.ToSeq;
@@ -149,6 +158,26 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         }
         if (replica.BehindSince == 0) replica.BehindSince = _time.GetUtcNow().ToUnixTimeMilliseconds();
         replica.NeedsFull = true;
+    }
+
+    /// <summary>The ring of the active silos, rebuilt when the membership changes; null when none is active.</summary>
+    private ConsistentHashRing<SiloAddress>? CurrentRing()
+    {
+        var snapshot = _membership.CurrentSnapshot;
+        if (_ring is not null && _ringVersion == snapshot.Version) return _ring;
+        var active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
+        if (active.Length == 0) return null;
+        _ring = new ConsistentHashRing<SiloAddress>(active, ConsistentHashPlacementDirector.SiloIdentity);
+        _ringVersion = snapshot.Version;
+        return _ring;
+    }
+
+    private void MoveIfMisplaced(Replica replica, SiloAddress current, ConsistentHashRing<SiloAddress> ring)
+    {
+        if (replica.Index >= ring.SiloCount || ReplicaKey.SiloOf(ring, _owner, replica.Index).Equals(current)) return;
+        if (replica.MoveRequested != 0 && _time.GetElapsedTime(replica.MoveRequested) < MoveInterval) return;
+        replica.MoveRequested = _time.GetTimestamp();
+        _ = replica.Grain.Rebalance().ContinueWith(t => LogMoveFailed(_logger, t.Exception!, _owner, replica.Index), TaskContinuationOptions.OnlyOnFaulted);
     }
 
     /// <summary>Detaches the feed (the caller holds no gate) and stops the loop.</summary>
@@ -170,9 +199,13 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         /// <summary>Whether it answered from the owner's own silo (until the rebalancer moves it, it protects nothing).</summary>
         public bool Colocated { get; set; }
         public long LastContact { get; set; }
+        public long MoveRequested { get; set; }
         /// <summary>Unix ms of the oldest change this replica lacks, or 0.</summary>
         public long BehindSince { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Asking replica {Replica} of {Shard} to move failed")]
+    private static partial void LogMoveFailed(ILogger logger, Exception exception, GrainId shard, int replica);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Replicating {Shard} to its replica {Replica} failed; it gets a full copy next")]
     private static partial void LogPushFailed(ILogger logger, Exception exception, GrainId shard, int replica);
