@@ -44,7 +44,7 @@ public sealed partial class TableRouter
     private IPartitionReplicaGrain Replica(TableDescription table, int partition, int replica)
     {
         var partitionKey = table.PartitionGrainKey(table.Partitions.IdAt(partition)); // an index of the map; keys name ids
-        return _replicas.GetOrAdd((partitionKey, replica), k => grains.GetGrain<IPartitionReplicaGrain>(ReplicaKey.Of(k.PartitionKey, k.Replica)));
+        return _replicas.GetOrAdd((partitionKey, replica), k => grains.GetGrain<IPartitionReplicaGrain>(PartitionReplicaKey.Of(k.PartitionKey, k.Replica)));
     }
 
     private int ReplicaCountOf(TableDescription table)

@@ -3,6 +3,8 @@ namespace DataTier.Cache;
 /// <summary>Settings of the cache (section <c>Cache</c>). Memory settings can be changed at run time with CONFIG SET.</summary>
 public sealed class CacheOptions
 {
+    public const int MaxReplicas = 5;
+
     /// <summary>Bytes of cached data a silo may hold (all its shards together); 0 means no limit (Redis' <c>maxmemory</c>).</summary>
     public long MaxMemory { get; set; }
 
@@ -24,6 +26,9 @@ public sealed class CacheOptions
     /// <summary>How often each silo writes the cache shards it hosts to the durable store; zero (the default) saves only on SAVE or BGSAVE.</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Read replicas per shard (0 to 5), on the next distinct silos of the ring after the shard's owner; fed asynchronously, promoted when the owner's silo dies.</summary>
+    public int Replicas { get; set; }
+
     public EvictionPolicy Policy =>
         EvictionPolicyNames.TryParse(MaxMemoryPolicy, out var policy) ? policy : throw new ArgumentException($"Unknown Cache:MaxMemoryPolicy '{MaxMemoryPolicy}'");
 
@@ -34,6 +39,7 @@ public sealed class CacheOptions
             throw new ArgumentOutOfRangeException(nameof(MaxMemoryPolicy), $"'{MaxMemoryPolicy}' is not an eviction policy");
         if (MaxMemorySamples is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxMemorySamples), "must be between 1 and 64");
         if (SnapshotInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SnapshotInterval), "must not be negative");
+        if (Replicas is < 0 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(Replicas), $"must be between 0 and {MaxReplicas}");
         if (ActiveExpiryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ActiveExpiryInterval), "must be positive");
     }
 }

@@ -1,8 +1,12 @@
 using DataTier.Cache.Keyspace;
 using DataTier.Cache.Memory;
+using DataTier.Cache.Rebalancing;
+using DataTier.Cache.Replication;
 using DataTier.Cache.Snapshots;
 using DataTier.Store;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DataTier.Cache;
 
@@ -11,14 +15,23 @@ namespace DataTier.Cache;
 /// rebalancer migrates it to its ring owner when silos join or leave, and its keys travel with it.
 /// </summary>
 [Placement.ConsistentHashPlacement]
-public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner, IServiceProvider services)
+public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner, ParkedShards parked, IServiceProvider services)
     : Grain, ICacheShardGrain, IGrainMigrationParticipant
 {
     private const string EntriesKey = "entries";
     private const string CountersKey = "counters";
+    private const string ArrivalsKey = "arrivals";
+    private const string SeqKey = "seq";
+    /// <summary>Hand-over tokens remembered per activation (a shard that moves on still answers for its last moves).</summary>
+    private const int ArrivalsKept = 16;
     private CacheKeyspace _keyspace = null!;
     private List<EntrySnapshot>? _migrated;
     private ShardCounters? _migratedCounters;
+    private List<Guid> _arrivals = [];
+    private long _seq;
+    private ShardReplicator? _replicator;
+
+    private int Replicas => services.GetRequiredService<IOptions<CacheOptions>>().Value.Replicas;
 
     /// <summary>Snapshots need the table store; a cache-only silo without one keeps keys in memory only.</summary>
     private CacheSnapshotStore? Snapshots => services.GetService<ITableStore>() is { } store ? new CacheSnapshotStore(store) : null;
@@ -26,7 +39,13 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _keyspace = new CacheKeyspace(budget);
-        // A shard that starts anew (not migrated, which brings its keys along) restores its latest snapshot, if any.
+        // A shard that starts anew (not migrated, which brings its keys along) takes over from its most
+        // advanced replica (its owner's silo died), or else restores its latest snapshot, if any.
+        if (_migrated is null && Replicas > 0 && await ReplicaPromotion.TakeOverAsync(GrainFactory, services.GetRequiredService<IClusterMembershipService>(), this.GetGrainId(), Replicas) is { } promoted)
+        {
+            _migrated = promoted.Entries;
+            _seq = promoted.Seq;
+        }
         if (_migrated is null && Snapshots is { } snapshots && await snapshots.LoadAsync((int)this.GetPrimaryKeyLong()) is { } saved)
             _migrated = CacheSnapshotCodec.Decode(saved);
         if (_migratedCounters is not null) _keyspace.Counters.Add(_migratedCounters);
@@ -49,6 +68,14 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         // A cache shard holds its data only in memory: it must not be collected when idle.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
         local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
+        if (Replicas > 0)
+        {
+            _replicator = new ShardReplicator(_keyspace, this.GetGrainId(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, Replicas, _seq, GrainFactory,
+                services.GetRequiredService<IClusterMembershipService>(), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<ShardReplicator>>());
+            _replicator.Start();
+            services.GetRequiredService<CacheReplicationMetrics>().Replicators.Add(_replicator);
+        }
     }
 
     public async Task<long> Save()
@@ -68,11 +95,19 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         return entries.Count;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         local.Remove((int)this.GetPrimaryKeyLong(), _keyspace);
+        // Replicas keep what they have: clearing here must not reach them, and the next owner takes over from them.
+        if (_replicator is not null)
+        {
+            _seq = _replicator.Seq;
+            services.GetRequiredService<CacheReplicationMetrics>().Replicators.Remove(_replicator);
+            await _replicator.DisposeAsync();
+            _replicator = null;
+        }
         // Migration dehydrates after this: the keys must still be here then.
-        if (reason.ReasonCode == DeactivationReasonCode.Migrating) return Task.CompletedTask;
+        if (reason.ReasonCode == DeactivationReasonCode.Migrating) return;
         lock (_keyspace.Gate)
         {
             if (!_keyspace.Closed)
@@ -81,7 +116,6 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
                 _keyspace.Close();
             }
         }
-        return Task.CompletedTask;
     }
 
     public Task<CacheReply[]> Execute(ShardCommand[] commands) =>
@@ -102,12 +136,39 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
-            if (onlyIfAbsent && _keyspace.Find(snapshot.Key) is not null) return Task.FromResult(false);
-            var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
-            entry.Flags = snapshot.Flags;
-            if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
-            return Task.FromResult(true);
+            return Task.FromResult(ImportLocked(snapshot, onlyIfAbsent));
         }
+    }
+
+    public Task<bool> HasArrived(Guid token) => Task.FromResult(_arrivals.Contains(token));
+
+    public Task<int> Restore(Guid token, List<EntrySnapshot> entries)
+    {
+        if (_arrivals.Contains(token)) return Task.FromResult(0);
+        Remember(token);
+        var restored = 0;
+        lock (_keyspace.Gate)
+        {
+            _keyspace.Now = runner.Now();
+            foreach (var snapshot in entries)
+                if ((snapshot.ExpiresAt == 0 || snapshot.ExpiresAt > _keyspace.Now) && ImportLocked(snapshot, onlyIfAbsent: true)) restored++;
+        }
+        return Task.FromResult(restored);
+    }
+
+    private bool ImportLocked(EntrySnapshot snapshot, bool onlyIfAbsent)
+    {
+        if (onlyIfAbsent && _keyspace.Find(snapshot.Key) is not null) return false;
+        var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
+        entry.Flags = snapshot.Flags;
+        if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
+        return true;
+    }
+
+    private void Remember(Guid token)
+    {
+        _arrivals.Add(token);
+        if (_arrivals.Count > ArrivalsKept) _arrivals.RemoveAt(0);
     }
 
     public Task<ShardInfo> GetInfo()
@@ -116,7 +177,8 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         {
             var counters = new ShardCounters();
             counters.Add(_keyspace.Counters);
-            return Task.FromResult(new ShardInfo(_keyspace.Count, _keyspace.VolatileCount, _keyspace.UsedBytes, counters));
+            return Task.FromResult(new ShardInfo(_keyspace.Count, _keyspace.VolatileCount, _keyspace.UsedBytes, counters,
+                _replicator?.Seq ?? 0, _replicator is null ? null : [.. _replicator.Progress()]));
         }
     }
 
@@ -129,19 +191,28 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
 
     public void OnDehydrate(IDehydrationContext context)
     {
+        List<EntrySnapshot> entries;
         lock (_keyspace.Gate)
         {
-            var entries = new List<EntrySnapshot>(_keyspace.Count);
+            entries = new List<EntrySnapshot>(_keyspace.Count);
             foreach (var entry in _keyspace.Entries) entries.Add(EntrySnapshot.Of(entry));
             context.TryAddValue(EntriesKey, entries);
             context.TryAddValue(CountersKey, _keyspace.Counters);
             _keyspace.Close();
         }
+        // Migration may drop the package silently: keep a copy here until the shard confirms it arrived.
+        var token = Guid.NewGuid();
+        Remember(token);
+        context.TryAddValue(ArrivalsKey, _arrivals);
+        context.TryAddValue(SeqKey, _seq);
+        parked.Park((int)this.GetPrimaryKeyLong(), token, entries);
     }
 
     public void OnRehydrate(IRehydrationContext context)
     {
         if (context.TryGetValue<List<EntrySnapshot>>(EntriesKey, out var entries)) _migrated = entries;
         if (context.TryGetValue<ShardCounters>(CountersKey, out var counters)) _migratedCounters = counters;
+        if (context.TryGetValue<List<Guid>>(ArrivalsKey, out var arrivals) && arrivals is not null) _arrivals = arrivals;
+        if (context.TryGetValue<long>(SeqKey, out var seq)) _seq = seq;
     }
 }

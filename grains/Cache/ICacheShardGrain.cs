@@ -23,6 +23,12 @@ public interface ICacheShardGrain : IGrainWithIntegerKey
     /// <summary>Counters, key counts and memory of this shard, for INFO.</summary>
     Task<ShardInfo> GetInfo();
 
+    /// <summary>Whether this activation's keys came by the migration that carried <paramref name="token"/> (see <see cref="Rebalancing.ParkedShards"/>).</summary>
+    Task<bool> HasArrived(Guid token);
+
+    /// <summary>Takes the keys a migration with <paramref name="token"/> failed to deliver, where the shard has none newer; returns how many it took.</summary>
+    Task<int> Restore(Guid token, List<EntrySnapshot> entries);
+
     /// <summary>Moves the shard, with its keys, to its owner on the ring, or to <paramref name="target"/>.</summary>
     Task Rebalance(SiloAddress? target = null);
 }

@@ -50,8 +50,8 @@ public sealed class PartitionOptions
         if (SplitWriteUnitsPerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(SplitWriteUnitsPerSecond), "must be positive");
         if (SplitCheckInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitCheckInterval), "must be positive");
         if (SplitFenceTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SplitFenceTimeout), "must be positive");
-        if (ReplicaCount is < 0 or > Replicas.ReplicaKey.MaxReplicas)
-            throw new ArgumentOutOfRangeException(nameof(ReplicaCount), $"must be between 0 and {Replicas.ReplicaKey.MaxReplicas}");
+        if (ReplicaCount is < 0 or > Replicas.PartitionReplicaKey.MaxReplicas)
+            throw new ArgumentOutOfRangeException(nameof(ReplicaCount), $"must be between 0 and {Replicas.PartitionReplicaKey.MaxReplicas}");
         if (ReplicaBytesPerPartition < 0)
             throw new ArgumentOutOfRangeException(nameof(ReplicaBytesPerPartition), "must not be negative");
         if (ReplicaLogRetention <= TimeSpan.Zero)

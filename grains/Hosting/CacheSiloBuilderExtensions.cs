@@ -2,6 +2,7 @@ using DataTier.Cache;
 using DataTier.Cache.Memory;
 using DataTier.Cache.PubSub;
 using DataTier.Cache.Rebalancing;
+using DataTier.Cache.Replication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,8 @@ public static class CacheSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(Placement.ConsistentHashPlacement))))
             services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
+        if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(Placement.RingSuccessorPlacement))))
+            services.AddPlacementDirector<Placement.RingSuccessorPlacement, Placement.RingSuccessorPlacementDirector>();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(SiloLocalPlacement))))
             services.AddPlacementDirector<SiloLocalPlacement, SiloLocalPlacementDirector>();
         services.AddOptions<Placement.RebalancingOptions>();
@@ -27,6 +30,12 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<CacheMemoryBudget>();
         services.AddSingleton<LocalCacheShards>();
         Placement.Moves.MoveTrackingExtensions.AddMoveTracking(services);
+        services.AddSingleton<ParkedShards>();
+        services.AddMetrics();
+        services.AddSingleton<LocalCacheReplicas>();
+        services.AddSingleton<LocalShardReplicators>();
+        services.AddSingleton<CacheReplicationMetrics>();
+        services.AddSingleton<ReplicaReads>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));

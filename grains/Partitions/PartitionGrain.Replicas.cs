@@ -30,7 +30,7 @@ public sealed partial class PartitionGrain
     }
 
     private IPartitionReplicaGrain Replica(int replica) =>
-        GrainFactory.GetGrain<IPartitionReplicaGrain>(ReplicaKey.Of(this.GetPrimaryKeyString(), replica));
+        GrainFactory.GetGrain<IPartitionReplicaGrain>(PartitionReplicaKey.Of(this.GetPrimaryKeyString(), replica));
 
     private void PromptReplicas(TableDescription table, long head)
     {

@@ -19,7 +19,7 @@ public sealed class ConsistentHashPlacementDirector(IServiceProvider services) :
         var compatible = context.GetCompatibleSilos(target);
         if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint) return Task.FromResult(hint);
         var (key, rank) = strategy is ReplicaPlacement
-            ? Replicas.ReplicaKey.RingPlace(services.GetRequiredService<IGrainFactory>(), target.GrainIdentity.Key.ToString()!)
+            ? Replicas.PartitionReplicaKey.RingPlace(services.GetRequiredService<IGrainFactory>(), target.GrainIdentity.Key.ToString()!)
             : (RingKey(target.GrainIdentity), 0);
         return Task.FromResult(RingFor(compatible).OwnerOf(key, rank));
     }

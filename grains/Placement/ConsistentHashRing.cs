@@ -9,7 +9,7 @@ namespace DataTier.Placement;
 /// restarted silo takes back the same ranges; adding the Nth silo moves about 1/N of the keys, all
 /// of them to the new silo.
 /// </summary>
-public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
+public sealed partial class ConsistentHashRing<TSilo> where TSilo : notnull
 {
     // 1024 points per silo keep every silo's share of the ring within a few percent of 1/N (the spread shrinks with the square root).
     public const int DefaultVirtualNodes = 1024;
@@ -43,6 +43,9 @@ public sealed class ConsistentHashRing<TSilo> where TSilo : notnull
     }
 
     public TSilo OwnerOf(string key) => OwnerOf(XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The number of distinct silos on the ring.</summary>
+    public int SiloCount => _distinct;
 
     /// <summary>
     /// The <paramref name="rank"/>-th distinct silo that follows the owner of <paramref name="key"/>

@@ -10,6 +10,8 @@ namespace DataTier.Placement;
 /// silo that owns it on the ring without this one, before grains are deactivated, within
 /// <see cref="RebalancingOptions.HandOffTimeout"/>. Partitions not moved by then start cold
 /// elsewhere on their next request; no data is lost either way, since every write is in the store.
+/// It starts once the cluster knows this silo is leaving (see <see cref="SiloDeparture"/>), so no
+/// other silo sends a moved partition back here.
 /// </summary>
 public sealed partial class PartitionHandOff(
     IClusterMembershipService membership,
@@ -20,10 +22,12 @@ public sealed partial class PartitionHandOff(
     ILogger<PartitionHandOff> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(PartitionHandOff), ServiceLifecycleStage.Active, _ => Task.CompletedTask, HandOffAsync);
+        lifecycle.Subscribe(nameof(PartitionHandOff), SiloDeparture.HandOffStage, _ => Task.CompletedTask, HandOffAsync);
 
     private async Task HandOffAsync(CancellationToken cancellationToken)
     {
+        if (partitions.Snapshot().Count == 0) return;
+        await SiloDeparture.WaitUntilAnnouncedAsync(membership, silo.SiloAddress, options.Value.HandOffTimeout, cancellationToken);
         var others = membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
             .Select(m => m.SiloAddress)

@@ -5,7 +5,7 @@ using DataTier.Tables;
 namespace DataTier.Replicas;
 
 /// <summary>
-/// A read replica of one partition (key: <see cref="ReplicaKey.Of"/>), placed on the silo that follows
+/// A read replica of one partition (key: <see cref="PartitionReplicaKey.Of"/>), placed on the silo that follows
 /// the partition's owner on the ring at the replica's number. It holds the partition's items in memory,
 /// copied from the store once and then kept up by the partition's internal change log, and serves
 /// eventually consistent reads: each item it returns is never older than one it returned before.

@@ -58,7 +58,7 @@ public sealed partial class PartitionReplicaGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_partitionKey, _replica) = ReplicaKey.Parse(this.GetPrimaryKeyString());
+        (_partitionKey, _replica) = PartitionReplicaKey.Parse(this.GetPrimaryKeyString());
         var slash = _partitionKey.IndexOf('/');
         _tableId = Guid.ParseExact(_partitionKey[..slash], "N");
         _partition = int.Parse(_partitionKey[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -76,7 +76,7 @@ public sealed partial class PartitionReplicaGrain(
         {
             await StartAsync();
         }
-        var (ringKey, rank) = ReplicaKey.RingPlace(GrainFactory, this.GetPrimaryKeyString());
+        var (ringKey, rank) = PartitionReplicaKey.RingPlace(GrainFactory, this.GetPrimaryKeyString());
         local.Add(new LocalRingGrain(this.GetGrainId(), this.AsReference<IPartitionReplicaGrain>(), ringKey, rank));
         metrics.Register(this.GetGrainId(), _lag);
         var poll = indexOptions.Value.FeedInterval * 20;

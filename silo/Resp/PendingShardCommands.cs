@@ -14,6 +14,9 @@ public sealed class PendingShardCommands
 
     public bool IsEmpty => _groups.Count == 0;
 
+    /// <summary>Set for a READONLY client: a shard's group of read-only commands may then be served by a replica.</summary>
+    public DataTier.Cache.Replication.ReplicaReads? ReplicaReads { get; set; }
+
     public void Add(int shard, ShardCommand command, int slot) => GroupOf(shard).Add(command, new Target(slot, null, 0));
 
     public void Add(int shard, ShardCommand command, MultiKeyJoin join, int part) => GroupOf(shard).Add(command, new Target(-1, join, part));
@@ -26,12 +29,12 @@ public sealed class PendingShardCommands
         if (_groups.Count == 0) return;
         if (_groups.Count == 1)
         {
-            foreach (var (shard, group) in _groups) await RunAsync(router, shard, group, outcomes);
+            foreach (var (shard, group) in _groups) await RunAsync(router, ReplicaReads, shard, group, outcomes);
         }
         else
         {
             var running = new List<ValueTask>(_groups.Count);
-            foreach (var (shard, group) in _groups) running.Add(RunAsync(router, shard, group, outcomes));
+            foreach (var (shard, group) in _groups) running.Add(RunAsync(router, ReplicaReads, shard, group, outcomes));
             foreach (var task in running) await task;
         }
         foreach (var join in _joins) outcomes[join.Slot] = join.Combine();
@@ -39,10 +42,16 @@ public sealed class PendingShardCommands
         _joins.Clear();
     }
 
-    private static async ValueTask RunAsync(CacheRouter router, int shard, Group group, object?[] outcomes)
+    private static async ValueTask RunAsync(CacheRouter router, DataTier.Cache.Replication.ReplicaReads? replicaReads, int shard, Group group, object?[] outcomes)
     {
         try
         {
+            if (replicaReads is not null && group.ReadsOnly)
+            {
+                var read = await replicaReads.Execute(shard, [.. group.Commands]);
+                for (var i = 0; i < read.Length; i++) group.Deliver(i, read[i], outcomes);
+                return;
+            }
             if (group.Commands.Count == 1)
             {
                 group.Deliver(0, await router.Execute(shard, group.Commands[0]), outcomes);
@@ -71,8 +80,12 @@ public sealed class PendingShardCommands
         public List<ShardCommand> Commands { get; } = [];
         private readonly List<Target> _targets = [];
 
+        /// <summary>Whether every command of the group only reads.</summary>
+        public bool ReadsOnly { get; private set; } = true;
+
         public void Add(ShardCommand command, Target target)
         {
+            ReadsOnly &= DataTier.Cache.Commands.CommandTable.ReadsOnly(command.Id);
             Commands.Add(command);
             _targets.Add(target);
         }

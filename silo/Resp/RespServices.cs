@@ -14,8 +14,11 @@ public sealed class RespServices(
     IOptions<CacheOptions> cacheOptions,
     IOptions<RespEndpointOptions> endpointOptions,
     TimeProvider time,
-    DataTier.Cache.Snapshots.CacheSnapshots snapshots)
+    DataTier.Cache.Snapshots.CacheSnapshots snapshots,
+    DataTier.Cache.Replication.ReplicaReads replicaReads)
 {
+    public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
+    public CacheOptions CacheOptions => cacheOptions.Value;
     public DataTier.Cache.Snapshots.CacheSnapshots Snapshots => snapshots;
     public CacheRouter Router => router;
     public PubSubHub Hub => hub;

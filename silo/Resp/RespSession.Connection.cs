@@ -139,6 +139,7 @@ public sealed partial class RespSession
         Name = null;
         User = "default";
         Authenticated = !_services.AuthenticationRequired;
+        _pending.ReplicaReads = null;
         return CacheReply.Simple("RESET");
     }
 

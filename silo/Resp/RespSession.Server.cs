@@ -68,7 +68,7 @@ public sealed partial class RespSession
                         .Append("pubsub_patterns:").Append(_services.Hub.LocalPatternCount()).Append("\r\n");
                     break;
                 case "replication":
-                    text.Append("# Replication\r\nrole:master\r\nconnected_slaves:0\r\n");
+                    AppendReplication(text, shards);
                     break;
                 case "keyspace":
                     text.Append("# Keyspace\r\n");

@@ -176,7 +176,8 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save;
+    // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -196,6 +197,8 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Command => Command(a),
         CommandId.Config => Config(a),
         CommandId.PubSub => PubSubIntrospection(a),
+        CommandId.Readonly => SetReadFromReplicas(true),
+        CommandId.Readwrite => SetReadFromReplicas(false),
         _ => CacheReply.Error($"ERR unknown command '{spec.Name}'"),
     };
 

@@ -28,7 +28,7 @@ internal static class ReplicaTestTables
         tables.PutItemAsync(new PutItemRequest { TableName = table, Item = Item(i, n) });
 
     public static IPartitionReplicaGrain Replica(IGrainFactory grains, TableDescription table, int partition, int replica) =>
-        grains.GetGrain<IPartitionReplicaGrain>(ReplicaKey.Of(table.PartitionGrainKey(partition), replica));
+        grains.GetGrain<IPartitionReplicaGrain>(PartitionReplicaKey.Of(table.PartitionGrainKey(partition), replica));
 
     /// <summary>Every replica of every partition applies the log to its end.</summary>
     public static async Task CatchUpAsync(IGrainFactory grains, TableDescription table, int replicas)

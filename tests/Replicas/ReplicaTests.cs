@@ -37,7 +37,7 @@ public class ReplicaTests(ClusterFixture fixture)
         {
             var partitionKey = table.PartitionGrainKey(p);
             var ringKey = ConsistentHashPlacementDirector.RingKey(Grains.GetGrain<IPartitionGrain>(partitionKey).GetGrainId());
-            var places = Enumerable.Range(0, 3).Select(r => activations[r == 0 ? partitionKey : ReplicaKey.Of(partitionKey, r)]).ToList();
+            var places = Enumerable.Range(0, 3).Select(r => activations[r == 0 ? partitionKey : PartitionReplicaKey.Of(partitionKey, r)]).ToList();
             Assert.Equal(3, places.Distinct().Count());
             for (var r = 0; r < 3; r++) Assert.Equal(ring.OwnerOf(ringKey, r), places[r]);
         }

@@ -27,6 +27,8 @@ public static class CommandTable
         new("save", CommandId.Save, 1, None, 0, 0, 0, Session),
         new("bgsave", CommandId.BgSave, -1, None, 0, 0, 0, Session),
         new("lastsave", CommandId.LastSave, 1, Fast, 0, 0, 0, Session),
+        new("readonly", CommandId.Readonly, 1, Fast, 0, 0, 0, Session),
+        new("readwrite", CommandId.Readwrite, 1, Fast, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),
@@ -135,6 +137,19 @@ public static class CommandTable
 
     /// <summary>Whether a command may grow memory, so is refused over the limit when nothing can be evicted.</summary>
     public static bool DeniedOutOfMemory(CommandId id) => DenyOomById[(int)id];
+
+    private static readonly bool[] ReadsOnlyById = BuildReadsOnly();
+
+    /// <summary>Whether a command only reads, so a READONLY client may have it served by a replica.</summary>
+    public static bool ReadsOnly(CommandId id) => ReadsOnlyById[(int)id];
+
+    private static bool[] BuildReadsOnly()
+    {
+        var flags = new bool[Enum.GetValues<CommandId>().Length];
+        foreach (var spec in All)
+            if (spec.Flags.HasFlag(ReadOnly) && !spec.Flags.HasFlag(Write)) flags[(int)spec.Id] = true;
+        return flags;
+    }
 
     private static bool[] BuildDenyOom()
     {

@@ -41,6 +41,9 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public IReadOnlyList<CacheEntry> Entries => _all;
 
+    /// <summary>Collects the keys that change, for the shard's replicas; null when the shard has none.</summary>
+    public Replication.ShardChangeFeed? Feed { get; set; }
+
     public void Close()
     {
         Closed = true;
@@ -112,7 +115,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Recomputes the accounted size of an entry after its value changed.</summary>
     public void Resize(CacheEntry entry)
     {
-        // Every value change passes here, so this is where memcached's CAS unique moves on.
+        // Every value change passes here, so this is where memcached's CAS unique moves on (and replicas hear of it).
+        Feed?.Mark(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
         var delta = size - entry.Size;
@@ -132,6 +136,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public void Remove(CacheEntry entry)
     {
+        Feed?.Mark(entry.Key);
         _map.Remove(entry.Key);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
         if (entry.VolatileIndex >= 0)
@@ -146,6 +151,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
+        Feed?.Mark(entry.Key);
         entry.ExpiresAt = expiresAt;
         if (expiresAt != 0 && entry.VolatileIndex < 0)
         {
@@ -161,6 +167,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public void Clear()
     {
+        Feed?.MarkFlushed();
         budget.Add(-UsedBytes);
         UsedBytes = 0;
         _map.Clear();

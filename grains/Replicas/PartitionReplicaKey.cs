@@ -6,7 +6,7 @@ namespace DataTier.Replicas;
 /// The grain key of a partition's read replica: the partition's grain key
 /// (<see cref="Tables.TableDescription.PartitionGrainKey"/>), <c>#</c> and the replica's number, 1 to 5.
 /// </summary>
-public static class ReplicaKey
+public static class PartitionReplicaKey
 {
     public const int MaxReplicas = 5;
 

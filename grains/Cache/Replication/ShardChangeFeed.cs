@@ -1,0 +1,84 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Replication;
+
+/// <summary>
+/// A shard's change feed for its replicas. The keyspace marks every key whose value, expiry or
+/// presence changes (writes, deletions, lazy and active expiry, eviction, FLUSHDB); the replicator
+/// drains the marks under the keyspace's gate into a batch of the keys' current states, numbering
+/// the changes with consecutive sequence numbers. Marking only collects keys, so a burst of writes
+/// to one key sends its last state once.
+/// </summary>
+public sealed class ShardChangeFeed(long startSeq, TimeProvider time)
+{
+    private readonly HashSet<byte[]> _dirty = new(ByteArrayComparer.Instance);
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private bool _flushed;
+
+    /// <summary>The sequence number of the last change drained.</summary>
+    public long Seq { get; private set; } = startSeq;
+
+    /// <summary>When the oldest change not yet drained was made (Unix ms), or 0.</summary>
+    public long DirtySince { get; private set; }
+
+    /// <summary>Called under the gate by the keyspace.</summary>
+    public void Mark(byte[] key)
+    {
+        if (_dirty.Add(key)) Changed();
+    }
+
+    /// <summary>Called under the gate when the keyspace is cleared.</summary>
+    public void MarkFlushed()
+    {
+        _dirty.Clear();
+        _flushed = true;
+        Changed();
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>The changes since the last drain as a delta batch. The caller holds the keyspace's gate.</summary>
+    public ReplicaBatch Drain(CacheKeyspace keyspace, Guid epoch)
+    {
+        var from = Seq;
+        byte[][] keys = [.. _dirty];
+        _dirty.Clear();
+        var flushed = _flushed;
+        _flushed = false;
+        DirtySince = 0;
+        // Find removes a key that has just expired, which marks it again: it goes out once more next time.
+        var changes = new List<ReplicaChange>(keys.Length);
+        foreach (var key in keys)
+        {
+            var entry = keyspace.Find(key);
+            changes.Add(new ReplicaChange(key, entry is null ? null : EntrySnapshot.Of(entry)));
+        }
+        Seq += changes.Count + (flushed ? 1 : 0);
+        return new ReplicaBatch(epoch, from, Seq, Full: false, flushed, changes);
+    }
+
+    /// <summary>Every live key as a full batch at the current sequence number. The caller holds the gate and has drained first.</summary>
+    public ReplicaBatch Full(CacheKeyspace keyspace, Guid epoch)
+    {
+        var changes = new List<ReplicaChange>(keyspace.Count);
+        foreach (var entry in keyspace.Entries)
+            if (!entry.IsExpiredAt(keyspace.Now)) changes.Add(new ReplicaChange(entry.Key, EntrySnapshot.Of(entry)));
+        return new ReplicaBatch(epoch, Seq, Seq, Full: true, Flushed: true, changes);
+    }
+
+    private void Changed()
+    {
+        if (DirtySince == 0) DirtySince = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // already signalled
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Orleans.Placement;
+
+namespace DataTier.Placement;
+
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class RingSuccessorPlacementAttribute() : PlacementAttribute(RingSuccessorPlacement.Instance);
