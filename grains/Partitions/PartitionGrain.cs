@@ -83,10 +83,17 @@ public sealed partial class PartitionGrain(
         if (context.TryGetValue<PartitionStats>(StatsKey, out var stats)) _stats = stats;
     }
 
-    public async Task<VersionedItem?> Get(ItemKey key)
+    public Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
+        // The common case, no transaction under way and the item in memory, completes without a state machine.
+        if (_locks.Count == 0 && _cache.TryGet(position, out var cached)) return Task.FromResult(Visible(table, cached));
+        return GetAsync(table, position);
+    }
+
+    private async Task<VersionedItem?> GetAsync(TableDescription table, byte[] position)
+    {
         if (_locks.Count > 0) await SettleLockAsync(position);
         return Visible(table, await ReadCommittedAsync(table, position));
     }
