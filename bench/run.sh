@@ -9,6 +9,7 @@
 #   --only SECTIONS  comma-separated subset of http,sdk,cache,memory (default: all four)
 #   --concurrency N  concurrent clients of the HTTP and SDK workloads (default 50)
 #   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
+#   --port-offset N  add N to every port the suite listens on (default 0: see bench/README.md)
 #
 # Sections (see bench/README.md):
 #   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
@@ -36,9 +37,10 @@ micro=0
 sections=http,sdk,cache,memory
 concurrency=50
 duration=""
+port_offset=0
 command_line="bench/run.sh${*:+ $*}"
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
@@ -46,6 +48,7 @@ while [[ $# -gt 0 ]]; do
         --only) [[ ${2:-} =~ ^(http|sdk|cache|memory)(,(http|sdk|cache|memory))*$ ]] || { echo "--only needs a list of http,sdk,cache,memory" >&2; exit 2; }
                 sections=$2; shift 2 ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
+        --port-offset) whole "$1" "${2:-}"; port_offset=$2; shift 2 ;;
         --duration) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--duration needs a number of seconds" >&2; exit 2; }
                     duration=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -64,18 +67,22 @@ fi
 items=10000
 item_size=1000
 
-# Ports, all on 127.0.0.1, away from the defaults a developer's own silo or redis would use.
-silo_url=http://127.0.0.1:18000
-admin_url=http://127.0.0.1:18080
-resp_port=16379
-silo_port=11511
-gateway_port=30500
-ceiling_url=http://127.0.0.1:18100
-dynalite_port=18200
+# Ports, all on 127.0.0.1, away from the defaults a developer's own silo or redis would use;
+# --port-offset moves them all, for a machine where something else holds one.
+silo_http_port=$((18000 + port_offset))
+admin_port=$((18080 + port_offset))
+silo_url=http://127.0.0.1:$silo_http_port
+admin_url=http://127.0.0.1:$admin_port
+resp_port=$((16379 + port_offset))
+silo_port=$((11511 + port_offset))
+gateway_port=$((30500 + port_offset))
+ceiling_port=$((18100 + port_offset))
+ceiling_url=http://127.0.0.1:$ceiling_port
+dynalite_port=$((18200 + port_offset))
 dynalite_url=http://127.0.0.1:$dynalite_port
-redis_port=16380
-memcached_port=18211
-memcached_peer_port=18212
+redis_port=$((16380 + port_offset))
+memcached_port=$((18211 + port_offset))
+memcached_peer_port=$((18212 + port_offset))
 
 results=$bench/results
 mkdir -p "$results"
@@ -148,7 +155,7 @@ ceiling=bench/DataTier.Bench.Ceiling/bin/Release/net10.0/DataTier.Bench.Ceiling.
 silo=silo/bin/Release/net10.0/DataTier.Silo.dll
 for f in "$generator" "$sdk_tool" "$bench_grains" "$ceiling" "$silo"; do [[ -f $f ]] || { echo "$f not found after the build" >&2; exit 1; }; done
 
-ports_free 18000 18080 "$resp_port" "$memcached_port" "$silo_port" "$gateway_port" 18100 "$dynalite_port" "$redis_port" "$memcached_peer_port"
+ports_free "$silo_http_port" "$admin_port" "$resp_port" "$memcached_port" "$silo_port" "$gateway_port" "$ceiling_port" "$dynalite_port" "$redis_port" "$memcached_peer_port"
 
 # --- start what the sections need ----------------------------------------------------------------
 redis_pong() { [[ $(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null) == PONG ]]; }
