@@ -26,6 +26,7 @@ set -euo pipefail
 start_dir=$PWD
 cd "$(dirname "$0")/.."
 repo=$PWD
+. "$repo/bench/lib.sh"
 
 concurrency=50
 duration=""
@@ -42,7 +43,6 @@ gateway_port=30400
 command_line="bench/run-http.sh${*:+ $*}"
 
 usage() { sed -n '2,/^# Builds/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
-whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
@@ -62,86 +62,31 @@ run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 # --- everything started below is stopped by cleanup -------------------------------------------
 work=$(mktemp -d -t datatier-bench.XXXXXX)
-server_pids=()
-generator_pid=""
-stop() { # stop PID: TERM, up to 10 s of grace, then KILL
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$? pid
-    trap - EXIT INT TERM
-    if [[ -n $generator_pid ]]; then stop "$generator_pid"; fi
-    for pid in "${server_pids[@]}"; do stop "$pid"; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-status_of() { # status_of URL: HTTP status of a ListTables POST, 000 when nothing answers
-    curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST "$1/" \
-        -H 'X-Amz-Target: DynamoDB_20120810.ListTables' -H 'Content-Type: application/x-amz-json-1.0' -d '{}' || true
-}
-
-port_free() { [[ -z $(ss -Hltn "sport = :$1") ]]; }
-
-wait_for() { # wait_for NAME URL PID LOG SECONDS: until a ListTables POST answers 200
-    local deadline=$((SECONDS + $5)) code
-    while true; do
-        code=$(status_of "$2")
-        [[ $code == 200 ]] && return 0
-        if ! kill -0 "$3" 2>/dev/null; then echo "$1 exited before answering; its log:" >&2; tail -n 40 "$4" >&2; exit 1; fi
-        if ((SECONDS > deadline)); then echo "$1 did not answer 200 on $2 within $5 s (last status $code); its log:" >&2; tail -n 40 "$4" >&2; exit 1; fi
-        sleep 0.5
-    done
-}
-
-loopback_only() { # loopback_only NAME PID: every listening TCP socket of PID is on 127.0.0.1
-    local sockets
-    sockets=$(ss -Hltnp | grep "pid=$2," | awk '{print $4}' | sort -u)
-    if [[ -z $sockets ]]; then echo "cannot see the listening sockets of $1 (pid $2)" >&2; exit 1; fi
-    if grep -qv '^127\.0\.0\.1:' <<<"$sockets"; then
-        echo "$1 listens beyond 127.0.0.1:" $sockets >&2
-        exit 1
-    fi
-    echo "  $1 (pid $2) listens on" $sockets
-}
+bench_traps
 
 # --- build ---------------------------------------------------------------------------------------
 echo "building the generator, the ceiling and the silo (Release)..."
-for project in bench/DataTier.Bench.Http bench/DataTier.Bench.Ceiling silo/DataTier.Silo.csproj; do
-    log="$work/build-$(basename "$project").log"
-    dotnet build -c Release "$project" --nologo -v quiet >"$log" 2>&1 || { cat "$log" >&2; echo "building $project failed" >&2; exit 1; }
-done
+build_release "$work/build.log" bench/DataTier.Bench.Http bench/DataTier.Bench.Ceiling silo/DataTier.Silo.csproj
 generator=bench/DataTier.Bench.Http/bin/Release/net10.0/DataTier.Bench.Http.dll
 ceiling=bench/DataTier.Bench.Ceiling/bin/Release/net10.0/DataTier.Bench.Ceiling.dll
 silo=silo/bin/Release/net10.0/DataTier.Silo.dll
 for dll in "$generator" "$ceiling" "$silo"; do [[ -f $dll ]] || { echo "$dll not found after the build" >&2; exit 1; }; done
 
-for port in 8000 8100 "$silo_port" "$gateway_port"; do
-    port_free "$port" || { echo "port $port is in use; stop whatever listens there first" >&2; ss -ltnp "sport = :$port" >&2; exit 1; }
-done
+ports_free 8000 8100 "$silo_port" "$gateway_port"
 
 # --- start both servers --------------------------------------------------------------------------
 echo "starting the ceiling on $ceiling_url..."
 dotnet "$ceiling" --urls "$ceiling_url" >"$work/ceiling.log" 2>&1 &
-server_pids+=($!)
-ceiling_pid=$!
-wait_for ceiling "$ceiling_url" "$ceiling_pid" "$work/ceiling.log" 60
+ceiling_pid=$!; pids+=("$ceiling_pid")
+wait_until ceiling "$ceiling_pid" "$work/ceiling.log" 60 answers_200 "$ceiling_url"
 loopback_only ceiling "$ceiling_pid"
 
 store=$(mktemp -d -p "$work" store.XXXXXX)
 echo "starting the silo on $silo_url (RocksDB in $store)..."
 dotnet "$silo" --Endpoints:DynamoDb:Url="$silo_url" --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$gateway_port" \
     --Store:RocksDb:Path="$store" >"$work/silo.log" 2>&1 &
-server_pids+=($!)
-silo_pid=$!
-wait_for silo "$silo_url" "$silo_pid" "$work/silo.log" 180
+silo_pid=$!; pids+=("$silo_pid")
+wait_until silo "$silo_pid" "$work/silo.log" 180 answers_200 "$silo_url"
 grep -m1 '^DataTier silo started\.' "$work/silo.log" | sed 's/^/  /' || true
 loopback_only silo "$silo_pid"
 
@@ -152,13 +97,9 @@ run() {
     local label=$1 url=$2 mix=$3 rc=0
     shift 3
     : >"$work/run.json"
-    # In the background and waited for, so that Ctrl-C reaches the trap at once.
-    dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --concurrency "$concurrency" \
+    in_background dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --concurrency "$concurrency" \
         --duration "$duration" --warmup "$warmup" --items "$items" --item-size "$item_size" \
-        --json "$work/run.json" "$@" >"$work/run.out" 2>"$work/run.err" &
-    generator_pid=$!
-    wait "$generator_pid" || rc=$?
-    generator_pid=""
+        --json "$work/run.json" "$@" >"$work/run.out" 2>"$work/run.err" || rc=$?
     cat "$work/run.out"
     if [[ -s $work/run.err ]]; then sed "s/^/  [$label $mix] /" "$work/run.err" | tee -a "$work/notes.txt" >&2; fi
     if ((rc != 0)); then
@@ -177,11 +118,8 @@ run() {
 prime() {
     local label=$1 url=$2 rc=0
     shift 2
-    dotnet "$generator" --url "$url" --label "$label-prime" --mix mixed --concurrency "$concurrency" \
-        --duration "$prime_seconds" --warmup 0 --items "$items" --item-size "$item_size" "$@" >"$work/run.out" 2>"$work/run.err" &
-    generator_pid=$!
-    wait "$generator_pid" || rc=$?
-    generator_pid=""
+    in_background dotnet "$generator" --url "$url" --label "$label-prime" --mix mixed --concurrency "$concurrency" \
+        --duration "$prime_seconds" --warmup 0 --items "$items" --item-size "$item_size" "$@" >"$work/run.out" 2>"$work/run.err" || rc=$?
     sed 's/^/  /' "$work/run.out"
     if ((rc != 0)); then cat "$work/run.err" >&2; echo "priming $label failed" >&2; exit 1; fi
 }

@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-source "$repo/bench/machine.sh"
+source "$repo/bench/lib.sh" # machine()
 
 duration=10 concurrency=32 items=2000 join_load=20
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }

@@ -9,6 +9,7 @@
 #   --only SECTIONS  comma-separated subset of http,sdk,cache,memory (default: all four)
 #   --concurrency N  concurrent clients of the HTTP and SDK workloads (default 50)
 #   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
+#   --port-offset N  add N to every port the suite listens on (default 0: see bench/README.md)
 #
 # Sections (see bench/README.md):
 #   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
@@ -17,7 +18,8 @@
 #   sdk     YCSB C, B (and A) through the grain client SDK against a call to an empty grain hosted by
 #           the same silo
 #   cache   redis-benchmark GET and SET with -c 50, -c 50 -P 16, -c 50 -r 100000 against the silo's
-#           RESP endpoint and a redis-server (--save '' --appendonly no); memcached: the endpoint exists, its memcaslap run is not wired in yet
+#           RESP endpoint and a redis-server (--save '' --appendonly no); memcaslap (90% get, 10% set,
+#           100-byte values, 50 connections) against the silo's memcached endpoint and a memcached
 #   memory  bytes per cached 100-byte item: INFO used_memory and the silo's RSS against redis-server
 #
 # Prints one markdown table (and the memory table), appends JSON lines to
@@ -28,16 +30,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 bench=$repo/bench
+. "$bench/lib.sh"
 
 quick=0
 micro=0
 sections=http,sdk,cache,memory
 concurrency=50
 duration=""
+port_offset=0
 command_line="bench/run.sh${*:+ $*}"
 
-usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; }
-whole() { [[ $2 =~ ^[0-9]+$ && $2 -ge 1 ]] || { echo "$1 needs a whole number >= 1, not '$2'" >&2; exit 2; }; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
@@ -45,6 +48,7 @@ while [[ $# -gt 0 ]]; do
         --only) [[ ${2:-} =~ ^(http|sdk|cache|memory)(,(http|sdk|cache|memory))*$ ]] || { echo "--only needs a list of http,sdk,cache,memory" >&2; exit 2; }
                 sections=$2; shift 2 ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
+        --port-offset) whole "$1" "${2:-}"; port_offset=$2; shift 2 ;;
         --duration) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--duration needs a number of seconds" >&2; exit 2; }
                     duration=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -55,24 +59,30 @@ has() { [[ ,$sections, == *,$1,* ]]; }
 
 if ((quick)); then
     duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5
-    bench_n=40000; bench_n_pipelined=200000; memory_keys=100000
+    bench_n=40000; bench_n_pipelined=200000; memory_keys=100000; memcaslap_seconds=2
 else
     duration=${duration:-10}; warmup=2; prime_seconds=5
-    bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000
+    bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000; memcaslap_seconds=10
 fi
 items=10000
 item_size=1000
 
-# Ports, all on 127.0.0.1, away from the defaults a developer's own silo or redis would use.
-silo_url=http://127.0.0.1:18000
-admin_url=http://127.0.0.1:18080
-resp_port=16379
-silo_port=11511
-gateway_port=30500
-ceiling_url=http://127.0.0.1:18100
-dynalite_port=18200
+# Ports, all on 127.0.0.1, away from the defaults a developer's own silo or redis would use;
+# --port-offset moves them all, for a machine where something else holds one.
+silo_http_port=$((18000 + port_offset))
+admin_port=$((18080 + port_offset))
+silo_url=http://127.0.0.1:$silo_http_port
+admin_url=http://127.0.0.1:$admin_port
+resp_port=$((16379 + port_offset))
+silo_port=$((11511 + port_offset))
+gateway_port=$((30500 + port_offset))
+ceiling_port=$((18100 + port_offset))
+ceiling_url=http://127.0.0.1:$ceiling_port
+dynalite_port=$((18200 + port_offset))
 dynalite_url=http://127.0.0.1:$dynalite_port
-redis_port=16380
+redis_port=$((16380 + port_offset))
+memcached_port=$((18211 + port_offset))
+memcached_peer_port=$((18212 + port_offset))
 
 results=$bench/results
 mkdir -p "$results"
@@ -82,39 +92,7 @@ report=$results/suite-$(date -u +%F-%H%M%S).md
 
 # --- everything started below is stopped by cleanup -------------------------------------------
 work=$(mktemp -d -t datatier-suite.XXXXXX)
-pids=()
-child=""
-stop() { # stop PID: TERM, up to 10 s of grace, then KILL
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-}
-cleanup() {
-    local rc=$? pid
-    trap - EXIT INT TERM
-    if [[ -n $child ]]; then stop "$child"; fi
-    for pid in "${pids[@]}"; do stop "$pid"; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# in_background CMD...: runs a foreground step as a waited-for child, so that Ctrl-C reaches the trap at once.
-in_background() {
-    local rc=0
-    "$@" &
-    child=$!
-    wait "$child" || rc=$?
-    child=""
-    return "$rc"
-}
-
-# shellcheck source=bench/machine.sh
-source "$repo/bench/machine.sh"
+bench_traps
 
 # --- micro-benchmarks ----------------------------------------------------------------------------
 if ((micro)); then
@@ -139,13 +117,24 @@ if ((micro)); then
 fi
 
 # --- tools and build -----------------------------------------------------------------------------
-need() { command -v "$1" >/dev/null 2>&1 || { echo "$1 is needed ($2)" >&2; exit 1; }; }
 need curl "apt-get install curl"
 need ss "apt-get install iproute2"
 if has cache || has memory; then
-    need redis-server "apt-get install redis-server; or run ./test.sh, which installs it"
+    # The peers and their load tools, installed when missing as ./test.sh does (Debian's packages).
+    missing=()
+    { command -v redis-server && command -v redis-cli && command -v redis-benchmark; } >/dev/null 2>&1 || missing+=(redis-server redis-tools)
+    if has cache; then
+        command -v memcached >/dev/null 2>&1 || missing+=(memcached)
+        command -v memcaslap >/dev/null 2>&1 || missing+=(libmemcached-tools)
+    fi
+    apt_install "${missing[@]}"
+    need redis-server "apt-get install redis-server"
     need redis-benchmark "apt-get install redis-tools"
     need redis-cli "apt-get install redis-tools"
+    if has cache; then
+        need memcached "apt-get install memcached"
+        need memcaslap "apt-get install libmemcached-tools"
+    fi
 fi
 dynalite_cli=$repo/tests/peers/node_modules/dynalite/cli.js
 if has http; then
@@ -158,7 +147,7 @@ if has http; then
 fi
 
 echo "building the silo and the bench tools (Release)..."
-in_background dotnet build -c Release bench/Bench.slnf --nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; echo "the build failed" >&2; exit 1; }
+build_release "$work/build.log" bench/Bench.slnf
 generator=bench/DataTier.Bench.Http/bin/Release/net10.0/DataTier.Bench.Http.dll
 sdk_tool=bench/DataTier.Bench.Sdk/bin/Release/net10.0/DataTier.Bench.Sdk.dll
 bench_grains=$repo/bench/DataTier.Bench.Sdk/bin/Release/net10.0/DataTier.Bench.Grains.dll
@@ -166,39 +155,19 @@ ceiling=bench/DataTier.Bench.Ceiling/bin/Release/net10.0/DataTier.Bench.Ceiling.
 silo=silo/bin/Release/net10.0/DataTier.Silo.dll
 for f in "$generator" "$sdk_tool" "$bench_grains" "$ceiling" "$silo"; do [[ -f $f ]] || { echo "$f not found after the build" >&2; exit 1; }; done
 
-port_free() { [[ -z $(ss -Hltn "sport = :$1") ]]; }
-for port in 18000 18080 "$resp_port" "$silo_port" "$gateway_port" 18100 "$dynalite_port" "$redis_port"; do
-    port_free "$port" || { echo "port $port is in use; stop whatever listens there first" >&2; ss -ltnp "sport = :$port" >&2; exit 1; }
-done
+ports_free "$silo_http_port" "$admin_port" "$resp_port" "$memcached_port" "$silo_port" "$gateway_port" "$ceiling_port" "$dynalite_port" "$redis_port" "$memcached_peer_port"
 
 # --- start what the sections need ----------------------------------------------------------------
-status_of() { # status_of URL: HTTP status of a ListTables POST, 000 when nothing answers
-    curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST "$1/" -H 'X-Amz-Target: DynamoDB_20120810.ListTables' \
-        -H 'Content-Type: application/x-amz-json-1.0' -H 'X-Amz-Date: 20260101T000000Z' \
-        -H 'Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
-        -d '{}' || true
-}
-wait_until() { # wait_until NAME PID LOG SECONDS CHECK...: until CHECK succeeds
-    local name=$1 pid=$2 log=$3 deadline=$((SECONDS + $4))
-    shift 4
-    until "$@"; do
-        if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited before it answered; its log:" >&2; tail -n 40 "$log" >&2; exit 1; fi
-        if ((SECONDS > deadline)); then echo "$name did not answer within the time allowed; its log:" >&2; tail -n 40 "$log" >&2; exit 1; fi
-        sleep 0.3
-    done
-}
-answers_200() { [[ $(status_of "$1") == 200 ]]; }
 redis_pong() { [[ $(redis-cli -h 127.0.0.1 -p "$1" PING 2>/dev/null) == PONG ]]; }
-loopback_only() { # loopback_only NAME PID: every listening TCP socket of PID is on 127.0.0.1
-    local sockets
-    sockets=$(ss -Hltnp | grep "pid=$2," | awk '{print $4}' | sort -u)
-    if [[ -z $sockets ]]; then echo "cannot see the listening sockets of $1 (pid $2)" >&2; exit 1; fi
-    if grep -qv '^127\.0\.0\.1:' <<<"$sockets"; then echo "$1 listens beyond 127.0.0.1:" $sockets >&2; exit 1; fi
-    echo "  $1 (pid $2) listens on" $sockets
+memcached_version() { # memcached_version PORT: the memcached text protocol answers "version"
+    local reply
+    reply=$( (exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'version\r\n' >&3 && timeout 2 head -c 8 <&3) 2>/dev/null || true)
+    [[ $reply == "VERSION " ]]
 }
 
 echo "starting the silo (RocksDB in $work/silo-store), and the peers the sections need..."
 dotnet "$silo" --Endpoints:DynamoDb:Url="$silo_url" --Endpoints:Admin:Url="$admin_url" --Endpoints:Resp:Port="$resp_port" \
+    --Endpoints:Memcached:Port="$memcached_port" \
     --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$gateway_port" --Store:RocksDb:Path="$work/silo-store" \
     --Bench:GrainAssembly="$bench_grains" >"$work/silo.log" 2>&1 &
 silo_pid=$!; pids+=("$silo_pid")
@@ -211,6 +180,11 @@ fi
 if has cache || has memory; then
     redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" --daemonize no >"$work/redis.log" 2>&1 &
     redis_pid=$!; pids+=("$redis_pid")
+fi
+if has cache; then
+    # As many worker threads as the machine has cores, 1 GB of item memory (far above what the run stores).
+    memcached -l 127.0.0.1 -p "$memcached_peer_port" -U 0 -t "$(nproc)" -m 1024 -u "$(id -un)" >"$work/memcached.log" 2>&1 &
+    memcached_pid=$!; pids+=("$memcached_pid")
 fi
 wait_until silo "$silo_pid" "$work/silo.log" 180 answers_200 "$silo_url"
 grep -m1 '^DataTier silo started\.' "$work/silo.log" | sed 's/^/  /' || true
@@ -225,6 +199,11 @@ if has cache || has memory; then
     wait_until redis-server "$redis_pid" "$work/redis.log" 30 redis_pong "$redis_port"
     loopback_only redis-server "$redis_pid"
     wait_until "silo RESP" "$silo_pid" "$work/silo.log" 30 redis_pong "$resp_port"
+fi
+if has cache; then
+    wait_until memcached "$memcached_pid" "$work/memcached.log" 30 memcached_version "$memcached_peer_port"
+    loopback_only memcached "$memcached_pid"
+    wait_until "silo memcached" "$silo_pid" "$work/silo.log" 30 memcached_version "$memcached_port"
 fi
 
 # --- measuring helpers ---------------------------------------------------------------------------
@@ -368,6 +347,39 @@ redis_bench() {
     json_lines cache "$work/redis-json.out"
 }
 
+# memcaslap_bench LABEL PORT SECONDS [RUN]: memcaslap's default mix (90% get, 10% set; keys of 64 bytes
+# from a window of 10,000 per connection) with 100-byte values over 50 connections on two threads.
+# memcaslap reports latencies only as a log2 histogram: p50, p99 and p99.9 are the upper bounds of
+# the power-of-two microsecond buckets they fall in. Labels ending in -prime are not recorded.
+memcaslap_bench() {
+    local label=$1 port=$2 seconds=${3%.*} run=${4:-1} rc=0
+    in_background memcaslap -s "127.0.0.1:$port" -T 2 -c 50 -t "${seconds:-1}s" -X 100 -S "${seconds:-1}s" >"$work/memcaslap.out" 2>&1 || rc=$?
+    if ((rc != 0)); then note "[$label memcaslap] exited with $rc: $(tail -n 3 "$work/memcaslap.out")"; failed=1; return 0; fi
+    [[ $label == *-prime ]] && return 0
+    awk -v label="$label" -v run="$run" '
+        /^Total Statistics \(/ { total = 1; events = $3; sub(/\(/, "", events); next }
+        total && /^ *[0-9]+:( +[0-9]+)+ *$/ {
+            e = $1; sub(/:/, "", e)
+            for (i = 2; i <= NF; i++) { count[e + i - 2] = $i; if (e + i - 2 > top) top = e + i - 2 }
+        }
+        /^get_misses:/ { misses = $2 }
+        /^Run time:/ { for (i = 1; i <= NF; i++) if ($i == "TPS:") tps = $(i + 1) }
+        # Bucket e of the log2 histogram counts latencies up to 2^e microseconds.
+        function bound(fraction,   e, sum) {
+            for (e = 0; e <= top; e++) { sum += count[e]; if (sum >= fraction * events) return sprintf("%.3f", 2 ^ e / 1000) }
+            return "-"
+        }
+        END {
+            if (tps == "" || events == 0) { print "memcaslap printed no result" > "/dev/stderr"; exit 1 }
+            printf "label=%s op=memcaslap-%s dist=- conc=50 ops/s=%d p50=%sms p99=%sms p99.9=%sms errors=0\n", label, run, tps, bound(0.5), bound(0.99), bound(0.999)
+            printf "{\"label\":\"%s\",\"op\":\"memcaslap\",\"run\":%d,\"opsPerSecond\":%d,\"operations\":%d,\"getMisses\":%d,\"p50MsAtMost\":%s,\"p99MsAtMost\":%s,\"p999MsAtMost\":%s}\n", label, run, tps, events, misses, bound(0.5), bound(0.99), bound(0.999) > "/dev/stderr"
+        }' "$work/memcaslap.out" >"$work/memcaslap-line.out" 2>"$work/memcaslap-json.out" \
+        || { note "[$label memcaslap] $(cat "$work/memcaslap-json.out"): $(tail -n 3 "$work/memcaslap.out")"; failed=1; return 0; }
+    cat "$work/memcaslap-line.out"
+    record cache "$(cat "$work/memcaslap-line.out")"
+    json_lines cache "$work/memcaslap-json.out"
+}
+
 if has cache; then
     echo "cache: priming the silo's RESP endpoint (unrecorded)..."
     in_background redis-benchmark -h 127.0.0.1 -p "$resp_port" -t set,get -c 50 -n "$bench_n" -q >/dev/null 2>&1 || true
@@ -386,6 +398,14 @@ if has cache; then
         fi
         rotation=$((rotation + 1))
     done
+
+    echo "cache: memcaslap (90% get, 10% set, 100-byte values, 50 connections) against the silo (port $memcached_port) and memcached (port $memcached_peer_port)..."
+    memcaslap_bench memcached-prime "$memcached_port" "$prime_seconds" >/dev/null
+    # One run each, twice over in alternating order, so that neither server is always the later one.
+    memcaslap_bench memc "$memcached_port" "$memcaslap_seconds" 1
+    memcaslap_bench memcached "$memcached_peer_port" "$memcaslap_seconds" 1
+    memcaslap_bench memcached "$memcached_peer_port" "$memcaslap_seconds" 2
+    memcaslap_bench memc "$memcached_port" "$memcaslap_seconds" 2
 fi
 
 # --- report --------------------------------------------------------------------------------------

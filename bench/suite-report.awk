@@ -99,9 +99,17 @@ function main_table(   m, d, dist, silo, workload, ceiling, ceiling_name, target
             row("cache", "redis-benchmark " test " " variant_names[v], resp, "redis-server", redis, v < 3 ? check(ratio(resp, redis), 0.8) : "-")
         }
     }
-    if (cache) print "| cache | memcached: memcaslap run not wired into the suite yet | - | - | - | - | memcached | - | - | - | - | - | - |"
+    for (v = 1; v <= 2; v++) {
+        resp = "cache" SUBSEP "memc" SUBSEP "memcaslap-" v SUBSEP "-"
+        redis = "cache" SUBSEP "memcached" SUBSEP "memcaslap-" v SUBSEP "-"
+        if (!(resp in seen) && !(redis in seen)) continue
+        cache = 1
+        memcaslap = 1
+        row("cache", "memcaslap 90% get, 10% set, 100-byte values, -c 50 (run " v ")", resp, "memcached", redis, "-")
+    }
 
     if (errors_seen != "") print "\nruns with errors:" errors_seen
+    if (memcaslap) print "\nmemcaslap reports latency as a log2 histogram: its p50, p99 and p99.9 are the upper bounds of the power-of-two microsecond buckets they fall in."
     print ""
 }
 

@@ -12,6 +12,7 @@ public static partial class RequestValidation
 
     public static void TableName(string? name, string parameter = "tableName")
     {
+        if (name is { Length: >= 3 and <= 255 } && TableNamePattern().IsMatch(name)) return; // valid: nothing to collect
         var errors = new List<string>();
         if (name is null)
             errors.Add($"Value null at '{parameter}' failed to satisfy constraint: Member must not be null");

@@ -30,16 +30,16 @@ public static class ItemValidator
     /// <summary>Checks a Key parameter (GetItem, DeleteItem): exactly the key attributes, of the right types.</summary>
     public static void ValidateKey(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> key)
     {
-        var expected = KeyAttributes(schema).ToList();
-        if (key.Count != expected.Count || expected.Any(k => !key.ContainsKey(k.Name)))
+        // Every GetItem passes here: plain lookups, no lists or closures.
+        var sortKey = schema.SortKey;
+        if (key.Count != (sortKey is null ? 1 : 2)
+            || !key.TryGetValue(schema.PartitionKey.Name, out var partitionValue) || partitionValue.Type != schema.PartitionKey.Type)
             throw DynamoException.Validation("The provided key element does not match the schema");
-        foreach (var attribute in expected)
-        {
-            var value = key[attribute.Name];
-            if (value.Type != attribute.Type)
-                throw DynamoException.Validation("The provided key element does not match the schema");
-            ValidateKeyValue(attribute, value, isPartitionKey: attribute == schema.PartitionKey);
-        }
+        AttrValue? sortValue = null;
+        if (sortKey is not null && (!key.TryGetValue(sortKey.Name, out sortValue) || sortValue.Type != sortKey.Type))
+            throw DynamoException.Validation("The provided key element does not match the schema");
+        ValidateKeyValue(schema.PartitionKey, partitionValue, isPartitionKey: true);
+        if (sortKey is not null) ValidateKeyValue(sortKey, sortValue!, isPartitionKey: false);
     }
 
     public static void ValidateKeyValue(KeyAttribute key, AttrValue value, bool isPartitionKey)

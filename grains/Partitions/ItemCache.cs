@@ -1,3 +1,5 @@
+using DataTier.Cache.Keyspace;
+
 namespace DataTier.Partitions;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace DataTier.Partitions;
 /// </summary>
 internal sealed class ItemCache(long capacityBytes)
 {
-    private sealed record Entry(string Key, VersionedItem? Item, int Bytes);
+    private sealed record Entry(byte[] Key, VersionedItem? Item, int Bytes);
 
-    private readonly Dictionary<string, LinkedListNode<Entry>> _index = new(StringComparer.Ordinal);
+    // Keyed by the position's bytes: a lookup allocates nothing.
+    private readonly Dictionary<byte[], LinkedListNode<Entry>> _index = new(ByteArrayComparer.Instance);
     private readonly LinkedList<Entry> _order = new();
     private long _bytes;
 
@@ -16,7 +19,7 @@ internal sealed class ItemCache(long capacityBytes)
 
     public bool TryGet(byte[] position, out VersionedItem? item)
     {
-        if (_index.TryGetValue(KeyOf(position), out var node))
+        if (_index.TryGetValue(position, out var node))
         {
             _order.Remove(node);
             _order.AddFirst(node);
@@ -29,20 +32,19 @@ internal sealed class ItemCache(long capacityBytes)
 
     public void Set(byte[] position, VersionedItem? item, int itemBytes)
     {
-        var key = KeyOf(position);
-        Remove(key);
-        var bytes = itemBytes + key.Length * 2 + 64;
+        Remove(position);
+        var bytes = itemBytes + KeyBytes(position) + 64;
         if (bytes > capacityBytes) return;
-        var node = _order.AddFirst(new Entry(key, item, bytes));
-        _index[key] = node;
+        var node = _order.AddFirst(new Entry(position, item, bytes));
+        _index[position] = node;
         _bytes += bytes;
         while (_bytes > capacityBytes && _order.Last is { } last) Remove(last.Value.Key);
     }
 
-    public void Invalidate(byte[] position) => Remove(KeyOf(position));
+    public void Invalidate(byte[] position) => Remove(position);
 
     /// <summary>The entries from most to least recently used.</summary>
-    public List<CachedEntry> Export() => _order.Select(e => new CachedEntry(Convert.FromBase64String(e.Key), e.Item, e.Bytes - e.Key.Length * 2 - 64)).ToList();
+    public List<CachedEntry> Export() => _order.Select(e => new CachedEntry(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64)).ToList();
 
     /// <summary>Loads exported entries, keeping their recency order.</summary>
     public void Import(IEnumerable<CachedEntry> entries)
@@ -57,12 +59,13 @@ internal sealed class ItemCache(long capacityBytes)
         _bytes = 0;
     }
 
-    private void Remove(string key)
+    private void Remove(byte[] key)
     {
         if (!_index.Remove(key, out var node)) return;
         _order.Remove(node);
         _bytes -= node.Value.Bytes;
     }
 
-    private static string KeyOf(byte[] position) => Convert.ToBase64String(position);
+    /// <summary>What the key is accounted for: the size of its Base64 text, as when the cache was keyed by it.</summary>
+    private static int KeyBytes(byte[] position) => (position.Length + 2) / 3 * 4 * 2;
 }

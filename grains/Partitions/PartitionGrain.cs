@@ -94,11 +94,18 @@ public sealed partial class PartitionGrain(
         if (context.TryGetValue<bool>(FencedKey, out var fenced) && fenced) _migratedFence = true;
     }
 
-    public async Task<VersionedItem?> Get(ItemKey key)
+    public Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureOwned(key.Hash);
         _reads++;
         var position = key.Encode();
+        // The common case, no transaction under way and the item in memory, completes without a state machine.
+        if (_locks.Count == 0 && _cache.TryGet(position, out var cached)) return Task.FromResult(Visible(table, cached));
+        return GetAsync(table, position);
+    }
+
+    private async Task<VersionedItem?> GetAsync(TableDescription table, byte[] position)
+    {
         if (_locks.Count > 0) await SettleLockAsync(position);
         var item = Visible(table, await ReadCommittedAsync(table, position));
         CountRead(item is null ? 0 : ItemSize.Of(item.Attributes));

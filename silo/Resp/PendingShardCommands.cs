@@ -12,6 +12,10 @@ public sealed class PendingShardCommands
     private readonly Dictionary<int, Group> _groups = [];
     private readonly List<MultiKeyJoin> _joins = [];
 
+    // Groups emptied by earlier flushes: a pipelined connection flushes on every read, and reusing
+    // them (with the lists they have grown) spares a group and two lists per shard per read.
+    private readonly Stack<Group> _spare = [];
+
     public bool IsEmpty => _groups.Count == 0;
 
     /// <summary>Set for a READONLY client: a shard's group of read-only commands may then be served by a replica.</summary>
@@ -38,6 +42,11 @@ public sealed class PendingShardCommands
             foreach (var task in running) await task;
         }
         foreach (var join in _joins) outcomes[join.Slot] = join.Combine();
+        foreach (var group in _groups.Values)
+        {
+            if (!group.Clear()) continue;
+            _spare.Push(group);
+        }
         _groups.Clear();
         _joins.Clear();
     }
@@ -69,7 +78,7 @@ public sealed class PendingShardCommands
 
     private Group GroupOf(int shard)
     {
-        if (!_groups.TryGetValue(shard, out var group)) _groups[shard] = group = new Group();
+        if (!_groups.TryGetValue(shard, out var group)) _groups[shard] = group = _spare.TryPop(out var spare) ? spare : new Group();
         return group;
     }
 
@@ -77,6 +86,8 @@ public sealed class PendingShardCommands
 
     private sealed class Group
     {
+        private const int MaxKeptCommands = 256;
+
         public List<ShardCommand> Commands { get; } = [];
         private readonly List<Target> _targets = [];
 
@@ -88,6 +99,14 @@ public sealed class PendingShardCommands
             ReadsOnly &= DataTier.Cache.Commands.CommandTable.ReadsOnly(command.Id);
             Commands.Add(command);
             _targets.Add(target);
+        }
+
+        /// <summary>Empties the group; false when it has grown too large to keep (a bulk load through one connection).</summary>
+        public bool Clear()
+        {
+            Commands.Clear();
+            _targets.Clear();
+            return Commands.Capacity <= MaxKeptCommands;
         }
 
         public void Deliver(int index, CacheReply reply, object?[] outcomes)

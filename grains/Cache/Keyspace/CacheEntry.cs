@@ -16,8 +16,8 @@ public sealed class CacheEntry(byte[] key, object value)
     /// <summary>Position in the shard's list of entries with an expiry, or -1.</summary>
     internal int VolatileIndex { get; set; } = -1;
 
-    /// <summary>The bytes this entry is accounted for.</summary>
-    internal long Size { get; set; }
+    /// <summary>The bytes this entry is accounted for (an int, as are the minute below: one entry object per key, so every field counts).</summary>
+    internal int Size { get; set; }
 
     /// <summary>Unix time in milliseconds of the last access (LRU).</summary>
     internal long LastAccess { get; set; }
@@ -25,8 +25,8 @@ public sealed class CacheEntry(byte[] key, object value)
     /// <summary>Logarithmic access counter (LFU), as Redis keeps it.</summary>
     internal byte Frequency { get; set; }
 
-    /// <summary>Minute at which <see cref="Frequency"/> was last decremented.</summary>
-    internal long FrequencyMinute { get; set; }
+    /// <summary>Unix minute at which <see cref="Frequency"/> was last decremented.</summary>
+    internal int FrequencyMinute { get; set; }
 
     /// <summary>The memcached client flags of a string (0 for values written over RESP).</summary>
     public uint Flags { get; set; }

@@ -17,7 +17,7 @@ public sealed partial class CacheKeyspace
             if (Random.Shared.NextDouble() < p) counter++;
         }
         entry.Frequency = (byte)counter;
-        entry.FrequencyMinute = Now / 60_000;
+        entry.FrequencyMinute = (int)(Now / 60_000);
     }
 
     /// <summary>The LFU counter less one for every minute since it was last touched.</summary>

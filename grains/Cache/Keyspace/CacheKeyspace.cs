@@ -17,7 +17,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Source of CAS uniques, shared by the silo's shards.</summary>
     private static long _casCounter;
 
-    private readonly Dictionary<byte[], CacheEntry> _map = new(ByteArrayComparer.Instance);
+    // A set of the entries themselves, keyed by their Key: a slot is 8 bytes smaller than a dictionary's.
+    private readonly HashSet<CacheEntry> _map = new(EntryKeyComparer.Instance);
     private readonly List<CacheEntry> _all = [];
     private readonly List<CacheEntry> _volatile = [];
 
@@ -89,10 +90,10 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public CacheEntry Add(byte[] key, object value, long expiresAt = 0)
     {
         var entry = new CacheEntry(key, value) { Index = _all.Count };
-        _map.Add(key, entry);
+        if (!_map.Add(entry)) throw new ArgumentException("An entry with the same key has already been added.", nameof(key));
         _all.Add(entry);
         entry.Frequency = LfuInitial;
-        entry.FrequencyMinute = Now / 60_000;
+        entry.FrequencyMinute = (int)(Now / 60_000);
         entry.LastAccess = Now;
         if (expiresAt != 0) SetExpiry(entry, expiresAt);
         Resize(entry);
@@ -121,7 +122,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
         var delta = size - entry.Size;
         if (delta == 0) return;
-        entry.Size = size;
+        entry.Size = (int)Math.Min(size, int.MaxValue);
         UsedBytes += delta;
         budget.Add(delta);
     }
@@ -137,7 +138,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Remove(CacheEntry entry)
     {
         Feed?.Mark(entry.Key);
-        _map.Remove(entry.Key);
+        _map.Remove(entry);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
         if (entry.VolatileIndex >= 0)
         {
