@@ -59,6 +59,9 @@ public sealed partial class TableRouter(IGrainFactory grains)
         return references[index];
     }
 
+    /// <summary>How often a call rejected by a stopping or lost silo is sent again (after 100, 200, 400 ms).</summary>
+    private const int MaxRejectionRetries = 3;
+
     public IPartitionGrain PartitionOf(TableDescription table, ulong hash) => Partition(table, table.Partitions.PartitionOf(hash));
 
     /// <summary>
@@ -80,16 +83,25 @@ public sealed partial class TableRouter(IGrainFactory grains)
             }
         });
 
-    /// <summary>Runs <paramref name="attempt"/> again, after forgetting the stale map, whenever it meets a split partition.</summary>
+    /// <summary>
+    /// Runs <paramref name="attempt"/> again, after forgetting the stale map, whenever it meets a split
+    /// partition; and a few times when Orleans rejects the call because the partition's silo is stopping
+    /// or gone (a partition moving off a leaving silo), as an AWS SDK retries a 5xx answer.
+    /// </summary>
     public async Task<T> RetryOnSplitAsync<T>(Func<Task<T>> attempt)
     {
         var deadline = DateTime.UtcNow + SplitRetryDeadline;
         var delay = TimeSpan.FromMilliseconds(2);
+        var rejections = 0;
         while (true)
         {
             try
             {
                 return await attempt();
+            }
+            catch (OrleansMessageRejectionException) when (++rejections <= MaxRejectionRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 << rejections));
             }
             catch (PartitionRetiredException e) when (DateTime.UtcNow < deadline)
             {

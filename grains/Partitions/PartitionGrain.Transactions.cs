@@ -74,8 +74,17 @@ public sealed partial class PartitionGrain
             var newVersion = !writes ? currentVersion : newItem is null ? 0 : currentVersion + 1;
             sizes[i] = Math.Max(sizes[i], SizeOf(newItem));
             if (writes && table.LocalIndexes.Count > 0)
-                (collections ??= new long?[operations.Count])[i] = await CollectionBytesAsync(table, operation.Key)
-                    + CollectionShare(table, newItem) - CollectionShare(table, stored?.Attributes);
+            {
+                var delta = CollectionShare(table, newItem) - CollectionShare(table, stored?.Attributes);
+                var size = await CollectionBytesAsync(table, operation.Key) + delta;
+                if (delta > 0 && size > indexOptions.Value.ItemCollectionSizeLimitBytes)
+                {
+                    reasons[i] = CancellationReason.ItemCollectionSizeLimitExceeded;
+                    failed = true;
+                    continue;
+                }
+                (collections ??= new long?[operations.Count])[i] = size;
+            }
             planned.Add(new TransactionLock(transactionId, position, currentVersion, newVersion, newItem, writes, now));
         }
         if (failed) return new PrepareResult(reasons, sizes);

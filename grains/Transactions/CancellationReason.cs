@@ -17,4 +17,7 @@ public sealed record CancellationReason(
         new("ConditionalCheckFailed", "The conditional request failed", item);
 
     public static CancellationReason Validation(string message) => new("ValidationError", message);
+
+    /// <summary>The write would grow its item collection (a partition key's items and local index entries) past the 10 GB limit.</summary>
+    public static readonly CancellationReason ItemCollectionSizeLimitExceeded = new("ItemCollectionSizeLimitExceeded", "Collection size exceeded.");
 }

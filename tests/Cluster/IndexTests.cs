@@ -218,6 +218,15 @@ public class IndexTests(ClusterFixture fixture)
         });
         Assert.Equal(DynamoErrorCode.ItemCollectionSizeLimitExceededException, e.Code);
         Assert.InRange(written, 1, (int)(ClusterFixture.ItemCollectionLimit / (2 * 60 * 1024)));
+        // A transaction that would grow the full collection is cancelled, with the reason AWS gives.
+        var full = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS("big"), ["sk"] = AttrValue.FromN(1000), ["v"] = AttrValue.FromS(big) };
+        var cancelled = await Assert.ThrowsAsync<DynamoException>(() => fixture.Tables.TransactWriteItemsAsync(new TransactWriteItemsRequest
+        {
+            TransactItems = [TransactWriteItem.Put(name, full)],
+        }));
+        Assert.Equal(DynamoErrorCode.TransactionCanceledException, cancelled.Code);
+        Assert.Equal("ItemCollectionSizeLimitExceeded", Assert.Single(cancelled.CancellationReasons!).Code);
+        Assert.Equal("Collection size exceeded.", cancelled.CancellationReasons![0].Message);
         // Other collections, and writes that shrink this one, still go through.
         await fixture.Tables.PutItemAsync(new PutItemRequest { TableName = name, Item = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS("small"), ["sk"] = AttrValue.FromN(1), ["v"] = AttrValue.FromS(big) } });
         await fixture.Tables.DeleteItemAsync(new DeleteItemRequest { TableName = name, Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS("big"), ["sk"] = AttrValue.FromN(0) } });
