@@ -103,6 +103,7 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
             await _cluster.StopSiloAsync(leaving);
             await load.Progress(50).WaitAsync(SettleLimit);
             output.WriteLine($"graceful stop: {load.Failed} requests failed; at {clock.ElapsedMilliseconds} ms");
+            Assert.True(load.Failed == 0, $"{load.Failed} requests failed while a silo left gracefully: {load.LastError}");
             var victim = _cluster.SecondarySilos[^1];
             var killedAt = clock.Elapsed;
             await _cluster.KillSiloAsync(victim);
