@@ -174,6 +174,7 @@ public sealed partial class TableTrigger : IAsyncDisposable
             try
             {
                 await _handler(record, token);
+                TriggerMetrics.RecordHandled(TableName, Name, record.CreatedMs);
                 return;
             }
             catch (Exception e) when (!token.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using DataTier.Client.Requests;
 using DataTier.Client.Triggers;
 using DataTier.Model;
@@ -27,6 +28,14 @@ public class TableTriggerTests(ClusterFixture fixture)
     public async Task A_trigger_sees_every_change_once_in_item_order_and_resumes_from_its_checkpoint()
     {
         var table = await CreateStreamTable("trigger-order");
+        var lags = new ConcurrentQueue<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == "DataTier" && instrument.Name == "datatier.trigger.lag") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            if (tags.ToArray().Any(t => t.Key == "table" && (string?)t.Value == "trigger-order")) lags.Enqueue(value);
+        });
+        listener.Start();
         var seen = new ConcurrentQueue<StreamRecord>();
         var failuresLeft = 3;
         Task Handler(StreamRecord record, CancellationToken token)
@@ -48,6 +57,9 @@ public class TableTriggerTests(ClusterFixture fixture)
         await UntilAsync(() => seen.Count >= keys * writesPerKey);
         await trigger.DisposeAsync();
         AssertOncePerChangeInOrder(seen, keys, 1, writesPerKey);
+        // Each handled change reports how long after its write the handler finished.
+        Assert.True(lags.Count >= keys * writesPerKey, $"{lags.Count} lag measurements");
+        Assert.All(lags, lag => Assert.InRange(lag, 0, 60_000));
 
         // Stopped and started again under the same name: it resumes after its checkpoint.
         for (var k = 0; k < keys; k++)
