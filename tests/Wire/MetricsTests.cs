@@ -47,7 +47,13 @@ public class MetricsTests(SiloFixture fixture)
         }
         await MemcachedAsync("set metrics:mc 0 0 2\r\nhi\r\nget metrics:mc\r\n", "END\r\n");
 
+        // The exporter may answer from a scrape cached a moment before the requests above: look again until they show.
         var series = Parse(await ScrapeAsync());
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && !series.Any(s => s.Name == "datatier_conditional_check_failures_total" && s.Labels.Contains(table, StringComparison.Ordinal));)
+        {
+            await Task.Delay(200);
+            series = Parse(await ScrapeAsync());
+        }
         string Dump() => string.Join('\n', series.Where(s => s.Name.StartsWith("datatier", StringComparison.Ordinal)).Select(s => $"{s.Name}{{{s.Labels}}} {s.Value}"));
         double Sum(string name, string? label = null) =>
             series.Where(s => s.Name == name && (label is null || s.Labels.Contains(label, StringComparison.Ordinal))).Sum(s => s.Value);
