@@ -6,6 +6,7 @@ using DataTier.Silo.Resp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 
 namespace DataTier.Tests.Cache;
@@ -15,23 +16,11 @@ namespace DataTier.Tests.Cache;
 /// (on a port of their own): keys set through one silo are read through another, pub/sub crosses
 /// silos, and shards move with their keys when a silo joins or leaves.
 /// </summary>
-public sealed class CacheClusterTests : IAsyncLifetime
+public sealed class CacheClusterTests() : OwnClusterTests(3)
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
-        var builder = new TestClusterBuilder(3);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
     }
 
     private static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).ServiceProvider;
@@ -41,7 +30,7 @@ public sealed class CacheClusterTests : IAsyncLifetime
     [Fact]
     public async Task Shards_spread_over_the_silos_and_every_silo_serves_every_key()
     {
-        var silos = _cluster.Silos.ToArray();
+        var silos = Cluster.Silos.ToArray();
         await using var first = await RespTestClient.ConnectAsync(RespPort(silos[0]));
         for (var i = 0; i < 500; i++) Assert.Equal("+OK", await first.CallAsync("SET", $"key:{i}", $"v{i}"));
         var perSilo = silos.Select(s => Services(s).GetRequiredService<LocalCacheShards>().Snapshot().Count).ToArray();
@@ -60,7 +49,7 @@ public sealed class CacheClusterTests : IAsyncLifetime
     [Fact]
     public async Task A_message_published_on_one_silo_reaches_subscribers_on_the_others()
     {
-        var silos = _cluster.Silos.ToArray();
+        var silos = Cluster.Silos.ToArray();
         await using var subscriberA = await RespTestClient.ConnectAsync(RespPort(silos[0]));
         await using var subscriberB = await RespTestClient.ConnectAsync(RespPort(silos[1]));
         await using var publisher = await RespTestClient.ConnectAsync(RespPort(silos[2]));
@@ -77,20 +66,20 @@ public sealed class CacheClusterTests : IAsyncLifetime
     [Fact]
     public async Task A_joining_silo_takes_about_a_quarter_of_the_shards_with_their_keys()
     {
-        var port = RespPort(_cluster.Primary!);
+        var port = RespPort(Cluster.Primary!);
         await using var client = await RespTestClient.ConnectAsync(port);
         for (var i = 0; i < 1000; i++) await client.CallAsync("SET", $"move:{i}", $"v{i}", "EX", "1000");
         var before = Owners();
 
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        var silos = _cluster.Silos.Select(s => s.SiloAddress).ToArray();
+        var added = await Cluster.StartAdditionalSiloAsync();
+        await Cluster.WaitForLivenessToStabilizeAsync();
+        var silos = Cluster.Silos.Select(s => s.SiloAddress).ToArray();
         var ring = new ConsistentHashRing<SiloAddress>(silos, ConsistentHashPlacementDirector.SiloIdentity);
         Dictionary<int, SiloAddress> after = [];
         for (var attempt = 0; attempt < 450; attempt++) // up to 90 s on a loaded machine; it breaks as soon as placement settles
         {
             after = Owners();
-            if (after.Count == CacheSlots.ShardCount && after.All(p => ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(Services(_cluster.Primary!).GetRequiredService<IGrainFactory>().GetGrain<ICacheShardGrain>(p.Key).GetGrainId())).Equals(p.Value))) break;
+            if (after.Count == CacheSlots.ShardCount && after.All(p => ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(Services(Cluster.Primary!).GetRequiredService<IGrainFactory>().GetGrain<ICacheShardGrain>(p.Key).GetGrainId())).Equals(p.Value))) break;
             await Task.Delay(200);
         }
         var moved = after.Where(p => !before[p.Key].Equals(p.Value)).ToList();
@@ -100,7 +89,7 @@ public sealed class CacheClusterTests : IAsyncLifetime
         Assert.Equal(":1000", await client.CallAsync("DBSIZE"));
 
         // A silo that leaves gracefully hands its shards, with their keys, to the others.
-        await _cluster.StopSiloAsync(added);
+        await Cluster.StopSiloAsync(added);
         for (var i = 0; i < 1000; i++) Assert.Equal($"\"v{i}\"", await client.CallAsync("GET", $"move:{i}"));
     }
 
@@ -108,7 +97,7 @@ public sealed class CacheClusterTests : IAsyncLifetime
     private Dictionary<int, SiloAddress> Owners()
     {
         var owners = new Dictionary<int, SiloAddress>();
-        foreach (var silo in _cluster.Silos)
+        foreach (var silo in Cluster.Silos)
             foreach (var shard in Services(silo).GetRequiredService<LocalCacheShards>().Snapshot())
                 if (!shard.Keyspace.Closed) owners[shard.Index] = silo.SiloAddress;
         return owners;

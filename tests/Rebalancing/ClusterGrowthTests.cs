@@ -8,6 +8,7 @@ using DataTier.Placement.Ownership;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,33 +19,21 @@ namespace DataTier.Tests.Rebalancing;
 /// gracefully and kills another: partitions stay fairly spread, few move, no request fails during the
 /// joins, and no acknowledged write is lost.
 /// </summary>
-public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture<GrowthStore>, IAsyncLifetime
+public sealed class ClusterGrowthTests(ITestOutputHelper output) : OwnClusterTests(2), IClassFixture<GrowthStore>
 {
     private const int PartitionsPerTable = 512;
     private static readonly string[] TableNames = ["growth-a", "growth-b"];
     private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(60);
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
     }
 
     [Fact]
     public async Task Growing_to_five_silos_under_load_keeps_shares_fair_moves_few_and_loses_no_write()
     {
         var clock = Stopwatch.StartNew();
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         var ringKeys = new Dictionary<(Guid, int), string>();
         foreach (var name in TableNames)
         {
@@ -57,7 +46,7 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
             });
             Assert.Equal(PartitionsPerTable, table.Partitions.Count);
             // Activate every partition, so each one has an owner to count.
-            var partitions = Enumerable.Range(0, PartitionsPerTable).Select(p => _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p))).ToList();
+            var partitions = Enumerable.Range(0, PartitionsPerTable).Select(p => Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p))).ToList();
             await Task.WhenAll(partitions.Select(p => p.GetCachedCount()));
             for (var p = 0; p < PartitionsPerTable; p++) ringKeys[(table.Id, p)] = ConsistentHashPlacementDirector.RingKey(partitions[p].GetGrainId());
         }
@@ -72,7 +61,7 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
             for (var silos = 3; silos <= 5; silos++)
             {
                 var joinedAt = clock.Elapsed;
-                var added = await _cluster.StartAdditionalSiloAsync();
+                var added = await Cluster.StartAdditionalSiloAsync();
                 var after = await SettledAsync(silos, ringKeys);
                 output.WriteLine($"silo {silos} joined and placement settled in {(clock.Elapsed - joinedAt).TotalMilliseconds:0} ms; load so far {load.Succeeded} requests");
 
@@ -99,14 +88,14 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
             }
 
             // One silo leaves gracefully (handing its partitions over), then another is stopped abruptly.
-            var leaving = _cluster.SecondarySilos[0];
-            await _cluster.StopSiloAsync(leaving);
+            var leaving = Cluster.SecondarySilos[0];
+            await Cluster.StopSiloAsync(leaving);
             await load.Progress(50).WaitAsync(SettleLimit);
             output.WriteLine($"graceful stop: {load.Failed} requests failed; at {clock.ElapsedMilliseconds} ms");
             Assert.True(load.Failed == 0, $"{load.Failed} requests failed while a silo left gracefully: {load.LastError}");
-            var victim = _cluster.SecondarySilos[^1];
+            var victim = Cluster.SecondarySilos[^1];
             var killedAt = clock.Elapsed;
-            await _cluster.KillSiloAsync(victim);
+            await Cluster.KillSiloAsync(victim);
             await load.Progress(200).WaitAsync(SettleLimit);
             output.WriteLine($"killed a silo: the load was served again {(clock.Elapsed - killedAt).TotalMilliseconds:0} ms later ({load.Failed} requests failed meanwhile)");
         }
@@ -124,7 +113,7 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
     /// <summary>Waits until every partition is active exactly once, on its ring owner among <paramref name="silos"/> active silos, with no move pending.</summary>
     private async Task<ClusterOwnership> SettledAsync(int silos, Dictionary<(Guid, int), string> ringKeys)
     {
-        var management = _cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var management = Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
         var deadline = Stopwatch.StartNew();
         var why = "";
         while (deadline.Elapsed < SettleLimit)
@@ -136,7 +125,7 @@ public sealed class ClusterGrowthTests(ITestOutputHelper output) : IClassFixture
                 await Task.Delay(200);
                 continue;
             }
-            var ownership = await ClusterOwnership.CollectAsync(_cluster.GrainFactory, hosts);
+            var ownership = await ClusterOwnership.CollectAsync(Cluster.GrainFactory, hosts);
             var ring = new ConsistentHashRing<SiloAddress>(hosts, ConsistentHashPlacementDirector.SiloIdentity);
             var placed = ownership.Partitions.GroupBy(p => (p.TableId, p.Partition)).ToList();
             var misplaced = placed.Count(g => g.Count() != 1 || g.Single().Silo != ring.OwnerOf(ringKeys[g.Key]).ToString());

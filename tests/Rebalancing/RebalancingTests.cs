@@ -7,6 +7,7 @@ using DataTier.Partitions;
 using DataTier.Placement;
 using DataTier.Store;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 
 namespace DataTier.Tests.Rebalancing;
@@ -26,29 +27,17 @@ public sealed class RebalancingStore : IDisposable
 }
 
 /// <summary>Each test has its own cluster: they add and remove silos, which would disturb the shared cluster's other tests.</summary>
-public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<RebalancingStore>
+public sealed class RebalancingTests() : OwnClusterTests(2), IClassFixture<RebalancingStore>
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
     }
 
     [Fact]
     public async Task A_joining_silo_receives_about_a_third_of_the_partitions_and_no_request_fails()
     {
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         var table = await tables.CreateTableAsync(new DataTier.Tables.TableDefinition
         {
             Name = "moving",
@@ -64,7 +53,7 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
             await tables.GetItemAsync(new GetItemRequest { TableName = "moving", Key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS($"k{i}") } });
         var warm = new Dictionary<int, int>();
         for (var p = 0; p < table.Partitions.Count; p++)
-            warm[p] = await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
+            warm[p] = await Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
         Assert.Equal(300, warm.Values.Sum());
 
         var before = await Placements(table.Id);
@@ -95,9 +84,9 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
             }
         });
 
-        var added = await _cluster.StartAdditionalSiloAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-        var management = _cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var added = await Cluster.StartAdditionalSiloAsync();
+        await Cluster.WaitForLivenessToStabilizeAsync();
+        var management = Cluster.GrainFactory.GetGrain<IManagementGrain>(0);
         var silos = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
         Assert.Equal(3, silos.Length);
         var ring = new ConsistentHashRing<SiloAddress>(silos, ConsistentHashPlacementDirector.SiloIdentity);
@@ -120,9 +109,9 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
         // Moved partitions arrived warm: their caches came with them, not from reads after the move.
         for (var p = 0; p < table.Partitions.Count; p++)
         {
-            var id = _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetGrainId();
+            var id = Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetGrainId();
             if (!moved.Any(m => m.Key.Equals(id))) continue;
-            Assert.True(await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount() >= warm[p],
+            Assert.True(await Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount() >= warm[p],
                 $"partition {p} lost its cache when it moved");
         }
         Assert.Equal(0, failures);
@@ -135,7 +124,7 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
     [Fact]
     public async Task A_leaving_silo_hands_its_partitions_over_warm_and_loses_nothing()
     {
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         var table = await tables.CreateTableAsync(new DataTier.Tables.TableDefinition
         {
             Name = "leaving",
@@ -147,20 +136,20 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
             await tables.PutItemAsync(new PutItemRequest { TableName = "leaving", Item = Item(i, 0) });
         var warm = new Dictionary<int, int>();
         for (var p = 0; p < table.Partitions.Count; p++)
-            warm[p] = await _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
+            warm[p] = await Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p)).GetCachedCount();
 
-        var leaving = _cluster.SecondarySilos[0];
+        var leaving = Cluster.SecondarySilos[0];
         var before = await Placements(table.Id);
         var onLeaving = before.Where(p => p.Value.Equals(leaving.SiloAddress)).Select(p => p.Key).ToHashSet();
         Assert.NotEmpty(onLeaving);
 
-        await _cluster.StopSiloAsync(leaving);
+        await Cluster.StopSiloAsync(leaving);
 
         var after = await Placements(table.Id);
-        Assert.All(after, p => Assert.Equal(_cluster.Primary!.SiloAddress, p.Value));
+        Assert.All(after, p => Assert.Equal(Cluster.Primary!.SiloAddress, p.Value));
         for (var p = 0; p < table.Partitions.Count; p++)
         {
-            var grain = _cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p));
+            var grain = Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(p));
             if (!onLeaving.Contains(grain.GetGrainId())) continue;
             Assert.True(await grain.GetCachedCount() >= warm[p], $"partition {p} lost its cache when its silo left");
         }
@@ -170,7 +159,7 @@ public sealed class RebalancingTests : IAsyncLifetime, IClassFixture<Rebalancing
 
     private async Task<Dictionary<GrainId, SiloAddress>> Placements(Guid tableId)
     {
-        var stats = await _cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var stats = await Cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         return stats.Where(s => s.GrainId.ToString().Contains(tableId.ToString("N")))
             .GroupBy(s => s.GrainId)
             .ToDictionary(g => g.Key, g => g.First().SiloAddress);

@@ -3,32 +3,26 @@ using DataTier.Client.Requests;
 using DataTier.Hosting;
 using DataTier.Store;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 using static DataTier.Tests.Replicas.ReplicaTestTables;
 
 namespace DataTier.Tests.Replicas;
 
 /// <summary>Its own 3-silo cluster for each test: one stops a silo; the change log is kept only briefly.</summary>
-public sealed class ReplicaFailoverTests : IAsyncLifetime
+public sealed class ReplicaFailoverTests() : OwnClusterTests(3)
 {
     private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-replicas-" + Guid.NewGuid().ToString("N"));
     private static RocksDbTableStore? _store;
-    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
         _store = new RocksDbTableStore(new RocksDbStoreOptions { Path = StorePath });
-        var builder = new TestClusterBuilder(3);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override void AfterStop()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
         _store?.Dispose();
         Directory.Delete(StorePath, recursive: true);
     }
@@ -36,10 +30,10 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Stopping_a_silo_that_holds_replicas_fails_no_eventually_consistent_read()
     {
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         var table = await CreateAsync(tables, "replicas-failover", 2);
         for (var i = 0; i < 100; i++) await PutAsync(tables, table.Name, i, i);
-        await CatchUpAsync(_cluster.GrainFactory, table, 2);
+        await CatchUpAsync(Cluster.GrainFactory, table, 2);
 
         using var stop = new CancellationTokenSource();
         var reads = 0;
@@ -62,7 +56,7 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
         })).ToList();
 
         await WaitForReadsAsync(() => reads, 200);
-        await _cluster.StopSiloAsync(_cluster.SecondarySilos[0]);
+        await Cluster.StopSiloAsync(Cluster.SecondarySilos[0]);
         var afterStop = reads;
         await WaitForReadsAsync(() => reads, afterStop + 600);
         stop.Cancel();
@@ -71,16 +65,16 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
 
         // The replicas are back on the two silos left: replica 1 on the other one, replica 2 with the owner.
         var reread = await tables.DescribeTableAsync(table.Name);
-        await CatchUpAsync(_cluster.GrainFactory, reread, 2);
+        await CatchUpAsync(Cluster.GrainFactory, reread, 2);
         for (var i = 0; i < 100; i++)
             for (var r = 1; r <= 2; r++)
-                Assert.Equal(i, N((await Replica(_cluster.GrainFactory, reread, PartitionOf(reread, i), r).Get(ItemKeyOf(reread, i)))?.Attributes));
+                Assert.Equal(i, N((await Replica(Cluster.GrainFactory, reread, PartitionOf(reread, i), r).Get(ItemKeyOf(reread, i)))?.Attributes));
     }
 
     [Fact]
     public async Task Without_global_indexes_the_owner_trims_the_log_its_replicas_follow()
     {
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         var table = await CreateAsync(tables, "replicas-trimmed", 1);
         for (var i = 0; i < 60; i++) await PutAsync(tables, table.Name, i, 1);
         var log = global::DataTier.Indexes.IndexFeedLog.NameOf(0);
@@ -95,9 +89,9 @@ public sealed class ReplicaFailoverTests : IAsyncLifetime
             await Task.Delay(100);
         }
         for (var i = 0; i < 60; i++) await PutAsync(tables, table.Name, i, 2);
-        await CatchUpAsync(_cluster.GrainFactory, table, 1);
+        await CatchUpAsync(Cluster.GrainFactory, table, 1);
         for (var i = 0; i < 60; i++)
-            Assert.Equal(2, N((await Replica(_cluster.GrainFactory, table, PartitionOf(table, i), 1).Get(ItemKeyOf(table, i)))?.Attributes));
+            Assert.Equal(2, N((await Replica(Cluster.GrainFactory, table, PartitionOf(table, i), 1).Get(ItemKeyOf(table, i)))?.Attributes));
     }
 
     private static async Task WaitForReadsAsync(Func<int> reads, int target)

@@ -9,32 +9,26 @@ using DataTier.Store;
 using DataTier.Streams;
 using DataTier.Tables;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 
 namespace DataTier.Tests.Triggers;
 
 /// <summary>A trigger keeps its exactly-once, in-order delivery while a silo leaves under a write load (its own 3-silo cluster).</summary>
-public sealed class TriggerFailoverTests : IAsyncLifetime
+public sealed class TriggerFailoverTests() : OwnClusterTests(3)
 {
     private static readonly string StorePath = Path.Combine(Path.GetTempPath(), "datatier-trigger-" + Guid.NewGuid().ToString("N"));
     private static RocksDbTableStore? _store;
-    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
         _store = new RocksDbTableStore(new RocksDbStoreOptions { Path = StorePath });
-        var builder = new TestClusterBuilder(3);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    protected override void AfterStop()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
         _store?.Dispose();
         Directory.Delete(StorePath, recursive: true);
     }
@@ -42,7 +36,7 @@ public sealed class TriggerFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Every_change_reaches_the_handler_once_and_in_order_while_a_silo_leaves()
     {
-        var tables = new TableClient(_cluster.Client);
+        var tables = new TableClient(Cluster.Client);
         await tables.CreateTableAsync(new TableDefinition
         {
             Name = "failover",
@@ -53,8 +47,8 @@ public sealed class TriggerFailoverTests : IAsyncLifetime
         });
         var seen = new ConcurrentQueue<StreamRecord>();
         var options = new TableTriggerOptions { PollInterval = TimeSpan.FromMilliseconds(200), FirstRetryDelay = TimeSpan.FromMilliseconds(20) };
-        await using var trigger = await TableTrigger.StartAsync(_cluster.Client, "failover", "mirror",
-            (r, _) => { seen.Enqueue(r); return Task.CompletedTask; }, options, _cluster.Client.ServiceProvider);
+        await using var trigger = await TableTrigger.StartAsync(Cluster.Client, "failover", "mirror",
+            (r, _) => { seen.Enqueue(r); return Task.CompletedTask; }, options, Cluster.Client.ServiceProvider);
 
         const int keys = 12;
         var written = new long[keys];
@@ -80,7 +74,7 @@ public sealed class TriggerFailoverTests : IAsyncLifetime
         })).ToList();
 
         await UntilAsync(() => seen.Count >= 100);
-        await _cluster.StopSiloAsync(_cluster.SecondarySilos[0]);
+        await Cluster.StopSiloAsync(Cluster.SecondarySilos[0]);
         var afterStop = seen.Count;
         await UntilAsync(() => seen.Count >= afterStop + 100);
         await stop.CancelAsync();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,29 +22,17 @@ namespace DataTier.Tests.Cache.Replication;
 /// its owner on the ring, READONLY clients read from replicas and see writes, deletions and expiry
 /// arrive, and when a silo is killed its shards start again elsewhere with their replicas' keys.
 /// </summary>
-public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTests(3)
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
+    protected override void Configure(TestClusterBuilder builder)
     {
-        var builder = new TestClusterBuilder(3);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
     }
 
     [Fact]
     public async Task Replicas_sit_on_the_next_silo_and_readonly_reads_see_writes_deletes_and_expiry()
     {
-        var primary = _cluster.Primary!;
+        var primary = Cluster.Primary!;
         await using var writer = await RespTestClient.ConnectAsync(RespPort(primary));
         for (var i = 0; i < 300; i++) Assert.Equal("+OK", await writer.CallAsync("SET", $"r:{i}", $"v{i}"));
         await writer.CallAsync("SET", "r:short", "gone-soon", "PX", "300");
@@ -51,7 +40,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         // Every active shard has its replica on the ring's next silo after its owner, never with it.
         await WaitUntilAsync(() => AllShardsReplicated(), "replicas of every active shard");
         var ring = Ring();
-        foreach (var silo in _cluster.Silos)
+        foreach (var silo in Cluster.Silos)
             foreach (var (key, _) in Services(silo).GetRequiredService<LocalCacheReplicas>().Snapshot())
             {
                 Assert.True(ReplicaKey.TryParse(key, out var owner, out var k));
@@ -60,7 +49,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
                 Assert.NotEqual(ring.OwnerOf(owner), silo.SiloAddress);
             }
 
-        await using var reader = await RespTestClient.ConnectAsync(RespPort(_cluster.Silos[1]));
+        await using var reader = await RespTestClient.ConnectAsync(RespPort(Cluster.Silos[1]));
         Assert.Equal("+OK", await reader.CallAsync("READONLY"));
         for (var i = 0; i < 300; i++) Assert.Equal($"\"v{i}\"", await ReadUntilAsync(reader, $"r:{i}", $"\"v{i}\""));
         Assert.Equal("(nil)", await ReadUntilAsync(reader, "r:short", "(nil)"));
@@ -72,7 +61,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("\"changed\"", await ReadUntilAsync(reader, "r:1", "\"changed\""));
         Assert.Equal("(nil)", await ReadUntilAsync(reader, "r:2", "(nil)"));
         Assert.Equal("\"x\"", await ReadUntilAsync(reader, "r:h", "\"x\"", "HGET", "f"));
-        Assert.True(Services(_cluster.Silos[1]).GetRequiredService<ReplicaReads>().Served > 0);
+        Assert.True(Services(Cluster.Silos[1]).GetRequiredService<ReplicaReads>().Served > 0);
 
         // Writes on a READONLY connection still go to the owner.
         Assert.Equal("+OK", await reader.CallAsync("SET", "r:ro", "w"));
@@ -89,8 +78,8 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task After_a_silo_is_killed_its_shards_come_back_with_the_keys_of_their_replicas()
     {
-        var primary = _cluster.Primary!;
-        var victim = _cluster.SecondarySilos[0];
+        var primary = Cluster.Primary!;
+        var victim = Cluster.SecondarySilos[0];
         await using var client = await RespTestClient.ConnectAsync(RespPort(primary));
         const int Keys = 600;
         for (var i = 0; i < Keys; i++) Assert.Equal("+OK", await client.CallAsync("SET", $"p:{i}", $"v{i}", "EX", "1000"));
@@ -101,7 +90,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
 
         // The replication delay: from a write's acknowledgement until its replica has it.
         var delays = new List<double>();
-        var grains = _cluster.Client;
+        var grains = Cluster.Client;
         foreach (var i in victimKeys.Take(100))
         {
             var key = $"p:{i}";
@@ -141,7 +130,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
         })).ToArray();
         await Task.Delay(300);
         var killedAt = Stopwatch.StartNew();
-        await _cluster.KillSiloAsync(victim);
+        await Cluster.KillSiloAsync(victim);
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
@@ -202,20 +191,20 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : IAsyncLifetime
 
     private bool AllShardsReplicated()
     {
-        var replicas = _cluster.Silos.SelectMany(s => Services(s).GetRequiredService<LocalCacheReplicas>().Snapshot()).Select(r => r.Key).ToHashSet();
+        var replicas = Cluster.Silos.SelectMany(s => Services(s).GetRequiredService<LocalCacheReplicas>().Snapshot()).Select(r => r.Key).ToHashSet();
         var ring = Ring();
-        foreach (var silo in _cluster.Silos)
+        foreach (var silo in Cluster.Silos)
             foreach (var shard in Services(silo).GetRequiredService<LocalCacheShards>().Snapshot())
                 if (!replicas.Contains(ReplicaKey.For(shard.GrainId, 1))) return false;
         return replicas.Count > 0 && replicas.All(r => ReplicaKey.TryParse(r, out var owner, out var k)
-            && _cluster.Silos.Single(s => Services(s).GetRequiredService<LocalCacheReplicas>().Snapshot().Any(x => x.Key == r)).SiloAddress.Equals(ring.OwnerOf(owner, k)));
+            && Cluster.Silos.Single(s => Services(s).GetRequiredService<LocalCacheReplicas>().Snapshot().Any(x => x.Key == r)).SiloAddress.Equals(ring.OwnerOf(owner, k)));
     }
 
-    private bool CaughtUp() => _cluster.Silos.All(s => Services(s).GetRequiredService<LocalShardReplicators>().Snapshot()
+    private bool CaughtUp() => Cluster.Silos.All(s => Services(s).GetRequiredService<LocalShardReplicators>().Snapshot()
         .All(r => r.Progress().All(p => p.Online && p.AckedSeq == r.Seq && p.LagMs == 0)));
 
     private ConsistentHashRing<SiloAddress> Ring() =>
-        new(_cluster.Silos.Select(s => s.SiloAddress), ConsistentHashPlacementDirector.SiloIdentity);
+        new(Cluster.Silos.Select(s => s.SiloAddress), ConsistentHashPlacementDirector.SiloIdentity);
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
