@@ -28,7 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         // Real sockets, so that a service host outside the test cluster can connect to its gateways.
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<ChangeStreamsClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Tables = new TableClient(Cluster.Client);
@@ -40,12 +40,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         SharedStore.Dispose();
         Directory.Delete(StorePath, recursive: true);
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -2,6 +2,7 @@ using DataTier.Client;
 using DataTier.Hosting;
 using DataTier.Store;
 using Orleans.TestingHost;
+using DataTier.Tests.Cluster;
 using Xunit;
 
 namespace DataTier.Tests.Splits;
@@ -26,7 +27,7 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(2);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<ChangeStreamsClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Tables = new TableClient(Cluster.Client);
@@ -38,12 +39,6 @@ public sealed class SplitClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         Store.Dispose();
         Directory.Delete(StorePath, recursive: true);
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(Streams.ChangeStreams.ProviderName);
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

@@ -24,7 +24,7 @@ public sealed class TriggerFailoverTests() : OwnClusterTests(3)
     {
         _store = new RocksDbTableStore(new RocksDbStoreOptions { Path = StorePath });
         builder.AddSiloBuilderConfigurator<Configurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<ChangeStreamsClientConfigurator>();
     }
 
     protected override void AfterStop()
@@ -108,11 +108,5 @@ public sealed class TriggerFailoverTests() : OwnClusterTests(3)
             siloBuilder.AddDataTierTables(o => o.InitialPartitionsPerTable = 8);
             siloBuilder.Services.AddSharedTableStore(_store!);
         }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddMemoryStreams(ChangeStreams.ProviderName);
     }
 }
