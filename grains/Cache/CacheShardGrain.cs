@@ -15,7 +15,7 @@ namespace DataTier.Cache;
 /// rebalancer migrates it to its ring owner when silos join or leave, and its keys travel with it.
 /// </summary>
 [Placement.ConsistentHashPlacement]
-public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner, ParkedShards parked, IServiceProvider services)
+public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards local, ShardRunner runner, ParkedShards parked, IServiceProvider services)
     : Grain, ICacheShardGrain, IGrainMigrationParticipant
 {
     private const string EntriesKey = "entries";
@@ -41,7 +41,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         _keyspace = new CacheKeyspace(budget);
         // A shard that starts anew (not migrated, which brings its keys along) takes over from its most
         // advanced replica (its owner's silo died), or else restores its latest snapshot, if any.
-        if (_migrated is null && Replicas > 0 && await ReplicaPromotion.TakeOverAsync(GrainFactory, services.GetRequiredService<IClusterMembershipService>(), this.GetGrainId(), Replicas) is { } promoted)
+        if (_migrated is null && Replicas > 0 && await ReplicaPromotion.TakeOverAsync(GrainFactory, services.GetRequiredService<IClusterMembershipService>(), this.GetGrainId(), Replicas, services.GetRequiredService<ILogger<CacheShardGrain>>()) is { } promoted)
         {
             _migrated = promoted.Entries;
             _seq = promoted.Seq;
@@ -98,6 +98,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         local.Remove((int)this.GetPrimaryKeyLong(), _keyspace);
+        LogDeactivating(services.GetRequiredService<ILogger<CacheShardGrain>>(), this.GetGrainId(), reason.ReasonCode, reason.Description, _keyspace.Count);
         // Replicas keep what they have: clearing here must not reach them, and the next owner takes over from them.
         if (_replicator is not null)
         {
@@ -215,4 +216,7 @@ public sealed class CacheShardGrain(CacheMemoryBudget budget, LocalCacheShards l
         if (context.TryGetValue<List<Guid>>(ArrivalsKey, out var arrivals) && arrivals is not null) _arrivals = arrivals;
         if (context.TryGetValue<long>(SeqKey, out var seq)) _seq = seq;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard} deactivates ({Reason}: {Description}) with {Count} keys")]
+    private static partial void LogDeactivating(ILogger logger, GrainId shard, DeactivationReasonCode reason, string description, int count);
 }

@@ -27,6 +27,7 @@ public static class CacheSiloBuilderExtensions
             services.AddPlacementDirector<SiloLocalPlacement, SiloLocalPlacementDirector>();
         services.AddOptions<Placement.RebalancingOptions>();
         if (services.Any(s => s.ServiceType == typeof(LocalCacheShards))) return builder;
+        builder.AddDataTierGrainDirectory();
         services.AddSingleton<CacheMemoryBudget>();
         services.AddSingleton<LocalCacheShards>();
         Placement.Moves.MoveTrackingExtensions.AddMoveTracking(services);

@@ -16,6 +16,7 @@ public static class TableSiloBuilderExtensions
         if (configure is not null) options.Configure(configure);
         options.Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddDataTierGrainDirectory();
         builder.Services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.AddPlacementDirector<Placement.ReplicaPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();

@@ -61,6 +61,8 @@ public static class StoreHostingExtensions
         silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort);
         // Failure detection (ProbeTimeout, NumMissedProbesLimit, ...), when set.
         silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Clustering:Membership"));
+        // The grain directory's lease on a crashed silo's grains (RangeLeaseDuration), when set.
+        silo.Services.Configure<GrainDirectoryOptions>(config.GetSection("Clustering:Directory"));
     }
 
     /// <summary>A line for the start-up message naming the store.</summary>

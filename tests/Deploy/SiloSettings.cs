@@ -19,6 +19,7 @@ public static class SiloSettings
     [
         .. SiloOptionsRegistry.All.Select(o => (o.Section, new[] { o.Type })),
         ("Clustering:Membership", [typeof(Orleans.Configuration.ClusterMembershipOptions)]),
+        ("Clustering:Directory", [typeof(Orleans.Configuration.GrainDirectoryOptions)]),
         ("Logging:Console", [typeof(ConsoleLoggerOptions)]),
         ("Logging:Console:FormatterOptions", [typeof(JsonConsoleFormatterOptions), typeof(SimpleConsoleFormatterOptions)]),
     ];

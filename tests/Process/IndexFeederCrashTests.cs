@@ -36,6 +36,7 @@ public sealed class IndexFeederCrashTests(ITestOutputHelper output)
             $"--Store:DynamoDb:TablePrefix={prefix}",
             "--Clustering:Kind=DynamoDb",
             "--Clustering:Membership:ProbeTimeout=00:00:02",
+            "--Clustering:Directory:RangeLeaseDuration=00:00:05",
             "--Clustering:Membership:NumMissedProbesLimit=2",
             $"--Orleans:ClusterId=c{Guid.NewGuid().ToString("N")[..8]}",
         ];

@@ -45,6 +45,7 @@ public sealed class SharedStoreCluster : IAsyncDisposable
             $"--Store:DynamoDb:TablePrefix={prefix}",
             "--Clustering:Kind=DynamoDb",
             "--Clustering:Membership:ProbeTimeout=00:00:02",
+            "--Clustering:Directory:RangeLeaseDuration=00:00:05",
             "--Clustering:Membership:NumMissedProbesLimit=2",
             $"--Orleans:ClusterId={clusterId}",
             .. extraArguments ?? [],
