@@ -4,6 +4,7 @@ using DataTier.Silo.Configuration;
 using DataTier.Silo.Admin;
 using DataTier.Silo.DynamoDb;
 using DataTier.Silo.Memcached;
+using DataTier.Silo.Networking;
 using DataTier.Silo.Resp;
 using DataTier.Silo.Hosting;
 using DataTier.Silo.Telemetry;
@@ -17,6 +18,7 @@ using Orleans.Serialization;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var config = builder.Configuration;
 if (!config.SettingsAreValid()) return 1;
+SocketCompletions.Configure(config);
 
 var endpointOptions = config.GetSection("Endpoints:DynamoDb").Get<DynamoDbEndpointOptions>() ?? new DynamoDbEndpointOptions();
 var clusterOptions = config.GetSection("Orleans").Get<ClusterHostOptions>() ?? new ClusterHostOptions();

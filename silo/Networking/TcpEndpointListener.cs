@@ -1,16 +1,19 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace DataTier.Silo.Networking;
 
 /// <summary>
 /// A TCP endpoint of the silo (RESP, memcached): binds at start, accepts connections, and runs one
-/// protocol session per connection over pipes until the client leaves or the silo stops.
+/// protocol session per connection over pipes until the client leaves or the silo stops. The pipes
+/// are Kestrel's socket transport (pooled buffers, receives straight into them), not a NetworkStream.
 /// </summary>
 public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundService
 {
     private Socket? _socket;
+    private SocketConnectionContextFactory? _connections;
 
     /// <summary>The port bound (useful when configured as 0).</summary>
     public int BoundPort => (_socket?.LocalEndPoint as IPEndPoint)?.Port ?? 0;
@@ -38,6 +41,7 @@ public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundSe
         _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _socket.Bind(endpoint);
         _socket.Listen(512);
+        _connections = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions { UnsafePreferInlineScheduling = true }, logger);
         LogListening(logger, Protocol, endpoint.ToString());
         return base.StartAsync(cancellationToken);
     }
@@ -66,9 +70,9 @@ public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundSe
         client.NoDelay = true;
         var remote = client.RemoteEndPoint?.ToString() ?? "?";
         OnConnected();
-        await using var stream = new NetworkStream(client, ownsSocket: true);
-        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096));
-        var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
+        var connection = _connections!.Create(client);
+        var input = connection.Transport.Input;
+        var output = connection.Transport.Output;
         try
         {
             await RunSessionAsync(input, output, remote, stoppingToken);
@@ -86,7 +90,15 @@ public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundSe
             OnDisconnected();
             await input.CompleteAsync();
             await output.CompleteAsync();
+            await connection.DisposeAsync();
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _connections?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Protocol} endpoint listening on {Endpoint}")]
