@@ -254,7 +254,10 @@ if has memory; then
         timeout 300 redis-cli -h 127.0.0.1 -p "$port" --pipe <"$work/warm.resp" >/dev/null 2>&1 || true
         redis-cli -h 127.0.0.1 -p "$port" FLUSHALL >/dev/null
     done
-    sleep 2
+    # MEMORY PURGE before each reading: both servers return freed memory to the system (redis-server's
+    # allocator its dirty pages, the silo a compacting collection), so RSS shows what the data holds.
+    purge() { for port in "$resp_port" "$redis_port"; do redis-cli -h 127.0.0.1 -p "$port" MEMORY PURGE >/dev/null; done; sleep 1; }
+    sleep 1; purge
     before_resp=$(used_memory "$resp_port"); before_redis=$(used_memory "$redis_port")
     before_silo_rss=$(rss_bytes "$silo_pid"); before_redis_rss=$(rss_bytes "$redis_pid")
     for port in "$resp_port" "$redis_port"; do
@@ -262,7 +265,7 @@ if has memory; then
         timeout 300 redis-cli -h 127.0.0.1 -p "$port" --pipe <"$work/memory.resp" >"$work/pipe.out" 2>&1 || { cat "$work/pipe.out" >&2; echo "loading port $port failed" >&2; exit 1; }
         grep -q 'errors: 0, replies: '"$memory_keys" "$work/pipe.out" || { note "[memory] port $port: $(tail -n 1 "$work/pipe.out")"; failed=1; }
     done
-    sleep 2
+    sleep 1; purge
     after_resp=$(used_memory "$resp_port"); after_redis=$(used_memory "$redis_port")
     after_silo_rss=$(rss_bytes "$silo_pid"); after_redis_rss=$(rss_bytes "$redis_pid")
     memory_line="keys=$memory_keys resp_used=$((after_resp - before_resp)) redis_used=$((after_redis - before_redis)) silo_rss=$((after_silo_rss - before_silo_rss)) redis_rss=$((after_redis_rss - before_redis_rss))"

@@ -153,6 +153,24 @@ public sealed partial class RespSession
         }
     }
 
+    /// <summary>
+    /// MEMORY PURGE: as Redis asks its allocator to return dirty pages, a full compacting collection
+    /// that gives the freed heap back to the operating system.
+    /// </summary>
+    private static CacheReply Memory(byte[][] a)
+    {
+        switch (Arg.Lower(a[1]))
+        {
+            case "purge" when a.Length == 2:
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                return CacheReply.Ok;
+            case "purge":
+                return CacheErrors.WrongArity("memory|purge");
+            default:
+                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try MEMORY HELP.");
+        }
+    }
+
     private IEnumerable<(string Name, string Value)> ConfigValues()
     {
         var budget = _services.Budget;

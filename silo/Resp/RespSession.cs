@@ -190,6 +190,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Client => Client(a),
         CommandId.Reset => Reset(),
         CommandId.Time => Time(),
+        CommandId.Memory => Memory(a),
         CommandId.BgSave => _services.Snapshots.StartBackgroundSave()
             ? CacheReply.Simple("Background saving started")
             : CacheReply.Error("ERR Background save already in progress"),

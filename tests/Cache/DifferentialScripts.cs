@@ -11,6 +11,7 @@ public static class DifferentialScripts
             "CLIENT SETNAME myname", "CLIENT GETNAME", "CLIENT SETNAME \"a b\"", "CLIENT SETNAME", "CLIENT FOO",
             "HELLO 4", "HELLO abc", "HELLO 2 FOO", "AUTH x", "AUTH a b", "CONFIG SET foo bar", "CONFIG SET maxmemory-policy bad",
             "CONFIG GET maxmemory-samples", "get", "set a",
+            "MEMORY PURGE", "MEMORY PURGE x", "MEMORY FOO", "MEMORY",
         ],
         ["set-options"] =
         [

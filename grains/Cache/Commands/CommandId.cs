@@ -5,7 +5,7 @@ public enum CommandId : short
 {
     Unknown,
     // connection and server (the session answers these)
-    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite,
+    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory,
     // whole keyspace (fanned out to every shard)
     Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
     // pub/sub

@@ -29,6 +29,7 @@ public static class CommandTable
         new("lastsave", CommandId.LastSave, 1, Fast, 0, 0, 0, Session),
         new("readonly", CommandId.Readonly, 1, Fast, 0, 0, 0, Session),
         new("readwrite", CommandId.Readwrite, 1, Fast, 0, 0, 0, Session),
+        new("memory", CommandId.Memory, -2, None, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),
