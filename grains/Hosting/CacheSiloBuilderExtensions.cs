@@ -22,7 +22,7 @@ public static class CacheSiloBuilderExtensions
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(Placement.ConsistentHashPlacement))))
             services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(Placement.RingSuccessorPlacement))))
-            services.AddPlacementDirector<Placement.RingSuccessorPlacement, Placement.RingSuccessorPlacementDirector>();
+            services.AddPlacementDirector<Placement.RingSuccessorPlacement, Placement.ConsistentHashPlacementDirector>();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, typeof(SiloLocalPlacement))))
             services.AddPlacementDirector<SiloLocalPlacement, SiloLocalPlacementDirector>();
         services.AddOptions<Placement.RebalancingOptions>();

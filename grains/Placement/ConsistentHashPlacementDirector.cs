@@ -4,8 +4,10 @@ using Orleans.Runtime.Placement;
 namespace DataTier.Placement;
 
 /// <summary>
-/// Chooses the ring owner among the compatible silos, or for a <see cref="ReplicaPlacement"/> grain the
-/// silo that follows its partition's owner at the replica's rank. The ring is rebuilt only when that
+/// Chooses the ring owner among the compatible silos, or for a replica the silo that follows its owner
+/// at the replica's rank: a <see cref="ReplicaPlacement"/> grain (a partition's) or a
+/// <see cref="RingSuccessorPlacement"/> grain (keyed <c>{owner ring key}|{k}</c>, see
+/// <see cref="ReplicaKey"/>). The ring is rebuilt only when that
 /// set changes. A placement hint (grain migration names its destination that way) wins over the ring.
 /// </summary>
 public sealed class ConsistentHashPlacementDirector(IServiceProvider services) : IPlacementDirector
@@ -18,9 +20,12 @@ public sealed class ConsistentHashPlacementDirector(IServiceProvider services) :
     {
         var compatible = context.GetCompatibleSilos(target);
         if (IPlacementDirector.GetPlacementHint(target.RequestContextData, compatible) is { } hint) return Task.FromResult(hint);
-        var (key, rank) = strategy is ReplicaPlacement
-            ? Replicas.PartitionReplicaKey.RingPlace(services.GetRequiredService<IGrainFactory>(), target.GrainIdentity.Key.ToString()!)
-            : (RingKey(target.GrainIdentity), 0);
+        var (key, rank) = strategy switch
+        {
+            ReplicaPlacement => Replicas.PartitionReplicaKey.RingPlace(services.GetRequiredService<IGrainFactory>(), target.GrainIdentity.Key.ToString()!),
+            RingSuccessorPlacement when ReplicaKey.TryParse(target.GrainIdentity.Key.ToString()!, out var owner, out var k) => (owner, k),
+            _ => (RingKey(target.GrainIdentity), 0),
+        };
         return Task.FromResult(RingFor(compatible).OwnerOf(key, rank));
     }
 

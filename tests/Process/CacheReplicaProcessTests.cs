@@ -27,7 +27,6 @@ public sealed partial class CacheReplicaProcessTests(ITestOutputHelper output)
         string[] arguments =
         [
             "--Cache:Replicas=1",
-            "--Clustering:Directory:RangeLeaseDuration=00:00:05",
             "--Logging:LogLevel:DataTier.Cache=Information",
             "--Clustering:Kind=DynamoDb",
             $"--Clustering:DynamoDb:ServiceUrl={dynalite.EndpointUrl}",
@@ -35,8 +34,7 @@ public sealed partial class CacheReplicaProcessTests(ITestOutputHelper output)
             "--Clustering:DynamoDb:AccessKey=local",
             "--Clustering:DynamoDb:SecretKey=local",
             $"--Clustering:DynamoDb:TablePrefix=repl{run}-",
-            "--Clustering:Membership:ProbeTimeout=00:00:02",
-            "--Clustering:Membership:NumMissedProbesLimit=2",
+            .. SharedStoreCluster.FastFailureDetection,
             "--Rebalancing:JoinSettleTime=00:00:00.500",
             "--Rebalancing:CheckInterval=00:00:00.500",
             $"--Orleans:ClusterId=c{run}",

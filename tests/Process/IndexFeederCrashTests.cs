@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using DataTier.Tests.Peers;
 using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -23,28 +22,11 @@ public sealed class IndexFeederCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task The_index_equals_a_scan_of_the_table_after_a_feeders_silo_is_killed_under_writes()
     {
-        await using var dynalite = new DynaliteProcess();
-        await dynalite.StartAsync();
-        var prefix = "gsi" + Guid.NewGuid().ToString("N")[..8] + "-";
-        string[] arguments =
-        [
-            "--Store:Kind=DynamoDb",
-            $"--Store:DynamoDb:ServiceUrl={dynalite.EndpointUrl}",
-            "--Store:DynamoDb:Region=us-east-1",
-            "--Store:DynamoDb:AccessKey=local",
-            "--Store:DynamoDb:SecretKey=local",
-            $"--Store:DynamoDb:TablePrefix={prefix}",
-            "--Clustering:Kind=DynamoDb",
-            "--Clustering:Membership:ProbeTimeout=00:00:02",
-            "--Clustering:Directory:RangeLeaseDuration=00:00:05",
-            "--Clustering:Membership:NumMissedProbesLimit=2",
-            $"--Orleans:ClusterId=c{Guid.NewGuid().ToString("N")[..8]}",
-        ];
-        var silos = Enumerable.Range(0, 3).Select(_ => new SiloProcess(Path.Combine(Path.GetTempPath(), "datatier-unused-" + Guid.NewGuid().ToString("N")), arguments)).ToArray();
+        await using var cluster = await SharedStoreCluster.StartAsync(3);
+        var silos = cluster.Silos;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            foreach (var silo in silos) await silo.StartAsync();
             var clients = silos.Select(s => SiloFixture.CreateClient(s.EndpointUrl, c =>
             {
                 c.MaxErrorRetry = 0;
@@ -73,7 +55,7 @@ public sealed class IndexFeederCrashTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             while (victim < 0)
             {
-                for (var s = 0; s < silos.Length && victim < 0; s++)
+                for (var s = 0; s < silos.Count && victim < 0; s++)
                     if ((await http.GetStringAsync(silos[s].AdminUrl + "/metrics")).Contains($"datatier_index_lag_records{{", StringComparison.Ordinal)
                         && (await http.GetStringAsync(silos[s].AdminUrl + "/metrics")).Contains($"table=\"{Table}\"", StringComparison.Ordinal))
                         victim = s;
@@ -154,12 +136,8 @@ public sealed class IndexFeederCrashTests(ITestOutputHelper output)
         }
         catch
         {
-            foreach (var silo in silos) output.WriteLine(silo.Output);
+            output.WriteLine(cluster.Output);
             throw;
-        }
-        finally
-        {
-            foreach (var silo in silos) silo.Dispose();
         }
     }
 

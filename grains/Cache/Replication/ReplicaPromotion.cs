@@ -48,7 +48,9 @@ public static partial class ReplicaPromotion
                 // gone meanwhile: try the next most advanced
             }
         }
-        LogNoReplica(logger, shard, string.Join(", ", found.Select(f => $"{f.Key}@{f.Locator.GetPrimaryKeyString()}: {(f.Failed ? "failed" : f.State?.ToString() ?? "none")}")));
+        // Every shard of a new cluster starts this way: the answers are put into words only when they are logged.
+        if (logger.IsEnabled(LogLevel.Information))
+            LogNoReplica(logger, shard, string.Join(", ", found.Select(f => $"{f.Key}@{f.Locator.GetPrimaryKeyString()}: {(f.Failed ? "failed" : f.State?.ToString() ?? "none")}")));
         return null;
     }
 
