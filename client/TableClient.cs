@@ -15,14 +15,15 @@ namespace DataTier.Client;
 
 /// <summary>
 /// Validates requests, parses their expressions once, and routes them to the partition grains that
-/// own their keys. Used by services through the SDK and by the silo's DynamoDB HTTP endpoint.
+/// own their keys. Used by services through the SDK and by the silo's DynamoDB HTTP endpoint (which
+/// passes the silo's <see cref="LocalPartitions"/>, so reads of partitions active there skip the grain call).
 /// </summary>
-public sealed partial class TableClient(IGrainFactory grains) : ITableClient
+public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? local = null) : ITableClient
 {
     /// <summary>DynamoDB's page limit for Query and Scan.</summary>
     public const int MaxPageBytes = 1024 * 1024;
 
-    private readonly TableRouter _router = new(grains);
+    private readonly TableRouter _router = new(grains, local);
 
     public async Task<TableDescription> CreateTableAsync(TableDefinition definition)
     {
@@ -73,16 +74,28 @@ public sealed partial class TableClient(IGrainFactory grains) : ITableClient
         RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, null, request.ProjectionExpression is not null);
         var projection = request.ProjectionExpression is null ? null : ExpressionParser.ParseProjection(request.ProjectionExpression, context);
         context.EnsureAllUsed();
+        // The common case inside a silo, a known table and the item in memory here, skips the retry machinery.
+        if (!request.ConsistentRead && _router.TryGetKnownTable(request.TableName, out var known))
+        {
+            ItemValidator.ValidateKey(known.KeySchema, request.Key);
+            if (_router.TryGetLocal(known, ItemValidator.ItemKeyOf(known.KeySchema, request.Key), out var local))
+                return GetResult(local, projection, consistentRead: false);
+        }
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
-            var item = await _router.ReadAsync(table, table.Partitions.PartitionOf(key.Hash), request.ConsistentRead, p => p.Get(key));
-            var units = CapacityUnits.Read(CapacityUnits.SizeOf(item?.Attributes), request.ConsistentRead);
-            if (item is null) return new GetItemResult(null, 0, units);
-            var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
-            return new GetItemResult(attributes, item.Version, units);
+            var item = await _router.GetAsync(table, table.Partitions.PartitionOf(key.Hash), key, request.ConsistentRead);
+            return GetResult(item, projection, request.ConsistentRead);
         });
+    }
+
+    private static GetItemResult GetResult(VersionedItem? item, IReadOnlyList<PathOperand>? projection, bool consistentRead)
+    {
+        var units = CapacityUnits.Read(CapacityUnits.SizeOf(item?.Attributes), consistentRead);
+        if (item is null) return new GetItemResult(null, 0, units);
+        var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
+        return new GetItemResult(attributes, item.Version, units);
     }
 
     public async Task<WriteItemResult> PutItemAsync(PutItemRequest request)

@@ -3,6 +3,7 @@ using DataTier.Client.Cache;
 using DataTier.Client.Cache.Sessions;
 using DataTier.Client.Cache.Strategies;
 using Microsoft.Extensions.Caching.Distributed;
+using DataTier.Partitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,7 +36,7 @@ public static class CacheClientExtensions
         var tableClient = services.Last(s => s.ServiceType == typeof(ITableClient));
         services.Remove(tableClient);
         services.AddSingleton<ITableClient>(sp => new WriteThroughTableClient(
-            new TableClient(sp.GetRequiredService<IGrainFactory>()), sp.GetRequiredService<ICacheClient>(), sp.GetRequiredService<IGrainFactory>(), options));
+            new TableClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<LocalPartitions>()), sp.GetRequiredService<ICacheClient>(), sp.GetRequiredService<IGrainFactory>(), options));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using DataTier.Partitions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -53,7 +54,7 @@ public static class DataTierClientExtensions
     /// <summary>Registers <see cref="ITableClient"/> over whatever <see cref="IGrainFactory"/> the host has (a silo or a client).</summary>
     public static IServiceCollection AddTableClient(this IServiceCollection services)
     {
-        services.TryAddSingleton<ITableClient>(sp => new TableClient(sp.GetRequiredService<IGrainFactory>()));
+        services.TryAddSingleton<ITableClient>(sp => new TableClient(sp.GetRequiredService<IGrainFactory>(), sp.GetService<LocalPartitions>()));
         return services;
     }
 }

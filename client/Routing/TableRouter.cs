@@ -9,9 +9,10 @@ namespace DataTier.Client.Routing;
 /// <summary>
 /// Finds the partition grain that owns a key: caches table descriptions (with their partition
 /// maps) and refreshes one when a partition says the table it knew is gone, or that it was split
-/// (<see cref="PartitionRetiredException"/>, the stale-map signal).
+/// (<see cref="PartitionRetiredException"/>, the stale-map signal). Inside a silo it is given the
+/// silo's <see cref="LocalPartitions"/>, and reads an item of a partition active there without a grain call.
 /// </summary>
-public sealed partial class TableRouter(IGrainFactory grains)
+public sealed partial class TableRouter(IGrainFactory grains, LocalPartitions? local = null)
 {
     /// <summary>How long a request keeps being routed again while a partition it meets is being split.</summary>
     private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
@@ -30,6 +31,10 @@ public sealed partial class TableRouter(IGrainFactory grains)
         _tables[name] = description;
         return description;
     }
+
+    /// <summary>The cached description of a table, without asking the catalog.</summary>
+    public bool TryGetKnownTable(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TableDescription table) =>
+        _tables.TryGetValue(name, out table);
 
     public void Forget(string name)
     {

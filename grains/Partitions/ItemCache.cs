@@ -4,7 +4,9 @@ namespace DataTier.Partitions;
 
 /// <summary>
 /// A partition's least-recently-used cache of items by position, bounded in bytes. It also holds
-/// absences (a null item), so repeated misses do not reach the store.
+/// absences (a null item), so repeated misses do not reach the store. Its grain writes it in its own
+/// turns while the silo's endpoints read it through <see cref="PartitionReadView"/>, so every access
+/// takes a lock; it is held for a dictionary lookup and a list move.
 /// </summary>
 internal sealed class ItemCache(long capacityBytes)
 {
@@ -13,24 +15,39 @@ internal sealed class ItemCache(long capacityBytes)
     // Keyed by the position's bytes: a lookup allocates nothing.
     private readonly Dictionary<byte[], LinkedListNode<Entry>> _index = new(ByteArrayComparer.Instance);
     private readonly LinkedList<Entry> _order = new();
+    private readonly Lock _gate = new();
     private long _bytes;
 
-    public int Count => _index.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _index.Count;
+        }
+    }
 
     public bool TryGet(byte[] position, out VersionedItem? item)
     {
-        if (_index.TryGetValue(position, out var node))
+        lock (_gate)
         {
-            _order.Remove(node);
-            _order.AddFirst(node);
-            item = node.Value.Item;
-            return true;
+            if (_index.TryGetValue(position, out var node))
+            {
+                _order.Remove(node);
+                _order.AddFirst(node);
+                item = node.Value.Item;
+                return true;
+            }
         }
         item = null;
         return false;
     }
 
     public void Set(byte[] position, VersionedItem? item, int itemBytes)
+    {
+        lock (_gate) SetLocked(position, item, itemBytes);
+    }
+
+    private void SetLocked(byte[] position, VersionedItem? item, int itemBytes)
     {
         Remove(position);
         var bytes = itemBytes + KeyBytes(position) + 64;
@@ -41,22 +58,34 @@ internal sealed class ItemCache(long capacityBytes)
         while (_bytes > capacityBytes && _order.Last is { } last) Remove(last.Value.Key);
     }
 
-    public void Invalidate(byte[] position) => Remove(position);
+    public void Invalidate(byte[] position)
+    {
+        lock (_gate) Remove(position);
+    }
 
     /// <summary>The entries from most to least recently used.</summary>
-    public List<CachedEntry> Export() => _order.Select(e => new CachedEntry(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64)).ToList();
+    public List<CachedEntry> Export()
+    {
+        lock (_gate) return _order.Select(e => new CachedEntry(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64)).ToList();
+    }
 
     /// <summary>Loads exported entries, keeping their recency order.</summary>
     public void Import(IEnumerable<CachedEntry> entries)
     {
-        foreach (var e in entries.Reverse()) Set(e.Position, e.Item, e.Bytes);
+        lock (_gate)
+        {
+            foreach (var e in entries.Reverse()) SetLocked(e.Position, e.Item, e.Bytes);
+        }
     }
 
     public void Clear()
     {
-        _index.Clear();
-        _order.Clear();
-        _bytes = 0;
+        lock (_gate)
+        {
+            _index.Clear();
+            _order.Clear();
+            _bytes = 0;
+        }
     }
 
     private void Remove(byte[] key)

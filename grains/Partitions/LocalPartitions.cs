@@ -5,12 +5,14 @@ namespace DataTier.Partitions;
 
 /// <summary>
 /// The partition grains and partition replicas active on this silo, with their places on the ring, so
-/// the rebalancer can find the ones the ring now gives to another silo.
+/// the rebalancer can find the ones the ring now gives to another silo, and with their read views, so
+/// this silo's endpoints read items of its own partitions without a grain call.
 /// </summary>
 public sealed class LocalPartitions
 {
     private readonly ConcurrentDictionary<GrainId, LocalRingGrain> _active = new();
     private readonly ConcurrentDictionary<GrainId, Func<LocalPartitionStats?>> _stats = new();
+    private readonly ConcurrentDictionary<(Guid TableId, int Partition), PartitionReadView> _views = new();
 
     /// <summary>A partition: placed on the ring owner of its own grain id.</summary>
     public void Add(GrainId id, IPartitionGrain grain) => Add(new LocalRingGrain(id, grain, ConsistentHashPlacementDirector.RingKey(id), 0));
@@ -27,6 +29,14 @@ public sealed class LocalPartitions
         _stats.TryRemove(id, out _);
         if (_active.TryRemove(id, out _)) Removed?.Invoke(id);
     }
+
+    public void AddView(Guid tableId, int partition, PartitionReadView view) => _views[(tableId, partition)] = view;
+
+    public void RemoveView(Guid tableId, int partition, PartitionReadView view) =>
+        _views.TryRemove(new KeyValuePair<(Guid, int), PartitionReadView>((tableId, partition), view));
+
+    /// <summary>The read view of partition <paramref name="partition"/> (its id in the map) of a table, when it is active here.</summary>
+    public PartitionReadView? ViewOf(Guid tableId, int partition) => _views.TryGetValue((tableId, partition), out var view) ? view : null;
 
     public IReadOnlyList<LocalRingGrain> Snapshot() => [.. _active.Values];
 

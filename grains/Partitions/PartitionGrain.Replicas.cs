@@ -13,9 +13,7 @@ namespace DataTier.Partitions;
 public sealed partial class PartitionGrain
 {
     private readonly Queue<(long AtMs, long Head)> _logMarks = new();
-    private long _reads;
-
-    public Task<long> GetReadCount() => Task.FromResult(_reads);
+    public Task<long> GetReadCount() => Task.FromResult(_view.Reads);
 
     public async Task<long?> OpenReplicaFeed(int replica)
     {

@@ -30,6 +30,7 @@ public sealed partial class PartitionGrain
     {
         if (_retired) return Task.CompletedTask;
         _fenced = true;
+        PublishView();
         _fenceTimer?.Dispose();
         var timeout = options.Value.SplitFenceTimeout;
         _fenceTimer = this.RegisterGrainTimer(CheckFenceAsync, timeout, timeout);
@@ -39,6 +40,7 @@ public sealed partial class PartitionGrain
     public Task Unfence()
     {
         _fenced = false;
+        PublishView();
         _fenceTimer?.Dispose();
         _fenceTimer = null;
         return Task.CompletedTask;
@@ -49,6 +51,7 @@ public sealed partial class PartitionGrain
     {
         _retired = true;
         _fenced = false;
+        PublishView();
         foreach (var timer in new[] { _fenceTimer, _splitTimer, _sweepTimer, _lockTimer }) timer?.Dispose();
         _fenceTimer = _splitTimer = _sweepTimer = _lockTimer = null;
         _locks.Clear();
@@ -92,7 +95,7 @@ public sealed partial class PartitionGrain
         return true;
     }
 
-    private void CountRead(int bytes) => _readUnits += Math.Max(1, (bytes + 4095) / 4096);
+    private void CountRead(int bytes) => _readUnits += PartitionReadView.ReadUnits(bytes);
 
     private void CountWrite(int bytes) => _writeUnits += Math.Max(1, (bytes + 1023) / 1024);
 
@@ -110,7 +113,7 @@ public sealed partial class PartitionGrain
         if (!Serving || _table is null || _lastHash == _firstHash) return;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var seconds = Math.Max(0.001, (now - _unitsSinceMs) / 1000.0);
-        var (reads, writes) = (_readUnits / seconds, _writeUnits / seconds);
+        var (reads, writes) = ((_readUnits + _view.TakeReadUnits()) / seconds, _writeUnits / seconds);
         (_readUnits, _writeUnits, _unitsSinceMs) = (0, 0, now);
         var settings = options.Value;
         var size = (await GetStats()).SizeBytes;

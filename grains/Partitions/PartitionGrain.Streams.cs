@@ -64,6 +64,7 @@ public sealed partial class PartitionGrain
         if (_table is null || table.Id != _table.Id) return Task.CompletedTask;
         NotifyReplicas(_table, table);
         _table = table;
+        PublishView();
         if (table.Partitions.IsRetired(_partition))
         {
             if (!_retired) Retire();

@@ -98,6 +98,7 @@ public sealed partial class PartitionGrain
             return new PrepareResult(Enumerable.Repeat(CancellationReason.Conflict, operations.Count).ToList(), sizes);
         }
         foreach (var held in planned) _locks[KeyOf(held.Position)] = held;
+        PublishView();
         EnsureLockTimer();
         return new PrepareResult(null, sizes, collections);
     }
@@ -267,6 +268,7 @@ public sealed partial class PartitionGrain
             }
         }
         foreach (var held in locks) _locks.Remove(KeyOf(held.Position));
+        PublishView();
         if (_locks.Count == 0) StopLockTimer();
     }
 
@@ -291,6 +293,7 @@ public sealed partial class PartitionGrain
     private void ForgetLocks()
     {
         _locks.Clear();
+        PublishView();
         StopLockTimer();
     }
 

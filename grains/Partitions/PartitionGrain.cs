@@ -30,6 +30,7 @@ public sealed partial class PartitionGrain(
     private List<CachedEntry>? _migratedCache;
     private const int MaxConflictRetries = 3;
     private ItemCache _cache = null!;
+    private PartitionReadView _view = null!;
     private TableDescription? _table;
     /// <summary>The partition's stable id in the map (<see cref="PartitionMap.IdAt"/>).</summary>
     private int _partition;
@@ -59,6 +60,9 @@ public sealed partial class PartitionGrain(
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
         _migratedCache = null;
+        _view = new PartitionReadView(_cache, _firstHash, _lastHash, time);
+        PublishView();
+        if (_table is not null) local.AddView(_table.Id, _partition, _view);
         local.Add(this.GetGrainId(), this.AsReference<IPartitionGrain>());
         local.TrackStats(this.GetGrainId(), () => _table is { } t && _stats is { } s ? new LocalPartitionStats(t.Name, _partition, s) : null);
     }
@@ -66,6 +70,8 @@ public sealed partial class PartitionGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         local.Remove(this.GetGrainId());
+        _view.Table = null;
+        if (_table is not null) local.RemoveView(_table.Id, _partition, _view);
         return Task.CompletedTask;
     }
 
@@ -97,10 +103,15 @@ public sealed partial class PartitionGrain(
     public Task<VersionedItem?> Get(ItemKey key)
     {
         var table = EnsureOwned(key.Hash);
-        _reads++;
+        _view.CountRead();
         var position = key.Encode();
         // The common case, no transaction under way and the item in memory, completes without a state machine.
-        if (_locks.Count == 0 && _cache.TryGet(position, out var cached)) return Task.FromResult(Visible(table, cached));
+        if (_locks.Count == 0 && _cache.TryGet(position, out var cached))
+        {
+            var item = Visible(table, cached);
+            CountRead(item is null ? 0 : ItemSize.Of(item.Attributes));
+            return Task.FromResult(item);
+        }
         return GetAsync(table, position);
     }
 
@@ -140,7 +151,7 @@ public sealed partial class PartitionGrain(
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
         var table = EnsureServing();
-        _reads++;
+        _view.CountRead();
         var range = ClampToPartition(request.Range);
         if (_locks.Count > 0) await SettleLocksInAsync(range);
         var page = new RangePageBuilder(request);
@@ -205,6 +216,7 @@ public sealed partial class PartitionGrain(
         _cache.Clear();
         ForgetLocks();
         _table = null;
+        PublishView();
         DeactivateOnIdle();
     }
 
@@ -264,6 +276,14 @@ public sealed partial class PartitionGrain(
             _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
         }
         _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
+    }
+
+    /// <summary>Tells the read view whether this partition serves, under which description, and whether transactions hold locks.</summary>
+    private void PublishView()
+    {
+        if (_view is null) return;
+        _view.Table = Serving ? _table : null;
+        _view.LocksHeld = _locks.Count > 0;
     }
 
     private TableDescription EnsureTable() => _table ?? throw DynamoException.TableNotFound();

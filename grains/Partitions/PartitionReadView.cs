@@ -1,0 +1,56 @@
+using DataTier.Model;
+using DataTier.Store;
+using DataTier.Tables;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// What an active partition lets the endpoints of its own silo read without a grain call: an
+/// eventually consistent read of an item the partition holds in memory. The partition publishes here
+/// whether it serves (<see cref="Table"/> is null while it is fenced, retired, dropped or leaving) and
+/// whether a transaction holds locks; any read the view cannot answer goes to the grain as before.
+/// </summary>
+public sealed class PartitionReadView
+{
+    private readonly ItemCache _cache;
+    private readonly ulong _firstHash;
+    private readonly ulong _lastHash;
+    private readonly TimeProvider _time;
+    private long _reads;
+    private long _readUnits;
+
+    internal PartitionReadView(ItemCache cache, ulong firstHash, ulong lastHash, TimeProvider time)
+    {
+        _cache = cache;
+        _firstHash = firstHash;
+        _lastHash = lastHash;
+        _time = time;
+    }
+
+    /// <summary>The partition's description while it serves; null otherwise.</summary>
+    internal volatile TableDescription? Table;
+
+    internal volatile bool LocksHeld;
+
+    /// <summary>Reads this partition has served, through the view and through the grain.</summary>
+    internal long Reads => Interlocked.Read(ref _reads);
+
+    internal void CountRead() => Interlocked.Increment(ref _reads);
+
+    /// <summary>Read units served through the view since the last call.</summary>
+    internal long TakeReadUnits() => Interlocked.Exchange(ref _readUnits, 0);
+
+    /// <summary>The item as the partition last committed it (null when absent or expired), if it is in memory and nothing stands in the way.</summary>
+    public bool TryGet(ItemKey key, out VersionedItem? item)
+    {
+        item = null;
+        if (Table is not { } table || LocksHeld || key.Hash < _firstHash || key.Hash > _lastHash) return false;
+        if (!_cache.TryGet(key.Encode(), out var cached)) return false;
+        if (!ItemExpiry.IsExpired(table.TimeToLiveAttribute, cached?.Attributes, _time.GetUtcNow().ToUnixTimeSeconds())) item = cached;
+        Interlocked.Increment(ref _reads);
+        Interlocked.Add(ref _readUnits, ReadUnits(item is null ? 0 : ItemSize.Of(item.Attributes)));
+        return true;
+    }
+
+    internal static int ReadUnits(int bytes) => Math.Max(1, (bytes + 4095) / 4096);
+}

@@ -1,0 +1,149 @@
+using DataTier.Catalog;
+using DataTier.Client;
+using DataTier.Client.Requests;
+using DataTier.Hosting;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Store;
+using DataTier.Tables;
+using DataTier.Tests.Cluster;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace DataTier.Tests.LocalReads;
+
+/// <summary>
+/// Eventually consistent reads that the silo's own table client (the one its DynamoDB endpoint uses)
+/// answers from the memory of a partition active on that silo, without a grain call: what they return
+/// must be what the grain would have returned.
+/// </summary>
+public sealed class LocalReadTests() : OwnClusterTests(1)
+{
+    private static readonly InMemoryTableStore Store = new();
+
+    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<Configurator>();
+
+    private TableClient SiloTables() => LocalReads.SiloTables.Of(Cluster.Silos[0]);
+
+    private static Task<TableDescription> CreateAsync(ITableClient tables, string name) => LocalReads.SiloTables.CreateAsync(tables, name);
+
+    private static Dictionary<string, AttrValue> Item(string pk, string value) => new() { ["pk"] = AttrValue.FromS(pk), ["v"] = AttrValue.FromS(value) };
+
+    private static Dictionary<string, AttrValue> Key(string pk) => new() { ["pk"] = AttrValue.FromS(pk) };
+
+    private static async Task<string?> ValueAsync(ITableClient tables, string table, string pk, bool consistent = false) =>
+        (await tables.GetItemAsync(new GetItemRequest { TableName = table, Key = Key(pk), ConsistentRead = consistent })).Item?["v"].Text;
+
+    [Fact]
+    public async Task An_eventually_consistent_read_of_an_item_in_memory_makes_no_grain_call()
+    {
+        var tables = SiloTables();
+        await CreateAsync(tables, "local-calls");
+        for (var i = 0; i < 40; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-calls", Item = Item($"k{i}", $"v{i}") });
+
+        var before = PartitionGetCounter.Calls;
+        for (var i = 0; i < 40; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-calls", $"k{i}"));
+        Assert.Equal(before, PartitionGetCounter.Calls);
+
+        // A strongly consistent read always asks the owner, and so does a read from outside the silo.
+        for (var i = 0; i < 40; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-calls", $"k{i}", consistent: true));
+        Assert.Equal(before + 40, PartitionGetCounter.Calls);
+        Assert.Equal("v1", await ValueAsync(new TableClient(Cluster.Client), "local-calls", "k1"));
+        Assert.Equal(before + 41, PartitionGetCounter.Calls);
+    }
+
+    [Fact]
+    public async Task A_local_read_returns_the_last_acknowledged_write()
+    {
+        var tables = SiloTables();
+        var outside = new TableClient(Cluster.Client);
+        await CreateAsync(tables, "local-latest");
+        for (var i = 0; i < 100; i++)
+        {
+            // Writes from outside the silo and from inside it alike.
+            await (i % 2 == 0 ? outside : tables).PutItemAsync(new PutItemRequest { TableName = "local-latest", Item = Item("k", $"v{i}") });
+            Assert.Equal($"v{i}", await ValueAsync(tables, "local-latest", "k"));
+        }
+        await outside.DeleteItemAsync(new DeleteItemRequest { TableName = "local-latest", Key = Key("k") });
+        Assert.Null(await ValueAsync(tables, "local-latest", "k"));
+        // An item never written is absent, once from the store and then from the memory of that absence.
+        Assert.Null(await ValueAsync(tables, "local-latest", "never"));
+        Assert.Null(await ValueAsync(tables, "local-latest", "never"));
+    }
+
+    [Fact]
+    public async Task An_expired_item_is_absent_to_a_local_read()
+    {
+        var tables = SiloTables();
+        await CreateAsync(tables, "local-ttl");
+        await tables.UpdateTimeToLiveAsync("local-ttl", new TimeToLiveSpecification(true, "expires"));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var expired = Item("old", "gone");
+        expired["expires"] = AttrValue.FromN((now - 60).ToString());
+        var alive = Item("new", "here");
+        alive["expires"] = AttrValue.FromN((now + 3600).ToString());
+        await tables.PutItemAsync(new PutItemRequest { TableName = "local-ttl", Item = alive });
+        // Put before the sweep can remove it: the partition holds it in memory, and the read must hide it.
+        await tables.PutItemAsync(new PutItemRequest { TableName = "local-ttl", Item = expired });
+
+        var before = PartitionGetCounter.Calls;
+        Assert.Null(await ValueAsync(tables, "local-ttl", "old"));
+        Assert.Equal("here", await ValueAsync(tables, "local-ttl", "new"));
+        Assert.Equal(before, PartitionGetCounter.Calls);
+    }
+
+    [Fact]
+    public async Task After_a_split_local_reads_are_answered_by_the_children()
+    {
+        var tables = SiloTables();
+        var table = await CreateAsync(tables, "local-split");
+        for (var i = 0; i < 60; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-split", Item = Item($"k{i}", $"v{i}") });
+        for (var i = 0; i < 60; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-split", $"k{i}"));
+
+        // The silo's client still holds the map from before the split: the retired parent's memory must not answer.
+        var catalog = Cluster.GrainFactory.GetGrain<ITableCatalogGrain>(0);
+        foreach (var id in table.Partitions.CurrentIds) Assert.True(await catalog.SplitPartition("local-split", id));
+        var outside = new TableClient(Cluster.Client);
+        for (var i = 0; i < 60; i += 2) await outside.PutItemAsync(new PutItemRequest { TableName = "local-split", Item = Item($"k{i}", $"w{i}") });
+
+        for (var i = 0; i < 60; i++) Assert.Equal(i % 2 == 0 ? $"w{i}" : $"v{i}", await ValueAsync(tables, "local-split", $"k{i}"));
+        var children = (await catalog.Describe("local-split"))!.Partitions;
+        Assert.Equal(2 * table.Partitions.Count, children.Count);
+
+        // Once the children hold the items, they answer without a grain call.
+        var before = PartitionGetCounter.Calls;
+        for (var i = 0; i < 60; i++) Assert.Equal(i % 2 == 0 ? $"w{i}" : $"v{i}", await ValueAsync(tables, "local-split", $"k{i}"));
+        Assert.Equal(before, PartitionGetCounter.Calls);
+    }
+
+    [Fact]
+    public async Task A_table_deleted_and_created_again_does_not_show_the_old_items()
+    {
+        var tables = SiloTables();
+        var outside = new TableClient(Cluster.Client);
+        await CreateAsync(tables, "local-again");
+        await tables.PutItemAsync(new PutItemRequest { TableName = "local-again", Item = Item("k", "old") });
+        Assert.Equal("old", await ValueAsync(tables, "local-again", "k"));
+
+        // Deleted and created through another client: the silo's client still knows the old table.
+        await outside.DeleteTableAsync("local-again");
+        await CreateAsync(outside, "local-again");
+        Assert.Null(await ValueAsync(tables, "local-again", "k"));
+        await outside.PutItemAsync(new PutItemRequest { TableName = "local-again", Item = Item("k", "new") });
+        Assert.Equal("new", await ValueAsync(tables, "local-again", "k"));
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddDataTierTables(o =>
+            {
+                o.InitialPartitionsPerTable = 2;
+                o.SplitEnabled = false;
+            });
+            siloBuilder.Services.AddSharedTableStore(Store);
+            siloBuilder.AddIncomingGrainCallFilter<PartitionGetCounter>();
+        }
+    }
+}

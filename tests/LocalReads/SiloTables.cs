@@ -1,0 +1,29 @@
+using DataTier.Client;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace DataTier.Tests.LocalReads;
+
+/// <summary>Table clients as a silo's DynamoDB endpoint has them, and the one-key tables the local read tests use.</summary>
+internal static class SiloTables
+{
+    /// <summary>The table client of an in-process silo, given its local partitions.</summary>
+    public static TableClient Of(SiloHandle silo)
+    {
+        var services = ((InProcessSiloHandle)silo).ServiceProvider;
+        return new TableClient(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<LocalPartitions>());
+    }
+
+    /// <summary>A table keyed by a string <c>pk</c>, with no sort key.</summary>
+    public static Task<TableDescription> CreateAsync(ITableClient tables, string name) =>
+        tables.CreateTableAsync(new TableDefinition
+        {
+            Name = name,
+            KeySchema = new(new("pk", AttrType.S), null),
+            AttributeDefinitions = [new("pk", AttrType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+}
