@@ -9,8 +9,9 @@ namespace DataTier.Expressions;
 /// </summary>
 public sealed class ExpressionContext(IReadOnlyDictionary<string, string>? names, IReadOnlyDictionary<string, AttrValue>? values)
 {
-    private readonly HashSet<string> _usedNames = [];
-    private readonly HashSet<string> _usedValues = [];
+    // Created on first use: most requests name no placeholders at all.
+    private HashSet<string>? _usedNames;
+    private HashSet<string>? _usedValues;
 
     public IReadOnlyDictionary<string, string>? Names { get; } = names;
     public IReadOnlyDictionary<string, AttrValue>? Values { get; } = values;
@@ -21,7 +22,7 @@ public sealed class ExpressionContext(IReadOnlyDictionary<string, string>? names
     {
         if (Names is null || !Names.TryGetValue(token, out var name))
             throw DynamoException.Validation($"Invalid {kind}: An expression attribute name used in the document path is not defined; attribute name: {token}");
-        _usedNames.Add(token);
+        (_usedNames ??= []).Add(token);
         return name;
     }
 
@@ -29,7 +30,7 @@ public sealed class ExpressionContext(IReadOnlyDictionary<string, string>? names
     {
         if (Values is null || !Values.TryGetValue(token, out var value))
             throw DynamoException.Validation($"Invalid {kind}: An expression attribute value used in expression is not defined; attribute value: {token}");
-        _usedValues.Add(token);
+        (_usedValues ??= []).Add(token);
         return value;
     }
 
@@ -38,13 +39,13 @@ public sealed class ExpressionContext(IReadOnlyDictionary<string, string>? names
     {
         if (Names is not null)
         {
-            var unused = Names.Keys.Where(k => !_usedNames.Contains(k)).ToList();
+            var unused = Names.Keys.Where(k => _usedNames?.Contains(k) != true).ToList();
             if (unused.Count > 0)
                 throw DynamoException.Validation($"Value provided in ExpressionAttributeNames unused in expressions: keys: {{{string.Join(", ", unused)}}}");
         }
         if (Values is not null)
         {
-            var unused = Values.Keys.Where(k => !_usedValues.Contains(k)).ToList();
+            var unused = Values.Keys.Where(k => _usedValues?.Contains(k) != true).ToList();
             if (unused.Count > 0)
                 throw DynamoException.Validation($"Value provided in ExpressionAttributeValues unused in expressions: keys: {{{string.Join(", ", unused)}}}");
         }

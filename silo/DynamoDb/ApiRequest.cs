@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// </summary>
 public sealed class ApiRequest
 {
-    private readonly List<string> _missing = [];
+    private List<string>? _missing;
 
     /// <summary>A request body or a structure inside one; anything but a JSON object is a SerializationException.</summary>
     public ApiRequest(JsonElement root)
@@ -98,16 +98,16 @@ public sealed class ApiRequest
     /// <summary>Notes a required member that is absent; <see cref="ThrowIfInvalid"/> reports them together.</summary>
     public T? Required<T>(T? value, string parameter)
     {
-        if (value is null) _missing.Add($"Value null at '{parameter}' failed to satisfy constraint: Member must not be null");
+        if (value is null) (_missing ??= []).Add($"Value null at '{parameter}' failed to satisfy constraint: Member must not be null");
         return value;
     }
 
     public void Invalid(string parameter, object value, string constraint) =>
-        _missing.Add($"Value '{value}' at '{parameter}' failed to satisfy constraint: {constraint}");
+        (_missing ??= []).Add($"Value '{value}' at '{parameter}' failed to satisfy constraint: {constraint}");
 
     public void ThrowIfInvalid()
     {
-        if (_missing.Count == 0) return;
+        if (_missing is null) return;
         throw DynamoException.Validation($"{_missing.Count} validation error{(_missing.Count > 1 ? "s" : "")} detected: {string.Join("; ", _missing)}");
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.IO.Hashing;
 using System.Text.Json;
 using DataTier.Errors;
@@ -16,6 +17,15 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private const string ContentType = "application/x-amz-json-1.0";
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>A writer per thread, reset onto each response's buffer: every request used to allocate one.</summary>
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams);
+
+    /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
+    private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
+
     public async Task HandleAsync(HttpContext context)
     {
         var requestId = NewRequestId();
@@ -24,20 +34,31 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         using var output = new PooledBufferWriter(4096);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var operationName = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
-            : target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal) ? "Streams." + target[StreamsTargetPrefix.Length..] : "unknown";
+        _operations.TryGetValue(target, out var operation);
+        var operationName = operation?.MetricName ?? UnknownOperationName(target);
         string? table = null;
         var outcome = "ok";
         int status;
         try
         {
-            using var body = await ReadBodyAsync(context); // AWS parses the body before it looks at the target
-            var operation = Resolve(target, context.Request.Host.Value ?? "127.0.0.1");
-            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
+            using var body = await RequestBody.ReadAsync(context.Request); // AWS parses the body before it looks at the target
+            if (operation is null) throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
+            var root = body.Document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
                 table = name.GetString();
-            await using var writer = new Utf8JsonWriter(output, WriterOptions);
-            await operation(new ApiRequest(body.RootElement), writer);
-            await writer.FlushAsync();
+            var writer = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
+            t_writer = null;
+            writer.Reset(output);
+            try
+            {
+                await operation.Run(new ApiRequest(root), writer, context.Request.Host.Value ?? "127.0.0.1");
+                writer.Flush();
+            }
+            finally
+            {
+                writer.Reset();
+                t_writer = writer;
+            }
             status = 200;
         }
         catch (DynamoException e)
@@ -81,48 +102,53 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         chars[26..].Fill('A');
     });
 
-    private Func<ApiRequest, Utf8JsonWriter, Task> Resolve(string target, string host)
+    private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
+        BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams)
     {
-        if (target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal))
+        var dynamo = new Dictionary<string, Func<ApiRequest, Utf8JsonWriter, Task>>
         {
-            return target[StreamsTargetPrefix.Length..] switch
-            {
-                "ListStreams" => streams.ListStreams,
-                "DescribeStream" => streams.DescribeStream,
-                "GetShardIterator" => streams.GetShardIterator,
-                "GetRecords" => streams.GetRecords,
-                _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
-            };
-        }
-        if (!target.StartsWith(TargetPrefix, StringComparison.Ordinal))
-            throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
-        return target[TargetPrefix.Length..] switch
-        {
-            "CreateTable" => tables.CreateTable,
-            "DescribeTable" => tables.DescribeTable,
-            "ListTables" => tables.ListTables,
-            "DeleteTable" => tables.DeleteTable,
-            "PutItem" => items.PutItem,
-            "GetItem" => items.GetItem,
-            "DeleteItem" => items.DeleteItem,
-            "UpdateItem" => items.UpdateItem,
-            "Query" => reads.Query,
-            "Scan" => reads.Scan,
-            "BatchGetItem" => batches.BatchGetItem,
-            "BatchWriteItem" => batches.BatchWriteItem,
-            "TransactWriteItems" => transactions.TransactWriteItems,
-            "TransactGetItems" => transactions.TransactGetItems,
-            "UpdateTable" => admin.UpdateTable,
-            "TagResource" => admin.TagResource,
-            "UntagResource" => admin.UntagResource,
-            "ListTagsOfResource" => admin.ListTagsOfResource,
-            "DescribeLimits" => admin.DescribeLimits,
-            "DescribeTimeToLive" => admin.DescribeTimeToLive,
-            "UpdateTimeToLive" => admin.UpdateTimeToLive,
-            "DescribeEndpoints" => (r, w) => DescribeEndpoints(w, host),
-            _ => throw new DynamoException(DynamoErrorCode.UnknownOperationException, ""),
+            ["CreateTable"] = tables.CreateTable,
+            ["DescribeTable"] = tables.DescribeTable,
+            ["ListTables"] = tables.ListTables,
+            ["DeleteTable"] = tables.DeleteTable,
+            ["PutItem"] = items.PutItem,
+            ["GetItem"] = items.GetItem,
+            ["DeleteItem"] = items.DeleteItem,
+            ["UpdateItem"] = items.UpdateItem,
+            ["Query"] = reads.Query,
+            ["Scan"] = reads.Scan,
+            ["BatchGetItem"] = batches.BatchGetItem,
+            ["BatchWriteItem"] = batches.BatchWriteItem,
+            ["TransactWriteItems"] = transactions.TransactWriteItems,
+            ["TransactGetItems"] = transactions.TransactGetItems,
+            ["UpdateTable"] = admin.UpdateTable,
+            ["TagResource"] = admin.TagResource,
+            ["UntagResource"] = admin.UntagResource,
+            ["ListTagsOfResource"] = admin.ListTagsOfResource,
+            ["DescribeLimits"] = admin.DescribeLimits,
+            ["DescribeTimeToLive"] = admin.DescribeTimeToLive,
+            ["UpdateTimeToLive"] = admin.UpdateTimeToLive,
         };
+        var streamOperations = new Dictionary<string, Func<ApiRequest, Utf8JsonWriter, Task>>
+        {
+            ["ListStreams"] = streams.ListStreams,
+            ["DescribeStream"] = streams.DescribeStream,
+            ["GetShardIterator"] = streams.GetShardIterator,
+            ["GetRecords"] = streams.GetRecords,
+        };
+        var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
+        {
+            [TargetPrefix + "DescribeEndpoints"] = new("DescribeEndpoints", (_, w, host) => DescribeEndpoints(w, host)),
+        };
+        foreach (var (name, run) in dynamo) all[TargetPrefix + name] = new(name, (r, w, _) => run(r, w));
+        foreach (var (name, run) in streamOperations) all[StreamsTargetPrefix + name] = new("Streams." + name, (r, w, _) => run(r, w));
+        return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The metric name of a target no operation answers (an UnknownOperationException).</summary>
+    private static string UnknownOperationName(string target) =>
+        target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
+        : target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal) ? "Streams." + target[StreamsTargetPrefix.Length..] : "unknown";
 
     /// <summary>This endpoint is its own (and only) endpoint; AWS caches the answer for a day.</summary>
     private static Task DescribeEndpoints(Utf8JsonWriter w, string host)
@@ -136,18 +162,6 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         w.WriteEndArray();
         w.WriteEndObject();
         return Task.CompletedTask;
-    }
-
-    private static async Task<JsonDocument> ReadBodyAsync(HttpContext context)
-    {
-        try
-        {
-            return await JsonDocument.ParseAsync(context.Request.Body);
-        }
-        catch (JsonException)
-        {
-            throw new DynamoException(DynamoErrorCode.SerializationException, "");
-        }
     }
 
     private static int WriteError(IBufferWriter<byte> output, DynamoException e)

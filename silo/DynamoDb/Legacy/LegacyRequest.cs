@@ -13,51 +13,53 @@ public sealed class LegacyRequest
     private static readonly string[] LegacyNames = ["Expected", "AttributeUpdates", "KeyConditions", "QueryFilter", "ScanFilter", "AttributesToGet", "ConditionalOperator"];
 
     private readonly ApiRequest _request;
-    private readonly LegacyExpressionBuilder _builder = new();
     private readonly bool _legacy;
+    private LegacyExpressionBuilder? _builder;
 
     /// <summary>Checks the mix of parameters as AWS does, in its order, before anything is parsed.</summary>
     public LegacyRequest(ApiRequest request, ExpressionParameters parameters)
     {
         _request = request;
-        var expressions = parameters.Expressions.Where(Present).ToList();
-        if (expressions.Count > 0)
+        // Every request passes here: the lists for the error messages are built only when there is an error.
+        var anyExpression = AnyPresent(parameters.Expressions);
+        if (anyExpression && AnyMixed(parameters.Legacy))
         {
-            // KeyConditions alone may go with the other expressions; with KeyConditionExpression it may not
-            var legacyMixed = parameters.Legacy
-                .Where(n => n != "KeyConditions" || Present("KeyConditionExpression"))
-                .Where(Present)
-                .ToList();
-            if (legacyMixed.Count > 0)
-                throw DynamoException.Validation(
-                    $"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{string.Join(", ", legacyMixed)}}} Expression parameters: {{{string.Join(", ", expressions)}}}");
-        }
-        if (Present("ExpressionAttributeNames") && expressions.Count == 0)
-            throw DynamoException.Validation("ExpressionAttributeNames can only be specified when using expressions");
-        var valueExpressions = parameters.Expressions.Where(e => e != "ProjectionExpression").ToList();
-        if (valueExpressions.Count > 0 && Present("ExpressionAttributeValues") && !valueExpressions.Any(Present))
+            var expressions = parameters.Expressions.Where(Present);
+            var legacyMixed = parameters.Legacy.Where(n => IsMixed(n));
             throw DynamoException.Validation(
-                $"ExpressionAttributeValues can only be specified when using expressions: {string.Join(" and ", valueExpressions)} {(valueExpressions.Count > 1 ? "are" : "is")} null");
-        _legacy = expressions.Count == 0 && LegacyNames.Any(Present);
+                $"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{string.Join(", ", legacyMixed)}}} Expression parameters: {{{string.Join(", ", expressions)}}}");
+        }
+        if (!anyExpression && Present("ExpressionAttributeNames"))
+            throw DynamoException.Validation("ExpressionAttributeNames can only be specified when using expressions");
+        if (Present("ExpressionAttributeValues"))
+        {
+            var valueExpressions = parameters.Expressions.Where(e => e != "ProjectionExpression").ToList();
+            if (valueExpressions.Count > 0 && !valueExpressions.Any(Present))
+                throw DynamoException.Validation(
+                    $"ExpressionAttributeValues can only be specified when using expressions: {string.Join(" and ", valueExpressions)} {(valueExpressions.Count > 1 ? "are" : "is")} null");
+        }
+        _legacy = !anyExpression && AnyPresent(LegacyNames);
     }
 
-    public string? ConditionExpression => Translate("Expected", "ConditionExpression",
-        e => LegacyTranslator.Expected(e, _request.String("ConditionalOperator"), _builder));
+    private LegacyExpressionBuilder Builder => _builder ??= new();
 
-    public string? UpdateExpression => Translate("AttributeUpdates", "UpdateExpression", e => LegacyTranslator.AttributeUpdates(e, _builder));
+    public string? ConditionExpression => Translate("Expected", "ConditionExpression",
+        e => LegacyTranslator.Expected(e, _request.String("ConditionalOperator"), Builder));
+
+    public string? UpdateExpression => Translate("AttributeUpdates", "UpdateExpression", e => LegacyTranslator.AttributeUpdates(e, Builder));
 
     public string? KeyConditionExpression => Translate("KeyConditions", "KeyConditionExpression",
-        e => LegacyTranslator.Conditions(e, null, _builder, keyCondition: true));
+        e => LegacyTranslator.Conditions(e, null, Builder, keyCondition: true));
 
     public string? FilterExpression(string legacyName) => Translate(legacyName, "FilterExpression",
-        e => LegacyTranslator.Conditions(e, _request.String("ConditionalOperator"), _builder, keyCondition: false));
+        e => LegacyTranslator.Conditions(e, _request.String("ConditionalOperator"), Builder, keyCondition: false));
 
-    public string? ProjectionExpression => Translate("AttributesToGet", "ProjectionExpression", e => LegacyTranslator.AttributesToGet(e, _builder));
+    public string? ProjectionExpression => Translate("AttributesToGet", "ProjectionExpression", e => LegacyTranslator.AttributesToGet(e, Builder));
 
     /// <summary>Read after the expressions: the names and values they use.</summary>
-    public IReadOnlyDictionary<string, string>? Names => _legacy ? (_builder.Names.Count > 0 ? _builder.Names : null) : _request.StringMap("ExpressionAttributeNames");
+    public IReadOnlyDictionary<string, string>? Names => _legacy ? (_builder?.Names.Count > 0 ? _builder.Names : null) : _request.StringMap("ExpressionAttributeNames");
 
-    public IReadOnlyDictionary<string, AttrValue>? Values => _legacy ? (_builder.Values.Count > 0 ? _builder.Values : null) : _request.AttributeMap("ExpressionAttributeValues");
+    public IReadOnlyDictionary<string, AttrValue>? Values => _legacy ? (_builder?.Values.Count > 0 ? _builder.Values : null) : _request.AttributeMap("ExpressionAttributeValues");
 
     private string? Translate(string legacy, string expression, Func<JsonElement, string> translate)
     {
@@ -71,6 +73,23 @@ public sealed class LegacyRequest
         };
         return count == 0 ? null : translate(value);
     }
+
+    private bool AnyPresent(string[] names)
+    {
+        foreach (var name in names)
+            if (Present(name)) return true;
+        return false;
+    }
+
+    private bool AnyMixed(string[] legacy)
+    {
+        foreach (var name in legacy)
+            if (IsMixed(name)) return true;
+        return false;
+    }
+
+    /// <summary>A legacy parameter present beside expressions; KeyConditions alone may go with them, but not with KeyConditionExpression.</summary>
+    private bool IsMixed(string name) => (name != "KeyConditions" || Present("KeyConditionExpression")) && Present(name);
 
     private bool Present(string name) => _request.Root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
 }
