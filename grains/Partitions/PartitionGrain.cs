@@ -266,13 +266,13 @@ public sealed partial class PartitionGrain(
     /// <summary>Brings memory (cache and statistics) up to a write the store has taken.</summary>
     private void RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
     {
-        CountWrite(Math.Max(old is null ? 0 : ItemSize.Of(old.Attributes), newItem is null ? 0 : ItemSize.Of(newItem)));
+        var oldSize = old is null ? 0 : ItemSize.Of(old.Attributes);
+        var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
+        CountWrite(Math.Max(oldSize, newSize));
         RecordDelete(old, newItem);
         TrackCollection(position, old, newItem);
-        var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
         if (_stats is not null)
         {
-            var oldSize = old is null ? 0 : ItemSize.Of(old.Attributes);
             _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
         }
         _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
