@@ -1,4 +1,5 @@
 using DataTier.Store;
+using Orleans.Concurrency;
 using DataTier.Transactions;
 
 namespace DataTier.Partitions;
@@ -23,6 +24,16 @@ public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
 
     /// <summary>Items (and known absences) held in memory.</summary>
     Task<int> GetCachedCount();
+
+    /// <summary>
+    /// On a partition that was split (fenced or retired, so it writes nothing more): hands the child
+    /// owning hashes <paramref name="firstHash"/> to <paramref name="lastHash"/> the items it holds in
+    /// memory there, most recently used first, and forgets them, so each is handed over once. Empty on
+    /// a partition that serves. Interleaved: a child calls it while it activates, perhaps for a call
+    /// the retired parent is forwarding to it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<List<CachedEntry>> TakeCachedItems(ulong firstHash, ulong lastHash);
 
     /// <summary>
     /// Phase one of a write transaction: checks the actions that fall here and, if all hold, locks

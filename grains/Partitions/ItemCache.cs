@@ -69,6 +69,27 @@ internal sealed class ItemCache(long capacityBytes)
         lock (_gate) return _order.Select(e => new CachedEntry(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64)).ToList();
     }
 
+    /// <summary>Removes and returns the entries whose positions' hashes lie in a range, from most to least recently used.</summary>
+    public List<CachedEntry> Take(ulong firstHash, ulong lastHash)
+    {
+        lock (_gate)
+        {
+            var taken = new List<CachedEntry>();
+            for (var node = _order.First; node is not null;)
+            {
+                var next = node.Next;
+                var hash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(node.Value.Key);
+                if (hash >= firstHash && hash <= lastHash)
+                {
+                    taken.Add(new CachedEntry(node.Value.Key, node.Value.Item, node.Value.Bytes - KeyBytes(node.Value.Key) - 64));
+                    Remove(node.Value.Key);
+                }
+                node = next;
+            }
+            return taken;
+        }
+    }
+
     /// <summary>Loads exported entries, keeping their recency order.</summary>
     public void Import(IEnumerable<CachedEntry> entries)
     {

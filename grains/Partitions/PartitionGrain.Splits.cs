@@ -55,7 +55,7 @@ public sealed partial class PartitionGrain
         foreach (var timer in new[] { _fenceTimer, _splitTimer, _sweepTimer, _lockTimer }) timer?.Dispose();
         _fenceTimer = _splitTimer = _sweepTimer = _lockTimer = null;
         _locks.Clear();
-        _cache.Clear();
+        // The cache stays, unread, for the children to take (TakeCachedItems).
         _stats = null;
         // The feeders of global indexes drain the closed log; the children's feeders wait for them.
         if (_table is { GlobalIndexes.Count: > 0 } table) PromptFeeders(table);
@@ -95,6 +95,32 @@ public sealed partial class PartitionGrain
         return true;
     }
 
+    public Task<List<CachedEntry>> TakeCachedItems(ulong firstHash, ulong lastHash) =>
+        Task.FromResult(Serving || _cache is null ? [] : _cache.Take(firstHash, lastHash));
+
+    /// <summary>
+    /// A child of a split starts with what its parent held in memory of its range, instead of reading
+    /// every hot item from the store again. The parent wrote nothing since it was fenced, and hands each
+    /// item over once, so what arrives is the items as committed. Without it (the parent gone, or slow),
+    /// items load from the store as they are read.
+    /// </summary>
+    private async Task TakeParentItemsAsync(TableDescription table, int parent)
+    {
+        try
+        {
+            var entries = await GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(parent))
+                .TakeCachedItems(_firstHash, _lastHash).WaitAsync(ParentItemsTimeout);
+            _cache.Import(entries);
+            if (entries.Count > 0) LogTookParentItems(logger, this.GetPrimaryKeyString(), entries.Count, parent);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogParentItemsUnavailable(logger, this.GetPrimaryKeyString(), parent, e);
+        }
+    }
+
+    private static readonly TimeSpan ParentItemsTimeout = TimeSpan.FromSeconds(5);
+
     private void CountRead(int bytes) => _readUnits += PartitionReadView.ReadUnits(bytes);
 
     private void CountWrite(int bytes) => _writeUnits += Math.Max(1, (bytes + 1023) / 1024);
@@ -129,6 +155,12 @@ public sealed partial class PartitionGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition} was split and is retired; its stream shard is closed")]
     private static partial void LogRetired(ILogger logger, string partition);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Partition {Partition} starts with {Count} items its parent {Parent} held in memory")]
+    private static partial void LogTookParentItems(ILogger logger, string partition, int count, int parent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Partition {Partition} starts cold: its parent {Parent} did not hand over its items")]
+    private static partial void LogParentItemsUnavailable(ILogger logger, string partition, int parent, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Partition {Partition} was fenced for a split the catalog did not commit; serving again")]
     private static partial void LogFenceLifted(ILogger logger, string partition);

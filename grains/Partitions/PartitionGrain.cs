@@ -59,6 +59,7 @@ public sealed partial class PartitionGrain(
         }
         _cache = new ItemCache(options.Value.CacheBytesPerPartition);
         if (_migratedCache is not null) _cache.Import(_migratedCache);
+        else if (_table is not null && !_retired && _table.Partitions.ParentOf(_partition) is { } parent) await TakeParentItemsAsync(_table, parent);
         _migratedCache = null;
         _view = new PartitionReadView(_cache, _firstHash, _lastHash, time);
         PublishView();

@@ -117,6 +117,38 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
     }
 
     [Fact]
+    public async Task A_split_hands_the_items_its_parent_held_in_memory_to_the_children()
+    {
+        var tables = SiloTables();
+        var table = await CreateAsync(tables, "local-handover");
+        for (var i = 0; i < 80; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-handover", Item = Item($"k{i}", $"v{i}") });
+        var catalog = Cluster.GrainFactory.GetGrain<ITableCatalogGrain>(0);
+        var parentId = table.Partitions.IdAt(0);
+        var parent = Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(parentId));
+        var held = await parent.GetCachedCount();
+        Assert.True(held > 0);
+
+        Assert.True(await catalog.SplitPartition("local-handover", parentId));
+        var split = (await catalog.Describe("local-handover"))!;
+        var children = split.Partitions.SplitOf(parentId)!;
+        var counts = await Task.WhenAll(new[] { children.Left, children.Right }
+            .Select(id => Cluster.GrainFactory.GetGrain<IPartitionGrain>(split.PartitionGrainKey(id)).GetCachedCount()));
+        Assert.Equal(held, counts.Sum());
+        Assert.All(counts, c => Assert.True(c > 0));
+        Assert.Equal(0, await parent.GetCachedCount());
+
+        // Once the silo's client has the new map (its first read meets the retired parent), the children
+        // answer every item from memory: no read reaches a grain, none the store.
+        Assert.Equal("v0", await ValueAsync(tables, "local-handover", "k0"));
+        var before = PartitionGetCounter.Calls;
+        var outside = new TableClient(Cluster.Client);
+        for (var i = 0; i < 80; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-handover", $"k{i}"));
+        Assert.Equal(before, PartitionGetCounter.Calls);
+        await outside.PutItemAsync(new PutItemRequest { TableName = "local-handover", Item = Item("k1", "changed") });
+        Assert.Equal("changed", await ValueAsync(tables, "local-handover", "k1"));
+    }
+
+    [Fact]
     public async Task A_table_deleted_and_created_again_does_not_show_the_old_items()
     {
         var tables = SiloTables();
