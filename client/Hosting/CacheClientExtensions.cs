@@ -2,8 +2,8 @@ using DataTier.Cache;
 using DataTier.Client.Cache;
 using DataTier.Client.Cache.Sessions;
 using DataTier.Client.Cache.Strategies;
-using Microsoft.Extensions.Caching.Distributed;
 using DataTier.Partitions;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,6 @@
 using DataTier.Store;
-using Orleans.Concurrency;
 using DataTier.Transactions;
+using Orleans.Concurrency;
 
 namespace DataTier.Partitions;
 

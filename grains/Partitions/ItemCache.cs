@@ -66,7 +66,7 @@ internal sealed class ItemCache(long capacityBytes)
     /// <summary>The entries from most to least recently used.</summary>
     public List<CachedEntry> Export()
     {
-        lock (_gate) return _order.Select(e => new CachedEntry(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64)).ToList();
+        lock (_gate) return _order.Select(ToCachedEntry).ToList();
     }
 
     /// <summary>Removes and returns the entries whose positions' hashes lie in a range, from most to least recently used.</summary>
@@ -81,7 +81,7 @@ internal sealed class ItemCache(long capacityBytes)
                 var hash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(node.Value.Key);
                 if (hash >= firstHash && hash <= lastHash)
                 {
-                    taken.Add(new CachedEntry(node.Value.Key, node.Value.Item, node.Value.Bytes - KeyBytes(node.Value.Key) - 64));
+                    taken.Add(ToCachedEntry(node.Value));
                     Remove(node.Value.Key);
                 }
                 node = next;
@@ -115,6 +115,9 @@ internal sealed class ItemCache(long capacityBytes)
         _order.Remove(node);
         _bytes -= node.Value.Bytes;
     }
+
+    /// <summary>An entry as it travels: the item's own size, without what the cache accounts for its key.</summary>
+    private static CachedEntry ToCachedEntry(Entry e) => new(e.Key, e.Item, e.Bytes - KeyBytes(e.Key) - 64);
 
     /// <summary>What the key is accounted for: the size of its Base64 text, as when the cache was keyed by it.</summary>
     private static int KeyBytes(byte[] position) => (position.Length + 2) / 3 * 4 * 2;

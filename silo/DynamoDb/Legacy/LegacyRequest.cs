@@ -25,7 +25,7 @@ public sealed class LegacyRequest
         if (anyExpression && AnyMixed(parameters.Legacy))
         {
             var expressions = parameters.Expressions.Where(Present);
-            var legacyMixed = parameters.Legacy.Where(n => IsMixed(n));
+            var legacyMixed = parameters.Legacy.Where(IsMixed);
             throw DynamoException.Validation(
                 $"Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {{{string.Join(", ", legacyMixed)}}} Expression parameters: {{{string.Join(", ", expressions)}}}");
         }
