@@ -89,7 +89,7 @@ public sealed partial class TableClient
         IReadOnlyDictionary<string, AttrValue>? last = null;
         var more = false;
         var readTable = index.ReadTable;
-        var startHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(start);
+        var startHash = ItemKey.HashOf(start);
         for (var p = readTable.Partitions.PartitionOf(startHash); p <= readTable.Partitions.PartitionOf(hashes.High); p++)
         {
             var page = await _router.Partition(readTable, p).ReadRange(

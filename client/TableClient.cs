@@ -85,7 +85,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         {
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
-            var item = await _router.GetAsync(table, table.Partitions.PartitionOf(key.Hash), key, request.ConsistentRead);
+            var item = await _router.ReadAsync(table, table.Partitions.PartitionOf(key.Hash), request.ConsistentRead, p => p.Get(key));
             return GetResult(item, projection, request.ConsistentRead);
         });
     }
@@ -249,7 +249,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             var bytes = 0;
             byte[]? last = null;
             var more = false;
-            var startHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(start);
+            var startHash = ItemKey.HashOf(start);
             for (var p = table.Partitions.PartitionOf(startHash); p <= table.Partitions.PartitionOf(highHash); p++)
             {
                 var read = new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter);

@@ -21,17 +21,6 @@ public sealed partial class TableRouter
     private readonly ConcurrentDictionary<Guid, (int Count, long CheckedAt)> _replicaCounts = new();
     private uint _turn;
 
-    /// <summary>
-    /// Reads one item. An eventually consistent read of an item that a partition active on this silo
-    /// holds in memory is answered from there, without a grain call; any other read goes to the owner
-    /// or, eventually consistent, to the owner or a replica in turn.
-    /// </summary>
-    public Task<VersionedItem?> GetAsync(TableDescription table, int partition, ItemKey key, bool consistentRead)
-    {
-        if (!consistentRead && TryGetLocal(table, key, out var item)) return Task.FromResult(item);
-        return ReadAsync(table, partition, consistentRead, p => p.Get(key));
-    }
-
     /// <summary>An eventually consistent read of an item that the partition owning it, active on this silo, holds in memory.</summary>
     public bool TryGetLocal(TableDescription table, ItemKey key, out VersionedItem? item)
     {

@@ -78,7 +78,7 @@ internal sealed class ItemCache(long capacityBytes)
             for (var node = _order.First; node is not null;)
             {
                 var next = node.Next;
-                var hash = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(node.Value.Key);
+                var hash = Store.ItemKey.HashOf(node.Value.Key);
                 if (hash >= firstHash && hash <= lastHash)
                 {
                     taken.Add(ToCachedEntry(node.Value));

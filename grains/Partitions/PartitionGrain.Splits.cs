@@ -20,7 +20,6 @@ public sealed partial class PartitionGrain
     private bool _fenced;
     private IGrainTimer? _fenceTimer;
     private IGrainTimer? _splitTimer;
-    private double _readUnits;
     private double _writeUnits;
     private long _unitsSinceMs;
 
@@ -121,8 +120,6 @@ public sealed partial class PartitionGrain
 
     private static readonly TimeSpan ParentItemsTimeout = TimeSpan.FromSeconds(5);
 
-    private void CountRead(int bytes) => _readUnits += PartitionReadView.ReadUnits(bytes);
-
     private void CountWrite(int bytes) => _writeUnits += Math.Max(1, (bytes + 1023) / 1024);
 
     private void ScheduleSplitChecks()
@@ -139,8 +136,8 @@ public sealed partial class PartitionGrain
         if (!Serving || _table is null || _lastHash == _firstHash) return;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var seconds = Math.Max(0.001, (now - _unitsSinceMs) / 1000.0);
-        var (reads, writes) = ((_readUnits + _view.TakeReadUnits()) / seconds, _writeUnits / seconds);
-        (_readUnits, _writeUnits, _unitsSinceMs) = (0, 0, now);
+        var (reads, writes) = (_view.TakeReadUnits() / seconds, _writeUnits / seconds);
+        (_writeUnits, _unitsSinceMs) = (0, now);
         var settings = options.Value;
         var size = (await GetStats()).SizeBytes;
         string? reason = size > settings.SplitSizeBytes ? $"size {size} bytes"

@@ -37,7 +37,9 @@ public sealed class PartitionReadView
 
     internal void CountRead() => Interlocked.Increment(ref _reads);
 
-    /// <summary>Read units served through the view since the last call.</summary>
+    internal void CountReadUnits(int bytes) => Interlocked.Add(ref _readUnits, ReadUnits(bytes));
+
+    /// <summary>Read units this partition served since the last call, through the view and through the grain.</summary>
     internal long TakeReadUnits() => Interlocked.Exchange(ref _readUnits, 0);
 
     /// <summary>The item as the partition last committed it (null when absent or expired), if it is in memory and nothing stands in the way.</summary>
@@ -47,10 +49,10 @@ public sealed class PartitionReadView
         if (Table is not { } table || LocksHeld || key.Hash < _firstHash || key.Hash > _lastHash) return false;
         if (!_cache.TryGet(key.Encode(), out var cached)) return false;
         if (!ItemExpiry.IsExpired(table.TimeToLiveAttribute, cached?.Attributes, _time.GetUtcNow().ToUnixTimeSeconds())) item = cached;
-        Interlocked.Increment(ref _reads);
-        Interlocked.Add(ref _readUnits, ReadUnits(item is null ? 0 : ItemSize.Of(item.Attributes)));
+        CountRead();
+        CountReadUnits(item is null ? 0 : ItemSize.Of(item.Attributes));
         return true;
     }
 
-    internal static int ReadUnits(int bytes) => Math.Max(1, (bytes + 4095) / 4096);
+    private static int ReadUnits(int bytes) => Math.Max(1, (bytes + 4095) / 4096);
 }

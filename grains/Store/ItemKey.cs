@@ -37,9 +37,12 @@ public readonly record struct ItemKey([property: Id(0)] ulong Hash, [property: I
         return result;
     }
 
+    /// <summary>The hash an encoded position (or hash prefix) starts with.</summary>
+    public static ulong HashOf(ReadOnlySpan<byte> encoded) => BinaryPrimitives.ReadUInt64BigEndian(encoded);
+
     public static ItemKey Decode(ReadOnlySpan<byte> encoded)
     {
-        var hash = BinaryPrimitives.ReadUInt64BigEndian(encoded);
+        var hash = HashOf(encoded);
         var pkLength = BinaryPrimitives.ReadUInt16BigEndian(encoded[8..]);
         return new ItemKey(hash, encoded.Slice(10, pkLength).ToArray(), encoded[(10 + pkLength)..].ToArray());
     }

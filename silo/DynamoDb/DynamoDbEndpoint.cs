@@ -105,43 +105,37 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
         BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams)
     {
-        var dynamo = new Dictionary<string, Func<ApiRequest, Utf8JsonWriter, Task>>
-        {
-            ["CreateTable"] = tables.CreateTable,
-            ["DescribeTable"] = tables.DescribeTable,
-            ["ListTables"] = tables.ListTables,
-            ["DeleteTable"] = tables.DeleteTable,
-            ["PutItem"] = items.PutItem,
-            ["GetItem"] = items.GetItem,
-            ["DeleteItem"] = items.DeleteItem,
-            ["UpdateItem"] = items.UpdateItem,
-            ["Query"] = reads.Query,
-            ["Scan"] = reads.Scan,
-            ["BatchGetItem"] = batches.BatchGetItem,
-            ["BatchWriteItem"] = batches.BatchWriteItem,
-            ["TransactWriteItems"] = transactions.TransactWriteItems,
-            ["TransactGetItems"] = transactions.TransactGetItems,
-            ["UpdateTable"] = admin.UpdateTable,
-            ["TagResource"] = admin.TagResource,
-            ["UntagResource"] = admin.UntagResource,
-            ["ListTagsOfResource"] = admin.ListTagsOfResource,
-            ["DescribeLimits"] = admin.DescribeLimits,
-            ["DescribeTimeToLive"] = admin.DescribeTimeToLive,
-            ["UpdateTimeToLive"] = admin.UpdateTimeToLive,
-        };
-        var streamOperations = new Dictionary<string, Func<ApiRequest, Utf8JsonWriter, Task>>
-        {
-            ["ListStreams"] = streams.ListStreams,
-            ["DescribeStream"] = streams.DescribeStream,
-            ["GetShardIterator"] = streams.GetShardIterator,
-            ["GetRecords"] = streams.GetRecords,
-        };
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
             [TargetPrefix + "DescribeEndpoints"] = new("DescribeEndpoints", (_, w, host) => DescribeEndpoints(w, host)),
         };
-        foreach (var (name, run) in dynamo) all[TargetPrefix + name] = new(name, (r, w, _) => run(r, w));
-        foreach (var (name, run) in streamOperations) all[StreamsTargetPrefix + name] = new("Streams." + name, (r, w, _) => run(r, w));
+        void Dynamo(string name, Func<ApiRequest, Utf8JsonWriter, Task> run) => all[TargetPrefix + name] = new(name, (r, w, _) => run(r, w));
+        void Streams(string name, Func<ApiRequest, Utf8JsonWriter, Task> run) => all[StreamsTargetPrefix + name] = new("Streams." + name, (r, w, _) => run(r, w));
+        Dynamo("CreateTable", tables.CreateTable);
+        Dynamo("DescribeTable", tables.DescribeTable);
+        Dynamo("ListTables", tables.ListTables);
+        Dynamo("DeleteTable", tables.DeleteTable);
+        Dynamo("PutItem", items.PutItem);
+        Dynamo("GetItem", items.GetItem);
+        Dynamo("DeleteItem", items.DeleteItem);
+        Dynamo("UpdateItem", items.UpdateItem);
+        Dynamo("Query", reads.Query);
+        Dynamo("Scan", reads.Scan);
+        Dynamo("BatchGetItem", batches.BatchGetItem);
+        Dynamo("BatchWriteItem", batches.BatchWriteItem);
+        Dynamo("TransactWriteItems", transactions.TransactWriteItems);
+        Dynamo("TransactGetItems", transactions.TransactGetItems);
+        Dynamo("UpdateTable", admin.UpdateTable);
+        Dynamo("TagResource", admin.TagResource);
+        Dynamo("UntagResource", admin.UntagResource);
+        Dynamo("ListTagsOfResource", admin.ListTagsOfResource);
+        Dynamo("DescribeLimits", admin.DescribeLimits);
+        Dynamo("DescribeTimeToLive", admin.DescribeTimeToLive);
+        Dynamo("UpdateTimeToLive", admin.UpdateTimeToLive);
+        Streams("ListStreams", streams.ListStreams);
+        Streams("DescribeStream", streams.DescribeStream);
+        Streams("GetShardIterator", streams.GetShardIterator);
+        Streams("GetRecords", streams.GetRecords);
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -29,6 +29,12 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
 
     private static Dictionary<string, AttrValue> Item(string pk, string value) => new() { ["pk"] = AttrValue.FromS(pk), ["v"] = AttrValue.FromS(value) };
 
+    /// <summary>Items k0 to k{count - 1}, with values v0 to v{count - 1}.</summary>
+    private static async Task PutAsync(ITableClient tables, string table, int count)
+    {
+        for (var i = 0; i < count; i++) await tables.PutItemAsync(new PutItemRequest { TableName = table, Item = Item($"k{i}", $"v{i}") });
+    }
+
     private static Dictionary<string, AttrValue> Key(string pk) => new() { ["pk"] = AttrValue.FromS(pk) };
 
     private static async Task<string?> ValueAsync(ITableClient tables, string table, string pk, bool consistent = false) =>
@@ -39,7 +45,7 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
     {
         var tables = SiloTables();
         await CreateAsync(tables, "local-calls");
-        for (var i = 0; i < 40; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-calls", Item = Item($"k{i}", $"v{i}") });
+        await PutAsync(tables, "local-calls", 40);
 
         var before = PartitionGetCounter.Calls;
         for (var i = 0; i < 40; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-calls", $"k{i}"));
@@ -97,7 +103,7 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
     {
         var tables = SiloTables();
         var table = await CreateAsync(tables, "local-split");
-        for (var i = 0; i < 60; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-split", Item = Item($"k{i}", $"v{i}") });
+        await PutAsync(tables, "local-split", 60);
         for (var i = 0; i < 60; i++) Assert.Equal($"v{i}", await ValueAsync(tables, "local-split", $"k{i}"));
 
         // The silo's client still holds the map from before the split: the retired parent's memory must not answer.
@@ -121,7 +127,7 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
     {
         var tables = SiloTables();
         var table = await CreateAsync(tables, "local-handover");
-        for (var i = 0; i < 80; i++) await tables.PutItemAsync(new PutItemRequest { TableName = "local-handover", Item = Item($"k{i}", $"v{i}") });
+        await PutAsync(tables, "local-handover", 80);
         var catalog = Cluster.GrainFactory.GetGrain<ITableCatalogGrain>(0);
         var parentId = table.Partitions.IdAt(0);
         var parent = Cluster.GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(parentId));
