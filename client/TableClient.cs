@@ -92,7 +92,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
 
     private static GetItemResult GetResult(VersionedItem? item, IReadOnlyList<PathOperand>? projection, bool consistentRead)
     {
-        var units = CapacityUnits.Read(CapacityUnits.SizeOf(item?.Attributes), consistentRead);
+        var units = CapacityUnits.Read(item?.Size ?? 0, consistentRead);
         if (item is null) return new GetItemResult(null, 0, units);
         var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
         return new GetItemResult(attributes, item.Version, units);
@@ -277,8 +277,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     }
 
     /// <summary>A write consumes units for the larger of the item before and after it.</summary>
-    private static double WriteUnits(WriteOutcome outcome) =>
-        CapacityUnits.Write(Math.Max(CapacityUnits.SizeOf(outcome.OldItem), CapacityUnits.SizeOf(outcome.NewItem)));
+    private static double WriteUnits(WriteOutcome outcome) => CapacityUnits.Write(outcome.ItemBytes);
 
     private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select, double units)
     {

@@ -115,7 +115,7 @@ public sealed partial class PartitionGrain(
     {
         if (_locks.Count > 0) await SettleLockAsync(position);
         var item = Visible(table, await ReadCommittedAsync(table, position));
-        _view.CountReadUnits(item is null ? 0 : ItemSize.Of(item.Attributes));
+        _view.CountReadUnits(item?.Size ?? 0);
         return item;
     }
 
@@ -125,7 +125,7 @@ public sealed partial class PartitionGrain(
         if (_cache.TryGet(position, out var cached)) return cached;
         var stored = await store.GetAsync(table.Id, position);
         var item = stored is null ? null : new VersionedItem(stored.Version, stored.Attributes);
-        _cache.Set(position, item, item is null ? 0 : ItemSize.Of(item.Attributes));
+        _cache.Set(position, item, item?.Size ?? 0);
         return item;
     }
 
@@ -254,16 +254,17 @@ public sealed partial class PartitionGrain(
                 _cache.Invalidate(position);
                 throw;
             }
-            RecordWritten(position, stored, newItem, newVersion);
-            return new WriteOutcome(newVersion, current?.Attributes, newItem, collection);
+            var written = RecordWritten(position, stored, newItem, newVersion);
+            return new WriteOutcome(newVersion, current?.Attributes, newItem, collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0));
         }
     }
 
     /// <summary>Brings memory (cache and statistics) up to a write the store has taken.</summary>
-    private void RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
+    private VersionedItem? RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
     {
-        var oldSize = old is null ? 0 : ItemSize.Of(old.Attributes);
-        var newSize = newItem is null ? 0 : ItemSize.Of(newItem);
+        var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
+        var oldSize = old?.Size ?? 0;
+        var newSize = written?.Size ?? 0;
         CountWrite(Math.Max(oldSize, newSize));
         RecordDelete(old, newItem);
         TrackCollection(position, old, newItem);
@@ -271,7 +272,8 @@ public sealed partial class PartitionGrain(
         {
             _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
         }
-        _cache.Set(position, newItem is null ? null : new VersionedItem(newVersion, newItem), newSize);
+        _cache.Set(position, written, newSize);
+        return written;
     }
 
     /// <summary>Tells the read view whether this partition serves, under which description, and whether transactions hold locks.</summary>

@@ -50,7 +50,7 @@ public sealed class PartitionReadView
         if (!_cache.TryGet(key.Encode(), out var cached)) return false;
         if (!ItemExpiry.IsExpired(table.TimeToLiveAttribute, cached?.Attributes, _time.GetUtcNow().ToUnixTimeSeconds())) item = cached;
         CountRead();
-        CountReadUnits(item is null ? 0 : ItemSize.Of(item.Attributes));
+        CountReadUnits(item?.Size ?? 0);
         return true;
     }
 

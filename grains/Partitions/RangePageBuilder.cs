@@ -34,7 +34,7 @@ public sealed class RangePageBuilder(RangeRequest request)
     /// </summary>
     public bool TryAdd(byte[] position, VersionedItem item, IReadOnlyDictionary<string, AttrValue> keySource)
     {
-        var size = ItemSize.Of(item.Attributes);
+        var size = item.Size;
         if (_scanned > 0 && _bytes + size > request.MaxBytes) return false;
         _scanned++;
         _bytes += size;

@@ -8,4 +8,32 @@ namespace DataTier.Partitions;
 /// field-by-field serialization of the attribute dictionary.
 /// </summary>
 [Immutable]
-public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, AttrValue> Attributes);
+public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, AttrValue> Attributes)
+{
+    // Items are immutable, so their size is counted once: reads of a cached item would otherwise count a
+    // kilobyte item's UTF-8 bytes on every GetItem (measured: a tenth of the endpoint's CPU per read).
+    private int _size = -1;
+
+    /// <summary>A copy (a <c>with</c> expression) counts its own size again.</summary>
+    private VersionedItem(VersionedItem original)
+    {
+        Version = original.Version;
+        Attributes = original.Attributes;
+    }
+
+    /// <summary>The item's size by DynamoDB's rules (<see cref="ItemSize"/>).</summary>
+    public int Size
+    {
+        get
+        {
+            var size = _size;
+            if (size < 0) _size = size = ItemSize.Of(Attributes);
+            return size;
+        }
+    }
+
+    public bool Equals(VersionedItem? other) =>
+        other is not null && Version == other.Version && EqualityComparer<IReadOnlyDictionary<string, AttrValue>>.Default.Equals(Attributes, other.Attributes);
+
+    public override int GetHashCode() => HashCode.Combine(Version, Attributes);
+}

@@ -2,10 +2,15 @@ using DataTier.Model;
 
 namespace DataTier.Partitions;
 
-/// <summary>The result of a write: the item's new version (0 once deleted), the item it replaced and the item written, if any, and for a table with local secondary indexes the size of the item's collection after it.</summary>
+/// <summary>
+/// The result of a write: the item's new version (0 once deleted), the item it replaced and the item
+/// written, if any, for a table with local secondary indexes the size of the item's collection after
+/// it, and the larger of the two items' sizes, which the write's capacity units count.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record WriteOutcome(
     [property: Id(0)] long Version,
     [property: Id(1)] IReadOnlyDictionary<string, AttrValue>? OldItem,
     [property: Id(2)] IReadOnlyDictionary<string, AttrValue>? NewItem = null,
-    [property: Id(3)] long? CollectionBytes = null);
+    [property: Id(3)] long? CollectionBytes = null,
+    [property: Id(4)] int ItemBytes = 0);

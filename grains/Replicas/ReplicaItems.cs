@@ -45,7 +45,7 @@ public sealed class ReplicaItems(long capacityBytes)
 
     public void Set(byte[] position, VersionedItem item)
     {
-        var bytes = Model.ItemSize.Of(item.Attributes) + position.Length + 64;
+        var bytes = item.Size + position.Length + 64;
         if (_entries.TryGetValue(new Entry(position), out var entry))
         {
             _bytes += bytes - entry.Bytes;

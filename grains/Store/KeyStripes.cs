@@ -16,10 +16,13 @@ internal sealed class KeyStripes
 
     public int[] StripesOf(IReadOnlyList<ItemWrite> writes)
     {
+        if (writes.Count == 1) return [StripeOf(writes[0].Position)];
         var stripes = new SortedSet<int>();
-        foreach (var w in writes) stripes.Add((int)(System.IO.Hashing.XxHash32.HashToUInt32(w.Position) % (uint)_locks.Length));
+        foreach (var w in writes) stripes.Add(StripeOf(w.Position));
         return [.. stripes];
     }
+
+    private int StripeOf(byte[] position) => (int)(System.IO.Hashing.XxHash32.HashToUInt32(position) % (uint)_locks.Length);
 
     public void Enter(int[] stripes)
     {
@@ -29,5 +32,15 @@ internal sealed class KeyStripes
     public void Exit(int[] stripes)
     {
         for (var i = stripes.Length - 1; i >= 0; i--) Monitor.Exit(_locks[stripes[i]]);
+    }
+
+    public void EnterAll()
+    {
+        foreach (var l in _locks) Monitor.Enter(l);
+    }
+
+    public void ExitAll()
+    {
+        for (var i = _locks.Length - 1; i >= 0; i--) Monitor.Exit(_locks[i]);
     }
 }

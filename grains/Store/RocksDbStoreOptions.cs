@@ -13,8 +13,15 @@ public sealed class RocksDbStoreOptions
     /// </summary>
     public bool SyncWrites { get; set; }
 
+    /// <summary>
+    /// How many items' last written versions the store keeps in memory, so that a write's version check
+    /// need not read the item back (about 100 bytes each). Items beyond it are checked against the database.
+    /// </summary>
+    public int WrittenVersions { get; set; } = 65_536;
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Path)) throw new ArgumentException("must be set", nameof(Path));
+        if (WrittenVersions < 0) throw new ArgumentException("must not be negative", nameof(WrittenVersions));
     }
 }

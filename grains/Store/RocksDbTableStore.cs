@@ -9,6 +9,7 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
     private readonly RocksDb _db;
     private readonly WriteOptions _writeOptions;
     private readonly KeyStripes _stripes = new(256);
+    private readonly WrittenVersions _versions;
     private static readonly WriteOptions SyncOptions = new WriteOptions().SetSync(true);
     private readonly object _catalogLock = new();
 
@@ -22,6 +23,7 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
             .SetEnableWriteThreadAdaptiveYield(false);
         _db = RocksDb.Open(dbOptions, options.Path);
         _writeOptions = new WriteOptions().SetSync(options.SyncWrites);
+        _versions = new WrittenVersions(options.WrittenVersions);
     }
 
     public ValueTask<StoredItem?> GetAsync(Guid tableId, byte[] position)
@@ -65,10 +67,12 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         try
         {
             using var batch = new WriteBatch();
-            foreach (var w in writes)
+            var keys = new byte[writes.Count][];
+            for (var i = 0; i < writes.Count; i++)
             {
-                var key = StoreLayout.ItemKey(tableId, w.Position);
-                var actual = StoreLayout.VersionOf(_db.Get(key));
+                var w = writes[i];
+                var key = keys[i] = StoreLayout.ItemKey(tableId, w.Position);
+                var actual = StoredVersion(key);
                 if (actual != w.ExpectedVersion) throw new VersionConflictException(w.Position, w.ExpectedVersion, actual);
                 if (w.Attributes is null) batch.Delete(key);
                 else batch.Put(key, StoreLayout.EncodeValue(w.NewVersion, w.Attributes));
@@ -82,7 +86,17 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
                     if (e.Attributes is null) batch.Delete(key);
                     else batch.Put(key, StoreLayout.EncodeValue(e.Version, e.Attributes));
                 }
-            _db.Write(batch, _writeOptions);
+            try
+            {
+                _db.Write(batch, _writeOptions);
+            }
+            catch
+            {
+                // Whether a failed batch landed is not known: those keys are read from the database again.
+                foreach (var key in keys) _versions.Remove(key);
+                throw;
+            }
+            for (var i = 0; i < writes.Count; i++) _versions.Set(keys[i], writes[i].Attributes is null ? 0 : writes[i].NewVersion);
         }
         finally
         {
@@ -90,6 +104,9 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         }
         return ValueTask.CompletedTask;
     }
+
+    private long StoredVersion(byte[] key) =>
+        _versions.TryGet(key, out var version) ? version : StoreLayout.VersionOf(_db.Get(key));
 
     public ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit)
     {
@@ -126,13 +143,23 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
 
     public ValueTask DeleteTableDataAsync(Guid tableId)
     {
-        using var batch = new WriteBatch();
-        foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId), StoreLayout.IndexTablePrefix(tableId) })
+        // Under every stripe: no write's version entry may outlive the items it describes.
+        _stripes.EnterAll();
+        try
         {
-            var end = StoreLayout.End(prefix);
-            batch.DeleteRange(prefix, (ulong)prefix.Length, end, (ulong)end.Length);
+            using var batch = new WriteBatch();
+            foreach (var prefix in new[] { StoreLayout.TablePrefix(tableId), StoreLayout.ChangePrefix(tableId), StoreLayout.IndexTablePrefix(tableId) })
+            {
+                var end = StoreLayout.End(prefix);
+                batch.DeleteRange(prefix, (ulong)prefix.Length, end, (ulong)end.Length);
+            }
+            _db.Write(batch, _writeOptions);
+            _versions.Clear();
         }
-        _db.Write(batch, _writeOptions);
+        finally
+        {
+            _stripes.ExitAll();
+        }
         return ValueTask.CompletedTask;
     }
 

@@ -80,41 +80,56 @@ public static class AttributeValueJson
     public static void WriteMap(Utf8JsonWriter w, IReadOnlyDictionary<string, AttrValue> map)
     {
         w.WriteStartObject();
-        foreach (var (name, value) in map)
+        // Items are Dictionaries: their struct enumerator allocates nothing.
+        if (map is Dictionary<string, AttrValue> dictionary)
         {
-            w.WritePropertyName(name);
-            Write(w, value);
+            foreach (var (name, value) in dictionary) WriteMember(w, name, value);
+        }
+        else
+        {
+            foreach (var (name, value) in map) WriteMember(w, name, value);
         }
         w.WriteEndObject();
     }
 
+    private static void WriteMember(Utf8JsonWriter w, string name, AttrValue value)
+    {
+        w.WritePropertyName(name);
+        Write(w, value);
+    }
+
+    // Type names as UTF-8 literals: the writer neither transcodes nor escape-checks them.
     public static void Write(Utf8JsonWriter w, AttrValue v)
     {
         w.WriteStartObject();
         switch (v.Type)
         {
-            case AttrType.S: w.WriteString("S", v.Text); break;
-            case AttrType.N: w.WriteString("N", v.Text); break;
-            case AttrType.B: w.WriteBase64String("B", v.Bytes); break;
-            case AttrType.BOOL: w.WriteBoolean("BOOL", v.Bool); break;
-            case AttrType.NULL: w.WriteBoolean("NULL", true); break;
+            case AttrType.S: w.WriteString("S"u8, v.Text); break;
+            case AttrType.N: w.WriteString("N"u8, v.Text); break;
+            case AttrType.B: w.WriteBase64String("B"u8, v.Bytes); break;
+            case AttrType.BOOL: w.WriteBoolean("BOOL"u8, v.Bool); break;
+            case AttrType.NULL: w.WriteBoolean("NULL"u8, true); break;
             case AttrType.L:
-                w.WriteStartArray("L");
+                w.WriteStartArray("L"u8);
                 foreach (var e in v.List!) Write(w, e);
                 w.WriteEndArray();
                 break;
             case AttrType.M:
-                w.WritePropertyName("M");
+                w.WritePropertyName("M"u8);
                 WriteMap(w, v.Map!);
                 break;
             case AttrType.SS:
+                w.WriteStartArray("SS"u8);
+                foreach (var s in v.TextSet!) w.WriteStringValue(s);
+                w.WriteEndArray();
+                break;
             case AttrType.NS:
-                w.WriteStartArray(v.Type.ToString());
+                w.WriteStartArray("NS"u8);
                 foreach (var s in v.TextSet!) w.WriteStringValue(s);
                 w.WriteEndArray();
                 break;
             case AttrType.BS:
-                w.WriteStartArray("BS");
+                w.WriteStartArray("BS"u8);
                 foreach (var b in v.BytesSet!) w.WriteBase64StringValue(b);
                 w.WriteEndArray();
                 break;

@@ -133,6 +133,19 @@ public abstract class TableStoreConformanceTests
     }
 
     [Fact]
+    public async Task Deleting_table_data_resets_item_versions()
+    {
+        var table = Guid.NewGuid();
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 0, 1, Item("a"))]);
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 1, 2, Item("b"))]);
+        await Store.DeleteTableDataAsync(table);
+        var e = await Assert.ThrowsAsync<VersionConflictException>(() => Store.WriteAsync(table, [new ItemWrite(Pos(1), 2, 3, Item("c"))]).AsTask());
+        Assert.Equal(0, e.Actual);
+        await Store.WriteAsync(table, [new ItemWrite(Pos(1), 0, 1, Item("new"))]);
+        Assert.Equal(AttrValue.FromS("new"), (await Store.GetAsync(table, Pos(1)))!.Attributes["v"]);
+    }
+
+    [Fact]
     public async Task Catalog_entries_are_stored_replaced_and_removed()
     {
         var name = "t" + Guid.NewGuid().ToString("N");
