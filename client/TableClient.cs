@@ -109,7 +109,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             IndexKeyValidator.Validate(table, request.Item);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
             var outcome = await _router.PartitionOf(table, key.Hash).Put(
-                new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+                new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Item, outcome));
         });
@@ -125,7 +125,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             ItemValidator.ValidateKey(table.KeySchema, request.Key);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Delete(
-                new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+                new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Key, outcome));
         });
@@ -146,15 +146,14 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             CheckUpdatesAvoidKeys(table, actions);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Update(
-                new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure));
+                new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             // UPDATED_*: the updated paths only, nested ones inside their parents (SET a.b returns {a: {b}}).
-            var paths = actions.Select(a => a.Path).ToList();
             IReadOnlyDictionary<string, AttrValue>? attributes = request.ReturnValues switch
             {
                 ReturnValues.ALL_OLD => outcome.OldItem,
                 ReturnValues.ALL_NEW => outcome.NewItem,
-                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, paths),
-                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, paths),
+                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, actions.Select(a => a.Path).ToList()),
+                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, actions.Select(a => a.Path).ToList()),
                 _ => null,
             };
             return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome));
@@ -278,6 +277,14 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
 
     /// <summary>A write consumes units for the larger of the item before and after it.</summary>
     private static double WriteUnits(WriteOutcome outcome) => CapacityUnits.Write(outcome.ItemBytes);
+
+    /// <summary>The items a write's outcome must carry back for its ReturnValues.</summary>
+    private static ReturnedItems Returned(ReturnValues returnValues) => returnValues switch
+    {
+        ReturnValues.ALL_OLD or ReturnValues.UPDATED_OLD => ReturnedItems.Old,
+        ReturnValues.ALL_NEW or ReturnValues.UPDATED_NEW => ReturnedItems.New,
+        _ => ReturnedItems.None,
+    };
 
     private static ItemPage ToPage(TableDescription table, IReadOnlyList<VersionedItem> items, int scanned, byte[]? lastPosition, Select? select, double units)
     {

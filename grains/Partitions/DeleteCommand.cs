@@ -9,4 +9,5 @@ public sealed record DeleteCommand(
     [property: Id(0)] ItemKey Key,
     [property: Id(1)] Condition? Condition,
     [property: Id(2)] long? ExpectedVersion,
-    [property: Id(3)] bool ReturnOldOnConditionFailure);
+    [property: Id(3)] bool ReturnOldOnConditionFailure,
+    [property: Id(4)] ReturnedItems Returned = ReturnedItems.None);

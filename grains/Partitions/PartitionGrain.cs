@@ -130,13 +130,13 @@ public sealed partial class PartitionGrain(
     }
 
     public Task<WriteOutcome> Put(PutCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, _ => command.Item);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, _ => command.Item);
 
     public Task<WriteOutcome> Delete(DeleteCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, _ => null);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, _ => null);
 
     public Task<WriteOutcome> Update(UpdateCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, current =>
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, current =>
         {
             var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
             ItemValidator.ValidateItem(EnsureTable().KeySchema, updated, updated: true);
@@ -217,7 +217,7 @@ public sealed partial class PartitionGrain(
     }
 
     private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOld,
-        Func<VersionedItem?, IReadOnlyDictionary<string, AttrValue>?> produce)
+        ReturnedItems returned, Func<VersionedItem?, IReadOnlyDictionary<string, AttrValue>?> produce)
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
@@ -255,7 +255,10 @@ public sealed partial class PartitionGrain(
                 throw;
             }
             var written = RecordWritten(position, stored, newItem, newVersion);
-            return new WriteOutcome(newVersion, current?.Attributes, newItem, collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0));
+            return new WriteOutcome(newVersion,
+                (returned & ReturnedItems.Old) != 0 ? current?.Attributes : null,
+                (returned & ReturnedItems.New) != 0 ? newItem : null,
+                collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0));
         }
     }
 

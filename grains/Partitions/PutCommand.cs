@@ -11,4 +11,5 @@ public sealed record PutCommand(
     [property: Id(1)] IReadOnlyDictionary<string, AttrValue> Item,
     [property: Id(2)] Condition? Condition,
     [property: Id(3)] long? ExpectedVersion,
-    [property: Id(4)] bool ReturnOldOnConditionFailure);
+    [property: Id(4)] bool ReturnOldOnConditionFailure,
+    [property: Id(5)] ReturnedItems Returned = ReturnedItems.None);

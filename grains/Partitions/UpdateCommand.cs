@@ -12,4 +12,5 @@ public sealed record UpdateCommand(
     [property: Id(2)] IReadOnlyList<UpdateAction> Actions,
     [property: Id(3)] Condition? Condition,
     [property: Id(4)] long? ExpectedVersion,
-    [property: Id(5)] bool ReturnOldOnConditionFailure);
+    [property: Id(5)] bool ReturnOldOnConditionFailure,
+    [property: Id(6)] ReturnedItems Returned = ReturnedItems.None);

@@ -4,7 +4,7 @@ namespace DataTier.Partitions;
 
 /// <summary>
 /// The result of a write: the item's new version (0 once deleted), the item it replaced and the item
-/// written, if any, for a table with local secondary indexes the size of the item's collection after
+/// written, if the command asked for them (<see cref="ReturnedItems"/>) and they exist, for a table with local secondary indexes the size of the item's collection after
 /// it, and the larger of the two items' sizes, which the write's capacity units count.
 /// </summary>
 [GenerateSerializer, Immutable]
