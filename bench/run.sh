@@ -61,7 +61,7 @@ if ((quick)); then
     duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5
     bench_n=40000; bench_n_pipelined=200000; memory_keys=100000; memcaslap_seconds=2
 else
-    duration=${duration:-10}; warmup=2; prime_seconds=5
+    duration=${duration:-10}; warmup=2; prime_seconds=8
     bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000; memcaslap_seconds=10
 fi
 items=10000

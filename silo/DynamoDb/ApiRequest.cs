@@ -111,8 +111,31 @@ public sealed class ApiRequest
         throw DynamoException.Validation($"{_missing.Count} validation error{(_missing.Count > 1 ? "s" : "")} detected: {string.Join("; ", _missing)}");
     }
 
-    private JsonElement? Member(string name) =>
-        Root.TryGetProperty(name, out var e) && e.ValueKind != JsonValueKind.Null ? e : null;
+    // The object's members, read once: a request asks for a dozen names, and each TryGetProperty transcoded
+    // its name to UTF-8 and scanned the members again.
+    private (string Name, JsonElement Value)[]? _members;
+
+    /// <summary>The member of that name, unless absent or JSON null.</summary>
+    internal JsonElement? Member(string name)
+    {
+        var members = _members ??= ReadMembers(Root);
+        // From the end: of a name given twice, the last one counts, as with TryGetProperty.
+        for (var i = members.Length - 1; i >= 0; i--)
+        {
+            if (members[i].Name == name) return members[i].Value.ValueKind != JsonValueKind.Null ? members[i].Value : null;
+        }
+        return null;
+    }
+
+    private static (string Name, JsonElement Value)[] ReadMembers(JsonElement root)
+    {
+        var count = 0;
+        foreach (var _ in root.EnumerateObject()) count++;
+        var members = new (string, JsonElement)[count];
+        var i = 0;
+        foreach (var p in root.EnumerateObject()) members[i++] = (p.Name, p.Value);
+        return members;
+    }
 
     internal static string AsString(JsonElement e) => e.ValueKind == JsonValueKind.String
         ? e.GetString()!

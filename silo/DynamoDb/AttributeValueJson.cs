@@ -98,38 +98,42 @@ public static class AttributeValueJson
         Write(w, value);
     }
 
-    // Type names as UTF-8 literals: the writer neither transcodes nor escape-checks them.
+    // Type names pre-encoded: the writer neither transcodes nor escape-checks them.
+    private static readonly JsonEncodedText S = JsonEncodedText.Encode("S"), N = JsonEncodedText.Encode("N"), B = JsonEncodedText.Encode("B"),
+        Bool = JsonEncodedText.Encode("BOOL"), Null = JsonEncodedText.Encode("NULL"), L = JsonEncodedText.Encode("L"), M = JsonEncodedText.Encode("M"),
+        SS = JsonEncodedText.Encode("SS"), NS = JsonEncodedText.Encode("NS"), BS = JsonEncodedText.Encode("BS");
+
     public static void Write(Utf8JsonWriter w, AttrValue v)
     {
         w.WriteStartObject();
         switch (v.Type)
         {
-            case AttrType.S: w.WriteString("S"u8, v.Text); break;
-            case AttrType.N: w.WriteString("N"u8, v.Text); break;
-            case AttrType.B: w.WriteBase64String("B"u8, v.Bytes); break;
-            case AttrType.BOOL: w.WriteBoolean("BOOL"u8, v.Bool); break;
-            case AttrType.NULL: w.WriteBoolean("NULL"u8, true); break;
+            case AttrType.S: w.WriteString(S, v.Text); break;
+            case AttrType.N: w.WriteString(N, v.Text); break;
+            case AttrType.B: w.WriteBase64String(B, v.Bytes); break;
+            case AttrType.BOOL: w.WriteBoolean(Bool, v.Bool); break;
+            case AttrType.NULL: w.WriteBoolean(Null, true); break;
             case AttrType.L:
-                w.WriteStartArray("L"u8);
+                w.WriteStartArray(L);
                 foreach (var e in v.List!) Write(w, e);
                 w.WriteEndArray();
                 break;
             case AttrType.M:
-                w.WritePropertyName("M"u8);
+                w.WritePropertyName(M);
                 WriteMap(w, v.Map!);
                 break;
             case AttrType.SS:
-                w.WriteStartArray("SS"u8);
+                w.WriteStartArray(SS);
                 foreach (var s in v.TextSet!) w.WriteStringValue(s);
                 w.WriteEndArray();
                 break;
             case AttrType.NS:
-                w.WriteStartArray("NS"u8);
+                w.WriteStartArray(NS);
                 foreach (var s in v.TextSet!) w.WriteStringValue(s);
                 w.WriteEndArray();
                 break;
             case AttrType.BS:
-                w.WriteStartArray("BS"u8);
+                w.WriteStartArray(BS);
                 foreach (var b in v.BytesSet!) w.WriteBase64StringValue(b);
                 w.WriteEndArray();
                 break;

@@ -64,7 +64,7 @@ public sealed class LegacyRequest
     private string? Translate(string legacy, string expression, Func<JsonElement, string> translate)
     {
         if (!_legacy) return _request.String(expression);
-        if (!_request.Root.TryGetProperty(legacy, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (_request.Member(legacy) is not { } value) return null;
         var count = value.ValueKind switch
         {
             JsonValueKind.Object => value.EnumerateObject().Count(),
@@ -91,5 +91,5 @@ public sealed class LegacyRequest
     /// <summary>A legacy parameter present beside expressions; KeyConditions alone may go with them, but not with KeyConditionExpression.</summary>
     private bool IsMixed(string name) => (name != "KeyConditions" || Present("KeyConditionExpression")) && Present(name);
 
-    private bool Present(string name) => _request.Root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
+    private bool Present(string name) => _request.Member(name) is not null;
 }
