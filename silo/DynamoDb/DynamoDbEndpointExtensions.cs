@@ -18,7 +18,8 @@ public static class DynamoDbEndpointExtensions
 
     public static IEndpointConventionBuilder MapDynamoDbEndpoint(this IEndpointRouteBuilder app)
     {
-        var endpoint = app.ServiceProvider.GetRequiredService<DynamoDbEndpoint>();
-        return app.MapPost("/", context => RequestSizeLimit.HandleAsync(context, endpoint.HandleAsync));
+        // One delegate for the endpoint: a method group in the lambda allocated a new one per request.
+        RequestDelegate handle = app.ServiceProvider.GetRequiredService<DynamoDbEndpoint>().HandleAsync;
+        return app.MapPost("/", context => RequestSizeLimit.HandleAsync(context, handle));
     }
 }

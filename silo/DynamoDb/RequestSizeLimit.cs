@@ -12,37 +12,44 @@ public static class RequestSizeLimit
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
     /// <summary>Runs <paramref name="next"/> unless the body is too large, in which case the answer is an empty 413.</summary>
-    public static async Task HandleAsync(HttpContext context, RequestDelegate next)
+    public static Task HandleAsync(HttpContext context, RequestDelegate next)
+    {
+        // The common case, a declared length within the limit, passes straight through, without a state machine.
+        if (context.Request.ContentLength is not { } length) return HandleChunkedAsync(context, next);
+        if (length > MaxBodyBytes)
+        {
+            Refuse(context);
+            return Task.CompletedTask;
+        }
+        LimitBody(context);
+        return next(context);
+    }
+
+    /// <summary>A chunked body is buffered (rare; SDKs send Content-Length), and refused as soon as it passes the limit.</summary>
+    private static async Task HandleChunkedAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (request.ContentLength is { } length)
+        var buffered = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
         {
-            if (length > MaxBodyBytes)
+            if (buffered.Length + read > MaxBodyBytes)
             {
                 Refuse(context);
                 return;
             }
+            buffered.Write(chunk, 0, read);
         }
-        else
-        {
-            // chunked: buffer it (rare; SDKs send Content-Length), refusing as soon as it passes the limit
-            var buffered = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffered.Length + read > MaxBodyBytes)
-                {
-                    Refuse(context);
-                    return;
-                }
-                buffered.Write(chunk, 0, read);
-            }
-            buffered.Position = 0;
-            request.Body = buffered;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        buffered.Position = 0;
+        request.Body = buffered;
+        LimitBody(context);
         await next(context);
+    }
+
+    private static void LimitBody(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
     }
 
     private static void Refuse(HttpContext context)
