@@ -79,7 +79,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         {
             ItemValidator.ValidateKey(known.KeySchema, request.Key);
             if (_router.TryGetLocal(known, ItemValidator.ItemKeyOf(known.KeySchema, request.Key), out var local))
-                return GetResult(local, projection, consistentRead: false);
+                return GetResult(local, projection, consistentRead: false, inMemory: true);
         }
         return await _router.WithTableAsync(request.TableName, async table =>
         {
@@ -90,12 +90,12 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         });
     }
 
-    private static GetItemResult GetResult(VersionedItem? item, IReadOnlyList<PathOperand>? projection, bool consistentRead)
+    private static GetItemResult GetResult(VersionedItem? item, IReadOnlyList<PathOperand>? projection, bool consistentRead, bool inMemory = false)
     {
         var units = CapacityUnits.Read(item?.Size ?? 0, consistentRead);
         if (item is null) return new GetItemResult(null, 0, units);
-        var attributes = projection is null ? item.Attributes : DocumentPath.Project(item.Attributes, projection);
-        return new GetItemResult(attributes, item.Version, units);
+        if (projection is not null) return new GetItemResult(DocumentPath.Project(item.Attributes, projection), item.Version, units);
+        return new GetItemResult(item.Attributes, item.Version, units, inMemory ? item : null);
     }
 
     public async Task<WriteItemResult> PutItemAsync(PutItemRequest request)

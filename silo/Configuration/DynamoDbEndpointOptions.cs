@@ -4,4 +4,12 @@ namespace DataTier.Silo.Configuration;
 public sealed class DynamoDbEndpointOptions
 {
     public string Url { get; set; } = "http://127.0.0.1:8000";
+
+    /// <summary>
+    /// Keep the JSON of an item that GetItem read from a partition's memory on this silo with that item, so
+    /// that reading it again writes the kept bytes instead of encoding it again. The memory it takes (about
+    /// the item's size again, for each item read this way while it stays in memory) is not counted in
+    /// <c>Partitions:CacheBytesPerPartition</c>.
+    /// </summary>
+    public bool KeepItemJson { get; set; } = true;
 }

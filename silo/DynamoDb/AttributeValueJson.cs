@@ -77,6 +77,14 @@ public static class AttributeValueJson
         }
     }
 
+    /// <summary>A map's JSON as bytes of its own, written with <paramref name="options"/>.</summary>
+    public static byte[] EncodeMap(IReadOnlyDictionary<string, AttrValue> map, JsonWriterOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, options)) WriteMap(writer, map);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static void WriteMap(Utf8JsonWriter w, IReadOnlyDictionary<string, AttrValue> map)
     {
         w.WriteStartObject();

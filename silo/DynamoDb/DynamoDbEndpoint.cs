@@ -17,7 +17,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private const string ContentType = "application/x-amz-json-1.0";
     // SkipValidation: the writers here emit well-formed JSON by construction (the wire tests parse every
     // answer with the AWS SDK), so the per-token structure checks are spent for nothing on every response.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>A writer per thread, reset onto each response's buffer: every request used to allocate one.</summary>
     [ThreadStatic]

@@ -7,8 +7,13 @@ using DataTier.Silo.DynamoDb.Legacy;
 namespace DataTier.Silo.DynamoDb;
 
 /// <summary>PutItem, GetItem, DeleteItem and UpdateItem over JSON.</summary>
-public sealed class ItemOperations(ITableClient tables)
+public sealed class ItemOperations(ITableClient tables, Microsoft.Extensions.Options.IOptions<Configuration.DynamoDbEndpointOptions> options)
 {
+    private readonly bool _keepItemJson = options.Value.KeepItemJson;
+
+    private static readonly Func<IReadOnlyDictionary<string, AttrValue>, byte[]> EncodeItem =
+        item => AttributeValueJson.EncodeMap(item, DynamoDbEndpoint.WriterOptions);
+
     public async Task PutItem(ApiRequest r, Utf8JsonWriter w)
     {
         var p = ReadWrite(r, "Item", "item", ExpressionParameters.PutOrDelete);
@@ -47,7 +52,8 @@ public sealed class ItemOperations(ITableClient tables)
         if (result.Item is not null)
         {
             w.WritePropertyName("Item");
-            AttributeValueJson.WriteMap(w, result.Item);
+            if (_keepItemJson && result.InMemory is { } cached) w.WriteRawValue(cached.Encoded(EncodeItem), skipInputValidation: true);
+            else AttributeValueJson.WriteMap(w, result.Item);
         }
         ConsumedCapacityJson.WriteMember(w, capacity, name!, result.CapacityUnits, read: true);
         w.WriteEndObject();
