@@ -58,10 +58,10 @@ done
 has() { [[ ,$sections, == *,$1,* ]]; }
 
 if ((quick)); then
-    duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5
+    duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5; prime_a_seconds=6
     bench_n=40000; bench_n_pipelined=200000; memory_keys=100000; memcaslap_seconds=2
 else
-    duration=${duration:-10}; warmup=2; prime_seconds=8
+    duration=${duration:-10}; warmup=2; prime_seconds=8; prime_a_seconds=32
     bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000; memcaslap_seconds=10
 fi
 items=10000
@@ -233,12 +233,16 @@ http() {
 # http_prime LABEL URL: unrecorded load against a freshly started server (JIT tiering, activations,
 # the table's splits under load), each mix in turn, so that no measured run pays for the first use
 # of its code paths. Primed with YCSB A alone, the silo's runtime was still compiling methods in the
-# B and C runs: its tiered-compilation thread took a tenth of its CPU there.
+# B and C runs: its tiered-compilation thread took a tenth of its CPU there. YCSB A gets four times
+# as long: its updates (2 write units each, for items just over 1 KB) split the table from 4
+# partitions to 32 in three rounds, one per 10-s split check, and the third fell in the measured A runs.
 http_prime() {
-    local mix
+    local mix seconds
     for mix in ycsb-a ycsb-b ycsb-c ycsb-e; do
+        seconds=$prime_seconds
+        [[ $mix == ycsb-a ]] && seconds=$prime_a_seconds
         in_background dotnet "$generator" --url "$2" --label "$1-prime" --mix "$mix" --concurrency "$concurrency" \
-            --duration "$prime_seconds" --warmup 0 --items "$items" --item-size "$item_size" >"$work/run.out" 2>"$work/run.err" \
+            --duration "$seconds" --warmup 0 --items "$items" --item-size "$item_size" >"$work/run.out" 2>"$work/run.err" \
             || { cat "$work/run.err" >&2; echo "priming $1 failed" >&2; exit 1; }
         sed 's/^/  /' "$work/run.out"
     done
@@ -291,7 +295,7 @@ if has http; then
         in_background dotnet "$generator" --url "$2" --label "$1" --mix ycsb-a --load-only --items "$items" --item-size "$item_size" \
             >"$work/run.out" 2>"$work/run.err" || { cat "$work/run.err" >&2; echo "loading $1 failed" >&2; exit 1; }
     done
-    echo "http: priming (${prime_seconds} s of unrecorded YCSB A, B, C and E each)..."
+    echo "http: priming (unrecorded: ${prime_a_seconds} s of YCSB A, then ${prime_seconds} s each of B, C and E)..."
     http_prime silo "$silo_url"
     http_prime dynalite "$dynalite_url"
     http_prime ceiling "$ceiling_url"
