@@ -216,7 +216,7 @@ public sealed partial class PartitionGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOld,
+    private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOldOnFailure,
         ReturnedItems returned, Func<VersionedItem?, IReadOnlyDictionary<string, AttrValue>?> produce)
     {
         var table = EnsureOwned(key.Hash);
@@ -228,7 +228,7 @@ public sealed partial class PartitionGrain(
             var current = Visible(table, stored);
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
-            if (!holds) throw DynamoException.ConditionFailed(returnOld ? current?.Attributes : null);
+            if (!holds) throw DynamoException.ConditionFailed(returnOldOnFailure ? current?.Attributes : null);
             var newItem = produce(current);
             var currentVersion = stored?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
