@@ -22,10 +22,11 @@ internal sealed class WrittenVersions(int capacity)
     /// <summary>Version 0: the item is known to be absent.</summary>
     public void Set(byte[] key, long version)
     {
+        if (capacity == 0) return;
         lock (_gate)
         {
             if (_versions.Count >= capacity && !_versions.ContainsKey(key)) _versions.Clear();
-            if (capacity > 0) _versions[key] = version;
+            _versions[key] = version;
         }
     }
 

@@ -129,9 +129,7 @@ public sealed class ApiRequest
 
     private static (string Name, JsonElement Value)[] ReadMembers(JsonElement root)
     {
-        var count = 0;
-        foreach (var _ in root.EnumerateObject()) count++;
-        var members = new (string, JsonElement)[count];
+        var members = new (string, JsonElement)[root.GetPropertyCount()];
         var i = 0;
         foreach (var p in root.EnumerateObject()) members[i++] = (p.Name, p.Value);
         return members;

@@ -131,12 +131,8 @@ public static class AttributeValueJson
                 WriteMap(w, v.Map!);
                 break;
             case AttrType.SS:
-                w.WriteStartArray(SS);
-                foreach (var s in v.TextSet!) w.WriteStringValue(s);
-                w.WriteEndArray();
-                break;
             case AttrType.NS:
-                w.WriteStartArray(NS);
+                w.WriteStartArray(v.Type == AttrType.SS ? SS : NS);
                 foreach (var s in v.TextSet!) w.WriteStringValue(s);
                 w.WriteEndArray();
                 break;
