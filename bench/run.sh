@@ -10,11 +10,13 @@
 #   --concurrency N  concurrent clients of the HTTP and SDK workloads (default 50)
 #   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
 #   --port-offset N  add N to every port the suite listens on (default 0: see bench/README.md)
+#   --latency-load F the fixed rate of the latency runs, as a fraction of the ceiling's ops/s (default 0.1)
 #
 # Sections (see bench/README.md):
 #   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
 #           (RocksDB in a temporary directory) against dynalite 4.0.0 (LevelDB in a temporary
-#           directory) and the Kestrel ceiling (a constant GetItem-sized body)
+#           directory) and the Kestrel ceiling (a constant GetItem-sized body); then YCSB A, B, C
+#           offered at a fixed rate to the silo and the ceiling, for latency below saturation
 #   sdk     YCSB C, B (and A) through the grain client SDK against a call to an empty grain hosted by
 #           the same silo
 #   cache   redis-benchmark GET and SET with -c 50, -c 50 -P 16, -c 50 -r 100000 against the silo's
@@ -38,9 +40,10 @@ sections=http,sdk,cache,memory
 concurrency=50
 duration=""
 port_offset=0
+latency_load=0.1
 command_line="bench/run.sh${*:+ $*}"
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
@@ -49,6 +52,8 @@ while [[ $# -gt 0 ]]; do
                 sections=$2; shift 2 ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
         --port-offset) whole "$1" "${2:-}"; port_offset=$2; shift 2 ;;
+        --latency-load) [[ ${2:-} =~ ^0?\.[0-9]+$|^1(\.0*)?$ ]] || { echo "--latency-load needs a fraction between 0 and 1" >&2; exit 2; }
+                        latency_load=$2; shift 2 ;;
         --duration) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--duration needs a number of seconds" >&2; exit 2; }
                     duration=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -216,18 +221,26 @@ record() { echo "section=$1 $2" >>"$work/results.txt"; }
 # json_lines SECTION FILE: appends FILE's JSON lines to the results, tagged with this run
 json_lines() { sed "s/^{/{\"run\":\"$run_id\",\"section\":\"$1\",\"warmup\":$warmup,/" "$2" >>"$json"; }
 
-# http LABEL URL MIX DIST: one measured run of the generator
+# http LABEL URL MIX DIST [RATE]: one measured run of the generator; with RATE (requests a second in
+# all, open loop), recorded in section latency rather than http
 http() {
-    local label=$1 url=$2 mix=$3 dist=$4 rc=0
+    local label=$1 url=$2 mix=$3 dist=$4 rate=${5:-} section=http rc=0
+    local paced=()
+    [[ -n $rate ]] && { paced=(--rate "$rate"); section=latency; }
     : >"$work/run.json"
-    in_background dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --distribution "$dist" \
+    in_background dotnet "$generator" --url "$url" --label "$label" --mix "$mix" --distribution "$dist" "${paced[@]}" \
         --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" --items "$items" --item-size "$item_size" \
         --json "$work/run.json" >"$work/run.out" 2>"$work/run.err" || rc=$?
     cat "$work/run.out"
-    if [[ -s $work/run.err ]]; then sed "s/^/[$label $mix $dist] /" "$work/run.err" | while read -r l; do note "$l"; done; fi
-    if ((rc != 0)); then note "[$label $mix $dist] the generator exited with $rc"; failed=1; return 0; fi
-    grep '^label=' "$work/run.out" | while read -r l; do record http "$l"; done
-    json_lines http "$work/run.json"
+    if [[ -s $work/run.err ]]; then sed "s/^/[$label $mix $dist $rate] /" "$work/run.err" | while read -r l; do note "$l"; done; fi
+    if ((rc != 0)); then note "[$label $mix $dist $rate] the generator exited with $rc"; failed=1; return 0; fi
+    grep '^label=' "$work/run.out" | while read -r l; do record "$section" "$l"; done
+    json_lines "$section" "$work/run.json"
+}
+
+# measured_ops SECTION LABEL MIX DIST: the ops/s a recorded run reached (empty if it did not run)
+measured_ops() {
+    awk -v want="section=$1 label=$2 op=$3 dist=$4 " 'index($0, want) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^ops\/s=/) { sub(/^ops\/s=/, "", $i); print $i } }' "$work/results.txt" | tail -n 1
 }
 
 # http_prime LABEL URL: unrecorded load against a freshly started server (JIT tiering, activations,
@@ -314,6 +327,24 @@ if has http; then
             done
             rotation=$((rotation + 1))
         done
+    done
+    # Closed-loop latency at 50 connections is queueing at saturation (Little's law: 50 requests in
+    # flight at 35,000 ops/s are 1.4 ms each on average, whatever the server). The latency a service
+    # sees is at a load the server sustains: each mix again, offered at a fixed rate, a fraction of
+    # what the ceiling reached on it in this run, to the ceiling and the silo alike.
+    echo "http: latency at a fixed rate (${latency_load} of the ceiling's ops/s on each mix, open loop, uniform keys)..."
+    rotation=0
+    for mix in ycsb-a ycsb-b ycsb-c; do
+        ceiling_ops=$(measured_ops http ceiling "$mix" uniform)
+        [[ -n $ceiling_ops ]] || { note "[latency $mix] no ceiling run to take the rate from"; failed=1; continue; }
+        rate=$(awk -v ops="$ceiling_ops" -v f="$latency_load" 'BEGIN { r = int(ops * f); print r < 1 ? 1 : r }')
+        targets=("silo $silo_url" "ceiling $ceiling_url")
+        for ((i = 0; i < 2; i++)); do
+            set -- ${targets[$(((i + rotation) % 2))]}
+            sleep 0.5
+            http "$1" "$2" "$mix" uniform "$rate"
+        done
+        rotation=$((rotation + 1))
     done
 fi
 

@@ -17,47 +17,19 @@ public static class ClosedLoop
     {
         var start = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
         var end = start + (long)(durationSeconds * Stopwatch.Frequency);
-        var histograms = new LatencyHistogram[concurrency];
-        var errors = new long[concurrency];
-        string? firstError = null;
+        var workers = Enumerable.Range(0, concurrency).Select(_ => new WorkerTally()).ToArray();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
-            var histogram = histograms[w] = new LatencyHistogram();
             var random = new Random(w * 7919 + 1);
             while (true)
             {
                 var began = Stopwatch.GetTimestamp();
-                string? error;
-                var threw = false;
-                try
-                {
-                    error = await operation(w, random);
-                }
-                catch (Exception e)
-                {
-                    error = $"{e.GetType().Name}: {e.Message}";
-                    threw = true;
-                }
+                var error = await WorkerTally.AttemptAsync(operation, w, random);
                 var done = Stopwatch.GetTimestamp();
-                // A refused connection fails at once; do not spin a core on it.
-                if (threw) await Task.Delay(1);
                 if (done >= end) return;
-                if (done < start) continue;
-                if (error is null)
-                {
-                    histogram.Record((done - began) * 1_000_000 / Stopwatch.Frequency);
-                }
-                else
-                {
-                    errors[w]++;
-                    Interlocked.CompareExchange(ref firstError, error, null);
-                }
+                if (done >= start) workers[w].Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
             }
         })));
-
-        var merged = new LatencyHistogram();
-        foreach (var h in histograms) merged.Add(h);
-        return new Measurement(merged.Count, durationSeconds, merged.PercentileMillis(50), merged.PercentileMillis(99),
-            merged.PercentileMillis(99.9), errors.Sum(), firstError);
+        return Measurement.Of(workers, durationSeconds);
     }
 }

@@ -6,17 +6,18 @@ namespace DataTier.Bench.Common;
 
 /// <summary>
 /// One measured run as the load tools print it: a <c>key=value</c> line that bench/run.sh parses,
-/// and a JSON line for bench/results/.
+/// and a JSON line for bench/results/. <see cref="Rate"/> is the rate offered in all (requests a
+/// second, <see cref="FixedRate"/>), or 0 for a closed loop.
 /// </summary>
 public sealed record RunReport(string Label, string Target, string Op, KeyDistribution Distribution, int Concurrency,
-    double Duration, int Items, int ItemSize, Measurement Measurement)
+    double Duration, int Items, int ItemSize, Measurement Measurement, int Rate = 0)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Dist => Distribution.ToString().ToLowerInvariant();
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"label={Label} op={Op} dist={Dist} conc={Concurrency} ops/s={Measurement.OpsPerSecond:F0} p50={Ms(Measurement.P50)}ms p99={Ms(Measurement.P99)}ms p99.9={Ms(Measurement.P999)}ms errors={Measurement.Errors}");
+        $"label={Label} op={Op} dist={Dist} conc={Concurrency} ops/s={Measurement.OpsPerSecond:F0} p50={Ms(Measurement.P50)}ms p99={Ms(Measurement.P99)}ms p99.9={Ms(Measurement.P999)}ms errors={Measurement.Errors}{(Rate > 0 ? $" rate={Rate}" : "")}");
 
     public string ToJson() => JsonSerializer.Serialize(new
     {
@@ -26,6 +27,7 @@ public sealed record RunReport(string Label, string Target, string Op, KeyDistri
         op = Op,
         distribution = Dist,
         concurrency = Concurrency,
+        offeredRate = Rate,
         duration = Duration,
         items = Items,
         itemSize = ItemSize,

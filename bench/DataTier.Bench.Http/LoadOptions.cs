@@ -10,12 +10,14 @@ public sealed class LoadOptions
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
                                    [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
-                                   [--label NAME] [--json FILE] [--indexes] [--lag-probe]
+                                   [--label NAME] [--json FILE] [--indexes] [--lag-probe] [--rate OPS]
           MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | put | mixed | update | transact10 | query1mb
           --duration and --warmup are seconds and may be fractional (1.5)
           --indexes: the tables --create-table makes have a stream (NEW_AND_OLD_IMAGES) and two global
                      secondary indexes (byG1 on g1, byG2 on g2; every item has both attributes)
           --lag-probe: during the run, also measure how far index byG1 trails the table (GsiLagProbe)
+          --rate OPS: offer OPS requests a second in all (open loop, FixedRate) instead of each worker
+                      sending its next request as soon as the last one is answered (closed loop)
         """;
 
     public static readonly string[] Mixes = ["ycsb-a", "ycsb-b", "ycsb-c", "ycsb-e", "get", "put", "mixed", "update", "transact10", "query1mb"];
@@ -35,6 +37,8 @@ public sealed class LoadOptions
     public string? Json { get; private set; }
     public bool Indexes { get; private set; }
     public bool LagProbe { get; private set; }
+    /// <summary>Requests a second offered in all; 0 for a closed loop.</summary>
+    public int Rate { get; private set; }
 
     public bool IsYcsb => Mix.StartsWith("ycsb-", StringComparison.Ordinal);
 
@@ -73,6 +77,7 @@ public sealed class LoadOptions
                 case "--json": o.Json = Next(); break;
                 case "--indexes": o.Indexes = true; break;
                 case "--lag-probe": o.LagProbe = true; break;
+                case "--rate": o.Rate = NextInt(1); break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
         }

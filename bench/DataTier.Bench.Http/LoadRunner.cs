@@ -52,12 +52,16 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
         if (_ycsb is not null) _partitionKeys = KeyChooser.Create(options.Distribution, _ycsb.PartitionKeys);
         _keys = KeyChooser.Create(options.Distribution, options.Items);
         _inserted = new long[options.Concurrency];
-        return await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, async (worker, random) =>
-        {
-            var (operation, body) = Next(worker, random);
-            var (status, error) = await client.SendAsync(operation, body);
-            return error is null ? null : $"{operation} {status} {error}";
-        });
+        return options.Rate > 0
+            ? await FixedRate.RunAsync(options.Concurrency, options.Rate, options.Warmup, options.Duration, SendNextAsync)
+            : await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, SendNextAsync);
+    }
+
+    private async ValueTask<string?> SendNextAsync(int worker, Random random)
+    {
+        var (operation, body) = Next(worker, random);
+        var (status, error) = await client.SendAsync(operation, body);
+        return error is null ? null : $"{operation} {status} {error}";
     }
 
     private (string Operation, byte[] Body) Next(int worker, Random random)

@@ -43,6 +43,6 @@ if (probe is not null)
         $"lag label={options.Label} mix={options.Mix} index={DynamoRequests.LagIndex} samples={lag.Samples} mean={lag.MeanMillis:0.0}ms p50={lag.P50Millis:0.0}ms p99={lag.P99Millis:0.0}ms max={lag.MaxMillis:0.0}ms misses={lag.Misses}"));
 }
 var report = new RunReport(options.Label, options.Url, options.Mix, options.Distribution, options.Concurrency,
-    options.Duration, options.Items, options.ItemSize, measurement);
+    options.Duration, options.Items, options.ItemSize, measurement, options.Rate);
 await report.WriteAsync(options.Json);
 return measurement.Ops == 0 ? 1 : 0;
