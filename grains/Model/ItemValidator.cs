@@ -27,6 +27,39 @@ public static class ItemValidator
                 : "Item size has exceeded the maximum allowed size");
     }
 
+    /// <summary>
+    /// Checks the result of an UpdateItem, as <see cref="ValidateItem"/> with <c>updated</c> does, and returns
+    /// its size, doing the work for the top-level attributes the actions touched only: the others are as
+    /// they were in <paramref name="before"/>, which was checked when it was written (or is the request's
+    /// key, checked by the client), and its <paramref name="beforeSize"/> is known.
+    /// </summary>
+    public static int ValidateUpdated(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> before, int beforeSize,
+        IReadOnlyDictionary<string, AttrValue> updated, IReadOnlyList<Expressions.UpdateAction> actions)
+    {
+        var size = beforeSize;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var name = actions[i].Path.TopLevelName;
+            if (TouchedEarlier(actions, i, name)) continue;
+            if (before.TryGetValue(name, out var old)) size -= Encoding.UTF8.GetByteCount(name) + ItemSize.Of(old);
+            if (!updated.TryGetValue(name, out var value)) continue;
+            ValidateValue(value);
+            size += Encoding.UTF8.GetByteCount(name) + ItemSize.Of(value);
+        }
+        foreach (var key in KeyAttributes(schema))
+            if (!updated.ContainsKey(key.Name))
+                throw DynamoException.Validation($"One or more parameter values were invalid: Missing the key {key.Name} in the item");
+        if (size > ItemSize.MaxItemBytes) throw DynamoException.Validation("Item size to update has exceeded the maximum allowed size");
+        return size;
+    }
+
+    private static bool TouchedEarlier(IReadOnlyList<Expressions.UpdateAction> actions, int index, string name)
+    {
+        for (var j = 0; j < index; j++)
+            if (actions[j].Path.TopLevelName == name) return true;
+        return false;
+    }
+
     /// <summary>Checks a Key parameter (GetItem, DeleteItem): exactly the key attributes, of the right types.</summary>
     public static void ValidateKey(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> key)
     {

@@ -130,19 +130,29 @@ public sealed partial class PartitionGrain(
     }
 
     public Task<WriteOutcome> Put(PutCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, _ => command.Item);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned,
+            (VersionedItem? _, out int size) => { size = -1; return command.Item; });
 
     public Task<WriteOutcome> Delete(DeleteCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, _ => null);
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned,
+            (VersionedItem? _, out int size) => { size = -1; return null; });
 
     public Task<WriteOutcome> Update(UpdateCommand command) =>
-        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned, current =>
-        {
-            var updated = UpdateApplier.Apply(current?.Attributes ?? command.KeyAttributes, command.Actions);
-            ItemValidator.ValidateItem(EnsureTable().KeySchema, updated, updated: true);
-            Indexes.IndexKeyValidator.Validate(EnsureTable(), updated);
-            return updated;
-        });
+        Write(command.Key, command.Condition, command.ExpectedVersion, command.ReturnOldOnConditionFailure, command.Returned,
+            (VersionedItem? current, out int size) =>
+            {
+                var before = current?.Attributes ?? command.KeyAttributes;
+                var updated = UpdateApplier.Apply(before, command.Actions);
+                size = ItemValidator.ValidateUpdated(EnsureTable().KeySchema, before, current?.Size ?? ItemSize.Of(before), updated, command.Actions);
+                Indexes.IndexKeyValidator.Validate(EnsureTable(), updated);
+                return updated;
+            });
+
+    /// <summary>
+    /// The item a write leaves (null to delete), given the visible item before it; <paramref name="size"/> is
+    /// its size when the producer has counted it, else -1.
+    /// </summary>
+    private delegate IReadOnlyDictionary<string, AttrValue>? ItemProducer(VersionedItem? current, out int size);
 
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
@@ -217,7 +227,7 @@ public sealed partial class PartitionGrain(
     }
 
     private async Task<WriteOutcome> Write(ItemKey key, Condition? condition, long? expectedVersion, bool returnOldOnFailure,
-        ReturnedItems returned, Func<VersionedItem?, IReadOnlyDictionary<string, AttrValue>?> produce)
+        ReturnedItems returned, ItemProducer produce)
     {
         var table = EnsureOwned(key.Hash);
         var position = key.Encode();
@@ -229,7 +239,7 @@ public sealed partial class PartitionGrain(
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
             if (!holds) throw DynamoException.ConditionFailed(returnOldOnFailure ? current?.Attributes : null);
-            var newItem = produce(current);
+            var newItem = produce(current, out var newSize);
             var currentVersion = stored?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
             if (newItem is null && stored is null) return new WriteOutcome(0, null);
@@ -254,7 +264,7 @@ public sealed partial class PartitionGrain(
                 _cache.Invalidate(position);
                 throw;
             }
-            var written = RecordWritten(position, stored, newItem, newVersion);
+            var written = RecordWritten(position, stored, newItem, newVersion, newSize);
             return new WriteOutcome(newVersion,
                 (returned & ReturnedItems.Old) != 0 ? current?.Attributes : null,
                 (returned & ReturnedItems.New) != 0 ? newItem : null,
@@ -263,9 +273,10 @@ public sealed partial class PartitionGrain(
     }
 
     /// <summary>Brings memory (cache and statistics) up to a write the store has taken.</summary>
-    private VersionedItem? RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion)
+    private VersionedItem? RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion,
+        int knownSize = -1)
     {
-        var written = newItem is null ? null : new VersionedItem(newVersion, newItem);
+        var written = newItem is null ? null : knownSize >= 0 ? new VersionedItem(newVersion, newItem, knownSize) : new VersionedItem(newVersion, newItem);
         var oldSize = old?.Size ?? 0;
         var newSize = written?.Size ?? 0;
         CountWrite(Math.Max(oldSize, newSize));

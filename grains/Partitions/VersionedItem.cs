@@ -15,6 +15,12 @@ public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, Att
     private int _size = -1;
     private byte[]? _json;
 
+    /// <summary>An item whose size the caller has counted already (an update's, from the item before it).</summary>
+    internal VersionedItem(long version, IReadOnlyDictionary<string, AttrValue> attributes, int size) : this(version, attributes)
+    {
+        _size = size;
+    }
+
     /// <summary>A copy (a <c>with</c> expression) counts its own size and makes its own encoding again.</summary>
     private VersionedItem(VersionedItem original)
     {

@@ -59,4 +59,18 @@ public class ItemValidatorTests
         ItemValidator.ValidateItem(Schema, Item(("big", AttrValue.FromS(new string('x', 400 * 1024 - nameBytes - 1)))));
         Assert.Equal("Item size has exceeded the maximum allowed size", Fail(Item(("big", AttrValue.FromS(new string('x', 400 * 1024))))));
     }
+
+    [Fact]
+    public void An_update_is_checked_by_the_attributes_it_touched()
+    {
+        var before = Item(("a", AttrValue.FromS("12345")), ("b", AttrValue.FromN("1")));
+        var grown = Item(("a", AttrValue.FromS(new string('x', 1000))), ("b", AttrValue.FromN("1")), ("c", AttrValue.FromSS(["p"])));
+        var actions = DataTier.Expressions.ExpressionParser.ParseUpdate("SET a = :a, c = :c", new DataTier.Expressions.ExpressionContext(null,
+            new Dictionary<string, AttrValue> { [":a"] = grown["a"], [":c"] = grown["c"] }));
+        Assert.Equal(ItemSize.Of(grown), ItemValidator.ValidateUpdated(Schema, before, ItemSize.Of(before), grown, actions));
+
+        var huge = Item(("a", AttrValue.FromS(new string('x', ItemSize.MaxItemBytes))), ("b", AttrValue.FromN("1")));
+        var e = Assert.Throws<DynamoException>(() => { ItemValidator.ValidateUpdated(Schema, before, ItemSize.Of(before), huge, actions.Take(1).ToList()); });
+        Assert.Equal("Item size to update has exceeded the maximum allowed size", e.Message);
+    }
 }
