@@ -14,6 +14,7 @@ public sealed class DynamoRequests
         // Built once and shared by all workers: 10,000 keys of 1 KB items are about 11 MB.
         Puts = new byte[options.Items][];
         Gets = new byte[options.Items][];
+        ConsistentGets = new byte[options.Items][];
         Updates = new byte[options.Items][];
         _itemJson = new string[options.Items];
         for (var key = 0; key < options.Items; key++)
@@ -22,6 +23,7 @@ public sealed class DynamoRequests
             _itemJson[key] = "{\"pk\":{\"S\":\"k" + key + "\"},\"g1\":{\"S\":\"a" + key % 100 + "\"},\"g2\":{\"S\":\"b" + key % 37 + "\"},\"data\":{\"S\":\"" + payload + "\"}}";
             Puts[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Item\":" + _itemJson[key] + "}");
             Gets[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key + "\"}}}");
+            ConsistentGets[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key + "\"}},\"ConsistentRead\":true}");
             Updates[key] = Utf8("{\"TableName\":\"" + options.Table + "\",\"Key\":{\"pk\":{\"S\":\"k" + key +
                 "\"}},\"UpdateExpression\":\"SET n = if_not_exists(n, :zero) + :one\",\"ConditionExpression\":\"attribute_exists(pk)\"," +
                 "\"ExpressionAttributeValues\":{\":zero\":{\"N\":\"0\"},\":one\":{\"N\":\"1\"}}}");
@@ -67,6 +69,9 @@ public sealed class DynamoRequests
     public byte[][] Puts { get; }
 
     public byte[][] Gets { get; }
+
+    /// <summary>GetItems with ConsistentRead: always a call to the partition grain, even on its own silo.</summary>
+    public byte[][] ConsistentGets { get; }
 
     /// <summary>The global index the lag probe queries.</summary>
     public const string LagIndex = "byG1";

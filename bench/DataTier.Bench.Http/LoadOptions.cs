@@ -11,7 +11,7 @@ public sealed class LoadOptions
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
                                    [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
                                    [--label NAME] [--json FILE] [--indexes] [--lag-probe] [--rate OPS]
-          MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | put | mixed | update | transact10 | query1mb
+          MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | get-consistent | put | mixed | update | transact10 | query1mb
           --duration and --warmup are seconds and may be fractional (1.5)
           --indexes: the tables --create-table makes have a stream (NEW_AND_OLD_IMAGES) and two global
                      secondary indexes (byG1 on g1, byG2 on g2; every item has both attributes)
@@ -20,7 +20,7 @@ public sealed class LoadOptions
                       sending its next request as soon as the last one is answered (closed loop)
         """;
 
-    public static readonly string[] Mixes = ["ycsb-a", "ycsb-b", "ycsb-c", "ycsb-e", "get", "put", "mixed", "update", "transact10", "query1mb"];
+    public static readonly string[] Mixes = ["ycsb-a", "ycsb-b", "ycsb-c", "ycsb-e", "get", "get-consistent", "put", "mixed", "update", "transact10", "query1mb"];
 
     public string Url { get; private set; } = "http://127.0.0.1:8000";
     public string Table { get; private set; } = "bench";

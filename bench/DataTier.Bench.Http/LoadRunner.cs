@@ -88,6 +88,7 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
             "update" => ("UpdateItem", requests.Updates[key]),
             "transact10" => ("TransactWriteItems", requests.TransactPuts(random, 10)),
             "query1mb" => ("Query", requests.QueryPage),
+            "get-consistent" => ("GetItem", requests.ConsistentGets[key]),
             _ => ("GetItem", requests.Gets[key]),
         };
     }
