@@ -14,10 +14,7 @@ public class RawProtocolTests(SiloFixture fixture)
 
     private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response, byte[] Bytes)> Send(string? target, string body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, fixture.EndpointUrl + "/") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
-        if (target is not null) request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        var response = await Http.SendAsync(request);
+        var response = await Http.SendAsync(RawRequests.Post(fixture.EndpointUrl, new StringContent(body, Encoding.UTF8), target));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return (response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone(), response, bytes);
     }

@@ -27,13 +27,8 @@ public class RequestSizeLimitTests(SiloFixture fixture)
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpContent content)
-    {
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
-        var request = new HttpRequestMessage(HttpMethod.Post, fixture.EndpointUrl + "/") { Content = content };
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", "DynamoDB_20120810.ListTables");
-        return await Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpContent content) =>
+        Http.SendAsync(RawRequests.Post(fixture.EndpointUrl, content, "DynamoDB_20120810.ListTables"));
 
     [Fact]
     public async Task A_chunked_body_within_the_limit_is_served()
