@@ -15,12 +15,7 @@ public static class ItemValidator
     public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item, bool updated = false)
     {
         foreach (var value in item.Values) ValidateValue(value);
-        foreach (var key in KeyAttributes(schema))
-        {
-            if (!item.TryGetValue(key.Name, out var value))
-                throw DynamoException.Validation($"One or more parameter values were invalid: Missing the key {key.Name} in the item");
-            ValidateKeyValue(key, value, isPartitionKey: key == schema.PartitionKey);
-        }
+        foreach (var key in KeyAttributes(schema)) ValidateKeyValue(key, Required(key, item), isPartitionKey: key == schema.PartitionKey);
         if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
             throw DynamoException.Validation(updated
                 ? "Item size to update has exceeded the maximum allowed size"
@@ -46,12 +41,15 @@ public static class ItemValidator
             ValidateValue(value);
             size += Encoding.UTF8.GetByteCount(name) + ItemSize.Of(value);
         }
-        foreach (var key in KeyAttributes(schema))
-            if (!updated.ContainsKey(key.Name))
-                throw DynamoException.Validation($"One or more parameter values were invalid: Missing the key {key.Name} in the item");
+        Required(schema.PartitionKey, updated);
+        if (schema.SortKey is not null) Required(schema.SortKey, updated);
         if (size > ItemSize.MaxItemBytes) throw DynamoException.Validation("Item size to update has exceeded the maximum allowed size");
         return size;
     }
+
+    private static AttrValue Required(KeyAttribute key, IReadOnlyDictionary<string, AttrValue> item) =>
+        item.TryGetValue(key.Name, out var value) ? value
+            : throw DynamoException.Validation($"One or more parameter values were invalid: Missing the key {key.Name} in the item");
 
     private static bool TouchedEarlier(IReadOnlyList<Expressions.UpdateAction> actions, int index, string name)
     {
