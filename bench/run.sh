@@ -10,7 +10,7 @@
 #   --concurrency N  concurrent clients of the HTTP and SDK workloads (default 50)
 #   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
 #   --port-offset N  add N to every port the suite listens on (default 0: see bench/README.md)
-#   --latency-load F the fixed rate of the latency runs, as a fraction of the ceiling's ops/s (default 0.1)
+#   --latency-load F the fixed rate of the latency runs, as a fraction of the ceiling's ops/s (default 0.05)
 #
 # Sections (see bench/README.md):
 #   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
@@ -40,7 +40,7 @@ sections=http,sdk,cache,memory
 concurrency=50
 duration=""
 port_offset=0
-latency_load=0.1
+latency_load=0.05
 command_line="bench/run.sh${*:+ $*}"
 
 usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
