@@ -119,11 +119,6 @@ function main_table(   m, d, dist, silo, workload, ceiling, ceiling_name, target
 # The fixed-rate runs: the same offered rate to the silo and the ceiling; p99 is judged here, below
 # saturation, and against the ceiling's own p99 at that rate (on a machine where the ceiling's p99
 # is over 2 ms, the absolute target cannot be told from the machine).
-function paced(k) {
-    if (!(k in seen)) return "- | - | - | -"
-    return ops[k] " | " p50[k] " | " p99[k] " | " p999[k]
-}
-
 function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling) {
     print "| latency at a fixed rate, 50 connections, uniform | offered ops/s | project ops/s | p50 ms | p99 ms | p99.9 ms | ceiling ops/s | p50 ms | p99 ms | p99.9 ms | p99 project/ceiling | target |"
     print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
@@ -140,7 +135,7 @@ function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling) {
             target = "p99 < 2 ms " ((p99[silo] + 0 < 2) ? "✓" : "✗")
             if (has_ceiling && p99[ceiling] + 0 >= 2) target = target " (the ceiling's own p99 is " p99[ceiling] " ms)"
         }
-        printf "| YCSB %s | %s | %s | %s | %s |\n", lnames[m], has_silo ? rate[silo] : rate[ceiling], paced(silo), paced(ceiling), r " | " target
+        printf "| YCSB %s | %s | %s | %s | %s |\n", lnames[m], has_silo ? rate[silo] : rate[ceiling], figures(silo), figures(ceiling), r " | " target
     }
     print ""
 }

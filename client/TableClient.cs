@@ -152,8 +152,8 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             {
                 ReturnValues.ALL_OLD => outcome.OldItem,
                 ReturnValues.ALL_NEW => outcome.NewItem,
-                ReturnValues.UPDATED_OLD => Only(outcome.OldItem, actions.Select(a => a.Path).ToList()),
-                ReturnValues.UPDATED_NEW => Only(outcome.NewItem, actions.Select(a => a.Path).ToList()),
+                ReturnValues.UPDATED_OLD => UpdatedOnly(outcome.OldItem, actions),
+                ReturnValues.UPDATED_NEW => UpdatedOnly(outcome.NewItem, actions),
                 _ => null,
             };
             return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome));
@@ -174,10 +174,11 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     private static ItemCollectionSize CollectionKeyOf(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, long bytes) =>
         new(new Dictionary<string, AttrValue> { [table.KeySchema.PartitionKey.Name] = key[table.KeySchema.PartitionKey.Name] }, bytes);
 
-    private static Dictionary<string, AttrValue>? Only(IReadOnlyDictionary<string, AttrValue>? item, IReadOnlyList<PathOperand> paths)
+    /// <summary>The paths the actions updated, of the item (UPDATED_OLD, UPDATED_NEW).</summary>
+    private static Dictionary<string, AttrValue>? UpdatedOnly(IReadOnlyDictionary<string, AttrValue>? item, IReadOnlyList<UpdateAction> actions)
     {
         if (item is null) return null;
-        var result = DocumentPath.Project(item, paths);
+        var result = DocumentPath.Project(item, actions.Select(a => a.Path).ToList());
         return result.Count == 0 ? null : result;
     }
 

@@ -17,19 +17,17 @@ public static class ClosedLoop
     {
         var start = Stopwatch.GetTimestamp() + (long)(warmupSeconds * Stopwatch.Frequency);
         var end = start + (long)(durationSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => new WorkerTally()).ToArray();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        var workers = await WorkerTally.RunWorkersAsync(concurrency, async (w, random, tally) =>
         {
-            var random = new Random(w * 7919 + 1);
             while (true)
             {
                 var began = Stopwatch.GetTimestamp();
                 var error = await WorkerTally.AttemptAsync(operation, w, random);
                 var done = Stopwatch.GetTimestamp();
                 if (done >= end) return;
-                if (done >= start) workers[w].Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
+                if (done >= start) tally.Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
             }
-        })));
+        });
         return Measurement.Of(workers, durationSeconds);
     }
 }

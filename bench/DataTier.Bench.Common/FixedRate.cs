@@ -26,10 +26,8 @@ public static class FixedRate
         var end = start + (long)(durationSeconds * Stopwatch.Frequency);
         // Each worker starts one operation every `interval` ticks; worker w is offset by w/N of it.
         var interval = concurrency * Stopwatch.Frequency / rate;
-        var workers = Enumerable.Range(0, concurrency).Select(_ => new WorkerTally()).ToArray();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        var workers = await WorkerTally.RunWorkersAsync(concurrency, async (w, random, tally) =>
         {
-            var random = new Random(w * 7919 + 1);
             var previousDone = origin;
             for (long k = 0; ; k++)
             {
@@ -45,9 +43,9 @@ public static class FixedRate
                 var began = previousDone > due ? due : sent;
                 var error = await WorkerTally.AttemptAsync(operation, w, random);
                 var done = previousDone = Stopwatch.GetTimestamp();
-                if (due >= start) workers[w].Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
+                if (due >= start) tally.Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
             }
-        })));
+        });
 
         return Measurement.Of(workers, durationSeconds);
     }

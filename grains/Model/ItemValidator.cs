@@ -16,7 +16,12 @@ public static class ItemValidator
     {
         foreach (var value in item.Values) ValidateValue(value);
         foreach (var key in KeyAttributes(schema)) ValidateKeyValue(key, Required(key, item), isPartitionKey: key == schema.PartitionKey);
-        if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
+        CheckSize(ItemSize.Of(item), updated);
+    }
+
+    private static void CheckSize(int size, bool updated)
+    {
+        if (size > ItemSize.MaxItemBytes)
             throw DynamoException.Validation(updated
                 ? "Item size to update has exceeded the maximum allowed size"
                 : "Item size has exceeded the maximum allowed size");
@@ -43,7 +48,7 @@ public static class ItemValidator
         }
         Required(schema.PartitionKey, updated);
         if (schema.SortKey is not null) Required(schema.SortKey, updated);
-        if (size > ItemSize.MaxItemBytes) throw DynamoException.Validation("Item size to update has exceeded the maximum allowed size");
+        CheckSize(size, updated: true);
         return size;
     }
 

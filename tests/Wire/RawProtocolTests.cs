@@ -10,11 +10,9 @@ namespace DataTier.Tests.Wire;
 [Collection("wire")]
 public class RawProtocolTests(SiloFixture fixture)
 {
-    private static readonly HttpClient Http = new();
-
     private async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response, byte[] Bytes)> Send(string? target, string body)
     {
-        var response = await Http.SendAsync(RawRequests.Post(fixture.EndpointUrl, new StringContent(body, Encoding.UTF8), target));
+        var response = await RawRequests.SendAsync(fixture.EndpointUrl, new StringContent(body, Encoding.UTF8), target);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return (response.StatusCode, JsonDocument.Parse(bytes).RootElement.Clone(), response, bytes);
     }

@@ -9,8 +9,6 @@ namespace DataTier.Tests.Wire;
 [Collection("wire")]
 public class RequestSizeLimitTests(SiloFixture fixture)
 {
-    private static readonly HttpClient Http = new();
-
     /// <summary>A body sent chunked: its length is not known in advance.</summary>
     private sealed class ChunkedContent(byte[] body) : HttpContent
     {
@@ -28,7 +26,7 @@ public class RequestSizeLimitTests(SiloFixture fixture)
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpContent content) =>
-        Http.SendAsync(RawRequests.Post(fixture.EndpointUrl, content, "DynamoDB_20120810.ListTables"));
+        RawRequests.SendAsync(fixture.EndpointUrl, content, "DynamoDB_20120810.ListTables");
 
     [Fact]
     public async Task A_chunked_body_within_the_limit_is_served()
