@@ -1,0 +1,72 @@
+using System.Text;
+using DataTier.Model;
+using DataTier.Partitions;
+using Xunit;
+
+namespace DataTier.Tests.Storage;
+
+public sealed class ItemCacheTests
+{
+    private static readonly Func<IReadOnlyDictionary<string, AttrValue>, byte[]> Encode = _ => new byte[500];
+
+    [Fact]
+    public void A_kept_encoding_counts_against_the_budget_once()
+    {
+        var cache = new ItemCache(capacityBytes: 100_000);
+        var item = Item(1);
+        cache.Set(Key(1), item, item.Size);
+        var before = cache.Bytes;
+        item.Encoded(Encode);
+        item.Encoded(Encode);
+        Assert.Equal(before + 500, cache.Bytes);
+    }
+
+    [Fact]
+    public void Kept_encodings_evict_the_least_recently_used_items_past_the_budget()
+    {
+        var probe = new ItemCache(capacityBytes: 1_000_000);
+        probe.Set(Key(0), Item(0), Item(0).Size);
+        var entryBytes = probe.Bytes;
+        var cache = new ItemCache(capacityBytes: entryBytes * 4);
+        var items = Enumerable.Range(1, 4).Select(Item).ToArray();
+        for (var i = 0; i < 4; i++) cache.Set(Key(i + 1), items[i], items[i].Size);
+        Assert.Equal(4, cache.Count);
+        items[3].Encoded(_ => new byte[entryBytes]);
+        Assert.Equal(3, cache.Count);
+        Assert.False(cache.TryGet(Key(1), out _));
+        Assert.True(cache.TryGet(Key(4), out _));
+        Assert.True(cache.Bytes <= entryBytes * 4);
+    }
+
+    [Fact]
+    public void An_encoding_made_after_its_item_left_the_cache_is_not_counted()
+    {
+        var cache = new ItemCache(capacityBytes: 100_000);
+        var item = Item(1);
+        cache.Set(Key(1), item, item.Size);
+        cache.Invalidate(Key(1));
+        item.Encoded(Encode);
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void An_item_moved_with_its_encoding_is_counted_with_it_and_travels_at_its_own_size()
+    {
+        var parent = new ItemCache(capacityBytes: 100_000);
+        var child = new ItemCache(capacityBytes: 100_000);
+        var item = Item(1);
+        parent.Set(Key(1), item, item.Size);
+        item.Encoded(Encode);
+        var counted = parent.Bytes;
+        var taken = parent.Take(0, ulong.MaxValue);
+        Assert.Equal(item.Size, Assert.Single(taken).Bytes);
+        Assert.Equal(0, parent.Bytes);
+        child.Import(taken);
+        Assert.Equal(counted, child.Bytes);
+    }
+
+    private static VersionedItem Item(int i) =>
+        new(1, new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS("k" + i), ["v"] = AttrValue.FromS(new string('x', 100)) });
+
+    private static byte[] Key(int i) => Encoding.UTF8.GetBytes("position-" + i);
+}
