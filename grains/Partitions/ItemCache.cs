@@ -150,6 +150,7 @@ internal sealed class ItemCache(long capacityBytes)
     {
         lock (_gate)
         {
+            foreach (var entry in _order) entry.Item?.ReleasedBy(entry);
             _index.Clear();
             _order.Clear();
             _bytes = 0;
@@ -161,6 +162,8 @@ internal sealed class ItemCache(long capacityBytes)
         if (!_index.Remove(key, out var node)) return;
         _order.Remove(node);
         _bytes -= node.Value.Bytes;
+        // An item can outlive its entry (a read's result, a replica on this silo): it must not keep the cache alive.
+        node.Value.Item?.ReleasedBy(node.Value);
     }
 
     /// <summary>An entry as it travels: the item's own size, without what the cache accounts for its key and kept encoding.</summary>

@@ -60,6 +60,9 @@ public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, Att
     /// <summary>Where the item's memory is counted from now on: told the kept encoding's length when it is made.</summary>
     internal void HeldBy(IEncodingHolder holder) => Volatile.Write(ref _holder, holder);
 
+    /// <summary>Forgets the holder, unless another has taken the item since.</summary>
+    internal void ReleasedBy(IEncodingHolder holder) => Interlocked.CompareExchange(ref _holder, null, holder);
+
     public bool Equals(VersionedItem? other) =>
         other is not null && Version == other.Version && EqualityComparer<IReadOnlyDictionary<string, AttrValue>>.Default.Equals(Attributes, other.Attributes);
 

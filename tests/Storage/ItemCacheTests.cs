@@ -50,6 +50,26 @@ public sealed class ItemCacheTests
     }
 
     [Fact]
+    public void An_evicted_item_does_not_keep_its_cache_alive()
+    {
+        var item = Item(1);
+        var cache = CacheHolding(item);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.False(cache.TryGetTarget(out _));
+        GC.KeepAlive(item);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<ItemCache> CacheHolding(VersionedItem item)
+    {
+        var cache = new ItemCache(capacityBytes: 100_000);
+        cache.Set(Key(1), item, item.Size);
+        cache.Invalidate(Key(1));
+        return new WeakReference<ItemCache>(cache);
+    }
+
+    [Fact]
     public void An_item_moved_with_its_encoding_is_counted_with_it_and_travels_at_its_own_size()
     {
         var parent = new ItemCache(capacityBytes: 100_000);
