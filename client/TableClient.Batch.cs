@@ -25,8 +25,7 @@ public sealed partial class TableClient
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in request.Keys)
             {
-                ItemValidator.ValidateKey(description.KeySchema, key);
-                if (!seen.Add(Convert.ToBase64String(ItemValidator.ItemKeyOf(description.KeySchema, key).Encode())))
+                if (!seen.Add(Convert.ToBase64String(ItemValidator.ValidatedKeyOf(description.KeySchema, key).Encode())))
                     throw DynamoException.Validation("Provided list of item keys contains duplicates");
             }
         }

@@ -87,8 +87,7 @@ public sealed partial class TableClient
             for (var i = 0; i < items.Count; i++)
             {
                 var table = tables[items[i].TableName];
-                ItemValidator.ValidateKey(table.KeySchema, items[i].Key);
-                var key = ItemValidator.ItemKeyOf(table.KeySchema, items[i].Key);
+                var key = ItemValidator.ValidatedKeyOf(table.KeySchema, items[i].Key);
                 if (!seen.Add((table.Id, Convert.ToBase64String(key.Encode()))))
                     throw DynamoException.Validation("Transaction request cannot include multiple operations on one item");
                 keys.Add((table, new TransactReadKey(i, key)));

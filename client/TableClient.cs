@@ -75,29 +75,21 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         var projection = request.ProjectionExpression is null ? null : ExpressionParser.ParseProjection(request.ProjectionExpression, context);
         context.EnsureAllUsed();
         // The common case inside a silo, a known table and the item in memory here, skips the retry machinery.
-        ItemKey? checkedKey = null;
-        var checkedFor = Guid.Empty;
+        (Guid Table, ItemKey Key)? checkedKey = null;
         if (!request.ConsistentRead && _router.TryGetKnownTable(request.TableName, out var known))
         {
-            ItemValidator.ValidateKey(known.KeySchema, request.Key);
-            var knownKey = ItemValidator.ItemKeyOf(known.KeySchema, request.Key);
+            var knownKey = ItemValidator.ValidatedKeyOf(known.KeySchema, request.Key);
             if (_router.TryGetLocal(known, knownKey, out var local))
                 return GetResult(local, projection, consistentRead: false, inMemory: true);
-            (checkedKey, checkedFor) = (knownKey, known.Id);
+            checkedKey = (known.Id, knownKey);
         }
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             // A table keeps its key schema for life, so a key checked against the same table (by id) stands.
-            var key = checkedKey is { } k && table.Id == checkedFor ? k : ValidatedKey(table, request.Key);
+            var key = checkedKey is { } c && c.Table == table.Id ? c.Key : ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
             var item = await _router.ReadAsync(table, table.Partitions.PartitionOf(key.Hash), request.ConsistentRead, p => p.Get(key));
             return GetResult(item, projection, request.ConsistentRead);
         });
-    }
-
-    private static ItemKey ValidatedKey(TableDescription table, IReadOnlyDictionary<string, AttrValue> key)
-    {
-        ItemValidator.ValidateKey(table.KeySchema, key);
-        return ItemValidator.ItemKeyOf(table.KeySchema, key);
     }
 
     private static GetItemResult GetResult(VersionedItem? item, IReadOnlyList<PathOperand>? projection, bool consistentRead, bool inMemory = false)
@@ -132,7 +124,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            var key = ValidatedKey(table, request.Key);
+            var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Delete(
                 new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
@@ -151,9 +143,8 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            ItemValidator.ValidateKey(table.KeySchema, request.Key);
+            var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
             CheckUpdatesAvoidKeys(table, actions);
-            var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.PartitionOf(table, key.Hash).Update(
                 new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             // UPDATED_*: the updated paths only, nested ones inside their parents (SET a.b returns {a: {b}}).

@@ -10,9 +10,12 @@ public static class ItemSize
     public static int Of(IReadOnlyDictionary<string, AttrValue> item)
     {
         var size = 0;
-        foreach (var (name, value) in item) size += Encoding.UTF8.GetByteCount(name) + Of(value);
+        foreach (var (name, value) in item) size += OfAttribute(name, value);
         return size;
     }
+
+    /// <summary>A top-level attribute's share of its item's size: its name and its value.</summary>
+    public static int OfAttribute(string name, AttrValue value) => Encoding.UTF8.GetByteCount(name) + Of(value);
 
     public static int Of(AttrValue v)
     {

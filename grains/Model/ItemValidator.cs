@@ -41,10 +41,10 @@ public static class ItemValidator
         {
             var name = actions[i].Path.TopLevelName;
             if (TouchedEarlier(actions, i, name)) continue;
-            if (before.TryGetValue(name, out var old)) size -= Encoding.UTF8.GetByteCount(name) + ItemSize.Of(old);
+            if (before.TryGetValue(name, out var old)) size -= ItemSize.OfAttribute(name, old);
             if (!updated.TryGetValue(name, out var value)) continue;
             ValidateValue(value);
-            size += Encoding.UTF8.GetByteCount(name) + ItemSize.Of(value);
+            size += ItemSize.OfAttribute(name, value);
         }
         Required(schema.PartitionKey, updated);
         if (schema.SortKey is not null) Required(schema.SortKey, updated);
@@ -61,6 +61,13 @@ public static class ItemValidator
         for (var j = 0; j < index; j++)
             if (actions[j].Path.TopLevelName == name) return true;
         return false;
+    }
+
+    /// <summary>Checks a Key parameter (<see cref="ValidateKey"/>) and returns the item key it names.</summary>
+    public static Store.ItemKey ValidatedKeyOf(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> key)
+    {
+        ValidateKey(schema, key);
+        return ItemKeyOf(schema, key);
     }
 
     /// <summary>Checks a Key parameter (GetItem, DeleteItem): exactly the key attributes, of the right types.</summary>

@@ -276,7 +276,7 @@ public sealed partial class PartitionGrain(
     private VersionedItem? RecordWritten(byte[] position, VersionedItem? old, IReadOnlyDictionary<string, AttrValue>? newItem, long newVersion,
         int knownSize = -1)
     {
-        var written = newItem is null ? null : knownSize >= 0 ? new VersionedItem(newVersion, newItem, knownSize) : new VersionedItem(newVersion, newItem);
+        var written = newItem is null ? null : new VersionedItem(newVersion, newItem, knownSize);
         var oldSize = old?.Size ?? 0;
         var newSize = written?.Size ?? 0;
         CountWrite(Math.Max(oldSize, newSize));

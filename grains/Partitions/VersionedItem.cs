@@ -16,7 +16,7 @@ public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, Att
     private byte[]? _json;
     private IEncodingHolder? _holder;
 
-    /// <summary>An item whose size the caller has counted already (an update's, from the item before it).</summary>
+    /// <summary>An item whose size the caller may have counted already (an update's, from the item before it); -1 if not.</summary>
     internal VersionedItem(long version, IReadOnlyDictionary<string, AttrValue> attributes, int size) : this(version, attributes)
     {
         _size = size;

@@ -23,10 +23,7 @@ public sealed class WrittenVersionsTests
     [Fact]
     public void A_key_written_again_moves_to_the_newer_generation_and_survives_the_next_turnover()
     {
-        var versions = new WrittenVersions(capacity: 4);
-        versions.Set(Key(1), 1);
-        versions.Set(Key(2), 1);
-        versions.Set(Key(3), 1);
+        var versions = Written(capacity: 4, 1, 2, 3);
         versions.Set(Key(1), 2);
         versions.Set(Key(4), 1);
         versions.Set(Key(5), 1);
@@ -39,10 +36,7 @@ public sealed class WrittenVersionsTests
     [Fact]
     public void A_removed_key_is_unknown_in_either_generation()
     {
-        var versions = new WrittenVersions(capacity: 4);
-        versions.Set(Key(1), 1);
-        versions.Set(Key(2), 1);
-        versions.Set(Key(3), 1);
+        var versions = Written(capacity: 4, 1, 2, 3);
         versions.Remove(Key(1));
         versions.Remove(Key(3));
         Assert.False(versions.TryGet(Key(1), out _));
@@ -53,9 +47,16 @@ public sealed class WrittenVersionsTests
     [Fact]
     public void Capacity_zero_keeps_nothing()
     {
-        var versions = new WrittenVersions(capacity: 0);
-        versions.Set(Key(1), 1);
+        var versions = Written(capacity: 0, 1);
         Assert.False(versions.TryGet(Key(1), out _));
+    }
+
+    /// <summary>A store that has written version 1 of these keys, in this order.</summary>
+    private static WrittenVersions Written(int capacity, params int[] keys)
+    {
+        var versions = new WrittenVersions(capacity);
+        foreach (var key in keys) versions.Set(Key(key), 1);
+        return versions;
     }
 
     private static byte[] Key(int i) => Encoding.UTF8.GetBytes("k" + i);
