@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using DataTier.Tests.Deploy;
+using Xunit;
+
+namespace DataTier.Tests.Bench;
+
+/// <summary>
+/// bench/suite-report.awk turns the suite's result lines into the tables its targets are judged by:
+/// these tests feed it known lines and check the ratios and the marks it prints.
+/// </summary>
+public sealed class SuiteReportTests
+{
+    [Fact]
+    public async Task Http_rows_give_the_ratio_to_the_ceiling_and_mark_the_target()
+    {
+        var table = await ReportAsync(
+            Result("http", "silo", "ycsb-a", "uniform", 4100, p99: 5),
+            Result("http", "ceiling", "ycsb-a", "uniform", 10000, p99: 2),
+            Result("http", "silo", "ycsb-c", "uniform", 5900, p99: 4),
+            Result("http", "ceiling", "ycsb-c", "uniform", 10000, p99: 2));
+
+        var a = Row(table, "YCSB A: 50% read, 50% update, uniform", "ceiling");
+        Assert.Equal("0.41", a[^2]);
+        Assert.Equal("≥ 0.4 ✓", a[^1]);
+        var c = Row(table, "YCSB C: 100% read, uniform", "ceiling");
+        Assert.Equal("0.59", c[^2]);
+        Assert.Equal("≥ 0.6 ✗", c[^1]);
+    }
+
+    [Fact]
+    public async Task A_missing_peer_is_not_measured_rather_than_a_pass_or_a_fail()
+    {
+        var table = await ReportAsync(
+            Result("http", "silo", "ycsb-b", "zipfian", 4100, p99: 5));
+
+        var b = Row(table, "YCSB B: 95% read, 5% update, zipfian", "ceiling");
+        Assert.Equal("-", b[^2]);
+        Assert.Equal("≥ 0.6 (not measured)", b[^1]);
+        Assert.Equal("-", Row(table, "YCSB B: 95% read, 5% update, zipfian", "dynalite")[^2]);
+    }
+
+    [Fact]
+    public async Task Cache_and_sdk_rows_are_judged_against_their_own_targets()
+    {
+        var table = await ReportAsync(
+            Result("cache", "resp", "GET-c50", "-", 80000, p99: 0.6),
+            Result("cache", "redis", "GET-c50", "-", 100000, p99: 0.5),
+            Result("cache", "resp", "SET-P16", "-", 70000, p99: 0.6),
+            Result("cache", "redis", "SET-P16", "-", 100000, p99: 0.5),
+            Result("sdk", "sdk", "ycsb-c", "uniform", 69, p99: 2),
+            Result("sdk", "sdk", "empty", "uniform", 100, p99: 2));
+
+        var get = Row(table, "redis-benchmark GET -c 50", "redis-server");
+        Assert.Equal(("0.80", "≥ 0.8 ✓"), (get[^2], get[^1]));
+        var set = Row(table, "redis-benchmark SET -c 50 -P 16", "redis-server");
+        Assert.Equal(("0.70", "≥ 0.8 ✗"), (set[^2], set[^1]));
+        var sdk = Row(table, "YCSB C: GetItem of a cached item, uniform", "empty grain call");
+        Assert.Equal(("0.69", "≥ 0.7 ✗"), (sdk[^2], sdk[^1]));
+    }
+
+    [Fact]
+    public async Task Fixed_rate_rows_compare_p99_with_the_ceiling_and_the_absolute_target()
+    {
+        var table = await ReportAsync(
+            Result("latency", "silo", "ycsb-a", "uniform", 2000, p99: 18, rate: 2000),
+            Result("latency", "ceiling", "ycsb-a", "uniform", 2000, p99: 2.4, rate: 2000),
+            Result("latency", "silo", "ycsb-c", "uniform", 2000, p99: 1.5, rate: 2000),
+            Result("latency", "ceiling", "ycsb-c", "uniform", 2000, p99: 1.2, rate: 2000));
+
+        var a = Row(table, "YCSB A: 50% read, 50% update", "2000");
+        Assert.Equal("7.50", a[^2]);
+        Assert.Equal("p99 < 2 ms ✗ (the ceiling's own p99 is 2.4 ms)", a[^1]);
+        var c = Row(table, "YCSB C: 100% read", "2000");
+        Assert.Equal(("1.25", "p99 < 2 ms ✓"), (c[^2], c[^1]));
+    }
+
+    [Fact]
+    public async Task Memory_rows_divide_by_the_keys_and_by_redis()
+    {
+        var table = await ReportAsync("section=memory keys=1000 resp_used=300000 redis_used=100000 silo_rss=150000 redis_rss=120000");
+
+        var used = Row(table, "INFO used_memory delta, both");
+        Assert.Equal(["300", "100", "3.00", "≤ 2 ✗"], used[1..]);
+        var rss = Row(table, "silo process RSS delta vs redis INFO used_memory delta");
+        Assert.Equal(["150", "100", "1.50", "≤ 2 ✓"], rss[1..]);
+    }
+
+    /// <summary>One result line as bench/run.sh writes it; p50 and p99.9 do not enter a judgement.</summary>
+    private static string Result(string section, string label, string op, string dist, int opsPerSecond, double p99, int? rate = null) =>
+        FormattableString.Invariant($"section={section} label={label} op={op} dist={dist} conc=50 ops/s={opsPerSecond} p50=0.5ms p99={p99}ms p99.9={2 * p99}ms errors=0")
+        + (rate is null ? "" : $" rate={rate}");
+
+    /// <summary>The cells of the table row whose first cell is <paramref name="first"/> and that holds <paramref name="alsoHolding"/>.</summary>
+    private static string[] Row(string table, string first, string? alsoHolding = null)
+    {
+        var rows = table.Split('\n')
+            .Where(line => line.StartsWith('|'))
+            .Select(line => line.Trim().Trim('|').Split('|').Select(cell => cell.Trim()).ToArray())
+            .Where(cells => cells.Contains(first) && (alsoHolding is null || cells.Contains(alsoHolding)))
+            .ToList();
+        Assert.True(rows.Count == 1, $"expected one row with '{first}' and '{alsoHolding}' in:\n{table}");
+        var row = rows[0];
+        return row[Array.IndexOf(row, first)..];
+    }
+
+    private static async Task<string> ReportAsync(params string[] lines)
+    {
+        var input = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllLinesAsync(input, lines);
+            var start = new ProcessStartInfo("awk")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "-v", "quick=0", "-f", Path.Combine(RepositoryPaths.Root, "bench", "suite-report.awk"), input })
+                start.ArgumentList.Add(arg);
+            using var awk = Process.Start(start)!;
+            var output = awk.StandardOutput.ReadToEndAsync();
+            var error = await awk.StandardError.ReadToEndAsync();
+            await awk.WaitForExitAsync();
+            Assert.True(awk.ExitCode == 0, $"awk failed: {error}");
+            return await output;
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+}
