@@ -1,7 +1,6 @@
 using DataTier.Cache.Memory;
 using DataTier.Placement;
 using DataTier.Placement.Moves;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +8,7 @@ namespace DataTier.Cache.Rebalancing;
 
 /// <summary>
 /// Keeps local cache shards on their ring owners, as <see cref="PartitionRebalancer"/> does for table
-/// partitions: after each membership change and every <see cref="RebalancingOptions.CheckInterval"/>,
-/// the local shards that the ring gives to another (settled) silo migrate there with their keys.
+/// partitions (see <see cref="RingRebalancer{TLocal}"/>): a moving shard carries its keys.
 /// </summary>
 public sealed partial class CacheShardRebalancer(
     IClusterMembershipService membership,
@@ -18,68 +16,20 @@ public sealed partial class CacheShardRebalancer(
     LocalCacheShards shards,
     MoveLog moves,
     IOptions<RebalancingOptions> options,
-    ILogger<CacheShardRebalancer> logger) : BackgroundService
+    ILogger<CacheShardRebalancer> logger) : RingRebalancer<LocalShard>(membership, silo, options)
 {
-    private volatile SiloAddress[] _active = [];
-    private readonly Dictionary<SiloAddress, DateTime> _firstSeen = [];
+    protected override IEnumerable<LocalShard> LocalGrains() => shards.Snapshot();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override SiloAddress OwnerOf(LocalShard shard, ConsistentHashRing<SiloAddress> ring) =>
+        ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(shard.GrainId));
+
+    protected override Task MoveAsync(LocalShard shard, SiloAddress owner)
     {
-        var changed = new SemaphoreSlim(0);
-        var watcher = WatchAsync(changed, stoppingToken);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await changed.WaitAsync(options.Value.CheckInterval, stoppingToken);
-                await MoveMisplacedAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        await watcher;
+        moves.Begin(MoveKind.CacheShard, shard.GrainId, owner, MoveCause.Rebalance);
+        return shard.Grain.Rebalance();
     }
 
-    private async Task WatchAsync(SemaphoreSlim changed, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
-            {
-                _active = snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
-                changed.Release();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task MoveMisplacedAsync(CancellationToken cancellationToken)
-    {
-        var active = _active;
-        if (active.Length == 0 || !active.Contains(silo.SiloAddress)) return;
-        var ring = new ConsistentHashRing<SiloAddress>(active, ConsistentHashPlacementDirector.SiloIdentity);
-        var now = DateTime.UtcNow;
-        foreach (var s in active) _firstSeen.TryAdd(s, now);
-        var misplaced = shards.Snapshot()
-            .Select(s => (Shard: s, Owner: ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId))))
-            .Where(s => !s.Owner.Equals(silo.SiloAddress) && now - _firstSeen[s.Owner] >= options.Value.JoinSettleTime)
-            .Select(s => s.Shard)
-            .ToList();
-        if (misplaced.Count == 0) return;
-        LogMoving(logger, misplaced.Count, active.Length);
-        foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-        {
-            await Task.WhenAll(batch.Select(s =>
-            {
-                moves.Begin(MoveKind.CacheShard, s.GrainId, ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId)), MoveCause.Rebalance);
-                return s.Grain.Rebalance();
-            }));
-            await Task.Delay(options.Value.PauseBetweenBatches, cancellationToken);
-        }
-    }
+    protected override void LogMoving(int count, int silos) => LogMoving(logger, count, silos);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} cache shards to their owners on a ring of {Silos} silos")]
     private static partial void LogMoving(ILogger logger, int count, int silos);
