@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataTier.Bench.Common;
 
 namespace DataTier.Bench.Http;
@@ -45,40 +44,28 @@ public sealed class LoadOptions
     public static LoadOptions Parse(string[] args)
     {
         var o = new LoadOptions();
-        for (var i = 0; i < args.Length; i++)
+        var a = new CommandLineArguments(args);
+        while (a.MoveNext())
         {
-            var name = args[i];
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
-            int NextInt(int min) => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v : throw new ArgumentException($"{name} needs a whole number >= {min}");
-            double NextSeconds(double min) => double.TryParse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v : throw new ArgumentException($"{name} needs a number of seconds >= {min}");
-            switch (name)
+            switch (a.Name)
             {
-                case "--url": o.Url = Next(); break;
-                case "--table": o.Table = Next(); break;
-                case "--concurrency": o.Concurrency = NextInt(1); break;
-                case "--duration": o.Duration = NextSeconds(0.1); break;
-                case "--warmup": o.Warmup = NextSeconds(0); break;
-                case "--items": o.Items = NextInt(1); break;
-                case "--item-size": o.ItemSize = NextInt(0); break;
-                case "--mix": o.Mix = Next(); break;
-                case "--distribution":
-                    o.Distribution = Next() switch
-                    {
-                        "uniform" => KeyDistribution.Uniform,
-                        "zipfian" => KeyDistribution.Zipfian,
-                        var d => throw new ArgumentException($"--distribution must be uniform or zipfian, not {d}"),
-                    };
-                    break;
+                case "--url": o.Url = a.Value(); break;
+                case "--table": o.Table = a.Value(); break;
+                case "--concurrency": o.Concurrency = a.WholeNumber(1); break;
+                case "--duration": o.Duration = a.Seconds(0.1); break;
+                case "--warmup": o.Warmup = a.Seconds(0); break;
+                case "--items": o.Items = a.WholeNumber(1); break;
+                case "--item-size": o.ItemSize = a.WholeNumber(0); break;
+                case "--mix": o.Mix = a.Value(); break;
+                case "--distribution": o.Distribution = a.Distribution(); break;
                 case "--create-table": o.CreateTable = true; break;
                 case "--load-only": o.LoadOnly = o.CreateTable = true; break;
-                case "--label": o.Label = Next(); break;
-                case "--json": o.Json = Next(); break;
+                case "--label": o.Label = a.Value(); break;
+                case "--json": o.Json = a.Value(); break;
                 case "--indexes": o.Indexes = true; break;
                 case "--lag-probe": o.LagProbe = true; break;
-                case "--rate": o.Rate = NextInt(1); break;
-                default: throw new ArgumentException($"unknown option {name}");
+                case "--rate": o.Rate = a.WholeNumber(1); break;
+                default: throw a.Unknown();
             }
         }
         if (!Mixes.Contains(o.Mix)) throw new ArgumentException("--mix must be one of " + string.Join(", ", Mixes));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DataTier.Bench.Common;
 
 namespace DataTier.Bench.Sdk;
@@ -36,36 +35,24 @@ public sealed class SdkOptions
     public static SdkOptions Parse(string[] args)
     {
         var o = new SdkOptions();
-        for (var i = 0; i < args.Length; i++)
+        var a = new CommandLineArguments(args);
+        while (a.MoveNext())
         {
-            var name = args[i];
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value");
-            int NextInt(int min) => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v : throw new ArgumentException($"{name} needs a whole number >= {min}");
-            double NextSeconds(double min) => double.TryParse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) && v >= min
-                ? v : throw new ArgumentException($"{name} needs a number of seconds >= {min}");
-            switch (name)
+            switch (a.Name)
             {
-                case "--gateway": o.Gateway = Next(); break;
-                case "--table": o.Table = Next(); break;
-                case "--concurrency": o.Concurrency = NextInt(1); break;
-                case "--duration": o.Duration = NextSeconds(0.1); break;
-                case "--warmup": o.Warmup = NextSeconds(0); break;
-                case "--items": o.Items = NextInt(1); break;
-                case "--item-size": o.ItemSize = NextInt(10); break;
-                case "--workload": o.Workloads = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
-                case "--distribution":
-                    o.Distribution = Next() switch
-                    {
-                        "uniform" => KeyDistribution.Uniform,
-                        "zipfian" => KeyDistribution.Zipfian,
-                        var d => throw new ArgumentException($"--distribution must be uniform or zipfian, not {d}"),
-                    };
-                    break;
+                case "--gateway": o.Gateway = a.Value(); break;
+                case "--table": o.Table = a.Value(); break;
+                case "--concurrency": o.Concurrency = a.WholeNumber(1); break;
+                case "--duration": o.Duration = a.Seconds(0.1); break;
+                case "--warmup": o.Warmup = a.Seconds(0); break;
+                case "--items": o.Items = a.WholeNumber(1); break;
+                case "--item-size": o.ItemSize = a.WholeNumber(10); break;
+                case "--workload": o.Workloads = a.Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--distribution": o.Distribution = a.Distribution(); break;
                 case "--load": o.Load = true; break;
-                case "--label": o.Label = Next(); break;
-                case "--json": o.Json = Next(); break;
-                default: throw new ArgumentException($"unknown option {name}");
+                case "--label": o.Label = a.Value(); break;
+                case "--json": o.Json = a.Value(); break;
+                default: throw a.Unknown();
             }
         }
         if (o.Workloads.Count == 0 || o.Workloads.Any(w => !KnownWorkloads.Contains(w)))
