@@ -323,13 +323,12 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     {
         try
         {
-            ItemValidator.ValidateKey(table.KeySchema, exclusiveStartKey);
+            return ItemValidator.ValidatedKeyOf(table.KeySchema, exclusiveStartKey).Encode();
         }
         catch (DynamoException)
         {
             throw DynamoException.Validation("The provided starting key is invalid: The provided key element does not match the schema");
         }
-        return ItemValidator.ItemKeyOf(table.KeySchema, exclusiveStartKey).Encode();
     }
 
     private static bool SamePartitionKey(TableDescription table, IReadOnlyDictionary<string, AttrValue> key, KeyConditionPlan plan) =>

@@ -10,13 +10,13 @@ namespace DataTier.Placement;
 /// (see <see cref="RingRebalancer{TLocal}"/>); a moving partition carries its warm cache. Requests
 /// that meet a moving grain are forwarded by Orleans.
 /// </summary>
-public sealed partial class PartitionRebalancer(
+public sealed class PartitionRebalancer(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalPartitions partitions,
     MoveLog moves,
     IOptions<RebalancingOptions> options,
-    ILogger<PartitionRebalancer> logger) : RingRebalancer<LocalRingGrain>(membership, silo, options)
+    ILogger<PartitionRebalancer> logger) : RingRebalancer<LocalRingGrain>(membership, silo, options, logger, "partitions")
 {
     protected override IEnumerable<LocalRingGrain> LocalGrains() => partitions.Snapshot();
 
@@ -27,9 +27,4 @@ public sealed partial class PartitionRebalancer(
         moves.Begin(partition.MoveKind, partition.Id, owner, MoveCause.Rebalance);
         return partition.Grain.Rebalance();
     }
-
-    protected override void LogMoving(int count, int silos) => LogMoving(logger, count, silos);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} partitions to their owners on a ring of {Silos} silos")]
-    private static partial void LogMoving(ILogger logger, int count, int silos);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Placement;
@@ -12,10 +13,13 @@ namespace DataTier.Placement;
 /// candidate yet ends in a cold reactivation. So grains wait until their new owner has been active
 /// for <see cref="RebalancingOptions.JoinSettleTime"/>.
 /// </summary>
-public abstract class RingRebalancer<TLocal>(
+/// <param name="grainsName">What the grains are called in the log ("partitions").</param>
+public abstract partial class RingRebalancer<TLocal>(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
-    IOptions<RebalancingOptions> options) : BackgroundService
+    IOptions<RebalancingOptions> options,
+    ILogger logger,
+    string grainsName) : BackgroundService
 {
     private volatile SiloAddress[] _active = [];
     private readonly Dictionary<SiloAddress, DateTime> _firstSeen = [];
@@ -30,8 +34,6 @@ public abstract class RingRebalancer<TLocal>(
 
     /// <summary>Records the move and asks <paramref name="grain"/> to migrate to <paramref name="owner"/>.</summary>
     protected abstract Task MoveAsync(TLocal grain, SiloAddress owner);
-
-    protected abstract void LogMoving(int count, int silos);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -79,7 +81,7 @@ public abstract class RingRebalancer<TLocal>(
             .Where(g => !g.Owner.Equals(silo.SiloAddress) && settled.Contains(g.Owner))
             .ToList();
         if (misplaced.Count == 0) return;
-        LogMoving(misplaced.Count, active.Length);
+        LogMoving(logger, misplaced.Count, grainsName, active.Length);
         foreach (var batch in misplaced.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
         {
             await Task.WhenAll(batch.Select(g => MoveAsync(g.Grain, g.Owner)));
@@ -97,4 +99,7 @@ public abstract class RingRebalancer<TLocal>(
         }
         return _ring;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} {Grains} to their owners on a ring of {Silos} silos")]
+    private static partial void LogMoving(ILogger logger, int count, string grains, int silos);
 }

@@ -10,13 +10,13 @@ namespace DataTier.Cache.Rebalancing;
 /// Keeps local cache shards on their ring owners, as <see cref="PartitionRebalancer"/> does for table
 /// partitions (see <see cref="RingRebalancer{TLocal}"/>): a moving shard carries its keys.
 /// </summary>
-public sealed partial class CacheShardRebalancer(
+public sealed class CacheShardRebalancer(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalCacheShards shards,
     MoveLog moves,
     IOptions<RebalancingOptions> options,
-    ILogger<CacheShardRebalancer> logger) : RingRebalancer<LocalShard>(membership, silo, options)
+    ILogger<CacheShardRebalancer> logger) : RingRebalancer<LocalShard>(membership, silo, options, logger, "cache shards")
 {
     protected override IEnumerable<LocalShard> LocalGrains() => shards.Snapshot();
 
@@ -28,9 +28,4 @@ public sealed partial class CacheShardRebalancer(
         moves.Begin(MoveKind.CacheShard, shard.GrainId, owner, MoveCause.Rebalance);
         return shard.Grain.Rebalance();
     }
-
-    protected override void LogMoving(int count, int silos) => LogMoving(logger, count, silos);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moving {Count} cache shards to their owners on a ring of {Silos} silos")]
-    private static partial void LogMoving(ILogger logger, int count, int silos);
 }
