@@ -31,22 +31,29 @@ public sealed partial class TableClient
         }
 
         var reads = requestItems.SelectMany(t => t.Value.Keys.Select(key => (Table: t.Key, Request: t.Value, Key: key,
-            Task: GetItemAsync(new GetItemRequest
+            Task: UnlessThrottled(GetItemAsync(new GetItemRequest
             {
                 TableName = t.Key,
                 Key = key,
                 ProjectionExpression = t.Value.ProjectionExpression,
                 ExpressionAttributeNames = t.Value.ExpressionAttributeNames,
                 ConsistentRead = t.Value.ConsistentRead,
-            })))).ToList();
+            }))))).ToList();
         await Task.WhenAll(reads.Select(r => r.Task));
+        // Keys a PROVISIONED table had no capacity for are handed back; only when none was read does the batch fail.
+        if (reads.All(r => r.Task.Result is null)) throw DynamoException.ThroughputExceeded();
 
         var responses = requestItems.Keys.ToDictionary(t => t, _ => new List<IReadOnlyDictionary<string, AttrValue>>());
         var unprocessed = new Dictionary<string, List<IReadOnlyDictionary<string, AttrValue>>>();
         var bytes = 0;
         foreach (var read in reads)
         {
-            var item = read.Task.Result.Item;
+            if (read.Task.Result is not { } result)
+            {
+                (unprocessed.TryGetValue(read.Table, out var throttled) ? throttled : unprocessed[read.Table] = []).Add(read.Key);
+                continue;
+            }
+            var item = result.Item;
             if (item is null) continue;
             var size = ItemSize.Of(item);
             if (bytes + size > MaxBatchGetBytes)
@@ -58,7 +65,7 @@ public sealed partial class TableClient
             bytes += size;
             responses[read.Table].Add(item);
         }
-        var capacity = requestItems.Keys.ToDictionary(t => t, t => reads.Where(r => r.Table == t).Sum(r => r.Task.Result.CapacityUnits));
+        var capacity = requestItems.Keys.ToDictionary(t => t, t => reads.Where(r => r.Table == t).Sum(r => r.Task.Result?.CapacityUnits ?? 0));
         return new BatchGetItemResult(
             responses.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<IReadOnlyDictionary<string, AttrValue>>)kv.Value),
             unprocessed.ToDictionary(kv => kv.Key, kv => new KeysAndAttributes
@@ -95,12 +102,30 @@ public sealed partial class TableClient
                     throw DynamoException.Validation("Provided list of item keys contains duplicates");
             }
         }
-        var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Task: write.Item is not null
+        var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Write: write, Task: UnlessThrottled(write.Item is not null
             ? PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
-            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! })))).ToList();
+            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }))))).ToList();
         await Task.WhenAll(pending.Select(w => w.Task));
-        var capacity = requestItems.Keys.ToDictionary(t => t, t => pending.Where(w => w.Table == t).Sum(w => w.Task.Result.CapacityUnits));
-        return new BatchWriteItemResult(new Dictionary<string, IReadOnlyList<BatchWrite>>(), capacity,
-            ItemCollectionSize.ByTable(pending.Select(w => (w.Table, w.Task.Result.ItemCollection))));
+        // Writes a PROVISIONED table had no capacity for are handed back; only when none was made does the batch fail.
+        if (pending.All(w => w.Task.Result is null)) throw DynamoException.ThroughputExceeded();
+        var done = pending.Where(w => w.Task.Result is not null).Select(w => (w.Table, Result: w.Task.Result!)).ToList();
+        var unprocessed = pending.Where(w => w.Task.Result is null).GroupBy(w => w.Table)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<BatchWrite>)[.. g.Select(w => w.Write)]);
+        var capacity = requestItems.Keys.ToDictionary(t => t, t => done.Where(w => w.Table == t).Sum(w => w.Result.CapacityUnits));
+        return new BatchWriteItemResult(unprocessed, capacity,
+            ItemCollectionSize.ByTable(done.Select(w => (w.Table, w.Result.ItemCollection))));
+    }
+
+    /// <summary>The result of one of a batch's requests, or null when its table had no capacity left for it.</summary>
+    private static async Task<T?> UnlessThrottled<T>(Task<T> request) where T : class
+    {
+        try
+        {
+            return await request;
+        }
+        catch (DynamoException e) when (e.Code == DynamoErrorCode.ProvisionedThroughputExceededException)
+        {
+            return null;
+        }
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class TableClient
         }
         var limit = request.Limit ?? int.MaxValue;
         var page = await _router.PartitionOf(index.ReadTable, plan.Hash).ReadRange(
-            new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, index.LocalIndex, fetch, index.KeyNames));
+            new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, index.LocalIndex, fetch, index.KeyNames, request.ConsistentRead));
         var more = !page.Exhausted || page.ScannedCount >= limit;
         return IndexPage(page.Items, page.ScannedCount, more ? page.LastKey : null, request.Select, CapacityUnits.Read(page.ScannedBytes, request.ConsistentRead));
     }
@@ -93,7 +93,7 @@ public sealed partial class TableClient
         for (var p = readTable.Partitions.PartitionOf(startHash); p <= readTable.Partitions.PartitionOf(hashes.High); p++)
         {
             var page = await _router.Partition(readTable, p).ReadRange(
-                new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter, index.LocalIndex, fetch, index.KeyNames));
+                new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter, index.LocalIndex, fetch, index.KeyNames, request.ConsistentRead));
             items.AddRange(page.Items);
             scanned += page.ScannedCount;
             bytes += page.ScannedBytes;

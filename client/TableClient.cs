@@ -207,7 +207,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
                 range = request.ScanIndexForward ? range with { Start = start, StartInclusive = false } : range with { End = start, EndInclusive = false };
             }
             var limit = request.Limit ?? int.MaxValue;
-            var read = new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter);
+            var read = new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, Consistent: request.ConsistentRead);
             var page = await _router.ReadAsync(table, table.Partitions.PartitionOf(plan.Hash), request.ConsistentRead, p => p.ReadRange(read));
             var more = !page.Exhausted || page.ScannedCount >= limit;
             return ToPage(table, page.Items, page.ScannedCount, more ? page.LastPosition : null, request.Select,
@@ -252,7 +252,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             var startHash = ItemKey.HashOf(start);
             for (var p = table.Partitions.PartitionOf(startHash); p <= table.Partitions.PartitionOf(highHash); p++)
             {
-                var read = new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter);
+                var read = new RangeRequest(range, false, limit - scanned, MaxPageBytes - bytes, projection, filter, Consistent: request.ConsistentRead);
                 var page = await _router.ReadAsync(table, p, request.ConsistentRead, partition => partition.ReadRange(read));
                 items.AddRange(page.Items);
                 scanned += page.ScannedCount;

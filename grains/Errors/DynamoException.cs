@@ -34,6 +34,11 @@ public sealed class DynamoException : Exception
             CancellationReasons = reasons,
         };
 
+    /// <summary>A PROVISIONED table's capacity is used up: AWS's retryable throttling error.</summary>
+    public static DynamoException ThroughputExceeded() =>
+        new(DynamoErrorCode.ProvisionedThroughputExceededException,
+            "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.");
+
     public static DynamoException ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item = null) =>
         new(DynamoErrorCode.ConditionalCheckFailedException, "The conditional request failed", item);
 }

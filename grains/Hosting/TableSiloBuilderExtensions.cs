@@ -20,6 +20,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddPlacementDirector<Placement.ConsistentHashPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.AddPlacementDirector<Placement.ReplicaPlacement, Placement.ConsistentHashPlacementDirector>();
         builder.Services.TryAddSingleton<Partitions.LocalPartitions>();
+        builder.Services.TryAddSingleton<Throughput.LocalThroughput>();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<Replicas.ReplicaMetrics>();
         Placement.Moves.MoveTrackingExtensions.AddMoveTracking(builder.Services);
@@ -28,6 +29,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<StreamOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<TimeToLiveOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<IndexOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<ThroughputOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton<Indexes.IndexLagMetrics>();
         if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
         {
@@ -39,6 +41,7 @@ public static class TableSiloBuilderExtensions
             builder.Services.AddHostedService<Transactions.TransactionLedgerJanitor>();
             builder.Services.AddHostedService<Streams.StreamTrimmer>();
             builder.Services.AddHostedService<Placement.PartitionRebalancer>();
+            builder.Services.AddHostedService<Throughput.ThroughputMembershipWatcher>();
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Placement.PartitionHandOff>();
         }
         return builder;

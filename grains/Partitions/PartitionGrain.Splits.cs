@@ -120,7 +120,15 @@ public sealed partial class PartitionGrain
 
     private static readonly TimeSpan ParentItemsTimeout = TimeSpan.FromSeconds(5);
 
-    private void CountWrite(int bytes) => _writeUnits += Math.Max(1, (bytes + 1023) / 1024);
+    private void CountWrite(int bytes) => _writeUnits += WriteUnits(bytes);
+
+    private static int WriteUnits(int bytes) => Math.Max(1, (bytes + 1023) / 1024);
+
+    /// <summary>
+    /// Charges a write's units to a PROVISIONED table's capacity: a transaction's writes cost twice, as in
+    /// DynamoDB, and the time-to-live sweeper's deletions cost nothing.
+    /// </summary>
+    private void ChargeWrite(int bytes, int factor = 1) => _view.Throughput?.Writes.Charge(factor * WriteUnits(bytes));
 
     private void ScheduleSplitChecks()
     {

@@ -241,7 +241,11 @@ public sealed partial class PartitionGrain
                 foreach (var write in writes) _cache.Invalidate(write.Position);
                 throw;
             }
-            foreach (var (held, old, version) in applied) RecordWritten(held.Position, old, held.NewItem, version);
+            foreach (var (held, old, version) in applied)
+            {
+                var written = RecordWritten(held.Position, old, held.NewItem, version);
+                ChargeWrite(Math.Max(old?.Size ?? 0, written?.Size ?? 0), factor: 2);
+            }
         }
         await ReleaseLocksAsync(table, locks);
     }

@@ -19,6 +19,7 @@ public sealed partial class PartitionGrain(
     IOptions<StreamOptions> streamOptions,
     IOptions<IndexOptions> indexOptions,
     LocalPartitions local,
+    Throughput.LocalThroughput throughput,
     TimeProvider time,
     ILogger<PartitionGrain> logger)
     : Grain, IPartitionGrain, IGrainMigrationParticipant
@@ -72,7 +73,12 @@ public sealed partial class PartitionGrain(
     {
         local.Remove(this.GetGrainId());
         _view.Table = null;
-        if (_table is not null) local.RemoveView(_table.Id, _partition, _view);
+        _view.Throughput = null;
+        if (_table is not null)
+        {
+            local.RemoveView(_table.Id, _partition, _view);
+            throughput.Untrack(_table.Id, _partition);
+        }
         return Task.CompletedTask;
     }
 
@@ -106,7 +112,8 @@ public sealed partial class PartitionGrain(
         var table = EnsureOwned(key.Hash);
         // The common case, no transaction under way and the item in memory, is answered (and counted) as
         // the silo's endpoints answer it, without a state machine.
-        if (_view.TryGet(key, out var item)) return Task.FromResult(item);
+        if (_view.TryGet(key, out var item, consistent: true)) return Task.FromResult(item);
+        _view.Throughput?.AdmitRead();
         _view.CountRead();
         return GetAsync(table, key.Encode());
     }
@@ -115,7 +122,7 @@ public sealed partial class PartitionGrain(
     {
         if (_locks.Count > 0) await SettleLockAsync(position);
         var item = Visible(table, await ReadCommittedAsync(table, position));
-        _view.CountReadUnits(item?.Size ?? 0);
+        _view.CountReadUnits(item?.Size ?? 0, consistent: true);
         return item;
     }
 
@@ -157,6 +164,7 @@ public sealed partial class PartitionGrain(
     public async Task<RangePage> ReadRange(RangeRequest request)
     {
         var table = EnsureServing();
+        _view.Throughput?.AdmitRead();
         _view.CountRead();
         var range = ClampToPartition(request.Range);
         if (_locks.Count > 0) await SettleLocksInAsync(range);
@@ -165,7 +173,7 @@ public sealed partial class PartitionGrain(
         RangePage Page(bool exhausted)
         {
             var built = page.Build(exhausted);
-            _view.CountReadUnits(built.ScannedBytes);
+            _view.CountReadUnits(built.ScannedBytes, request.Consistent);
             return built;
         }
         while (true)
@@ -221,6 +229,8 @@ public sealed partial class PartitionGrain(
         if (_table is not null) await DropReplicasAsync(_table);
         _cache.Clear();
         ForgetLocks();
+        if (_table is not null) throughput.Untrack(_table.Id, _partition);
+        _view.Throughput = null;
         _table = null;
         PublishView();
         DeactivateOnIdle();
@@ -230,6 +240,7 @@ public sealed partial class PartitionGrain(
         ReturnedItems returned, ItemProducer produce)
     {
         var table = EnsureOwned(key.Hash);
+        _view.Throughput?.AdmitWrite();
         var position = key.Encode();
         if (_locks.Count > 0 && !await SettleLockAsync(position)) throw DynamoException.TransactionConflict();
         for (var attempt = 0; ; attempt++)
@@ -238,7 +249,12 @@ public sealed partial class PartitionGrain(
             var current = Visible(table, stored);
             var holds = (condition is null || ConditionEvaluator.Evaluate(condition, current?.Attributes))
                 && (expectedVersion is null || expectedVersion == (current?.Version ?? 0));
-            if (!holds) throw DynamoException.ConditionFailed(returnOldOnFailure ? current?.Attributes : null);
+            if (!holds)
+            {
+                // A failed condition still costs the write's units, as in DynamoDB.
+                ChargeWrite(current?.Size ?? 0);
+                throw DynamoException.ConditionFailed(returnOldOnFailure ? current?.Attributes : null);
+            }
             var newItem = produce(current, out var newSize);
             var currentVersion = stored?.Version ?? 0;
             var newVersion = newItem is null ? 0 : currentVersion + 1;
@@ -265,6 +281,7 @@ public sealed partial class PartitionGrain(
                 throw;
             }
             var written = RecordWritten(position, stored, newItem, newVersion, newSize);
+            ChargeWrite(Math.Max(current?.Size ?? 0, written?.Size ?? 0));
             return new WriteOutcome(newVersion,
                 (returned & ReturnedItems.Old) != 0 ? current?.Attributes : null,
                 (returned & ReturnedItems.New) != 0 ? newItem : null,
@@ -296,6 +313,7 @@ public sealed partial class PartitionGrain(
         if (_view is null) return;
         _view.Table = Serving ? _table : null;
         _view.LocksHeld = _locks.Count > 0;
+        if (_table is not null) _view.Throughput = throughput.Track(_table.Id, _partition, _firstHash, _lastHash, _view.Table);
     }
 
     private TableDescription EnsureTable() => _table ?? throw DynamoException.TableNotFound();

@@ -1,6 +1,7 @@
 using DataTier.Model;
 using DataTier.Store;
 using DataTier.Tables;
+using DataTier.Throughput;
 
 namespace DataTier.Partitions;
 
@@ -32,25 +33,35 @@ public sealed class PartitionReadView
 
     internal volatile bool LocksHeld;
 
+    /// <summary>The capacity a PROVISIONED table's requests are held to on this silo; null when they are held to none.</summary>
+    internal volatile TableThroughput? Throughput;
+
     /// <summary>Reads this partition has served, through the view and through the grain.</summary>
     internal long Reads => Interlocked.Read(ref _reads);
 
     internal void CountRead() => Interlocked.Increment(ref _reads);
 
-    internal void CountReadUnits(int bytes) => Interlocked.Add(ref _readUnits, ReadUnits(bytes));
+    /// <summary>Counts a read's units for the split checks and charges them to the table's capacity, halved for an eventually consistent read.</summary>
+    internal void CountReadUnits(int bytes, bool consistent)
+    {
+        var units = ReadUnits(bytes);
+        Interlocked.Add(ref _readUnits, units);
+        Throughput?.Reads.Charge(consistent ? units : units / 2.0);
+    }
 
     /// <summary>Read units this partition served since the last call, through the view and through the grain.</summary>
     internal long TakeReadUnits() => Interlocked.Exchange(ref _readUnits, 0);
 
     /// <summary>The item as the partition last committed it (null when absent or expired), if it is in memory and nothing stands in the way.</summary>
-    public bool TryGet(ItemKey key, out VersionedItem? item)
+    public bool TryGet(ItemKey key, out VersionedItem? item, bool consistent = false)
     {
         item = null;
         if (Table is not { } table || LocksHeld || key.Hash < _firstHash || key.Hash > _lastHash) return false;
+        Throughput?.AdmitRead();
         if (!_cache.TryGet(key.Encode(), out var cached)) return false;
         if (!ItemExpiry.IsExpired(table.TimeToLiveAttribute, cached?.Attributes, _time.GetUtcNow().ToUnixTimeSeconds())) item = cached;
         CountRead();
-        CountReadUnits(item?.Size ?? 0);
+        CountReadUnits(item?.Size ?? 0, consistent);
         return true;
     }
 

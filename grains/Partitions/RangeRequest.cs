@@ -10,7 +10,8 @@ namespace DataTier.Partitions;
 /// items count as scanned but are not returned. With <paramref name="Index"/> the entries of that
 /// local secondary index are read instead of items (their items with <paramref name="FetchItems"/>);
 /// <paramref name="KeyNames"/> asks for those attributes of the last entry read as
-/// <see cref="RangePage.LastKey"/>.
+/// <see cref="RangePage.LastKey"/>. <paramref name="Consistent"/> says how a PROVISIONED table's capacity is charged:
+/// a strongly consistent read costs twice an eventually consistent one.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RangeRequest(
@@ -22,4 +23,5 @@ public sealed record RangeRequest(
     [property: Id(5)] Condition? Filter = null,
     [property: Id(6)] string? Index = null,
     [property: Id(7)] bool FetchItems = false,
-    [property: Id(8)] IReadOnlyList<string>? KeyNames = null);
+    [property: Id(8)] IReadOnlyList<string>? KeyNames = null,
+    [property: Id(9)] bool Consistent = false);

@@ -35,6 +35,7 @@ public static class SiloOptionsRegistry
         BoundOptions.Of<StreamOptions>("Streams"),
         BoundOptions.Of<TimeToLiveOptions>("TimeToLive"),
         BoundOptions.Of<IndexOptions>("Indexes"),
+        BoundOptions.Of<ThroughputOptions>("Throughput"),
         BoundOptions.Of<CacheOptions>("Cache"),
         BoundOptions.Of<DataTier.Silo.Networking.NetworkingOptions>("Networking"),
     ];

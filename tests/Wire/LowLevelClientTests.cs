@@ -620,7 +620,7 @@ public class LowLevelClientTests(SiloFixture fixture)
     public async Task Query_and_Scan_pages_stop_at_1_MB()
     {
         var name = UniqueName("big");
-        await CreateTable(_db, name, ("pk", ScalarAttributeType.S), ("sk", ScalarAttributeType.N));
+        await CreateTable(_db, name, ("pk", ScalarAttributeType.S), ("sk", ScalarAttributeType.N), BillingMode.PAY_PER_REQUEST);
         const int count = 30;
         var payload = new string('x', 100 * 1024);
         for (var i = 0; i < count; i++)

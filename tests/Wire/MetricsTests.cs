@@ -78,6 +78,45 @@ public class MetricsTests(SiloFixture fixture)
         AtLeast(1, "datatier_memcached_commands_total", "command=\"get\"");
     }
 
+    [Fact]
+    public async Task Requests_refused_for_want_of_provisioned_capacity_are_counted_by_table_and_kind()
+    {
+        var table = "metrics-throttled-" + Guid.NewGuid().ToString("N")[..8];
+        var client = fixture.CreateClient(c => c.MaxErrorRetry = 0);
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            ProvisionedThroughput = new ProvisionedThroughput(1, 1),
+        });
+        var refused = 0;
+        for (var i = 0; i < 1000 && refused < 3; i++)
+        {
+            try
+            {
+                await client.PutItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = $"k{i}" } });
+            }
+            catch (ProvisionedThroughputExceededException)
+            {
+                refused++;
+            }
+        }
+        Assert.Equal(3, refused);
+
+        var label = $"table=\"{table}\"";
+        double Writes(List<Series> series) =>
+            series.Where(s => s.Name == "datatier_throttled_requests_total" && s.Labels.Contains(label, StringComparison.Ordinal)
+                && s.Labels.Contains("kind=\"write\"", StringComparison.Ordinal)).Sum(s => s.Value);
+        var series = Parse(await ScrapeAsync());
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline && Writes(series) < 3;)
+        {
+            await Task.Delay(200);
+            series = Parse(await ScrapeAsync());
+        }
+        Assert.Equal(3, Writes(series));
+    }
+
     private async Task<string> ScrapeAsync()
     {
         using var response = await Http.GetAsync(fixture.Silo.AdminUrl + "/metrics");

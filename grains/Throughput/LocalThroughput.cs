@@ -1,0 +1,91 @@
+using System.Diagnostics.Metrics;
+using DataTier.Configuration;
+using DataTier.Tables;
+using Microsoft.Extensions.Options;
+
+namespace DataTier.Throughput;
+
+/// <summary>
+/// The capacity of the PROVISIONED tables whose partitions serve on this silo. Each partition tells it when
+/// it starts or stops serving and when its description changes; every partition of a table here shares one
+/// <see cref="TableThroughput"/>, whose rate is the table's units times this silo's share: the larger of the
+/// hash space its active partitions own and an even split over the active silos (so one silo alone allows
+/// the whole table, even to a single hot partition; see <see cref="ThroughputMembershipWatcher"/>).
+/// Refused requests are counted in the meter <c>DataTier</c> as <c>datatier.throttled.requests</c>, by
+/// <c>table</c> and <c>kind</c> (<c>read</c> or <c>write</c>).
+/// </summary>
+public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimeProvider time, IMeterFactory? meters = null)
+{
+    private readonly Counter<long> _throttled = (meters?.Create(Indexes.IndexLagMetrics.MeterName) ?? new Meter(Indexes.IndexLagMetrics.MeterName))
+        .CreateCounter<long>("datatier.throttled.requests", unit: "{request}", description: "Requests refused because a PROVISIONED table's capacity was used up");
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, TableThroughput> _tables = [];
+    private int _silos = 1;
+
+    /// <summary>Takes the number of active silos, which sets the even split of every table here.</summary>
+    public void SetActiveSilos(int count)
+    {
+        lock (_gate)
+        {
+            if (count < 1 || count == _silos) return;
+            _silos = count;
+            foreach (var throughput in _tables.Values) Configure(throughput);
+        }
+    }
+
+    /// <summary>
+    /// Records that a partition serves <paramref name="table"/> (null: it does not serve) over a hash range, and
+    /// gives the capacity its requests are held to: null when the table is not held to any.
+    /// </summary>
+    public TableThroughput? Track(Guid tableId, int partition, ulong firstHash, ulong lastHash, TableDescription? table)
+    {
+        if (table is null || !IsEnforced(table))
+        {
+            Untrack(tableId, partition);
+            return null;
+        }
+        lock (_gate)
+        {
+            if (!_tables.TryGetValue(tableId, out var throughput)) _tables[tableId] = throughput = new TableThroughput(time, table.Name, _throttled);
+            var units = (table.ReadCapacityUnits, table.WriteCapacityUnits);
+            var known = throughput.Partitions.TryGetValue(partition, out var range) && range == (firstHash, lastHash);
+            if (!known || throughput.Units != units)
+            {
+                throughput.Partitions[partition] = (firstHash, lastHash);
+                throughput.Units = units;
+                Configure(throughput);
+            }
+            return throughput;
+        }
+    }
+
+    /// <summary>Forgets a partition that stopped serving here; the table's share shrinks by its range.</summary>
+    public void Untrack(Guid tableId, int partition)
+    {
+        lock (_gate)
+        {
+            if (!_tables.TryGetValue(tableId, out var throughput) || !throughput.Partitions.Remove(partition)) return;
+            if (throughput.Partitions.Count == 0) _tables.Remove(tableId);
+            else Configure(throughput);
+        }
+    }
+
+    /// <summary>The capacity of a table here, if it is held to one.</summary>
+    public TableThroughput? Of(Guid tableId)
+    {
+        lock (_gate) return _tables.GetValueOrDefault(tableId);
+    }
+
+    private void Configure(TableThroughput throughput)
+    {
+        var share = Math.Min(1, Math.Max(throughput.Share, 1.0 / _silos));
+        var burst = options.Value.BurstSeconds;
+        throughput.Reads.Configure(throughput.Units.Read * share, burst);
+        throughput.Writes.Configure(throughput.Units.Write * share, burst);
+    }
+
+    /// <summary>PROVISIONED user tables, while enforcement is on; a global index's hidden table is not held to its units.</summary>
+    private bool IsEnforced(TableDescription table) =>
+        options.Value.Enforce && table.BillingMode == BillingMode.PROVISIONED && table.BaseTableName is null
+        && (table.ReadCapacityUnits > 0 || table.WriteCapacityUnits > 0);
+}

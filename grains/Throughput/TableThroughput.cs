@@ -1,0 +1,50 @@
+using System.Diagnostics.Metrics;
+using DataTier.Errors;
+
+namespace DataTier.Throughput;
+
+/// <summary>
+/// The read and write capacity of one PROVISIONED table on this silo (its share is set by
+/// <see cref="LocalThroughput"/>); a hot partition may use all of it, as DynamoDB's adaptive capacity lets one.
+/// </summary>
+public sealed class TableThroughput
+{
+    private readonly Counter<long>? _throttled;
+    private readonly KeyValuePair<string, object?> _table;
+
+    internal TableThroughput(TimeProvider time, string table, Counter<long>? throttled)
+    {
+        Reads = new CapacityBucket(time);
+        Writes = new CapacityBucket(time);
+        _table = new("table", table);
+        _throttled = throttled;
+    }
+
+    public CapacityBucket Reads { get; }
+
+    public CapacityBucket Writes { get; }
+
+    /// <summary>The hash ranges of the table's partitions serving on this silo, by partition id.</summary>
+    internal Dictionary<int, (ulong First, ulong Last)> Partitions { get; } = [];
+
+    internal (long Read, long Write) Units { get; set; }
+
+    /// <summary>The share of the table's hash space the active partitions here own, from 0 to 1.</summary>
+    internal double Share => Partitions.Values.Sum(r => ((double)(r.Last - r.First) + 1) / 18446744073709551616.0);
+
+    public void AdmitRead()
+    {
+        if (!Reads.TryAdmit()) throw Throttled("read");
+    }
+
+    public void AdmitWrite()
+    {
+        if (!Writes.TryAdmit()) throw Throttled("write");
+    }
+
+    private DynamoException Throttled(string kind)
+    {
+        _throttled?.Add(1, _table, new("kind", kind));
+        return DynamoException.ThroughputExceeded();
+    }
+}

@@ -1,0 +1,100 @@
+using DataTier.Configuration;
+using DataTier.Model;
+using DataTier.Tables;
+using DataTier.Tests.Cache;
+using DataTier.Throughput;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace DataTier.Tests.Throughput;
+
+public class LocalThroughputTests
+{
+    private static readonly Guid TableId = Guid.NewGuid();
+    private readonly ManualTimeProvider _time = new();
+
+    private static TableDescription Table(BillingMode billing = BillingMode.PROVISIONED, long read = 40, long write = 20, string? baseTable = null) => new()
+    {
+        Name = "t",
+        Id = TableId,
+        KeySchema = new TableKeySchema(new KeyAttribute("pk", AttrType.S), null),
+        AttributeDefinitions = [new KeyAttribute("pk", AttrType.S)],
+        BillingMode = billing,
+        ReadCapacityUnits = read,
+        WriteCapacityUnits = write,
+        Partitions = PartitionMap.Uniform(4),
+        BaseTableName = baseTable,
+    };
+
+    private LocalThroughput Local(bool enforce = true) =>
+        new(Options.Create(new ThroughputOptions { Enforce = enforce, BurstSeconds = 10 }), _time);
+
+    private static (ulong First, ulong Last) Quarter(int i) => (PartitionMap.Uniform(4).StartOf(i), PartitionMap.Uniform(4).EndOf(i));
+
+    [Fact]
+    public void A_silo_is_given_the_larger_of_its_partitions_hash_space_and_an_even_split_over_the_silos()
+    {
+        var local = Local();
+        local.SetActiveSilos(4);
+        var (first, last) = Quarter(0);
+        var throughput = local.Track(TableId, 0, first, last, Table())!;
+        Assert.Equal(10 * 10, throughput.Reads.Available, 3);
+        Assert.Equal(5 * 10, throughput.Writes.Available, 3);
+
+        (first, last) = Quarter(1);
+        Assert.Same(throughput, local.Track(TableId, 1, first, last, Table()));
+        Assert.Equal(20 * 10, throughput.Reads.Available, 3);
+        local.SetActiveSilos(8);
+        Assert.Equal(20 * 10, throughput.Reads.Available, 3);
+
+        local.Untrack(TableId, 1);
+        Assert.Equal(10 * 10, throughput.Reads.Available, 3);
+        local.Untrack(TableId, 0);
+        Assert.Null(local.Of(TableId));
+    }
+
+    [Fact]
+    public void One_silo_alone_allows_the_whole_table_even_to_a_single_partition()
+    {
+        var local = Local();
+        var (first, last) = Quarter(2);
+        var throughput = local.Track(TableId, 2, first, last, Table())!;
+        Assert.Equal(40 * 10, throughput.Reads.Available, 3);
+        Assert.Equal(20 * 10, throughput.Writes.Available, 3);
+
+        local.SetActiveSilos(2);
+        Assert.Equal(20 * 10, throughput.Reads.Available, 3);
+        local.SetActiveSilos(1);
+        Assert.Equal(40 * 10, throughput.Reads.Available, 3);
+    }
+
+    [Fact]
+    public void New_units_from_UpdateTable_take_effect_for_the_partitions_here()
+    {
+        var local = Local();
+        var (first, last) = Quarter(0);
+        var throughput = local.Track(TableId, 0, first, last, Table(write: 20))!;
+        throughput.Writes.Charge(200);
+        Assert.False(throughput.Writes.TryAdmit());
+        local.Track(TableId, 0, first, last, Table(write: 40));
+        Assert.Equal(200, throughput.Writes.Available, 3);
+        Assert.True(throughput.Writes.TryAdmit());
+    }
+
+    [Fact]
+    public void On_demand_tables_index_tables_and_a_silo_without_enforcement_are_not_held()
+    {
+        var (first, last) = Quarter(0);
+        Assert.Null(Local().Track(TableId, 0, first, last, Table(BillingMode.PAY_PER_REQUEST)));
+        Assert.Null(Local().Track(TableId, 0, first, last, Table(baseTable: "base")));
+        Assert.Null(Local(enforce: false).Track(TableId, 0, first, last, Table()));
+
+        var local = Local();
+        Assert.NotNull(local.Track(TableId, 0, first, last, Table()));
+        Assert.Null(local.Track(TableId, 0, first, last, Table(BillingMode.PAY_PER_REQUEST)));
+        Assert.Null(local.Of(TableId));
+        Assert.NotNull(local.Track(TableId, 0, first, last, Table()));
+        Assert.Null(local.Track(TableId, 0, first, last, null));
+        Assert.Null(local.Of(TableId));
+    }
+}

@@ -1,0 +1,166 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Xunit;
+using static DataTier.Tests.Wire.WireHelpers;
+
+namespace DataTier.Tests.Wire;
+
+/// <summary>
+/// PROVISIONED tables held to their capacity over the wire, on the silo's defaults (300 seconds of burst).
+/// The clients do not retry, so each throttled request is seen as AWS sends it.
+/// </summary>
+[Collection("wire")]
+public class ThroughputWireTests(SiloFixture fixture)
+{
+    private const string Message = "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.";
+
+    private readonly AmazonDynamoDBClient _client = fixture.CreateClient(c => c.MaxErrorRetry = 0);
+
+    private async Task<string> Table(long read, long write, BillingMode? billing = null)
+    {
+        var name = UniqueName("throughput");
+        await _client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
+            BillingMode = billing ?? BillingMode.PROVISIONED,
+            ProvisionedThroughput = billing == BillingMode.PAY_PER_REQUEST ? null : new ProvisionedThroughput(read, write),
+        });
+        return name;
+    }
+
+    /// <summary>Puts small items (one write unit each) until one is refused; the count that landed and the refusal.</summary>
+    private async Task<(int Landed, ProvisionedThroughputExceededException Error)> PutUntilThrottled(string table, int most)
+    {
+        for (var i = 0; i < most; i++)
+        {
+            try
+            {
+                await _client.PutItemAsync(table, Item(("pk", S($"k{i}")), ("v", S("x"))));
+            }
+            catch (ProvisionedThroughputExceededException e)
+            {
+                return (i, e);
+            }
+        }
+        throw new Xunit.Sdk.XunitException($"none of {most} writes was throttled");
+    }
+
+    [Fact]
+    public async Task Writes_past_the_burst_are_refused_with_AWS_error_and_the_refused_write_does_not_land()
+    {
+        var table = await Table(read: 100, write: 1);
+        var (landed, error) = await PutUntilThrottled(table, 1000);
+        // 300 seconds of one unit, plus what refilled while the writes ran.
+        Assert.InRange(landed, 300, 999);
+        Assert.Equal(Message, error.Message);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+
+        var refused = await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S($"k{landed}"))), ConsistentRead = true });
+        Assert.False(HasItem(refused.Item));
+        var last = await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S($"k{landed - 1}"))), ConsistentRead = true });
+        Assert.Equal("x", last.Item["v"].S);
+    }
+
+    [Fact]
+    public async Task Raising_the_write_capacity_with_UpdateTable_admits_writes_again()
+    {
+        var table = await Table(read: 1, write: 1);
+        await PutUntilThrottled(table, 1000);
+        await _client.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(1, 2) });
+        await _client.PutItemAsync(table, Item(("pk", S("after")), ("v", S("y"))));
+        var (landed, _) = await PutUntilThrottled(table, 1000);
+        Assert.InRange(landed, 299, 999);
+    }
+
+    [Fact]
+    public async Task Reads_past_the_burst_are_refused_and_an_eventually_consistent_read_costs_half()
+    {
+        var table = await Table(read: 1, write: 100);
+        await _client.PutItemAsync(table, Item(("pk", S("k")), ("v", S("x"))));
+        var key = Item(("pk", S("k")));
+        var reads = 0;
+        ProvisionedThroughputExceededException? error = null;
+        for (; reads < 2000 && error is null; reads++)
+        {
+            try
+            {
+                await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = key });
+            }
+            catch (ProvisionedThroughputExceededException e)
+            {
+                error = e;
+            }
+        }
+        Assert.NotNull(error);
+        Assert.Equal(Message, error.Message);
+        // 300 read units at half a unit each.
+        Assert.InRange(reads, 600, 1999);
+    }
+
+    [Fact]
+    public async Task A_large_read_leaves_a_debt_that_refuses_the_queries_and_scans_after_it()
+    {
+        var table = await Table(read: 1, write: 1000);
+        await _client.PutItemAsync(table, Item(("pk", S("big")), ("data", S(new string('x', 390 * 1024)))));
+        var key = Item(("pk", S("big")));
+        // 98 read units each, from 300 of burst: the fourth read starts with 6 left and leaves a debt of 92.
+        for (var i = 0; i < 4; i++) await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true });
+        await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() =>
+            _client.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true }));
+        await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() =>
+            _client.QueryAsync(new QueryRequest
+            {
+                TableName = table,
+                KeyConditionExpression = "pk = :k",
+                ExpressionAttributeValues = new() { [":k"] = S("big") },
+            }));
+        await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => _client.ScanAsync(new ScanRequest { TableName = table }));
+        // Writes have their own capacity.
+        await _client.PutItemAsync(table, Item(("pk", S("small"))));
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_table_with_no_capacity_left_is_refused_and_writes_nothing()
+    {
+        var table = await Table(read: 1, write: 1);
+        await PutUntilThrottled(table, 1000);
+        var error = await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() => _client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new() { [table] = [new WriteRequest(new PutRequest(Item(("pk", S("batched")), ("v", S("z")))))] },
+        }));
+        Assert.Equal(Message, error.Message);
+        var read = await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("batched"))), ConsistentRead = true });
+        Assert.False(HasItem(read.Item));
+    }
+
+    [Fact]
+    public async Task A_batch_across_tables_hands_back_the_writes_of_the_table_without_capacity()
+    {
+        var spent = await Table(read: 1, write: 1);
+        await PutUntilThrottled(spent, 1000);
+        var open = await Table(read: 0, write: 0, BillingMode.PAY_PER_REQUEST);
+        var response = await _client.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new()
+            {
+                [spent] = [new WriteRequest(new PutRequest(Item(("pk", S("a")))))],
+                [open] = [new WriteRequest(new PutRequest(Item(("pk", S("b")))))],
+            },
+        });
+        Assert.Equal([spent], response.UnprocessedItems.Keys);
+        Assert.Equal("a", response.UnprocessedItems[spent].Single().PutRequest.Item["pk"].S);
+        var landed = await _client.GetItemAsync(new GetItemRequest { TableName = open, Key = Item(("pk", S("b"))), ConsistentRead = true });
+        Assert.True(HasItem(landed.Item));
+    }
+
+    [Fact]
+    public async Task An_on_demand_table_is_never_throttled()
+    {
+        var table = await Table(read: 0, write: 0, BillingMode.PAY_PER_REQUEST);
+        for (var i = 0; i < 400; i++) await _client.PutItemAsync(table, Item(("pk", S($"k{i}"))));
+        var count = await _client.ScanAsync(new ScanRequest { TableName = table, Select = Select.COUNT });
+        Assert.Equal(400, count.Count);
+    }
+}
