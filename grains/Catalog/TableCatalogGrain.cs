@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace DataTier.Catalog;
 
-public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions, TimeProvider clock,
-    Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
+public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions,
+    IOptions<AutoScalingOptions> autoScalingOptions, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
     : Grain, ITableCatalogGrain
 {
     private readonly SortedDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
@@ -20,6 +20,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         foreach (var (name, bytes) in await store.ReadCatalogAsync())
             _tables[name] = JsonSerializer.Deserialize<TableDescription>(bytes)!;
         this.RegisterGrainTimer(PromptBackfillsAsync, BackfillPromptInterval, BackfillPromptInterval);
+        StartAutoScaling();
     }
 
     public async Task<TableDescription> Create(TableDefinition definition)
@@ -113,6 +114,10 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             BillingModeChangedTime = billing != table.BillingMode && billing == BillingMode.PAY_PER_REQUEST ? now : table.BillingModeChangedTime,
             ThroughputIncreasedTime = read > table.ReadCapacityUnits || write > table.WriteCapacityUnits ? now : table.ThroughputIncreasedTime,
             ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
+            // A switch to on demand drops the units without counting as a decrease (as DynamoDB reports it).
+            DecreasesOnThatDay = billing == BillingMode.PROVISIONED && (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits)
+                ? table.DecreasesToday(now) + 1
+                : table.DecreasesOnThatDay,
         };
         await Save(updated);
         await NotifyPartitions(updated);

@@ -19,4 +19,6 @@ public enum DynamoErrorCode
     IdempotentParameterMismatchException,
     ExpiredIteratorException,
     TrimmedDataAccessException,
+    /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
+    ObjectNotFoundException,
 }

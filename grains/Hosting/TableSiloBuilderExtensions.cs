@@ -30,6 +30,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<TimeToLiveOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<IndexOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<ThroughputOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<AutoScalingOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton<Indexes.IndexLagMetrics>();
         if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
         {
@@ -42,6 +43,7 @@ public static class TableSiloBuilderExtensions
             builder.Services.AddHostedService<Streams.StreamTrimmer>();
             builder.Services.AddHostedService<Placement.PartitionRebalancer>();
             builder.Services.AddHostedService<Throughput.ThroughputMembershipWatcher>();
+            builder.Services.AddHostedService<AutoScaling.ConsumptionReporter>();
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Placement.PartitionHandOff>();
         }
         return builder;

@@ -18,6 +18,12 @@ public sealed record TableDescription
     [Id(11)] public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
     [Id(12)] public DateTimeOffset? ThroughputIncreasedTime { get; init; }
     [Id(13)] public DateTimeOffset? ThroughputDecreasedTime { get; init; }
+    /// <summary>Decreases of the provisioned throughput on the UTC day of <see cref="ThroughputDecreasedTime"/>.</summary>
+    [Id(32)] public int DecreasesOnThatDay { get; init; }
+
+    /// <summary>DescribeTable's NumberOfDecreasesToday: the decreases since midnight UTC.</summary>
+    public int DecreasesToday(DateTimeOffset now) =>
+        ThroughputDecreasedTime is { } last && last.UtcDateTime.Date == now.UtcDateTime.Date ? DecreasesOnThatDay : 0;
     /// <summary>Filled in by DescribeTable from the partitions; not kept in the catalog.</summary>
     [Id(14)] public long ItemCount { get; init; }
     [Id(15)] public long TableSizeBytes { get; init; }
@@ -41,6 +47,9 @@ public sealed record TableDescription
 
     /// <summary>Read replicas of each partition (0 to 5): from the table's setting, its <c>datatier:replicas</c> tag, or the silos' default.</summary>
     [Id(30)] public int ReplicaCount { get; init; }
+
+    /// <summary>The dimensions registered for auto scaling, with their bounds and policies.</summary>
+    [Id(31)] public IReadOnlyList<AutoScaling.ScalableTarget> ScalableTargets { get; init; } = [];
 
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 

@@ -12,6 +12,7 @@ public sealed class CapacityBucket(TimeProvider time)
     private double _rate;
     private double _burst;
     private double _tokens;
+    private double _charged;
     private long _stamp = time.GetTimestamp();
 
     /// <summary>Sets the rate and the burst; burst credit the bucket gains (a larger share, more units) is given at once.</summary>
@@ -43,6 +44,18 @@ public sealed class CapacityBucket(TimeProvider time)
         {
             Refill();
             _tokens = Math.Max(-_burst, _tokens - units);
+            _charged += units;
+        }
+    }
+
+    /// <summary>The units charged since the last call (what auto scaling measures).</summary>
+    public double TakeCharged()
+    {
+        lock (_gate)
+        {
+            var charged = _charged;
+            _charged = 0;
+            return charged;
         }
     }
 

@@ -70,6 +70,21 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         }
     }
 
+    /// <summary>The units each table here consumed since the last call, for the tables that consumed any.</summary>
+    public IReadOnlyDictionary<Guid, AutoScaling.ConsumedUnits> TakeConsumption()
+    {
+        lock (_gate)
+        {
+            var consumed = new Dictionary<Guid, AutoScaling.ConsumedUnits>();
+            foreach (var (id, throughput) in _tables)
+            {
+                var (read, write) = (throughput.Reads.TakeCharged(), throughput.Writes.TakeCharged());
+                if (read > 0 || write > 0) consumed[id] = new AutoScaling.ConsumedUnits(read, write);
+            }
+            return consumed;
+        }
+    }
+
     /// <summary>The capacity of a table here, if it is held to one.</summary>
     public TableThroughput? Of(Guid tableId)
     {

@@ -36,6 +36,7 @@ public static class SiloOptionsRegistry
         BoundOptions.Of<TimeToLiveOptions>("TimeToLive"),
         BoundOptions.Of<IndexOptions>("Indexes"),
         BoundOptions.Of<ThroughputOptions>("Throughput"),
+        BoundOptions.Of<AutoScalingOptions>("AutoScaling"),
         BoundOptions.Of<CacheOptions>("Cache"),
         BoundOptions.Of<DataTier.Silo.Networking.NetworkingOptions>("Networking"),
     ];

@@ -7,7 +7,7 @@ namespace DataTier.Silo.DynamoDb;
 /// <summary>UpdateTable, tags, DescribeLimits and DescribeEndpoints over JSON.</summary>
 public sealed class AdminOperations(ITableClient tables)
 {
-    // DynamoDB's default quotas; the project does not throttle yet, so these are what it reports.
+    // DynamoDB's default account and table quotas, reported as they are: only each table's own units are enforced.
     private const long AccountMaxCapacityUnits = 80_000;
     private const long TableMaxCapacityUnits = 40_000;
 

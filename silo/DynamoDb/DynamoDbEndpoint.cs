@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -23,7 +23,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams);
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling);
 
     /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
     private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
@@ -105,7 +105,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     });
 
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
-        BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams)
+        BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams,
+        AutoScaling.AutoScalingOperations scaling)
     {
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
@@ -138,13 +139,24 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Streams("DescribeStream", streams.DescribeStream);
         Streams("GetShardIterator", streams.GetShardIterator);
         Streams("GetRecords", streams.GetRecords);
+        void Scaling(string name, Func<ApiRequest, Utf8JsonWriter, Task> run) =>
+            all[AutoScaling.AutoScalingOperations.TargetPrefix + name] = new("AutoScaling." + name, (r, w, _) => run(r, w));
+        Scaling("RegisterScalableTarget", scaling.RegisterScalableTarget);
+        Scaling("DeregisterScalableTarget", scaling.DeregisterScalableTarget);
+        Scaling("DescribeScalableTargets", scaling.DescribeScalableTargets);
+        Scaling("PutScalingPolicy", scaling.PutScalingPolicy);
+        Scaling("DescribeScalingPolicies", scaling.DescribeScalingPolicies);
+        Scaling("DeleteScalingPolicy", scaling.DeleteScalingPolicy);
+        Scaling("DescribeScalingActivities", scaling.DescribeScalingActivities);
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The metric name of a target no operation answers (an UnknownOperationException).</summary>
     private static string UnknownOperationName(string target) =>
         target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
-        : target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal) ? "Streams." + target[StreamsTargetPrefix.Length..] : "unknown";
+        : target.StartsWith(StreamsTargetPrefix, StringComparison.Ordinal) ? "Streams." + target[StreamsTargetPrefix.Length..]
+        : target.StartsWith(AutoScaling.AutoScalingOperations.TargetPrefix, StringComparison.Ordinal) ? "AutoScaling." + target[AutoScaling.AutoScalingOperations.TargetPrefix.Length..]
+        : "unknown";
 
     /// <summary>This endpoint is its own (and only) endpoint; AWS caches the answer for a day.</summary>
     private static Task DescribeEndpoints(Utf8JsonWriter w, string host)
@@ -206,6 +218,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     {
         DynamoErrorCode.ValidationException => "com.amazon.coral.validate#",
         DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException => "com.amazon.coral.service#",
+        DynamoErrorCode.ObjectNotFoundException => "com.amazonaws.applicationautoscaling#",
         _ => "com.amazonaws.dynamodb.v20120810#",
     };
 

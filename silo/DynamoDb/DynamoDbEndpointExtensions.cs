@@ -10,6 +10,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<BatchOperations>();
         services.AddSingleton<TransactOperations>();
         services.AddSingleton<Streams.StreamOperations>();
+        services.AddSingleton<AutoScaling.AutoScalingOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();

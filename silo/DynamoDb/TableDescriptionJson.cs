@@ -28,7 +28,7 @@ public static class TableDescriptionJson
         w.WriteStartObject("ProvisionedThroughput");
         if (t.ThroughputIncreasedTime is { } increased) w.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
         if (t.ThroughputDecreasedTime is { } decreased) w.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
-        w.WriteNumber("NumberOfDecreasesToday", 0);
+        w.WriteNumber("NumberOfDecreasesToday", t.DecreasesToday(DateTimeOffset.UtcNow));
         w.WriteNumber("ReadCapacityUnits", t.ReadCapacityUnits);
         w.WriteNumber("WriteCapacityUnits", t.WriteCapacityUnits);
         w.WriteEndObject();

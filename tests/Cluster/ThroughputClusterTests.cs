@@ -10,18 +10,25 @@ namespace DataTier.Tests.Cluster;
 [Collection("cluster")]
 public class ThroughputClusterTests(ClusterFixture fixture)
 {
-    [Fact]
-    public async Task A_hot_key_on_a_PROVISIONED_table_is_throttled_once_its_silos_share_of_the_burst_is_spent()
+    /// <summary>A PROVISIONED table with a string partition key, under a new name that starts with <paramref name="prefix"/>.</summary>
+    internal static async Task<string> CreateProvisionedTable(ClusterFixture fixture, string prefix, long read, long write)
     {
-        var name = "throughput-" + Guid.NewGuid().ToString("N")[..8];
+        var name = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
         await fixture.Tables.CreateTableAsync(new TableDefinition
         {
             Name = name,
             KeySchema = new TableKeySchema(new KeyAttribute("pk", AttrType.S), null),
             AttributeDefinitions = [new KeyAttribute("pk", AttrType.S)],
-            ReadCapacityUnits = 1,
-            WriteCapacityUnits = 1,
+            ReadCapacityUnits = read,
+            WriteCapacityUnits = write,
         });
+        return name;
+    }
+
+    [Fact]
+    public async Task A_hot_key_on_a_PROVISIONED_table_is_throttled_once_its_silos_share_of_the_burst_is_spent()
+    {
+        var name = await CreateProvisionedTable(fixture, "throughput", read: 1, write: 1);
         DynamoException? refused = null;
         var landed = 0;
         for (; landed < 1000 && refused is null; landed++)

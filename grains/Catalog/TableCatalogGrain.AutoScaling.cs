@@ -1,0 +1,153 @@
+using DataTier.AutoScaling;
+using DataTier.Errors;
+using DataTier.Tables;
+
+namespace DataTier.Catalog;
+
+/// <summary>
+/// Auto scaling of PROVISIONED tables: registered dimensions and their target-tracking policies are kept
+/// with the table's description; silos report the units each table consumed, and every
+/// <c>AutoScaling:EvaluationInterval</c> the catalog sets each registered dimension's units to what its
+/// policy asks for over the last <c>AutoScaling:Window</c>, through the same path as UpdateTable.
+/// </summary>
+public sealed partial class TableCatalogGrain
+{
+    private const int ActivitiesKept = 100;
+    private readonly Dictionary<Guid, Queue<(DateTimeOffset At, ConsumedUnits Units)>> _consumption = [];
+    private readonly LinkedList<ScalingActivity> _activities = new();
+    private DateTimeOffset _observedSince;
+
+    private void StartAutoScaling()
+    {
+        _observedSince = clock.GetUtcNow();
+        var interval = autoScalingOptions.Value.EvaluationInterval;
+        this.RegisterGrainTimer(EvaluateScalingAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    public async Task<ScalableTarget> RegisterScalableTarget(string tableName, CapacityDimension dimension, long? minCapacity, long? maxCapacity)
+    {
+        var table = FindScalable(tableName);
+        var existing = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension);
+        if (existing is null && (minCapacity is null || maxCapacity is null))
+            throw DynamoException.Validation("MinCapacity and MaxCapacity are required for registering a new scalable target");
+        var target = existing is null
+            ? new ScalableTarget(dimension, minCapacity!.Value, maxCapacity!.Value, clock.GetUtcNow())
+            : existing with { MinCapacity = minCapacity ?? existing.MinCapacity, MaxCapacity = maxCapacity ?? existing.MaxCapacity };
+        if (target.MinCapacity < 1) throw DynamoException.Validation("Minimum capacity must be at least 1 for a DynamoDB table");
+        if (target.MaxCapacity < target.MinCapacity) throw DynamoException.Validation("Maximum capacity cannot be less than minimum capacity");
+        await Save(WithTarget(table, target));
+        return target;
+    }
+
+    public async Task DeregisterScalableTarget(string tableName, CapacityDimension dimension)
+    {
+        var table = FindUserTable(tableName);
+        if (table.ScalableTargets.All(t => t.Dimension != dimension)) throw ScalingNames.TargetNotFound(tableName, dimension);
+        await Save(table with { ScalableTargets = [.. table.ScalableTargets.Where(t => t.Dimension != dimension)] });
+    }
+
+    public async Task PutScalingPolicy(string tableName, CapacityDimension dimension, ScalingPolicy policy)
+    {
+        var table = FindScalable(tableName);
+        var target = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) ?? throw ScalingNames.TargetNotFound(tableName, dimension);
+        await Save(WithTarget(table, target with { Policy = policy }));
+    }
+
+    public async Task DeleteScalingPolicy(string tableName, CapacityDimension dimension, string policyName)
+    {
+        var table = FindUserTable(tableName);
+        var target = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension);
+        if (target?.Policy?.Name != policyName) throw ScalingNames.PolicyNotFound(tableName, dimension, policyName);
+        await Save(WithTarget(table, target with { Policy = null }));
+    }
+
+    public Task<IReadOnlyList<(string Table, ScalableTarget Target)>> ScalableTargets() =>
+        Task.FromResult<IReadOnlyList<(string, ScalableTarget)>>([.. _tables.Values.SelectMany(t => t.ScalableTargets.Select(s => (t.Name, s)))]);
+
+    public Task<IReadOnlyList<ScalingActivity>> ScalingActivities() => Task.FromResult<IReadOnlyList<ScalingActivity>>([.. _activities]);
+
+    public Task ReportConsumption(IReadOnlyDictionary<Guid, ConsumedUnits> consumed)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (tableId, units) in consumed)
+        {
+            if (!_consumption.TryGetValue(tableId, out var samples)) _consumption[tableId] = samples = new();
+            samples.Enqueue((now, units));
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task EvaluateScalingAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var window = autoScalingOptions.Value.Window;
+        var wholeWindow = now - _observedSince >= window;
+        // Until a whole window has been watched, the rate is over what was watched (at least one interval).
+        var seconds = Math.Max(Math.Min(window.TotalSeconds, (now - _observedSince).TotalSeconds), autoScalingOptions.Value.EvaluationInterval.TotalSeconds);
+        foreach (var id in _consumption.Keys.Where(id => _tables.Values.All(t => t.Id != id)).ToList()) _consumption.Remove(id);
+        foreach (var table in _tables.Values.Where(t => t.ScalableTargets.Count > 0).ToList())
+        {
+            var (read, write) = ConsumedSince(table.Id, now - window);
+            foreach (var dimension in table.ScalableTargets.Select(t => t.Dimension).ToList())
+            {
+                if (!_tables.TryGetValue(table.Name, out var latest) || latest.BillingMode != BillingMode.PROVISIONED) break;
+                if (latest.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) is not { } target) continue;
+                var consumed = dimension == CapacityDimension.ReadCapacityUnits ? read : write;
+                var current = dimension == CapacityDimension.ReadCapacityUnits ? latest.ReadCapacityUnits : latest.WriteCapacityUnits;
+                if (TargetTracking.Desired(target, current, consumed / seconds, wholeWindow, now) is { } desired && desired != current)
+                    await ScaleAsync(latest, target, current, desired, consumed / seconds, now);
+            }
+        }
+    }
+
+    private async Task ScaleAsync(TableDescription table, ScalableTarget target, long current, long desired, double rate, DateTimeOffset now)
+    {
+        var read = target.Dimension == CapacityDimension.ReadCapacityUnits;
+        var description = $"Setting {(read ? "read" : "write")} capacity units to {desired}.";
+        var cause = target.Policy is { } policy
+            ? $"monitor alarm for {ScalingNames.ResourceId(table.Name)} in state ALARM triggered policy {policy.Name}: {rate:F1} units/s consumed against {current} provisioned, target {policy.TargetValue:G}%"
+            : $"the bounds of the scalable target ({target.MinCapacity} to {target.MaxCapacity})";
+        try
+        {
+            await Update(table.Name, new TableUpdate(null, read ? desired : table.ReadCapacityUnits, read ? table.WriteCapacityUnits : desired));
+            var scaled = desired > current ? target with { LastScaledOut = now } : target with { LastScaledIn = now };
+            await Save(WithTarget(Find(table.Name), scaled));
+            Record(new ScalingActivity(Guid.NewGuid().ToString(), table.Name, target.Dimension, description, cause, now, true, "Successfully set capacity."));
+        }
+        catch (DynamoException e)
+        {
+            Record(new ScalingActivity(Guid.NewGuid().ToString(), table.Name, target.Dimension, description, cause, now, false, e.Message));
+        }
+    }
+
+    private (double Read, double Write) ConsumedSince(Guid tableId, DateTimeOffset since)
+    {
+        if (!_consumption.TryGetValue(tableId, out var samples)) return (0, 0);
+        while (samples.TryPeek(out var oldest) && oldest.At < since) samples.Dequeue();
+        return (samples.Sum(s => s.Units.Read), samples.Sum(s => s.Units.Write));
+    }
+
+    private void Record(ScalingActivity activity)
+    {
+        _activities.AddFirst(activity);
+        if (_activities.Count > ActivitiesKept) _activities.RemoveLast();
+    }
+
+    private static TableDescription WithTarget(TableDescription table, ScalableTarget target) =>
+        table with { ScalableTargets = [.. table.ScalableTargets.Where(t => t.Dimension != target.Dimension), target] };
+
+    /// <summary>A user table, not a global index's hidden one.</summary>
+    private TableDescription FindUserTable(string name) =>
+        _tables.TryGetValue(name, out var table) && table.BaseTableName is null
+            ? table
+            : throw DynamoException.Validation($"DynamoDB table does not exist: {name}");
+
+    /// <summary>A user table in PROVISIONED mode.</summary>
+    private TableDescription FindScalable(string name)
+    {
+        var table = FindUserTable(name);
+        if (table.BillingMode != BillingMode.PROVISIONED)
+            throw DynamoException.Validation($"DynamoDB table {name} is in on-demand mode, which does not take provisioned capacity");
+        return table;
+    }
+}
