@@ -66,6 +66,22 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     [OneWay]
     Task ReportConsumption(IReadOnlyDictionary<Guid, AutoScaling.ConsumedUnits> consumed);
 
+    /// <summary>Records a backup whose items are in the store; durable on return.</summary>
+    Task AddBackup(Backups.BackupDescription backup);
+
+    /// <summary>Every backup, oldest first.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Backups.BackupDescription>> Backups();
+
+    /// <summary>Forgets a backup (its items are the caller's to delete); BackupNotFoundException when there is none.</summary>
+    Task<Backups.BackupDescription> RemoveBackup(string arn);
+
+    /// <summary>
+    /// Gives a table restored from a backup (created on demand, so that copying its items is never throttled)
+    /// the billing mode and throughput of the backup's <paramref name="source"/>, and its restore summary.
+    /// </summary>
+    Task<TableDescription> FinishRestore(string name, TableDescription source, Backups.RestoreSummary summary);
+
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);
 }

@@ -18,7 +18,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var (name, bytes) in await store.ReadCatalogAsync())
-            _tables[name] = JsonSerializer.Deserialize<TableDescription>(bytes)!;
+            if (!LoadedAsBackup(name, bytes)) _tables[name] = JsonSerializer.Deserialize<TableDescription>(bytes)!;
         this.RegisterGrainTimer(PromptBackfillsAsync, BackfillPromptInterval, BackfillPromptInterval);
         StartAutoScaling();
     }

@@ -19,6 +19,9 @@ public enum DynamoErrorCode
     IdempotentParameterMismatchException,
     ExpiredIteratorException,
     TrimmedDataAccessException,
+    BackupNotFoundException,
+    TableNotFoundException,
+    TableAlreadyExistsException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
 }

@@ -51,6 +51,9 @@ public sealed record TableDescription
     /// <summary>The dimensions registered for auto scaling, with their bounds and policies.</summary>
     [Id(31)] public IReadOnlyList<AutoScaling.ScalableTarget> ScalableTargets { get; init; } = [];
 
+    /// <summary>For a table restored from a backup: which, and when.</summary>
+    [Id(33)] public Backups.RestoreSummary? Restore { get; init; }
+
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";

@@ -11,6 +11,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<TransactOperations>();
         services.AddSingleton<Streams.StreamOperations>();
         services.AddSingleton<AutoScaling.AutoScalingOperations>();
+        services.AddSingleton<BackupOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();

@@ -19,10 +19,7 @@ public static class TableDescriptionJson
         }
         w.WriteEndArray();
         w.WriteString("TableName", t.Name);
-        w.WriteStartArray("KeySchema");
-        WriteKey(w, t.KeySchema.PartitionKey.Name, "HASH");
-        if (t.KeySchema.SortKey is not null) WriteKey(w, t.KeySchema.SortKey.Name, "RANGE");
-        w.WriteEndArray();
+        WriteKeySchema(w, t.KeySchema);
         w.WriteString("TableStatus", t.Status.ToString());
         w.WriteNumber("CreationDateTime", t.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
         w.WriteStartObject("ProvisionedThroughput");
@@ -36,6 +33,15 @@ public static class TableDescriptionJson
         w.WriteNumber("ItemCount", t.ItemCount);
         w.WriteString("TableArn", t.Arn);
         w.WriteString("TableId", t.Id.ToString());
+        if (t.Restore is { } restore)
+        {
+            w.WriteStartObject("RestoreSummary");
+            w.WriteString("SourceBackupArn", restore.SourceBackupArn);
+            w.WriteString("SourceTableArn", restore.SourceTableArn);
+            w.WriteNumber("RestoreDateTime", restore.RestoreDateTime.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteBoolean("RestoreInProgress", false);
+            w.WriteEndObject();
+        }
         // a table that was ever on demand keeps its summary after going back to PROVISIONED, as in AWS
         if (t.BillingMode == BillingMode.PAY_PER_REQUEST || t.BillingModeChangedTime is not null)
         {
@@ -60,6 +66,15 @@ public static class TableDescriptionJson
         IndexJson.Write(w, t);
         w.WriteBoolean("DeletionProtectionEnabled", false);
         w.WriteEndObject();
+    }
+
+    /// <summary>A <c>KeySchema</c> member: the partition key, then the sort key if there is one.</summary>
+    internal static void WriteKeySchema(Utf8JsonWriter w, TableKeySchema keys)
+    {
+        w.WriteStartArray("KeySchema");
+        WriteKey(w, keys.PartitionKey.Name, "HASH");
+        if (keys.SortKey is not null) WriteKey(w, keys.SortKey.Name, "RANGE");
+        w.WriteEndArray();
     }
 
     private static void WriteKey(Utf8JsonWriter w, string name, string type)

@@ -1,0 +1,22 @@
+using DataTier.Tables;
+
+namespace DataTier.Backups;
+
+/// <summary>
+/// An on-demand backup: the source table's description as it was, and where its items are kept in the store
+/// (<paramref name="DataId"/>, a table id of its own). Kept after the source table is deleted, as in DynamoDB.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record BackupDescription(
+    [property: Id(0)] string Arn,
+    [property: Id(1)] string Name,
+    [property: Id(2)] TableDescription Source,
+    [property: Id(3)] Guid DataId,
+    [property: Id(4)] long ItemCount,
+    [property: Id(5)] long SizeBytes,
+    [property: Id(6)] DateTimeOffset CreationTime)
+{
+    /// <summary>DynamoDB's form: the table's ARN, <c>/backup/</c>, the creation time in milliseconds and a random suffix.</summary>
+    public static string NewArn(TableDescription table, DateTimeOffset time) =>
+        $"{table.Arn}/backup/{time.ToUnixTimeMilliseconds():D14}-{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using DataTier.Backups;
+using DataTier.Errors;
+using DataTier.Tables;
+
+namespace DataTier.Catalog;
+
+/// <summary>On-demand backups' records: kept as catalog entries of their own, under a name no table can have.</summary>
+public sealed partial class TableCatalogGrain
+{
+    private const string BackupEntryPrefix = "#backup/";
+    private readonly SortedDictionary<string, BackupDescription> _backups = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a catalog entry is a backup's, loaded into <see cref="_backups"/>; tables' entries are not.</summary>
+    private bool LoadedAsBackup(string entry, byte[] bytes)
+    {
+        if (!entry.StartsWith(BackupEntryPrefix, StringComparison.Ordinal)) return false;
+        var backup = JsonSerializer.Deserialize<BackupDescription>(bytes)!;
+        _backups[backup.Arn] = backup;
+        return true;
+    }
+
+    public async Task AddBackup(BackupDescription backup)
+    {
+        await store.PutCatalogEntryAsync(BackupEntryPrefix + backup.Arn, JsonSerializer.SerializeToUtf8Bytes(backup));
+        _backups[backup.Arn] = backup;
+    }
+
+    public Task<IReadOnlyList<BackupDescription>> Backups() =>
+        Task.FromResult<IReadOnlyList<BackupDescription>>([.. _backups.Values.OrderBy(b => b.CreationTime).ThenBy(b => b.Arn, StringComparer.Ordinal)]);
+
+    public async Task<BackupDescription> RemoveBackup(string arn)
+    {
+        if (!_backups.TryGetValue(arn, out var backup)) throw BackupNotFound(arn);
+        await store.PutCatalogEntryAsync(BackupEntryPrefix + arn, null);
+        _backups.Remove(arn);
+        return backup;
+    }
+
+    public async Task<TableDescription> FinishRestore(string name, TableDescription source, RestoreSummary summary)
+    {
+        var table = Find(name);
+        var restored = table with
+        {
+            BillingMode = source.BillingMode,
+            ReadCapacityUnits = source.ReadCapacityUnits,
+            WriteCapacityUnits = source.WriteCapacityUnits,
+            BillingModeChangedTime = source.BillingMode == BillingMode.PAY_PER_REQUEST ? table.BillingModeChangedTime : null,
+            Restore = summary,
+        };
+        await Save(restored);
+        await NotifyPartitions(restored);
+        return restored;
+    }
+
+    public static DynamoException BackupNotFound(string arn) => new(DynamoErrorCode.BackupNotFoundException, $"Backup not found: {arn}");
+}

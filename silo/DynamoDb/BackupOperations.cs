@@ -1,0 +1,231 @@
+using System.Text.Json;
+using DataTier.Backups;
+using DataTier.Catalog;
+using DataTier.Client;
+using DataTier.Errors;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Store;
+using DataTier.Tables;
+
+namespace DataTier.Silo.DynamoDb;
+
+/// <summary>
+/// On-demand backups: CreateBackup copies a table's items, as the store holds them, under an id of the
+/// backup's own; RestoreTableFromBackup creates a new table with the source's keys and indexes and writes
+/// every item through its partitions (so local indexes, global index feeds and counts are made as for any
+/// write); DescribeBackup, ListBackups and DeleteBackup.
+/// </summary>
+public sealed class BackupOperations(IGrainFactory grains, ITableStore store, TimeProvider time)
+{
+    private const int PageSize = 1000;
+    private const int WritesPerBatch = 25;
+    private const int ParallelRestoreWrites = 16;
+
+    private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
+
+    public async Task CreateBackup(ApiRequest r, Utf8JsonWriter w)
+    {
+        var tableName = r.Required(r.String("TableName"), "tableName");
+        var backupName = r.Required(r.String("BackupName"), "backupName");
+        r.ThrowIfInvalid();
+        RequestValidation.TableName(tableName);
+        RequestValidation.TableName(backupName, "backupName");
+        var table = await Catalog.Describe(tableName!) is { BaseTableName: null } found
+            ? found
+            : throw new DynamoException(DynamoErrorCode.TableNotFoundException, $"Table not found: {tableName}");
+        var now = time.GetUtcNow();
+        var dataId = Guid.NewGuid();
+        long count = 0, bytes = 0;
+        try
+        {
+            var range = KeyRange.All;
+            while (true)
+            {
+                var page = await store.ReadRangeAsync(table.Id, range, false, PageSize);
+                foreach (var chunk in page.Chunk(WritesPerBatch))
+                    await store.WriteAsync(dataId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
+                count += page.Count;
+                bytes += page.Sum(i => (long)ItemSize.Of(i.Attributes));
+                if (page.Count < PageSize) break;
+                range = range with { Start = page[^1].Position, StartInclusive = false };
+            }
+        }
+        catch
+        {
+            await store.DeleteTableDataAsync(dataId);
+            throw;
+        }
+        var backup = new BackupDescription(BackupDescription.NewArn(table, now), backupName!, table with { ItemCount = count, TableSizeBytes = bytes },
+            dataId, count, bytes, now);
+        await Catalog.AddBackup(backup);
+        w.WriteStartObject();
+        w.WritePropertyName("BackupDetails");
+        WriteDetails(w, backup, "AVAILABLE");
+        w.WriteEndObject();
+    }
+
+    public async Task DescribeBackup(ApiRequest r, Utf8JsonWriter w)
+    {
+        var arn = r.Required(r.String("BackupArn"), "backupArn");
+        r.ThrowIfInvalid();
+        var backup = await FindAsync(arn!);
+        w.WriteStartObject();
+        WriteDescription(w, backup, "AVAILABLE");
+        w.WriteEndObject();
+    }
+
+    public async Task DeleteBackup(ApiRequest r, Utf8JsonWriter w)
+    {
+        var arn = r.Required(r.String("BackupArn"), "backupArn");
+        r.ThrowIfInvalid();
+        var backup = await Catalog.RemoveBackup(arn!);
+        await store.DeleteTableDataAsync(backup.DataId);
+        w.WriteStartObject();
+        WriteDescription(w, backup, "DELETED");
+        w.WriteEndObject();
+    }
+
+    public async Task ListBackups(ApiRequest r, Utf8JsonWriter w)
+    {
+        var tableName = r.String("TableName");
+        var limit = r.Int("Limit");
+        var start = r.String("ExclusiveStartBackupArn");
+        var type = r.OneOf("BackupType", "backupType", "USER", "SYSTEM", "AWS_BACKUP", "ALL") ?? "USER";
+        var lower = Seconds(r, "TimeRangeLowerBound");
+        var upper = Seconds(r, "TimeRangeUpperBound");
+        if (limit is < 1 or > 100)
+            r.Invalid("limit", limit, limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100");
+        r.ThrowIfInvalid();
+        var backups = (await Catalog.Backups())
+            .Where(b => type is "USER" or "ALL")
+            .Where(b => tableName is null || b.Source.Name == tableName)
+            .Where(b => (lower is null || b.CreationTime >= lower) && (upper is null || b.CreationTime <= upper))
+            .ToList();
+        if (start is not null) backups = [.. backups.SkipWhile(b => b.Arn != start).Skip(1)];
+        var page = backups.Take(limit ?? 100).ToList();
+        w.WriteStartObject();
+        w.WriteStartArray("BackupSummaries");
+        foreach (var b in page)
+        {
+            w.WriteStartObject();
+            w.WriteString("TableName", b.Source.Name);
+            w.WriteString("TableId", b.Source.Id.ToString());
+            w.WriteString("TableArn", b.Source.Arn);
+            w.WriteString("BackupArn", b.Arn);
+            w.WriteString("BackupName", b.Name);
+            w.WriteNumber("BackupCreationDateTime", Epoch(b.CreationTime));
+            w.WriteString("BackupStatus", "AVAILABLE");
+            w.WriteString("BackupType", "USER");
+            w.WriteNumber("BackupSizeBytes", b.SizeBytes);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        if (page.Count < backups.Count) w.WriteString("LastEvaluatedBackupArn", page[^1].Arn);
+        w.WriteEndObject();
+    }
+
+    public async Task RestoreTableFromBackup(ApiRequest r, Utf8JsonWriter w)
+    {
+        var target = r.Required(r.String("TargetTableName"), "targetTableName");
+        var arn = r.Required(r.String("BackupArn"), "backupArn");
+        r.ThrowIfInvalid();
+        RequestValidation.TableName(target, "targetTableName");
+        foreach (var member in (string[])["BillingModeOverride", "ProvisionedThroughputOverride", "GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "SSESpecificationOverride"])
+            if (r.Member(member) is not null) throw DynamoException.Validation($"{member} is not supported here: the table is restored as its source was");
+        var backup = await FindAsync(arn!);
+        if (await Catalog.Describe(target!) is not null)
+            throw new DynamoException(DynamoErrorCode.TableAlreadyExistsException, $"Table already exists: {target}");
+        var source = backup.Source;
+        // Created on demand, so that copying the items is never throttled; FinishRestore gives it the source's capacity.
+        var table = await Catalog.Create(new TableDefinition
+        {
+            Name = target!,
+            KeySchema = source.KeySchema,
+            AttributeDefinitions = source.AttributeDefinitions,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            LocalIndexes = source.LocalIndexes,
+            GlobalIndexes = source.GlobalIndexes,
+        });
+        await CopyItemsAsync(backup, table);
+        var restored = await Catalog.FinishRestore(target!, source, new RestoreSummary(backup.Arn, source.Arn, time.GetUtcNow()));
+        w.WriteStartObject();
+        w.WritePropertyName("TableDescription");
+        TableDescriptionJson.Write(w, restored);
+        w.WriteEndObject();
+    }
+
+    private async Task CopyItemsAsync(BackupDescription backup, TableDescription table)
+    {
+        var range = KeyRange.All;
+        while (true)
+        {
+            var page = await store.ReadRangeAsync(backup.DataId, range, false, PageSize);
+            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = ParallelRestoreWrites }, async (item, _) =>
+            {
+                var key = ItemValidator.ItemKeyOf(table.KeySchema, item.Attributes);
+                var partition = grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(table.Partitions.IdOf(key.Hash)));
+                await partition.Put(new PutCommand(key, item.Attributes, null, null, false));
+            });
+            if (page.Count < PageSize) return;
+            range = range with { Start = page[^1].Position, StartInclusive = false };
+        }
+    }
+
+    private async Task<BackupDescription> FindAsync(string arn) =>
+        (await Catalog.Backups()).FirstOrDefault(b => b.Arn == arn) ?? throw TableCatalogGrain.BackupNotFound(arn);
+
+    private static void WriteDescription(Utf8JsonWriter w, BackupDescription backup, string status)
+    {
+        w.WriteStartObject("BackupDescription");
+        w.WritePropertyName("BackupDetails");
+        WriteDetails(w, backup, status);
+        var source = backup.Source;
+        w.WriteStartObject("SourceTableDetails");
+        w.WriteString("TableName", source.Name);
+        w.WriteString("TableId", source.Id.ToString());
+        w.WriteString("TableArn", source.Arn);
+        w.WriteNumber("TableSizeBytes", backup.SizeBytes);
+        TableDescriptionJson.WriteKeySchema(w, source.KeySchema);
+        w.WriteNumber("TableCreationDateTime", Epoch(source.CreationTime));
+        w.WriteStartObject("ProvisionedThroughput");
+        w.WriteNumber("ReadCapacityUnits", source.ReadCapacityUnits);
+        w.WriteNumber("WriteCapacityUnits", source.WriteCapacityUnits);
+        w.WriteEndObject();
+        w.WriteNumber("ItemCount", backup.ItemCount);
+        w.WriteString("BillingMode", source.BillingMode.ToString());
+        w.WriteEndObject();
+        w.WriteStartObject("SourceTableFeatureDetails");
+        IndexJson.Write(w, source);
+        if (source.StreamViewType is { } view)
+        {
+            w.WriteStartObject("StreamDescription");
+            w.WriteBoolean("StreamEnabled", true);
+            w.WriteString("StreamViewType", view.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteStartObject("TimeToLiveDescription");
+        w.WriteString("TimeToLiveStatus", source.TimeToLiveAttribute is null ? "DISABLED" : "ENABLED");
+        if (source.TimeToLiveAttribute is { } attribute) w.WriteString("AttributeName", attribute);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDetails(Utf8JsonWriter w, BackupDescription backup, string status)
+    {
+        w.WriteStartObject();
+        w.WriteString("BackupArn", backup.Arn);
+        w.WriteString("BackupName", backup.Name);
+        w.WriteNumber("BackupSizeBytes", backup.SizeBytes);
+        w.WriteString("BackupStatus", status);
+        w.WriteString("BackupType", "USER");
+        w.WriteNumber("BackupCreationDateTime", Epoch(backup.CreationTime));
+        w.WriteEndObject();
+    }
+
+    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    private static DateTimeOffset? Seconds(ApiRequest r, string name) =>
+        r.Member(name) is { ValueKind: JsonValueKind.Number } e ? DateTimeOffset.FromUnixTimeMilliseconds((long)(e.GetDouble() * 1000)) : null;
+}
