@@ -75,6 +75,9 @@ public abstract partial class RingRebalancer<TLocal>(
         var ring = RingOf(active);
         var now = DateTime.UtcNow;
         foreach (var s in active) _firstSeen.TryAdd(s, now);
+        // Silos that left are forgotten, so the table does not grow with every departure.
+        if (_firstSeen.Count > active.Length)
+            foreach (var gone in _firstSeen.Keys.Where(s => !active.Contains(s)).ToList()) _firstSeen.Remove(gone);
         var settled = active.Where(s => now - _firstSeen[s] >= options.Value.JoinSettleTime).ToHashSet();
         var misplaced = LocalGrains()
             .Select(g => (Grain: g, Owner: OwnerOf(g, ring)))
