@@ -27,19 +27,7 @@ public sealed partial class PartitionGrain
     public async Task<PartitionStats> GetIndexStats(string index)
     {
         var table = EnsureServing();
-        long count = 0, bytes = 0;
-        var range = ClampToPartition(KeyRange.All);
-        while (true)
-        {
-            var batch = await store.ReadIndexRangeAsync(table.Id, index, range, false, 1024);
-            foreach (var entry in batch)
-            {
-                count++;
-                bytes += ItemSize.Of(entry.Attributes);
-            }
-            if (batch.Count < 1024) return new PartitionStats(count, bytes);
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
-        }
+        return await CountStoredAsync(table, index);
     }
 
     /// <summary>The local index entry writes of replacing <paramref name="old"/> (as stored) with <paramref name="updated"/>; null without local indexes.</summary>
@@ -92,21 +80,9 @@ public sealed partial class PartitionGrain
         var prefix = ItemKey.EncodePartitionPrefix(key.Hash, key.PartitionKey);
         var all = new KeyRange(prefix, true, KeyBytes.PrefixSuccessor(prefix), false);
         long size = 0;
-        for (var range = all; ;)
-        {
-            var batch = await store.ReadRangeAsync(table.Id, range, false, 1024);
-            size += batch.Sum(i => (long)ItemSize.Of(i.Attributes));
-            if (batch.Count < 1024) break;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
-        }
-        foreach (var index in table.LocalIndexes)
-            for (var range = all; ;)
-            {
-                var batch = await store.ReadIndexRangeAsync(table.Id, index.Name, range, false, 1024);
+        foreach (var index in table.LocalIndexes.Select(i => i.Name).Prepend(null))
+            await foreach (var batch in store.PagesAsync(table.Id, all, 1024, index))
                 size += batch.Sum(i => (long)ItemSize.Of(i.Attributes));
-                if (batch.Count < 1024) break;
-                range = range with { Start = batch[^1].Position, StartInclusive = false };
-            }
         if (_collections.Count >= MaxTrackedCollections) _collections.Clear();
         return _collections[id] = size;
     }

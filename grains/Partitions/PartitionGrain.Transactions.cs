@@ -153,14 +153,8 @@ public sealed partial class PartitionGrain
 
     private async Task LoadLocksAsync(TableDescription table)
     {
-        var range = ClampToPartition(KeyRange.All);
-        while (true)
-        {
-            var batch = await store.ReadRangeAsync(LockTableOf(table), range, false, 256);
+        await foreach (var batch in store.PagesAsync(LockTableOf(table), ClampToPartition(KeyRange.All), 256))
             foreach (var stored in batch) _locks[KeyOf(stored.Position)] = TransactionLock.Decode(stored.Position, stored.Attributes);
-            if (batch.Count < 256) break;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
-        }
         if (_locks.Count > 0)
         {
             LogLocksLoaded(logger, _locks.Count, this.GetPrimaryKeyString());

@@ -207,21 +207,19 @@ public sealed partial class PartitionGrain(
     public async Task<PartitionStats> GetStats()
     {
         var table = EnsureServing();
-        if (_stats is not null) return _stats;
+        return _stats ??= await CountStoredAsync(table, index: null);
+    }
+
+    /// <summary>The items of this partition (or the entries of one of its local indexes) as the store holds them: how many, how large.</summary>
+    private async Task<PartitionStats> CountStoredAsync(TableDescription table, string? index)
+    {
         long count = 0, bytes = 0;
-        var range = ClampToPartition(KeyRange.All);
-        while (true)
+        await foreach (var batch in store.PagesAsync(table.Id, ClampToPartition(KeyRange.All), 1024, index))
         {
-            var batch = await store.ReadRangeAsync(table.Id, range, false, 1024);
-            foreach (var item in batch)
-            {
-                count++;
-                bytes += ItemSize.Of(item.Attributes);
-            }
-            if (batch.Count < 1024) break;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
+            count += batch.Count;
+            bytes += batch.Sum(entry => (long)ItemSize.Of(entry.Attributes));
         }
-        return _stats = new PartitionStats(count, bytes);
+        return new PartitionStats(count, bytes);
     }
 
     public async Task Drop()

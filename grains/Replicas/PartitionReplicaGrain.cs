@@ -210,13 +210,10 @@ public sealed partial class PartitionReplicaGrain(
         _items.Clear();
         _wanted = head is not null;
         if (head is null) return;
-        var range = ClampToPartition(table, KeyRange.All);
-        while (_items.Complete)
+        await foreach (var batch in store.PagesAsync(table.Id, ClampToPartition(table, KeyRange.All), ItemsPerRead))
         {
-            var batch = await store.ReadRangeAsync(table.Id, range, false, ItemsPerRead);
             foreach (var stored in batch) _items.Set(stored.Position, new VersionedItem(stored.Version, stored.Attributes));
-            if (batch.Count < ItemsPerRead) break;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
+            if (!_items.Complete) break;
         }
         _applied = head.Value;
         _knownHead = Math.Max(_knownHead, _applied);

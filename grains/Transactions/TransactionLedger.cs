@@ -80,10 +80,8 @@ public static class TransactionLedger
     public static async ValueTask<int> TrimAsync(ITableStore store, long tokensBeforeMs, long abortsBeforeMs)
     {
         var removed = 0;
-        var range = KeyRange.All;
-        while (true)
+        await foreach (var batch in store.PagesAsync(TableId, KeyRange.All, 512))
         {
-            var batch = await store.ReadRangeAsync(TableId, range, false, 512);
             foreach (var record in batch)
             {
                 var at = long.Parse(record.Attributes["at"].Text!);
@@ -101,9 +99,8 @@ public static class TransactionLedger
                     // Rewritten meanwhile (a token reused): it is no longer expired.
                 }
             }
-            if (batch.Count < 512) return removed;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
         }
+        return removed;
     }
 
     /// <summary>Removes a commit outcome once every participant has applied the transaction.</summary>

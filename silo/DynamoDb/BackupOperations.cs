@@ -4,7 +4,6 @@ using DataTier.Catalog;
 using DataTier.Client;
 using DataTier.Errors;
 using DataTier.Model;
-using DataTier.Partitions;
 using DataTier.Store;
 using DataTier.Tables;
 
@@ -12,11 +11,11 @@ namespace DataTier.Silo.DynamoDb;
 
 /// <summary>
 /// On-demand backups: CreateBackup copies a table's items, as the store holds them, under an id of the
-/// backup's own; RestoreTableFromBackup creates a new table with the source's keys and indexes and writes
-/// every item through its partitions (so local indexes, global index feeds and counts are made as for any
-/// write); DescribeBackup, ListBackups and DeleteBackup.
+/// backup's own; RestoreTableFromBackup creates a new table with the source's keys and indexes and puts
+/// every item through the table client (so local indexes, global index feeds, counts and partition splits
+/// are handled as for any write); DescribeBackup, ListBackups and DeleteBackup.
 /// </summary>
-public sealed class BackupOperations(IGrainFactory grains, ITableStore store, TimeProvider time)
+public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, ITableStore store, TimeProvider time)
 {
     private const int PageSize = 1000;
     private const int WritesPerBatch = 25;
@@ -39,16 +38,12 @@ public sealed class BackupOperations(IGrainFactory grains, ITableStore store, Ti
         long count = 0, bytes = 0;
         try
         {
-            var range = KeyRange.All;
-            while (true)
+            await foreach (var page in store.PagesAsync(table.Id, KeyRange.All, PageSize))
             {
-                var page = await store.ReadRangeAsync(table.Id, range, false, PageSize);
                 foreach (var chunk in page.Chunk(WritesPerBatch))
                     await store.WriteAsync(dataId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
                 count += page.Count;
                 bytes += page.Sum(i => (long)ItemSize.Of(i.Attributes));
-                if (page.Count < PageSize) break;
-                range = range with { Start = page[^1].Position, StartInclusive = false };
             }
         }
         catch
@@ -138,7 +133,7 @@ public sealed class BackupOperations(IGrainFactory grains, ITableStore store, Ti
             throw new DynamoException(DynamoErrorCode.TableAlreadyExistsException, $"Table already exists: {target}");
         var source = backup.Source;
         // Created on demand, so that copying the items is never throttled; FinishRestore gives it the source's capacity.
-        var table = await Catalog.Create(new TableDefinition
+        await Catalog.Create(new TableDefinition
         {
             Name = target!,
             KeySchema = source.KeySchema,
@@ -147,7 +142,7 @@ public sealed class BackupOperations(IGrainFactory grains, ITableStore store, Ti
             LocalIndexes = source.LocalIndexes,
             GlobalIndexes = source.GlobalIndexes,
         });
-        await CopyItemsAsync(backup, table);
+        await CopyItemsAsync(backup, target!);
         var restored = await Catalog.FinishRestore(target!, source, new RestoreSummary(backup.Arn, source.Arn, time.GetUtcNow()));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
@@ -155,21 +150,11 @@ public sealed class BackupOperations(IGrainFactory grains, ITableStore store, Ti
         w.WriteEndObject();
     }
 
-    private async Task CopyItemsAsync(BackupDescription backup, TableDescription table)
+    private async Task CopyItemsAsync(BackupDescription backup, string table)
     {
-        var range = KeyRange.All;
-        while (true)
-        {
-            var page = await store.ReadRangeAsync(backup.DataId, range, false, PageSize);
+        await foreach (var page in store.PagesAsync(backup.DataId, KeyRange.All, PageSize))
             await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = ParallelRestoreWrites }, async (item, _) =>
-            {
-                var key = ItemValidator.ItemKeyOf(table.KeySchema, item.Attributes);
-                var partition = grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(table.Partitions.IdOf(key.Hash)));
-                await partition.Put(new PutCommand(key, item.Attributes, null, null, false));
-            });
-            if (page.Count < PageSize) return;
-            range = range with { Start = page[^1].Position, StartInclusive = false };
-        }
+                await tables.PutItemAsync(new Client.Requests.PutItemRequest { TableName = table, Item = item.Attributes }));
     }
 
     private async Task<BackupDescription> FindAsync(string arn) =>

@@ -9,7 +9,8 @@ public sealed class ClosedLoopTests
     public async Task Failures_and_exceptions_are_counted_apart_from_latencies()
     {
         var n = 0;
-        var m = await ClosedLoop.RunAsync(concurrency: 2, warmupSeconds: 0, durationSeconds: 0.3, async (_, _) =>
+        // A whole second: on a busy machine a shorter window saw as little as one call end.
+        var m = await ClosedLoop.RunAsync(concurrency: 2, warmupSeconds: 0, durationSeconds: 1, async (_, _) =>
         {
             await Task.Delay(5);
             return (Interlocked.Increment(ref n) % 3) switch

@@ -56,13 +56,10 @@ public sealed class CacheSnapshotStore(ITableStore store)
     {
         var prefix = ShardPrefix(shard);
         var range = new KeyRange(prefix, true, Keys.KeyBytes.PrefixSuccessor(prefix), false);
-        while (true)
+        await foreach (var batch in store.PagesAsync(TableId, range, 64))
         {
-            var batch = await store.ReadRangeAsync(TableId, range, false, 64);
             var stale = batch.Where(c => c.Position.Length > 3 && BinaryPrimitives.ReadInt64BigEndian(c.Position.AsSpan(3)) != keep).ToList();
             foreach (var chunk in stale) await store.WriteAsync(TableId, [new ItemWrite(chunk.Position, chunk.Version, 0, null)]);
-            if (batch.Count < 64) return;
-            range = range with { Start = batch[^1].Position, StartInclusive = false };
         }
     }
 
