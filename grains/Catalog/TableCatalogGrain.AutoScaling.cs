@@ -105,7 +105,7 @@ public sealed partial class TableCatalogGrain
         var read = target.Dimension == CapacityDimension.ReadCapacityUnits;
         var description = $"Setting {(read ? "read" : "write")} capacity units to {desired}.";
         var cause = target.Policy is { } policy
-            ? $"monitor alarm for {ScalingNames.ResourceId(table.Name)} in state ALARM triggered policy {policy.Name}: {rate:F1} units/s consumed against {current} provisioned, target {policy.TargetValue:G}%"
+            ? $"policy {policy.Name}: {rate:F1} units/s consumed over the last {autoScalingOptions.Value.Window.TotalSeconds:G} s against {current} provisioned, target {policy.TargetValue:G}%"
             : $"the bounds of the scalable target ({target.MinCapacity} to {target.MaxCapacity})";
         try
         {

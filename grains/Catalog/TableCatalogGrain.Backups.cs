@@ -50,6 +50,7 @@ public sealed partial class TableCatalogGrain
         };
         await Save(restored);
         await NotifyPartitions(restored);
+        await SyncIndexTablesAsync(restored);
         return restored;
     }
 

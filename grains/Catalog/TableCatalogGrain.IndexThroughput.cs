@@ -11,6 +11,23 @@ public sealed partial class TableCatalogGrain
 {
     private const string Invalid = "One or more parameter values were invalid: ";
 
+    /// <summary>
+    /// Gives the hidden table of each global index the billing mode and units the index now has, and tells its
+    /// partitions, so that reads of the index are held to the index's read capacity.
+    /// </summary>
+    private async Task SyncIndexTablesAsync(TableDescription table)
+    {
+        foreach (var index in table.GlobalIndexes)
+        {
+            if (!_tables.TryGetValue(index.IndexTableName, out var hidden)) continue;
+            if (hidden.BillingMode == table.BillingMode && hidden.ReadCapacityUnits == index.ReadCapacityUnits && hidden.WriteCapacityUnits == index.WriteCapacityUnits)
+                continue;
+            var synced = hidden with { BillingMode = table.BillingMode, ReadCapacityUnits = index.ReadCapacityUnits, WriteCapacityUnits = index.WriteCapacityUnits };
+            await Save(synced);
+            await NotifyPartitions(synced);
+        }
+    }
+
     private static TableDescription UpdateIndexThroughput(TableDescription table, IReadOnlyList<GlobalIndexUpdate>? updates,
         BillingMode billing, DateTimeOffset now)
     {

@@ -121,6 +121,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         };
         await Save(updated);
         await NotifyPartitions(updated);
+        await SyncIndexTablesAsync(updated);
         if (update.IndexUpdates?.Any(u => u.Update is null) == true)
         {
             PromptBackfills(updated);

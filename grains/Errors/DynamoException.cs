@@ -39,6 +39,11 @@ public sealed class DynamoException : Exception
         new(DynamoErrorCode.ProvisionedThroughputExceededException,
             "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.");
 
+    /// <summary>A PROVISIONED table's global secondary index has no read capacity left.</summary>
+    public static DynamoException IndexThroughputExceeded() =>
+        new(DynamoErrorCode.ProvisionedThroughputExceededException,
+            "The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with the UpdateTable API");
+
     public static DynamoException ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item = null) =>
         new(DynamoErrorCode.ConditionalCheckFailedException, "The conditional request failed", item);
 }

@@ -46,7 +46,7 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         }
         lock (_gate)
         {
-            if (!_tables.TryGetValue(tableId, out var throughput)) _tables[tableId] = throughput = new TableThroughput(time, table.Name, _throttled);
+            if (!_tables.TryGetValue(tableId, out var throughput)) _tables[tableId] = throughput = new TableThroughput(time, table.Name, _throttled, index: table.BaseTableName is not null);
             var units = (table.ReadCapacityUnits, table.WriteCapacityUnits);
             var known = throughput.Partitions.TryGetValue(partition, out var range) && range == (firstHash, lastHash);
             if (!known || throughput.Units != units)
@@ -99,8 +99,7 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         throughput.Writes.Configure(throughput.Units.Write * share, burst);
     }
 
-    /// <summary>PROVISIONED user tables, while enforcement is on; a global index's hidden table is not held to its units.</summary>
+    /// <summary>PROVISIONED tables and their global indexes' hidden tables (reads only), while enforcement is on.</summary>
     private bool IsEnforced(TableDescription table) =>
-        options.Value.Enforce && table.BillingMode == BillingMode.PROVISIONED && table.BaseTableName is null
-        && (table.ReadCapacityUnits > 0 || table.WriteCapacityUnits > 0);
+        options.Value.Enforce && table.BillingMode == BillingMode.PROVISIONED && (table.ReadCapacityUnits > 0 || table.WriteCapacityUnits > 0);
 }

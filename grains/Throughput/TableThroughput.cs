@@ -12,12 +12,16 @@ public sealed class TableThroughput
     private readonly Counter<long>? _throttled;
     private readonly KeyValuePair<string, object?> _table;
 
-    internal TableThroughput(TimeProvider time, string table, Counter<long>? throttled)
+    private readonly bool _index;
+
+    /// <summary>The capacity of <paramref name="table"/>; with <paramref name="index"/>, of a global secondary index's hidden table.</summary>
+    internal TableThroughput(TimeProvider time, string table, Counter<long>? throttled, bool index)
     {
         Reads = new CapacityBucket(time);
         Writes = new CapacityBucket(time);
         _table = new("table", table);
         _throttled = throttled;
+        _index = index;
     }
 
     public CapacityBucket Reads { get; }
@@ -37,14 +41,15 @@ public sealed class TableThroughput
         if (!Reads.TryAdmit()) throw Throttled("read");
     }
 
+    /// <summary>Refuses a write once the table's write capacity is spent; an index's writes (its feed from the base table) never are.</summary>
     public void AdmitWrite()
     {
-        if (!Writes.TryAdmit()) throw Throttled("write");
+        if (!_index && !Writes.TryAdmit()) throw Throttled("write");
     }
 
     private DynamoException Throttled(string kind)
     {
         _throttled?.Add(1, _table, new("kind", kind));
-        return DynamoException.ThroughputExceeded();
+        return _index ? DynamoException.IndexThroughputExceeded() : DynamoException.ThroughputExceeded();
     }
 }

@@ -142,7 +142,16 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
             LocalIndexes = source.LocalIndexes,
             GlobalIndexes = source.GlobalIndexes,
         });
-        await CopyItemsAsync(backup, target!);
+        try
+        {
+            await CopyItemsAsync(backup, target!);
+        }
+        catch
+        {
+            // A restore that did not finish leaves no half-filled table behind.
+            await Catalog.Delete(target!);
+            throw;
+        }
         var restored = await Catalog.FinishRestore(target!, source, new RestoreSummary(backup.Arn, source.Arn, time.GetUtcNow()));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");

@@ -82,11 +82,22 @@ public class LocalThroughputTests
     }
 
     [Fact]
-    public void On_demand_tables_index_tables_and_a_silo_without_enforcement_are_not_held()
+    public void A_global_index_is_held_to_its_read_units_with_the_index_message_and_never_refuses_its_feed()
+    {
+        var (first, last) = Quarter(0);
+        var index = Local().Track(TableId, 0, first, last, Table(baseTable: "base"))!;
+        index.Reads.Charge(400);
+        var refused = Assert.Throws<DataTier.Errors.DynamoException>(index.AdmitRead);
+        Assert.StartsWith("The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded.", refused.Message);
+        index.Writes.Charge(1000);
+        index.AdmitWrite();
+    }
+
+    [Fact]
+    public void On_demand_tables_and_a_silo_without_enforcement_are_not_held()
     {
         var (first, last) = Quarter(0);
         Assert.Null(Local().Track(TableId, 0, first, last, Table(BillingMode.PAY_PER_REQUEST)));
-        Assert.Null(Local().Track(TableId, 0, first, last, Table(baseTable: "base")));
         Assert.Null(Local(enforce: false).Track(TableId, 0, first, last, Table()));
 
         var local = Local();
