@@ -26,6 +26,10 @@ public static class ScalingNames
         _ => null,
     };
 
+    /// <summary>The predefined metric a target-tracking policy of the dimension follows.</summary>
+    public static string MetricOf(CapacityDimension dimension) =>
+        dimension == CapacityDimension.ReadCapacityUnits ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization";
+
     public static DynamoException TargetNotFound(string table, CapacityDimension dimension) =>
         new(DynamoErrorCode.ObjectNotFoundException,
             $"No scalable target registered for service namespace: {Namespace}, resource ID: {ResourceId(table)}, scalable dimension: {Dimension(dimension)}");

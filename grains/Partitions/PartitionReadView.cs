@@ -57,8 +57,9 @@ public sealed class PartitionReadView
     {
         item = null;
         if (Table is not { } table || LocksHeld || key.Hash < _firstHash || key.Hash > _lastHash) return false;
-        Throughput?.AdmitRead();
         if (!_cache.TryGet(key.Encode(), out var cached)) return false;
+        // Only a read the view answers is admitted here; one it leaves to the grain is admitted there.
+        Throughput?.AdmitRead();
         if (!ItemExpiry.IsExpired(table.TimeToLiveAttribute, cached?.Attributes, _time.GetUtcNow().ToUnixTimeSeconds())) item = cached;
         CountRead();
         CountReadUnits(item?.Size ?? 0, consistent);

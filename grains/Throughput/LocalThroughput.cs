@@ -70,13 +70,14 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         }
     }
 
-    /// <summary>The units each table here consumed since the last call, for the tables that consumed any.</summary>
+    /// <summary>The units each user table here consumed since the last call, for the tables that consumed any.</summary>
     public IReadOnlyDictionary<Guid, AutoScaling.ConsumedUnits> TakeConsumption()
     {
         lock (_gate)
         {
             var consumed = new Dictionary<Guid, AutoScaling.ConsumedUnits>();
-            foreach (var (id, throughput) in _tables)
+            // Auto scaling scales tables, not indexes: an index's units are not reported.
+            foreach (var (id, throughput) in _tables.Where(t => !t.Value.IsIndex))
             {
                 var (read, write) = (throughput.Reads.TakeCharged(), throughput.Writes.TakeCharged());
                 if (read > 0 || write > 0) consumed[id] = new AutoScaling.ConsumedUnits(read, write);

@@ -12,8 +12,6 @@ public sealed class TableThroughput
     private readonly Counter<long>? _throttled;
     private readonly KeyValuePair<string, object?> _table;
 
-    private readonly bool _index;
-
     /// <summary>The capacity of <paramref name="table"/>; with <paramref name="index"/>, of a global secondary index's hidden table.</summary>
     internal TableThroughput(TimeProvider time, string table, Counter<long>? throttled, bool index)
     {
@@ -21,8 +19,11 @@ public sealed class TableThroughput
         Writes = new CapacityBucket(time);
         _table = new("table", table);
         _throttled = throttled;
-        _index = index;
+        IsIndex = index;
     }
+
+    /// <summary>Whether this is a global secondary index's hidden table (held for reads only, never auto scaled).</summary>
+    internal bool IsIndex { get; }
 
     public CapacityBucket Reads { get; }
 
@@ -44,12 +45,12 @@ public sealed class TableThroughput
     /// <summary>Refuses a write once the table's write capacity is spent; an index's writes (its feed from the base table) never are.</summary>
     public void AdmitWrite()
     {
-        if (!_index && !Writes.TryAdmit()) throw Throttled("write");
+        if (!IsIndex && !Writes.TryAdmit()) throw Throttled("write");
     }
 
     private DynamoException Throttled(string kind)
     {
         _throttled?.Add(1, _table, new("kind", kind));
-        return _index ? DynamoException.IndexThroughputExceeded() : DynamoException.ThroughputExceeded();
+        return IsIndex ? DynamoException.IndexThroughputExceeded() : DynamoException.ThroughputExceeded();
     }
 }

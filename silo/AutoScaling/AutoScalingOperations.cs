@@ -52,7 +52,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             w.WriteNumber("MinCapacity", target.MinCapacity);
             w.WriteNumber("MaxCapacity", target.MaxCapacity);
             w.WriteString("RoleARN", RoleArn);
-            w.WriteNumber("CreationTime", target.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEpochSeconds("CreationTime", target.CreationTime);
             w.WriteStartObject("SuspendedState");
             w.WriteBoolean("DynamicScalingInSuspended", false);
             w.WriteBoolean("DynamicScalingOutSuspended", false);
@@ -80,7 +80,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
         var targetValue = c.Required(Double(c, "TargetValue"), "targetTrackingScalingPolicyConfiguration.targetValue");
         var metric = c.Object("PredefinedMetricSpecification");
         c.ThrowIfInvalid();
-        var expected = dimension == CapacityDimension.ReadCapacityUnits ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization";
+        var expected = ScalingNames.MetricOf(dimension);
         var metricType = metric is { } m ? new ApiRequest(m).String("PredefinedMetricType") : null;
         if (metricType != expected)
             throw DynamoException.Validation($"The predefined metric type for {ScalingNames.Dimension(dimension)} must be {expected}");
@@ -115,7 +115,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             w.WriteStartObject("TargetTrackingScalingPolicyConfiguration");
             w.WriteNumber("TargetValue", policy.TargetValue);
             w.WriteStartObject("PredefinedMetricSpecification");
-            w.WriteString("PredefinedMetricType", target.Dimension == CapacityDimension.ReadCapacityUnits ? "DynamoDBReadCapacityUtilization" : "DynamoDBWriteCapacityUtilization");
+            w.WriteString("PredefinedMetricType", ScalingNames.MetricOf(target.Dimension));
             w.WriteEndObject();
             w.WriteNumber("ScaleOutCooldown", policy.ScaleOutCooldown);
             w.WriteNumber("ScaleInCooldown", policy.ScaleInCooldown);
@@ -123,7 +123,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             w.WriteEndObject();
             w.WriteStartArray("Alarms");
             w.WriteEndArray();
-            w.WriteNumber("CreationTime", policy.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEpochSeconds("CreationTime", policy.CreationTime);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -153,8 +153,8 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             WriteTarget(w, a.TableName, a.Dimension);
             w.WriteString("Description", a.Description);
             w.WriteString("Cause", a.Cause);
-            w.WriteNumber("StartTime", a.StartTime.ToUnixTimeMilliseconds() / 1000.0);
-            w.WriteNumber("EndTime", a.StartTime.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEpochSeconds("StartTime", a.StartTime);
+            w.WriteEpochSeconds("EndTime", a.StartTime);
             w.WriteString("StatusCode", a.Successful ? "Successful" : "Failed");
             if (a.StatusMessage is not null) w.WriteString("StatusMessage", a.StatusMessage);
             w.WriteEndObject();

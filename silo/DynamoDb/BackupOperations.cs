@@ -109,7 +109,7 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
             w.WriteString("TableArn", b.Source.Arn);
             w.WriteString("BackupArn", b.Arn);
             w.WriteString("BackupName", b.Name);
-            w.WriteNumber("BackupCreationDateTime", Epoch(b.CreationTime));
+            w.WriteEpochSeconds("BackupCreationDateTime", b.CreationTime);
             w.WriteString("BackupStatus", "AVAILABLE");
             w.WriteString("BackupType", "USER");
             w.WriteNumber("BackupSizeBytes", b.SizeBytes);
@@ -181,7 +181,7 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
         w.WriteString("TableArn", source.Arn);
         w.WriteNumber("TableSizeBytes", backup.SizeBytes);
         TableDescriptionJson.WriteKeySchema(w, source.KeySchema);
-        w.WriteNumber("TableCreationDateTime", Epoch(source.CreationTime));
+        w.WriteEpochSeconds("TableCreationDateTime", source.CreationTime);
         w.WriteStartObject("ProvisionedThroughput");
         w.WriteNumber("ReadCapacityUnits", source.ReadCapacityUnits);
         w.WriteNumber("WriteCapacityUnits", source.WriteCapacityUnits);
@@ -214,11 +214,9 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
         w.WriteNumber("BackupSizeBytes", backup.SizeBytes);
         w.WriteString("BackupStatus", status);
         w.WriteString("BackupType", "USER");
-        w.WriteNumber("BackupCreationDateTime", Epoch(backup.CreationTime));
+        w.WriteEpochSeconds("BackupCreationDateTime", backup.CreationTime);
         w.WriteEndObject();
     }
-
-    private static double Epoch(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 
     private static DateTimeOffset? Seconds(ApiRequest r, string name) =>
         r.Member(name) is { ValueKind: JsonValueKind.Number } e ? DateTimeOffset.FromUnixTimeMilliseconds((long)(e.GetDouble() * 1000)) : null;

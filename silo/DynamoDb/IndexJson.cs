@@ -86,8 +86,8 @@ public static class IndexJson
             w.WriteString("IndexStatus", i.Status.ToString());
             if (i.Backfilling) w.WriteBoolean("Backfilling", true);
             w.WriteStartObject("ProvisionedThroughput");
-            if (i.ThroughputIncreasedTime is { } increased) w.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
-            if (i.ThroughputDecreasedTime is { } decreased) w.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
+            if (i.ThroughputIncreasedTime is { } increased) w.WriteEpochSeconds("LastIncreaseDateTime", increased);
+            if (i.ThroughputDecreasedTime is { } decreased) w.WriteEpochSeconds("LastDecreaseDateTime", decreased);
             w.WriteNumber("NumberOfDecreasesToday", i.DecreasesToday(DateTimeOffset.UtcNow));
             w.WriteNumber("ReadCapacityUnits", i.ReadCapacityUnits);
             w.WriteNumber("WriteCapacityUnits", i.WriteCapacityUnits);
@@ -100,10 +100,7 @@ public static class IndexJson
     private static void WriteCommon(Utf8JsonWriter w, TableDescription t, string name, TableKeySchema keys, IndexProjection projection, long size, long count)
     {
         w.WriteString("IndexName", name);
-        w.WriteStartArray("KeySchema");
-        WriteKey(w, keys.PartitionKey.Name, "HASH");
-        if (keys.SortKey is not null) WriteKey(w, keys.SortKey.Name, "RANGE");
-        w.WriteEndArray();
+        TableDescriptionJson.WriteKeySchema(w, keys);
         w.WriteStartObject("Projection");
         w.WriteString("ProjectionType", projection.Type.ToString());
         if (projection.NonKeyAttributes is { } nonKey)
@@ -116,13 +113,5 @@ public static class IndexJson
         w.WriteNumber("IndexSizeBytes", size);
         w.WriteNumber("ItemCount", count);
         w.WriteString("IndexArn", t.IndexArn(name));
-    }
-
-    private static void WriteKey(Utf8JsonWriter w, string name, string type)
-    {
-        w.WriteStartObject();
-        w.WriteString("AttributeName", name);
-        w.WriteString("KeyType", type);
-        w.WriteEndObject();
     }
 }

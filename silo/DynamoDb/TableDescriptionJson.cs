@@ -21,10 +21,10 @@ public static class TableDescriptionJson
         w.WriteString("TableName", t.Name);
         WriteKeySchema(w, t.KeySchema);
         w.WriteString("TableStatus", t.Status.ToString());
-        w.WriteNumber("CreationDateTime", t.CreationTime.ToUnixTimeMilliseconds() / 1000.0);
+        w.WriteEpochSeconds("CreationDateTime", t.CreationTime);
         w.WriteStartObject("ProvisionedThroughput");
-        if (t.ThroughputIncreasedTime is { } increased) w.WriteNumber("LastIncreaseDateTime", increased.ToUnixTimeMilliseconds() / 1000.0);
-        if (t.ThroughputDecreasedTime is { } decreased) w.WriteNumber("LastDecreaseDateTime", decreased.ToUnixTimeMilliseconds() / 1000.0);
+        if (t.ThroughputIncreasedTime is { } increased) w.WriteEpochSeconds("LastIncreaseDateTime", increased);
+        if (t.ThroughputDecreasedTime is { } decreased) w.WriteEpochSeconds("LastDecreaseDateTime", decreased);
         w.WriteNumber("NumberOfDecreasesToday", t.DecreasesToday(DateTimeOffset.UtcNow));
         w.WriteNumber("ReadCapacityUnits", t.ReadCapacityUnits);
         w.WriteNumber("WriteCapacityUnits", t.WriteCapacityUnits);
@@ -38,7 +38,7 @@ public static class TableDescriptionJson
             w.WriteStartObject("RestoreSummary");
             w.WriteString("SourceBackupArn", restore.SourceBackupArn);
             w.WriteString("SourceTableArn", restore.SourceTableArn);
-            w.WriteNumber("RestoreDateTime", restore.RestoreDateTime.ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEpochSeconds("RestoreDateTime", restore.RestoreDateTime);
             w.WriteBoolean("RestoreInProgress", false);
             w.WriteEndObject();
         }
@@ -48,7 +48,7 @@ public static class TableDescriptionJson
             w.WriteStartObject("BillingModeSummary");
             w.WriteString("BillingMode", t.BillingMode.ToString());
             if (t.BillingModeChangedTime is { } changed)
-                w.WriteNumber("LastUpdateToPayPerRequestDateTime", changed.ToUnixTimeMilliseconds() / 1000.0);
+                w.WriteEpochSeconds("LastUpdateToPayPerRequestDateTime", changed);
             w.WriteEndObject();
         }
         if (t.StreamViewType is { } view)

@@ -78,7 +78,7 @@ public sealed class StreamOperations(IGrainFactory grains, ITableStore store, IO
         w.WriteString("StreamStatus", enabled ? "ENABLED" : "DISABLED");
         w.WriteString("StreamViewType", (table.LatestStreamViewType ?? StreamViewType.KEYS_ONLY).ToString());
         if (DateTime.TryParseExact(label, "yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created))
-            w.WriteNumber("CreationRequestDateTime", new DateTimeOffset(created, TimeSpan.Zero).ToUnixTimeMilliseconds() / 1000.0);
+            w.WriteEpochSeconds("CreationRequestDateTime", new DateTimeOffset(created, TimeSpan.Zero));
         w.WriteString("TableName", table.Name);
         w.WriteStartArray("KeySchema");
         foreach (var (key, type) in new[] { (table.KeySchema.PartitionKey, "HASH"), (table.KeySchema.SortKey, "RANGE") })
