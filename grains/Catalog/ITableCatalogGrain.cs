@@ -82,6 +82,19 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// </summary>
     Task<TableDescription> FinishRestore(string name, TableDescription source, Backups.RestoreSummary summary);
 
+    /// <summary>
+    /// Enables or disables point-in-time recovery (UpdateContinuousBackups), or changes its recovery period;
+    /// TableNotFoundException when there is no such table. A table just enabled is not restorable until its
+    /// recovery grain has seeded the logs.
+    /// </summary>
+    Task<TableDescription> UpdateContinuousBackups(string name, bool enabled, int? recoveryPeriodInDays);
+
+    /// <summary>
+    /// Moves a table's earliest restorable moment forward to <paramref name="earliest"/>, if recovery is still
+    /// the one enabled at <paramref name="enabledTime"/>; false when it is not (disabled, or enabled again since).
+    /// </summary>
+    Task<bool> AdvanceRecovery(Guid tableId, DateTimeOffset enabledTime, DateTimeOffset earliest);
+
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);
 }

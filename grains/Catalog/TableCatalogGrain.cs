@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Catalog;
 
 public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions,
-    IOptions<AutoScalingOptions> autoScalingOptions, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
+    IOptions<AutoScalingOptions> autoScalingOptions, IOptions<RecoveryOptions> recoveryOptions, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
     : Grain, ITableCatalogGrain
 {
     private readonly SortedDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);
@@ -21,6 +21,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             if (!LoadedAsBackup(name, bytes)) _tables[name] = JsonSerializer.Deserialize<TableDescription>(bytes)!;
         this.RegisterGrainTimer(PromptBackfillsAsync, BackfillPromptInterval, BackfillPromptInterval);
         StartAutoScaling();
+        StartRecoveryFolds();
     }
 
     public async Task<TableDescription> Create(TableDefinition definition)
@@ -210,6 +211,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             await GrainFactory.GetGrain<IPartitionGrain>(description.PartitionGrainKey(id)).Drop();
         await store.DeleteTableDataAsync(description.Id);
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
+        await store.DeleteTableDataAsync(Recovery.RecoveryLog.BaseTableOf(description.Id));
     }
 
     /// <summary>Partitions write by their table's description (stream, time to live): tell them it changed.</summary>

@@ -22,6 +22,8 @@ public enum DynamoErrorCode
     BackupNotFoundException,
     TableNotFoundException,
     TableAlreadyExistsException,
+    PointInTimeRecoveryUnavailableException,
+    InvalidRestoreTimeException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
 }

@@ -31,6 +31,7 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<IndexOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<ThroughputOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<AutoScalingOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<RecoveryOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.TryAddSingleton<Indexes.IndexLagMetrics>();
         if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
         {

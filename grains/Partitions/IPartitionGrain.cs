@@ -76,6 +76,13 @@ public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
     /// </summary>
     Task<long?> OpenReplicaFeed(int replica);
 
+    /// <summary>
+    /// Point-in-time recovery was enabled: logs the next <paramref name="limit"/> items this partition holds
+    /// after position <paramref name="after"/> (from its start when null) as they are now, in its recovery
+    /// log, in one grain turn, so no write of theirs comes between the read and the record.
+    /// </summary>
+    Task<Recovery.RecoverySeedPage> SeedRecoveryLog(byte[]? after, int limit);
+
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();
 }

@@ -76,14 +76,15 @@ public sealed partial class PartitionGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>The change records of writes about to be stored (the user's stream's and those feeding global indexes); null when there are none.</summary>
+    /// <summary>The change records of writes about to be stored (the user's stream's, those feeding global indexes and replicas, and point-in-time recovery's); null when there are none.</summary>
     private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
         IEnumerable<ItemChange> changes)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var list = changes as IReadOnlyCollection<ItemChange> ?? changes.ToList();
         var records = await StreamChangeRecordsAsync(table, list, now);
-        return await AppendFeedRecordsAsync(table, list, records, now);
+        records = await AppendFeedRecordsAsync(table, list, records, now);
+        return await AppendRecoveryRecordsAsync(table, list, records, now);
     }
 
     private async ValueTask<List<ChangeRecord>?> StreamChangeRecordsAsync(TableDescription table,

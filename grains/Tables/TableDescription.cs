@@ -54,6 +54,9 @@ public sealed record TableDescription
     /// <summary>For a table restored from a backup: which, and when.</summary>
     [Id(33)] public Backups.RestoreSummary? Restore { get; init; }
 
+    /// <summary>Point-in-time recovery, while it is enabled; null when disabled.</summary>
+    [Id(34)] public Recovery.PointInTimeRecovery? Recovery { get; init; }
+
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";

@@ -37,6 +37,7 @@ public static class SiloOptionsRegistry
         BoundOptions.Of<IndexOptions>("Indexes"),
         BoundOptions.Of<ThroughputOptions>("Throughput"),
         BoundOptions.Of<AutoScalingOptions>("AutoScaling"),
+        BoundOptions.Of<RecoveryOptions>("PointInTimeRecovery"),
         BoundOptions.Of<CacheOptions>("Cache"),
         BoundOptions.Of<DataTier.Silo.Networking.NetworkingOptions>("Networking"),
     ];

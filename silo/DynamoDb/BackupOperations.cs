@@ -11,15 +11,13 @@ namespace DataTier.Silo.DynamoDb;
 
 /// <summary>
 /// On-demand backups: CreateBackup copies a table's items, as the store holds them, under an id of the
-/// backup's own; RestoreTableFromBackup creates a new table with the source's keys and indexes and puts
-/// every item through the table client (so local indexes, global index feeds, counts and partition splits
-/// are handled as for any write); DescribeBackup, ListBackups and DeleteBackup.
+/// backup's own; RestoreTableFromBackup makes a new table of them (<see cref="TableRestorer"/>);
+/// DescribeBackup, ListBackups and DeleteBackup.
 /// </summary>
-public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, ITableStore store, TimeProvider time)
+public sealed class BackupOperations(IGrainFactory grains, TableRestorer restorer, ITableStore store, TimeProvider time)
 {
     private const int PageSize = 1000;
     private const int WritesPerBatch = 25;
-    private const int ParallelRestoreWrites = 16;
 
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
@@ -87,8 +85,8 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
         var limit = r.Int("Limit");
         var start = r.String("ExclusiveStartBackupArn");
         var type = r.OneOf("BackupType", "backupType", "USER", "SYSTEM", "AWS_BACKUP", "ALL") ?? "USER";
-        var lower = Seconds(r, "TimeRangeLowerBound");
-        var upper = Seconds(r, "TimeRangeUpperBound");
+        var lower = EpochSeconds.Read(r, "TimeRangeLowerBound");
+        var upper = EpochSeconds.Read(r, "TimeRangeUpperBound");
         if (limit is < 1 or > 100)
             r.Invalid("limit", limit, limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100");
         r.ThrowIfInvalid();
@@ -126,44 +124,13 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
         var arn = r.Required(r.String("BackupArn"), "backupArn");
         r.ThrowIfInvalid();
         RequestValidation.TableName(target, "targetTableName");
-        foreach (var member in (string[])["BillingModeOverride", "ProvisionedThroughputOverride", "GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "SSESpecificationOverride"])
-            if (r.Member(member) is not null) throw DynamoException.Validation($"{member} is not supported here: the table is restored as its source was");
+        TableRestorer.RefuseOverrides(r);
         var backup = await FindAsync(arn!);
-        if (await Catalog.Describe(target!) is not null)
-            throw new DynamoException(DynamoErrorCode.TableAlreadyExistsException, $"Table already exists: {target}");
-        var source = backup.Source;
-        // Created on demand, so that copying the items is never throttled; FinishRestore gives it the source's capacity.
-        await Catalog.Create(new TableDefinition
-        {
-            Name = target!,
-            KeySchema = source.KeySchema,
-            AttributeDefinitions = source.AttributeDefinitions,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            LocalIndexes = source.LocalIndexes,
-            GlobalIndexes = source.GlobalIndexes,
-        });
-        try
-        {
-            await CopyItemsAsync(backup, target!);
-        }
-        catch
-        {
-            // A restore that did not finish leaves no half-filled table behind.
-            await Catalog.Delete(target!);
-            throw;
-        }
-        var restored = await Catalog.FinishRestore(target!, source, new RestoreSummary(backup.Arn, source.Arn, time.GetUtcNow()));
+        var restored = await restorer.RestoreAsync(backup.Source, backup.DataId, target!, new RestoreSummary(backup.Arn, backup.Source.Arn, time.GetUtcNow()));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, restored);
         w.WriteEndObject();
-    }
-
-    private async Task CopyItemsAsync(BackupDescription backup, string table)
-    {
-        await foreach (var page in store.PagesAsync(backup.DataId, KeyRange.All, PageSize))
-            await Parallel.ForEachAsync(page, new ParallelOptions { MaxDegreeOfParallelism = ParallelRestoreWrites }, async (item, _) =>
-                await tables.PutItemAsync(new Client.Requests.PutItemRequest { TableName = table, Item = item.Attributes }));
     }
 
     private async Task<BackupDescription> FindAsync(string arn) =>
@@ -217,7 +184,4 @@ public sealed class BackupOperations(IGrainFactory grains, ITableClient tables, 
         w.WriteEpochSeconds("BackupCreationDateTime", backup.CreationTime);
         w.WriteEndObject();
     }
-
-    private static DateTimeOffset? Seconds(ApiRequest r, string name) =>
-        r.Member(name) is { ValueKind: JsonValueKind.Number } e ? DateTimeOffset.FromUnixTimeMilliseconds((long)(e.GetDouble() * 1000)) : null;
 }

@@ -12,6 +12,8 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<Streams.StreamOperations>();
         services.AddSingleton<AutoScaling.AutoScalingOperations>();
         services.AddSingleton<BackupOperations>();
+        services.AddSingleton<TableRestorer>();
+        services.AddSingleton<RecoveryOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();

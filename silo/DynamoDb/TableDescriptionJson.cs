@@ -36,7 +36,7 @@ public static class TableDescriptionJson
         if (t.Restore is { } restore)
         {
             w.WriteStartObject("RestoreSummary");
-            w.WriteString("SourceBackupArn", restore.SourceBackupArn);
+            if (restore.SourceBackupArn is { } backup) w.WriteString("SourceBackupArn", backup);
             w.WriteString("SourceTableArn", restore.SourceTableArn);
             w.WriteEpochSeconds("RestoreDateTime", restore.RestoreDateTime);
             w.WriteBoolean("RestoreInProgress", false);

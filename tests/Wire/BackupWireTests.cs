@@ -11,46 +11,9 @@ public class BackupWireTests(SiloFixture fixture)
 {
     private IAmazonDynamoDB Db => fixture.Client;
 
-    private async Task<string> IndexedTable()
-    {
-        var name = UniqueName("backup");
-        await Db.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = name,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
-            AttributeDefinitions =
-            [
-                new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.N),
-                new AttributeDefinition("l", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S),
-            ],
-            ProvisionedThroughput = new ProvisionedThroughput(10, 10),
-            LocalSecondaryIndexes =
-            [
-                new LocalSecondaryIndex
-                {
-                    IndexName = "byLocal",
-                    KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("l", KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-            ],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "byG",
-                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    ProvisionedThroughput = new ProvisionedThroughput(5, 5),
-                },
-            ],
-        });
-        for (var i = 0; i < 30; i++)
-            await Db.PutItemAsync(name, Item(("pk", S($"p{i % 3}")), ("sk", N(i.ToString())), ("l", S($"l{i:D2}")), ("g", S($"g{i % 2}")), ("v", S("before"))));
-        return name;
-    }
+    private Task<string> IndexedTable() => RestoreTables.CreateIndexedAsync(Db, "backup");
 
-    private async Task<List<string>> ScanAll(string table) =>
-        [.. (await Db.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Items.Select(i => Render(i)).Order(StringComparer.Ordinal)];
+    private Task<List<string>> ScanAll(string table) => RestoreTables.ScanAllAsync(Db, table);
 
     [Fact]
     public async Task A_restore_brings_back_the_items_keys_indexes_and_capacity_of_the_backup()
@@ -96,19 +59,7 @@ public class BackupWireTests(SiloFixture fixture)
         });
         Assert.Equal(10, local.Count);
         // The global index is fed from the restored writes, eventually, as any index is.
-        var global = 0;
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); global != 15 && DateTime.UtcNow < deadline;)
-        {
-            global = (await Db.QueryAsync(new QueryRequest
-            {
-                TableName = target,
-                IndexName = "byG",
-                KeyConditionExpression = "g = :g",
-                ExpressionAttributeValues = new() { [":g"] = S("g0") },
-            })).Count ?? 0;
-            if (global != 15) await Task.Delay(100);
-        }
-        Assert.Equal(15, global);
+        await RestoreTables.AssertGlobalIndexCountAsync(Db, target, "g0", 15);
 
         var listed = await Db.ListBackupsAsync(new ListBackupsRequest { TableName = source });
         Assert.Equal(created.BackupArn, Assert.Single(listed.BackupSummaries).BackupArn);
