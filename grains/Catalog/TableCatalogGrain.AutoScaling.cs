@@ -94,8 +94,10 @@ public sealed partial class TableCatalogGrain
                 if (latest.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) is not { } target) continue;
                 var consumed = dimension == CapacityDimension.ReadCapacityUnits ? read : write;
                 var current = dimension == CapacityDimension.ReadCapacityUnits ? latest.ReadCapacityUnits : latest.WriteCapacityUnits;
-                if (TargetTracking.Desired(target, current, consumed / seconds, wholeWindow, now) is { } desired && desired != current)
-                    await ScaleAsync(latest, target, current, desired, consumed / seconds, now);
+                if (TargetTracking.Desired(target, current, consumed / seconds, wholeWindow, now) is not { } desired || desired == current) continue;
+                // A scale-in the day's quota refuses waits for the next evaluation the quota allows, rather than filling the activities with refusals.
+                if (desired < current && !DecreaseLimit.Allows(latest.DecreasesToday(now), latest.ThroughputDecreasedTime, now)) continue;
+                await ScaleAsync(latest, target, current, desired, consumed / seconds, now);
             }
         }
     }

@@ -89,6 +89,9 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             throw DynamoException.Validation(
                 $"The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: {table.ReadCapacityUnits}. Requested ReadCapacityUnits: {read}. Current WriteCapacityUnits provisioned for the table: {table.WriteCapacityUnits}. Requested WriteCapacityUnits: {write}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
         var now = clock.GetUtcNow();
+        var decreased = billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PROVISIONED
+            && (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits);
+        if (decreased) DecreaseLimit.Check(table.DecreasesToday(now), table.ThroughputDecreasedTime, now);
         if (update.Stream is { } stream)
         {
             stream.Validate();
@@ -116,9 +119,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             ThroughputIncreasedTime = read > table.ReadCapacityUnits || write > table.WriteCapacityUnits ? now : table.ThroughputIncreasedTime,
             ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
             // A switch to on demand drops the units without counting as a decrease (as DynamoDB reports it).
-            DecreasesOnThatDay = billing == BillingMode.PROVISIONED && (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits)
-                ? table.DecreasesToday(now) + 1
-                : table.DecreasesOnThatDay,
+            DecreasesOnThatDay = decreased ? table.DecreasesToday(now) + 1 : table.DecreasesOnThatDay,
         };
         await Save(updated);
         await NotifyPartitions(updated);

@@ -32,11 +32,12 @@ public sealed record GlobalSecondaryIndex
     public int DecreasesToday(DateTimeOffset now) =>
         ThroughputDecreasedTime is { } last && last.UtcDateTime.Date == now.UtcDateTime.Date ? DecreasesOnThatDay : 0;
 
-    /// <summary>This index with new provisioned throughput, its increase and decrease times and count moved on.</summary>
+    /// <summary>This index with new provisioned throughput, its increase and decrease times and count moved on; LimitExceededException past the day's decreases.</summary>
     public GlobalSecondaryIndex WithThroughput(long read, long write, DateTimeOffset now)
     {
         var increased = read > ReadCapacityUnits || write > WriteCapacityUnits;
         var decreased = read < ReadCapacityUnits || write < WriteCapacityUnits;
+        if (decreased) DecreaseLimit.Check(DecreasesToday(now), ThroughputDecreasedTime, now);
         return this with
         {
             ReadCapacityUnits = read,

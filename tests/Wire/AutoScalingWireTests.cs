@@ -105,5 +105,16 @@ public class AutoScalingWireTests(SiloFixture fixture)
         var described = (await fixture.Client.DescribeTableAsync(table)).Table.ProvisionedThroughput;
         Assert.Equal(3, described.NumberOfDecreasesToday);
         Assert.NotNull(described.LastDecreaseDateTime);
+
+        // The fourth decrease of the day is allowed, the fifth only an hour after it; increases are not limited.
+        await fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(2, 5) });
+        await fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(20, 20) });
+        var refused = await Assert.ThrowsAsync<Amazon.DynamoDBv2.Model.LimitExceededException>(() =>
+            fixture.Client.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(20, 19) }));
+        Assert.StartsWith("Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day. After the first 4 decreases, "
+            + "each subsequent decrease in the same UTC day can be performed at most once every 3600 seconds. Number of decreases today: 4. Last decrease at ",
+            refused.Message);
+        described = (await fixture.Client.DescribeTableAsync(table)).Table.ProvisionedThroughput;
+        Assert.Equal((20, 20, 4), (described.ReadCapacityUnits, described.WriteCapacityUnits, described.NumberOfDecreasesToday));
     }
 }
