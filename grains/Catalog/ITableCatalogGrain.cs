@@ -43,26 +43,26 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     [OneWay]
     Task RequestSplit(Guid tableId, int partitionId);
 
-    /// <summary>Registers a table dimension for auto scaling, or changes the bounds of one registered (null: unchanged).</summary>
-    Task<AutoScaling.ScalableTarget> RegisterScalableTarget(string tableName, AutoScaling.CapacityDimension dimension, long? minCapacity, long? maxCapacity);
+    /// <summary>Registers a table's or index's dimension for auto scaling, or changes the bounds of one registered (null: unchanged).</summary>
+    Task<AutoScaling.ScalableTarget> RegisterScalableTarget(AutoScaling.ScalableResource resource, AutoScaling.CapacityDimension dimension, long? minCapacity, long? maxCapacity);
 
     /// <summary>Stops auto scaling a dimension, with its policy; ObjectNotFoundException when it is not registered.</summary>
-    Task DeregisterScalableTarget(string tableName, AutoScaling.CapacityDimension dimension);
+    Task DeregisterScalableTarget(AutoScaling.ScalableResource resource, AutoScaling.CapacityDimension dimension);
 
     /// <summary>Puts the target-tracking policy of a registered dimension (one per dimension: a new name replaces the old policy).</summary>
-    Task PutScalingPolicy(string tableName, AutoScaling.CapacityDimension dimension, AutoScaling.ScalingPolicy policy);
+    Task PutScalingPolicy(AutoScaling.ScalableResource resource, AutoScaling.CapacityDimension dimension, AutoScaling.ScalingPolicy policy);
 
-    Task DeleteScalingPolicy(string tableName, AutoScaling.CapacityDimension dimension, string policyName);
+    Task DeleteScalingPolicy(AutoScaling.ScalableResource resource, AutoScaling.CapacityDimension dimension, string policyName);
 
-    /// <summary>The registered dimensions of every table, by table name.</summary>
+    /// <summary>The registered dimensions of every table and index.</summary>
     [AlwaysInterleave]
-    Task<IReadOnlyList<(string Table, AutoScaling.ScalableTarget Target)>> ScalableTargets();
+    Task<IReadOnlyList<(AutoScaling.ScalableResource Resource, AutoScaling.ScalableTarget Target)>> ScalableTargets();
 
     /// <summary>What auto scaling did lately (the last 100 activities), newest first.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<AutoScaling.ScalingActivity>> ScalingActivities();
 
-    /// <summary>A silo's report of the units its PROVISIONED tables consumed since its last report, by table id.</summary>
+    /// <summary>A silo's report of the units its PROVISIONED tables and indexes consumed since its last report, by table id (an index's hidden table's).</summary>
     [OneWay]
     Task ReportConsumption(IReadOnlyDictionary<Guid, AutoScaling.ConsumedUnits> consumed);
 

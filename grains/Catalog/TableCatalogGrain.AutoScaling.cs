@@ -5,10 +5,11 @@ using DataTier.Tables;
 namespace DataTier.Catalog;
 
 /// <summary>
-/// Auto scaling of PROVISIONED tables: registered dimensions and their target-tracking policies are kept
-/// with the table's description; silos report the units each table consumed, and every
-/// <c>AutoScaling:EvaluationInterval</c> the catalog sets each registered dimension's units to what its
-/// policy asks for over the last <c>AutoScaling:Window</c>, through the same path as UpdateTable.
+/// Auto scaling of PROVISIONED tables and their global secondary indexes: registered dimensions and their
+/// target-tracking policies are kept with the table's description (an index's with its hidden table's);
+/// silos report the units each table and index consumed, and every <c>AutoScaling:EvaluationInterval</c>
+/// the catalog sets each registered dimension's units to what its policy asks for over the last
+/// <c>AutoScaling:Window</c>, through the same path as UpdateTable.
 /// </summary>
 public sealed partial class TableCatalogGrain
 {
@@ -24,9 +25,9 @@ public sealed partial class TableCatalogGrain
         this.RegisterGrainTimer(EvaluateScalingAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
-    public async Task<ScalableTarget> RegisterScalableTarget(string tableName, CapacityDimension dimension, long? minCapacity, long? maxCapacity)
+    public async Task<ScalableTarget> RegisterScalableTarget(ScalableResource resource, CapacityDimension dimension, long? minCapacity, long? maxCapacity)
     {
-        var table = FindScalable(tableName);
+        var table = FindScalable(resource);
         var existing = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension);
         if (existing is null && (minCapacity is null || maxCapacity is null))
             throw DynamoException.Validation("MinCapacity and MaxCapacity are required for registering a new scalable target");
@@ -39,30 +40,31 @@ public sealed partial class TableCatalogGrain
         return target;
     }
 
-    public async Task DeregisterScalableTarget(string tableName, CapacityDimension dimension)
+    public async Task DeregisterScalableTarget(ScalableResource resource, CapacityDimension dimension)
     {
-        var table = FindUserTable(tableName);
-        if (table.ScalableTargets.All(t => t.Dimension != dimension)) throw ScalingNames.TargetNotFound(tableName, dimension);
+        var table = FindTargetHolder(resource);
+        if (table.ScalableTargets.All(t => t.Dimension != dimension)) throw ScalingNames.TargetNotFound(resource, dimension);
         await Save(table with { ScalableTargets = [.. table.ScalableTargets.Where(t => t.Dimension != dimension)] });
     }
 
-    public async Task PutScalingPolicy(string tableName, CapacityDimension dimension, ScalingPolicy policy)
+    public async Task PutScalingPolicy(ScalableResource resource, CapacityDimension dimension, ScalingPolicy policy)
     {
-        var table = FindScalable(tableName);
-        var target = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) ?? throw ScalingNames.TargetNotFound(tableName, dimension);
+        var table = FindScalable(resource);
+        var target = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) ?? throw ScalingNames.TargetNotFound(resource, dimension);
         await Save(WithTarget(table, target with { Policy = policy }));
     }
 
-    public async Task DeleteScalingPolicy(string tableName, CapacityDimension dimension, string policyName)
+    public async Task DeleteScalingPolicy(ScalableResource resource, CapacityDimension dimension, string policyName)
     {
-        var table = FindUserTable(tableName);
+        var table = FindTargetHolder(resource);
         var target = table.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension);
-        if (target?.Policy?.Name != policyName) throw ScalingNames.PolicyNotFound(tableName, dimension, policyName);
+        if (target?.Policy?.Name != policyName) throw ScalingNames.PolicyNotFound(resource, dimension, policyName);
         await Save(WithTarget(table, target with { Policy = null }));
     }
 
-    public Task<IReadOnlyList<(string Table, ScalableTarget Target)>> ScalableTargets() =>
-        Task.FromResult<IReadOnlyList<(string, ScalableTarget)>>([.. _tables.Values.SelectMany(t => t.ScalableTargets.Select(s => (t.Name, s)))]);
+    public Task<IReadOnlyList<(ScalableResource Resource, ScalableTarget Target)>> ScalableTargets() =>
+        Task.FromResult<IReadOnlyList<(ScalableResource, ScalableTarget)>>(
+            [.. _tables.Values.Where(t => t.ScalableTargets.Count > 0).SelectMany(t => t.ScalableTargets.Select(s => (ResourceOf(t), s)))]);
 
     public Task<IReadOnlyList<ScalingActivity>> ScalingActivities() => Task.FromResult<IReadOnlyList<ScalingActivity>>([.. _activities]);
 
@@ -88,15 +90,17 @@ public sealed partial class TableCatalogGrain
         foreach (var table in _tables.Values.Where(t => t.ScalableTargets.Count > 0).ToList())
         {
             var (read, write) = ConsumedSince(table.Id, now - window);
+            var (peakRead, peakWrite) = PeakRates(table.Id, now - window);
             foreach (var dimension in table.ScalableTargets.Select(t => t.Dimension).ToList())
             {
                 if (!_tables.TryGetValue(table.Name, out var latest) || latest.BillingMode != BillingMode.PROVISIONED) break;
                 if (latest.ScalableTargets.FirstOrDefault(t => t.Dimension == dimension) is not { } target) continue;
                 var consumed = dimension == CapacityDimension.ReadCapacityUnits ? read : write;
+                var peak = dimension == CapacityDimension.ReadCapacityUnits ? peakRead : peakWrite;
                 var current = dimension == CapacityDimension.ReadCapacityUnits ? latest.ReadCapacityUnits : latest.WriteCapacityUnits;
-                if (TargetTracking.Desired(target, current, consumed / seconds, wholeWindow, now) is not { } desired || desired == current) continue;
+                if (TargetTracking.Desired(target, current, consumed / seconds, wholeWindow, now, peak) is not { } desired || desired == current) continue;
                 // A scale-in the day's quota refuses waits for the next evaluation the quota allows, rather than filling the activities with refusals.
-                if (desired < current && !DecreaseLimit.Allows(latest.DecreasesToday(now), latest.ThroughputDecreasedTime, now)) continue;
+                if (desired < current && !DecreaseAllowed(latest, now)) continue;
                 await ScaleAsync(latest, target, current, desired, consumed / seconds, now);
             }
         }
@@ -109,16 +113,20 @@ public sealed partial class TableCatalogGrain
         var cause = target.Policy is { } policy
             ? $"policy {policy.Name}: {rate:F1} units/s consumed over the last {autoScalingOptions.Value.Window.TotalSeconds:G} s against {current} provisioned, target {policy.TargetValue:G}%"
             : $"the bounds of the scalable target ({target.MinCapacity} to {target.MaxCapacity})";
+        var resource = ResourceOf(table);
         try
         {
-            await Update(table.Name, new TableUpdate(null, read ? desired : table.ReadCapacityUnits, read ? table.WriteCapacityUnits : desired));
+            var (readUnits, writeUnits) = read ? (desired, table.WriteCapacityUnits) : (table.ReadCapacityUnits, desired);
+            await Update(resource.Table, resource.Index is null
+                ? new TableUpdate(null, readUnits, writeUnits)
+                : new TableUpdate(null, null, null, IndexUpdates: [new GlobalIndexUpdate(null, null, new IndexThroughputUpdate(resource.Index, readUnits, writeUnits))]));
             var scaled = desired > current ? target with { LastScaledOut = now } : target with { LastScaledIn = now };
             await Save(WithTarget(Find(table.Name), scaled));
-            Record(new ScalingActivity(Guid.NewGuid().ToString(), table.Name, target.Dimension, description, cause, now, true, "Successfully set capacity."));
+            Record(new ScalingActivity(Guid.NewGuid().ToString(), resource, target.Dimension, description, cause, now, true, "Successfully set capacity."));
         }
         catch (DynamoException e)
         {
-            Record(new ScalingActivity(Guid.NewGuid().ToString(), table.Name, target.Dimension, description, cause, now, false, e.Message));
+            Record(new ScalingActivity(Guid.NewGuid().ToString(), resource, target.Dimension, description, cause, now, false, e.Message));
         }
     }
 
@@ -127,6 +135,20 @@ public sealed partial class TableCatalogGrain
         if (!_consumption.TryGetValue(tableId, out var samples)) return (0, 0);
         while (samples.TryPeek(out var oldest) && oldest.At < since) samples.Dequeue();
         return (samples.Sum(s => s.Units.Read), samples.Sum(s => s.Units.Write));
+    }
+
+    /// <summary>
+    /// The read and write rates of the busiest evaluation interval since <paramref name="since"/> (the samples
+    /// were already trimmed to the window by <see cref="ConsumedSince"/>).
+    /// </summary>
+    private (double Read, double Write) PeakRates(Guid tableId, DateTimeOffset since)
+    {
+        if (!_consumption.TryGetValue(tableId, out var samples) || samples.Count == 0) return (0, 0);
+        var interval = autoScalingOptions.Value.EvaluationInterval;
+        var buckets = samples.GroupBy(s => (long)((s.At - since) / interval))
+            .Select(b => (Read: b.Sum(s => s.Units.Read), Write: b.Sum(s => s.Units.Write)))
+            .ToList();
+        return (buckets.Max(b => b.Read) / interval.TotalSeconds, buckets.Max(b => b.Write) / interval.TotalSeconds);
     }
 
     private void Record(ScalingActivity activity)
@@ -144,12 +166,35 @@ public sealed partial class TableCatalogGrain
             ? table
             : throw DynamoException.Validation($"DynamoDB table does not exist: {name}");
 
-    /// <summary>A user table in PROVISIONED mode.</summary>
-    private TableDescription FindScalable(string name)
+    /// <summary>The description a resource's targets are kept with: the table's, or its index's hidden table's.</summary>
+    private TableDescription FindTargetHolder(ScalableResource resource)
     {
-        var table = FindUserTable(name);
+        var table = FindUserTable(resource.Table);
+        if (resource.Index is null) return table;
+        var index = table.GlobalIndexes.FirstOrDefault(i => i.Name == resource.Index)
+            ?? throw DynamoException.Validation($"DynamoDB global secondary index {resource.Index} does not exist in table {resource.Table}");
+        return Find(index.IndexTableName);
+    }
+
+    /// <summary>A table or index in PROVISIONED mode.</summary>
+    private TableDescription FindScalable(ScalableResource resource)
+    {
+        var table = FindTargetHolder(resource);
         if (table.BillingMode != BillingMode.PROVISIONED)
-            throw DynamoException.Validation($"DynamoDB table {name} is in on-demand mode, which does not take provisioned capacity");
+            throw DynamoException.Validation($"DynamoDB table {resource.Table} is in on-demand mode, which does not take provisioned capacity");
         return table;
     }
+
+    /// <summary>The resource whose targets a description keeps: a user table, or the index a hidden table holds.</summary>
+    private ScalableResource ResourceOf(TableDescription table) => table.BaseTableName is not { } baseName
+        ? new ScalableResource(table.Name)
+        : new ScalableResource(baseName, IndexOf(table)?.Name);
+
+    private GlobalSecondaryIndex? IndexOf(TableDescription hidden) =>
+        _tables.TryGetValue(hidden.BaseTableName!, out var table) ? table.GlobalIndexes.FirstOrDefault(i => i.IndexTableName == hidden.Name) : null;
+
+    /// <summary>Whether the day's quota allows one more decrease of a table's units, or of the index a hidden table holds.</summary>
+    private bool DecreaseAllowed(TableDescription table, DateTimeOffset now) => table.BaseTableName is null
+        ? DecreaseLimit.Allows(table.DecreasesToday(now), table.ThroughputDecreasedTime, now)
+        : IndexOf(table) is not { } index || DecreaseLimit.Allows(index.DecreasesToday(now), index.ThroughputDecreasedTime, now);
 }

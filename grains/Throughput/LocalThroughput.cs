@@ -76,8 +76,7 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         lock (_gate)
         {
             var consumed = new Dictionary<Guid, AutoScaling.ConsumedUnits>();
-            // Auto scaling scales tables, not indexes: an index's units are not reported.
-            foreach (var (id, throughput) in _tables.Where(t => !t.Value.IsIndex))
+            foreach (var (id, throughput) in _tables)
             {
                 var (read, write) = (throughput.Reads.TakeCharged(), throughput.Writes.TakeCharged());
                 if (read > 0 || write > 0) consumed[id] = new AutoScaling.ConsumedUnits(read, write);

@@ -7,9 +7,9 @@ using DataTier.Silo.DynamoDb;
 namespace DataTier.Silo.AutoScaling;
 
 /// <summary>
-/// Application Auto Scaling's API for DynamoDB tables (<c>AnyScaleFrontendService.*</c> on the DynamoDB
-/// endpoint, so <c>aws application-autoscaling --endpoint-url</c> works): scalable targets on a table's read
-/// or write capacity units, target-tracking policies on them, and the activities they caused.
+/// Application Auto Scaling's API for DynamoDB (<c>AnyScaleFrontendService.*</c> on the DynamoDB endpoint, so
+/// <c>aws application-autoscaling --endpoint-url</c> works): scalable targets on the read or write capacity
+/// units of a table or global secondary index, target-tracking policies on them, and the activities they caused.
 /// </summary>
 public sealed class AutoScalingOperations(IGrainFactory grains)
 {
@@ -20,21 +20,21 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
 
     public async Task RegisterScalableTarget(ApiRequest r, Utf8JsonWriter w)
     {
-        var (table, dimension) = Target(r);
+        var (resource, dimension) = Target(r);
         var min = r.Long("MinCapacity");
         var max = r.Long("MaxCapacity");
         r.ThrowIfInvalid();
-        await Catalog.RegisterScalableTarget(table, dimension, min, max);
+        await Catalog.RegisterScalableTarget(resource, dimension, min, max);
         w.WriteStartObject();
-        w.WriteString("ScalableTargetARN", TargetArn(table, dimension));
+        w.WriteString("ScalableTargetARN", TargetArn(resource, dimension));
         w.WriteEndObject();
     }
 
     public async Task DeregisterScalableTarget(ApiRequest r, Utf8JsonWriter w)
     {
-        var (table, dimension) = Target(r);
+        var (resource, dimension) = Target(r);
         r.ThrowIfInvalid();
-        await Catalog.DeregisterScalableTarget(table, dimension);
+        await Catalog.DeregisterScalableTarget(resource, dimension);
         w.WriteStartObject();
         w.WriteEndObject();
     }
@@ -42,13 +42,13 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
     public async Task DescribeScalableTargets(ApiRequest r, Utf8JsonWriter w)
     {
         var filter = Filter(r);
-        var targets = (await Catalog.ScalableTargets()).Where(t => filter(t.Table, t.Target.Dimension));
+        var targets = (await Catalog.ScalableTargets()).Where(t => filter(t.Resource, t.Target.Dimension));
         w.WriteStartObject();
         w.WriteStartArray("ScalableTargets");
-        foreach (var (table, target) in targets)
+        foreach (var (resource, target) in targets)
         {
             w.WriteStartObject();
-            WriteTarget(w, table, target.Dimension);
+            WriteTarget(w, resource, target.Dimension);
             w.WriteNumber("MinCapacity", target.MinCapacity);
             w.WriteNumber("MaxCapacity", target.MaxCapacity);
             w.WriteString("RoleARN", RoleArn);
@@ -58,7 +58,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             w.WriteBoolean("DynamicScalingOutSuspended", false);
             w.WriteBoolean("ScheduledScalingSuspended", false);
             w.WriteEndObject();
-            w.WriteString("ScalableTargetARN", TargetArn(table, target.Dimension));
+            w.WriteString("ScalableTargetARN", TargetArn(resource, target.Dimension));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -68,7 +68,7 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
     public async Task PutScalingPolicy(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("PolicyName"), "policyName");
-        var (table, dimension) = Target(r);
+        var (resource, dimension) = Target(r);
         var type = r.String("PolicyType") ?? "StepScaling";
         var configuration = r.Object("TargetTrackingScalingPolicyConfiguration");
         r.ThrowIfInvalid();
@@ -83,14 +83,14 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
         var expected = ScalingNames.MetricOf(dimension);
         var metricType = metric is { } m ? new ApiRequest(m).String("PredefinedMetricType") : null;
         if (metricType != expected)
-            throw DynamoException.Validation($"The predefined metric type for {ScalingNames.Dimension(dimension)} must be {expected}");
+            throw DynamoException.Validation($"The predefined metric type for {ScalingNames.Dimension(resource, dimension)} must be {expected}");
         if (targetValue is not (> 0 and <= 100))
             throw DynamoException.Validation("The target value must be greater than 0 and at most 100 percent");
         var policy = new ScalingPolicy(name!, targetValue.Value, Seconds(c, "ScaleOutCooldown"), Seconds(c, "ScaleInCooldown"),
             c.Bool("DisableScaleIn") ?? false, DateTimeOffset.UtcNow);
-        await Catalog.PutScalingPolicy(table, dimension, policy);
+        await Catalog.PutScalingPolicy(resource, dimension, policy);
         w.WriteStartObject();
-        w.WriteString("PolicyARN", PolicyArn(table, name!));
+        w.WriteString("PolicyARN", PolicyArn(resource, name!));
         w.WriteStartArray("Alarms");
         w.WriteEndArray();
         w.WriteEndObject();
@@ -101,16 +101,16 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
         var filter = Filter(r);
         var names = r.Array("PolicyNames") is { } list ? list.EnumerateArray().Select(ApiRequest.AsString).ToHashSet(StringComparer.Ordinal) : null;
         var targets = (await Catalog.ScalableTargets())
-            .Where(t => t.Target.Policy is { } p && filter(t.Table, t.Target.Dimension) && (names is null || names.Contains(p.Name)));
+            .Where(t => t.Target.Policy is { } p && filter(t.Resource, t.Target.Dimension) && (names is null || names.Contains(p.Name)));
         w.WriteStartObject();
         w.WriteStartArray("ScalingPolicies");
-        foreach (var (table, target) in targets)
+        foreach (var (resource, target) in targets)
         {
             var policy = target.Policy!;
             w.WriteStartObject();
-            w.WriteString("PolicyARN", PolicyArn(table, policy.Name));
+            w.WriteString("PolicyARN", PolicyArn(resource, policy.Name));
             w.WriteString("PolicyName", policy.Name);
-            WriteTarget(w, table, target.Dimension);
+            WriteTarget(w, resource, target.Dimension);
             w.WriteString("PolicyType", "TargetTrackingScaling");
             w.WriteStartObject("TargetTrackingScalingPolicyConfiguration");
             w.WriteNumber("TargetValue", policy.TargetValue);
@@ -133,9 +133,9 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
     public async Task DeleteScalingPolicy(ApiRequest r, Utf8JsonWriter w)
     {
         var name = r.Required(r.String("PolicyName"), "policyName");
-        var (table, dimension) = Target(r);
+        var (resource, dimension) = Target(r);
         r.ThrowIfInvalid();
-        await Catalog.DeleteScalingPolicy(table, dimension, name!);
+        await Catalog.DeleteScalingPolicy(resource, dimension, name!);
         w.WriteStartObject();
         w.WriteEndObject();
     }
@@ -143,14 +143,14 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
     public async Task DescribeScalingActivities(ApiRequest r, Utf8JsonWriter w)
     {
         var filter = Filter(r);
-        var activities = (await Catalog.ScalingActivities()).Where(a => filter(a.TableName, a.Dimension));
+        var activities = (await Catalog.ScalingActivities()).Where(a => filter(a.Resource, a.Dimension));
         w.WriteStartObject();
         w.WriteStartArray("ScalingActivities");
         foreach (var a in activities)
         {
             w.WriteStartObject();
             w.WriteString("ActivityId", a.ActivityId);
-            WriteTarget(w, a.TableName, a.Dimension);
+            WriteTarget(w, a.Resource, a.Dimension);
             w.WriteString("Description", a.Description);
             w.WriteString("Cause", a.Cause);
             w.WriteEpochSeconds("StartTime", a.StartTime);
@@ -163,33 +163,36 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
         w.WriteEndObject();
     }
 
-    /// <summary>The table and dimension a request names, checked: DynamoDB's namespace, a table's resource id, a table dimension.</summary>
-    private static (string Table, CapacityDimension Dimension) Target(ApiRequest r)
+    /// <summary>The resource and dimension a request names, checked: DynamoDB's namespace, a table's or index's resource id, a dimension of that kind.</summary>
+    private static (ScalableResource Resource, CapacityDimension Dimension) Target(ApiRequest r)
     {
         var space = r.Required(r.String("ServiceNamespace"), "serviceNamespace");
-        var resource = r.Required(r.String("ResourceId"), "resourceId");
+        var resourceId = r.Required(r.String("ResourceId"), "resourceId");
         var dimensionName = r.Required(r.String("ScalableDimension"), "scalableDimension");
         r.ThrowIfInvalid();
         CheckNamespace(space!);
-        var table = TableOf(resource!);
-        var dimension = ScalingNames.DimensionOf(dimensionName!) ?? throw DynamoException.Validation(
-            $"Unsupported scalable dimension: {dimensionName}. Supported here: dynamodb:table:ReadCapacityUnits, dynamodb:table:WriteCapacityUnits");
-        return (table, dimension);
+        var resource = ScalableResource.Parse(resourceId!) ?? throw DynamoException.Validation(
+            $"Unsupported resource ID for DynamoDB: {resourceId}. Expected table/TABLE_NAME or table/TABLE_NAME/index/INDEX_NAME");
+        var (dimension, index) = ScalingNames.DimensionOf(dimensionName!) ?? throw DynamoException.Validation(
+            $"Unsupported scalable dimension: {dimensionName}. Supported: dynamodb:table:ReadCapacityUnits, dynamodb:table:WriteCapacityUnits, dynamodb:index:ReadCapacityUnits, dynamodb:index:WriteCapacityUnits");
+        if (index != resource.Index is not null)
+            throw DynamoException.Validation($"Scalable dimension {dimensionName} does not apply to resource ID {resourceId}");
+        return (resource, dimension);
     }
 
     /// <summary>The filter of a Describe request: its namespace, and the resource ids and dimension it names, if any.</summary>
-    private static Func<string, CapacityDimension, bool> Filter(ApiRequest r)
+    private static Func<ScalableResource, CapacityDimension, bool> Filter(ApiRequest r)
     {
         var space = r.Required(r.String("ServiceNamespace"), "serviceNamespace");
-        var resourceIds = r.Array("ResourceIds") is { } ids ? ids.EnumerateArray().Select(ApiRequest.AsString).ToList()
+        var resourceIds = r.Array("ResourceIds") is { } ids ? ids.EnumerateArray().Select(ApiRequest.AsString).ToHashSet(StringComparer.Ordinal)
             : r.String("ResourceId") is { } one ? [one] : null;
         var dimensionName = r.String("ScalableDimension");
         r.ThrowIfInvalid();
         CheckNamespace(space!);
-        CapacityDimension? dimension = dimensionName is null ? null
+        (CapacityDimension Dimension, bool Index)? dimension = dimensionName is null ? null
             : ScalingNames.DimensionOf(dimensionName) ?? throw DynamoException.Validation($"Unsupported scalable dimension: {dimensionName}");
-        var tables = resourceIds?.Select(id => ScalingNames.TableOf(id)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return (table, d) => (tables is null || tables.Contains(table)) && (dimension is null || dimension == d);
+        return (resource, d) => (resourceIds is null || resourceIds.Contains(resource.ResourceId))
+            && (dimension is not { } wanted || (wanted.Dimension == d && wanted.Index == resource.Index is not null));
     }
 
     private static void CheckNamespace(string space)
@@ -198,16 +201,11 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
             throw DynamoException.Validation($"Unsupported service namespace: {space}. Only {ScalingNames.Namespace} is served here");
     }
 
-    private static string TableOf(string resourceId) => ScalingNames.TableOf(resourceId) ?? throw DynamoException.Validation(
-        resourceId.StartsWith("table/", StringComparison.Ordinal) && resourceId.Contains("/index/", StringComparison.Ordinal)
-            ? $"Auto scaling of global secondary indexes is not supported here: {resourceId}"
-            : $"Unsupported resource ID for DynamoDB: {resourceId}. Expected table/TABLE_NAME");
-
-    private static void WriteTarget(Utf8JsonWriter w, string table, CapacityDimension dimension)
+    private static void WriteTarget(Utf8JsonWriter w, ScalableResource resource, CapacityDimension dimension)
     {
         w.WriteString("ServiceNamespace", ScalingNames.Namespace);
-        w.WriteString("ResourceId", ScalingNames.ResourceId(table));
-        w.WriteString("ScalableDimension", ScalingNames.Dimension(dimension));
+        w.WriteString("ResourceId", resource.ResourceId);
+        w.WriteString("ScalableDimension", ScalingNames.Dimension(resource, dimension));
     }
 
     private static double? Double(ApiRequest r, string name) =>
@@ -218,9 +216,9 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
     /// <summary>The cooldown a policy gets when it names none.</summary>
     private const int DefaultCooldownSeconds = 60;
 
-    private static string TargetArn(string table, CapacityDimension dimension) =>
-        $"arn:aws:application-autoscaling:local:000000000000:scalable-target/{ScalingNames.Namespace}/{ScalingNames.ResourceId(table)}/{dimension}";
+    private static string TargetArn(ScalableResource resource, CapacityDimension dimension) =>
+        $"arn:aws:application-autoscaling:local:000000000000:scalable-target/{ScalingNames.Namespace}/{resource.ResourceId}/{dimension}";
 
-    private static string PolicyArn(string table, string policy) =>
-        $"arn:aws:autoscaling:local:000000000000:scalingPolicy:resource/{ScalingNames.Namespace}/{ScalingNames.ResourceId(table)}:policyName/{policy}";
+    private static string PolicyArn(ScalableResource resource, string policy) =>
+        $"arn:aws:autoscaling:local:000000000000:scalingPolicy:resource/{ScalingNames.Namespace}/{resource.ResourceId}:policyName/{policy}";
 }

@@ -48,6 +48,18 @@ public class TargetTrackingTests
     }
 
     [Fact]
+    public void Scaling_in_follows_the_busiest_interval_of_the_window_so_it_comes_down_in_one_step_once_traffic_stops()
+    {
+        // Traffic stopped part of the way through the window: the average is low, but its busiest interval was not.
+        Assert.Null(TargetTracking.Desired(Target(), current: 50, consumedPerSecond: 5, wholeWindow: true, Now, peakPerSecond: 24));
+        Assert.Equal(30, TargetTracking.Desired(Target(), current: 50, consumedPerSecond: 5, wholeWindow: true, Now, peakPerSecond: 15));
+        // A whole window later, every interval is quiet: straight to the minimum.
+        Assert.Equal(5, TargetTracking.Desired(Target(), current: 50, consumedPerSecond: 0, wholeWindow: true, Now, peakPerSecond: 0));
+        // Scaling out still follows the window's average.
+        Assert.Equal(60, TargetTracking.Desired(Target(), current: 50, consumedPerSecond: 30, wholeWindow: true, Now, peakPerSecond: 90));
+    }
+
+    [Fact]
     public void A_target_without_a_policy_only_brings_the_units_within_its_bounds()
     {
         var target = Target() with { Policy = null };

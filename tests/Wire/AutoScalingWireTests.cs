@@ -6,7 +6,7 @@ using static DataTier.Tests.Wire.WireHelpers;
 
 namespace DataTier.Tests.Wire;
 
-/// <summary>Application Auto Scaling's API for DynamoDB tables, driven by the AWS CLI as a user drives it.</summary>
+/// <summary>Application Auto Scaling's API for DynamoDB tables and global secondary indexes, driven by the AWS CLI as a user drives it.</summary>
 [Collection("wire")]
 public class AutoScalingWireTests(SiloFixture fixture)
 {
@@ -65,6 +65,40 @@ public class AutoScalingWireTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_global_indexs_dimension_is_registered_given_a_policy_and_described_apart_from_its_tables()
+    {
+        var table = await RestoreTables.CreateIndexedAsync(fixture.Client, "scaling-index");
+        string[] index = ["--service-namespace", "dynamodb", "--resource-id", $"table/{table}/index/byG", "--scalable-dimension", "dynamodb:index:ReadCapacityUnits"];
+        Succeeded(await Cli(["register-scalable-target", .. index, "--min-capacity", "5", "--max-capacity", "25"]));
+        Succeeded(await Cli(["register-scalable-target", .. Target(table, "ReadCapacityUnits"), "--min-capacity", "10", "--max-capacity", "50"]));
+        Succeeded(await Cli(["put-scaling-policy", .. index, "--policy-name", "index-reads", "--policy-type", "TargetTrackingScaling",
+            "--target-tracking-scaling-policy-configuration", Policy("DynamoDBReadCapacityUtilization")]));
+
+        var targets = await Cli("describe-scalable-targets", "--service-namespace", "dynamodb", "--resource-ids", $"table/{table}/index/byG");
+        Succeeded(targets);
+        var target = Assert.Single(JsonDocument.Parse(targets.Output).RootElement.GetProperty("ScalableTargets").EnumerateArray());
+        Assert.Equal("dynamodb:index:ReadCapacityUnits", target.GetProperty("ScalableDimension").GetString());
+        Assert.Equal(25, target.GetProperty("MaxCapacity").GetInt32());
+        var both = await Cli("describe-scalable-targets", "--service-namespace", "dynamodb", "--resource-ids", $"table/{table}", $"table/{table}/index/byG");
+        Assert.Equal(2, JsonDocument.Parse(both.Output).RootElement.GetProperty("ScalableTargets").GetArrayLength());
+        var tableOnly = await Cli("describe-scalable-targets", "--service-namespace", "dynamodb", "--scalable-dimension", "dynamodb:table:ReadCapacityUnits",
+            "--resource-ids", $"table/{table}", $"table/{table}/index/byG");
+        Assert.Equal($"table/{table}", Assert.Single(JsonDocument.Parse(tableOnly.Output).RootElement.GetProperty("ScalableTargets").EnumerateArray())
+            .GetProperty("ResourceId").GetString());
+
+        var policies = await Cli("describe-scaling-policies", "--service-namespace", "dynamodb", "--resource-id", $"table/{table}/index/byG");
+        var policy = Assert.Single(JsonDocument.Parse(policies.Output).RootElement.GetProperty("ScalingPolicies").EnumerateArray());
+        Assert.Equal("index-reads", policy.GetProperty("PolicyName").GetString());
+        Assert.EndsWith($"table/{table}/index/byG:policyName/index-reads", policy.GetProperty("PolicyARN").GetString());
+
+        // Registering leaves the index's units, already within the bounds, as they were.
+        Assert.Equal(5, Assert.Single((await fixture.Client.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).ProvisionedThroughput.ReadCapacityUnits);
+        Succeeded(await Cli(["deregister-scalable-target", .. index]));
+        targets = await Cli("describe-scalable-targets", "--service-namespace", "dynamodb", "--resource-ids", $"table/{table}/index/byG");
+        Assert.Empty(JsonDocument.Parse(targets.Output).RootElement.GetProperty("ScalableTargets").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Bad_requests_get_Application_Auto_Scaling_errors()
     {
         var table = UniqueName("scaling-bad");
@@ -79,7 +113,11 @@ public class AutoScalingWireTests(SiloFixture fixture)
         Failed(await Cli("register-scalable-target", "--service-namespace", "ecs", "--resource-id", $"table/{table}", "--scalable-dimension", "dynamodb:table:ReadCapacityUnits",
             "--min-capacity", "1", "--max-capacity", "5"), "ValidationException", "Unsupported service namespace: ecs");
         Failed(await Cli("register-scalable-target", "--service-namespace", "dynamodb", "--resource-id", $"table/{table}/index/byOwner",
-            "--scalable-dimension", "dynamodb:index:ReadCapacityUnits", "--min-capacity", "1", "--max-capacity", "5"), "ValidationException", "global secondary indexes");
+            "--scalable-dimension", "dynamodb:index:ReadCapacityUnits", "--min-capacity", "1", "--max-capacity", "5"),
+            "ValidationException", $"DynamoDB global secondary index byOwner does not exist in table {table}");
+        Failed(await Cli("register-scalable-target", "--service-namespace", "dynamodb", "--resource-id", $"table/{table}",
+            "--scalable-dimension", "dynamodb:index:ReadCapacityUnits", "--min-capacity", "1", "--max-capacity", "5"),
+            "ValidationException", $"Scalable dimension dynamodb:index:ReadCapacityUnits does not apply to resource ID table/{table}");
         Failed(await Cli(["register-scalable-target", .. Target(table + "-missing"), "--min-capacity", "1", "--max-capacity", "5"]),
             "ValidationException", $"DynamoDB table does not exist: {table}-missing");
 
