@@ -24,6 +24,11 @@ public enum DynamoErrorCode
     TableAlreadyExistsException,
     PointInTimeRecoveryUnavailableException,
     InvalidRestoreTimeException,
+    /// <summary>AWS's front end's: signatures (Signature Version 4) and the keys they are made with.</summary>
+    MissingAuthenticationTokenException,
+    IncompleteSignatureException,
+    UnrecognizedClientException,
+    InvalidSignatureException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
 }

@@ -12,4 +12,10 @@ public sealed class DynamoDbEndpointOptions
     /// <c>Partitions:CacheBytesPerPartition</c>.
     /// </summary>
     public bool KeepItemJson { get; set; } = true;
+
+    /// <summary>
+    /// Access key ids and their secret keys. When any is given, every request must be signed (AWS Signature
+    /// Version 4) with one of them; when none is, any credentials are taken.
+    /// </summary>
+    public Dictionary<string, string> AccessKeys { get; set; } = new(StringComparer.Ordinal);
 }

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, Signing.RequestSignature signature, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -43,7 +43,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         int status;
         try
         {
-            using var body = await RequestBody.ReadAsync(context.Request); // AWS parses the body before it looks at the target
+            using var body = await RequestBody.ReadAsync(context.Request, signature.Required ? signature : null); // AWS parses the body before it looks at the target
             if (operation is null) throw new DynamoException(DynamoErrorCode.UnknownOperationException, "");
             var root = body.Document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
@@ -225,7 +225,9 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private static string ErrorNamespace(DynamoErrorCode code) => code switch
     {
         DynamoErrorCode.ValidationException => "com.amazon.coral.validate#",
-        DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException => "com.amazon.coral.service#",
+        DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException or DynamoErrorCode.MissingAuthenticationTokenException
+            or DynamoErrorCode.IncompleteSignatureException or DynamoErrorCode.UnrecognizedClientException or DynamoErrorCode.InvalidSignatureException
+            => "com.amazon.coral.service#",
         DynamoErrorCode.ObjectNotFoundException => "com.amazonaws.applicationautoscaling#",
         _ => "com.amazonaws.dynamodb.v20120810#",
     };

@@ -13,6 +13,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<AutoScaling.AutoScalingOperations>();
         services.AddSingleton<BackupOperations>();
         services.AddSingleton<TableRestorer>();
+        services.AddSingleton<Signing.RequestSignature>();
         services.AddSingleton<RecoveryOperations>();
         services.AddSingleton<AdminOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();

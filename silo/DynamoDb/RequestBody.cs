@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.IO.Pipelines;
+using System.Security.Cryptography;
 using System.Text.Json;
 using DataTier.Errors;
 
@@ -27,8 +29,11 @@ public sealed class RequestBody : IDisposable
 
     public JsonDocument Document { get; }
 
-    /// <summary>Reads and parses the body; JSON that does not parse is AWS's SerializationException.</summary>
-    public static async ValueTask<RequestBody> ReadAsync(HttpRequest request)
+    /// <summary>
+    /// Reads and parses the body; JSON that does not parse is AWS's SerializationException. With a
+    /// <paramref name="signature"/> to check, the request's signature is checked first, over the body's bytes.
+    /// </summary>
+    public static async ValueTask<RequestBody> ReadAsync(HttpRequest request, Signing.RequestSignature? signature = null)
     {
         if (request.ContentLength is > 0 and <= InPlaceLimit && !request.Body.CanSeek)
         {
@@ -37,6 +42,7 @@ public sealed class RequestBody : IDisposable
             var buffer = result.Buffer;
             try
             {
+                if (signature is not null) signature.Verify(request, Sha256(buffer));
                 return new RequestBody(JsonDocument.Parse(buffer), reader, buffer.End);
             }
             catch (JsonException)
@@ -44,15 +50,33 @@ public sealed class RequestBody : IDisposable
                 reader.AdvanceTo(buffer.End);
                 throw new DynamoException(DynamoErrorCode.SerializationException, "");
             }
+            catch
+            {
+                reader.AdvanceTo(buffer.End);
+                throw;
+            }
         }
         try
         {
-            return new RequestBody(await JsonDocument.ParseAsync(request.Body), null, default);
+            if (signature is null) return new RequestBody(await JsonDocument.ParseAsync(request.Body), null, default);
+            // The whole body is needed for its hash before it is parsed (RequestSizeLimit bounds it).
+            var copy = new MemoryStream();
+            await request.Body.CopyToAsync(copy);
+            signature.Verify(request, SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+            return new RequestBody(JsonDocument.Parse(copy.GetBuffer().AsMemory(0, (int)copy.Length)), null, default);
         }
         catch (JsonException)
         {
             throw new DynamoException(DynamoErrorCode.SerializationException, "");
         }
+    }
+
+    private static byte[] Sha256(in ReadOnlySequence<byte> bytes)
+    {
+        if (bytes.IsSingleSegment) return SHA256.HashData(bytes.FirstSpan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in bytes) hash.AppendData(segment.Span);
+        return hash.GetHashAndReset();
     }
 
     public void Dispose()

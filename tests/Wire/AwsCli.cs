@@ -7,7 +7,11 @@ public static class AwsCli
 {
     public const string Path = "/usr/bin/aws";
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string endpointUrl, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string endpointUrl, params string[] arguments) =>
+        RunAsync(endpointUrl, ("x", "y"), arguments);
+
+    /// <summary>Runs the CLI with the access key <paramref name="credentials"/> (for a silo that checks signatures).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string endpointUrl, (string Id, string Secret) credentials, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -20,8 +24,8 @@ public static class AwsCli
         start.ArgumentList.Add(endpointUrl);
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add("json");
-        start.Environment["AWS_ACCESS_KEY_ID"] = "x";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "y";
+        start.Environment["AWS_ACCESS_KEY_ID"] = credentials.Id;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = credentials.Secret;
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         start.Environment["AWS_PAGER"] = "";
         start.Environment["AWS_CONFIG_FILE"] = "/dev/null";

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using DataTier.Tests.Processes;
+using Xunit;
+using static DataTier.Tests.Wire.WireHelpers;
+
+namespace DataTier.Tests.Wire;
+
+/// <summary>A silo with access keys configured takes only requests signed (Signature Version 4) with one of them, from the AWS SDK, the CLI or anyone.</summary>
+public sealed class SignatureWireTests : IAsyncLifetime
+{
+    private const string KeyId = "AKIDDATATIER";
+    private const string Secret = "s3cr3t/Key+WithSlash";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "datatier-signed-" + Guid.NewGuid().ToString("N"));
+    private SiloProcess _silo = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_data);
+        _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another"]);
+        await _silo.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo.IsRunning) await _silo.StopAsync();
+        _silo.Dispose();
+        Directory.Delete(_data, recursive: true);
+    }
+
+    private AmazonDynamoDBClient Client(string keyId, string secret) => new(new BasicAWSCredentials(keyId, secret), new AmazonDynamoDBConfig
+    {
+        ServiceURL = _silo.EndpointUrl,
+        AuthenticationRegion = "eu-west-1",
+        MaxErrorRetry = 0,
+    });
+
+    [Fact]
+    public async Task Requests_signed_with_a_configured_key_are_served_and_others_get_AWSs_errors()
+    {
+        using var signed = Client(KeyId, Secret);
+        var table = UniqueName("signed");
+        await CreateTable(signed, table, ("pk", ScalarAttributeType.S));
+        // Past 64 KB the body is read through a stream, not in place: it is signed all the same.
+        var large = Item(("pk", S("large")), ("v", S(new string('x', 300_000))));
+        await signed.PutItemAsync(table, large);
+        Assert.Equal(300_000, (await signed.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("large"))), ConsistentRead = true })).Item["v"].S.Length);
+        using var second = Client("AKIDSECOND", "another");
+        Assert.Contains(table, (await second.ListTablesAsync()).TableNames);
+
+        using var wrongSecret = Client(KeyId, "not-the-secret");
+        var refused = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => wrongSecret.PutItemAsync(table, Item(("pk", S("forged")))));
+        Assert.Equal("InvalidSignatureException", refused.ErrorCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("The request signature we calculated does not match the signature you provided.", refused.Message);
+        Assert.False(HasItem((await signed.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("forged"))), ConsistentRead = true })).Item));
+
+        using var unknown = Client("AKIDUNKNOWN", Secret);
+        var unrecognized = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => unknown.ListTablesAsync());
+        Assert.Equal("UnrecognizedClientException", unrecognized.ErrorCode);
+        Assert.Equal("The security token included in the request is invalid.", unrecognized.Message);
+
+        using var http = new HttpClient();
+        var unsigned = new HttpRequestMessage(HttpMethod.Post, _silo.EndpointUrl)
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        unsigned.Headers.Add("X-Amz-Target", "DynamoDB_20120810.ListTables");
+        var response = await http.SendAsync(unsigned);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"Request is missing Authentication Token"}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_AWS_CLI_signs_with_the_key_it_is_given()
+    {
+        var listed = await AwsCli.RunAsync(_silo.EndpointUrl, (KeyId, Secret), "dynamodb", "list-tables");
+        Assert.True(listed.ExitCode == 0, listed.Error);
+        var scaling = await AwsCli.RunAsync(_silo.EndpointUrl, (KeyId, Secret), "application-autoscaling", "describe-scalable-targets", "--service-namespace", "dynamodb");
+        Assert.True(scaling.ExitCode == 0, scaling.Error);
+        var wrong = await AwsCli.RunAsync(_silo.EndpointUrl, (KeyId, "wrong"), "dynamodb", "list-tables");
+        Assert.NotEqual(0, wrong.ExitCode);
+        Assert.Contains("(InvalidSignatureException)", wrong.Error, StringComparison.Ordinal);
+    }
+}
