@@ -73,6 +73,10 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<IReadOnlyList<Backups.BackupDescription>> Backups();
 
+    /// <summary>One backup; BackupNotFoundException when there is none.</summary>
+    [AlwaysInterleave]
+    Task<Backups.BackupDescription> Backup(string arn);
+
     /// <summary>Forgets a backup (its items are the caller's to delete); BackupNotFoundException when there is none.</summary>
     Task<Backups.BackupDescription> RemoveBackup(string arn);
 

@@ -64,7 +64,7 @@ public sealed partial class TableCatalogGrain
 
     public Task<IReadOnlyList<(ScalableResource Resource, ScalableTarget Target)>> ScalableTargets() =>
         Task.FromResult<IReadOnlyList<(ScalableResource, ScalableTarget)>>(
-            [.. _tables.Values.Where(t => t.ScalableTargets.Count > 0).SelectMany(t => t.ScalableTargets.Select(s => (ResourceOf(t), s)))]);
+            [.. _tables.Values.Where(t => t.ScalableTargets.Count > 0 && ResourceOf(t) is not null).SelectMany(t => t.ScalableTargets.Select(s => (ResourceOf(t)!, s)))]);
 
     public Task<IReadOnlyList<ScalingActivity>> ScalingActivities() => Task.FromResult<IReadOnlyList<ScalingActivity>>([.. _activities]);
 
@@ -113,7 +113,7 @@ public sealed partial class TableCatalogGrain
         var cause = target.Policy is { } policy
             ? $"policy {policy.Name}: {rate:F1} units/s consumed over the last {autoScalingOptions.Value.Window.TotalSeconds:G} s against {current} provisioned, target {policy.TargetValue:G}%"
             : $"the bounds of the scalable target ({target.MinCapacity} to {target.MaxCapacity})";
-        var resource = ResourceOf(table);
+        if (ResourceOf(table) is not { } resource) return;
         try
         {
             var (readUnits, writeUnits) = read ? (desired, table.WriteCapacityUnits) : (table.ReadCapacityUnits, desired);
@@ -185,10 +185,10 @@ public sealed partial class TableCatalogGrain
         return table;
     }
 
-    /// <summary>The resource whose targets a description keeps: a user table, or the index a hidden table holds.</summary>
-    private ScalableResource ResourceOf(TableDescription table) => table.BaseTableName is not { } baseName
+    /// <summary>The resource whose targets a description keeps: a user table, or the index a hidden table holds (null while that index is being deleted).</summary>
+    private ScalableResource? ResourceOf(TableDescription table) => table.BaseTableName is not { } baseName
         ? new ScalableResource(table.Name)
-        : new ScalableResource(baseName, IndexOf(table)?.Name);
+        : IndexOf(table) is { } index ? new ScalableResource(baseName, index.Name) : null;
 
     private GlobalSecondaryIndex? IndexOf(TableDescription hidden) =>
         _tables.TryGetValue(hidden.BaseTableName!, out var table) ? table.GlobalIndexes.FirstOrDefault(i => i.IndexTableName == hidden.Name) : null;

@@ -29,6 +29,9 @@ public sealed partial class TableCatalogGrain
     public Task<IReadOnlyList<BackupDescription>> Backups() =>
         Task.FromResult<IReadOnlyList<BackupDescription>>([.. _backups.Values.OrderBy(b => b.CreationTime).ThenBy(b => b.Arn, StringComparer.Ordinal)]);
 
+    public Task<BackupDescription> Backup(string arn) =>
+        Task.FromResult(_backups.TryGetValue(arn, out var backup) ? backup : throw BackupNotFound(arn));
+
     public async Task<BackupDescription> RemoveBackup(string arn)
     {
         if (!_backups.TryGetValue(arn, out var backup)) throw BackupNotFound(arn);

@@ -133,8 +133,7 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
         w.WriteEndObject();
     }
 
-    private async Task<BackupDescription> FindAsync(string arn) =>
-        (await Catalog.Backups()).FirstOrDefault(b => b.Arn == arn) ?? throw TableCatalogGrain.BackupNotFound(arn);
+    private Task<BackupDescription> FindAsync(string arn) => Catalog.Backup(arn);
 
     private static void WriteDescription(Utf8JsonWriter w, BackupDescription backup, string status)
     {

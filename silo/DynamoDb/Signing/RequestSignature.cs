@@ -53,12 +53,21 @@ public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, 
     }
 
     /// <summary>The key derived from the secret for one day, region and service (the scope), kept: it changes once a day.</summary>
-    private byte[] SigningKey(string secret, string accessKeyId, string scope) => _signingKeys.GetOrAdd((accessKeyId + "\n" + secret, scope), static (k, secret) =>
+    private byte[] SigningKey(string secret, string accessKeyId, string scope)
+    {
+        // Scopes of past days are never asked for again: start afresh now and then rather than keep them all.
+        if (_signingKeys.Count > MaxSigningKeys) _signingKeys.Clear();
+        return _signingKeys.GetOrAdd((accessKeyId + "\n" + secret, scope), DeriveKey, secret);
+    }
+
+    private const int MaxSigningKeys = 1024;
+
+    private static byte[] DeriveKey((string Key, string Scope) k, string secret)
     {
         var key = Encoding.UTF8.GetBytes("AWS4" + secret);
         foreach (var part in k.Scope.Split('/')) key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
         return key;
-    }, secret);
+    }
 
     internal static string CanonicalRequest(HttpRequest request, IReadOnlyList<string> signedHeaders, ReadOnlySpan<byte> payloadHash)
     {
