@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataTier.Backups;
 using DataTier.Errors;
+using DataTier.Store;
 using DataTier.Tables;
 
 namespace DataTier.Catalog;
@@ -55,6 +56,43 @@ public sealed partial class TableCatalogGrain
         await NotifyPartitions(restored);
         await SyncIndexTablesAsync(restored);
         return restored;
+    }
+
+    /// <summary>
+    /// Deleting a table that has point-in-time recovery keeps, as DynamoDB does, a SYSTEM backup of it as it
+    /// was when the deletion began, for the table's recovery period.
+    /// </summary>
+    private async Task KeepDeletedTableBackupAsync(TableDescription table, Recovery.PointInTimeRecovery recovery)
+    {
+        var dataId = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        long count = 0, bytes = 0;
+        try
+        {
+            await GrainFactory.GetGrain<Recovery.IRecoveryGrain>(table.Id).Materialize(null, dataId);
+            await foreach (var page in store.PagesAsync(dataId, Store.KeyRange.All, 1000))
+            {
+                count += page.Count;
+                bytes += page.Sum(i => (long)Model.ItemSize.Of(i.Attributes));
+            }
+        }
+        catch
+        {
+            await store.DeleteTableDataAsync(dataId);
+            throw;
+        }
+        await AddBackup(new BackupDescription(BackupDescription.NewArn(table, now), table.Name + "$DeletedTableBackup",
+            table with { ItemCount = count, TableSizeBytes = bytes }, dataId, count, bytes, now, BackupType.SYSTEM, now + recovery.Period));
+    }
+
+    /// <summary>SYSTEM backups are removed, with their items, once their retention has passed.</summary>
+    private async Task RemoveExpiredBackupsAsync(DateTimeOffset now)
+    {
+        foreach (var backup in _backups.Values.Where(b => b.ExpiryTime <= now).ToList())
+        {
+            await RemoveBackup(backup.Arn);
+            await store.DeleteTableDataAsync(backup.DataId);
+        }
     }
 
     public static DynamoException BackupNotFound(string arn) => new(DynamoErrorCode.BackupNotFoundException, $"Backup not found: {arn}");

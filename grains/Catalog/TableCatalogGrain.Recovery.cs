@@ -6,7 +6,7 @@ namespace DataTier.Catalog;
 /// <summary>
 /// Point-in-time recovery's setting is kept with the table's description; every
 /// <c>PointInTimeRecovery:FoldInterval</c> the catalog asks each table's recovery grain to fold what fell
-/// out of its recovery period.
+/// out of its recovery period, and removes the SYSTEM backups of deleted tables whose retention has passed.
 /// </summary>
 public sealed partial class TableCatalogGrain
 {
@@ -16,13 +16,13 @@ public sealed partial class TableCatalogGrain
         this.RegisterGrainTimer(PromptFoldsAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
     }
 
-    private Task PromptFoldsAsync(CancellationToken cancellationToken)
+    private async Task PromptFoldsAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var table in _tables.Values)
             if (table.Recovery is { EarliestRestorableTime: { } earliest } recovery && now - recovery.Period > earliest)
                 GrainFactory.GetGrain<IRecoveryGrain>(table.Id).Fold(now - recovery.Period).Ignore();
-        return Task.CompletedTask;
+        await RemoveExpiredBackupsAsync(now);
     }
 
     public async Task<TableDescription> UpdateContinuousBackups(string name, bool enabled, int? recoveryPeriodInDays)

@@ -199,6 +199,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         if (!_tables.TryGetValue(name, out var description))
             throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
         if (description.BaseTableName is not null) throw DynamoException.TableNotFound();
+        if (description.Recovery is { EarliestRestorableTime: not null } recovery) await KeepDeletedTableBackupAsync(description, recovery);
         await store.PutCatalogEntryAsync(name, null);
         _tables.Remove(name);
         await DropDataAsync(description);

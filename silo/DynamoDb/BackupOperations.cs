@@ -91,7 +91,7 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
             r.Invalid("limit", limit, limit < 1 ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 100");
         r.ThrowIfInvalid();
         var backups = (await Catalog.Backups())
-            .Where(b => type is "USER" or "ALL")
+            .Where(b => type == "ALL" || type == b.Type.ToString())
             .Where(b => tableName is null || b.Source.Name == tableName)
             .Where(b => (lower is null || b.CreationTime >= lower) && (upper is null || b.CreationTime <= upper))
             .ToList();
@@ -109,7 +109,8 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
             w.WriteString("BackupName", b.Name);
             w.WriteEpochSeconds("BackupCreationDateTime", b.CreationTime);
             w.WriteString("BackupStatus", "AVAILABLE");
-            w.WriteString("BackupType", "USER");
+            w.WriteString("BackupType", b.Type.ToString());
+            if (b.ExpiryTime is { } expiry) w.WriteEpochSeconds("BackupExpiryDateTime", expiry);
             w.WriteNumber("BackupSizeBytes", b.SizeBytes);
             w.WriteEndObject();
         }
@@ -179,8 +180,9 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
         w.WriteString("BackupName", backup.Name);
         w.WriteNumber("BackupSizeBytes", backup.SizeBytes);
         w.WriteString("BackupStatus", status);
-        w.WriteString("BackupType", "USER");
+        w.WriteString("BackupType", backup.Type.ToString());
         w.WriteEpochSeconds("BackupCreationDateTime", backup.CreationTime);
+        if (backup.ExpiryTime is { } expiry) w.WriteEpochSeconds("BackupExpiryDateTime", expiry);
         w.WriteEndObject();
     }
 }

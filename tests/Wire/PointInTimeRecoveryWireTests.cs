@@ -114,6 +114,30 @@ public class PointInTimeRecoveryWireTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task Deleting_a_table_with_recovery_keeps_a_system_backup_it_can_be_restored_from()
+    {
+        var source = await TableWithIndexes();
+        await Enable(source, days: 2);
+        await Put(source, 3, "last");
+        var before = await ScanAll(source);
+        await Db.DeleteTableAsync(source);
+
+        // Not among the user's backups; listed as SYSTEM, kept for the recovery period.
+        Assert.DoesNotContain((await Db.ListBackupsAsync(new ListBackupsRequest { TableName = source })).BackupSummaries ?? [], b => b.TableName == source);
+        var summary = Assert.Single((await Db.ListBackupsAsync(new ListBackupsRequest { TableName = source, BackupType = BackupTypeFilter.SYSTEM })).BackupSummaries);
+        Assert.Equal(BackupType.SYSTEM, summary.BackupType);
+        Assert.Equal(source + "$DeletedTableBackup", summary.BackupName);
+        Assert.True(Assert.Single((await Db.ListBackupsAsync(new ListBackupsRequest { TableName = source, BackupType = BackupTypeFilter.ALL })).BackupSummaries).BackupSizeBytes > 0);
+        var details = (await Db.DescribeBackupAsync(new DescribeBackupRequest { BackupArn = summary.BackupArn })).BackupDescription.BackupDetails;
+        Assert.Equal(details.BackupCreationDateTime!.Value.AddDays(2), details.BackupExpiryDateTime!.Value, TimeSpan.FromSeconds(1));
+
+        var target = UniqueName("pitr-undeleted");
+        await Db.RestoreTableFromBackupAsync(new RestoreTableFromBackupRequest { TargetTableName = target, BackupArn = summary.BackupArn });
+        Assert.Equal(before, await ScanAll(target));
+        await Db.DeleteBackupAsync(new DeleteBackupRequest { BackupArn = summary.BackupArn });
+    }
+
+    [Fact]
     public async Task Bad_requests_get_AWSs_errors()
     {
         var table = await TableWithIndexes();
