@@ -4,17 +4,20 @@
 # against the silo alone, UpdateItem with a condition, a 10-item TransactWriteItems and a Query
 # that returns a full 1 MB page.
 #
-#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE] [--indexes]
+#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE] [--indexes | --pitr]
 #
 #   --quick          3 s runs after 1 s of warm-up (default: 10 s after 2 s)
 #   --concurrency N  concurrent clients, the same against both servers (default 50)
 #   --duration S     measured seconds per run (overrides --quick's 3)
 #   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl,
-#                    indexes-DATE.jsonl with --indexes)
+#                    indexes-DATE.jsonl with --indexes, pitr-DATE.jsonl with --pitr)
 #   --indexes        instead: what a stream and two global secondary indexes cost. PutItem and
 #                    UpdateItem against the silo, alternating between table bench (plain) and
 #                    bench-idx (stream + 2 GSIs), same items; during the bench-idx runs a probe puts an
 #                    item every 100 ms and polls Query on the index until it shows up (the GSI lag)
+#   --pitr           instead: what point-in-time recovery costs. PutItem and UpdateItem against the
+#                    silo, alternating between table bench (plain) and bench-pitr (recovery enabled
+#                    after its items are put), same items
 #
 # Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
 # and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
@@ -33,6 +36,7 @@ duration=""
 warmup=2
 quick=0
 indexes=0
+pitr=0
 json=""
 items=10000
 item_size=1024
@@ -47,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1; shift ;;
         --indexes) indexes=1; shift ;;
+        --pitr) pitr=1; shift ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
         --duration) whole "$1" "${2:-}"; duration=$2; shift 2 ;;
         --json) [[ -n ${2:-} ]] || { echo "--json needs a file" >&2; exit 2; }
@@ -56,7 +61,8 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 if ((quick)); then warmup=1; duration=${duration:-3}; else duration=${duration:-10}; fi
-if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || echo http)-$(date +%F).jsonl"; fi
+if ((indexes && pitr)); then echo "--indexes and --pitr are separate runs" >&2; exit 2; fi
+if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || { ((pitr)) && echo pitr || echo http; })-$(date +%F).jsonl"; fi
 mkdir -p "$(dirname "$json")"
 run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
@@ -125,10 +131,13 @@ prime() {
 }
 
 prime_seconds=$((quick ? 3 : 5))
-if ((indexes)); then
-    echo "priming the silo (${prime_seconds} s of mixed load on each table, not recorded; creates tables bench and bench-idx and puts all $items keys in each first)..."
+if ((indexes || pitr)); then
+    if ((indexes)); then variant_table=bench-idx variant_flags=(--indexes --lag-probe) variant_name="stream+2 GSIs"
+    else variant_table=bench-pitr variant_flags=(--pitr) variant_name="point-in-time recovery"
+    fi
+    echo "priming the silo (${prime_seconds} s of mixed load on each table, not recorded; creates tables bench and $variant_table and puts all $items keys in each first)..."
     prime silo "$silo_url" --create-table
-    prime silo-idx "$silo_url" --create-table --table bench-idx --indexes
+    prime silo-variant "$silo_url" --create-table --table "$variant_table" "${variant_flags[0]}"
     echo "measuring: concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up, $items items of $item_size bytes"
     : >"$work/results.txt"
     : >"$work/lag.txt"
@@ -137,7 +146,7 @@ if ((indexes)); then
         for table in $first $([[ $first == plain ]] && echo indexed || echo plain); do
             sleep 1
             if [[ $table == plain ]]; then run plain "$silo_url" "$mix"
-            else run indexed "$silo_url" "$mix" --table bench-idx --indexes --lag-probe; grep '^lag ' "$work/run.out" >>"$work/lag.txt" || true
+            else run indexed "$silo_url" "$mix" --table "$variant_table" "${variant_flags[@]}"; grep '^lag ' "$work/run.out" >>"$work/lag.txt" || true
             fi
         done
         first=$([[ $first == plain ]] && echo indexed || echo plain)
@@ -145,7 +154,7 @@ if ((indexes)); then
     echo
     echo "$command_line  ($(date -u '+%F %H:%M UTC'), $(nproc) cores, conc=$concurrency, ${duration} s runs after ${warmup} s warm-up)"
     echo
-    awk '
+    awk -v variant="$variant_name" '
         function field(name,   i, kv) {
             for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) { sub(/ms$/, "", kv[2]); return kv[2] } }
             return ""
@@ -154,23 +163,26 @@ if ((indexes)); then
         function val(a, key) { return (key in seen) ? a[key] : "-" }
         function extra(a, op) { return (("plain" SUBSEP op) in seen && ("indexed" SUBSEP op) in seen) ? sprintf("%+.2f", a["indexed" SUBSEP op] - a["plain" SUBSEP op]) : "-" }
         END {
-            print "| workload | plain ops/s | stream+2 GSIs ops/s | plain p50 ms | stream+2 GSIs p50 ms | extra p50 ms | plain p99 ms | stream+2 GSIs p99 ms | extra p99 ms | errors (plain/indexed) |"
-            print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            printf "| workload | plain ops/s | %s ops/s | ratio | plain p50 ms | %s p50 ms | extra p50 ms | plain p99 ms | %s p99 ms | extra p99 ms | errors (plain/%s) |\n", variant, variant, variant, variant
+            print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
             n = split("put update", mixes, " ")
             for (m = 1; m <= n; m++) {
                 p = "plain" SUBSEP mixes[m]; i = "indexed" SUBSEP mixes[m]
-                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s |\n", mixes[m], val(ops, p), val(ops, i), val(p50, p), val(p50, i), extra(p50, mixes[m]),
+                ratio = ((p in seen) && (i in seen) && ops[p] > 0) ? sprintf("%.2f", ops[i] / ops[p]) : "-"
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s/%s |\n", mixes[m], val(ops, p), val(ops, i), ratio, val(p50, p), val(p50, i), extra(p50, mixes[m]),
                     val(p99, p), val(p99, i), extra(p99, mixes[m]), val(errs, p), val(errs, i)
             }
         }
     ' "$work/results.txt"
-    echo
-    echo "GSI lag under that load (index byG1 of bench-idx; a probe put every 100 ms, Query polled every ms until it sees it):"
-    echo
-    echo "| during | probes | mean ms | p50 ms | p99 ms | max ms | not seen within 10 s |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-    awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); sub(/ms$/, "", kv[2]); v[kv[1]] = kv[2] }
-           printf "| %s | %s | %s | %s | %s | %s | %s |\n", v["mix"], v["samples"], v["mean"], v["p50"], v["p99"], v["max"], v["misses"] }' "$work/lag.txt"
+    if ((indexes)); then
+        echo
+        echo "GSI lag under that load (index byG1 of bench-idx; a probe put every 100 ms, Query polled every ms until it sees it):"
+        echo
+        echo "| during | probes | mean ms | p50 ms | p99 ms | max ms | not seen within 10 s |"
+        echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); sub(/ms$/, "", kv[2]); v[kv[1]] = kv[2] }
+               printf "| %s | %s | %s | %s | %s | %s | %s |\n", v["mix"], v["samples"], v["mean"], v["p50"], v["p99"], v["max"], v["misses"] }' "$work/lag.txt"
+    fi
     echo
     echo "JSON lines appended to ${json#"$repo/"} (run $run_id)"
     if [[ -s $work/notes.txt ]]; then echo; echo "generator messages:"; cat "$work/notes.txt"; fi

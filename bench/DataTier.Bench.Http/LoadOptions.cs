@@ -9,11 +9,12 @@ public sealed class LoadOptions
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
                                    [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
-                                   [--label NAME] [--json FILE] [--indexes] [--lag-probe] [--rate OPS]
+                                   [--label NAME] [--json FILE] [--indexes] [--pitr] [--lag-probe] [--rate OPS]
           MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | get-consistent | put | mixed | update | transact10 | query1mb
           --duration and --warmup are seconds and may be fractional (1.5)
           --indexes: the tables --create-table makes have a stream (NEW_AND_OLD_IMAGES) and two global
                      secondary indexes (byG1 on g1, byG2 on g2; every item has both attributes)
+          --pitr: --create-table enables point-in-time recovery on the table once its items are put
           --lag-probe: during the run, also measure how far index byG1 trails the table (GsiLagProbe)
           --rate OPS: offer OPS requests a second in all (open loop, FixedRate) instead of each worker
                       sending its next request as soon as the last one is answered (closed loop)
@@ -35,6 +36,7 @@ public sealed class LoadOptions
     public string Label { get; private set; } = "target";
     public string? Json { get; private set; }
     public bool Indexes { get; private set; }
+    public bool PointInTimeRecovery { get; private set; }
     public bool LagProbe { get; private set; }
     /// <summary>Requests a second offered in all; 0 for a closed loop.</summary>
     public int Rate { get; private set; }
@@ -63,6 +65,7 @@ public sealed class LoadOptions
                 case "--label": o.Label = a.Value(); break;
                 case "--json": o.Json = a.Value(); break;
                 case "--indexes": o.Indexes = true; break;
+                case "--pitr": o.PointInTimeRecovery = true; break;
                 case "--lag-probe": o.LagProbe = true; break;
                 case "--rate": o.Rate = a.WholeNumber(1); break;
                 default: throw a.Unknown();

@@ -45,6 +45,14 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
                 if (e is not null) throw new InvalidOperationException($"preload PutItem failed: {s} {e}");
             }
         })));
+        if (options.PointInTimeRecovery)
+        {
+            // Enabled once the items are there, so that enabling logs them all (a table enabled again keeps its logs).
+            var enable = System.Text.Encoding.UTF8.GetBytes(
+                $$$"""{"TableName":"{{{options.Table}}}","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}}""");
+            var (s, e) = await client.SendAsync("UpdateContinuousBackups", enable);
+            if (e is not null) throw new InvalidOperationException($"UpdateContinuousBackups failed: {s} {e}");
+        }
     }
 
     public async Task<Measurement> RunAsync()
