@@ -125,9 +125,9 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
         var arn = r.Required(r.String("BackupArn"), "backupArn");
         r.ThrowIfInvalid();
         RequestValidation.TableName(target, "targetTableName");
-        TableRestorer.RefuseOverrides(r);
         var backup = await FindAsync(arn!);
-        var restored = await restorer.RestoreAsync(backup.Source, backup.DataId, target!, new RestoreSummary(backup.Arn, backup.Source.Arn, time.GetUtcNow()));
+        var shape = TableRestorer.WithOverrides(r, backup.Source);
+        var restored = await restorer.RestoreAsync(shape, backup.DataId, target!, new RestoreSummary(backup.Arn, backup.Source.Arn, time.GetUtcNow()));
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, restored);

@@ -73,17 +73,17 @@ public sealed class RecoveryOperations(IGrainFactory grains, TableRestorer resto
             throw Errors.DynamoException.Validation("Only one of RestoreDateTime or UseLatestRestorableTime can be specified");
         if (!latest && point is null)
             throw Errors.DynamoException.Validation("Either RestoreDateTime or UseLatestRestorableTime must be specified");
-        TableRestorer.RefuseOverrides(r);
         var source = sourceName is not null
             ? await Catalog.Describe(sourceName) is { BaseTableName: null } named ? named : throw RecoveryErrors.TableNotFound(sourceName)
             : await FindByArnAsync(sourceArn!);
         if (source.Recovery is null) throw RecoveryErrors.Unavailable(source.Name);
+        var shape = TableRestorer.WithOverrides(r, source);
         await restorer.EnsureAbsentAsync(target!);
         var dataId = Guid.NewGuid();
         try
         {
             var moment = await RecoveryOf(source).Materialize(point, dataId);
-            var restored = await restorer.RestoreAsync(source, dataId, target!, new RestoreSummary(null, source.Arn, moment));
+            var restored = await restorer.RestoreAsync(shape, dataId, target!, new RestoreSummary(null, source.Arn, moment));
             w.WriteStartObject();
             w.WritePropertyName("TableDescription");
             TableDescriptionJson.Write(w, restored);

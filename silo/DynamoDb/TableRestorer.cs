@@ -11,7 +11,8 @@ namespace DataTier.Silo.DynamoDb;
 /// Makes a new table of items kept in the store under an id of their own (a backup's, or a point-in-time
 /// image's): the source's keys and indexes, every item put through the table client (so local indexes,
 /// global index feeds, counts and partition splits are handled as for any write), then the source's billing
-/// mode and throughput. As in DynamoDB, tags, streams, time to live, auto scaling and recovery are not restored.
+/// mode and throughput, any of them overridden by the restore's Override parameters. As in DynamoDB, tags,
+/// streams, time to live, auto scaling and recovery are not restored.
 /// </summary>
 public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITableStore store)
 {
@@ -20,11 +21,60 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
 
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
-    /// <summary>The restores' Override parameters are not served: the table is restored as its source was.</summary>
-    public static void RefuseOverrides(ApiRequest r)
+    /// <summary>
+    /// The source's shape with a restore's Override parameters applied: BillingModeOverride,
+    /// ProvisionedThroughputOverride, and GlobalSecondaryIndexOverride and LocalSecondaryIndexOverride, which
+    /// give the restored table's indexes in place of the source's (keyed on the source's attributes).
+    /// SSESpecificationOverride is refused: tables here are not encrypted at rest by the project.
+    /// </summary>
+    public static TableDescription WithOverrides(ApiRequest r, TableDescription source)
     {
-        foreach (var member in (string[])["BillingModeOverride", "ProvisionedThroughputOverride", "GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "SSESpecificationOverride"])
-            if (r.Member(member) is not null) throw DynamoException.Validation($"{member} is not supported here: the table is restored as its source was");
+        if (r.Member("SSESpecificationOverride") is not null)
+            throw DynamoException.Validation("SSESpecificationOverride is not supported here: tables are not encrypted by the project");
+        var billing = r.Enum<BillingMode>("BillingModeOverride", "billingModeOverride");
+        var throughput = r.Object("ProvisionedThroughputOverride") is { } t ? ReadUnits(r, new ApiRequest(t)) : null;
+        r.ThrowIfInvalid();
+        var globals = IndexOverride(r, "GlobalSecondaryIndexOverride", global: true);
+        var locals = IndexOverride(r, "LocalSecondaryIndexOverride", global: false);
+        var mode = billing ?? source.BillingMode;
+        if (mode == BillingMode.PAY_PER_REQUEST && throughput is not null)
+            throw DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        var (read, write) = mode == BillingMode.PAY_PER_REQUEST ? (0L, 0L)
+            : throughput ?? (source.BillingMode == BillingMode.PROVISIONED ? (source.ReadCapacityUnits, source.WriteCapacityUnits)
+                : throw DynamoException.Validation("One or more parameter values were invalid: ProvisionedThroughputOverride must be specified when restoring an on-demand table as PROVISIONED"));
+        var definitions = source.AttributeDefinitions;
+        return source with
+        {
+            BillingMode = mode,
+            ReadCapacityUnits = read,
+            WriteCapacityUnits = write,
+            LocalIndexes = locals is null ? source.LocalIndexes
+                : [.. locals.Select(i => new LocalSecondaryIndex { Name = i.Name, KeySchema = IndexJson.Keys(i, definitions), Projection = IndexJson.Projection(i) })],
+            GlobalIndexes = globals is null
+                ? [.. source.GlobalIndexes.Select(i => mode == BillingMode.PAY_PER_REQUEST ? i with { ReadCapacityUnits = 0, WriteCapacityUnits = 0 } : i)]
+                : [.. globals.Select(i => new GlobalSecondaryIndex
+                {
+                    Name = i.Name,
+                    KeySchema = IndexJson.Keys(i, definitions),
+                    Projection = IndexJson.Projection(i),
+                    ReadCapacityUnits = mode == BillingMode.PAY_PER_REQUEST ? 0 : i.Throughput?.Read ?? read,
+                    WriteCapacityUnits = mode == BillingMode.PAY_PER_REQUEST ? 0 : i.Throughput?.Write ?? write,
+                })],
+        };
+    }
+
+    /// <summary>An index override; an empty list restores the table without indexes of that kind.</summary>
+    private static List<IndexJson.RawIndex>? IndexOverride(ApiRequest r, string member, bool global) =>
+        r.Array(member) is { } list && list.GetArrayLength() == 0 ? [] : IndexJson.Read(r, member, global);
+
+    private static (long Read, long Write)? ReadUnits(ApiRequest errors, ApiRequest units)
+    {
+        var read = units.Long("ReadCapacityUnits");
+        var write = units.Long("WriteCapacityUnits");
+        foreach (var (value, name) in new[] { (write, "writeCapacityUnits"), (read, "readCapacityUnits") })
+            if (value is null) errors.Required<object>(null, "provisionedThroughputOverride." + name);
+            else if (value < 1) errors.Invalid("provisionedThroughputOverride." + name, value, "Member must have value greater than or equal to 1");
+        return read is null || write is null ? null : (read.Value, write.Value);
     }
 
     public async Task EnsureAbsentAsync(string target)
@@ -33,6 +83,7 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
             throw new DynamoException(DynamoErrorCode.TableAlreadyExistsException, $"Table already exists: {target}");
     }
 
+    /// <summary>Makes table <paramref name="target"/> of the items under <paramref name="dataId"/>, in the shape of <paramref name="source"/> (its overrides applied).</summary>
     public async Task<TableDescription> RestoreAsync(TableDescription source, Guid dataId, string target, RestoreSummary summary)
     {
         await EnsureAbsentAsync(target);

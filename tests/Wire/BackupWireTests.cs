@@ -70,6 +70,55 @@ public class BackupWireTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_restore_takes_the_billing_mode_and_indexes_its_overrides_give()
+    {
+        var source = await IndexedTable();
+        var before = await ScanAll(source);
+        var arn = (await Db.CreateBackupAsync(new CreateBackupRequest { TableName = source, BackupName = "overridden" })).BackupDetails.BackupArn;
+        var target = UniqueName("overridden");
+        var restored = (await Db.RestoreTableFromBackupAsync(new RestoreTableFromBackupRequest
+        {
+            TargetTableName = target,
+            BackupArn = arn,
+            BillingModeOverride = BillingMode.PAY_PER_REQUEST,
+            GlobalSecondaryIndexOverride = [],
+            LocalSecondaryIndexOverride =
+            [
+                new LocalSecondaryIndex
+                {
+                    IndexName = "byLocalKeys",
+                    KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("l", KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                },
+            ],
+        })).TableDescription;
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, restored.BillingModeSummary.BillingMode);
+        Assert.Null(restored.GlobalSecondaryIndexes);
+        Assert.Equal("byLocalKeys", Assert.Single(restored.LocalSecondaryIndexes).IndexName);
+        Assert.Equal(before, await ScanAll(target));
+        var keysOnly = await Db.QueryAsync(new QueryRequest
+        {
+            TableName = target, IndexName = "byLocalKeys", KeyConditionExpression = "pk = :p",
+            ExpressionAttributeValues = new() { [":p"] = S("p1") },
+        });
+        Assert.Equal(10, keysOnly.Count);
+        Assert.All(keysOnly.Items, i => Assert.Equal(["l", "pk", "sk"], i.Keys.Order(StringComparer.Ordinal)));
+
+        var provisioned = UniqueName("overridden-units");
+        var withUnits = (await Db.RestoreTableFromBackupAsync(new RestoreTableFromBackupRequest
+        {
+            TargetTableName = provisioned, BackupArn = arn, ProvisionedThroughputOverride = new ProvisionedThroughput(20, 30),
+        })).TableDescription;
+        Assert.Equal((20L, 30L), (withUnits.ProvisionedThroughput.ReadCapacityUnits, withUnits.ProvisionedThroughput.WriteCapacityUnits));
+        Assert.Equal(5, Assert.Single(withUnits.GlobalSecondaryIndexes).ProvisionedThroughput.ReadCapacityUnits);
+        await ThrowsValidation(() => Db.RestoreTableFromBackupAsync(new RestoreTableFromBackupRequest
+        {
+            TargetTableName = UniqueName("never"), BackupArn = arn, BillingModeOverride = BillingMode.PAY_PER_REQUEST,
+            ProvisionedThroughputOverride = new ProvisionedThroughput(20, 30),
+        }), "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    }
+
+    [Fact]
     public async Task A_backup_outlives_its_table()
     {
         var source = UniqueName("backup-gone");

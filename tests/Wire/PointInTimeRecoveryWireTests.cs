@@ -67,12 +67,14 @@ public class PointInTimeRecoveryWireTests(SiloFixture fixture)
         await RestoreTables.AssertGlobalIndexCountAsync(Db, target, "g1", then.Count(i => i.Contains("\"g\"={S:\"g1\"}", StringComparison.Ordinal)));
 
         var latest = UniqueName("pitr-latest");
-        await Db.RestoreTableToPointInTimeAsync(new RestoreTableToPointInTimeRequest
+        var onDemand = (await Db.RestoreTableToPointInTimeAsync(new RestoreTableToPointInTimeRequest
         {
             SourceTableArn = (await Db.DescribeTableAsync(source)).Table.TableArn,
             TargetTableName = latest,
             UseLatestRestorableTime = true,
-        });
+            BillingModeOverride = BillingMode.PAY_PER_REQUEST,
+        })).TableDescription;
+        Assert.Equal(BillingMode.PAY_PER_REQUEST, onDemand.BillingModeSummary.BillingMode);
         Assert.Equal(now, await ScanAll(latest));
         // Recovery is the source's; the restored table starts without it.
         Assert.Equal(PointInTimeRecoveryStatus.DISABLED, (await Db.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = target }))
