@@ -29,6 +29,7 @@ public enum DynamoErrorCode
     IncompleteSignatureException,
     UnrecognizedClientException,
     InvalidSignatureException,
+    AccessDeniedException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
 }

@@ -18,4 +18,11 @@ public sealed class DynamoDbEndpointOptions
     /// Version 4) with one of them; when none is, any credentials are taken.
     /// </summary>
     public Dictionary<string, string> AccessKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Access key ids and secret keys that may only read: requests signed with them may run GetItem, Query,
+    /// Scan, BatchGetItem, TransactGetItems, the streams' reads and the Describe and List operations, and get
+    /// AccessDeniedException for anything else. Setting any also makes signatures required.
+    /// </summary>
+    public Dictionary<string, string> ReadOnlyAccessKeys { get; set; } = new(StringComparer.Ordinal);
 }

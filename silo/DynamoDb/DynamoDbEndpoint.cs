@@ -48,6 +48,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             var root = body.Document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
                 table = name.GetString();
+            if (body.AccessKeyId is { } key && signature.IsReadOnly(key) && !ReadOperations.Contains(operation.MetricName))
+                throw AccessDenied(key, operation.MetricName, table);
             var writer = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
             t_writer = null;
             writer.Reset(output);
@@ -159,6 +161,25 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>What a read-only access key may run (by metric name): reads of items, streams and descriptions.</summary>
+    private static readonly FrozenSet<string> ReadOperations = FrozenSet.ToFrozenSet(
+    [
+        "DescribeEndpoints", "DescribeTable", "ListTables", "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
+        "ListTagsOfResource", "DescribeLimits", "DescribeTimeToLive", "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
+        "Streams.ListStreams", "Streams.DescribeStream", "Streams.GetShardIterator", "Streams.GetRecords",
+        "AutoScaling.DescribeScalableTargets", "AutoScaling.DescribeScalingPolicies", "AutoScaling.DescribeScalingActivities",
+    ], StringComparer.Ordinal);
+
+    /// <summary>AWS's refusal of an action no policy allows, in IAM's words.</summary>
+    private static DynamoException AccessDenied(string accessKeyId, string operation, string? table)
+    {
+        var action = operation.StartsWith("AutoScaling.", StringComparison.Ordinal) ? "application-autoscaling:" + operation["AutoScaling.".Length..]
+            : "dynamodb:" + operation.Replace("Streams.", "", StringComparison.Ordinal);
+        var resource = table is null ? "*" : $"arn:aws:dynamodb:local:000000000000:table/{table}";
+        return new DynamoException(DynamoErrorCode.AccessDeniedException,
+            $"User: arn:aws:iam::000000000000:user/{accessKeyId} is not authorized to perform: {action} on resource: {resource} because no identity-based policy allows the {action} action");
+    }
+
     /// <summary>The metric name of a target no operation answers (an UnknownOperationException).</summary>
     private static string UnknownOperationName(string target) =>
         target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..]
@@ -227,6 +248,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         DynamoErrorCode.ValidationException => "com.amazon.coral.validate#",
         DynamoErrorCode.SerializationException or DynamoErrorCode.UnknownOperationException or DynamoErrorCode.MissingAuthenticationTokenException
             or DynamoErrorCode.IncompleteSignatureException or DynamoErrorCode.UnrecognizedClientException or DynamoErrorCode.InvalidSignatureException
+            or DynamoErrorCode.AccessDeniedException
             => "com.amazon.coral.service#",
         DynamoErrorCode.ObjectNotFoundException => "com.amazonaws.applicationautoscaling#",
         _ => "com.amazonaws.dynamodb.v20120810#",

@@ -20,14 +20,18 @@ public sealed class RequestBody : IDisposable
     private readonly PipeReader? _reader;
     private readonly SequencePosition _end;
 
-    private RequestBody(JsonDocument document, PipeReader? reader, SequencePosition end)
+    private RequestBody(JsonDocument document, PipeReader? reader, SequencePosition end, string? accessKeyId)
     {
         Document = document;
+        AccessKeyId = accessKeyId;
         _reader = reader;
         _end = end;
     }
 
     public JsonDocument Document { get; }
+
+    /// <summary>The access key the request was signed with, when signatures are checked.</summary>
+    public string? AccessKeyId { get; }
 
     /// <summary>
     /// Reads and parses the body; JSON that does not parse is AWS's SerializationException. With a
@@ -42,8 +46,8 @@ public sealed class RequestBody : IDisposable
             var buffer = result.Buffer;
             try
             {
-                if (signature is not null) signature.Verify(request, Sha256(buffer));
-                return new RequestBody(JsonDocument.Parse(buffer), reader, buffer.End);
+                var key = signature?.Verify(request, Sha256(buffer));
+                return new RequestBody(JsonDocument.Parse(buffer), reader, buffer.End, key);
             }
             catch (JsonException)
             {
@@ -58,12 +62,12 @@ public sealed class RequestBody : IDisposable
         }
         try
         {
-            if (signature is null) return new RequestBody(await JsonDocument.ParseAsync(request.Body), null, default);
+            if (signature is null) return new RequestBody(await JsonDocument.ParseAsync(request.Body), null, default, null);
             // The whole body is needed for its hash before it is parsed (RequestSizeLimit bounds it).
             var copy = new MemoryStream();
             await request.Body.CopyToAsync(copy);
-            signature.Verify(request, SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
-            return new RequestBody(JsonDocument.Parse(copy.GetBuffer().AsMemory(0, (int)copy.Length)), null, default);
+            var signedWith = signature.Verify(request, SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+            return new RequestBody(JsonDocument.Parse(copy.GetBuffer().AsMemory(0, (int)copy.Length)), null, default, signedWith);
         }
         catch (JsonException)
         {

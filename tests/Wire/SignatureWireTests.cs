@@ -20,7 +20,8 @@ public sealed class SignatureWireTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_data);
-        _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another"]);
+        _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another",
+            "--Endpoints:DynamoDb:ReadOnlyAccessKeys:AKIDREADER=reader-secret"]);
         await _silo.StartAsync();
     }
 
@@ -73,6 +74,38 @@ public sealed class SignatureWireTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("""{"__type":"com.amazon.coral.service#MissingAuthenticationTokenException","message":"Request is missing Authentication Token"}""",
             await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_read_only_key_reads_items_and_descriptions_and_is_denied_everything_else()
+    {
+        using var writer = Client(KeyId, Secret);
+        var table = UniqueName("readonly");
+        await CreateTable(writer, table, ("pk", ScalarAttributeType.S));
+        await writer.PutItemAsync(table, Item(("pk", S("a")), ("v", S("1"))));
+
+        using var reader = Client("AKIDREADER", "reader-secret");
+        Assert.Equal("1", (await reader.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("a"))), ConsistentRead = true })).Item["v"].S);
+        Assert.Equal(1, (await reader.ScanAsync(new ScanRequest { TableName = table })).Count);
+        Assert.Equal(1, (await reader.QueryAsync(new QueryRequest
+        {
+            TableName = table, KeyConditionExpression = "pk = :p", ExpressionAttributeValues = new() { [":p"] = S("a") },
+        })).Count);
+        Assert.Equal(table, (await reader.DescribeTableAsync(table)).Table.TableName);
+        Assert.Contains(table, (await reader.ListTablesAsync()).TableNames);
+
+        var denied = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => reader.PutItemAsync(table, Item(("pk", S("a")), ("v", S("2")))));
+        Assert.Equal("AccessDeniedException", denied.ErrorCode);
+        Assert.Equal($"User: arn:aws:iam::000000000000:user/AKIDREADER is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:local:000000000000:table/{table} because no identity-based policy allows the dynamodb:PutItem action",
+            denied.Message);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => reader.DeleteTableAsync(table))).ErrorCode);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() =>
+            CreateTable(reader, UniqueName("never"), ("pk", ScalarAttributeType.S)))).ErrorCode);
+        Assert.Equal("1", (await writer.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("a"))), ConsistentRead = true })).Item["v"].S);
+
+        var cli = await AwsCli.RunAsync(_silo.EndpointUrl, ("AKIDREADER", "reader-secret"), "dynamodb", "put-item", "--table-name", table, "--item", """{"pk":{"S":"b"}}""");
+        Assert.NotEqual(0, cli.ExitCode);
+        Assert.Contains("(AccessDeniedException)", cli.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,13 +17,22 @@ public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, 
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
-    private readonly IReadOnlyDictionary<string, string> _keys = options.Value.AccessKeys;
+    private readonly IReadOnlyDictionary<string, string> _keys = options.Value.AccessKeys
+        .Concat(options.Value.ReadOnlyAccessKeys.Where(k => !options.Value.AccessKeys.ContainsKey(k.Key)))
+        .ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+    private readonly HashSet<string> _readOnly = [.. options.Value.ReadOnlyAccessKeys.Keys.Where(k => !options.Value.AccessKeys.ContainsKey(k))];
     private readonly ConcurrentDictionary<(string Key, string Scope), byte[]> _signingKeys = new();
 
     public bool Required => _keys.Count > 0;
 
-    /// <summary>Throws AWS's error unless the request carries a valid signature of its method, path, query, signed headers and body (whose SHA-256 is <paramref name="payloadHash"/>).</summary>
-    public void Verify(HttpRequest request, ReadOnlySpan<byte> payloadHash)
+    /// <summary>Whether a key may only read (<c>Endpoints:DynamoDb:ReadOnlyAccessKeys</c>).</summary>
+    public bool IsReadOnly(string accessKeyId) => _readOnly.Contains(accessKeyId);
+
+    /// <summary>
+    /// Throws AWS's error unless the request carries a valid signature of its method, path, query, signed headers
+    /// and body (whose SHA-256 is <paramref name="payloadHash"/>); returns the access key id it was made with.
+    /// </summary>
+    public string Verify(HttpRequest request, ReadOnlySpan<byte> payloadHash)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0) throw Error(DynamoErrorCode.MissingAuthenticationTokenException, "Request is missing Authentication Token");
@@ -50,6 +59,7 @@ public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, 
         if (!CryptographicOperations.FixedTimeEquals(expected, header.Signature))
             throw Error(DynamoErrorCode.InvalidSignatureException,
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        return header.AccessKeyId;
     }
 
     /// <summary>The key derived from the secret for one day, region and service (the scope), kept: it changes once a day.</summary>
