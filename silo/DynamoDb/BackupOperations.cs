@@ -36,10 +36,19 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
         long count = 0, bytes = 0;
         try
         {
-            await foreach (var page in store.PagesAsync(table.Id, KeyRange.All, PageSize))
+            if (table.Recovery is { EarliestRestorableTime: not null })
             {
-                foreach (var chunk in page.Chunk(WritesPerBatch))
-                    await store.WriteAsync(dataId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
+                // With point-in-time recovery, the backup is the table as it was at one moment, across its partitions.
+                await grains.GetGrain<Recovery.IRecoveryGrain>(table.Id).Materialize(null, dataId);
+            }
+            else
+            {
+                await foreach (var page in store.PagesAsync(table.Id, KeyRange.All, PageSize))
+                    foreach (var chunk in page.Chunk(WritesPerBatch))
+                        await store.WriteAsync(dataId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
+            }
+            await foreach (var page in store.PagesAsync(dataId, KeyRange.All, PageSize))
+            {
                 count += page.Count;
                 bytes += page.Sum(i => (long)ItemSize.Of(i.Attributes));
             }

@@ -140,6 +140,24 @@ public class PointInTimeRecoveryWireTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_backup_of_a_table_with_recovery_is_its_image_of_the_moment()
+    {
+        var source = await TableWithIndexes();
+        await Enable(source);
+        await Put(source, 7, "after-enabling");
+        await Db.DeleteItemAsync(source, Item(("pk", S("p2")), ("sk", N("8"))));
+        var before = await ScanAll(source);
+        var backup = (await Db.CreateBackupAsync(new CreateBackupRequest { TableName = source, BackupName = "moment" })).BackupDetails;
+        await Put(source, 9, "after-the-backup");
+        Assert.Equal(29, (await Db.DescribeBackupAsync(new DescribeBackupRequest { BackupArn = backup.BackupArn })).BackupDescription.SourceTableDetails.ItemCount);
+
+        var target = UniqueName("pitr-backup");
+        await Db.RestoreTableFromBackupAsync(new RestoreTableFromBackupRequest { TargetTableName = target, BackupArn = backup.BackupArn });
+        Assert.Equal(before, await ScanAll(target));
+        await Db.DeleteBackupAsync(new DeleteBackupRequest { BackupArn = backup.BackupArn });
+    }
+
+    [Fact]
     public async Task Bad_requests_get_AWSs_errors()
     {
         var table = await TableWithIndexes();
