@@ -64,7 +64,10 @@ public sealed partial class TableCatalogGrain
 
     public Task<IReadOnlyList<(ScalableResource Resource, ScalableTarget Target)>> ScalableTargets() =>
         Task.FromResult<IReadOnlyList<(ScalableResource, ScalableTarget)>>(
-            [.. _tables.Values.Where(t => t.ScalableTargets.Count > 0 && ResourceOf(t) is not null).SelectMany(t => t.ScalableTargets.Select(s => (ResourceOf(t)!, s)))]);
+            [.. _tables.Values.Where(t => t.ScalableTargets.Count > 0)
+                .Select(t => (Resource: ResourceOf(t), t.ScalableTargets))
+                .Where(t => t.Resource is not null)
+                .SelectMany(t => t.ScalableTargets.Select(s => (t.Resource!, s)))]);
 
     public Task<IReadOnlyList<ScalingActivity>> ScalingActivities() => Task.FromResult<IReadOnlyList<ScalingActivity>>([.. _activities]);
 

@@ -66,15 +66,11 @@ public sealed partial class TableCatalogGrain
     {
         var dataId = Guid.NewGuid();
         var now = clock.GetUtcNow();
-        long count = 0, bytes = 0;
+        long count, bytes;
         try
         {
             await GrainFactory.GetGrain<Recovery.IRecoveryGrain>(table.Id).Materialize(null, dataId);
-            await foreach (var page in store.PagesAsync(dataId, Store.KeyRange.All, 1000))
-            {
-                count += page.Count;
-                bytes += page.Sum(i => (long)Model.ItemSize.Of(i.Attributes));
-            }
+            (count, bytes) = await store.CountAsync(dataId, KeyRange.All);
         }
         catch
         {

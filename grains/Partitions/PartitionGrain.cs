@@ -213,12 +213,7 @@ public sealed partial class PartitionGrain(
     /// <summary>The items of this partition (or the entries of one of its local indexes) as the store holds them: how many, how large.</summary>
     private async Task<PartitionStats> CountStoredAsync(TableDescription table, string? index)
     {
-        long count = 0, bytes = 0;
-        await foreach (var batch in store.PagesAsync(table.Id, ClampToPartition(KeyRange.All), 1024, index))
-        {
-            count += batch.Count;
-            bytes += batch.Sum(entry => (long)ItemSize.Of(entry.Attributes));
-        }
+        var (count, bytes) = await store.CountAsync(table.Id, ClampToPartition(KeyRange.All), index);
         return new PartitionStats(count, bytes);
     }
 

@@ -19,9 +19,7 @@ public static class RecoveryImage
     /// <summary>Writes the table's items as they were at <paramref name="pointMs"/> under <paramref name="targetId"/>, which must be empty.</summary>
     public static async Task MaterializeAsync(ITableStore store, TableDescription table, long pointMs, Guid targetId)
     {
-        await foreach (var page in store.PagesAsync(RecoveryLog.BaseTableOf(table.Id), KeyRange.All, PageSize))
-            foreach (var chunk in page.Chunk(WritesPerBatch))
-                await store.WriteAsync(targetId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, 1, i.Attributes))]);
+        await store.CopyAsync(RecoveryLog.BaseTableOf(table.Id), targetId);
         foreach (var partition in table.Partitions.AllIds)
             await ApplyPrefixAsync(store, table, RecoveryLog.NameOf(partition), pointMs, targetId);
     }

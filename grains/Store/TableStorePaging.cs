@@ -21,4 +21,27 @@ public static class TableStorePaging
             range = range with { Start = page[^1].Position, StartInclusive = false };
         }
     }
+
+    /// <summary>How many items (or local index entries) <paramref name="range"/> holds, and their size by DynamoDB's rules.</summary>
+    public static async Task<(long Count, long Bytes)> CountAsync(this ITableStore store, Guid tableId, KeyRange range, string? index = null)
+    {
+        long count = 0, bytes = 0;
+        await foreach (var page in store.PagesAsync(tableId, range, PageSize, index))
+        {
+            count += page.Count;
+            bytes += page.Sum(item => (long)Model.ItemSize.Of(item.Attributes));
+        }
+        return (count, bytes);
+    }
+
+    /// <summary>Copies every item of table id <paramref name="from"/> to the empty table id <paramref name="to"/>, with its version.</summary>
+    public static async Task CopyAsync(this ITableStore store, Guid from, Guid to)
+    {
+        await foreach (var page in store.PagesAsync(from, KeyRange.All, PageSize))
+            foreach (var chunk in page.Chunk(WritesPerBatch))
+                await store.WriteAsync(to, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
+    }
+
+    private const int PageSize = 1000;
+    private const int WritesPerBatch = 100;
 }

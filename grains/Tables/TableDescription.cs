@@ -61,7 +61,10 @@ public sealed record TableDescription
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";
 
-    public string Arn => $"arn:aws:dynamodb:local:000000000000:table/{Name}";
+    public string Arn => ArnOf(Name);
+
+    /// <summary>The ARN of the table named <paramref name="name"/>.</summary>
+    public static string ArnOf(string name) => $"arn:aws:dynamodb:local:000000000000:table/{name}";
 
     /// <summary>The grain key of the partition with stable id <paramref name="partitionId"/> (see <see cref="PartitionMap.IdAt"/>).</summary>
     public string PartitionGrainKey(int partitionId) => $"{Id:N}/{partitionId}";

@@ -16,9 +16,6 @@ namespace DataTier.Silo.DynamoDb;
 /// </summary>
 public sealed class BackupOperations(IGrainFactory grains, TableRestorer restorer, ITableStore store, TimeProvider time)
 {
-    private const int PageSize = 1000;
-    private const int WritesPerBatch = 25;
-
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
     public async Task CreateBackup(ApiRequest r, Utf8JsonWriter w)
@@ -33,25 +30,13 @@ public sealed class BackupOperations(IGrainFactory grains, TableRestorer restore
             : throw new DynamoException(DynamoErrorCode.TableNotFoundException, $"Table not found: {tableName}");
         var now = time.GetUtcNow();
         var dataId = Guid.NewGuid();
-        long count = 0, bytes = 0;
+        long count, bytes;
         try
         {
-            if (table.Recovery is { EarliestRestorableTime: not null })
-            {
-                // With point-in-time recovery, the backup is the table as it was at one moment, across its partitions.
-                await grains.GetGrain<Recovery.IRecoveryGrain>(table.Id).Materialize(null, dataId);
-            }
-            else
-            {
-                await foreach (var page in store.PagesAsync(table.Id, KeyRange.All, PageSize))
-                    foreach (var chunk in page.Chunk(WritesPerBatch))
-                        await store.WriteAsync(dataId, [.. chunk.Select(i => new ItemWrite(i.Position, 0, i.Version, i.Attributes))]);
-            }
-            await foreach (var page in store.PagesAsync(dataId, KeyRange.All, PageSize))
-            {
-                count += page.Count;
-                bytes += page.Sum(i => (long)ItemSize.Of(i.Attributes));
-            }
+            // With point-in-time recovery, the backup is the table as it was at one moment, across its partitions.
+            if (table.Recovery is { EarliestRestorableTime: not null }) await grains.GetGrain<Recovery.IRecoveryGrain>(table.Id).Materialize(null, dataId);
+            else await store.CopyAsync(table.Id, dataId);
+            (count, bytes) = await store.CountAsync(dataId, KeyRange.All);
         }
         catch
         {

@@ -175,7 +175,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     {
         var action = operation.StartsWith("AutoScaling.", StringComparison.Ordinal) ? "application-autoscaling:" + operation["AutoScaling.".Length..]
             : "dynamodb:" + operation.Replace("Streams.", "", StringComparison.Ordinal);
-        var resource = table is null ? "*" : $"arn:aws:dynamodb:local:000000000000:table/{table}";
+        var resource = table is null ? "*" : Tables.TableDescription.ArnOf(table);
         return new DynamoException(DynamoErrorCode.AccessDeniedException,
             $"User: arn:aws:iam::000000000000:user/{accessKeyId} is not authorized to perform: {action} on resource: {resource} because no identity-based policy allows the {action} action");
     }
