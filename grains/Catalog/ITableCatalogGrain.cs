@@ -99,6 +99,15 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// </summary>
     Task<bool> AdvanceRecovery(Guid tableId, DateTimeOffset enabledTime, DateTimeOffset earliest);
 
+    /// <summary>Records the other regions holding replicas of the table (global tables): new ones start CREATING, and are sent the items here.</summary>
+    Task<TableDescription> SetRegionReplicas(string name, IReadOnlyList<string> regions);
+
+    /// <summary>Creates this region's replica of another region's table <paramref name="source"/>, with replicas in <paramref name="regions"/>.</summary>
+    Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions);
+
+    /// <summary>A partition has sent region <paramref name="region"/> the items it held when the region joined.</summary>
+    Task RegionReplicaBackfilled(string name, string region, int partition);
+
     /// <summary>Deletes a table and its items; returns its description with status DELETING.</summary>
     Task<TableDescription> Delete(string name);
 }

@@ -148,6 +148,7 @@ public sealed partial class TableCatalogGrain
         var all = ++_promptTicks % FeederPromptTicks == 0;
         foreach (var table in _tables.Values)
         {
+            PromptShippers(table, all);
             if (all)
             {
                 foreach (var index in table.GlobalIndexes)

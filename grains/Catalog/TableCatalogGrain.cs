@@ -99,6 +99,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
                 throw DynamoException.Validation($"Table already has an enabled stream: TableName: {name}");
             if (!stream.Enabled && table.StreamViewType is null)
                 throw DynamoException.Validation($"Table has no stream to disable: TableName: {name}");
+            if (!stream.Enabled && table.RegionReplicas.Count > 0)
+                throw DynamoException.Validation($"Table: {name} has replicas in other regions: its stream (NEW_AND_OLD_IMAGES) cannot be disabled");
             table = table with
             {
                 StreamViewType = stream.ViewType,
@@ -214,6 +216,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         await store.DeleteTableDataAsync(description.Id);
         await store.DeleteTableDataAsync(Transactions.TransactionLedger.LockTableOf(description.Id));
         await store.DeleteTableDataAsync(Recovery.RecoveryLog.BaseTableOf(description.Id));
+        await store.DeleteTableDataAsync(GlobalTables.ReplicationLog.StateTableOf(description.Id));
     }
 
     /// <summary>Partitions write by their table's description (stream, time to live): tell them it changed.</summary>

@@ -32,6 +32,8 @@ public static class TableSiloBuilderExtensions
         builder.Services.AddOptions<ThroughputOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<AutoScalingOptions>().Validate(o => { o.Validate(); return true; });
         builder.Services.AddOptions<RecoveryOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.AddOptions<GlobalTablesOptions>().Validate(o => { o.Validate(); return true; });
+        builder.Services.TryAddSingleton<GlobalTables.IReplicaTransport, GlobalTables.UnconfiguredReplicaTransport>();
         builder.Services.TryAddSingleton<Indexes.IndexLagMetrics>();
         if (!builder.Services.Any(s => s.ServiceKey as string == Streams.ChangeStreams.ProviderName))
         {

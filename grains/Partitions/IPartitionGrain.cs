@@ -83,6 +83,21 @@ public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
     /// </summary>
     Task<Recovery.RecoverySeedPage> SeedRecoveryLog(byte[]? after, int limit);
 
+    /// <summary>
+    /// Writes from another region (global tables): each is applied if its stamp is newer than the item's, last
+    /// writer winning; returns how many were.
+    /// </summary>
+    Task<int> ApplyReplicated(IReadOnlyList<GlobalTables.ReplicatedWrite> writes);
+
+    /// <summary>
+    /// A region's replica starts: from this turn on, every write made here is in the replication log; returns the
+    /// log's last sequence now, or null if this partition does not serve or the table has no replica there.
+    /// </summary>
+    Task<long?> OpenReplicationLog(string region);
+
+    /// <summary>The next <paramref name="limit"/> items after <paramref name="after"/> with their stamps, read in one grain turn, for a new replica.</summary>
+    Task<GlobalTables.ReplicationPage> ReadReplicationPage(byte[]? after, int limit);
+
     /// <summary>The table was deleted: forget everything and deactivate.</summary>
     Task Drop();
 }

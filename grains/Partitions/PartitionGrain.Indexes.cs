@@ -96,8 +96,9 @@ public sealed partial class PartitionGrain
             _collections[id] = size + CollectionShare(table, updated) - CollectionShare(table, old?.Attributes);
     }
 
-    /// <summary>Whether writes to the table store change records: for the user's stream, for global indexes or read replicas, or for point-in-time recovery.</summary>
-    private static bool LogsChanges(TableDescription table) => table.StreamViewType is not null || FeedsInternalLog(table) || table.Recovery is not null;
+    /// <summary>Whether writes to the table store change records: for the user's stream, for global indexes or read replicas, for point-in-time recovery, or for other regions.</summary>
+    private static bool LogsChanges(TableDescription table) =>
+        table.StreamViewType is not null || FeedsInternalLog(table) || table.Recovery is not null || table.RegionReplicas.Count > 0;
 
     /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
     private static bool FeedsInternalLog(TableDescription table) => table.GlobalIndexes.Count > 0 || table.ReplicaCount > 0;

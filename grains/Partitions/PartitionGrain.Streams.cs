@@ -73,18 +73,20 @@ public sealed partial class PartitionGrain
         _collections.Clear();
         ScheduleSweeps(table);
         ScheduleFeeds(table);
+        ScheduleShipping(table);
         return Task.CompletedTask;
     }
 
-    /// <summary>The change records of writes about to be stored (the user's stream's, those feeding global indexes and replicas, and point-in-time recovery's); null when there are none.</summary>
+    /// <summary>The change records of writes about to be stored (the user's stream's, those feeding global indexes and replicas, point-in-time recovery's and, unless <paramref name="replicated"/> from another region, global tables'); null when there are none.</summary>
     private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
-        IEnumerable<ItemChange> changes)
+        IEnumerable<ItemChange> changes, bool replicated = false)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var list = changes as IReadOnlyCollection<ItemChange> ?? changes.ToList();
         var records = await StreamChangeRecordsAsync(table, list, now);
         records = await AppendFeedRecordsAsync(table, list, records, now);
-        return await AppendRecoveryRecordsAsync(table, list, records, now);
+        records = await AppendRecoveryRecordsAsync(table, list, records, now);
+        return replicated ? records : await AppendReplicationRecordsAsync(table, list, records, now);
     }
 
     private async ValueTask<List<ChangeRecord>?> StreamChangeRecordsAsync(TableDescription table,

@@ -72,7 +72,7 @@ public sealed partial class PartitionGrain
         var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, [new ItemChange(current.Attributes, null, true, 0)]);
         try
         {
-            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes, LocalIndexEntries(table, current.Attributes, null, 0));
+            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes, WithStamps(LocalIndexEntries(table, current.Attributes, null, 0)));
         }
         catch (VersionConflictException)
         {

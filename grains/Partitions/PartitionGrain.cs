@@ -18,6 +18,7 @@ public sealed partial class PartitionGrain(
     IOptions<TimeToLiveOptions> ttlOptions,
     IOptions<StreamOptions> streamOptions,
     IOptions<IndexOptions> indexOptions,
+    IOptions<GlobalTablesOptions> globalTablesOptions,
     LocalPartitions local,
     Throughput.LocalThroughput throughput,
     TimeProvider time,
@@ -55,6 +56,7 @@ public sealed partial class PartitionGrain(
             await LoadLocksAsync(_table);
             ScheduleSweeps(_table);
             ScheduleFeeds(_table);
+            ScheduleShipping(_table);
             ScheduleSplitChecks();
             if (_migratedFence) await Fence();
         }
@@ -259,7 +261,7 @@ public sealed partial class PartitionGrain(
                 if (table.LocalIndexes.Count > 0) collection = await CheckCollectionAsync(table, key, stored?.Attributes, newItem);
                 var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem, newVersion));
                 await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes,
-                    LocalIndexEntries(table, stored?.Attributes, newItem, newVersion));
+                    WithStamps(LocalIndexEntries(table, stored?.Attributes, newItem, newVersion)));
                 await PublishAsync(table, changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)

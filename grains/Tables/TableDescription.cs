@@ -57,6 +57,9 @@ public sealed record TableDescription
     /// <summary>Point-in-time recovery, while it is enabled; null when disabled.</summary>
     [Id(34)] public Recovery.PointInTimeRecovery? Recovery { get; init; }
 
+    /// <summary>The other regions holding replicas of this global table; empty for a table of this region only.</summary>
+    [Id(35)] public IReadOnlyList<GlobalTables.RegionReplica> RegionReplicas { get; init; } = [];
+
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";

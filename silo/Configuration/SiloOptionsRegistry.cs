@@ -38,6 +38,7 @@ public static class SiloOptionsRegistry
         BoundOptions.Of<ThroughputOptions>("Throughput"),
         BoundOptions.Of<AutoScalingOptions>("AutoScaling"),
         BoundOptions.Of<RecoveryOptions>("PointInTimeRecovery"),
+        BoundOptions.Of<GlobalTablesOptions>("GlobalTables"),
         BoundOptions.Of<CacheOptions>("Cache"),
         BoundOptions.Of<DataTier.Silo.Networking.NetworkingOptions>("Networking"),
     ];

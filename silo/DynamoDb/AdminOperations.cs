@@ -5,7 +5,7 @@ using DataTier.Tables;
 namespace DataTier.Silo.DynamoDb;
 
 /// <summary>UpdateTable, tags, DescribeLimits and DescribeEndpoints over JSON.</summary>
-public sealed class AdminOperations(ITableClient tables)
+public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGroup replicaGroup)
 {
     // DynamoDB's default account and table quotas, reported as they are: only each table's own units are enforced.
     private const long AccountMaxCapacityUnits = 80_000;
@@ -18,15 +18,42 @@ public sealed class AdminOperations(ITableClient tables)
         var throughput = ThroughputJson.Read(r);
         var stream = StreamSpecificationJson.Read(r);
         var (indexUpdates, definitions) = IndexUpdatesJson.Read(r);
+        var replicaUpdates = ReadReplicaUpdates(r);
         r.ThrowIfInvalid();
         if (throughput is not null && billing != BillingMode.PROVISIONED
             && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
             throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        var description = await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions));
+        var changesTable = billing is not null || throughput is not null || stream is not null || indexUpdates is not null;
+        var description = changesTable || replicaUpdates is null
+            ? await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions))
+            : null;
+        if (replicaUpdates is not null) description = await replicaGroup.ApplyAsync(name!, replicaUpdates);
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
-        TableDescriptionJson.Write(w, description);
+        TableDescriptionJson.Write(w, description!);
         w.WriteEndObject();
+    }
+
+    /// <summary>ReplicaUpdates (global tables, version 2019.11.21): Create or Delete, each with a RegionName.</summary>
+    private static List<GlobalTables.ReplicaUpdate>? ReadReplicaUpdates(ApiRequest r)
+    {
+        if (r.Array("ReplicaUpdates") is not { } list) return null;
+        var updates = new List<GlobalTables.ReplicaUpdate>();
+        foreach (var e in list.EnumerateArray())
+        {
+            var action = new ApiRequest(e);
+            var create = action.Object("Create");
+            var delete = action.Object("Delete");
+            if (action.Object("Update") is not null)
+                throw Errors.DynamoException.Validation("One or more parameter values were invalid: Update of a replica's settings is not supported here");
+            if ((create is null) == (delete is null))
+                throw Errors.DynamoException.Validation("One or more parameter values were invalid: Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate");
+            var spec = new ApiRequest((create ?? delete)!.Value);
+            var region = spec.Required(spec.String("RegionName"), $"replicaUpdates.{updates.Count + 1}.member.{(create is null ? "delete" : "create")}.regionName");
+            spec.ThrowIfInvalid();
+            updates.Add(new GlobalTables.ReplicaUpdate(region!, create is not null));
+        }
+        return updates;
     }
 
     public async Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w)

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, Signing.RequestSignature signature, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, Signing.RequestSignature signature, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -23,7 +23,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery);
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication);
 
     /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
     private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
@@ -108,7 +108,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
 
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
         BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams,
-        AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery)
+        AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication)
     {
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
@@ -158,6 +158,12 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Scaling("DescribeScalingPolicies", scaling.DescribeScalingPolicies);
         Scaling("DeleteScalingPolicy", scaling.DeleteScalingPolicy);
         Scaling("DescribeScalingActivities", scaling.DescribeScalingActivities);
+        void Replication(string name, Func<ApiRequest, Utf8JsonWriter, Task> run) =>
+            all[GlobalTables.ReplicaClient.TargetPrefix + name] = new("Replication." + name, (r, w, _) => run(r, w));
+        Replication("ApplyWrites", replication.ApplyWrites);
+        Replication("CreateReplica", replication.CreateReplica);
+        Replication("UpdateReplicaGroup", replication.UpdateReplicaGroup);
+        Replication("DeleteReplica", replication.DeleteReplica);
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

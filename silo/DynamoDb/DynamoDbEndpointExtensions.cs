@@ -16,6 +16,10 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<Signing.RequestSignature>();
         services.AddSingleton<RecoveryOperations>();
         services.AddSingleton<AdminOperations>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaClient>();
+        services.AddSingleton<DataTier.GlobalTables.IReplicaTransport>(sp => sp.GetRequiredService<DataTier.Silo.GlobalTables.ReplicaClient>());
+        services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaGroup>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.ReplicationOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();
         return services;

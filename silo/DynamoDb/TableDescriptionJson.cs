@@ -64,6 +64,20 @@ public static class TableDescriptionJson
             w.WriteString("LatestStreamArn", t.LatestStreamArn);
         }
         IndexJson.Write(w, t);
+        if (t.RegionReplicas.Count > 0)
+        {
+            // Version 2019.11.21 of global tables; DynamoDB lists the replicas in the other regions.
+            w.WriteString("GlobalTableVersion", "2019.11.21");
+            w.WriteStartArray("Replicas");
+            foreach (var replica in t.RegionReplicas)
+            {
+                w.WriteStartObject();
+                w.WriteString("RegionName", replica.RegionName);
+                w.WriteString("ReplicaStatus", replica.Status.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteBoolean("DeletionProtectionEnabled", false);
         w.WriteEndObject();
     }

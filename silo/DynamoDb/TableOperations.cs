@@ -7,7 +7,7 @@ using DataTier.Tables;
 namespace DataTier.Silo.DynamoDb;
 
 /// <summary>CreateTable, DescribeTable, ListTables and DeleteTable over JSON.</summary>
-public sealed class TableOperations(ITableClient tables)
+public sealed class TableOperations(ITableClient tables, GlobalTables.ReplicaGroup replicaGroup)
 {
     /// <summary>Checks in AWS's order: member constraints (all reported together), billing, then the key schema.</summary>
     public async Task CreateTable(ApiRequest r, Utf8JsonWriter w)
@@ -111,6 +111,7 @@ public sealed class TableOperations(ITableClient tables)
         var name = r.Required(r.String("TableName"), "tableName");
         r.ThrowIfInvalid();
         var description = await tables.DeleteTableAsync(name!);
+        if (description.RegionReplicas.Count > 0) await replicaGroup.LeaveAsync(description);
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
         TableDescriptionJson.Write(w, description);

@@ -1,0 +1,79 @@
+using DataTier.Errors;
+using DataTier.GlobalTables;
+using DataTier.Tables;
+
+namespace DataTier.Catalog;
+
+/// <summary>
+/// Global tables in the catalog: which other regions hold replicas of each table, and, for a region that joined a
+/// populated table, which partitions have sent it their items. The silo's DynamoDB endpoint talks to the other
+/// regions; the catalog only records the outcome.
+/// </summary>
+public sealed partial class TableCatalogGrain
+{
+    public async Task<TableDescription> SetRegionReplicas(string name, IReadOnlyList<string> regions)
+    {
+        var table = _tables.TryGetValue(name, out var found) && found.BaseTableName is null ? found : throw DynamoException.TableNotFound();
+        var replicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(r => table.RegionReplicas.FirstOrDefault(k => k.RegionName == r) ?? new RegionReplica(r, ReplicaStatus.CREATING, []))
+            .ToList();
+        if (replicas.SequenceEqual(table.RegionReplicas)) return table;
+        if (replicas.Count > 0 && table.StreamViewType != StreamViewType.NEW_AND_OLD_IMAGES)
+            throw DynamoException.Validation($"Table: {name} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to have replicas");
+        var updated = table with { RegionReplicas = replicas };
+        await Save(updated);
+        await NotifyPartitions(updated);
+        PromptShippers(updated, all: false);
+        return updated;
+    }
+
+    public async Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions)
+    {
+        if (_tables.ContainsKey(source.Name))
+            throw DynamoException.Validation($"Failed to create a the new replica of table with name: '{source.Name}' because one or more replicas already existed as tables.");
+        var created = await Create(new TableDefinition
+        {
+            Name = source.Name,
+            KeySchema = source.KeySchema,
+            AttributeDefinitions = source.AttributeDefinitions,
+            BillingMode = source.BillingMode,
+            ReadCapacityUnits = source.ReadCapacityUnits,
+            WriteCapacityUnits = source.WriteCapacityUnits,
+            Stream = new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES),
+            LocalIndexes = source.LocalIndexes,
+            GlobalIndexes = source.GlobalIndexes,
+        });
+        // Created with its replicas: it holds nothing yet, so there is nothing to send them but new writes.
+        var replica = created with
+        {
+            RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [])).ToList(),
+            TimeToLiveAttribute = source.TimeToLiveAttribute,
+        };
+        await Save(replica);
+        return replica;
+    }
+
+    public async Task RegionReplicaBackfilled(string name, string region, int partition)
+    {
+        if (!_tables.TryGetValue(name, out var table)) return;
+        var replica = table.RegionReplicas.FirstOrDefault(r => r.RegionName == region);
+        if (replica is not { Status: ReplicaStatus.CREATING } || replica.BackfilledPartitions.Contains(partition)) return;
+        var done = replica.BackfilledPartitions.Append(partition).Order().ToList();
+        var finished = table.Partitions.CurrentIds.All(done.Contains);
+        var updated = replica with { Status = finished ? ReplicaStatus.ACTIVE : ReplicaStatus.CREATING, BackfilledPartitions = finished ? [] : done };
+        await Save(table with { RegionReplicas = table.RegionReplicas.Select(r => r.RegionName == region ? updated : r).ToList() });
+    }
+
+    /// <summary>Prompts the shippers of regions still being sent the table's items or, with <paramref name="all"/>, every shipper (split parents' too, to drain their logs).</summary>
+    private void PromptShippers(TableDescription table, bool all)
+    {
+        foreach (var replica in table.RegionReplicas)
+        {
+            if (!all && replica.Status != ReplicaStatus.CREATING) continue;
+            foreach (var id in all ? table.Partitions.AllIds : table.Partitions.CurrentIds)
+                if (all || !replica.BackfilledPartitions.Contains(id))
+                    GrainFactory.GetGrain<IReplicaShipperGrain>(ReplicationLog.ShipperKey(table.Id, id, replica.RegionName)).Poke().Ignore();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text;
+using DataTier.Catalog;
+using DataTier.Configuration;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Store;
+using DataTier.Streams;
+using DataTier.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataTier.GlobalTables;
+
+/// <summary>
+/// Ships one partition's writes to one region (see <see cref="IReplicaShipperGrain"/>). Its state (the next sequence
+/// to send, whether the items held when the region joined have been sent, how far that got) is an item under
+/// <see cref="ReplicationLog.StateTableOf"/>, written after each batch the peer took: after a crash some writes are
+/// sent twice, which the peer's last-writer-wins makes harmless (the same stamp is not newer than itself).
+/// </summary>
+public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTransport transport, IOptions<GlobalTablesOptions> options,
+    ILogger<ReplicaShipperGrain> logger) : Grain, IReplicaShipperGrain
+{
+    private Guid _tableId;
+    private int _partition;
+    private string _region = "";
+    private byte[] _stateKey = [];
+    private long _stateVersion;
+    private long _checkpoint;
+    private bool _backfilled;
+    private bool _started;
+    private byte[]? _cursor;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = this.GetPrimaryKeyString().Split('/', 3);
+        _tableId = Guid.ParseExact(parts[0], "N");
+        _partition = int.Parse(parts[1]);
+        _region = parts[2];
+        _stateKey = Encoding.UTF8.GetBytes($"{_partition}/{_region}");
+        await LoadAsync();
+        // Also while no partition prompts it: a peer that was down is retried, a split parent's log drained.
+        var retry = options.Value.ShipInterval * 20;
+        this.RegisterGrainTimer(ShipOnTimerAsync, new GrainTimerCreationOptions(retry, retry) { KeepAlive = true });
+    }
+
+    public async Task Poke() => await ShipAsync();
+
+    public Task<long> Drain() => ShipAsync();
+
+    private async Task ShipOnTimerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ShipAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogShipFailed(logger, _region, this.GetPrimaryKeyString(), e);
+        }
+    }
+
+    private async Task<long> ShipAsync()
+    {
+        var table = await GrainFactory.GetGrain<ITableCatalogGrain>(0).DescribeById(_tableId);
+        var replica = table?.RegionReplicas.FirstOrDefault(r => r.RegionName == _region);
+        if (table is null || replica is null)
+        {
+            DeactivateOnIdle();
+            return _checkpoint - 1;
+        }
+        if (!_backfilled) await BackfillAsync(table, replica);
+        var log = ReplicationLog.NameOf(_partition);
+        var batchSize = options.Value.WritesPerBatch;
+        while (true)
+        {
+            var batch = await store.ReadChangesAsync(table.Id, log, _checkpoint, batchSize);
+            if (batch.Count == 0) return _checkpoint - 1;
+            var writes = new List<ReplicatedWrite>(batch.Count);
+            foreach (var change in batch)
+            {
+                var record = StreamRecordCodec.Decode(change.Sequence, change.Payload);
+                writes.Add(new ReplicatedWrite(record.Keys, record.NewImage, record.CreatedMs, options.Value.Region));
+            }
+            await transport.SendWritesAsync(_region, table.Name, writes);
+            await SaveAsync(batch[^1].Sequence + 1, true, null);
+            await TrimAsync(table);
+            if (batch.Count < batchSize) return _checkpoint - 1;
+        }
+    }
+
+    /// <summary>
+    /// For a region that joined a populated table: sends the items this partition holds, with their stamps. The
+    /// log's records from the moment the partition knew of the region on are sent afterwards, so writes made
+    /// meanwhile are not lost; those sent twice converge.
+    /// </summary>
+    private async Task BackfillAsync(TableDescription table, RegionReplica replica)
+    {
+        var partition = GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(_partition));
+        if (!_started)
+        {
+            // A region there from the table's creation, or a split parent (its children send their own items): only the log.
+            var head = replica.Status == ReplicaStatus.ACTIVE || table.Partitions.IsRetired(_partition) ? null : await partition.OpenReplicationLog(_region);
+            await SaveAsync(head is { } h ? h + 1 : 0, head is null, null);
+            if (head is null)
+            {
+                await ReportBackfilledAsync(table);
+                return;
+            }
+        }
+        while (true)
+        {
+            var page = await partition.ReadReplicationPage(_cursor, options.Value.WritesPerBatch);
+            if (page.Writes.Count > 0) await transport.SendWritesAsync(_region, table.Name, page.Writes);
+            if (page.Next is null) break;
+            await SaveAsync(_checkpoint, false, page.Next);
+        }
+        await SaveAsync(_checkpoint, true, null);
+        LogBackfilled(logger, table.Name, _region, _partition);
+        await ReportBackfilledAsync(table);
+    }
+
+    private async Task ReportBackfilledAsync(TableDescription table) =>
+        await GrainFactory.GetGrain<ITableCatalogGrain>(0).RegionReplicaBackfilled(table.Name, _region, _partition);
+
+    /// <summary>Removes records every region's shipper has sent, keeping the newest so sequence numbers keep growing.</summary>
+    private async Task TrimAsync(TableDescription table)
+    {
+        var batchSize = options.Value.WritesPerBatch;
+        if (_checkpoint % (batchSize * 4L) >= batchSize) return;
+        var lowest = _checkpoint;
+        foreach (var replica in table.RegionReplicas)
+        {
+            var state = await store.GetAsync(ReplicationLog.StateTableOf(table.Id), Encoding.UTF8.GetBytes($"{_partition}/{replica.RegionName}"));
+            lowest = Math.Min(lowest, state is null ? 0 : long.Parse(state.Attributes["c"].Text!));
+        }
+        if (lowest > 1) await store.TrimChangesAsync(table.Id, ReplicationLog.NameOf(_partition), lowest - 1);
+    }
+
+    private async Task LoadAsync()
+    {
+        var stored = await store.GetAsync(ReplicationLog.StateTableOf(_tableId), _stateKey);
+        if (stored is null) return;
+        _stateVersion = stored.Version;
+        _started = true;
+        _checkpoint = long.Parse(stored.Attributes["c"].Text!);
+        _backfilled = stored.Attributes["b"].Bool;
+        _cursor = stored.Attributes.TryGetValue("k", out var cursor) ? cursor.Bytes : null;
+    }
+
+    private async Task SaveAsync(long checkpoint, bool backfilled, byte[]? cursor)
+    {
+        var state = new Dictionary<string, AttrValue>(StringComparer.Ordinal)
+        {
+            ["c"] = AttrValue.FromN(checkpoint),
+            ["b"] = backfilled ? AttrValue.True : AttrValue.False,
+        };
+        if (cursor is not null) state["k"] = AttrValue.FromB(cursor);
+        try
+        {
+            await store.WriteAsync(ReplicationLog.StateTableOf(_tableId), [new ItemWrite(_stateKey, _stateVersion, _stateVersion + 1, state)]);
+        }
+        catch (VersionConflictException)
+        {
+            // Another activation shipped meanwhile (a membership change): continue from what it stored.
+            await LoadAsync();
+            throw;
+        }
+        _stateVersion++;
+        _started = true;
+        _checkpoint = checkpoint;
+        _backfilled = backfilled;
+        _cursor = cursor;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship writes to region {Region} ({Shipper}); retried at the next prompt")]
+    private static partial void LogShipFailed(ILogger logger, string region, string shipper, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent the items of table {Table}'s partition {Partition} to its new replica in region {Region}")]
+    private static partial void LogBackfilled(ILogger logger, string table, string region, int partition);
+}

@@ -1,0 +1,187 @@
+using DataTier.GlobalTables;
+using DataTier.Model;
+using DataTier.Store;
+using DataTier.Streams;
+using DataTier.Tables;
+
+namespace DataTier.Partitions;
+
+/// <summary>
+/// Global tables in the partition. While the table has replicas in other regions, every write made here gets a
+/// stamp (<see cref="ReplicationStamp"/>: later than the item's last, this region's name) kept beside the item,
+/// and a record in the replication log, both in the item's atomic batch; <see cref="IReplicaShipperGrain"/>s send
+/// the log to each region. Writes from other regions are applied when their stamp is newer than the item's
+/// (last writer wins), with stream, index and recovery records but no replication record, so nothing echoes.
+/// </summary>
+public sealed partial class PartitionGrain
+{
+    private string? _replicationLog;
+    private long _nextReplicationSequence;
+    private long _shipPrompted;
+    private IGrainTimer? _shipTimer;
+
+    /// <summary>The stamp entries of the write under way (one grain turn), made with its change records and stored in its batch (<see cref="WithStamps"/>).</summary>
+    private List<IndexEntryWrite>? _stamps;
+
+    private static bool Replicates(TableDescription table) => table.RegionReplicas.Count > 0;
+
+    private async ValueTask<List<ChangeRecord>?> AppendReplicationRecordsAsync(TableDescription table, IReadOnlyCollection<ItemChange> changes,
+        List<ChangeRecord>? records, long nowMs)
+    {
+        _stamps = null;
+        if (!Replicates(table)) return records;
+        var log = await ReplicationLogAsync(table);
+        var region = globalTablesOptions.Value.Region;
+        Dictionary<string, long>? stampedInBatch = null;
+        foreach (var change in changes)
+        {
+            var position = ItemValidator.ItemKeyOf(table.KeySchema, (change.New ?? change.Old)!).Encode();
+            var id = Convert.ToBase64String(position);
+            // An expired item's removal and its replacement share a batch: the second must be later than the first.
+            var last = stampedInBatch is not null && stampedInBatch.TryGetValue(id, out var inBatch) ? inBatch
+                : (await ReadStampAsync(table, position))?.Time ?? 0;
+            var stamp = new ReplicationStamp(Math.Max(nowMs, last + 1), region, change.New is null);
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, change.Old, change.New, _nextReplicationSequence, stamp.Time, change.ByService);
+            if (record is null) continue;
+            (stampedInBatch ??= [])[id] = stamp.Time;
+            (records ??= []).Add(new ChangeRecord(log, _nextReplicationSequence++, StreamRecordCodec.Encode(record)));
+            (_stamps ??= []).Add(new IndexEntryWrite(ReplicationLog.StampIndex, position, change.Version, stamp.ToAttributes()));
+        }
+        return records;
+    }
+
+    /// <summary><paramref name="entries"/> with the stamps of the write under way (which it takes).</summary>
+    private List<IndexEntryWrite>? WithStamps(List<IndexEntryWrite>? entries)
+    {
+        var stamps = _stamps;
+        _stamps = null;
+        if (stamps is null) return entries;
+        if (entries is null) return stamps;
+        entries.AddRange(stamps);
+        return entries;
+    }
+
+    private async ValueTask<ReplicationStamp?> ReadStampAsync(TableDescription table, byte[] position)
+    {
+        var found = await store.ReadIndexRangeAsync(table.Id, ReplicationLog.StampIndex, new KeyRange(position, true, position, true), false, 1);
+        return found.Count == 0 ? null : ReplicationStamp.From(found[0].Attributes);
+    }
+
+    public async Task<int> ApplyReplicated(IReadOnlyList<ReplicatedWrite> writes)
+    {
+        var applied = 0;
+        foreach (var write in writes)
+            if (await ApplyReplicatedAsync(write)) applied++;
+        return applied;
+    }
+
+    private async Task<bool> ApplyReplicatedAsync(ReplicatedWrite write)
+    {
+        var table = EnsureTable();
+        var key = ItemValidator.ItemKeyOf(table.KeySchema, write.Keys);
+        EnsureOwned(key.Hash);
+        var position = key.Encode();
+        if (_locks.Count > 0 && !await SettleLockAsync(position)) throw Errors.DynamoException.TransactionConflict();
+        var stamp = write.Stamp;
+        if (await ReadStampAsync(table, position) is { } current && !stamp.IsNewerThan(current)) return false;
+        var stampEntry = new IndexEntryWrite(ReplicationLog.StampIndex, position, 0, stamp.ToAttributes());
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await ReadCommittedAsync(table, position);
+            var newVersion = write.Item is null ? 0 : (stored?.Version ?? 0) + 1;
+            List<ChangeRecord>? changes = null;
+            try
+            {
+                var itemWrites = write.Item is null && stored is null ? [] : new[] { new ItemWrite(position, stored?.Version ?? 0, newVersion, write.Item) };
+                if (itemWrites.Length > 0 && LogsChanges(table))
+                    changes = await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, write.Item, newVersion), replicated: true);
+                var entries = LocalIndexEntries(table, stored?.Attributes, write.Item, newVersion) ?? [];
+                entries.Add(stampEntry with { Version = newVersion });
+                await store.WriteAsync(table.Id, itemWrites, changes, entries);
+                if (itemWrites.Length == 0) return true;
+                await PublishAsync(table, changes);
+            }
+            catch (VersionConflictException) when (attempt < MaxConflictRetries)
+            {
+                _cache.Invalidate(position);
+                continue;
+            }
+            catch
+            {
+                _cache.Invalidate(position);
+                throw;
+            }
+            RecordWritten(position, stored, write.Item, newVersion);
+            return true;
+        }
+    }
+
+    public async Task<long?> OpenReplicationLog(string region)
+    {
+        var table = EnsureTable();
+        // The catalog may have added the region moments ago and not reached this partition yet.
+        if (table.RegionReplicas.All(r => r.RegionName != region)
+            && await GrainFactory.GetGrain<Catalog.ITableCatalogGrain>(0).DescribeById(table.Id) is { } latest)
+            await UpdateDescription(latest);
+        table = EnsureTable();
+        if (!Serving || table.RegionReplicas.All(r => r.RegionName != region)) return null;
+        await ReplicationLogAsync(table);
+        return _nextReplicationSequence - 1;
+    }
+
+    public async Task<ReplicationPage> ReadReplicationPage(byte[]? after, int limit)
+    {
+        var table = EnsureServing();
+        var range = ClampToPartition(KeyRange.All);
+        if (after is not null) range = range with { Start = after, StartInclusive = false };
+        var items = await store.ReadRangeAsync(table.Id, range, false, limit);
+        var writes = new List<ReplicatedWrite>(items.Count);
+        var region = globalTablesOptions.Value.Region;
+        foreach (var item in items)
+        {
+            // An item written before the table had replicas has no stamp: any write stamped since is later.
+            var stamp = await ReadStampAsync(table, item.Position);
+            var keys = ItemValidator.KeyAttributes(table.KeySchema).ToDictionary(k => k.Name, k => item.Attributes[k.Name], StringComparer.Ordinal);
+            writes.Add(new ReplicatedWrite(keys, item.Attributes, stamp?.Time ?? 1, stamp?.Region ?? region));
+        }
+        return new ReplicationPage(writes, items.Count < limit ? null : items[^1].Position);
+    }
+
+    /// <summary>The replication log's name, its next sequence loaded from the store on first use in this activation.</summary>
+    private async ValueTask<string> ReplicationLogAsync(TableDescription table)
+    {
+        var log = ReplicationLog.NameOf(_partition);
+        if (_replicationLog != log)
+        {
+            _nextReplicationSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
+            _replicationLog = log;
+        }
+        return log;
+    }
+
+    /// <summary>While the table has replicas elsewhere, prompt their shippers now and whenever writes were logged since.</summary>
+    private void ScheduleShipping(TableDescription table)
+    {
+        if (!Replicates(table))
+        {
+            _shipTimer?.Dispose();
+            _shipTimer = null;
+            return;
+        }
+        PromptShippers(table);
+        if (_shipTimer is not null) return;
+        var interval = globalTablesOptions.Value.ShipInterval;
+        _shipTimer = this.RegisterGrainTimer(_ =>
+        {
+            if (_table is { } current && _replicationLog is not null && _nextReplicationSequence - 1 > _shipPrompted) PromptShippers(current);
+            return Task.CompletedTask;
+        }, interval, interval);
+    }
+
+    private void PromptShippers(TableDescription table)
+    {
+        _shipPrompted = _nextReplicationSequence - 1;
+        foreach (var replica in table.RegionReplicas)
+            GrainFactory.GetGrain<IReplicaShipperGrain>(ReplicationLog.ShipperKey(table.Id, _partition, replica.RegionName)).Poke().Ignore();
+    }
+}

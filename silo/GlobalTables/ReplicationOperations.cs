@@ -1,0 +1,103 @@
+using System.Text.Json;
+using DataTier.Catalog;
+using DataTier.Client;
+using DataTier.Errors;
+using DataTier.GlobalTables;
+using DataTier.Model;
+using DataTier.Partitions;
+using DataTier.Silo.DynamoDb;
+using DataTier.Tables;
+
+namespace DataTier.Silo.GlobalTables;
+
+/// <summary>
+/// The replication targets other regions call on this one's DynamoDB endpoint (<see cref="ReplicaClient.TargetPrefix"/>):
+/// writes to apply, last writer winning, and changes of a table's replica group. They are signed like any request
+/// when the endpoint checks signatures, and read-only keys may not call them.
+/// </summary>
+public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client)
+{
+    private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
+
+    private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
+
+    public async Task ApplyWrites(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var list = r.Required(r.Array("Writes"), "writes");
+        r.ThrowIfInvalid();
+        var writes = new List<ReplicatedWrite>();
+        foreach (var e in list!.Value.EnumerateArray())
+        {
+            var write = new ApiRequest(e);
+            writes.Add(new ReplicatedWrite(
+                write.Required(write.AttributeMap("Keys"), "keys")!,
+                write.AttributeMap("Item"),
+                write.Required(write.Long("Time"), "time")!.Value,
+                write.Required(write.String("Region"), "region")!));
+            write.ThrowIfInvalid();
+        }
+        var applied = await ApplyAsync(name!, writes);
+        w.WriteStartObject();
+        w.WriteNumber("Applied", applied);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Each write to the partition owning it; again with a fresh map when a partition was split meanwhile (applying twice is harmless).</summary>
+    private async Task<int> ApplyAsync(string name, List<ReplicatedWrite> writes)
+    {
+        var deadline = DateTime.UtcNow + SplitRetryDeadline;
+        while (true)
+        {
+            var table = await Catalog.Describe(name) is { BaseTableName: null } found ? found
+                : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+            try
+            {
+                var byPartition = writes.GroupBy(write => table.Partitions.IdOf(ItemValidator.ItemKeyOf(table.KeySchema, write.Keys).Hash));
+                var counts = await Task.WhenAll(byPartition.Select(group =>
+                    grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(group.Key)).ApplyReplicated(group.ToList())));
+                return counts.Sum();
+            }
+            catch (PartitionRetiredException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+        }
+    }
+
+    public async Task CreateReplica(ApiRequest r, Utf8JsonWriter w)
+    {
+        var table = r.Required(r.Object("Table"), "table");
+        var group = ReadGroup(r);
+        r.ThrowIfInvalid();
+        var source = table!.Value.Deserialize<TableDescription>() ?? throw DynamoException.Validation("Table must not be null");
+        await Catalog.CreateReplicaTable(source, Others(group));
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    public async Task UpdateReplicaGroup(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var group = ReadGroup(r);
+        r.ThrowIfInvalid();
+        // A group without this region means it was removed: it keeps its table, as a table of its own.
+        await Catalog.SetRegionReplicas(name!, group.Contains(client.LocalRegion) ? Others(group) : []);
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    public async Task DeleteReplica(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        r.ThrowIfInvalid();
+        await tables.DeleteTableAsync(name!);
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    private List<string> Others(IEnumerable<string> group) => group.Where(g => g != client.LocalRegion).Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<string> ReadGroup(ApiRequest r) =>
+        r.Required(r.Array("Regions"), "regions") is { } regions ? regions.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
+}

@@ -1,0 +1,67 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using DataTier.Tests.Processes;
+using Xunit;
+
+namespace DataTier.Tests.GlobalTables;
+
+/// <summary>
+/// Two clusters as two regions, each a silo process of its own on loopback: <c>eu-west-1</c>, and <c>us-east-1</c>, whose
+/// endpoint checks signatures, so the replication requests sent to it must be signed with the key it knows.
+/// </summary>
+public sealed class TwoRegionsFixture : IAsyncLifetime
+{
+    public const string West = "eu-west-1";
+    public const string East = "us-east-1";
+    private const string KeyId = "AKIDREPLICATION";
+    private const string Secret = "replication/secret+key";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "datatier-regions-" + Guid.NewGuid().ToString("N"));
+    private readonly List<AmazonDynamoDBClient> _clients = [];
+
+    public SiloProcess WestSilo { get; private set; } = null!;
+    public SiloProcess EastSilo { get; private set; } = null!;
+
+    public AmazonDynamoDBClient WestClient { get; private set; } = null!;
+    public AmazonDynamoDBClient EastClient { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        WestSilo = new SiloProcess(Path.Combine(_data, West), ["--GlobalTables:Region=" + West, "--GlobalTables:ShipInterval=00:00:00.050"]);
+        EastSilo = new SiloProcess(Path.Combine(_data, East), ["--GlobalTables:Region=" + East, "--GlobalTables:ShipInterval=00:00:00.050",
+            $"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}"]);
+        // Each learns the other's endpoint once both have their ports.
+        foreach (var (silo, peer, peerName) in new[] { (WestSilo, EastSilo, East), (EastSilo, WestSilo, West) })
+        {
+            Directory.CreateDirectory(silo.DataDirectory);
+            silo.ExtraEnvironment[$"GlobalTables__Regions__{peerName}"] = peer.EndpointUrl;
+            silo.ExtraEnvironment["GlobalTables__AccessKeyId"] = KeyId;
+            silo.ExtraEnvironment["GlobalTables__SecretAccessKey"] = Secret;
+        }
+        await Task.WhenAll(WestSilo.StartAsync(), EastSilo.StartAsync());
+        WestClient = Client(WestSilo, West);
+        EastClient = Client(EastSilo, East);
+    }
+
+    private AmazonDynamoDBClient Client(SiloProcess silo, string region)
+    {
+        var client = new AmazonDynamoDBClient(new BasicAWSCredentials(KeyId, Secret), new AmazonDynamoDBConfig
+        {
+            ServiceURL = silo.EndpointUrl,
+            AuthenticationRegion = region,
+            MaxErrorRetry = 2,
+        });
+        _clients.Add(client);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        foreach (var silo in new[] { WestSilo, EastSilo })
+        {
+            if (silo.IsRunning) await silo.StopAsync();
+            silo.Dispose();
+        }
+        Directory.Delete(_data, recursive: true);
+    }
+}
