@@ -1,7 +1,6 @@
 using System.Text;
 using DataTier.Catalog;
 using DataTier.Configuration;
-using DataTier.Model;
 using DataTier.Partitions;
 using DataTier.Store;
 using DataTier.Streams;
@@ -23,12 +22,7 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private Guid _tableId;
     private int _partition;
     private string _region = "";
-    private byte[] _stateKey = [];
-    private long _stateVersion;
-    private long _checkpoint;
-    private bool _backfilled;
-    private bool _started;
-    private byte[]? _cursor;
+    private LogCheckpoint _state = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +30,8 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         _tableId = Guid.ParseExact(parts[0], "N");
         _partition = int.Parse(parts[1]);
         _region = parts[2];
-        _stateKey = Encoding.UTF8.GetBytes($"{_partition}/{_region}");
-        await LoadAsync();
+        _state = new LogCheckpoint(store, ReplicationLog.StateTableOf(_tableId), StateKey(_partition, _region));
+        await _state.LoadAsync();
         // Also while no partition prompts it: a peer that was down is retried, a split parent's log drained.
         var retry = options.Value.ShipInterval * 20;
         this.RegisterGrainTimer(ShipOnTimerAsync, new GrainTimerCreationOptions(retry, retry) { KeepAlive = true });
@@ -66,15 +60,15 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         if (table is null || replica is null)
         {
             DeactivateOnIdle();
-            return _checkpoint - 1;
+            return _state.Next - 1;
         }
-        if (!_backfilled) await BackfillAsync(table, replica);
+        if (!_state.Backfilled) await BackfillAsync(table, replica);
         var log = ReplicationLog.NameOf(_partition);
         var batchSize = options.Value.WritesPerBatch;
         while (true)
         {
-            var batch = await store.ReadChangesAsync(table.Id, log, _checkpoint, batchSize);
-            if (batch.Count == 0) return _checkpoint - 1;
+            var batch = await store.ReadChangesAsync(table.Id, log, _state.Next, batchSize);
+            if (batch.Count == 0) return _state.Next - 1;
             var writes = new List<ReplicatedWrite>(batch.Count);
             foreach (var change in batch)
             {
@@ -82,9 +76,9 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
                 writes.Add(new ReplicatedWrite(record.Keys, record.NewImage, record.CreatedMs, options.Value.Region));
             }
             await transport.SendWritesAsync(_region, table.Name, writes);
-            await SaveAsync(batch[^1].Sequence + 1, true, null);
+            await _state.SaveAsync(batch[^1].Sequence + 1, true, null);
             await TrimAsync(table);
-            if (batch.Count < batchSize) return _checkpoint - 1;
+            if (batch.Count < batchSize) return _state.Next - 1;
         }
     }
 
@@ -96,11 +90,11 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private async Task BackfillAsync(TableDescription table, RegionReplica replica)
     {
         var partition = GrainFactory.GetGrain<IPartitionGrain>(table.PartitionGrainKey(_partition));
-        if (!_started)
+        if (!_state.Started)
         {
             // A region there from the table's creation, or a split parent (its children send their own items): only the log.
             var head = replica.Status == ReplicaStatus.ACTIVE || table.Partitions.IsRetired(_partition) ? null : await partition.OpenReplicationLog(_region);
-            await SaveAsync(head is { } h ? h + 1 : 0, head is null, null);
+            await _state.SaveAsync(head is { } h ? h + 1 : 0, head is null, null);
             if (head is null)
             {
                 await ReportBackfilledAsync(table);
@@ -109,12 +103,12 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         }
         while (true)
         {
-            var page = await partition.ReadReplicationPage(_cursor, options.Value.WritesPerBatch);
+            var page = await partition.ReadReplicationPage(_state.Cursor, options.Value.WritesPerBatch);
             if (page.Writes.Count > 0) await transport.SendWritesAsync(_region, table.Name, page.Writes);
             if (page.Next is null) break;
-            await SaveAsync(_checkpoint, false, page.Next);
+            await _state.SaveAsync(_state.Next, false, page.Next);
         }
-        await SaveAsync(_checkpoint, true, null);
+        await _state.SaveAsync(_state.Next, true, null);
         LogBackfilled(logger, table.Name, _region, _partition);
         await ReportBackfilledAsync(table);
     }
@@ -126,51 +120,16 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private async Task TrimAsync(TableDescription table)
     {
         var batchSize = options.Value.WritesPerBatch;
-        if (_checkpoint % (batchSize * 4L) >= batchSize) return;
-        var lowest = _checkpoint;
+        if (_state.Next % (batchSize * 4L) >= batchSize) return;
+        var lowest = _state.Next;
         foreach (var replica in table.RegionReplicas)
         {
-            var state = await store.GetAsync(ReplicationLog.StateTableOf(table.Id), Encoding.UTF8.GetBytes($"{_partition}/{replica.RegionName}"));
-            lowest = Math.Min(lowest, state is null ? 0 : long.Parse(state.Attributes["c"].Text!));
+            lowest = Math.Min(lowest, await LogCheckpoint.NextOfAsync(store, ReplicationLog.StateTableOf(table.Id), StateKey(_partition, replica.RegionName)));
         }
         if (lowest > 1) await store.TrimChangesAsync(table.Id, ReplicationLog.NameOf(_partition), lowest - 1);
     }
 
-    private async Task LoadAsync()
-    {
-        var stored = await store.GetAsync(ReplicationLog.StateTableOf(_tableId), _stateKey);
-        if (stored is null) return;
-        _stateVersion = stored.Version;
-        _started = true;
-        _checkpoint = long.Parse(stored.Attributes["c"].Text!);
-        _backfilled = stored.Attributes["b"].Bool;
-        _cursor = stored.Attributes.TryGetValue("k", out var cursor) ? cursor.Bytes : null;
-    }
-
-    private async Task SaveAsync(long checkpoint, bool backfilled, byte[]? cursor)
-    {
-        var state = new Dictionary<string, AttrValue>(StringComparer.Ordinal)
-        {
-            ["c"] = AttrValue.FromN(checkpoint),
-            ["b"] = backfilled ? AttrValue.True : AttrValue.False,
-        };
-        if (cursor is not null) state["k"] = AttrValue.FromB(cursor);
-        try
-        {
-            await store.WriteAsync(ReplicationLog.StateTableOf(_tableId), [new ItemWrite(_stateKey, _stateVersion, _stateVersion + 1, state)]);
-        }
-        catch (VersionConflictException)
-        {
-            // Another activation shipped meanwhile (a membership change): continue from what it stored.
-            await LoadAsync();
-            throw;
-        }
-        _stateVersion++;
-        _started = true;
-        _checkpoint = checkpoint;
-        _backfilled = backfilled;
-        _cursor = cursor;
-    }
+    private static byte[] StateKey(int partition, string region) => Encoding.UTF8.GetBytes($"{partition}/{region}");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship writes to region {Region} ({Shipper}); retried at the next prompt")]
     private static partial void LogShipFailed(ILogger logger, string region, string shipper, Exception exception);

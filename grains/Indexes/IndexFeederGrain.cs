@@ -25,11 +25,7 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
     private int _partition;
     private Guid _indexTableId;
     private byte[] _stateKey = [];
-    private long _stateVersion;
-    private long _checkpoint;
-    private bool _backfilled;
-    private bool _started;
-    private byte[]? _cursor;
+    private LogCheckpoint _state = null!;
     private bool _parentDrained;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -39,7 +35,8 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         _partition = int.Parse(parts[1]);
         _indexTableId = Guid.ParseExact(parts[2], "N");
         _stateKey = Encoding.UTF8.GetBytes($"{_tableId:N}/{_partition}");
-        await LoadAsync();
+        _state = new LogCheckpoint(store, IndexFeedLog.StateTableOf(_indexTableId), _stateKey);
+        await _state.LoadAsync();
         this.RegisterGrainTimer(FeedOnTimerAsync, new GrainTimerCreationOptions(options.Value.FeedInterval * 20, options.Value.FeedInterval * 20) { KeepAlive = true });
     }
 
@@ -74,19 +71,19 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
         if (table is null || index is null || indexTable is null)
         {
             DeactivateOnIdle();
-            return _checkpoint;
+            return _state.Next;
         }
         var target = new Target(table, index, indexTable, GrainFactory);
-        if (!await ParentDrainedAsync(table)) return _checkpoint - 1;
-        if (!_backfilled) await BackfillAsync(target);
+        if (!await ParentDrainedAsync(table)) return _state.Next - 1;
+        if (!_state.Backfilled) await BackfillAsync(target);
         var log = IndexFeedLog.NameOf(_partition);
         while (true)
         {
-            var batch = await store.ReadChangesAsync(table.Id, log, _checkpoint, options.Value.RecordsPerCheckpoint);
+            var batch = await store.ReadChangesAsync(table.Id, log, _state.Next, options.Value.RecordsPerCheckpoint);
             if (batch.Count == 0)
             {
                 lag.CaughtUp(this.GetPrimaryKeyString(), table.Name, index.Name);
-                return _checkpoint - 1;
+                return _state.Next - 1;
             }
             // a full batch may not be all there is: then the log's end says how far behind this is
             var last = batch.Count < options.Value.RecordsPerCheckpoint ? batch[^1].Sequence : await store.LastChangeSequenceAsync(table.Id, log);
@@ -97,12 +94,12 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
                 await target.ApplyAsync(record.OldImage, record.NewImage);
                 lag.Applied(table.Name, index.Name, record.CreatedMs);
             }
-            await SaveAsync(batch[^1].Sequence + 1, true, null);
+            await _state.SaveAsync(batch[^1].Sequence + 1, true, null);
             await TrimAsync(table);
             if (batch.Count < options.Value.RecordsPerCheckpoint)
             {
                 lag.CaughtUp(this.GetPrimaryKeyString(), table.Name, index.Name);
-                return _checkpoint - 1;
+                return _state.Next - 1;
             }
         }
     }
@@ -114,34 +111,34 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
     private async Task BackfillAsync(Target target)
     {
         var table = target.Table;
-        if (!_started)
+        if (!_state.Started)
         {
             if (!target.Index.Backfilling)
             {
                 // Created with the table: there was nothing to copy, and the log holds every write.
-                await SaveAsync(0, true, null);
+                await _state.SaveAsync(0, true, null);
                 return;
             }
             if (table.Partitions.ParentOf(_partition) is not null)
             {
                 // A split's child: its parent's feeder copied the whole range, and this log holds every write since.
-                await SaveAsync(0, true, null);
+                await _state.SaveAsync(0, true, null);
                 await GrainFactory.GetGrain<ITableCatalogGrain>(0).IndexPartitionBackfilled(table.Name, _indexTableId, _partition);
                 return;
             }
-            await SaveAsync(await store.LastChangeSequenceAsync(table.Id, IndexFeedLog.NameOf(_partition)) + 1, false, null);
+            await _state.SaveAsync(await store.LastChangeSequenceAsync(table.Id, IndexFeedLog.NameOf(_partition)) + 1, false, null);
         }
         var (first, last) = table.Partitions.RangeOf(_partition) ?? throw new InvalidOperationException($"Table {table.Name} has no partition {_partition}");
         var range = new KeyRange(ItemKey.EncodeHash(first), true, last == ulong.MaxValue ? null : ItemKey.EncodeHash(last + 1), false);
         while (true)
         {
-            var cursor = _cursor is null ? range : range with { Start = _cursor, StartInclusive = false };
+            var cursor = _state.Cursor is null ? range : range with { Start = _state.Cursor, StartInclusive = false };
             var batch = await store.ReadRangeAsync(table.Id, cursor, false, options.Value.RecordsPerCheckpoint);
             foreach (var item in batch) await target.ApplyAsync(null, item.Attributes);
             if (batch.Count < options.Value.RecordsPerCheckpoint) break;
-            await SaveAsync(_checkpoint, false, batch[^1].Position);
+            await _state.SaveAsync(_state.Next, false, batch[^1].Position);
         }
-        await SaveAsync(_checkpoint, true, null);
+        await _state.SaveAsync(_state.Next, true, null);
         LogBackfilled(logger, target.Index.Name, table.Name, _partition);
         await GrainFactory.GetGrain<ITableCatalogGrain>(0).IndexPartitionBackfilled(table.Name, _indexTableId, _partition);
     }
@@ -162,50 +159,13 @@ public sealed partial class IndexFeederGrain(ITableStore store, IOptions<IndexOp
     /// <summary>Removes records every feeder of the partition has applied, keeping the newest so sequence numbers keep growing.</summary>
     private async Task TrimAsync(TableDescription table)
     {
-        if (_checkpoint % (options.Value.RecordsPerCheckpoint * 4L) >= options.Value.RecordsPerCheckpoint) return;
-        var lowest = _checkpoint;
+        if (_state.Next % (options.Value.RecordsPerCheckpoint * 4L) >= options.Value.RecordsPerCheckpoint) return;
+        var lowest = _state.Next;
         foreach (var index in table.GlobalIndexes)
         {
-            var state = await store.GetAsync(IndexFeedLog.StateTableOf(index.IndexTableId), _stateKey);
-            lowest = Math.Min(lowest, state is null ? 0 : long.Parse(state.Attributes["c"].Text!));
+            lowest = Math.Min(lowest, await LogCheckpoint.NextOfAsync(store, IndexFeedLog.StateTableOf(index.IndexTableId), _stateKey));
         }
         if (lowest > 1) await store.TrimChangesAsync(table.Id, IndexFeedLog.NameOf(_partition), lowest - 1);
-    }
-
-    private async Task LoadAsync()
-    {
-        var stored = await store.GetAsync(IndexFeedLog.StateTableOf(_indexTableId), _stateKey);
-        if (stored is null) return;
-        _stateVersion = stored.Version;
-        _started = true;
-        _checkpoint = long.Parse(stored.Attributes["c"].Text!);
-        _backfilled = stored.Attributes["b"].Bool;
-        _cursor = stored.Attributes.TryGetValue("k", out var cursor) ? cursor.Bytes : null;
-    }
-
-    private async Task SaveAsync(long checkpoint, bool backfilled, byte[]? cursor)
-    {
-        var state = new Dictionary<string, AttrValue>(StringComparer.Ordinal)
-        {
-            ["c"] = AttrValue.FromN(checkpoint),
-            ["b"] = backfilled ? AttrValue.True : AttrValue.False,
-        };
-        if (cursor is not null) state["k"] = AttrValue.FromB(cursor);
-        try
-        {
-            await store.WriteAsync(IndexFeedLog.StateTableOf(_indexTableId), [new ItemWrite(_stateKey, _stateVersion, _stateVersion + 1, state)]);
-        }
-        catch (VersionConflictException)
-        {
-            // Another activation fed meanwhile (a membership change): continue from what it stored.
-            await LoadAsync();
-            throw;
-        }
-        _stateVersion++;
-        _started = true;
-        _checkpoint = checkpoint;
-        _backfilled = backfilled;
-        _cursor = cursor;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feeder {Feeder} could not feed its global secondary index; retried at the next prompt")]

@@ -15,8 +15,7 @@ namespace DataTier.Partitions;
 /// </summary>
 public sealed partial class PartitionGrain
 {
-    private string? _replicationLog;
-    private long _nextReplicationSequence;
+    private AppendedLog? _replicationLog;
     private long _shipPrompted;
     private IGrainTimer? _shipTimer;
 
@@ -41,10 +40,10 @@ public sealed partial class PartitionGrain
             var last = stampedInBatch is not null && stampedInBatch.TryGetValue(id, out var inBatch) ? inBatch
                 : (await ReadStampAsync(table, position))?.Time ?? 0;
             var stamp = new ReplicationStamp(Math.Max(nowMs, last + 1), region, change.New is null);
-            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, change.Old, change.New, _nextReplicationSequence, stamp.Time, change.ByService);
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, change.Old, change.New, log.Next, stamp.Time, change.ByService);
             if (record is null) continue;
             (stampedInBatch ??= [])[id] = stamp.Time;
-            (records ??= []).Add(new ChangeRecord(log, _nextReplicationSequence++, StreamRecordCodec.Encode(record)));
+            (records ??= []).Add(log.Append(StreamRecordCodec.Encode(record)));
             (_stamps ??= []).Add(new IndexEntryWrite(ReplicationLog.StampIndex, position, change.Version, stamp.ToAttributes()));
         }
         return records;
@@ -125,8 +124,7 @@ public sealed partial class PartitionGrain
             await UpdateDescription(latest);
         table = EnsureTable();
         if (!Serving || table.RegionReplicas.All(r => r.RegionName != region)) return null;
-        await ReplicationLogAsync(table);
-        return _nextReplicationSequence - 1;
+        return (await ReplicationLogAsync(table)).Last;
     }
 
     public async Task<ReplicationPage> ReadReplicationPage(byte[]? after, int limit)
@@ -147,17 +145,8 @@ public sealed partial class PartitionGrain
         return new ReplicationPage(writes, items.Count < limit ? null : items[^1].Position);
     }
 
-    /// <summary>The replication log's name, its next sequence loaded from the store on first use in this activation.</summary>
-    private async ValueTask<string> ReplicationLogAsync(TableDescription table)
-    {
-        var log = ReplicationLog.NameOf(_partition);
-        if (_replicationLog != log)
-        {
-            _nextReplicationSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
-            _replicationLog = log;
-        }
-        return log;
-    }
+    private ValueTask<AppendedLog> ReplicationLogAsync(TableDescription table) =>
+        (_replicationLog ??= new AppendedLog(ReplicationLog.NameOf(_partition))).OpenAsync(store, table.Id);
 
     /// <summary>While the table has replicas elsewhere, prompt their shippers now and whenever writes were logged since.</summary>
     private void ScheduleShipping(TableDescription table)
@@ -173,14 +162,14 @@ public sealed partial class PartitionGrain
         var interval = globalTablesOptions.Value.ShipInterval;
         _shipTimer = this.RegisterGrainTimer(_ =>
         {
-            if (_table is { } current && _replicationLog is not null && _nextReplicationSequence - 1 > _shipPrompted) PromptShippers(current);
+            if (_table is { } current && _replicationLog is { Opened: true } log && log.Last > _shipPrompted) PromptShippers(current);
             return Task.CompletedTask;
         }, interval, interval);
     }
 
     private void PromptShippers(TableDescription table)
     {
-        _shipPrompted = _nextReplicationSequence - 1;
+        _shipPrompted = _replicationLog?.Last ?? 0;
         foreach (var replica in table.RegionReplicas)
             GrainFactory.GetGrain<IReplicaShipperGrain>(ReplicationLog.ShipperKey(table.Id, _partition, replica.RegionName)).Poke().Ignore();
     }

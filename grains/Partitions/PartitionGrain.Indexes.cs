@@ -19,8 +19,7 @@ public sealed partial class PartitionGrain
 {
     private readonly Dictionary<string, long> _collections = new(StringComparer.Ordinal);
     private const int MaxTrackedCollections = 10_000;
-    private string? _feedLog;
-    private long _nextFeedSequence;
+    private AppendedLog? _feedLog;
     private long _feedPrompted;
     private IGrainTimer? _feedTimer;
 
@@ -103,16 +102,12 @@ public sealed partial class PartitionGrain
     /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
     private static bool FeedsInternalLog(TableDescription table) => table.GlobalIndexes.Count > 0 || table.ReplicaCount > 0;
 
-    /// <summary>The internal change log's name, its next sequence loaded from the store on first use in this activation.</summary>
-    private async ValueTask<string> FeedLogAsync(TableDescription table)
+    /// <summary>The internal change log, opened on first use in this activation (then nothing written before counts as unprompted).</summary>
+    private async ValueTask<AppendedLog> FeedLogAsync(TableDescription table)
     {
-        var log = IndexFeedLog.NameOf(_partition);
-        if (_feedLog != log)
-        {
-            _nextFeedSequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
-            _feedPrompted = _nextFeedSequence - 1;
-            _feedLog = log;
-        }
+        if (_feedLog is { Opened: true } opened) return opened;
+        var log = await (_feedLog = new AppendedLog(IndexFeedLog.NameOf(_partition))).OpenAsync(store, table.Id);
+        _feedPrompted = log.Last;
         return log;
     }
 
@@ -128,10 +123,10 @@ public sealed partial class PartitionGrain
         var log = await FeedLogAsync(table);
         foreach (var change in changes)
         {
-            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_AND_OLD_IMAGES, change.Old, change.New, _nextFeedSequence, nowMs,
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_AND_OLD_IMAGES, change.Old, change.New, log.Next, nowMs,
                 change.ByService, keepUnchanged: table.ReplicaCount > 0);
             if (record is null) continue;
-            (records ??= []).Add(new ChangeRecord(log, _nextFeedSequence++, StreamRecordCodec.Encode(record with { ItemVersion = change.Version })));
+            (records ??= []).Add(log.Append(StreamRecordCodec.Encode(record with { ItemVersion = change.Version })));
         }
         return records;
     }
@@ -151,14 +146,14 @@ public sealed partial class PartitionGrain
         _feedTimer = this.RegisterGrainTimer(async _ =>
         {
             if (_table is not { } current) return;
-            if (_feedLog is not null && _nextFeedSequence - 1 > _feedPrompted) PromptFeeders(current);
+            if (_feedLog is { Opened: true } log && log.Last > _feedPrompted) PromptFeeders(current);
             await TrimReplicaLogAsync(current);
         }, interval, interval);
     }
 
     private void PromptFeeders(TableDescription table)
     {
-        _feedPrompted = _nextFeedSequence - 1;
+        _feedPrompted = _feedLog?.Last ?? 0;
         foreach (var index in table.GlobalIndexes)
             GrainFactory.GetGrain<IIndexFeederGrain>(IndexFeedLog.FeederKey(table.Id, _partition, index.IndexTableId)).Poke().Ignore();
         PromptReplicas(table, _feedPrompted);

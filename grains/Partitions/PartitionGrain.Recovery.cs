@@ -12,8 +12,7 @@ namespace DataTier.Partitions;
 /// </summary>
 public sealed partial class PartitionGrain
 {
-    private string? _recoveryLog;
-    private long _nextRecoverySequence;
+    private AppendedLog? _recoveryLog;
 
     public async Task<RecoverySeedPage> SeedRecoveryLog(byte[]? after, int limit)
     {
@@ -28,8 +27,8 @@ public sealed partial class PartitionGrain
         var records = new List<ChangeRecord>(items.Count);
         foreach (var item in items)
         {
-            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, null, item.Attributes, _nextRecoverySequence, nowMs)!;
-            records.Add(new ChangeRecord(log, _nextRecoverySequence++, StreamRecordCodec.Encode(record)));
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, null, item.Attributes, log.Next, nowMs)!;
+            records.Add(log.Append(StreamRecordCodec.Encode(record)));
         }
         if (records.Count > 0) await store.WriteAsync(table.Id, [], records);
         return new RecoverySeedPage(items.Count < limit ? null : items[^1].Position, now);
@@ -42,22 +41,13 @@ public sealed partial class PartitionGrain
         var log = await RecoveryLogAsync(table);
         foreach (var change in changes)
         {
-            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, change.Old, change.New, _nextRecoverySequence, nowMs, change.ByService);
+            var record = StreamRecord.For(table.KeySchema, StreamViewType.NEW_IMAGE, change.Old, change.New, log.Next, nowMs, change.ByService);
             if (record is null) continue;
-            (records ??= []).Add(new ChangeRecord(log, _nextRecoverySequence++, StreamRecordCodec.Encode(record)));
+            (records ??= []).Add(log.Append(StreamRecordCodec.Encode(record)));
         }
         return records;
     }
 
-    /// <summary>The recovery log's name, its next sequence loaded from the store on first use in this activation.</summary>
-    private async ValueTask<string> RecoveryLogAsync(TableDescription table)
-    {
-        var log = RecoveryLog.NameOf(_partition);
-        if (_recoveryLog != log)
-        {
-            _nextRecoverySequence = await store.LastChangeSequenceAsync(table.Id, log) + 1;
-            _recoveryLog = log;
-        }
-        return log;
-    }
+    private ValueTask<AppendedLog> RecoveryLogAsync(TableDescription table) =>
+        (_recoveryLog ??= new AppendedLog(RecoveryLog.NameOf(_partition))).OpenAsync(store, table.Id);
 }

@@ -23,8 +23,7 @@ public sealed partial class PartitionGrain
             await UpdateDescription(latest);
         table = EnsureTable();
         if (replica > table.ReplicaCount) return null;
-        await FeedLogAsync(table);
-        return _nextFeedSequence - 1;
+        return (await FeedLogAsync(table)).Last;
     }
 
     private IPartitionReplicaGrain Replica(int replica) =>
@@ -50,10 +49,10 @@ public sealed partial class PartitionGrain
     /// <summary>Removes log records older than the retention period, when no global index feeder trims the log.</summary>
     private async Task TrimReplicaLogAsync(TableDescription table)
     {
-        if (table.ReplicaCount == 0 || table.GlobalIndexes.Count > 0 || _feedLog is null) return;
+        if (table.ReplicaCount == 0 || table.GlobalIndexes.Count > 0 || _feedLog is not { Opened: true } log) return;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var retention = (long)options.Value.ReplicaLogRetention.TotalMilliseconds;
-        if (_logMarks.Count == 0 || now - _logMarks.Last().AtMs >= retention / 4) _logMarks.Enqueue((now, _nextFeedSequence - 1));
+        if (_logMarks.Count == 0 || now - _logMarks.Last().AtMs >= retention / 4) _logMarks.Enqueue((now, log.Last));
         long? trimBelow = null;
         while (_logMarks.TryPeek(out var mark) && now - mark.AtMs >= retention) trimBelow = _logMarks.Dequeue().Head;
         // The record at the mark itself stays, so the log's sequence numbers keep growing across activations.
