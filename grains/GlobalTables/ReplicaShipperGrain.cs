@@ -93,28 +93,42 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         if (!_state.Started)
         {
             // A region there from the table's creation, or a split parent (its children send their own items): only the log.
-            var head = replica.Status == ReplicaStatus.ACTIVE || table.Partitions.IsRetired(_partition) ? null : await partition.OpenReplicationLog(_region);
-            await _state.SaveAsync(head is { } h ? h + 1 : 0, head is null, null);
-            if (head is null)
+            if (replica.Status == ReplicaStatus.ACTIVE || table.Partitions.IsRetired(_partition))
             {
-                await ReportBackfilledAsync(table);
+                await FinishBackfillAsync(table, 0);
                 return;
             }
+            var head = await partition.OpenReplicationLog(_region)
+                ?? throw new InvalidOperationException($"Table {table.Name} no longer has a replica in region {_region}");
+            await _state.SaveAsync(head + 1, false, null);
         }
         while (true)
         {
-            var page = await partition.ReadReplicationPage(_state.Cursor, options.Value.WritesPerBatch);
+            ReplicationPage page;
+            try
+            {
+                page = await partition.ReadReplicationPage(_state.Cursor, options.Value.WritesPerBatch);
+            }
+            catch (PartitionRetiredException)
+            {
+                // Split while sending: each child sends the items of its own range (a fence that is lifted again is retried instead).
+                if (await GrainFactory.GetGrain<ITableCatalogGrain>(0).DescribeById(_tableId) is not { } latest || !latest.Partitions.IsRetired(_partition)) throw;
+                await FinishBackfillAsync(table, _state.Next);
+                return;
+            }
             if (page.Writes.Count > 0) await transport.SendWritesAsync(_region, table.Name, page.Writes);
             if (page.Next is null) break;
             await _state.SaveAsync(_state.Next, false, page.Next);
         }
-        await _state.SaveAsync(_state.Next, true, null);
         LogBackfilled(logger, table.Name, _region, _partition);
-        await ReportBackfilledAsync(table);
+        await FinishBackfillAsync(table, _state.Next);
     }
 
-    private async Task ReportBackfilledAsync(TableDescription table) =>
+    private async Task FinishBackfillAsync(TableDescription table, long next)
+    {
+        await _state.SaveAsync(next, true, null);
         await GrainFactory.GetGrain<ITableCatalogGrain>(0).RegionReplicaBackfilled(table.Name, _region, _partition);
+    }
 
     /// <summary>Removes records every region's shipper has sent, keeping the newest so sequence numbers keep growing.</summary>
     private async Task TrimAsync(TableDescription table)

@@ -91,7 +91,7 @@ public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
 
     /// <summary>
     /// A region's replica starts: from this turn on, every write made here is in the replication log; returns the
-    /// log's last sequence now, or null if this partition does not serve or the table has no replica there.
+    /// log's last sequence now, or null if the table has no replica there.
     /// </summary>
     Task<long?> OpenReplicationLog(string region);
 

@@ -122,8 +122,8 @@ public sealed partial class PartitionGrain
         if (table.RegionReplicas.All(r => r.RegionName != region)
             && await GrainFactory.GetGrain<Catalog.ITableCatalogGrain>(0).DescribeById(table.Id) is { } latest)
             await UpdateDescription(latest);
-        table = EnsureTable();
-        if (!Serving || table.RegionReplicas.All(r => r.RegionName != region)) return null;
+        table = EnsureServing();
+        if (table.RegionReplicas.All(r => r.RegionName != region)) return null;
         return (await ReplicationLogAsync(table)).Last;
     }
 

@@ -89,7 +89,8 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
     {
         var table = await CreateStreamedTable(West, "global");
         for (var i = 0; i < 120; i++)
-            await West.PutItemAsync(table, Item(("pk", S($"p{i % 7}")), ("sk", N(i.ToString())), ("g", S($"g{i % 3}")), ("v", N(i.ToString()))));
+            await West.PutItemAsync(table, Item(("pk", S($"p{i % 7}")), ("sk", N(i.ToString())), ("g", S($"g{i % 3}")), ("v", N(i.ToString())),
+                ("pad", S(new string('p', 1500)))));
         await West.DeleteItemAsync(table, Item(("pk", S("p0")), ("sk", N("0"))));
         await AddReplica(West, table, TwoRegionsFixture.East);
         await Eventually(async () => await ReplicaStatus(West, table, TwoRegionsFixture.East) == "ACTIVE", "the replica is ACTIVE");
@@ -100,6 +101,8 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
         Assert.Equal("by-g", Assert.Single(described.GlobalSecondaryIndexes).IndexName);
         var copied = await Converged(table);
         Assert.Equal(119, copied.Split('\n').Length);
+        // The partitions of both regions were split meanwhile (40 KB each at most, see the fixture).
+        Assert.Contains($"of table {table} into", regions.WestSilo.Output);
 
         // Writes of every kind, made in either region, reach the other.
         await East.PutItemAsync(table, Item(("pk", S("east")), ("sk", N("1")), ("g", S("g9")), ("v", N("1"))));
@@ -122,6 +125,7 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
         Assert.Contains("\"pk\"={S:\"tx\"}", after);
         Assert.DoesNotContain("\"pk\"={S:\"p2\"},\"sk\"={N:2}", after);
         Assert.Equal(119 + 2 - 2, after.Split('\n').Length);
+        Assert.Contains($"of table {table} into", regions.EastSilo.Output);
 
         // Replicated writes feed the other region's indexes.
         await Eventually(async () => (await West.QueryAsync(new QueryRequest
@@ -152,6 +156,21 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
         await East.PutItemAsync(table, Item(("pk", S("k1")), ("sk", N("0")), ("by", S("final"))));
         var final = await Converged(table);
         Assert.Contains("{\"by\"={S:\"final\"},\"pk\"={S:\"k1\"},\"sk\"={N:0}}", final);
+    }
+
+    [Fact]
+    public async Task Writes_made_while_a_region_is_down_reach_it_once_it_is_back()
+    {
+        var table = await CreateStreamedTable(West, "outage");
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        await Eventually(async () => await ReplicaStatus(West, table, TwoRegionsFixture.East) == "ACTIVE", "the replica is ACTIVE");
+        await regions.EastSilo.StopAsync();
+        for (var i = 0; i < 40; i++)
+            await West.PutItemAsync(table, Item(("pk", S($"p{i % 5}")), ("sk", N(i.ToString())), ("v", S(new string('x', 1000)))));
+        await West.DeleteItemAsync(table, Item(("pk", S("p0")), ("sk", N("0"))));
+        await regions.EastSilo.StartAsync();
+        var contents = await Converged(table);
+        Assert.Equal(39, contents.Split('\n').Length);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace DataTier.Tests.GlobalTables;
 
 /// <summary>
 /// Two clusters as two regions, each a silo process of its own on loopback: <c>eu-west-1</c>, and <c>us-east-1</c>, whose
-/// endpoint checks signatures, so the replication requests sent to it must be signed with the key it knows.
+/// endpoint checks signatures, so the replication requests sent to it must be signed with the key it knows. Both split
+/// partitions past 40 KB, so replication is exercised across splits in either region.
 /// </summary>
 public sealed class TwoRegionsFixture : IAsyncLifetime
 {
@@ -26,9 +27,9 @@ public sealed class TwoRegionsFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        WestSilo = new SiloProcess(Path.Combine(_data, West), ["--GlobalTables:Region=" + West, "--GlobalTables:ShipInterval=00:00:00.050"]);
-        EastSilo = new SiloProcess(Path.Combine(_data, East), ["--GlobalTables:Region=" + East, "--GlobalTables:ShipInterval=00:00:00.050",
-            $"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}"]);
+        string[] splits = ["--Partitions:SplitSizeBytes=40000", "--Logging:LogLevel:DataTier.Catalog.TableCatalogGrain=Information", "--Partitions:SplitCheckInterval=00:00:00.500", "--GlobalTables:ShipInterval=00:00:00.050"];
+        WestSilo = new SiloProcess(Path.Combine(_data, West), ["--GlobalTables:Region=" + West, .. splits]);
+        EastSilo = new SiloProcess(Path.Combine(_data, East), ["--GlobalTables:Region=" + East, .. splits, $"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}"]);
         // Each learns the other's endpoint once both have their ports.
         foreach (var (silo, peer, peerName) in new[] { (WestSilo, EastSilo, East), (EastSilo, WestSilo, West) })
         {
