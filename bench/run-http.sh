@@ -4,13 +4,13 @@
 # against the silo alone, UpdateItem with a condition, a 10-item TransactWriteItems and a Query
 # that returns a full 1 MB page.
 #
-#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE] [--indexes | --pitr]
+#   bench/run-http.sh [--quick] [--concurrency N] [--duration S] [--json FILE] [--indexes | --pitr | --global]
 #
 #   --quick          3 s runs after 1 s of warm-up (default: 10 s after 2 s)
 #   --concurrency N  concurrent clients, the same against both servers (default 50)
 #   --duration S     measured seconds per run (overrides --quick's 3)
 #   --json FILE      where to append one JSON line per run (default bench/results/http-DATE.jsonl,
-#                    indexes-DATE.jsonl with --indexes, pitr-DATE.jsonl with --pitr)
+#                    indexes-DATE.jsonl with --indexes, pitr-DATE.jsonl with --pitr, global-DATE.jsonl with --global)
 #   --indexes        instead: what a stream and two global secondary indexes cost. PutItem and
 #                    UpdateItem against the silo, alternating between table bench (plain) and
 #                    bench-idx (stream + 2 GSIs), same items; during the bench-idx runs a probe puts an
@@ -18,6 +18,11 @@
 #   --pitr           instead: what point-in-time recovery costs. PutItem and UpdateItem against the
 #                    silo, alternating between table bench (plain) and bench-pitr (recovery enabled
 #                    after its items are put), same items
+#   --global         instead: what a replica in another region costs (global tables). Starts a second silo
+#                    as region "peer" (127.0.0.1:8200); PutItem and UpdateItem against the first,
+#                    alternating between table bench (plain) and bench-global (a replica in "peer", added
+#                    after its items are put), same items; during the bench-global runs a probe puts an
+#                    item every 100 ms and polls GetItem in "peer" until it shows up (the replication lag)
 #
 # Builds the generator, the ceiling and the silo in Release; starts the ceiling on 127.0.0.1:8100
 # and the silo on 127.0.0.1:8000 (Orleans ports 11411 and 30400, RocksDB in a fresh temporary
@@ -37,6 +42,7 @@ warmup=2
 quick=0
 indexes=0
 pitr=0
+global=0
 json=""
 items=10000
 item_size=1024
@@ -44,6 +50,9 @@ ceiling_url=http://127.0.0.1:8100
 silo_url=http://127.0.0.1:8000
 silo_port=11411
 gateway_port=30400
+peer_url=http://127.0.0.1:8200
+peer_silo_port=11412
+peer_gateway_port=30401
 command_line="bench/run-http.sh${*:+ $*}"
 
 usage() { sed -n '2,/^# Builds/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
@@ -52,6 +61,7 @@ while [[ $# -gt 0 ]]; do
         --quick) quick=1; shift ;;
         --indexes) indexes=1; shift ;;
         --pitr) pitr=1; shift ;;
+        --global) global=1; shift ;;
         --concurrency) whole "$1" "${2:-}"; concurrency=$2; shift 2 ;;
         --duration) whole "$1" "${2:-}"; duration=$2; shift 2 ;;
         --json) [[ -n ${2:-} ]] || { echo "--json needs a file" >&2; exit 2; }
@@ -61,8 +71,8 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 if ((quick)); then warmup=1; duration=${duration:-3}; else duration=${duration:-10}; fi
-if ((indexes && pitr)); then echo "--indexes and --pitr are separate runs" >&2; exit 2; fi
-if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || { ((pitr)) && echo pitr || echo http; })-$(date +%F).jsonl"; fi
+if ((indexes + pitr + global > 1)); then echo "--indexes, --pitr and --global are separate runs" >&2; exit 2; fi
+if [[ -z $json ]]; then json="$repo/bench/results/$( ((indexes)) && echo indexes || { ((pitr)) && echo pitr || { ((global)) && echo global || echo http; }; })-$(date +%F).jsonl"; fi
 mkdir -p "$(dirname "$json")"
 run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
@@ -79,6 +89,11 @@ silo=silo/bin/Release/net10.0/DataTier.Silo.dll
 for dll in "$generator" "$ceiling" "$silo"; do [[ -f $dll ]] || { echo "$dll not found after the build" >&2; exit 1; }; done
 
 ports_free 8000 8100 "$silo_port" "$gateway_port"
+regions=()
+if ((global)); then
+    ports_free 8200 "$peer_silo_port" "$peer_gateway_port"
+    regions=(--GlobalTables:Region=bench --GlobalTables:Regions:peer="$peer_url")
+fi
 
 # --- start both servers --------------------------------------------------------------------------
 echo "starting the ceiling on $ceiling_url..."
@@ -90,11 +105,21 @@ loopback_only ceiling "$ceiling_pid"
 store=$(mktemp -d -p "$work" store.XXXXXX)
 echo "starting the silo on $silo_url (RocksDB in $store)..."
 dotnet "$silo" --Endpoints:DynamoDb:Url="$silo_url" --Orleans:SiloPort="$silo_port" --Orleans:GatewayPort="$gateway_port" \
-    --Store:RocksDb:Path="$store" >"$work/silo.log" 2>&1 &
+    --Store:RocksDb:Path="$store" "${regions[@]}" >"$work/silo.log" 2>&1 &
 silo_pid=$!; pids+=("$silo_pid")
 wait_until silo "$silo_pid" "$work/silo.log" 180 answers_200 "$silo_url"
 grep -m1 '^DataTier silo started\.' "$work/silo.log" | sed 's/^/  /' || true
 loopback_only silo "$silo_pid"
+if ((global)); then
+    peer_store=$(mktemp -d -p "$work" peer.XXXXXX)
+    echo "starting the peer region's silo on $peer_url (RocksDB in $peer_store)..."
+    dotnet "$silo" --Endpoints:DynamoDb:Url="$peer_url" --Orleans:SiloPort="$peer_silo_port" --Orleans:GatewayPort="$peer_gateway_port" \
+        --Endpoints:Admin:Url=http://127.0.0.1:8280 --Endpoints:Resp:Port=6479 --Endpoints:Memcached:Port=11311 \
+        --Store:RocksDb:Path="$peer_store" --GlobalTables:Region=peer --GlobalTables:Regions:bench="$silo_url" >"$work/peer.log" 2>&1 &
+    peer_pid=$!; pids+=("$peer_pid")
+    wait_until peer "$peer_pid" "$work/peer.log" 180 answers_200 "$peer_url"
+    loopback_only peer "$peer_pid"
+fi
 
 # --- measure -------------------------------------------------------------------------------------
 failed=0
@@ -131,13 +156,14 @@ prime() {
 }
 
 prime_seconds=$((quick ? 3 : 5))
-if ((indexes || pitr)); then
+if ((indexes || pitr || global)); then
     if ((indexes)); then variant_table=bench-idx variant_flags=(--indexes --lag-probe) variant_name="stream+2 GSIs"
-    else variant_table=bench-pitr variant_flags=(--pitr) variant_name="point-in-time recovery"
+    elif ((pitr)); then variant_table=bench-pitr variant_flags=(--pitr) variant_name="point-in-time recovery"
+    else variant_table=bench-global variant_flags=(--replica "peer=$peer_url" --lag-probe) variant_name="replica in another region"
     fi
     echo "priming the silo (${prime_seconds} s of mixed load on each table, not recorded; creates tables bench and $variant_table and puts all $items keys in each first)..."
     prime silo "$silo_url" --create-table
-    prime silo-variant "$silo_url" --create-table --table "$variant_table" "${variant_flags[0]}"
+    prime silo-variant "$silo_url" --create-table --table "$variant_table" "${variant_flags[@]:0:$((global ? 2 : 1))}"
     echo "measuring: concurrency $concurrency, ${duration} s per run after ${warmup} s of warm-up, $items items of $item_size bytes"
     : >"$work/results.txt"
     : >"$work/lag.txt"
@@ -174,9 +200,11 @@ if ((indexes || pitr)); then
             }
         }
     ' "$work/results.txt"
-    if ((indexes)); then
+    if ((indexes || global)); then
         echo
-        echo "GSI lag under that load (index byG1 of bench-idx; a probe put every 100 ms, Query polled every ms until it sees it):"
+        if ((indexes)); then echo "GSI lag under that load (index byG1 of bench-idx; a probe put every 100 ms, Query polled every ms until it sees it):"
+        else echo "Replication lag under that load (bench-global's replica in region peer; a probe put every 100 ms, GetItem polled there every ms until it sees it):"
+        fi
         echo
         echo "| during | probes | mean ms | p50 ms | p99 ms | max ms | not seen within 10 s |"
         echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

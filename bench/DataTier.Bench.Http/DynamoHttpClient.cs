@@ -75,5 +75,18 @@ public sealed class DynamoHttpClient : IDisposable
         }
     }
 
+    /// <summary>Waits until the table's replica in <paramref name="region"/> has been sent the items (ReplicaStatus ACTIVE).</summary>
+    public async Task WaitUntilReplicaActiveAsync(string table, string region)
+    {
+        var deadline = Stopwatch.GetTimestamp() + 120 * Stopwatch.Frequency;
+        while (true)
+        {
+            var (status, body) = await SendForBodyAsync("DescribeTable", DynamoRequests.DescribeTable(table));
+            if (status == 200 && body.Contains("{\"RegionName\":\"" + region + "\",\"ReplicaStatus\":\"ACTIVE\"}", StringComparison.Ordinal)) return;
+            if (Stopwatch.GetTimestamp() > deadline) throw new InvalidOperationException($"the replica of {table} in {region} not active after 120 s: {status} {body}");
+            await Task.Delay(200);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 }

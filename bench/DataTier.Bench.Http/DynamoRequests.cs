@@ -83,6 +83,11 @@ public sealed class DynamoRequests
          "GlobalSecondaryIndexes":[{"IndexName":"{{{LagIndex}}}","KeySchema":[{"AttributeName":"g1","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"ALL"}},
                                    {"IndexName":"byG2","KeySchema":[{"AttributeName":"g2","KeyType":"HASH"},{"AttributeName":"pk","KeyType":"RANGE"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]}
         """
+        : _options.ReplicaRegion is not null
+        ? $$$"""
+        {"TableName":"{{{_options.Table}}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST",
+         "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}}
+        """
         : $$"""
         {"TableName":"{{_options.Table}}","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"BillingMode":"PAY_PER_REQUEST"}
         """);

@@ -9,13 +9,15 @@ public sealed class LoadOptions
         usage: DataTier.Bench.Http [--url http://127.0.0.1:8000] [--table bench] [--concurrency 50]
                                    [--duration 10] [--warmup 2] [--items 10000] [--item-size 1024]
                                    [--mix MIX] [--distribution uniform|zipfian] [--create-table] [--load-only]
-                                   [--label NAME] [--json FILE] [--indexes] [--pitr] [--lag-probe] [--rate OPS]
+                                   [--label NAME] [--json FILE] [--indexes] [--pitr] [--replica REGION=URL] [--lag-probe] [--rate OPS]
           MIX: ycsb-a | ycsb-b | ycsb-c | ycsb-e | get | get-consistent | put | mixed | update | transact10 | query1mb
           --duration and --warmup are seconds and may be fractional (1.5)
           --indexes: the tables --create-table makes have a stream (NEW_AND_OLD_IMAGES) and two global
                      secondary indexes (byG1 on g1, byG2 on g2; every item has both attributes)
           --pitr: --create-table enables point-in-time recovery on the table once its items are put
-          --lag-probe: during the run, also measure how far index byG1 trails the table (GsiLagProbe)
+          --replica REGION=URL: --create-table gives the table a stream and, once its items are put, a replica in REGION
+            (global tables), whose DynamoDB endpoint is URL; with --lag-probe, the probe waits for its items there
+          --lag-probe: during the run, also measure how far index byG1 (or, with --replica, the replica) trails the table (LagProbe)
           --rate OPS: offer OPS requests a second in all (open loop, FixedRate) instead of each worker
                       sending its next request as soon as the last one is answered (closed loop)
         """;
@@ -37,6 +39,9 @@ public sealed class LoadOptions
     public string? Json { get; private set; }
     public bool Indexes { get; private set; }
     public bool PointInTimeRecovery { get; private set; }
+    /// <summary>The region of the table's replica (global tables), and its endpoint.</summary>
+    public string? ReplicaRegion { get; private set; }
+    public string? ReplicaUrl { get; private set; }
     public bool LagProbe { get; private set; }
     /// <summary>Requests a second offered in all; 0 for a closed loop.</summary>
     public int Rate { get; private set; }
@@ -66,6 +71,11 @@ public sealed class LoadOptions
                 case "--json": o.Json = a.Value(); break;
                 case "--indexes": o.Indexes = true; break;
                 case "--pitr": o.PointInTimeRecovery = true; break;
+                case "--replica":
+                    var replica = a.Value().Split('=', 2);
+                    if (replica.Length != 2 || !Uri.TryCreate(replica[1], UriKind.Absolute, out _)) throw new ArgumentException("--replica takes REGION=URL");
+                    (o.ReplicaRegion, o.ReplicaUrl) = (replica[0], replica[1]);
+                    break;
                 case "--lag-probe": o.LagProbe = true; break;
                 case "--rate": o.Rate = a.WholeNumber(1); break;
                 default: throw a.Unknown();

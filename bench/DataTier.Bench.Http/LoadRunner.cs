@@ -53,6 +53,15 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
             var (s, e) = await client.SendAsync("UpdateContinuousBackups", enable);
             if (e is not null) throw new InvalidOperationException($"UpdateContinuousBackups failed: {s} {e}");
         }
+        if (options.ReplicaRegion is { } region)
+        {
+            // Added once the items are there, so that every partition sends them to the new replica first.
+            var add = System.Text.Encoding.UTF8.GetBytes(
+                $$$"""{"TableName":"{{{options.Table}}}","ReplicaUpdates":[{"Create":{"RegionName":"{{{region}}}"}}]}""");
+            var (s, e) = await client.SendAsync("UpdateTable", add);
+            if (e is not null && !e.Contains("already existed", StringComparison.Ordinal)) throw new InvalidOperationException($"UpdateTable ReplicaUpdates failed: {s} {e}");
+            await client.WaitUntilReplicaActiveAsync(options.Table, region);
+        }
     }
 
     public async Task<Measurement> RunAsync()

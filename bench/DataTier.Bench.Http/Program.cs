@@ -33,14 +33,14 @@ if (options.CreateTable)
     }
 }
 var probe = options.LagProbe
-    ? new GsiLagProbe(client, options.Table).RunAsync(TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(100))
+    ? (options.ReplicaUrl is { } replicaUrl ? LagProbe.ForReplica(client, new DynamoHttpClient(replicaUrl, 1), options.Table) : LagProbe.ForIndex(client, options.Table)).RunAsync(TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(100))
     : null;
 var measurement = await runner.RunAsync();
 if (probe is not null)
 {
     var lag = await probe;
     Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"lag label={options.Label} mix={options.Mix} index={DynamoRequests.LagIndex} samples={lag.Samples} mean={lag.MeanMillis:0.0}ms p50={lag.P50Millis:0.0}ms p99={lag.P99Millis:0.0}ms max={lag.MaxMillis:0.0}ms misses={lag.Misses}"));
+        $"lag label={options.Label} mix={options.Mix} copy={(options.ReplicaRegion is { } r ? "replica:" + r : "index:" + DynamoRequests.LagIndex)} samples={lag.Samples} mean={lag.MeanMillis:0.0}ms p50={lag.P50Millis:0.0}ms p99={lag.P99Millis:0.0}ms max={lag.MaxMillis:0.0}ms misses={lag.Misses}"));
 }
 var report = new RunReport(options.Label, options.Url, options.Mix, options.Distribution, options.Concurrency,
     options.Duration, options.Items, options.ItemSize, measurement, options.Rate);

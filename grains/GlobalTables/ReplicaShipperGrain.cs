@@ -23,6 +23,7 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private int _partition;
     private string _region = "";
     private LogCheckpoint _state = null!;
+    private DateTime? _warnedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -37,18 +38,25 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         this.RegisterGrainTimer(ShipOnTimerAsync, new GrainTimerCreationOptions(retry, retry) { KeepAlive = true });
     }
 
-    public async Task Poke() => await ShipAsync();
+    public async Task Poke() => await ShipOrWarnAsync();
 
     public Task<long> Drain() => ShipAsync();
 
-    private async Task ShipOnTimerAsync(CancellationToken cancellationToken)
+    private Task ShipOnTimerAsync(CancellationToken cancellationToken) => ShipOrWarnAsync();
+
+    /// <summary>Ships; a failure (the region down, say) is retried by the timer and logged once a minute, not at every prompt.</summary>
+    private async Task ShipOrWarnAsync()
     {
         try
         {
             await ShipAsync();
+            _warnedAt = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            var now = DateTime.UtcNow;
+            if (_warnedAt is { } last && now - last < TimeSpan.FromMinutes(1)) return;
+            _warnedAt = now;
             LogShipFailed(logger, _region, this.GetPrimaryKeyString(), e);
         }
     }
@@ -145,7 +153,7 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
 
     private static byte[] StateKey(int partition, string region) => Encoding.UTF8.GetBytes($"{partition}/{region}");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship writes to region {Region} ({Shipper}); retried at the next prompt")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship writes to region {Region} ({Shipper}); retried until it answers, and logged again in a minute if it still fails")]
     private static partial void LogShipFailed(ILogger logger, string region, string shipper, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent the items of table {Table}'s partition {Partition} to its new replica in region {Region}")]

@@ -62,8 +62,8 @@ public sealed partial class PartitionGrain
 
     private async ValueTask<ReplicationStamp?> ReadStampAsync(TableDescription table, byte[] position)
     {
-        var found = await store.ReadIndexRangeAsync(table.Id, ReplicationLog.StampIndex, new KeyRange(position, true, position, true), false, 1);
-        return found.Count == 0 ? null : ReplicationStamp.From(found[0].Attributes);
+        var found = await store.GetIndexEntryAsync(table.Id, ReplicationLog.StampIndex, position);
+        return found is null ? null : ReplicationStamp.From(found.Attributes);
     }
 
     public async Task<int> ApplyReplicated(IReadOnlyList<ReplicatedWrite> writes)

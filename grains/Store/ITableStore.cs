@@ -26,6 +26,13 @@ public interface ITableStore
     /// </summary>
     ValueTask<IReadOnlyList<StoredItem>> ReadIndexRangeAsync(Guid tableId, string index, KeyRange range, bool reverse, int limit);
 
+    /// <summary>One entry of a local secondary index (or another key space of entries), by its position; null when absent.</summary>
+    async ValueTask<StoredItem?> GetIndexEntryAsync(Guid tableId, string index, byte[] position)
+    {
+        var found = await ReadIndexRangeAsync(tableId, index, new KeyRange(position, true, position, true), false, 1);
+        return found.Count == 0 ? null : found[0];
+    }
+
     /// <summary>Change records of one log with sequence at or above <paramref name="fromSequence"/>, in order.</summary>
     ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit);
 
