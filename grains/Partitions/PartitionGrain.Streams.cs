@@ -16,8 +16,8 @@ public sealed partial class PartitionGrain
 {
     private string? _streamLog;
 
-    /// <summary>The stream records of the write under way (one grain turn), published once the store has them; kept so they are not decoded again.</summary>
-    private List<StreamRecord>? _unpublished;
+    /// <summary>The last stream record of the write under way (one grain turn), announced once the store has it; 0 when it wrote none.</summary>
+    private long _unpublished;
     private Orleans.Streams.IAsyncStream<ChangeNotification>? _changeStream;
     private long _nextSequence;
 
@@ -41,14 +41,14 @@ public sealed partial class PartitionGrain
     /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
     private async Task PublishAsync(TableDescription table, List<ChangeRecord>? changes)
     {
-        // Only the user's stream is published (the records built with these changes); the internal records of global indexes are read by their feeders.
-        var records = _unpublished;
-        _unpublished = null;
-        if (changes is null || records is null || table.LatestStreamLabel is null) return;
+        // Only the user's stream is announced (the records built with these changes); the internal records of global indexes are read by their feeders.
+        var last = _unpublished;
+        _unpublished = 0;
+        if (changes is null || last == 0 || table.LatestStreamLabel is null) return;
         try
         {
             _changeStream ??= this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeNotification>(ChangeStreams.IdOf(table.Id, _partition));
-            await _changeStream.OnNextAsync(new ChangeNotification(table.LatestStreamLabel, records));
+            await _changeStream.OnNextAsync(new ChangeNotification(table.LatestStreamLabel, last));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -104,13 +104,13 @@ public sealed partial class PartitionGrain
             _streamLog = log;
         }
         List<ChangeRecord>? records = null;
-        _unpublished = null;
+        _unpublished = 0;
         foreach (var change in changes)
         {
             var record = StreamRecord.For(table.KeySchema, view, change.Old, change.New, _nextSequence, now, change.ByService);
             if (record is null) continue;
             (records ??= []).Add(new ChangeRecord(log, _nextSequence++, StreamRecordCodec.Encode(record)));
-            (_unpublished ??= []).Add(record);
+            _unpublished = record.SequenceNumber;
         }
         return records;
     }
