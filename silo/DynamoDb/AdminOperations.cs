@@ -11,7 +11,13 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
     private const long AccountMaxCapacityUnits = 80_000;
     private const long TableMaxCapacityUnits = 40_000;
 
-    public async Task UpdateTable(ApiRequest r, Utf8JsonWriter w)
+    public Task UpdateTable(ApiRequest r, Utf8JsonWriter w) => UpdateTable(r, w, forward: true);
+
+    /// <summary>
+    /// UpdateTable; on a global table, a change of the table itself (indexes, billing, throughput) is then made in every
+    /// other region too, as DynamoDB's global tables do, unless <paramref name="forward"/> is false (it came from one).
+    /// </summary>
+    public async Task UpdateTable(ApiRequest r, Utf8JsonWriter w, bool forward)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var billing = r.Enum<BillingMode>("BillingMode", "billingMode");
@@ -27,6 +33,7 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         var description = changesTable || replicaUpdates is null
             ? await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions))
             : null;
+        if (forward && changesTable && description!.RegionReplicas.Count > 0) await replicaGroup.ForwardAsync(description, "UpdateTable", r.Root);
         if (replicaUpdates is not null) description = await replicaGroup.ApplyAsync(name!, replicaUpdates);
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
@@ -56,7 +63,10 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         return updates;
     }
 
-    public async Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w)
+    public Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w) => UpdateTimeToLive(r, w, forward: true);
+
+    /// <summary>UpdateTimeToLive; on a global table made in every other region too, unless <paramref name="forward"/> is false.</summary>
+    public async Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w, bool forward)
     {
         var name = r.Required(r.String("TableName"), "tableName");
         var member = r.Required(r.Object("TimeToLiveSpecification"), "timeToLiveSpecification");
@@ -66,6 +76,8 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         var attribute = spec.Required(spec.String("AttributeName"), "timeToLiveSpecification.attributeName");
         spec.ThrowIfInvalid();
         var result = await tables.UpdateTimeToLiveAsync(name!, new TimeToLiveSpecification(enabled!.Value, attribute!));
+        if (forward && await tables.DescribeTableAsync(name!) is { RegionReplicas.Count: > 0 } global)
+            await replicaGroup.ForwardAsync(global, "UpdateTimeToLive", r.Root);
         w.WriteStartObject();
         w.WriteStartObject("TimeToLiveSpecification");
         w.WriteBoolean("Enabled", result.Enabled);

@@ -164,6 +164,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Replication("CreateReplica", replication.CreateReplica);
         Replication("UpdateReplicaGroup", replication.UpdateReplicaGroup);
         Replication("DeleteReplica", replication.DeleteReplica);
+        Replication("ForwardUpdateTable", replication.ForwardUpdateTable);
+        Replication("ForwardUpdateTimeToLive", replication.ForwardUpdateTimeToLive);
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -66,6 +66,14 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
     /// <summary>Asks <paramref name="region"/> to delete its replica of the table.</summary>
     public Task DeleteReplicaAsync(string region, string table) => PostAsync(region, "DeleteReplica", w => w.WriteString("TableName", table));
 
+    /// <summary>Asks <paramref name="region"/> to make a change of the table's settings made here (the request as it came, less its ReplicaUpdates).</summary>
+    public Task ForwardAsync(string region, string operation, JsonElement request) =>
+        PostAsync(region, "Forward" + operation, w =>
+        {
+            foreach (var member in request.EnumerateObject())
+                if (member.Name != "ReplicaUpdates") member.WriteTo(w);
+        });
+
     private static void WriteGroup(Utf8JsonWriter w, IReadOnlyList<string> group)
     {
         w.WriteStartArray("Regions");

@@ -70,6 +70,25 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         await TellMembersAsync(members, deleted.Name, members);
     }
 
+    /// <summary>
+    /// Makes a change just made here (UpdateTable without its ReplicaUpdates, or UpdateTimeToLive) in every other region.
+    /// A region that refuses it or cannot be reached is logged: the change stands here.
+    /// </summary>
+    public async Task ForwardAsync(TableDescription table, string operation, System.Text.Json.JsonElement request)
+    {
+        foreach (var member in Members(table))
+        {
+            try
+            {
+                await client.ForwardAsync(member, operation, request);
+            }
+            catch (DynamoException e)
+            {
+                LogNotForwarded(logger, operation, member, table.Name, e);
+            }
+        }
+    }
+
     private static List<string> Members(TableDescription table) => table.RegionReplicas.Select(r => r.RegionName).ToList();
 
     /// <summary>
@@ -90,6 +109,9 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation} of table {Table} was not made in region {Region}")]
+    private static partial void LogNotForwarded(ILogger logger, string operation, string region, string table, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} was not told of the new replica group of table {Table}")]
     private static partial void LogMemberNotTold(ILogger logger, string region, string table, Exception exception);

@@ -15,7 +15,7 @@ namespace DataTier.Silo.GlobalTables;
 /// writes to apply, last writer winning, and changes of a table's replica group. They are signed like any request
 /// when the endpoint checks signatures, and read-only keys may not call them.
 /// </summary>
-public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client)
+public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client, AdminOperations admin)
 {
     private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
 
@@ -95,6 +95,12 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
         w.WriteStartObject();
         w.WriteEndObject();
     }
+
+    /// <summary>UpdateTable as another region of the table made it: made here, and not forwarded again.</summary>
+    public Task ForwardUpdateTable(ApiRequest r, Utf8JsonWriter w) => admin.UpdateTable(r, w, forward: false);
+
+    /// <summary>UpdateTimeToLive as another region of the table made it.</summary>
+    public Task ForwardUpdateTimeToLive(ApiRequest r, Utf8JsonWriter w) => admin.UpdateTimeToLive(r, w, forward: false);
 
     private List<string> Others(IEnumerable<string> group) => group.Where(g => g != client.LocalRegion).Distinct(StringComparer.Ordinal).ToList();
 

@@ -174,6 +174,49 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
     }
 
     [Fact]
+    public async Task Index_and_time_to_live_changes_made_in_one_region_are_made_in_the_other()
+    {
+        var table = await CreateStreamedTable(West, "settings");
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        await East.PutItemAsync(table, Item(("pk", S("a")), ("sk", N("1")), ("colour", S("red"))));
+        await West.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table,
+            AttributeDefinitions = [new AttributeDefinition("colour", ScalarAttributeType.S)],
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate
+            {
+                Create = new CreateGlobalSecondaryIndexAction
+                {
+                    IndexName = "by-colour",
+                    KeySchema = [new KeySchemaElement("colour", KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                },
+            }],
+        });
+        var east = (await East.DescribeTableAsync(table)).Table;
+        Assert.Contains(east.GlobalSecondaryIndexes, i => i.IndexName == "by-colour");
+        await Eventually(async () => (await East.QueryAsync(new QueryRequest
+        {
+            TableName = table, IndexName = "by-colour", KeyConditionExpression = "colour = :c", ExpressionAttributeValues = Item((":c", S("red"))),
+        })).Count == 1, "East's new index has its item");
+
+        await East.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = table, TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = "expires" },
+        });
+        var ttl = (await West.DescribeTimeToLiveAsync(table)).TimeToLiveDescription;
+        Assert.Equal("ENABLED", ttl.TimeToLiveStatus.Value);
+        Assert.Equal("expires", ttl.AttributeName);
+
+        await East.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table,
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Delete = new DeleteGlobalSecondaryIndexAction { IndexName = "by-colour" } }],
+        });
+        Assert.DoesNotContain((await West.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes, i => i.IndexName == "by-colour");
+    }
+
+    [Fact]
     public async Task Removing_a_replica_deletes_the_table_there_and_stops_sending_to_it()
     {
         var table = await CreateStreamedTable(West, "removed");
