@@ -24,6 +24,15 @@ public sealed class GlobalTablesOptions
     /// <summary>The most writes sent to a peer in one request.</summary>
     public int WritesPerBatch { get; set; } = 100;
 
+    /// <summary>
+    /// How long a deleted item's stamp (its tombstone) is kept, so that an older write arriving late cannot bring the item
+    /// back; past it, such a write would. Longer than any region is expected to stay unreachable.
+    /// </summary>
+    public TimeSpan TombstoneRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often each partition of a global table removes the tombstones older than <see cref="TombstoneRetention"/>.</summary>
+    public TimeSpan TombstoneSweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Region)) throw new ArgumentException("GlobalTables:Region must not be empty");
@@ -36,6 +45,8 @@ public sealed class GlobalTablesOptions
         if (string.IsNullOrEmpty(AccessKeyId) != string.IsNullOrEmpty(SecretAccessKey))
             throw new ArgumentException("GlobalTables:AccessKeyId and GlobalTables:SecretAccessKey are set together or not at all");
         if (ShipInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ShipInterval), "must be positive");
+        if (TombstoneRetention <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TombstoneRetention), "must be positive");
+        if (TombstoneSweepInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TombstoneSweepInterval), "must be positive");
         if (WritesPerBatch is < 1 or > 1000) throw new ArgumentOutOfRangeException(nameof(WritesPerBatch), "must be 1 to 1000");
     }
 }

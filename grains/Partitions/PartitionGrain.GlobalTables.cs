@@ -18,6 +18,7 @@ public sealed partial class PartitionGrain
     private AppendedLog? _replicationLog;
     private long _shipPrompted;
     private IGrainTimer? _shipTimer;
+    private IGrainTimer? _tombstoneTimer;
 
     /// <summary>The stamp entries of the write under way (one grain turn), made with its change records and stored in its batch (<see cref="WithStamps"/>).</summary>
     private List<IndexEntryWrite>? _stamps;
@@ -148,15 +149,19 @@ public sealed partial class PartitionGrain
     private ValueTask<AppendedLog> ReplicationLogAsync(TableDescription table) =>
         (_replicationLog ??= new AppendedLog(ReplicationLog.NameOf(_partition))).OpenAsync(store, table.Id);
 
-    /// <summary>While the table has replicas elsewhere, prompt their shippers now and whenever writes were logged since.</summary>
+    /// <summary>While the table has replicas elsewhere, prompt their shippers now and whenever writes were logged since, and sweep old tombstones.</summary>
     private void ScheduleShipping(TableDescription table)
     {
         if (!Replicates(table))
         {
             _shipTimer?.Dispose();
             _shipTimer = null;
+            _tombstoneTimer?.Dispose();
+            _tombstoneTimer = null;
             return;
         }
+        var sweep = globalTablesOptions.Value.TombstoneSweepInterval;
+        _tombstoneTimer ??= this.RegisterGrainTimer(SweepTombstonesAsync, sweep, sweep);
         PromptShippers(table);
         if (_shipTimer is not null) return;
         var interval = globalTablesOptions.Value.ShipInterval;
@@ -165,6 +170,23 @@ public sealed partial class PartitionGrain
             if (_table is { } current && _replicationLog is { Opened: true } log && log.Last > _shipPrompted) PromptShippers(current);
             return Task.CompletedTask;
         }, interval, interval);
+    }
+
+    /// <summary>Removes the stamps of deleted items older than <c>GlobalTables:TombstoneRetention</c>, a page at a time, in one grain turn.</summary>
+    private async Task SweepTombstonesAsync(CancellationToken cancellationToken)
+    {
+        if (_table is not { } table || !Serving || !Replicates(table)) return;
+        var horizon = time.GetUtcNow().ToUnixTimeMilliseconds() - (long)globalTablesOptions.Value.TombstoneRetention.TotalMilliseconds;
+        var range = ClampToPartition(KeyRange.All);
+        while (true)
+        {
+            var page = await store.ReadIndexRangeAsync(table.Id, ReplicationLog.StampIndex, range, false, 256);
+            var expired = page.Where(e => ReplicationStamp.From(e.Attributes) is { Deleted: true } stamp && stamp.Time < horizon)
+                .Select(e => new IndexEntryWrite(ReplicationLog.StampIndex, e.Position, 0, null)).ToList();
+            if (expired.Count > 0) await store.WriteAsync(table.Id, [], null, expired);
+            if (page.Count < 256) return;
+            range = range with { Start = page[^1].Position, StartInclusive = false };
+        }
     }
 
     private void PromptShippers(TableDescription table)

@@ -54,6 +54,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.Configure<Configuration.TimeToLiveOptions>(o => o.SweepInterval = TimeSpan.FromMilliseconds(300));
             // Small, so that a test reaches the item collection limit of tables with local indexes quickly.
             siloBuilder.Services.Configure<Configuration.IndexOptions>(o => o.ItemCollectionSizeLimitBytes = ItemCollectionLimit);
+            // Short, so that a test sees a global table's tombstones swept.
+            siloBuilder.Services.Configure<Configuration.GlobalTablesOptions>(o =>
+            {
+                o.TombstoneRetention = TimeSpan.FromMilliseconds(500);
+                o.TombstoneSweepInterval = TimeSpan.FromMilliseconds(200);
+            });
             // Short, so that auto scaling acts within a test.
             siloBuilder.Services.Configure<Configuration.AutoScalingOptions>(o =>
             {

@@ -64,7 +64,9 @@ public class TransactionCrashTests(ITestOutputHelper output)
                 }
             })).ToArray();
 
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+            // Killed once enough transfers were acknowledged (on a busy machine that takes longer than usual), with more in flight.
+            var enough = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (Enumerable.Range(0, Workers).Sum(w => Volatile.Read(ref acknowledged[w])) < 40 && DateTime.UtcNow < enough) await Task.Delay(20);
             Volatile.Write(ref killed, 1);
             silo.Kill();
             stop.Cancel();
