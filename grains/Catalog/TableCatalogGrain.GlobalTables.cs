@@ -15,7 +15,7 @@ public sealed partial class TableCatalogGrain
     {
         var table = _tables.TryGetValue(name, out var found) && found.BaseTableName is null ? found : throw DynamoException.TableNotFound();
         var replicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(r => table.RegionReplicas.FirstOrDefault(k => k.RegionName == r) ?? new RegionReplica(r, ReplicaStatus.CREATING, []))
+            .Select(r => table.RegionReplicas.FirstOrDefault(k => k.RegionName == r) ?? new RegionReplica(r, ReplicaStatus.CREATING, [], Guid.NewGuid()))
             .ToList();
         if (replicas.SequenceEqual(table.RegionReplicas)) return table;
         if (replicas.Count > 0 && table.StreamViewType != StreamViewType.NEW_AND_OLD_IMAGES)
@@ -47,7 +47,7 @@ public sealed partial class TableCatalogGrain
         var replica = created with
         {
             RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [])).ToList(),
+                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid())).ToList(),
             TimeToLiveAttribute = source.TimeToLiveAttribute,
         };
         await Save(replica);

@@ -23,19 +23,19 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private int _partition;
     private string _region = "";
     private LogCheckpoint _state = null!;
+    private Guid? _stateOf;
     private DateTime? _warnedAt;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var parts = this.GetPrimaryKeyString().Split('/', 3);
         _tableId = Guid.ParseExact(parts[0], "N");
         _partition = int.Parse(parts[1]);
         _region = parts[2];
-        _state = new LogCheckpoint(store, ReplicationLog.StateTableOf(_tableId), StateKey(_partition, _region));
-        await _state.LoadAsync();
         // Also while no partition prompts it: a peer that was down is retried, a split parent's log drained.
         var retry = options.Value.ShipInterval * 20;
         this.RegisterGrainTimer(ShipOnTimerAsync, new GrainTimerCreationOptions(retry, retry) { KeepAlive = true });
+        return Task.CompletedTask;
     }
 
     public async Task Poke() => await ShipOrWarnAsync();
@@ -68,7 +68,14 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         if (table is null || replica is null)
         {
             DeactivateOnIdle();
-            return _state.Next - 1;
+            return -1;
+        }
+        if (_stateOf != replica.Id)
+        {
+            // The state of this replica of the region (a region added again starts afresh).
+            _state = new LogCheckpoint(store, ReplicationLog.StateTableOf(_tableId), StateKey(_partition, replica));
+            await _state.LoadAsync();
+            _stateOf = replica.Id;
         }
         if (!_state.Backfilled) await BackfillAsync(table, replica);
         var log = ReplicationLog.NameOf(_partition);
@@ -146,12 +153,12 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         var lowest = _state.Next;
         foreach (var replica in table.RegionReplicas)
         {
-            lowest = Math.Min(lowest, await LogCheckpoint.NextOfAsync(store, ReplicationLog.StateTableOf(table.Id), StateKey(_partition, replica.RegionName)));
+            lowest = Math.Min(lowest, await LogCheckpoint.NextOfAsync(store, ReplicationLog.StateTableOf(table.Id), StateKey(_partition, replica)));
         }
         if (lowest > 1) await store.TrimChangesAsync(table.Id, ReplicationLog.NameOf(_partition), lowest - 1);
     }
 
-    private static byte[] StateKey(int partition, string region) => Encoding.UTF8.GetBytes($"{partition}/{region}");
+    private static byte[] StateKey(int partition, RegionReplica replica) => Encoding.UTF8.GetBytes($"{partition}/{replica.RegionName}/{replica.Id:N}");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ship writes to region {Region} ({Shipper}); retried until it answers, and logged again in a minute if it still fails")]
     private static partial void LogShipFailed(ILogger logger, string region, string shipper, Exception exception);

@@ -232,6 +232,9 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
         await Assert.ThrowsAsync<ResourceNotFoundException>(() => East.DescribeTableAsync(table));
         await West.PutItemAsync(table, Item(("pk", S("b")), ("sk", N("1"))));
         Assert.Equal(2, (await West.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Count);
+        // Added again, the region is sent everything, not only what was written since it left.
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        Assert.Equal(2, (await Converged(table)).Split('\n').Length);
 
         // Deleting the table in one region leaves the other's as a table of its own.
         var other = await CreateStreamedTable(East, "left");
