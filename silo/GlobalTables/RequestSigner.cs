@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using DataTier.Silo.DynamoDb.Signing;
 using System.Text;
 
 namespace DataTier.Silo.GlobalTables;
@@ -7,7 +8,6 @@ namespace DataTier.Silo.GlobalTables;
 /// <summary>Signs a POST to a DynamoDB endpoint with AWS Signature Version 4, as an AWS SDK would.</summary>
 public static class RequestSigner
 {
-    private const string Algorithm = "AWS4-HMAC-SHA256";
     private const string Service = "dynamodb";
 
     /// <summary>Adds X-Amz-Date and Authorization to <paramref name="request"/>, whose body is <paramref name="body"/>.</summary>
@@ -33,10 +33,7 @@ public static class RequestSigner
             .Append(Convert.ToHexStringLower(SHA256.HashData(body)))
             .ToString();
         var scope = $"{date}/{region}/{Service}/aws4_request";
-        var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var key = Encoding.UTF8.GetBytes("AWS4" + secret);
-        foreach (var part in new[] { date, region, Service, "aws4_request" }) key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.TryAddWithoutValidation("Authorization", $"{Algorithm} Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+        var signature = Convert.ToHexStringLower(SignatureV4.Sign(SignatureV4.SigningKey(secret, scope), SignatureV4.StringToSign(amzDate, scope, canonical)));
+        request.Headers.TryAddWithoutValidation("Authorization", $"{SignatureV4.Algorithm} Credential={accessKeyId}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
     }
 }

@@ -15,7 +15,6 @@ namespace DataTier.Silo.DynamoDb.Signing;
 /// </summary>
 public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, TimeProvider time)
 {
-    private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
     private readonly IReadOnlyDictionary<string, string> _keys = options.Value.AccessKeys
         .Concat(options.Value.ReadOnlyAccessKeys.Where(k => !options.Value.AccessKeys.ContainsKey(k.Key)))
@@ -54,8 +53,7 @@ public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, 
         if (!header.Scope.StartsWith(amzDate[..8] + "/", StringComparison.Ordinal))
             throw Error(DynamoErrorCode.InvalidSignatureException, $"Credential should be scoped to a valid region, not a date other than the request's: {header.Scope}");
         var canonical = CanonicalRequest(request, header.SignedHeaders, payloadHash);
-        var stringToSign = $"{Algorithm}\n{amzDate}\n{header.Scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var expected = HMACSHA256.HashData(SigningKey(secret, header.AccessKeyId, header.Scope), Encoding.UTF8.GetBytes(stringToSign));
+        var expected = SignatureV4.Sign(SigningKey(secret, header.AccessKeyId, header.Scope), SignatureV4.StringToSign(amzDate, header.Scope, canonical));
         if (!CryptographicOperations.FixedTimeEquals(expected, header.Signature))
             throw Error(DynamoErrorCode.InvalidSignatureException,
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
@@ -67,17 +65,10 @@ public sealed class RequestSignature(IOptions<DynamoDbEndpointOptions> options, 
     {
         // Scopes of past days are never asked for again: start afresh now and then rather than keep them all.
         if (_signingKeys.Count > MaxSigningKeys) _signingKeys.Clear();
-        return _signingKeys.GetOrAdd((accessKeyId + "\n" + secret, scope), DeriveKey, secret);
+        return _signingKeys.GetOrAdd((accessKeyId + "\n" + secret, scope), static (k, secret) => SignatureV4.SigningKey(secret, k.Scope), secret);
     }
 
     private const int MaxSigningKeys = 1024;
-
-    private static byte[] DeriveKey((string Key, string Scope) k, string secret)
-    {
-        var key = Encoding.UTF8.GetBytes("AWS4" + secret);
-        foreach (var part in k.Scope.Split('/')) key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
-        return key;
-    }
 
     internal static string CanonicalRequest(HttpRequest request, IReadOnlyList<string> signedHeaders, ReadOnlySpan<byte> payloadHash)
     {
