@@ -51,6 +51,15 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
         {
             var table = await Catalog.Describe(name) is { BaseTableName: null } found ? found
                 : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+            // From a peer, but checked all the same: a write that is not the table's is refused as DynamoDB refuses a bad key.
+            foreach (var write in writes)
+            {
+                var key = ItemValidator.ValidatedKeyOf(table.KeySchema, write.Keys);
+                if (write.Item is null) continue;
+                ItemValidator.ValidateItem(table.KeySchema, write.Item);
+                if (!ItemValidator.ItemKeyOf(table.KeySchema, write.Item).Encode().AsSpan().SequenceEqual(key.Encode()))
+                    throw DynamoException.Validation("One or more parameter values were invalid: a replicated item's key differs from its Keys");
+            }
             try
             {
                 var byPartition = writes.GroupBy(write => table.Partitions.IdOf(ItemValidator.ItemKeyOf(table.KeySchema, write.Keys).Hash));

@@ -289,6 +289,24 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
         }), $"Table: {table} has replicas in other regions: its stream (NEW_AND_OLD_IMAGES) cannot be disabled");
     }
 
+    [Fact]
+    public async Task Replicated_writes_that_are_not_the_tables_get_a_validation_error_and_change_nothing()
+    {
+        var table = await CreateStreamedTable(West, "malformed");
+        async Task<string> Apply(string writes)
+        {
+            using var response = await DataTier.Tests.Wire.RawRequests.SendAsync(regions.WestSilo.EndpointUrl,
+                new StringContent($"{{\"TableName\":\"{table}\",\"Writes\":[{writes}]}}"), "DataTierReplication_20261128.ApplyWrites");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            return body;
+        }
+        Assert.Contains("ValidationException", await Apply("{\"Keys\":{\"pk\":{\"S\":\"a\"}},\"Time\":1,\"Region\":\"x\"}"));
+        Assert.Contains("a replicated item's key differs from its Keys", await Apply(
+            "{\"Keys\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"}},\"Time\":1,\"Region\":\"x\"}"));
+        Assert.Equal(0, (await West.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Count);
+    }
+
     private static async Task CreateStreamedTableNamed(AmazonDynamoDBClient client, string name) =>
         await client.CreateTableAsync(new CreateTableRequest
         {
