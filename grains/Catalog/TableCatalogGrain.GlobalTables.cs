@@ -27,11 +27,12 @@ public sealed partial class TableCatalogGrain
         return updated;
     }
 
-    public async Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions)
+    public Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions)
     {
         if (_tables.ContainsKey(source.Name))
             throw DynamoException.Validation($"Failed to create a the new replica of table with name: '{source.Name}' because one or more replicas already existed as tables.");
-        var created = await Create(new TableDefinition
+        // Created with its replicas: it holds nothing yet, so there is nothing to send them but new writes.
+        return CreateAsync(new TableDefinition
         {
             Name = source.Name,
             KeySchema = source.KeySchema,
@@ -42,16 +43,12 @@ public sealed partial class TableCatalogGrain
             Stream = new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES),
             LocalIndexes = source.LocalIndexes,
             GlobalIndexes = source.GlobalIndexes,
-        });
-        // Created with its replicas: it holds nothing yet, so there is nothing to send them but new writes.
-        var replica = created with
+        }, created => created with
         {
             RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
                 .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid())).ToList(),
             TimeToLiveAttribute = source.TimeToLiveAttribute,
-        };
-        await Save(replica);
-        return replica;
+        });
     }
 
     public async Task RegionReplicaBackfilled(string name, string region, int partition)

@@ -24,7 +24,10 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         StartRecoveryFolds();
     }
 
-    public async Task<TableDescription> Create(TableDefinition definition)
+    public Task<TableDescription> Create(TableDefinition definition) => CreateAsync(definition, d => d);
+
+    /// <summary>Creates a table from its definition, its description given its last touches by <paramref name="shape"/> before it is stored.</summary>
+    private async Task<TableDescription> CreateAsync(TableDefinition definition, Func<TableDescription, TableDescription> shape)
     {
         if (_tables.ContainsKey(definition.Name))
             throw new DynamoException(DynamoErrorCode.ResourceInUseException, $"Table already exists: {definition.Name}");
@@ -54,6 +57,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             Tags = definition.Tags ?? new Dictionary<string, string>(),
             ReplicaCount = replicaCount,
         };
+        description = shape(description);
         foreach (var index in description.GlobalIndexes) await Save(IndexTable(description, index));
         await Save(description);
         return description;

@@ -47,22 +47,13 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
     private async Task<int> ApplyAsync(string name, List<ReplicatedWrite> writes)
     {
         var deadline = DateTime.UtcNow + SplitRetryDeadline;
+        var table = await DescribeAsync(name);
+        var keys = ValidatedKeys(table, writes);
         while (true)
         {
-            var table = await Catalog.Describe(name) is { BaseTableName: null } found ? found
-                : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
-            // From a peer, but checked all the same: a write that is not the table's is refused as DynamoDB refuses a bad key.
-            foreach (var write in writes)
-            {
-                var key = ItemValidator.ValidatedKeyOf(table.KeySchema, write.Keys);
-                if (write.Item is null) continue;
-                ItemValidator.ValidateItem(table.KeySchema, write.Item);
-                if (!ItemValidator.ItemKeyOf(table.KeySchema, write.Item).Encode().AsSpan().SequenceEqual(key.Encode()))
-                    throw DynamoException.Validation("One or more parameter values were invalid: a replicated item's key differs from its Keys");
-            }
             try
             {
-                var byPartition = writes.GroupBy(write => table.Partitions.IdOf(ItemValidator.ItemKeyOf(table.KeySchema, write.Keys).Hash));
+                var byPartition = Enumerable.Range(0, writes.Count).GroupBy(i => table.Partitions.IdOf(keys[i].Hash), i => writes[i]);
                 var counts = await Task.WhenAll(byPartition.Select(group =>
                     grains.GetGrain<IPartitionGrain>(table.PartitionGrainKey(group.Key)).ApplyReplicated(group.ToList())));
                 return counts.Sum();
@@ -70,8 +61,34 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
             catch (PartitionRetiredException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50));
+                table = await DescribeAsync(name);
             }
         }
+    }
+
+    private async Task<TableDescription> DescribeAsync(string name) =>
+        await Catalog.Describe(name) is { BaseTableName: null } found ? found
+            : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+
+    /// <summary>
+    /// The writes' item keys. From a peer, but checked all the same: a write that is not the table's is refused as
+    /// DynamoDB refuses a bad key.
+    /// </summary>
+    private static List<Store.ItemKey> ValidatedKeys(TableDescription table, List<ReplicatedWrite> writes)
+    {
+        var keys = new List<Store.ItemKey>(writes.Count);
+        foreach (var write in writes)
+        {
+            var key = ItemValidator.ValidatedKeyOf(table.KeySchema, write.Keys);
+            if (write.Item is not null)
+            {
+                ItemValidator.ValidateItem(table.KeySchema, write.Item);
+                if (!ItemValidator.ItemKeyOf(table.KeySchema, write.Item).Encode().AsSpan().SequenceEqual(key.Encode()))
+                    throw DynamoException.Validation("One or more parameter values were invalid: a replicated item's key differs from its Keys");
+            }
+            keys.Add(key);
+        }
+        return keys;
     }
 
     public async Task CreateReplica(ApiRequest r, Utf8JsonWriter w)
