@@ -73,4 +73,11 @@ public sealed partial class TableCatalogGrain
                     GrainFactory.GetGrain<IReplicaShipperGrain>(ReplicationLog.ShipperKey(table.Id, id, replica.RegionName)).Poke().Ignore();
         }
     }
+
+    /// <summary>Every other region's outbox, so changes owed to a region are retried after the silo holding them was lost.</summary>
+    private void PromptOutboxes()
+    {
+        foreach (var region in globalTablesOptions.Value.Regions.Keys)
+            GrainFactory.GetGrain<IReplicaOutboxGrain>(region).Poke().Ignore();
+    }
 }

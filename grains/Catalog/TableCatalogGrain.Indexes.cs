@@ -17,7 +17,8 @@ public sealed partial class TableCatalogGrain
     /// <summary>Every feeder is prompted this often (in prompts of backfills), whether or not its table is written to.</summary>
     private const int FeederPromptTicks = 5;
 
-    private int _promptTicks;
+    // The first tick after activation prompts everything: after a restart, the work left over resumes at once.
+    private int _promptTicks = FeederPromptTicks - 1;
 
     public async Task IndexPartitionBackfilled(string tableName, Guid indexTableId, int partitionId)
     {
@@ -146,6 +147,7 @@ public sealed partial class TableCatalogGrain
     private Task PromptBackfillsAsync(CancellationToken cancellationToken)
     {
         var all = ++_promptTicks % FeederPromptTicks == 0;
+        if (all) PromptOutboxes();
         foreach (var table in _tables.Values)
         {
             PromptShippers(table, all);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Catalog;
 
 public sealed partial class TableCatalogGrain(ITableStore store, IOptions<PartitionOptions> partitionOptions,
-    IOptions<AutoScalingOptions> autoScalingOptions, IOptions<RecoveryOptions> recoveryOptions, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
+    IOptions<AutoScalingOptions> autoScalingOptions, IOptions<RecoveryOptions> recoveryOptions, IOptions<GlobalTablesOptions> globalTablesOptions, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<TableCatalogGrain> logger)
     : Grain, ITableCatalogGrain
 {
     private readonly SortedDictionary<string, TableDescription> _tables = new(StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
     private string _region = "";
     private LogCheckpoint _state = null!;
     private Guid? _stateOf;
-    private DateTime? _warnedAt;
+    private readonly RepeatedFailureLog _failures = new();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -50,14 +50,11 @@ public sealed partial class ReplicaShipperGrain(ITableStore store, IReplicaTrans
         try
         {
             await ShipAsync();
-            _warnedAt = null;
+            _failures.Succeeded();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var now = DateTime.UtcNow;
-            if (_warnedAt is { } last && now - last < TimeSpan.FromMinutes(1)) return;
-            _warnedAt = now;
-            LogShipFailed(logger, _region, this.GetPrimaryKeyString(), e);
+            if (_failures.ShouldLog()) LogShipFailed(logger, _region, this.GetPrimaryKeyString(), e);
         }
     }
 

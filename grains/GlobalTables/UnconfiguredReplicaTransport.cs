@@ -4,5 +4,10 @@ namespace DataTier.GlobalTables;
 internal sealed class UnconfiguredReplicaTransport : IReplicaTransport
 {
     public Task SendWritesAsync(string region, string table, IReadOnlyList<ReplicatedWrite> writes, CancellationToken cancellationToken = default) =>
-        throw new InvalidOperationException($"This silo has no transport to region {region}: global tables need the silo's DynamoDB endpoint");
+        throw NoTransport(region);
+
+    public Task SendAsync(string region, string operation, byte[] body, CancellationToken cancellationToken = default) => throw NoTransport(region);
+
+    private static InvalidOperationException NoTransport(string region) =>
+        new($"This silo has no transport to region {region}: global tables need the silo's DynamoDB endpoint");
 }

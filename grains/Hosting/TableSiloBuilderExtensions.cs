@@ -48,6 +48,7 @@ public static class TableSiloBuilderExtensions
             builder.Services.AddHostedService<Throughput.ThroughputMembershipWatcher>();
             builder.Services.AddHostedService<AutoScaling.ConsumptionReporter>();
             builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Placement.PartitionHandOff>();
+            builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogActivator>();
         }
         return builder;
     }

@@ -4,7 +4,6 @@ using DataTier.Configuration;
 using DataTier.Errors;
 using DataTier.GlobalTables;
 using DataTier.Silo.DynamoDb;
-using DataTier.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Silo.GlobalTables;
@@ -12,7 +11,8 @@ namespace DataTier.Silo.GlobalTables;
 /// <summary>
 /// Talks to the other regions' clusters (<c>GlobalTables:Regions</c>) over their DynamoDB endpoints, with the
 /// replication targets (<see cref="ReplicationOperations"/>), signed with <c>GlobalTables:AccessKeyId</c> when set.
-/// A peer's DynamoDB error comes back as the same <see cref="DynamoException"/>.
+/// A peer's DynamoDB error comes back as the same <see cref="DynamoException"/>. The messages of replica groups and
+/// settings go through each region's <see cref="IReplicaOutboxGrain"/>, which keeps them until the region took them.
 /// </summary>
 public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimeProvider time) : IReplicaTransport, IDisposable
 {
@@ -24,7 +24,7 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
     public bool Knows(string region) => options.Value.Regions.ContainsKey(region);
 
     public Task SendWritesAsync(string region, string table, IReadOnlyList<ReplicatedWrite> writes, CancellationToken cancellationToken = default) =>
-        PostAsync(region, "ApplyWrites", w =>
+        SendAsync(region, "ApplyWrites", ReplicationMessages.Body(w =>
         {
             w.WriteString("TableName", table);
             w.WriteStartArray("Writes");
@@ -43,56 +43,12 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }, cancellationToken);
+        }), cancellationToken);
 
-    /// <summary>Asks <paramref name="region"/> to create its replica of <paramref name="source"/>, in a group of <paramref name="group"/> (all regions, this one included).</summary>
-    public Task CreateReplicaAsync(string region, TableDescription source, IReadOnlyList<string> group) =>
-        PostAsync(region, "CreateReplica", w =>
-        {
-            w.WriteString("TableName", source.Name);
-            w.WritePropertyName("Table");
-            JsonSerializer.Serialize(w, source);
-            WriteGroup(w, group);
-        });
-
-    /// <summary>Tells <paramref name="region"/> which regions hold the table now (it drops those missing and starts sending to new ones).</summary>
-    public Task UpdateGroupAsync(string region, string table, IReadOnlyList<string> group) =>
-        PostAsync(region, "UpdateReplicaGroup", w =>
-        {
-            w.WriteString("TableName", table);
-            WriteGroup(w, group);
-        });
-
-    /// <summary>Asks <paramref name="region"/> to delete its replica of the table.</summary>
-    public Task DeleteReplicaAsync(string region, string table) => PostAsync(region, "DeleteReplica", w => w.WriteString("TableName", table));
-
-    /// <summary>Asks <paramref name="region"/> to make a change of the table's settings made here (the request as it came, less its ReplicaUpdates).</summary>
-    public Task ForwardAsync(string region, string operation, JsonElement request) =>
-        PostAsync(region, "Forward" + operation, w =>
-        {
-            foreach (var member in request.EnumerateObject())
-                if (member.Name != "ReplicaUpdates") member.WriteTo(w);
-        });
-
-    private static void WriteGroup(Utf8JsonWriter w, IReadOnlyList<string> group)
-    {
-        w.WriteStartArray("Regions");
-        foreach (var region in group) w.WriteStringValue(region);
-        w.WriteEndArray();
-    }
-
-    private async Task PostAsync(string region, string operation, Action<Utf8JsonWriter> writeBody, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string region, string operation, byte[] body, CancellationToken cancellationToken = default)
     {
         if (!options.Value.Regions.TryGetValue(region, out var url))
             throw DynamoException.Validation($"One or more parameter values were invalid: Region {region} is not configured (GlobalTables:Regions:{region})");
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            writeBody(w);
-            w.WriteEndObject();
-        }
-        var body = buffer.WrittenSpan.ToArray();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(url), "/")) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
         request.Headers.Add("X-Amz-Target", TargetPrefix + operation);
@@ -106,6 +62,10 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
         catch (HttpRequestException e)
         {
             throw new DynamoException(DynamoErrorCode.InternalServerError, $"Region {region} could not be reached: {e.Message}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DynamoException(DynamoErrorCode.InternalServerError, $"Region {region} did not answer within {_http.Timeout.TotalSeconds:0} s");
         }
         using (response)
         {

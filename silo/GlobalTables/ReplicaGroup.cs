@@ -8,11 +8,15 @@ namespace DataTier.Silo.GlobalTables;
 /// <summary>
 /// Adds and removes a table's replicas in other regions (UpdateTable's ReplicaUpdates), as version 2019.11.21 of
 /// DynamoDB's global tables does: the region asked creates or deletes its table at once, then every other member
-/// learns the new group. The group is full mesh: each region sends its own writes to every other.
+/// learns the new group. The group is full mesh: each region sends its own writes to every other. Messages to the
+/// other members go through their <see cref="IReplicaOutboxGrain"/>s: one that is down learns of the change when it
+/// is back, in order.
 /// </summary>
 public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient client, ILogger<ReplicaGroup> logger)
 {
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
+
+    private IReplicaOutboxGrain Outbox(string region) => grains.GetGrain<IReplicaOutboxGrain>(region);
 
     public async Task<TableDescription> ApplyAsync(string name, IReadOnlyList<ReplicaUpdate> updates)
     {
@@ -40,7 +44,7 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         if (table.BillingMode == BillingMode.PROVISIONED && table.ScalableTargets.All(t => t.Dimension != DataTier.AutoScaling.CapacityDimension.WriteCapacityUnits))
             throw DynamoException.Validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
         var group = members.Append(client.LocalRegion).Append(region).ToList();
-        await client.CreateReplicaAsync(region, table, group);
+        await Outbox(region).Call(ReplicationMessages.CreateReplica, ReplicationMessages.CreateReplicaBody(table, group));
         await Catalog.SetRegionReplicas(table.Name, [.. members, region]);
         await TellMembersAsync(members, table.Name, group);
     }
@@ -50,14 +54,10 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         var members = Members(table);
         if (!members.Contains(region))
             throw DynamoException.Validation("Replica specified in the Replica Update or Replica Delete action of the request was not found.");
-        try
-        {
-            await client.DeleteReplicaAsync(region, table.Name);
-        }
-        catch (DynamoException e) when (e.Code == DynamoErrorCode.ResourceNotFoundException)
-        {
-            // Already gone there.
-        }
+        // A region that cannot be reached now deletes its table when it is back (one that no longer has it says so, and
+        // that is dropped): a region lost for good can still be removed from the group.
+        if (!await Outbox(region).Send(ReplicationMessages.DeleteReplica, ReplicationMessages.DeleteReplicaBody(table.Name)))
+            LogOwed(logger, ReplicationMessages.DeleteReplica, region, table.Name);
         var remaining = members.Where(m => m != region).ToList();
         await Catalog.SetRegionReplicas(table.Name, remaining);
         await TellMembersAsync(remaining, table.Name, [.. remaining, client.LocalRegion]);
@@ -72,47 +72,29 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
 
     /// <summary>
     /// Makes a change just made here (UpdateTable without its ReplicaUpdates, or UpdateTimeToLive) in every other region.
-    /// A region that refuses it or cannot be reached is logged: the change stands here.
+    /// The change stands here whatever they answer; one that cannot be reached now gets it when it is back, and one
+    /// that refuses it is logged.
     /// </summary>
     public async Task ForwardAsync(TableDescription table, string operation, System.Text.Json.JsonElement request)
     {
+        var body = ReplicationMessages.ForwardBody(request);
         foreach (var member in Members(table))
-        {
-            try
-            {
-                await client.ForwardAsync(member, operation, request);
-            }
-            catch (DynamoException e)
-            {
-                LogNotForwarded(logger, operation, member, table.Name, e);
-            }
-        }
+            if (!await Outbox(member).Send(ReplicationMessages.Forward(operation), body)) LogOwed(logger, operation, member, table.Name);
     }
 
     private static List<string> Members(TableDescription table) => table.RegionReplicas.Select(r => r.RegionName).ToList();
 
     /// <summary>
-    /// Tells each region the group it is in now. A region that cannot be reached keeps its old group: the change made
-    /// here stands (the region asked was changed first), and the failure is logged to be mended by hand.
+    /// Tells each region the group it is in now. The change made here stands (the region asked was changed first);
+    /// a region that cannot be reached now is told when it is back.
     /// </summary>
     private async Task TellMembersAsync(IEnumerable<string> members, string table, IReadOnlyList<string> group)
     {
+        var body = ReplicationMessages.UpdateReplicaGroupBody(table, group);
         foreach (var member in members)
-        {
-            try
-            {
-                await client.UpdateGroupAsync(member, table, group);
-            }
-            catch (DynamoException e)
-            {
-                LogMemberNotTold(logger, member, table, e);
-            }
-        }
+            if (!await Outbox(member).Send(ReplicationMessages.UpdateReplicaGroup, body)) LogOwed(logger, ReplicationMessages.UpdateReplicaGroup, member, table);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation} of table {Table} was not made in region {Region}")]
-    private static partial void LogNotForwarded(ILogger logger, string operation, string region, string table, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} was not told of the new replica group of table {Table}")]
-    private static partial void LogMemberNotTold(ILogger logger, string region, string table, Exception exception);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} of table {Table} is owed to region {Region}, which did not take it now; it is sent when the region answers")]
+    private static partial void LogOwed(ILogger logger, string operation, string region, string table);
 }

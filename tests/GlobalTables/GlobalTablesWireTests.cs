@@ -174,6 +174,40 @@ public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFix
     }
 
     [Fact]
+    public async Task Settings_and_group_changes_made_while_a_region_is_down_reach_it_once_it_is_back()
+    {
+        var changed = await CreateStreamedTable(West, "owed");
+        var left = await CreateStreamedTable(West, "owedleft");
+        var removed = await CreateStreamedTable(West, "owedgone");
+        foreach (var table in new[] { changed, left, removed }) await AddReplica(West, table, TwoRegionsFixture.East);
+        await regions.EastSilo.StopAsync();
+        // Each is made here at once, whatever the other region's state.
+        await West.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+        {
+            TableName = changed, TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = "expires" },
+        });
+        await West.DeleteTableAsync(left);
+        var response = await West.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = removed,
+            ReplicaUpdates = [new ReplicationGroupUpdate { Delete = new DeleteReplicationGroupMemberAction { RegionName = TwoRegionsFixture.East } }],
+        });
+        Assert.True(response.TableDescription.Replicas is null or { Count: 0 });
+        // What West owes East is kept in its store: a restart of West loses none of it.
+        await regions.WestSilo.StopAsync();
+        await regions.WestSilo.StartAsync();
+
+        await regions.EastSilo.StartAsync();
+        await Eventually(async () => (await East.DescribeTimeToLiveAsync(changed)).TimeToLiveDescription.AttributeName == "expires",
+            "East has the time to live set while it was down");
+        await Eventually(async () => (await East.DescribeTableAsync(left)).Table.Replicas is null or { Count: 0 },
+            "East's table no longer replicates to the region that deleted it");
+        await East.PutItemAsync(left, Item(("pk", S("after")), ("sk", N("1"))));
+        Assert.Single((await East.ScanAsync(new ScanRequest { TableName = left, ConsistentRead = true })).Items);
+        await Eventually(async () => (await East.ListTablesAsync()).TableNames.All(n => n != removed), "East deleted the replica removed while it was down");
+    }
+
+    [Fact]
     public async Task Index_and_time_to_live_changes_made_in_one_region_are_made_in_the_other()
     {
         var table = await CreateStreamedTable(West, "settings");

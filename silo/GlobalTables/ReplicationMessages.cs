@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Text.Json;
+using DataTier.Tables;
+
+namespace DataTier.Silo.GlobalTables;
+
+/// <summary>The bodies of the replication targets (<see cref="ReplicationOperations"/>) one region sends another.</summary>
+public static class ReplicationMessages
+{
+    public const string CreateReplica = "CreateReplica";
+    public const string UpdateReplicaGroup = "UpdateReplicaGroup";
+    public const string DeleteReplica = "DeleteReplica";
+
+    /// <summary>Asks a region to create its replica of <paramref name="source"/>, in a group of <paramref name="group"/> (all regions, the sender included).</summary>
+    public static byte[] CreateReplicaBody(TableDescription source, IReadOnlyList<string> group) => Body(w =>
+    {
+        w.WriteString("TableName", source.Name);
+        w.WritePropertyName("Table");
+        JsonSerializer.Serialize(w, source);
+        WriteGroup(w, group);
+    });
+
+    /// <summary>Tells a region which regions hold the table now (it drops those missing and starts sending to new ones).</summary>
+    public static byte[] UpdateReplicaGroupBody(string table, IReadOnlyList<string> group) => Body(w =>
+    {
+        w.WriteString("TableName", table);
+        WriteGroup(w, group);
+    });
+
+    /// <summary>Asks a region to delete its replica of the table.</summary>
+    public static byte[] DeleteReplicaBody(string table) => Body(w => w.WriteString("TableName", table));
+
+    /// <summary>The target of a change of a table's settings made here (UpdateTable, UpdateTimeToLive), to be made in another region.</summary>
+    public static string Forward(string operation) => "Forward" + operation;
+
+    /// <summary>The request of a settings change as it came, less its ReplicaUpdates.</summary>
+    public static byte[] ForwardBody(JsonElement request) => Body(w =>
+    {
+        foreach (var member in request.EnumerateObject())
+            if (member.Name != "ReplicaUpdates") member.WriteTo(w);
+    });
+
+    public static byte[] Body(Action<Utf8JsonWriter> writeMembers)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            writeMembers(w);
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter w, IReadOnlyList<string> group)
+    {
+        w.WriteStartArray("Regions");
+        foreach (var region in group) w.WriteStringValue(region);
+        w.WriteEndArray();
+    }
+}
