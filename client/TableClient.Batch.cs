@@ -111,7 +111,7 @@ public sealed partial class TableClient
         var done = pending.Where(w => w.Task.Result is not null).Select(w => (w.Table, Result: w.Task.Result!)).ToList();
         var unprocessed = pending.Where(w => w.Task.Result is null).GroupBy(w => w.Table)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BatchWrite>)[.. g.Select(w => w.Write)]);
-        var capacity = requestItems.Keys.ToDictionary(t => t, t => done.Where(w => w.Table == t).Sum(w => w.Result.CapacityUnits));
+        var capacity = requestItems.Keys.ToDictionary(t => t, t => done.Where(w => w.Table == t).Sum(w => w.Result.TotalCapacityUnits));
         return new BatchWriteItemResult(unprocessed, capacity,
             ItemCollectionSize.ByTable(done.Select(w => (w.Table, w.Result.ItemCollection))));
     }

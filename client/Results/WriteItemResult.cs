@@ -4,7 +4,12 @@ namespace DataTier.Client.Results;
 
 /// <summary>
 /// The item's new internal version (0 after a delete) and, with ReturnValues ALL_OLD, the item it
-/// replaced; for a table with local secondary indexes, the size of the item's collection.
+/// replaced; for a table with local secondary indexes, the size of the item's collection. <see cref="CapacityUnits"/> are the
+/// table's own; <see cref="IndexCapacityUnits"/> what the write cost each global secondary index it wrote to.
 /// </summary>
 public sealed record WriteItemResult(long Version, IReadOnlyDictionary<string, AttrValue>? Attributes, double CapacityUnits = 0,
-    ItemCollectionSize? ItemCollection = null);
+    ItemCollectionSize? ItemCollection = null, IReadOnlyDictionary<string, double>? IndexCapacityUnits = null)
+{
+    /// <summary>The table's units and its indexes': ConsumedCapacity's CapacityUnits.</summary>
+    public double TotalCapacityUnits => CapacityUnits + (IndexCapacityUnits?.Values.Sum() ?? 0);
+}

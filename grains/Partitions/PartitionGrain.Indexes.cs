@@ -100,6 +100,17 @@ public sealed partial class PartitionGrain
         table.StreamViewType is not null || FeedsInternalLog(table) || table.Recovery is not null || table.RegionReplicas.Count > 0;
 
     /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
+    /// <summary>The write units a write costs each global secondary index it writes to (none: null), by index name.</summary>
+    private static Dictionary<string, double>? GlobalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
+        IReadOnlyDictionary<string, AttrValue>? updated)
+    {
+        Dictionary<string, double>? units = null;
+        foreach (var index in table.GlobalIndexes)
+            if (IndexWriteUnits.Of(table, index, old, updated) is > 0 and var cost)
+                (units ??= new Dictionary<string, double>(StringComparer.Ordinal))[index.Name] = cost;
+        return units;
+    }
+
     private static bool FeedsInternalLog(TableDescription table) => table.GlobalIndexes.Count > 0 || table.ReplicaCount > 0;
 
     /// <summary>The internal change log, opened on first use in this activation (then nothing written before counts as unprompted).</summary>

@@ -239,6 +239,7 @@ public sealed partial class PartitionGrain
             {
                 var written = RecordWritten(held.Position, old, held.NewItem, version);
                 ChargeWrite(Math.Max(old?.Size ?? 0, written?.Size ?? 0), factor: 2);
+                if (GlobalIndexWriteUnits(table, old?.Attributes, held.NewItem) is { } indexUnits) _view.Throughput?.ChargeIndexWrites(indexUnits, factor: 2);
             }
         }
         await ReleaseLocksAsync(table, locks);

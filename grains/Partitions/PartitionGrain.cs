@@ -255,6 +255,8 @@ public sealed partial class PartitionGrain(
             var newVersion = newItem is null ? 0 : currentVersion + 1;
             if (newItem is null && stored is null) return new WriteOutcome(0, null);
             if (newItem is not null && (table.LocalIndexes.Count > 0 || table.GlobalIndexes.Count > 0)) Indexes.IndexKeyValidator.Validate(table, newItem);
+            var indexUnits = GlobalIndexWriteUnits(table, stored?.Attributes, newItem);
+            if (indexUnits is not null) _view.Throughput?.AdmitIndexWrites(indexUnits);
             long? collection = null;
             try
             {
@@ -277,10 +279,11 @@ public sealed partial class PartitionGrain(
             }
             var written = RecordWritten(position, stored, newItem, newVersion, newSize);
             ChargeWrite(Math.Max(current?.Size ?? 0, written?.Size ?? 0));
+            if (indexUnits is not null) _view.Throughput?.ChargeIndexWrites(indexUnits);
             return new WriteOutcome(newVersion,
                 (returned & ReturnedItems.Old) != 0 ? current?.Attributes : null,
                 (returned & ReturnedItems.New) != 0 ? newItem : null,
-                collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0));
+                collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0), indexUnits);
         }
     }
 

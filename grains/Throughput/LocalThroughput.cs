@@ -11,7 +11,8 @@ namespace DataTier.Throughput;
 /// <see cref="TableThroughput"/>, whose rate is the table's units times this silo's share: the larger of the
 /// hash space its active partitions own and an even split over the active silos (so one silo alone allows
 /// the whole table, even to a single hot partition; see <see cref="ThroughputMembershipWatcher"/>).
-/// Refused requests are counted in the meter <c>DataTier</c> as <c>datatier.throttled.requests</c>, by
+/// The writes of a table here are also held to its global secondary indexes' write units times the same share (the
+/// entries they feed the indexes). Refused requests are counted in the meter <c>DataTier</c> as <c>datatier.throttled.requests</c>, by
 /// <c>table</c> and <c>kind</c> (<c>read</c> or <c>write</c>).
 /// </summary>
 public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimeProvider time, IMeterFactory? meters = null)
@@ -48,11 +49,13 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         {
             if (!_tables.TryGetValue(tableId, out var throughput)) _tables[tableId] = throughput = new TableThroughput(time, table.Name, _throttled, index: table.BaseTableName is not null);
             var units = (table.ReadCapacityUnits, table.WriteCapacityUnits);
+            var indexUnits = table.GlobalIndexes.Select(i => (i.Name, i.WriteCapacityUnits)).ToArray();
             var known = throughput.Partitions.TryGetValue(partition, out var range) && range == (firstHash, lastHash);
-            if (!known || throughput.Units != units)
+            if (!known || throughput.Units != units || !throughput.IndexWriteUnits.SequenceEqual(indexUnits))
             {
                 throughput.Partitions[partition] = (firstHash, lastHash);
                 throughput.Units = units;
+                throughput.IndexWriteUnits = indexUnits;
                 Configure(throughput);
             }
             return throughput;
@@ -97,6 +100,15 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         var burst = options.Value.BurstSeconds;
         throughput.Reads.Configure(throughput.Units.Read * share, burst);
         throughput.Writes.Configure(throughput.Units.Write * share, burst);
+        var indexes = new Dictionary<string, CapacityBucket>(StringComparer.Ordinal);
+        foreach (var (index, units) in throughput.IndexWriteUnits)
+        {
+            if (units <= 0) continue;
+            var bucket = throughput.IndexWrites.GetValueOrDefault(index) ?? new CapacityBucket(time);
+            bucket.Configure(units * share, burst);
+            indexes[index] = bucket;
+        }
+        throughput.IndexWrites = indexes;
     }
 
     /// <summary>PROVISIONED tables and their global indexes' hidden tables (reads only), while enforcement is on.</summary>

@@ -29,6 +29,14 @@ public sealed class TableThroughput
 
     public CapacityBucket Writes { get; }
 
+    /// <summary>
+    /// The write capacity of the table's global secondary indexes here, by index name: each index's units times this
+    /// silo's share of the table, for the entries the writes made here feed it (replaced whole when it changes).
+    /// </summary>
+    internal IReadOnlyDictionary<string, CapacityBucket> IndexWrites { get; set; } = new Dictionary<string, CapacityBucket>();
+
+    internal (string Index, long Units)[] IndexWriteUnits { get; set; } = [];
+
     /// <summary>The hash ranges of the table's partitions serving on this silo, by partition id.</summary>
     internal Dictionary<int, (ulong First, ulong Last)> Partitions { get; } = [];
 
@@ -46,6 +54,28 @@ public sealed class TableThroughput
     public void AdmitWrite()
     {
         if (!IsIndex && !Writes.TryAdmit()) throw Throttled("write");
+    }
+
+    /// <summary>
+    /// Refuses a write that would write to a global secondary index whose write capacity is spent, as DynamoDB throttles
+    /// the base table's writes an under-provisioned index cannot take; <paramref name="units"/> are the write's by index.
+    /// </summary>
+    public void AdmitIndexWrites(IReadOnlyDictionary<string, double> units)
+    {
+        var buckets = IndexWrites;
+        foreach (var (index, cost) in units)
+            if (cost > 0 && buckets.TryGetValue(index, out var bucket) && !bucket.TryAdmit())
+            {
+                _throttled?.Add(1, _table, new("kind", "write"));
+                throw DynamoException.IndexThroughputExceeded();
+            }
+    }
+
+    public void ChargeIndexWrites(IReadOnlyDictionary<string, double> units, int factor = 1)
+    {
+        var buckets = IndexWrites;
+        foreach (var (index, cost) in units)
+            if (cost > 0 && buckets.TryGetValue(index, out var bucket)) bucket.Charge(factor * cost);
     }
 
     private DynamoException Throttled(string kind)

@@ -16,12 +16,44 @@ public static class ConsumedCapacityJson
         throw DynamoException.Validation($"1 validation error detected: Value '{text}' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
     }
 
-    /// <summary>Writes the <c>ConsumedCapacity</c> member of a single-table response, unless the mode is NONE.</summary>
-    public static void WriteMember(Utf8JsonWriter w, Mode mode, string table, double units, bool read)
+    /// <summary>
+    /// Writes the <c>ConsumedCapacity</c> member of a single-table response, unless the mode is NONE: the table's
+    /// <paramref name="units"/> and what the request cost its global secondary indexes (<paramref name="indexes"/>), in
+    /// all and, with INDEXES, each apart.
+    /// </summary>
+    public static void WriteMember(Utf8JsonWriter w, Mode mode, string table, double units, bool read, IReadOnlyDictionary<string, double>? indexes = null)
     {
         if (mode == Mode.NONE) return;
         w.WritePropertyName("ConsumedCapacity");
-        WriteValue(w, mode, table, units, read);
+        if (indexes is not { Count: > 0 })
+        {
+            WriteValue(w, mode, table, units, read);
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("TableName", table);
+        WriteUnits(w, units + indexes.Values.Sum(), read);
+        if (mode == Mode.INDEXES)
+        {
+            w.WriteStartObject("Table");
+            WriteUnits(w, units, read);
+            w.WriteEndObject();
+            w.WriteStartObject("GlobalSecondaryIndexes");
+            foreach (var (index, cost) in indexes)
+            {
+                w.WriteStartObject(index);
+                WriteUnits(w, cost, read);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteUnits(Utf8JsonWriter w, double units, bool read)
+    {
+        w.WriteNumber("CapacityUnits", units);
+        w.WriteNumber(read ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
     }
 
     /// <summary>Writes the <c>ConsumedCapacity</c> list of a batch response, one entry per table.</summary>

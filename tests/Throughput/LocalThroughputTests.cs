@@ -108,4 +108,41 @@ public class LocalThroughputTests
         Assert.Null(local.Track(TableId, 0, first, last, null));
         Assert.Null(local.Of(TableId));
     }
+
+    [Fact]
+    public void Writes_here_are_held_to_each_global_index_write_units_times_the_silos_share()
+    {
+        var local = Local();
+        local.SetActiveSilos(2);
+        var (first, last) = Quarter(0);
+        var table = Table(write: 1000) with
+        {
+            GlobalIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    Name = "byG", KeySchema = new TableKeySchema(new KeyAttribute("g", AttrType.S), null),
+                    Projection = new IndexProjection(ProjectionType.ALL), WriteCapacityUnits = 4,
+                },
+            ],
+        };
+        var throughput = local.Track(TableId, 0, first, last, table)!;
+        var byG = new Dictionary<string, double> { ["byG"] = 1 };
+        // Half of 4 units (two silos) with 10 s of burst: 20 units.
+        throughput.AdmitIndexWrites(byG);
+        throughput.ChargeIndexWrites(new Dictionary<string, double> { ["byG"] = 20 });
+        var refused = Assert.Throws<Errors.DynamoException>(() => throughput.AdmitIndexWrites(byG));
+        Assert.Equal(Errors.DynamoErrorCode.ProvisionedThroughputExceededException, refused.Code);
+        Assert.Contains("global secondary indexes", refused.Message);
+        // A write that costs the index nothing, or another index, is not held; the table's own capacity is untouched.
+        throughput.AdmitIndexWrites(new Dictionary<string, double> { ["byG"] = 0, ["other"] = 5 });
+        throughput.AdmitWrite();
+        // Refilled at 2 units a second; UpdateTable's new units apply at once, with their burst.
+        _time.Advance(TimeSpan.FromSeconds(1));
+        throughput.AdmitIndexWrites(byG);
+        throughput.ChargeIndexWrites(new Dictionary<string, double> { ["byG"] = 40 });
+        Assert.Throws<Errors.DynamoException>(() => throughput.AdmitIndexWrites(byG));
+        local.Track(TableId, 0, first, last, table with { GlobalIndexes = [table.GlobalIndexes[0] with { WriteCapacityUnits = 100 }] });
+        throughput.AdmitIndexWrites(byG);
+    }
 }

@@ -54,6 +54,30 @@ public class ThroughputWireTests(SiloFixture fixture)
     private async Task SpendWritesAsync(string table) =>
         await _client.PutItemAsync(table, Item(("pk", S("big")), ("data", S(new string('x', 390 * 1024)))));
 
+    /// <summary>A table of 100 read and 1000 write units with a global index byG on g (ALL) of <paramref name="index"/>'s units.</summary>
+    private async Task<string> TableWithIndex(string prefix, ProvisionedThroughput index)
+    {
+        var table = UniqueName(prefix);
+        await _client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
+            ProvisionedThroughput = new ProvisionedThroughput(100, 1000),
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = "byG",
+                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                    ProvisionedThroughput = index,
+                },
+            ],
+        });
+        return table;
+    }
+
     [Fact]
     public async Task Writes_past_the_burst_are_refused_with_AWS_error_and_the_refused_write_does_not_land()
     {
@@ -165,24 +189,7 @@ public class ThroughputWireTests(SiloFixture fixture)
     [Fact]
     public async Task Queries_of_a_global_index_are_held_to_the_index_read_units_until_UpdateTable_raises_them()
     {
-        var table = UniqueName("throughput-gsi");
-        await _client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = table,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
-            ProvisionedThroughput = new ProvisionedThroughput(100, 1000),
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "byG",
-                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    ProvisionedThroughput = new ProvisionedThroughput(1, 1000),
-                },
-            ],
-        });
+        var table = await TableWithIndex("throughput-gsi", new ProvisionedThroughput(1, 1000));
         await _client.PutItemAsync(table, Item(("pk", S("big")), ("g", S("x")), ("data", S(new string('x', 390 * 1024)))));
         var query = new QueryRequest
         {
@@ -226,6 +233,48 @@ public class ThroughputWireTests(SiloFixture fixture)
             ],
         });
         Assert.Equal(1, (await _client.QueryAsync(query)).Count);
+    }
+
+    [Fact]
+    public async Task Writes_that_would_write_to_a_global_index_without_write_capacity_are_refused_and_the_others_are_not()
+    {
+        var table = await TableWithIndex("throughput-gsi-write", new ProvisionedThroughput(100, 1));
+        // 390 units for the table and 390 for the index, whose one unit holds 300 of burst: the index is 90 in debt.
+        var big = await _client.PutItemAsync(new PutItemRequest
+        {
+            TableName = table,
+            Item = Item(("pk", S("big")), ("g", S("x")), ("data", S(new string('x', 389 * 1024)))),
+            ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
+        });
+        Assert.Equal(780, big.ConsumedCapacity.CapacityUnits);
+        Assert.Equal(390, big.ConsumedCapacity.Table.CapacityUnits);
+        Assert.Equal(390, big.ConsumedCapacity.GlobalSecondaryIndexes["byG"].CapacityUnits);
+
+        var refused = await Assert.ThrowsAsync<ProvisionedThroughputExceededException>(() =>
+            _client.PutItemAsync(table, Item(("pk", S("indexed")), ("g", S("y")))));
+        Assert.Equal("The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with the UpdateTable API", refused.Message);
+        Assert.False(HasItem((await _client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S("indexed"))), ConsistentRead = true })).Item));
+        // A write the sparse index takes nothing of (no g) is not held to the index.
+        var plain = await _client.PutItemAsync(new PutItemRequest
+        {
+            TableName = table, Item = Item(("pk", S("plain")), ("v", S("1"))), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
+        });
+        Assert.Equal(1, plain.ConsumedCapacity.CapacityUnits);
+        Assert.Null(plain.ConsumedCapacity.GlobalSecondaryIndexes);
+
+        await _client.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table,
+            GlobalSecondaryIndexUpdates =
+            [
+                new GlobalSecondaryIndexUpdate { Update = new UpdateGlobalSecondaryIndexAction { IndexName = "byG", ProvisionedThroughput = new ProvisionedThroughput(100, 50) } },
+            ],
+        });
+        var total = await _client.PutItemAsync(new PutItemRequest
+        {
+            TableName = table, Item = Item(("pk", S("indexed")), ("g", S("y"))), ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+        Assert.Equal(2, total.ConsumedCapacity.CapacityUnits);
     }
 
     [Fact]
