@@ -58,7 +58,7 @@ public sealed partial class TableClient
             var outcome = await Coordinator.Write(new TransactWriteCommand(participants, items.Count, request.ClientRequestToken, fingerprint));
             var capacity = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
-                capacity[items[i].TableName] = capacity.GetValueOrDefault(items[i].TableName) + 2 * CapacityUnits.Write(outcome.ItemBytes[i]);
+                capacity[items[i].TableName] = capacity.GetValueOrDefault(items[i].TableName) + 2 * (CapacityUnits.Write(outcome.ItemBytes[i]) + (outcome.IndexUnits?[i] ?? 0));
             var collections = outcome.CollectionBytes is not { } bytes ? null : ItemCollectionSize.ByTable(items.Select((item, i) =>
                 (item.TableName, bytes[i] is { } size ? CollectionKeyOf(tables[item.TableName], item.Item ?? item.Key!, size) : null)));
             return new TransactWriteItemsResult(capacity, collections);

@@ -113,7 +113,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             var outcome = await _router.PartitionOf(table, key.Hash).Put(
                 new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
-                CollectionOf(table, request.Item, outcome), outcome.IndexUnits);
+                CollectionOf(table, request.Item, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
     }
 
@@ -128,7 +128,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             var outcome = await _router.PartitionOf(table, key.Hash).Delete(
                 new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
             return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
-                CollectionOf(table, request.Key, outcome), outcome.IndexUnits);
+                CollectionOf(table, request.Key, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
     }
 
@@ -156,7 +156,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
                 ReturnValues.UPDATED_NEW => UpdatedOnly(outcome.NewItem, actions),
                 _ => null,
             };
-            return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome), outcome.IndexUnits);
+            return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
     }
 

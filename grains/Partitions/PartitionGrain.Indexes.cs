@@ -102,12 +102,24 @@ public sealed partial class PartitionGrain
     /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
     /// <summary>The write units a write costs each global secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? GlobalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
-        IReadOnlyDictionary<string, AttrValue>? updated)
+        IReadOnlyDictionary<string, AttrValue>? updated) =>
+        IndexCosts(table.GlobalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
+
+    /// <summary>The write units a write costs each local secondary index it writes to (none: null), by index name.</summary>
+    private static Dictionary<string, double>? LocalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
+        IReadOnlyDictionary<string, AttrValue>? updated) =>
+        IndexCosts(table.LocalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
+
+    /// <summary>What a write costs all the table's secondary indexes, global and local, in write units.</summary>
+    private static double IndexWriteCost(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old, IReadOnlyDictionary<string, AttrValue>? updated) =>
+        (GlobalIndexWriteUnits(table, old, updated)?.Values.Sum() ?? 0) + (LocalIndexWriteUnits(table, old, updated)?.Values.Sum() ?? 0);
+
+    private static Dictionary<string, double>? IndexCosts<TIndex>(IReadOnlyList<TIndex> indexes, Func<TIndex, double> cost, Func<TIndex, string> name)
     {
         Dictionary<string, double>? units = null;
-        foreach (var index in table.GlobalIndexes)
-            if (IndexWriteUnits.Of(table, index, old, updated) is > 0 and var cost)
-                (units ??= new Dictionary<string, double>(StringComparer.Ordinal))[index.Name] = cost;
+        foreach (var index in indexes)
+            if (cost(index) is > 0 and var spent)
+                (units ??= new Dictionary<string, double>(StringComparer.Ordinal))[name(index)] = spent;
         return units;
     }
 

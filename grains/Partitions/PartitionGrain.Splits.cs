@@ -128,7 +128,9 @@ public sealed partial class PartitionGrain
     /// Charges a write's units to a PROVISIONED table's capacity: a transaction's writes cost twice, as in
     /// DynamoDB, and the time-to-live sweeper's deletions cost nothing.
     /// </summary>
-    private void ChargeWrite(int bytes, int factor = 1) => _view.Throughput?.Writes.Charge(factor * WriteUnits(bytes));
+    /// <summary>Charges the table a write of an item of <paramref name="bytes"/> and what it cost the local secondary indexes.</summary>
+    private void ChargeWrite(int bytes, IReadOnlyDictionary<string, double>? localIndexUnits = null, int factor = 1) =>
+        _view.Throughput?.Writes.Charge(factor * (WriteUnits(bytes) + (localIndexUnits?.Values.Sum() ?? 0)));
 
     private void ScheduleSplitChecks()
     {

@@ -27,6 +27,7 @@ public sealed partial class PartitionGrain
         var table = EnsureServing();
         var reasons = new CancellationReason[operations.Count];
         var sizes = new int[operations.Count];
+        double[]? indexUnits = null;
         long?[]? collections = null;
         var planned = new List<TransactionLock>(operations.Count);
         var failed = false;
@@ -73,6 +74,7 @@ public sealed partial class PartitionGrain
             var currentVersion = stored?.Version ?? 0;
             var newVersion = !writes ? currentVersion : newItem is null ? 0 : currentVersion + 1;
             sizes[i] = Math.Max(sizes[i], SizeOf(newItem));
+            if (writes && IndexWriteCost(table, stored?.Attributes, newItem) is > 0 and var cost) (indexUnits ??= new double[operations.Count])[i] = cost;
             if (writes && table.LocalIndexes.Count > 0)
             {
                 var delta = CollectionShare(table, newItem) - CollectionShare(table, stored?.Attributes);
@@ -100,7 +102,7 @@ public sealed partial class PartitionGrain
         foreach (var held in planned) _locks[KeyOf(held.Position)] = held;
         PublishView();
         EnsureLockTimer();
-        return new PrepareResult(null, sizes, collections);
+        return new PrepareResult(null, sizes, collections, indexUnits);
     }
 
     public async Task Commit(Guid transactionId)
@@ -238,7 +240,7 @@ public sealed partial class PartitionGrain
             foreach (var (held, old, version) in applied)
             {
                 var written = RecordWritten(held.Position, old, held.NewItem, version);
-                ChargeWrite(Math.Max(old?.Size ?? 0, written?.Size ?? 0), factor: 2);
+                ChargeWrite(Math.Max(old?.Size ?? 0, written?.Size ?? 0), LocalIndexWriteUnits(table, old?.Attributes, held.NewItem), factor: 2);
                 if (GlobalIndexWriteUnits(table, old?.Attributes, held.NewItem) is { } indexUnits) _view.Throughput?.ChargeIndexWrites(indexUnits, factor: 2);
             }
         }

@@ -278,12 +278,13 @@ public sealed partial class PartitionGrain(
                 throw;
             }
             var written = RecordWritten(position, stored, newItem, newVersion, newSize);
-            ChargeWrite(Math.Max(current?.Size ?? 0, written?.Size ?? 0));
+            var localUnits = LocalIndexWriteUnits(table, stored?.Attributes, newItem);
+            ChargeWrite(Math.Max(current?.Size ?? 0, written?.Size ?? 0), localUnits);
             if (indexUnits is not null) _view.Throughput?.ChargeIndexWrites(indexUnits);
             return new WriteOutcome(newVersion,
                 (returned & ReturnedItems.Old) != 0 ? current?.Attributes : null,
                 (returned & ReturnedItems.New) != 0 ? newItem : null,
-                collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0), indexUnits);
+                collection, Math.Max(current?.Size ?? 0, written?.Size ?? 0), indexUnits, localUnits);
         }
     }
 

@@ -67,6 +67,7 @@ public sealed partial class TransactionCoordinatorGrain(
         }
 
         var sizes = new int[command.OperationCount];
+        double[]? indexUnits = null;
         long?[]? collections = null;
         var reasons = Enumerable.Repeat(CancellationReason.None, command.OperationCount).ToArray();
         var cancelled = false;
@@ -77,6 +78,7 @@ public sealed partial class TransactionCoordinatorGrain(
             for (var o = 0; o < operations.Count; o++)
             {
                 sizes[operations[o].Index] = vote.ItemBytes[o];
+                if (vote.IndexUnits?[o] is > 0 and var units) (indexUnits ??= new double[command.OperationCount])[operations[o].Index] = units;
                 if (vote.CollectionBytes?[o] is { } collection) (collections ??= new long?[command.OperationCount])[operations[o].Index] = collection;
                 if (vote.Failures is null) continue;
                 reasons[operations[o].Index] = vote.Failures[o];
@@ -111,7 +113,7 @@ public sealed partial class TransactionCoordinatorGrain(
 
         var acknowledged = await Task.WhenAll(partitions.Select(p => CommitAsync(id, p)));
         if (acknowledged.All(a => a)) await TransactionLedger.ForgetAsync(store, id);
-        return new TransactWriteOutcome(sizes, Repeated: false, collections);
+        return new TransactWriteOutcome(sizes, Repeated: false, collections, indexUnits);
     }
 
     public async Task<IReadOnlyList<VersionedItem?>> Read(IReadOnlyList<TransactReadParticipant> participants, int keyCount)

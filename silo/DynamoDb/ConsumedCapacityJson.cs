@@ -18,33 +18,41 @@ public static class ConsumedCapacityJson
 
     /// <summary>
     /// Writes the <c>ConsumedCapacity</c> member of a single-table response, unless the mode is NONE: the table's
-    /// <paramref name="units"/> and what the request cost its global secondary indexes (<paramref name="indexes"/>), in
-    /// all and, with INDEXES, each apart.
+    /// <paramref name="units"/> and what the request cost its global and local secondary indexes, in all and, with
+    /// INDEXES, each apart.
     /// </summary>
-    public static void WriteMember(Utf8JsonWriter w, Mode mode, string table, double units, bool read, IReadOnlyDictionary<string, double>? indexes = null)
+    public static void WriteMember(Utf8JsonWriter w, Mode mode, string table, double units, bool read,
+        IReadOnlyDictionary<string, double>? globalIndexes = null, IReadOnlyDictionary<string, double>? localIndexes = null)
     {
         if (mode == Mode.NONE) return;
         w.WritePropertyName("ConsumedCapacity");
-        if (indexes is not { Count: > 0 })
+        if (globalIndexes is not { Count: > 0 } && localIndexes is not { Count: > 0 })
         {
             WriteValue(w, mode, table, units, read);
             return;
         }
         w.WriteStartObject();
         w.WriteString("TableName", table);
-        WriteUnits(w, units + indexes.Values.Sum(), read);
+        WriteUnits(w, units + (globalIndexes?.Values.Sum() ?? 0) + (localIndexes?.Values.Sum() ?? 0), read);
         if (mode == Mode.INDEXES)
         {
             w.WriteStartObject("Table");
             WriteUnits(w, units, read);
             w.WriteEndObject();
-            w.WriteStartObject("GlobalSecondaryIndexes");
-            foreach (var (index, cost) in indexes)
-            {
-                w.WriteStartObject(index);
-                WriteUnits(w, cost, read);
-                w.WriteEndObject();
-            }
+            WriteIndexes(w, "GlobalSecondaryIndexes", globalIndexes, read);
+            WriteIndexes(w, "LocalSecondaryIndexes", localIndexes, read);
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteIndexes(Utf8JsonWriter w, string member, IReadOnlyDictionary<string, double>? indexes, bool read)
+    {
+        if (indexes is not { Count: > 0 }) return;
+        w.WriteStartObject(member);
+        foreach (var (index, cost) in indexes)
+        {
+            w.WriteStartObject(index);
+            WriteUnits(w, cost, read);
             w.WriteEndObject();
         }
         w.WriteEndObject();

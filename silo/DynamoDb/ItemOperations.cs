@@ -126,7 +126,7 @@ public sealed class ItemOperations(ITableClient tables, Microsoft.Extensions.Opt
             w.WritePropertyName("Attributes");
             AttributeValueJson.WriteMap(w, result.Attributes);
         }
-        ConsumedCapacityJson.WriteMember(w, p.Capacity, p.Table, result.CapacityUnits, read: false, result.IndexCapacityUnits);
+        ConsumedCapacityJson.WriteMember(w, p.Capacity, p.Table, result.CapacityUnits, read: false, result.IndexCapacityUnits, result.LocalIndexCapacityUnits);
         if (p.CollectionMetrics && result.ItemCollection is { } collection) ItemCollectionMetrics.Write(w, collection);
         w.WriteEndObject();
     }

@@ -44,4 +44,63 @@ public class ConsumedCapacityTests(SiloFixture fixture)
         });
         Assert.Equal(2.0, Assert.Single(batch.ConsumedCapacity).CapacityUnits);
     }
+
+    [Fact]
+    public async Task Writes_count_what_they_write_to_secondary_indexes_by_dynamodb_rules()
+    {
+        var name = UniqueName("capacity-idx");
+        await fixture.Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S),
+                new AttributeDefinition("g", ScalarAttributeType.S), new AttributeDefinition("l", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            GlobalSecondaryIndexes = [new GlobalSecondaryIndex
+            {
+                IndexName = "byG", KeySchema = [new KeySchemaElement("g", KeyType.HASH)], Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+            }],
+            LocalSecondaryIndexes = [new LocalSecondaryIndex
+            {
+                IndexName = "byL", KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("l", KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            }],
+        });
+        async Task<ConsumedCapacity> Put(params (string Name, AttributeValue Value)[] attributes) =>
+            (await fixture.Client.PutItemAsync(new PutItemRequest { TableName = name, Item = Item(attributes), ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES })).ConsumedCapacity;
+
+        // Into both indexes: one unit for the table, one per index.
+        var both = await Put(("pk", S("a")), ("sk", S("1")), ("g", S("x")), ("l", S("p")));
+        Assert.Equal(3, both.CapacityUnits);
+        Assert.Equal(1, both.Table.CapacityUnits);
+        Assert.Equal(1, both.GlobalSecondaryIndexes["byG"].CapacityUnits);
+        Assert.Equal(1, both.LocalSecondaryIndexes["byL"].CapacityUnits);
+        // A new index key is a delete and a put; a non-key attribute only the ALL projection holds writes byL alone.
+        var moved = await Put(("pk", S("a")), ("sk", S("1")), ("g", S("y")), ("l", S("p")), ("v", S("1")));
+        Assert.Equal(2, moved.GlobalSecondaryIndexes["byG"].CapacityUnits);
+        Assert.Equal(1, moved.LocalSecondaryIndexes["byL"].CapacityUnits);
+        var update = await fixture.Client.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = name, Key = Item(("pk", S("a")), ("sk", S("1"))), UpdateExpression = "SET v = :v",
+            ExpressionAttributeValues = new() { [":v"] = S("2") }, ReturnConsumedCapacity = ReturnConsumedCapacity.INDEXES,
+        });
+        Assert.Equal(2, update.ConsumedCapacity.CapacityUnits);
+        Assert.Null(update.ConsumedCapacity.GlobalSecondaryIndexes);
+        // Outside both (sparse): the table's unit only, in the form without indexes.
+        var outside = await Put(("pk", S("b")), ("sk", S("1")));
+        Assert.Equal(1, outside.CapacityUnits);
+        Assert.Null(outside.LocalSecondaryIndexes);
+        var deleted = await fixture.Client.DeleteItemAsync(new DeleteItemRequest
+        {
+            TableName = name, Key = Item(("pk", S("a")), ("sk", S("1"))), ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+        Assert.Equal(3, deleted.ConsumedCapacity.CapacityUnits);
+        // A transaction's writes cost twice, index writes included.
+        var transaction = await fixture.Client.TransactWriteItemsAsync(new TransactWriteItemsRequest
+        {
+            TransactItems = [new TransactWriteItem { Put = new Put { TableName = name, Item = Item(("pk", S("c")), ("sk", S("1")), ("g", S("x"))) } }],
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        });
+        Assert.Equal(4, Assert.Single(transaction.ConsumedCapacity).CapacityUnits);
+    }
 }
