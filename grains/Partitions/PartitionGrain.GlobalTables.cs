@@ -20,16 +20,14 @@ public sealed partial class PartitionGrain
     private IGrainTimer? _shipTimer;
     private IGrainTimer? _tombstoneTimer;
 
-    /// <summary>The stamp entries of the write under way (one grain turn), made with its change records and stored in its batch (<see cref="WithStamps"/>).</summary>
-    private List<IndexEntryWrite>? _stamps;
-
     private static bool Replicates(TableDescription table) => table.RegionReplicas.Count > 0;
 
-    private async ValueTask<List<ChangeRecord>?> AppendReplicationRecordsAsync(TableDescription table, IReadOnlyCollection<ItemChange> changes,
-        List<ChangeRecord>? records, long nowMs)
+    /// <summary>The records of global tables' replication log, appended to <paramref name="records"/>, and the items' new stamps.</summary>
+    private async ValueTask<(List<ChangeRecord>? Records, List<IndexEntryWrite>? Stamps)> AppendReplicationRecordsAsync(TableDescription table,
+        IReadOnlyCollection<ItemChange> changes, List<ChangeRecord>? records, long nowMs)
     {
-        _stamps = null;
-        if (!Replicates(table)) return records;
+        if (!Replicates(table)) return (records, null);
+        List<IndexEntryWrite>? stamps = null;
         var log = await ReplicationLogAsync(table);
         var region = globalTablesOptions.Value.Region;
         Dictionary<string, long>? stampedInBatch = null;
@@ -45,20 +43,9 @@ public sealed partial class PartitionGrain
             if (record is null) continue;
             (stampedInBatch ??= [])[id] = stamp.Time;
             (records ??= []).Add(log.Append(StreamRecordCodec.Encode(record)));
-            (_stamps ??= []).Add(new IndexEntryWrite(ReplicationLog.StampIndex, position, change.Version, stamp.ToAttributes()));
+            (stamps ??= []).Add(new IndexEntryWrite(ReplicationLog.StampIndex, position, change.Version, stamp.ToAttributes()));
         }
-        return records;
-    }
-
-    /// <summary><paramref name="entries"/> with the stamps of the write under way (which it takes).</summary>
-    private List<IndexEntryWrite>? WithStamps(List<IndexEntryWrite>? entries)
-    {
-        var stamps = _stamps;
-        _stamps = null;
-        if (stamps is null) return entries;
-        if (entries is null) return stamps;
-        entries.AddRange(stamps);
-        return entries;
+        return (records, stamps);
     }
 
     private async ValueTask<ReplicationStamp?> ReadStampAsync(TableDescription table, byte[] position)
@@ -89,7 +76,7 @@ public sealed partial class PartitionGrain
         {
             var stored = await ReadCommittedAsync(table, position);
             var newVersion = write.Item is null ? 0 : (stored?.Version ?? 0) + 1;
-            List<ChangeRecord>? changes = null;
+            var changes = ChangeBatch.None;
             try
             {
                 var itemWrites = write.Item is null && stored is null ? [] : new[] { new ItemWrite(position, stored?.Version ?? 0, newVersion, write.Item) };
@@ -97,7 +84,7 @@ public sealed partial class PartitionGrain
                     changes = await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, write.Item, newVersion), replicated: true);
                 var entries = LocalIndexEntries(table, stored?.Attributes, write.Item, newVersion) ?? [];
                 entries.Add(stampEntry with { Version = newVersion });
-                await store.WriteAsync(table.Id, itemWrites, changes, entries);
+                await store.WriteAsync(table.Id, itemWrites, changes.Records, entries);
                 if (itemWrites.Length == 0) return true;
                 await PublishAsync(table, changes);
             }

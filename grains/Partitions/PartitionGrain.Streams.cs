@@ -16,8 +16,6 @@ public sealed partial class PartitionGrain
 {
     private string? _streamLog;
 
-    /// <summary>The last stream record of the write under way (one grain turn), announced once the store has it; 0 when it wrote none.</summary>
-    private long _unpublished;
     private Orleans.Streams.IAsyncStream<ChangeNotification>? _changeStream;
     private long _nextSequence;
 
@@ -39,12 +37,11 @@ public sealed partial class PartitionGrain
     }
 
     /// <summary>Tells the shard's Orleans stream about records just stored; a failure here loses nothing (consumers read the log).</summary>
-    private async Task PublishAsync(TableDescription table, List<ChangeRecord>? changes)
+    private async Task PublishAsync(TableDescription table, ChangeBatch changes)
     {
-        // Only the user's stream is announced (the records built with these changes); the internal records of global indexes are read by their feeders.
-        var last = _unpublished;
-        _unpublished = 0;
-        if (changes is null || last == 0 || table.LatestStreamLabel is null) return;
+        // Only the user's stream is announced; the internal records of global indexes are read by their feeders.
+        var last = changes.LastStreamSequence;
+        if (last == 0 || table.LatestStreamLabel is null) return;
         try
         {
             _changeStream ??= this.GetStreamProvider(ChangeStreams.ProviderName).GetStream<ChangeNotification>(ChangeStreams.IdOf(table.Id, _partition));
@@ -77,22 +74,28 @@ public sealed partial class PartitionGrain
         return Task.CompletedTask;
     }
 
-    /// <summary>The change records of writes about to be stored (the user's stream's, those feeding global indexes and replicas, point-in-time recovery's and, unless <paramref name="replicated"/> from another region, global tables'); null when there are none.</summary>
-    private async ValueTask<List<ChangeRecord>?> ChangeRecordsAsync(TableDescription table,
-        IEnumerable<ItemChange> changes, bool replicated = false)
+    /// <summary>
+    /// What writes about to be stored add to their batch: the change records (the user's stream's, those feeding global
+    /// indexes and replicas, point-in-time recovery's and, unless <paramref name="replicated"/> from another region,
+    /// global tables' with the items' stamps).
+    /// </summary>
+    private async ValueTask<ChangeBatch> ChangeRecordsAsync(TableDescription table, IEnumerable<ItemChange> changes, bool replicated = false)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var list = changes as IReadOnlyCollection<ItemChange> ?? changes.ToList();
-        var records = await StreamChangeRecordsAsync(table, list, now);
+        var (records, lastStreamed) = await StreamChangeRecordsAsync(table, list, now);
         records = await AppendFeedRecordsAsync(table, list, records, now);
         records = await AppendRecoveryRecordsAsync(table, list, records, now);
-        return replicated ? records : await AppendReplicationRecordsAsync(table, list, records, now);
+        if (replicated) return new ChangeBatch(records, null, lastStreamed);
+        var (all, stamps) = await AppendReplicationRecordsAsync(table, list, records, now);
+        return new ChangeBatch(all, stamps, lastStreamed);
     }
 
-    private async ValueTask<List<ChangeRecord>?> StreamChangeRecordsAsync(TableDescription table,
+    /// <summary>The user's stream's records of the changes, and the sequence of the last of them (0 when none).</summary>
+    private async ValueTask<(List<ChangeRecord>? Records, long Last)> StreamChangeRecordsAsync(TableDescription table,
         IEnumerable<ItemChange> changes, long now)
     {
-        if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return null;
+        if (table.StreamViewType is not { } view || table.LatestStreamLabel is null) return (null, 0);
         var log = StreamLog.NameOf(table.LatestStreamLabel, _partition);
         if (_streamLog != log)
         {
@@ -104,14 +107,14 @@ public sealed partial class PartitionGrain
             _streamLog = log;
         }
         List<ChangeRecord>? records = null;
-        _unpublished = 0;
+        long lastRecord = 0;
         foreach (var change in changes)
         {
             var record = StreamRecord.For(table.KeySchema, view, change.Old, change.New, _nextSequence, now, change.ByService);
             if (record is null) continue;
             (records ??= []).Add(new ChangeRecord(log, _nextSequence++, StreamRecordCodec.Encode(record)));
-            _unpublished = record.SequenceNumber;
+            lastRecord = record.SequenceNumber;
         }
-        return records;
+        return (records, lastRecord);
     }
 }

@@ -69,10 +69,10 @@ public sealed partial class PartitionGrain
     {
         var current = await ReadCommittedAsync(table, position);
         if (current is null || !IsExpired(table, current.Attributes)) return false;
-        var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, [new ItemChange(current.Attributes, null, true, 0)]);
+        var changes = !LogsChanges(table) ? ChangeBatch.None : await ChangeRecordsAsync(table, [new ItemChange(current.Attributes, null, true, 0)]);
         try
         {
-            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes, WithStamps(LocalIndexEntries(table, current.Attributes, null, 0)));
+            await store.WriteAsync(table.Id, [new ItemWrite(position, current.Version, 0, null)], changes.Records, changes.EntriesWith(LocalIndexEntries(table, current.Attributes, null, 0)));
         }
         catch (VersionConflictException)
         {

@@ -227,8 +227,8 @@ public sealed partial class PartitionGrain
         {
             try
             {
-                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem, a.Version)));
-                await store.WriteAsync(table.Id, writes, changes, WithStamps(table.LocalIndexes.Count == 0 ? null
+                var changes = !LogsChanges(table) ? ChangeBatch.None : await ChangeRecordsAsync(table, applied.SelectMany(a => Transitions(table, a.Old?.Attributes, a.Lock.NewItem, a.Version)));
+                await store.WriteAsync(table.Id, writes, changes.Records, changes.EntriesWith(table.LocalIndexes.Count == 0 ? null
                     : applied.SelectMany(a => LocalIndexEntries(table, a.Old?.Attributes, a.Lock.NewItem, a.Version)!).ToList()));
                 await PublishAsync(table, changes);
             }

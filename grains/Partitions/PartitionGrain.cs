@@ -261,9 +261,9 @@ public sealed partial class PartitionGrain(
             try
             {
                 if (table.LocalIndexes.Count > 0) collection = await CheckCollectionAsync(table, key, stored?.Attributes, newItem);
-                var changes = !LogsChanges(table) ? null : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem, newVersion));
-                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes,
-                    WithStamps(LocalIndexEntries(table, stored?.Attributes, newItem, newVersion)));
+                var changes = !LogsChanges(table) ? ChangeBatch.None : await ChangeRecordsAsync(table, Transitions(table, stored?.Attributes, newItem, newVersion));
+                await store.WriteAsync(table.Id, [new ItemWrite(position, currentVersion, newVersion, newItem)], changes.Records,
+                    changes.EntriesWith(LocalIndexEntries(table, stored?.Attributes, newItem, newVersion)));
                 await PublishAsync(table, changes);
             }
             catch (VersionConflictException) when (attempt < MaxConflictRetries)
