@@ -19,9 +19,6 @@ public interface IReplicaOutboxGrain : IGrainWithStringKey
     /// </summary>
     Task Call(string operation, byte[] body);
 
-    /// <summary>Messages not yet taken by the region.</summary>
-    Task<int> Pending();
-
     /// <summary>Loads the queue, if not loaded, and retries it.</summary>
     [Orleans.Concurrency.OneWay]
     Task Poke();

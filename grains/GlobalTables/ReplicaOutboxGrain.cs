@@ -54,12 +54,6 @@ public sealed partial class ReplicaOutboxGrain(ITableStore store, IReplicaTransp
         await transport.SendAsync(_region, operation, body);
     }
 
-    public async Task<int> Pending()
-    {
-        await LoadAsync();
-        return _pending.Count;
-    }
-
     public async Task Poke()
     {
         await LoadAsync();
