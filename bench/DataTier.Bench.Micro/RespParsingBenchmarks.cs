@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using DataTier.Bench.Common;
 using DataTier.Silo.Resp;
 
 namespace DataTier.Bench.Micro;
@@ -16,7 +17,7 @@ public class RespParsingBenchmarks
     private readonly ReadOnlySequence<byte> _set100 = Bytes("*3\r\n$3\r\nSET\r\n$16\r\nkey:000000012345\r\n$100\r\n" + new string('v', 100) + "\r\n");
     private readonly ReadOnlySequence<byte> _pipelinedGets = Bytes(string.Concat(Enumerable.Repeat("*2\r\n$3\r\nGET\r\n$16\r\nkey:000000012345\r\n", Pipeline)));
     private readonly ReadOnlySequence<byte> _inline = Bytes("SET key:000000012345 \"hello world\"\r\n");
-    private readonly ReadOnlySequence<byte> _split = Split("*3\r\n$3\r\nSET\r\n$16\r\nkey:000000012345\r\n$100\r\n" + new string('v', 100) + "\r\n", 37);
+    private readonly ReadOnlySequence<byte> _split = SplitBytes.At(Encoding.UTF8.GetBytes("*3\r\n$3\r\nSET\r\n$16\r\nkey:000000012345\r\n$100\r\n" + new string('v', 100) + "\r\n"), 37);
 
     [Benchmark(Baseline = true)]
     public int Get() => ParseAll(_get);
@@ -44,28 +45,4 @@ public class RespParsingBenchmarks
     }
 
     private static ReadOnlySequence<byte> Bytes(string s) => new(Encoding.UTF8.GetBytes(s));
-
-    private static ReadOnlySequence<byte> Split(string s, int at)
-    {
-        var bytes = Encoding.UTF8.GetBytes(s);
-        var first = new Segment(bytes.AsMemory(0, at), 0);
-        var last = first.Append(bytes.AsMemory(at));
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using DataTier.Bench.Common;
 using DataTier.Silo.Resp;
 using Xunit;
 
@@ -24,21 +25,13 @@ public class RespReaderTests
         return commands;
     }
 
-    private static ReadOnlySequence<byte> Split(byte[] bytes, int at)
-    {
-        if (at <= 0 || at >= bytes.Length) return new ReadOnlySequence<byte>(bytes);
-        var first = new Segment(bytes.AsMemory(0, at), 0);
-        var second = first.Append(bytes.AsMemory(at));
-        return new ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
-    }
-
     [Fact]
     public void A_pipeline_parses_the_same_whether_whole_or_split_at_any_byte()
     {
         var bytes = Encoding.UTF8.GetBytes(Pipeline);
         for (var at = 0; at <= bytes.Length; at++)
         {
-            var commands = ParseAll(Split(bytes, at), out var last, out var consumed);
+            var commands = ParseAll(SplitBytes.At(bytes, at), out var last, out var consumed);
             Assert.Equal(["GET key", "SET k ", "PING"], commands);
             Assert.Equal(RespParseResult.Incomplete, last);
             Assert.Equal(bytes.Length, consumed);
@@ -67,25 +60,9 @@ public class RespReaderTests
         var bytes = Encoding.UTF8.GetBytes(text);
         for (var at = 0; at <= bytes.Length; at++)
         {
-            var reader = new SequenceReader<byte>(Split(bytes, at));
+            var reader = new SequenceReader<byte>(SplitBytes.At(bytes, at));
             Assert.Equal(RespParseResult.ProtocolError, RespReader.TryRead(ref reader, 1024, out _, out var error));
             Assert.Equal(expected, error);
-        }
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
         }
     }
 }
