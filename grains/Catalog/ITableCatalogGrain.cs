@@ -99,8 +99,24 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// </summary>
     Task<bool> AdvanceRecovery(Guid tableId, DateTimeOffset enabledTime, DateTimeOffset earliest);
 
-    /// <summary>Records the other regions holding replicas of the table (global tables): new ones start CREATING, and are sent the items here.</summary>
+    /// <summary>
+    /// Records the other regions holding replicas of the table (global tables): new ones start CREATING, and are sent the
+    /// items here. A replica of a global table of version 2017.11.29 stays one, even with no other region.
+    /// </summary>
     Task<TableDescription> SetRegionReplicas(string name, IReadOnlyList<string> regions);
+
+    /// <summary>
+    /// Makes the table a replica of a global table of version 2017.11.29 created at <paramref name="created"/>, with the
+    /// other replicas in <paramref name="regions"/> (CreateGlobalTable, UpdateGlobalTable). TableNotFoundException, in
+    /// AWS's words, when there is no such table; ValidationException when it already belongs to another global table.
+    /// </summary>
+    Task<TableDescription> JoinGlobalTable(string name, IReadOnlyList<string> regions, DateTimeOffset created);
+
+    /// <summary>Makes the table one of this region only: no replicas elsewhere, and no longer a replica of a global table.</summary>
+    Task<TableDescription> LeaveGlobalTable(string name);
+
+    /// <summary>The tables here that are replicas of global tables of version 2017.11.29, by name.</summary>
+    Task<IReadOnlyList<TableDescription>> GlobalTablesOf2017();
 
     /// <summary>Creates this region's replica of another region's table <paramref name="source"/>, with replicas in <paramref name="regions"/>.</summary>
     Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions);

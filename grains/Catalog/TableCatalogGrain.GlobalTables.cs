@@ -11,16 +11,42 @@ namespace DataTier.Catalog;
 /// </summary>
 public sealed partial class TableCatalogGrain
 {
-    public async Task<TableDescription> SetRegionReplicas(string name, IReadOnlyList<string> regions)
+    public Task<TableDescription> SetRegionReplicas(string name, IReadOnlyList<string> regions)
     {
         var table = _tables.TryGetValue(name, out var found) && found.BaseTableName is null ? found : throw DynamoException.TableNotFound();
+        return SetRegionReplicas(table, regions, table.GlobalTableCreated);
+    }
+
+    public Task<TableDescription> JoinGlobalTable(string name, IReadOnlyList<string> regions, DateTimeOffset created)
+    {
+        var table = _tables.TryGetValue(name, out var found) && found.BaseTableName is null ? found
+            : throw new DynamoException(DynamoErrorCode.TableNotFoundException, $"Table not found: Table: '{name}' not found in region: '{globalTablesOptions.Value.Region}'.");
+        if ((table.RegionReplicas.Count > 0 || table.GlobalTableCreated is not null) && table.GlobalTableCreated != created)
+            throw DynamoException.Validation($"One or more parameter values were invalid: Table: {name} in region {globalTablesOptions.Value.Region} is already a replica of a global table");
+        return SetRegionReplicas(table, regions, created);
+    }
+
+    public Task<TableDescription> LeaveGlobalTable(string name)
+    {
+        var table = _tables.TryGetValue(name, out var found) && found.BaseTableName is null ? found : throw DynamoException.TableNotFound();
+        return SetRegionReplicas(table, [], null);
+    }
+
+    public Task<IReadOnlyList<TableDescription>> GlobalTablesOf2017() =>
+        Task.FromResult<IReadOnlyList<TableDescription>>(_tables.Values
+            .Where(t => t.BaseTableName is null && t.GlobalTableCreated is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
+
+    private async Task<TableDescription> SetRegionReplicas(TableDescription table, IReadOnlyList<string> regions, DateTimeOffset? globalTableCreated)
+    {
+        var name = table.Name;
         var replicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(r => table.RegionReplicas.FirstOrDefault(k => k.RegionName == r) ?? new RegionReplica(r, ReplicaStatus.CREATING, [], Guid.NewGuid()))
             .ToList();
-        if (replicas.SequenceEqual(table.RegionReplicas)) return table;
+        if (replicas.SequenceEqual(table.RegionReplicas) && globalTableCreated == table.GlobalTableCreated) return table;
         if (replicas.Count > 0 && table.StreamViewType != StreamViewType.NEW_AND_OLD_IMAGES)
             throw DynamoException.Validation($"Table: {name} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to have replicas");
-        var updated = table with { RegionReplicas = replicas };
+        var updated = table with { RegionReplicas = replicas, GlobalTableCreated = globalTableCreated };
         await Save(updated);
         await NotifyPartitions(updated);
         PromptShippers(updated, all: false);

@@ -30,6 +30,11 @@ public enum DynamoErrorCode
     UnrecognizedClientException,
     InvalidSignatureException,
     AccessDeniedException,
+    /// <summary>Version 2017.11.29 of global tables (CreateGlobalTable and the like).</summary>
+    GlobalTableAlreadyExistsException,
+    GlobalTableNotFoundException,
+    ReplicaAlreadyExistsException,
+    ReplicaNotFoundException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
 }

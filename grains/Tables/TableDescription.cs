@@ -60,6 +60,16 @@ public sealed record TableDescription
     /// <summary>The other regions holding replicas of this global table; empty for a table of this region only.</summary>
     [Id(35)] public IReadOnlyList<GlobalTables.RegionReplica> RegionReplicas { get; init; } = [];
 
+    /// <summary>
+    /// Set while the table is a replica of a global table of version 2017.11.29 (made with CreateGlobalTable): when
+    /// that global table was created. Null for a table of this region only and for one replicated by version
+    /// 2019.11.21 (UpdateTable's ReplicaUpdates).
+    /// </summary>
+    [Id(36)] public DateTimeOffset? GlobalTableCreated { get; init; }
+
+    /// <summary>DescribeTable's GlobalTableVersion: null for a table of this region only.</summary>
+    public string? GlobalTableVersion => GlobalTableCreated is not null ? "2017.11.29" : RegionReplicas.Count > 0 ? "2019.11.21" : null;
+
     public string IndexArn(string index) => $"{Arn}/index/{index}";
 
     public string? LatestStreamArn => LatestStreamLabel is null ? null : $"{Arn}/stream/{LatestStreamLabel}";

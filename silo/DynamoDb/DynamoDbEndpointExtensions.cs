@@ -20,6 +20,8 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<DataTier.GlobalTables.IReplicaTransport>(sp => sp.GetRequiredService<DataTier.Silo.GlobalTables.ReplicaClient>());
         services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaGroup>();
         services.AddSingleton<DataTier.Silo.GlobalTables.ReplicationOperations>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.LegacyGlobalTables>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();
         return services;

@@ -64,10 +64,10 @@ public static class TableDescriptionJson
             w.WriteString("LatestStreamArn", t.LatestStreamArn);
         }
         IndexJson.Write(w, t);
-        if (t.RegionReplicas.Count > 0)
+        if (t.GlobalTableVersion is { } version)
         {
-            // Version 2019.11.21 of global tables; DynamoDB lists the replicas in the other regions.
-            w.WriteString("GlobalTableVersion", "2019.11.21");
+            // DynamoDB lists the replicas in the other regions.
+            w.WriteString("GlobalTableVersion", version);
             w.WriteStartArray("Replicas");
             foreach (var replica in t.RegionReplicas)
             {

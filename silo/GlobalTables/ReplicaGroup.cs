@@ -24,6 +24,8 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         {
             var table = await Catalog.Describe(name) is { BaseTableName: null } found ? found
                 : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
+            if (table.GlobalTableCreated is not null)
+                throw DynamoException.Validation($"One or more parameter values were invalid: Table {name} is a replica of a global table of version 2017.11.29: add or remove its replicas with UpdateGlobalTable");
             if (update.Create) await CreateAsync(table, update.RegionName);
             else await DeleteAsync(table, update.RegionName);
         }
@@ -77,6 +79,8 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
     /// </summary>
     public async Task ForwardAsync(TableDescription table, string operation, System.Text.Json.JsonElement request)
     {
+        // Version 2017.11.29 keeps each replica's settings its own.
+        if (table.GlobalTableCreated is not null) return;
         var body = ReplicationMessages.ForwardBody(request);
         foreach (var member in Members(table))
             if (!await Outbox(member).Send(ReplicationMessages.Forward(operation), body)) LogOwed(logger, operation, member, table.Name);
@@ -88,7 +92,7 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
     /// Tells each region the group it is in now. The change made here stands (the region asked was changed first);
     /// a region that cannot be reached now is told when it is back.
     /// </summary>
-    private async Task TellMembersAsync(IEnumerable<string> members, string table, IReadOnlyList<string> group)
+    public async Task TellMembersAsync(IEnumerable<string> members, string table, IReadOnlyList<string> group)
     {
         var body = ReplicationMessages.UpdateReplicaGroupBody(table, group);
         foreach (var member in members)

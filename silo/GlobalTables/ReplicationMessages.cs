@@ -10,6 +10,7 @@ public static class ReplicationMessages
     public const string CreateReplica = "CreateReplica";
     public const string UpdateReplicaGroup = "UpdateReplicaGroup";
     public const string DeleteReplica = "DeleteReplica";
+    public const string JoinGlobalTable = "JoinGlobalTable";
 
     /// <summary>Asks a region to create its replica of <paramref name="source"/>, in a group of <paramref name="group"/> (all regions, the sender included).</summary>
     public static byte[] CreateReplicaBody(TableDescription source, IReadOnlyList<string> group) => Body(w =>
@@ -25,6 +26,22 @@ public static class ReplicationMessages
     {
         w.WriteString("TableName", table);
         WriteGroup(w, group);
+    });
+
+    /// <summary>
+    /// Asks a region to make its table of the same name a replica of a global table of version 2017.11.29, created at
+    /// <paramref name="created"/>, in a group of <paramref name="group"/> (all regions); with <paramref name="checkOnly"/>,
+    /// only whether it could (its table exists, is empty, has the same keys, indexes, billing and stream as
+    /// <paramref name="source"/>).
+    /// </summary>
+    public static byte[] JoinGlobalTableBody(TableDescription source, IReadOnlyList<string> group, DateTimeOffset created, bool checkOnly) => Body(w =>
+    {
+        w.WriteString("TableName", source.Name);
+        w.WritePropertyName("Table");
+        JsonSerializer.Serialize(w, source);
+        WriteGroup(w, group);
+        w.WriteNumber("Created", created.ToUnixTimeMilliseconds());
+        w.WriteBoolean("CheckOnly", checkOnly);
     });
 
     /// <summary>Asks a region to delete its replica of the table.</summary>

@@ -15,7 +15,7 @@ namespace DataTier.Silo.GlobalTables;
 /// writes to apply, last writer winning, and changes of a table's replica group. They are signed like any request
 /// when the endpoint checks signatures, and read-only keys may not call them.
 /// </summary>
-public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client, AdminOperations admin)
+public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client, AdminOperations admin, LegacyGlobalTables legacy)
 {
     private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
 
@@ -108,7 +108,29 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
         var group = ReadGroup(r);
         r.ThrowIfInvalid();
         // A group without this region means it was removed: it keeps its table, as a table of its own.
-        await Catalog.SetRegionReplicas(name!, group.Contains(client.LocalRegion) ? Others(group) : []);
+        if (group.Contains(client.LocalRegion)) await Catalog.SetRegionReplicas(name!, Others(group));
+        else await Catalog.LeaveGlobalTable(name!);
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Makes this region's table a replica of a global table of version 2017.11.29 that another region creates or
+    /// extends, or (CheckOnly) only says whether it could: the first error of <see cref="LegacyGlobalTables.CheckCanJoinAsync"/>.
+    /// </summary>
+    public async Task JoinGlobalTable(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var source = r.Required(r.Object("Table"), "table");
+        var group = ReadGroup(r);
+        var created = r.Required(r.Long("Created"), "created");
+        var checkOnly = r.Bool("CheckOnly") ?? false;
+        r.ThrowIfInvalid();
+        var sourceTable = source!.Value.Deserialize<TableDescription>() ?? throw DynamoException.Validation("Table must not be null");
+        var createdTime = DateTimeOffset.FromUnixTimeMilliseconds(created!.Value);
+        var table = await Catalog.Describe(name!) is { BaseTableName: null } found ? found : throw LegacyGlobalTables.TableNotFound(name!, client.LocalRegion);
+        await legacy.CheckCanJoinAsync(table, sourceTable, createdTime);
+        if (!checkOnly) await Catalog.JoinGlobalTable(name!, Others(group), createdTime);
         w.WriteStartObject();
         w.WriteEndObject();
     }

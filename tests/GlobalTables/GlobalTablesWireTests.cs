@@ -6,7 +6,7 @@ using static DataTier.Tests.Wire.WireHelpers;
 namespace DataTier.Tests.GlobalTables;
 
 /// <summary>Global tables between two clusters, through the AWS SDK: replicas made and removed with UpdateTable, writes sent both ways, last writer winning.</summary>
-public sealed class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFixture<TwoRegionsFixture>
+public sealed partial class GlobalTablesWireTests(TwoRegionsFixture regions) : IClassFixture<TwoRegionsFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private AmazonDynamoDBClient West => regions.WestClient;
