@@ -25,4 +25,28 @@ public sealed class DynamoDbEndpointOptions
     /// AccessDeniedException for anything else. Setting any also makes signatures required.
     /// </summary>
     public Dictionary<string, string> ReadOnlyAccessKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// IAM identity-based policies of access keys, by key id: the policy document's JSON, or the path of a file holding
+    /// it. A request signed with a key that has one is served only if the policy allows each action on each resource
+    /// it needs. Keys without one may do everything (read-only keys, read).
+    /// </summary>
+    public Dictionary<string, string> Policies { get; set; } = new(StringComparer.Ordinal);
+
+    public void Validate()
+    {
+        foreach (var (key, value) in Policies)
+        {
+            if (!AccessKeys.ContainsKey(key) && !ReadOnlyAccessKeys.ContainsKey(key))
+                throw new ArgumentException($"Endpoints:DynamoDb:Policies:{key} is the policy of an access key that is not configured (Endpoints:DynamoDb:AccessKeys:{key})");
+            try
+            {
+                DynamoDb.Access.AccessPolicy.Parse(DynamoDb.Access.PolicySource.Read(value));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Endpoints:DynamoDb:Policies:{key} {e.Message}");
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, Signing.RequestSignature signature, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -48,8 +48,12 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             var root = body.Document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("TableName", out var name) && name.ValueKind == JsonValueKind.String)
                 table = name.GetString();
-            if (body.AccessKeyId is { } key && signature.IsReadOnly(key) && !ReadOperations.Contains(operation.MetricName))
-                throw AccessDenied(key, operation.MetricName, table);
+            if (body.AccessKeyId is { } key)
+            {
+                if (signature.IsReadOnly(key) && !ReadOperations.Contains(operation.MetricName))
+                    throw Access.AccessPolicies.Denied(key, Access.RequestedAccess.ActionOf(operation.MetricName), table is null ? "*" : Tables.TableDescription.ArnOf(table), explicitDeny: false);
+                if (policies.Any) policies.Authorize(key, operation.MetricName, root);
+            }
             var writer = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
             t_writer = null;
             writer.Reset(output);
@@ -184,16 +188,6 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         "Streams.ListStreams", "Streams.DescribeStream", "Streams.GetShardIterator", "Streams.GetRecords",
         "AutoScaling.DescribeScalableTargets", "AutoScaling.DescribeScalingPolicies", "AutoScaling.DescribeScalingActivities",
     ], StringComparer.Ordinal);
-
-    /// <summary>AWS's refusal of an action no policy allows, in IAM's words.</summary>
-    private static DynamoException AccessDenied(string accessKeyId, string operation, string? table)
-    {
-        var action = operation.StartsWith("AutoScaling.", StringComparison.Ordinal) ? "application-autoscaling:" + operation["AutoScaling.".Length..]
-            : "dynamodb:" + operation.Replace("Streams.", "", StringComparison.Ordinal);
-        var resource = table is null ? "*" : Tables.TableDescription.ArnOf(table);
-        return new DynamoException(DynamoErrorCode.AccessDeniedException,
-            $"User: arn:aws:iam::000000000000:user/{accessKeyId} is not authorized to perform: {action} on resource: {resource} because no identity-based policy allows the {action} action");
-    }
 
     /// <summary>The metric name of a target no operation answers (an UnknownOperationException).</summary>
     private static string UnknownOperationName(string target) =>

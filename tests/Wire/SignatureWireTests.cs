@@ -20,8 +20,11 @@ public sealed class SignatureWireTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_data);
+        var policy = Path.Combine(_data, "policy.json");
+        await File.WriteAllTextAsync(policy, PolicyDocument);
         _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another",
-            "--Endpoints:DynamoDb:ReadOnlyAccessKeys:AKIDREADER=reader-secret"]);
+            "--Endpoints:DynamoDb:ReadOnlyAccessKeys:AKIDREADER=reader-secret",
+            "--Endpoints:DynamoDb:AccessKeys:AKIDPOLICY=policy-secret", "--Endpoints:DynamoDb:Policies:AKIDPOLICY=" + policy]);
         await _silo.StartAsync();
     }
 
@@ -106,6 +109,57 @@ public sealed class SignatureWireTests : IAsyncLifetime
         var cli = await AwsCli.RunAsync(_silo.EndpointUrl, ("AKIDREADER", "reader-secret"), "dynamodb", "put-item", "--table-name", table, "--item", """{"pk":{"S":"b"}}""");
         Assert.NotEqual(0, cli.ExitCode);
         Assert.Contains("(AccessDeniedException)", cli.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Items of the "orders-" tables and their indexes, but never a deletion; every table may be described.</summary>
+    private const string PolicyDocument = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem"],
+              "Resource": ["arn:aws:dynamodb:*:*:table/orders-*"] },
+            { "Effect": "Allow", "Action": "dynamodb:Describe*", "Resource": "*" },
+            { "Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "*" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public async Task A_key_with_a_policy_may_do_only_what_the_policy_allows_and_is_denied_the_rest_in_IAMs_words()
+    {
+        using var admin = Client(KeyId, Secret);
+        var orders = UniqueName("orders");
+        var other = UniqueName("other");
+        await CreateTable(admin, orders, ("pk", ScalarAttributeType.S));
+        await CreateTable(admin, other, ("pk", ScalarAttributeType.S));
+
+        using var limited = Client("AKIDPOLICY", "policy-secret");
+        await limited.PutItemAsync(orders, Item(("pk", S("a")), ("v", S("1"))));
+        Assert.Equal("1", (await limited.GetItemAsync(new GetItemRequest { TableName = orders, Key = Item(("pk", S("a"))), ConsistentRead = true })).Item["v"].S);
+        Assert.Equal(other, (await limited.DescribeTableAsync(other)).Table.TableName);
+
+        var otherTable = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => limited.PutItemAsync(other, Item(("pk", S("x")))));
+        Assert.Equal("AccessDeniedException", otherTable.ErrorCode);
+        Assert.Equal($"User: arn:aws:iam::000000000000:user/AKIDPOLICY is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:local:000000000000:table/{other} because no identity-based policy allows the dynamodb:PutItem action",
+            otherTable.Message);
+        var deletion = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => limited.DeleteItemAsync(orders, Item(("pk", S("a")))));
+        Assert.Equal($"User: arn:aws:iam::000000000000:user/AKIDPOLICY is not authorized to perform: dynamodb:DeleteItem on resource: arn:aws:dynamodb:local:000000000000:table/{orders} with an explicit deny in an identity-based policy",
+            deletion.Message);
+        // A batch needs every table it writes to: one it may not write refuses the whole batch.
+        var batch = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => limited.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new()
+            {
+                [orders] = [new WriteRequest { PutRequest = new PutRequest { Item = Item(("pk", S("b"))) } }],
+                [other] = [new WriteRequest { PutRequest = new PutRequest { Item = Item(("pk", S("b"))) } }],
+            },
+        }));
+        Assert.Contains($"table/{other} because", batch.Message);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => limited.ListTablesAsync())).ErrorCode);
+
+        var contents = await admin.ScanAsync(new ScanRequest { TableName = orders, ConsistentRead = true });
+        Assert.Equal(["a"], contents.Items.Select(i => i["pk"].S));
+        Assert.Equal(0, (await admin.ScanAsync(new ScanRequest { TableName = other, ConsistentRead = true })).Count);
     }
 
     [Fact]

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using DataTier.Tables;
+
+namespace DataTier.Silo.DynamoDb.Access;
+
+/// <summary>
+/// The IAM actions and resources (ARNs) a request needs, as DynamoDB authorizes them: the table (or index, or stream,
+/// backup, global table) it names, each table of a batch, and for a transaction each item's own action on its table.
+/// An operation that names no resource needs <c>*</c>.
+/// </summary>
+public static class RequestedAccess
+{
+    public readonly record struct Need(string Action, string Resource);
+
+    /// <summary>The IAM action of an operation by its metric name (Streams.GetRecords is dynamodb:GetRecords).</summary>
+    public static string ActionOf(string operation) =>
+        operation.StartsWith("AutoScaling.", StringComparison.Ordinal) ? "application-autoscaling:" + operation["AutoScaling.".Length..]
+        : "dynamodb:" + operation.Replace("Streams.", "", StringComparison.Ordinal);
+
+    public static IEnumerable<Need> Of(string operation, JsonElement root)
+    {
+        var action = ActionOf(operation);
+        if (root.ValueKind != JsonValueKind.Object) return [new(action, "*")];
+        switch (operation)
+        {
+            case "BatchGetItem" or "BatchWriteItem":
+                return Member(root, "RequestItems") is { ValueKind: JsonValueKind.Object } items
+                    ? items.EnumerateObject().Select(t => new Need(action, TableDescription.ArnOf(t.Name))).ToList()
+                    : [new(action, "*")];
+            case "TransactWriteItems" or "TransactGetItems":
+                return Transaction(root);
+            case "TagResource" or "UntagResource" or "ListTagsOfResource":
+                return [new(action, String(root, "ResourceArn") ?? "*")];
+            case "Streams.DescribeStream" or "Streams.GetShardIterator":
+                return [new(action, String(root, "StreamArn") ?? "*")];
+            case "Streams.GetRecords":
+                return [new(action, StreamOfIterator(String(root, "ShardIterator")))];
+            case "DescribeBackup" or "DeleteBackup":
+                return [new(action, String(root, "BackupArn") ?? "*")];
+            case "RestoreTableFromBackup":
+                return [new(action, String(root, "BackupArn") ?? "*"), new(action, Table(String(root, "TargetTableName")))];
+            case "RestoreTableToPointInTime":
+                return [new(action, String(root, "SourceTableArn") ?? Table(String(root, "SourceTableName"))), new(action, Table(String(root, "TargetTableName")))];
+            case "CreateGlobalTable" or "DescribeGlobalTable" or "UpdateGlobalTable":
+                return [new(action, String(root, "GlobalTableName") is { } g ? GlobalTables.GlobalTableOperations.Arn(g) : "*")];
+        }
+        if (String(root, "TableName") is not { } table) return [new(action, "*")];
+        return [new(action, String(root, "IndexName") is { } index ? TableDescription.ArnOf(table) + "/index/" + index : TableDescription.ArnOf(table))];
+    }
+
+    /// <summary>Each action of a transaction is authorized as its single-item operation on its table.</summary>
+    private static List<Need> Transaction(JsonElement root)
+    {
+        var needs = new List<Need>();
+        if (Member(root, "TransactItems") is not { ValueKind: JsonValueKind.Array } items) return [new("dynamodb:TransactWriteItems", "*")];
+        foreach (var item in items.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) continue;
+            foreach (var member in item.EnumerateObject())
+            {
+                var action = member.Name switch
+                {
+                    "Put" => "dynamodb:PutItem",
+                    "Update" => "dynamodb:UpdateItem",
+                    "Delete" => "dynamodb:DeleteItem",
+                    "ConditionCheck" => "dynamodb:ConditionCheckItem",
+                    "Get" => "dynamodb:GetItem",
+                    _ => null,
+                };
+                if (action is not null) needs.Add(new(action, Table(member.Value.ValueKind == JsonValueKind.Object ? String(member.Value, "TableName") : null)));
+            }
+        }
+        return needs;
+    }
+
+    private static string StreamOfIterator(string? text)
+    {
+        if (text is null) return "*";
+        try
+        {
+            var iterator = Streams.ShardIterator.Decode(text);
+            return $"{TableDescription.ArnOf(iterator.TableName)}/stream/{iterator.Label}";
+        }
+        catch (Errors.DynamoException)
+        {
+            return "*";
+        }
+    }
+
+    private static string Table(string? name) => name is null ? "*" : TableDescription.ArnOf(name);
+
+    private static JsonElement? Member(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v : null;
+
+    private static string? String(JsonElement o, string name) => Member(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+}
