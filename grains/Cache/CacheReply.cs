@@ -45,6 +45,9 @@ public sealed class CacheReply
 
     public static CacheReply Array(CacheReply[] items) => new(ReplyKind.Array) { Items = items };
 
+    /// <summary>Members of a set: RESP2 array, RESP3 set.</summary>
+    public static CacheReply Members(CacheReply[] items) => new(ReplyKind.Set) { Items = items };
+
     public static CacheReply Map(CacheReply[] flattened) => new(ReplyKind.Map) { Items = flattened };
 
     public static CacheReply Pairs(CacheReply[] flattened) => new(ReplyKind.ScorePairs) { Items = flattened };

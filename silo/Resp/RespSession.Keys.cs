@@ -67,6 +67,8 @@ public sealed partial class RespSession
                 return await RenameAsync(spec, a);
             case CommandId.MSetNx:
                 return await MSetNxAsync(a);
+            case var id when IsCollectionAcrossKeys(id):
+                return await RunCollectionAcrossKeysAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

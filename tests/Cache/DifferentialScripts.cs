@@ -92,6 +92,38 @@ public static class DifferentialScripts
             "SET str v", "ZADD str 1 a", "ZSCORE str a", "ZRANGE str 0 -1", "ZCARD str", "ZPOPMIN str",
             "ZADD small 1 one 2 two", "ZSCAN small 0", "ZSCAN small 0 MATCH t*", "ZSCAN nokey 0",
         ],
+        ["lists"] =
+        [
+            "RPUSH l a b c", "LPUSH l x y", "LRANGE l 0 -1", "LLEN l", "LLEN nokey", "LPUSHX nokey a", "RPUSHX l z", "EXISTS nokey", "LPUSH l",
+            "LRANGE l 1 2", "LRANGE l -2 -1", "LRANGE l 5 1", "LRANGE l -100 100", "LRANGE l a b", "LRANGE nokey 0 -1",
+            "LINDEX l 0", "LINDEX l -1", "LINDEX l 99", "LINDEX l x", "LINDEX nokey 0",
+            "LSET l 0 first", "LSET l -1 last", "LSET l 99 x", "LSET nokey 0 x", "LSET l x y", "LRANGE l 0 -1",
+            "LPOP l", "RPOP l", "LPOP l 2", "RPOP l 0", "LPOP l -1", "LPOP l x", "LPOP nokey", "LPOP nokey 2", "RPOP l 1 2", "LRANGE l 0 -1",
+            "RPUSH r a b a c a d a", "LREM r 2 a", "LRANGE r 0 -1", "LREM r -1 a", "LRANGE r 0 -1", "LREM r 0 a", "LRANGE r 0 -1", "LREM r 0 nope", "LREM nokey 0 a", "LREM r x a",
+            "LINSERT r BEFORE c x", "LINSERT r AFTER d y", "LINSERT r AFTER nope y", "LINSERT r MIDDLE c y", "LINSERT nokey BEFORE a b", "LRANGE r 0 -1",
+            "RPUSH t 1 2 3 4 5 6", "LTRIM t 1 -2", "LRANGE t 0 -1", "LTRIM t 10 20", "EXISTS t", "LTRIM nokey 0 1", "LTRIM t x 1",
+            "RPUSH p a b c a b c a", "LPOS p a", "LPOS p a RANK 2", "LPOS p a RANK -1", "LPOS p a COUNT 0", "LPOS p a COUNT 2 RANK -1", "LPOS p a MAXLEN 3 COUNT 0",
+            "LPOS p nope", "LPOS p nope COUNT 1", "LPOS nokey a", "LPOS nokey a COUNT 1", "LPOS p a RANK 0", "LPOS p a COUNT -1", "LPOS p a MAXLEN -1", "LPOS p a FOO 1", "LPOS p a RANK",
+            "RPUSH {m}src a b c", "LMOVE {m}src {m}dst LEFT RIGHT", "LMOVE {m}src {m}dst RIGHT LEFT", "LRANGE {m}src 0 -1", "LRANGE {m}dst 0 -1", "LMOVE {m}src {m}src LEFT RIGHT",
+            "LMOVE {m}src {m}dst UP DOWN", "LMOVE {m}none {m}dst LEFT LEFT", "RPOPLPUSH {m}dst {m}src", "LRANGE {m}src 0 -1",
+            "RPUSH srcx 1 2 3", "LMOVE srcx dsty LEFT LEFT", "RPOPLPUSH srcx dsty", "LRANGE srcx 0 -1", "LRANGE dsty 0 -1", "LMOVE nosrc dsty LEFT LEFT",
+            "SET str v", "LPUSH str a", "LRANGE str 0 -1", "LPOP str", "LLEN str", "LMOVE srcx str LEFT LEFT", "LMOVE str srcx LEFT LEFT", "LRANGE srcx 0 -1", "TYPE srcx",
+        ],
+        ["sets"] =
+        [
+            "SADD s a b c", "SADD s a d", "SCARD s", "SCARD nokey", "SISMEMBER s a", "SISMEMBER s z", "SISMEMBER nokey a", "SMISMEMBER s a z b", "SMISMEMBER nokey a",
+            "SMEMBERS s", "SMEMBERS nokey", "SREM s a z", "SREM nokey a", "SMEMBERS s", "SADD s", "TYPE s",
+            "SADD one x", "SPOP one", "EXISTS one", "SPOP nokey", "SPOP nokey 2", "SADD one x", "SPOP one 5", "SPOP s 0", "SPOP s -1", "SPOP s x", "SPOP s 1 2",
+            "SADD one x", "SRANDMEMBER one", "SRANDMEMBER one 3", "SRANDMEMBER one -3", "SRANDMEMBER one 0", "SRANDMEMBER nokey", "SRANDMEMBER nokey 2", "SRANDMEMBER one x",
+            "SADD {k}a 1 2 3 4", "SADD {k}b 3 4 5", "SADD {k}c 4 6", "SINTER {k}a {k}b", "SINTER {k}a {k}b {k}c", "SINTER {k}a {k}none", "SUNION {k}a {k}b {k}none", "SDIFF {k}a {k}b {k}c", "SDIFF {k}none {k}a",
+            "SINTERSTORE {k}d {k}a {k}b", "SMEMBERS {k}d", "SUNIONSTORE {k}d {k}a {k}c", "SMEMBERS {k}d", "SDIFFSTORE {k}d {k}a {k}a", "EXISTS {k}d",
+            "SINTERCARD 2 {k}a {k}b", "SINTERCARD 2 {k}a {k}b LIMIT 1", "SINTERCARD 0 {k}a", "SINTERCARD 3 {k}a {k}b", "SINTERCARD 1 {k}a LIMIT -1", "SINTERCARD x {k}a", "SINTERCARD 1 {k}a FOO",
+            "SMOVE {k}a {k}b 1", "SMOVE {k}a {k}b 1", "SMOVE {k}a {k}a 2", "SMOVE {k}none {k}a 2", "SMEMBERS {k}b",
+            "SADD xa 1 2 3 4", "SADD yb 3 4 5", "SADD zc 4 6", "SINTER xa yb zc", "SUNION xa yb nokey", "SDIFF xa yb zc", "SINTER xa nokey", "SINTERSTORE dest xa yb", "SMEMBERS dest",
+            "SUNIONSTORE dest xa zc", "SMEMBERS dest", "SDIFFSTORE dest xa xa", "EXISTS dest", "SINTERCARD 3 xa yb zc", "SMOVE xa yb 1", "SMEMBERS yb", "SMOVE nokey yb 1",
+            "SET str v", "SADD str a", "SMEMBERS str", "SINTER xa str", "SINTER nokey str", "SUNION xa str", "SMOVE xa str 2", "SMOVE str xa 2", "SINTERSTORE str xa yb", "TYPE str",
+            "SADD small a b", "SSCAN small 0", "SSCAN small 0 MATCH a*", "SSCAN nokey 0",
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",

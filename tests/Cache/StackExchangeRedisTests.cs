@@ -64,6 +64,30 @@ public sealed class CacheStackExchangeRedisTests(CacheSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Lists_and_sets()
+    {
+        using var redis = Connect();
+        var db = redis.GetDatabase();
+        Assert.Equal(3, await db.ListRightPushAsync("se:l", ["a", "b", "c"]));
+        Assert.Equal(4, await db.ListLeftPushAsync("se:l", "z"));
+        Assert.Equal(["z", "a", "b", "c"], (await db.ListRangeAsync("se:l")).Select(v => (string)v!));
+        Assert.Equal("z", (string?)await db.ListLeftPopAsync("se:l"));
+        Assert.Equal("c", (string?)await db.ListRightPopLeftPushAsync("se:l", "se:other"));
+        Assert.Equal(2, await db.ListLengthAsync("se:l"));
+        Assert.Equal("c", (string?)await db.ListGetByIndexAsync("se:other", 0));
+
+        Assert.Equal(3, await db.SetAddAsync("se:s1", ["x", "y", "z"]));
+        await db.SetAddAsync("se:s2", ["y", "z", "w"]);
+        Assert.True(await db.SetContainsAsync("se:s1", "x"));
+        Assert.Equal(["y", "z"], (await db.SetCombineAsync(SetOperation.Intersect, "se:s1", "se:s2")).Select(v => (string)v!).Order());
+        Assert.Equal(4, await db.SetCombineAndStoreAsync(SetOperation.Union, "se:s3", "se:s1", "se:s2"));
+        Assert.True(await db.SetMoveAsync("se:s1", "se:s2", "x"));
+        Assert.Equal(["w", "x", "y", "z"], (await db.SetMembersAsync("se:s2")).Select(v => (string)v!).Order());
+        Assert.Equal(RedisType.Set, await db.KeyTypeAsync("se:s2"));
+        Assert.Equal(RedisType.List, await db.KeyTypeAsync("se:l"));
+    }
+
+    [Fact]
     public async Task A_batch_of_thousands_of_commands_is_pipelined()
     {
         using var redis = Connect();

@@ -20,6 +20,11 @@ public enum CommandId : short
     // sorted sets
     ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
+    // lists
+    LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
+    // sets
+    SAdd, SRem, SIsMember, SMIsMember, SMembers, SCard, SPop, SRandMember, SScan, SMove,
+    SInter, SUnion, SDiff, SInterStore, SUnionStore, SDiffStore, SInterCard,
     // memcached (sent by the memcached endpoint only; not in the RESP command table)
     McGet, McStore, McIncr, McTouch,
 }

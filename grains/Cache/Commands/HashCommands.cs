@@ -6,21 +6,13 @@ namespace DataTier.Cache.Commands;
 /// <summary>Hash commands on one shard.</summary>
 public static class HashCommands
 {
-    /// <summary>The hash at a key; <paramref name="error"/> is WRONGTYPE when the key holds another type.</summary>
-    private static HashValue? Lookup(CacheKeyspace ks, byte[] key, bool write, out CacheEntry? entry, out CacheReply? error)
-    {
-        entry = write ? ks.Write(key) : ks.Read(key);
-        error = null;
-        if (entry is null) return null;
-        if (entry.Value is HashValue hash) return hash;
-        error = CacheErrors.WrongType;
-        return null;
-    }
+    private static HashValue? Lookup(CacheKeyspace ks, byte[] key, bool write, out CacheEntry? entry, out CacheReply? error) =>
+        TypedLookup<HashValue>.Find(ks, key, write, out entry, out error);
 
     private static HashValue Create(CacheKeyspace ks, byte[] key, ref CacheEntry? entry)
     {
-        var hash = new HashValue();
-        entry = ks.Add(key, hash);
+        var hash = TypedLookup<HashValue>.Create(ks, key, out var created);
+        entry = created;
         return hash;
     }
 

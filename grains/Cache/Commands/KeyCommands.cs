@@ -97,6 +97,8 @@ public static class KeyCommands
         byte[] => "string",
         HashValue => "hash",
         SortedSetValue => "zset",
+        ListValue => "list",
+        SetValue => "set",
         _ => "none",
     };
 

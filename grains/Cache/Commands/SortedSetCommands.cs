@@ -6,15 +6,8 @@ namespace DataTier.Cache.Commands;
 /// <summary>Sorted set commands on one shard (ranges are in <see cref="SortedSetRanges"/>).</summary>
 public static class SortedSetCommands
 {
-    private static SortedSetValue? Lookup(CacheKeyspace ks, byte[] key, bool write, out CacheEntry? entry, out CacheReply? error)
-    {
-        entry = write ? ks.Write(key) : ks.Read(key);
-        error = null;
-        if (entry is null) return null;
-        if (entry.Value is SortedSetValue set) return set;
-        error = CacheErrors.WrongType;
-        return null;
-    }
+    private static SortedSetValue? Lookup(CacheKeyspace ks, byte[] key, bool write, out CacheEntry? entry, out CacheReply? error) =>
+        TypedLookup<SortedSetValue>.Find(ks, key, write, out entry, out error);
 
     public static CacheReply ZAdd(CacheKeyspace ks, byte[][] a)
     {

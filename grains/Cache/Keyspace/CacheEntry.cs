@@ -1,6 +1,9 @@
 namespace DataTier.Cache.Keyspace;
 
-/// <summary>One key of a shard: its value (a string as byte[], a <see cref="Values.HashValue"/> or a <see cref="Values.SortedSetValue"/>), expiry and access data for eviction.</summary>
+/// <summary>
+/// One key of a shard: its value (a string as byte[], a <see cref="Values.HashValue"/>, <see cref="Values.SortedSetValue"/>,
+/// <see cref="Values.ListValue"/> or <see cref="Values.SetValue"/>), expiry and access data for eviction.
+/// </summary>
 public sealed class CacheEntry(byte[] key, object value)
 {
     public byte[] Key { get; } = key;

@@ -220,6 +220,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         byte[] bytes => 24 + bytes.Length,
         HashValue hash => 64 + hash.Bytes,
         SortedSetValue set => 128 + set.Bytes,
+        ListValue list => 64 + list.Bytes,
+        SetValue set => 96 + set.Bytes,
         _ => 0,
     };
 

@@ -7,10 +7,10 @@ namespace DataTier.Cache.Keyspace;
 public sealed class EntrySnapshot
 {
     [Id(0)] public byte[] Key { get; init; } = [];
-    /// <summary>0 string, 1 hash, 2 sorted set.</summary>
+    /// <summary>0 string, 1 hash, 2 sorted set, 3 list, 4 set.</summary>
     [Id(1)] public byte Type { get; init; }
     [Id(2)] public byte[]? String { get; init; }
-    /// <summary>Hash fields and values, or sorted set members, alternating for hashes.</summary>
+    /// <summary>Hash fields and values (alternating), sorted set or set members, or list elements in order.</summary>
     [Id(3)] public byte[][]? Items { get; init; }
     [Id(4)] public double[]? Scores { get; init; }
     [Id(5)] public long ExpiresAt { get; init; }
@@ -38,6 +38,10 @@ public sealed class EntrySnapshot
                     Items = set.Ordered.Select(m => m.Member).ToArray(),
                     Scores = set.Ordered.Select(m => m.Score).ToArray(),
                 };
+            case ListValue list:
+                return new EntrySnapshot { Key = k, Type = 3, Items = [.. list.Items], ExpiresAt = entry.ExpiresAt };
+            case SetValue members:
+                return new EntrySnapshot { Key = k, Type = 4, Items = [.. members.Members], ExpiresAt = entry.ExpiresAt };
             default:
                 return new EntrySnapshot { Key = k, Type = 0, String = (byte[])entry.Value, ExpiresAt = entry.ExpiresAt, Flags = entry.Flags, Cas = entry.Cas };
         }
@@ -55,6 +59,12 @@ public sealed class EntrySnapshot
                 var set = new SortedSetValue();
                 for (var i = 0; i < Items!.Length; i++) set.Set(Items[i], Scores![i]);
                 return set;
+            case 3:
+                var list = new ListValue();
+                foreach (var element in Items!) list.PushBack(element);
+                return list;
+            case 4:
+                return SetValue.Of(Items!);
             default:
                 return String!;
         }

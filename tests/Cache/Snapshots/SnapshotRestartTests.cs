@@ -23,6 +23,8 @@ public class SnapshotRestartTests(ITestOutputHelper output)
                 for (var i = 0; i < 300; i++) Assert.Equal("+OK", await redis.CallAsync("SET", $"s{i}", $"value-{i}"));
                 Assert.Equal(":2", await redis.CallAsync("HSET", "h", "f1", "a", "f2", "b"));
                 Assert.Equal(":2", await redis.CallAsync("ZADD", "z", "1.5", "one", "2.5", "two"));
+                Assert.Equal(":3", await redis.CallAsync("RPUSH", "l", "first", "second", "third"));
+                Assert.Equal(":2", await redis.CallAsync("SADD", "members", "ann", "bob"));
                 Assert.Equal("+OK", await redis.CallAsync("SET", "ttl", "x", "EX", "3600"));
                 var before = await redis.CallAsync("LASTSAVE");
                 Assert.Equal("+OK", await redis.CallAsync("SAVE"));
@@ -46,7 +48,10 @@ public class SnapshotRestartTests(ITestOutputHelper output)
 
             await using (var redis = await RespTestClient.ConnectAsync(silo.RespPort))
             {
-                Assert.Equal(":305", await redis.CallAsync("DBSIZE"));
+                Assert.Equal(":307", await redis.CallAsync("DBSIZE"));
+                Assert.Equal("[\"first\", \"second\", \"third\"]", await redis.CallAsync("LRANGE", "l", "0", "-1"));
+                Assert.Equal(":1", await redis.CallAsync("SISMEMBER", "members", "bob"));
+                Assert.Equal(":2", await redis.CallAsync("SCARD", "members"));
                 Assert.Equal("\"value-42\"", await redis.CallAsync("GET", "s42"));
                 Assert.Equal("[\"f1\", \"a\", \"f2\", \"b\"]", await redis.CallAsync("HGETALL", "h"));
                 Assert.Equal("[\"one\", \"1.5\", \"two\", \"2.5\"]", await redis.CallAsync("ZRANGE", "z", "0", "-1", "WITHSCORES"));

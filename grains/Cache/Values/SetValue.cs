@@ -1,0 +1,56 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Values;
+
+/// <summary>
+/// A Redis set: its members in a list, with each member's position in a dictionary, so membership, adding, removing
+/// (the last member moves into the removed one's place) and picking a random member all take constant time.
+/// </summary>
+public sealed class SetValue
+{
+    public const int EntryOverhead = 48;
+
+    private readonly List<byte[]> _members = [];
+    private readonly Dictionary<byte[], int> _positions = new(ByteArrayComparer.Instance);
+
+    public int Count => _members.Count;
+
+    /// <summary>Accounted size of the members.</summary>
+    public long Bytes { get; private set; }
+
+    public IReadOnlyList<byte[]> Members => _members;
+
+    public bool Contains(byte[] member) => _positions.ContainsKey(member);
+
+    /// <summary>Adds a member; true when it is new.</summary>
+    public bool Add(byte[] member)
+    {
+        if (!_positions.TryAdd(member, _members.Count)) return false;
+        _members.Add(member);
+        Bytes += EntryOverhead + member.Length;
+        return true;
+    }
+
+    public bool Remove(byte[] member)
+    {
+        if (!_positions.Remove(member, out var position)) return false;
+        var last = _members[^1];
+        _members.RemoveAt(_members.Count - 1);
+        if (position < _members.Count)
+        {
+            _members[position] = last;
+            _positions[last] = position;
+        }
+        Bytes -= EntryOverhead + member.Length;
+        return true;
+    }
+
+    public byte[] Random(Random random) => _members[random.Next(_members.Count)];
+
+    public static SetValue Of(IEnumerable<byte[]> members)
+    {
+        var set = new SetValue();
+        foreach (var member in members) set.Add(member);
+        return set;
+    }
+}
