@@ -9,7 +9,7 @@ namespace DataTier.Cache;
 /// RESP sessions when the shard is active on their own silo. Over the memory limit, it first evicts
 /// by the policy; commands that may grow memory get the OOM error when nothing can be evicted.
 /// </summary>
-public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time)
+public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time, Lists.ListWakeups? lists = null)
 {
     /// <summary>Runs the batch; null when the keyspace has closed (the shard moved), so the caller must go through the grain.</summary>
     public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands)
@@ -25,13 +25,16 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             }
         }
         var replies = new CacheReply[commands.Length];
+        List<byte[]>? wakeups;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             for (var i = 0; i < commands.Length; i++)
                 replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, commands[i]);
+            wakeups = ks.TakeWakeups();
         }
+        if (wakeups is not null) lists?.Signal(wakeups);
         return replies;
     }
 
@@ -39,12 +42,17 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
     public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command)
     {
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
+        CacheReply reply;
+        List<byte[]>? wakeups;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            return refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
+            reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
+            wakeups = ks.TakeWakeups();
         }
+        if (wakeups is not null) lists?.Signal(wakeups);
+        return reply;
     }
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -39,6 +39,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<ReplicaReads>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
+        services.AddSingleton<DataTier.Cache.Lists.ListWakeups>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();
         services.AddSingleton<Cache.Snapshots.CacheSnapshots>();

@@ -15,8 +15,10 @@ public sealed class RespServices(
     IOptions<RespEndpointOptions> endpointOptions,
     TimeProvider time,
     DataTier.Cache.Snapshots.CacheSnapshots snapshots,
-    DataTier.Cache.Replication.ReplicaReads replicaReads)
+    DataTier.Cache.Replication.ReplicaReads replicaReads,
+    DataTier.Cache.Lists.ListWakeups listWakeups)
 {
+    public DataTier.Cache.Lists.ListWakeups ListWakeups => listWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
     public CacheOptions CacheOptions => cacheOptions.Value;
     public DataTier.Cache.Snapshots.CacheSnapshots Snapshots => snapshots;

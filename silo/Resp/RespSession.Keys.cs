@@ -69,6 +69,8 @@ public sealed partial class RespSession
                 return await MSetNxAsync(a);
             case var id when IsCollectionAcrossKeys(id):
                 return await RunCollectionAcrossKeysAsync(spec, a);
+            case var id when IsListPop(id):
+                return await RunListPopAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

@@ -24,6 +24,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private readonly List<byte[][]> _commands = [];
     private Channel<CacheReply[]>? _pushes;
     private bool _quit;
+    private CancellationToken _stopping;
 
     public RespSession(PipeReader input, PipeWriter output, RespServices services, string remoteEndpoint)
     {
@@ -51,6 +52,7 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _stopping = cancellationToken;
         try
         {
             while (!_quit)

@@ -109,6 +109,17 @@ public static class DifferentialScripts
             "RPUSH srcx 1 2 3", "LMOVE srcx dsty LEFT LEFT", "RPOPLPUSH srcx dsty", "LRANGE srcx 0 -1", "LRANGE dsty 0 -1", "LMOVE nosrc dsty LEFT LEFT",
             "SET str v", "LPUSH str a", "LRANGE str 0 -1", "LPOP str", "LLEN str", "LMOVE srcx str LEFT LEFT", "LMOVE str srcx LEFT LEFT", "LRANGE srcx 0 -1", "TYPE srcx",
         ],
+        ["lists-pop-and-block"] =
+        [
+            "RPUSH q a b c d e", "LMPOP 1 q LEFT", "LMPOP 2 nokey q RIGHT COUNT 2", "LMPOP 2 nokey nokey2 LEFT", "LMPOP 1 q LEFT COUNT 10", "EXISTS q",
+            "LMPOP 0 q LEFT", "LMPOP x q LEFT", "LMPOP 2 q LEFT", "LMPOP 1 q UP", "LMPOP 1 q LEFT COUNT 0", "LMPOP 1 q LEFT COUNT 1 COUNT 2", "LMPOP 1 q LEFT FOO",
+            "RPUSH q a b c", "BLPOP q 0", "BRPOP nokey q 1", "BLPOP nokey 0.01", "BRPOP nokey 0.02", "BLPOP q x", "BLPOP q -1", "BLPOP q",
+            "BLMPOP 0 1 q LEFT", "BLMPOP 0.01 1 nokey RIGHT", "BLMPOP x 1 q LEFT", "BLMPOP 0 0 q LEFT", "LRANGE q 0 -1",
+            "RPUSH {b}src 1 2 3", "BLMOVE {b}src {b}dst LEFT RIGHT 0", "BRPOPLPUSH {b}src {b}dst 0", "LRANGE {b}dst 0 -1", "BLMOVE {b}none {b}dst LEFT LEFT 0.01",
+            "BLMOVE {b}src {b}dst UP LEFT 0", "BLMOVE {b}src {b}dst LEFT LEFT -1", "BRPOPLPUSH {b}none {b}dst 0.01",
+            "RPUSH bsrc 1 2", "BLMOVE bsrc bdst RIGHT LEFT 0", "BRPOPLPUSH bsrc bdst 0", "LRANGE bdst 0 -1", "EXISTS bsrc", "BRPOPLPUSH bsrc bdst 0.01",
+            "SET str v", "BLPOP str 0", "BLPOP nokey str 0", "LMPOP 2 nokey str LEFT", "RPUSH l2 x", "BLMOVE l2 str LEFT LEFT 0", "LRANGE l2 0 -1",
+        ],
         ["sets"] =
         [
             "SADD s a b c", "SADD s a d", "SCARD s", "SCARD nokey", "SISMEMBER s a", "SISMEMBER s z", "SISMEMBER nokey a", "SMISMEMBER s a z b", "SMISMEMBER nokey a",

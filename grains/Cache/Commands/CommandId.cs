@@ -22,6 +22,9 @@ public enum CommandId : short
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
+    LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,
+    // the per-shard attempts of the blocking list commands (not in the RESP command table)
+    ListPopOrAwait, ListMoveOrAwait,
     // sets
     SAdd, SRem, SIsMember, SMIsMember, SMembers, SCard, SPop, SRandMember, SScan, SMove,
     SInter, SUnion, SDiff, SInterStore, SUnionStore, SDiffStore, SInterCard,

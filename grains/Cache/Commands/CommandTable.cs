@@ -136,6 +136,12 @@ public static class CommandTable
         new("lpos", CommandId.LPos, -3, ReadOnly, 1, 1, 1, SingleKey),
         new("lmove", CommandId.LMove, 5, Write | DenyOom, 1, 2, 1, Cluster),
         new("rpoplpush", CommandId.RPopLPush, 3, Write | DenyOom, 1, 2, 1, Cluster),
+        new("lmpop", CommandId.LMPop, -4, Write, 0, 0, 0, Cluster),
+        new("blpop", CommandId.BLPop, -3, Write, 1, -2, 1, Cluster),
+        new("brpop", CommandId.BRPop, -3, Write, 1, -2, 1, Cluster),
+        new("blmove", CommandId.BLMove, 6, Write | DenyOom, 1, 2, 1, Cluster),
+        new("brpoplpush", CommandId.BRPopLPush, 4, Write | DenyOom, 1, 2, 1, Cluster),
+        new("blmpop", CommandId.BLMPop, -5, Write, 0, 0, 0, Cluster),
 
         new("sadd", CommandId.SAdd, -3, W, 1, 1, 1, SingleKey),
         new("srem", CommandId.SRem, -3, D, 1, 1, 1, SingleKey),
@@ -192,7 +198,7 @@ public static class CommandTable
         var flags = new bool[Enum.GetValues<CommandId>().Length];
         foreach (var spec in All)
             if (spec.Flags.HasFlag(DenyOom)) flags[(int)spec.Id] = true;
-        flags[(int)CommandId.McStore] = flags[(int)CommandId.McIncr] = true;
+        flags[(int)CommandId.McStore] = flags[(int)CommandId.McIncr] = flags[(int)CommandId.ListMoveOrAwait] = true;
         return flags;
     }
 }

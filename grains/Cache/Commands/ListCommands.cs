@@ -23,6 +23,7 @@ public static class ListCommands
             else list.PushBack(a[i]);
         }
         ks.Resize(entry!);
+        ks.ListGrew(a[1]);
         return CacheReply.Int(list.Count);
     }
 
@@ -222,7 +223,43 @@ public static class ListCommands
         if (toLeft) destination.PushFront(element);
         else destination.PushBack(element);
         ks.Resize(destinationEntry!);
+        ks.ListGrew(a[2]);
         return CacheReply.Bulk(element);
+    }
+
+    /// <summary>
+    /// A blocking pop's attempt (internal: key, LEFT|RIGHT, count with 0 for one element, wait-until in Unix ms): the
+    /// element (or up to count of them, as an array) when the list has any; otherwise nil, and the shard remembers that a
+    /// client waits on the key, to wake it when something is pushed there.
+    /// </summary>
+    public static CacheReply PopOrAwait(CacheKeyspace ks, byte[][] a)
+    {
+        var left = Arg.Is(a[2], "left");
+        CacheNumbers.TryParseLong(a[3], out var count);
+        CacheNumbers.TryParseLong(a[4], out var until);
+        var list = Lookup.Find(ks, a[1], true, out var entry, out var error);
+        if (error is not null) return error;
+        if (list is null)
+        {
+            if (until > 0) ks.AwaitList(a[1], until);
+            return CacheReply.Nil;
+        }
+        if (count == 0) return CacheReply.Bulk(PopOne(ks, entry!, list, left));
+        var popped = new List<CacheReply>();
+        while (popped.Count < count && list.Count > 0) popped.Add(CacheReply.Bulk(left ? list.PopFront() : list.PopBack()));
+        Lookup.Changed(ks, entry!, list.Count == 0);
+        return CacheReply.Array([.. popped]);
+    }
+
+    /// <summary>A blocking move's attempt with both keys here (internal: LMOVE's arguments, then wait-until): LMOVE's answer, or nil and a wait as above.</summary>
+    public static CacheReply MoveOrAwait(CacheKeyspace ks, byte[][] a)
+    {
+        var source = Lookup.Find(ks, a[1], true, out _, out var error);
+        if (error is not null) return error;
+        if (source is not null) return Move(ks, a[..5]);
+        CacheNumbers.TryParseLong(a[5], out var until);
+        ks.AwaitList(a[1], until);
+        return CacheReply.Nil;
     }
 
     /// <summary>The directions of LMOVE (arguments 3 and 4), or RPOPLPUSH's RIGHT LEFT when it has none.</summary>

@@ -103,6 +103,8 @@ public static class ShardExecutor
             CommandId.LInsert => ListCommands.Insert(ks, a),
             CommandId.LPos => ListCommands.Position(ks, a),
             CommandId.LMove or CommandId.RPopLPush => ListCommands.Move(ks, a),
+            CommandId.ListPopOrAwait => ListCommands.PopOrAwait(ks, a),
+            CommandId.ListMoveOrAwait => ListCommands.MoveOrAwait(ks, a),
 
             CommandId.SAdd => SetCommands.Add(ks, a),
             CommandId.SRem => SetCommands.Remove(ks, a),

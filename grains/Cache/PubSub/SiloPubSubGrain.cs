@@ -2,12 +2,18 @@ namespace DataTier.Cache.PubSub;
 
 [SiloLocalPlacement]
 [Orleans.Concurrency.Reentrant]
-public sealed class SiloPubSubGrain(PubSubHub hub, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
+public sealed class SiloPubSubGrain(PubSubHub hub, Lists.ListWakeups lists, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
 {
     public Task<int> Deliver(byte[] channel, byte[] message)
     {
         // Placed elsewhere because the silo it stands for has gone: its subscribers are gone too.
         if (this.GetPrimaryKeyString() != silo.SiloAddress.ToParsableString()) return Task.FromResult(0);
         return Task.FromResult(hub.DeliverLocal(channel, message));
+    }
+
+    public Task WakeListWaiters(byte[][] keys)
+    {
+        if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) lists.SignalLocal(keys);
+        return Task.CompletedTask;
     }
 }
