@@ -140,6 +140,7 @@ public sealed partial class RespSession
         User = "default";
         Authenticated = !_services.AuthenticationRequired;
         _pending.ReplicaReads = null;
+        EndTransaction();
         return CacheReply.Simple("RESET");
     }
 

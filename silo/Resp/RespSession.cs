@@ -67,6 +67,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         }
         finally
         {
+            EndTransaction();
             LeaveAllSubscriptions();
             _pushes?.Writer.TryComplete();
             _services.Clients.Unregister(Id);
@@ -131,9 +132,18 @@ public sealed partial class RespSession : IPubSubSubscriber
     private async ValueTask<object?> DispatchAsync(byte[][] args, int slot, object?[] outcomes)
     {
         var spec = CommandTable.Find(args[0]);
-        if (spec is null) return UnknownCommand(args);
+        if (spec is null)
+        {
+            FlagTransaction();
+            return UnknownCommand(args);
+        }
         if (!Authenticated && !spec.Flags.HasFlag(CommandFlags.NoAuth)) return NoAuth;
-        if (!spec.AcceptsArgumentCount(args.Length)) return CacheErrors.WrongArity(spec.Name);
+        if (!spec.AcceptsArgumentCount(args.Length))
+        {
+            FlagTransaction();
+            return CacheErrors.WrongArity(spec.Name);
+        }
+        if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && SubscriptionCount > 0 && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
             return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
         switch (spec.Route)
@@ -179,7 +189,8 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite;
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+        or CommandId.Exec or CommandId.Watch;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -202,6 +213,9 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.PubSub => PubSubIntrospection(a),
         CommandId.Readonly => SetReadFromReplicas(true),
         CommandId.Readwrite => SetReadFromReplicas(false),
+        CommandId.Multi => Multi(),
+        CommandId.Discard => Discard(),
+        CommandId.Unwatch => Unwatch(),
         _ => CacheReply.Error($"ERR unknown command '{spec.Name}'"),
     };
 
@@ -219,6 +233,8 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Info => await InfoAsync(a),
         CommandId.Publish => CacheReply.Int(await _services.Hub.PublishAsync(a[1], a[2])),
         CommandId.Save => await SaveAsync(),
+        CommandId.Exec => await ExecAsync(),
+        CommandId.Watch => await WatchAsync(a),
         _ => RunSessionCommand(spec, a),
     };
 

@@ -135,6 +135,17 @@ public static class DifferentialScripts
             "SET str v", "SADD str a", "SMEMBERS str", "SINTER xa str", "SINTER nokey str", "SUNION xa str", "SMOVE xa str 2", "SMOVE str xa 2", "SINTERSTORE str xa yb", "TYPE str",
             "SADD small a b", "SSCAN small 0", "SSCAN small 0 MATCH a*", "SSCAN nokey 0",
         ],
+        ["transactions"] =
+        [
+            "MULTI", "SET {t}a 1", "INCR {t}a", "GET {t}a", "EXEC", "EXEC", "DISCARD", "MULTI", "MULTI", "DISCARD", "UNWATCH",
+            "MULTI", "SET {t}b 1", "FOO", "EXEC", "GET {t}b", "MULTI", "SET {t}c", "EXEC", "EXISTS {t}c",
+            "MULTI", "SET {t}s v", "LPUSH {t}s x", "GET {t}s", "EXEC", "MULTI", "EXEC",
+            "WATCH {t}w", "SET {t}w changed", "MULTI", "SET {t}w mine", "EXEC", "GET {t}w",
+            "WATCH {t}x", "MULTI", "SET {t}x mine", "EXEC", "GET {t}x", "WATCH {t}nokey", "MULTI", "SET {t}x again", "EXEC",
+            "MULTI", "WATCH {t}y", "DISCARD", "WATCH {t}z", "UNWATCH", "SET {t}z other", "MULTI", "INCR {t}z", "EXEC", "WATCH",
+            "WATCH {t}d", "SET {t}d v", "DEL {t}d", "MULTI", "SET {t}e v", "EXEC", "EXISTS {t}e",
+            "MULTI", "RPUSH {t}l a b", "LMOVE {t}l {t}m LEFT LEFT", "SADD {t}s1 1 2", "SADD {t}s2 2", "SINTER {t}s1 {t}s2", "MSET {t}a 1 {t}b 2", "MGET {t}a {t}b", "EXEC",
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",

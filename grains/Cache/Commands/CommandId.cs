@@ -6,6 +6,8 @@ public enum CommandId : short
     Unknown,
     // connection and server (the session answers these)
     Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory,
+    // transactions (the session queues; EXEC runs on one shard)
+    Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
     // whole keyspace (fanned out to every shard)
     Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
     // pub/sub

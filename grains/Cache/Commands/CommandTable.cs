@@ -30,6 +30,11 @@ public static class CommandTable
         new("readonly", CommandId.Readonly, 1, Fast, 0, 0, 0, Session),
         new("readwrite", CommandId.Readwrite, 1, Fast, 0, 0, 0, Session),
         new("memory", CommandId.Memory, -2, None, 0, 0, 0, Session),
+        new("multi", CommandId.Multi, 1, Fast, 0, 0, 0, Session),
+        new("exec", CommandId.Exec, 1, None, 0, 0, 0, Session),
+        new("discard", CommandId.Discard, 1, Fast, 0, 0, 0, Session),
+        new("watch", CommandId.Watch, -2, Fast, 1, -1, 1, Session),
+        new("unwatch", CommandId.Unwatch, 1, Fast, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),

@@ -124,6 +124,10 @@ public static class ShardExecutor
             CommandId.SDiffStore => SetCommands.Combine(ks, a, SetOperation.Diff, store: true),
             CommandId.SInterCard => SetCommands.IntersectionCardinality(ks, a),
 
+            CommandId.ExecOnShard => TransactionCommands.Exec(ks, a),
+            CommandId.WatchOnShard => TransactionCommands.Watch(ks, a),
+            CommandId.UnwatchOnShard => TransactionCommands.Unwatch(ks, a),
+
             CommandId.McGet => MemcachedCommands.Get(ks, a),
             CommandId.McStore => MemcachedCommands.Store(ks, a),
             CommandId.McIncr => MemcachedCommands.Incr(ks, a),

@@ -118,6 +118,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         // Every value change passes here, so this is where memcached's CAS unique moves on (and replicas hear of it).
         Feed?.Mark(entry.Key);
+        Touched(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
         var delta = size - entry.Size;
@@ -138,6 +139,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Remove(CacheEntry entry)
     {
         Feed?.Mark(entry.Key);
+        Touched(entry.Key);
         _map.Remove(entry);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
         if (entry.VolatileIndex >= 0)
@@ -153,6 +155,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
         Feed?.Mark(entry.Key);
+        Touched(entry.Key);
         entry.ExpiresAt = expiresAt;
         if (expiresAt != 0 && entry.VolatileIndex < 0)
         {
@@ -169,6 +172,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Clear()
     {
         Feed?.MarkFlushed();
+        TouchedAll();
         budget.Add(-UsedBytes);
         UsedBytes = 0;
         _map.Clear();

@@ -1,0 +1,130 @@
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>
+/// MULTI, EXEC, DISCARD, WATCH and UNWATCH. WATCH registers the keys with their shards, which count every change made
+/// to them from then on. Commands after MULTI are checked and queued; EXEC sends them, with the watch tokens, to the one
+/// shard that holds all their keys (and the watched ones), which runs them in one pass (atomically) unless a watched
+/// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
+/// mode answers: a transaction here is atomic or refused, never half applied across shards.
+/// </summary>
+public sealed partial class RespSession
+{
+    private List<byte[][]>? _queued;
+    private bool _queueFailed;
+    private List<(byte[] Key, byte[] Token)>? _watches;
+
+    private static readonly CacheReply Queued = CacheReply.Simple("QUEUED");
+    private static readonly CacheReply CrossSlot = CacheReply.Error("CROSSSLOT Keys in request don't hash to the same slot");
+
+    private bool InTransaction => _queued is not null;
+
+    /// <summary>Commands that run at once even inside MULTI.</summary>
+    private static bool ControlsTransaction(CommandId id) => id is CommandId.Multi or CommandId.Exec or CommandId.Discard
+        or CommandId.Watch or CommandId.Quit or CommandId.Reset;
+
+    /// <summary>A command given after MULTI: queued if it can run on a shard (its keys known), refused otherwise (then EXEC aborts).</summary>
+    private CacheReply Enqueue(CommandSpec spec, byte[][] a)
+    {
+        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id))
+        {
+            _queueFailed = true;
+            return CacheReply.Error("ERR Command not allowed inside a transaction");
+        }
+        _queued!.Add(a);
+        return Queued;
+    }
+
+    /// <summary>A failed check while queueing (unknown command, wrong arity) makes EXEC abort, as in Redis.</summary>
+    private void FlagTransaction()
+    {
+        if (InTransaction) _queueFailed = true;
+    }
+
+    private CacheReply Multi()
+    {
+        if (InTransaction) return CacheReply.Error("ERR MULTI calls can not be nested");
+        _queued = [];
+        _queueFailed = false;
+        return CacheReply.Ok;
+    }
+
+    private CacheReply Discard()
+    {
+        if (!InTransaction) return CacheReply.Error("ERR DISCARD without MULTI");
+        EndTransaction();
+        return CacheReply.Ok;
+    }
+
+    private CacheReply Unwatch()
+    {
+        ReleaseWatches();
+        return CacheReply.Ok;
+    }
+
+    private void EndTransaction()
+    {
+        _queued = null;
+        _queueFailed = false;
+        ReleaseWatches();
+    }
+
+    /// <summary>Tells the shards of the watched keys the watch is over (in the background: nothing waits on it).</summary>
+    private void ReleaseWatches()
+    {
+        if (_watches is not { Count: > 0 } watches)
+        {
+            _watches = null;
+            return;
+        }
+        _watches = null;
+        foreach (var group in watches.GroupBy(w => CacheRouter.ShardOf(w.Key)))
+        {
+            byte[][] args = ["UNWATCH"u8.ToArray(), .. group.Select(w => w.Key)];
+            _ = _services.Router.Execute(group.Key, new ShardCommand(CommandId.UnwatchOnShard, args));
+        }
+    }
+
+    private async Task<CacheReply> WatchAsync(byte[][] a)
+    {
+        if (InTransaction) return CacheReply.Error("ERR WATCH inside MULTI is not allowed");
+        _watches ??= [];
+        foreach (var group in a.Skip(1).GroupBy(k => CacheRouter.ShardOf(k)))
+        {
+            var keys = group.ToArray();
+            var tokens = await _services.Router.Execute(group.Key, new ShardCommand(CommandId.WatchOnShard, ["WATCH"u8.ToArray(), .. keys]));
+            for (var i = 0; i < keys.Length; i++) _watches.Add((keys[i], tokens.Items![i].Bytes!));
+        }
+        return CacheReply.Ok;
+    }
+
+    private async Task<CacheReply> ExecAsync()
+    {
+        if (!InTransaction) return CacheReply.Error("ERR EXEC without MULTI");
+        var queued = _queued!;
+        var watches = _watches ?? [];
+        var failed = _queueFailed;
+        _queued = null;
+        _queueFailed = false;
+        var shards = watches.Select(w => CacheRouter.ShardOf(w.Key)).Concat(queued.SelectMany(KeysOf).Select(k => CacheRouter.ShardOf(k))).Distinct().ToList();
+        if (failed || shards.Count > 1)
+        {
+            ReleaseWatches();
+            return failed ? CacheReply.Error("EXECABORT Transaction discarded because of previous errors.") : CrossSlot;
+        }
+        _watches = null;
+        if (shards.Count == 0) return CacheReply.EmptyArray;
+        // The shard ends the watches itself, whatever the outcome.
+        return await _services.Router.Execute(shards[0], new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, queued)));
+    }
+
+    /// <summary>A queued command's keys, by its key positions (a negative last position counts from the end).</summary>
+    private static IEnumerable<byte[]> KeysOf(byte[][] a)
+    {
+        var spec = CommandTable.Find(a[0])!;
+        var last = spec.LastKey < 0 ? a.Length + spec.LastKey : spec.LastKey;
+        for (var i = spec.FirstKey; i <= last && i < a.Length; i += spec.Step) yield return a[i];
+    }
+}
