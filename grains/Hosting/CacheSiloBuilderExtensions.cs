@@ -40,6 +40,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton<DataTier.Cache.Lists.ListWakeups>();
+        services.AddSingleton<DataTier.Cache.Scripting.ScriptCache>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();
         services.AddSingleton<Cache.Snapshots.CacheSnapshots>();

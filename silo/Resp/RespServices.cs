@@ -16,8 +16,10 @@ public sealed class RespServices(
     TimeProvider time,
     DataTier.Cache.Snapshots.CacheSnapshots snapshots,
     DataTier.Cache.Replication.ReplicaReads replicaReads,
-    DataTier.Cache.Lists.ListWakeups listWakeups)
+    DataTier.Cache.Lists.ListWakeups listWakeups,
+    DataTier.Cache.Scripting.ScriptCache scripts)
 {
+    public DataTier.Cache.Scripting.ScriptCache Scripts => scripts;
     public DataTier.Cache.Lists.ListWakeups ListWakeups => listWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
     public CacheOptions CacheOptions => cacheOptions.Value;

@@ -108,7 +108,7 @@ public sealed partial class RespSession
         var failed = _queueFailed;
         _queued = null;
         _queueFailed = false;
-        var shards = watches.Select(w => CacheRouter.ShardOf(w.Key)).Concat(queued.SelectMany(KeysOf).Select(k => CacheRouter.ShardOf(k))).Distinct().ToList();
+        var shards = watches.Select(w => CacheRouter.ShardOf(w.Key)).Concat(queued.SelectMany(q => CommandTable.Find(q[0])!.KeysIn(q)).Select(k => CacheRouter.ShardOf(k))).Distinct().ToList();
         if (failed || shards.Count > 1)
         {
             ReleaseWatches();
@@ -118,13 +118,5 @@ public sealed partial class RespSession
         if (shards.Count == 0) return CacheReply.EmptyArray;
         // The shard ends the watches itself, whatever the outcome.
         return await _services.Router.Execute(shards[0], new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, queued)));
-    }
-
-    /// <summary>A queued command's keys, by its key positions (a negative last position counts from the end).</summary>
-    private static IEnumerable<byte[]> KeysOf(byte[][] a)
-    {
-        var spec = CommandTable.Find(a[0])!;
-        var last = spec.LastKey < 0 ? a.Length + spec.LastKey : spec.LastKey;
-        for (var i = spec.FirstKey; i <= last && i < a.Length; i += spec.Step) yield return a[i];
     }
 }

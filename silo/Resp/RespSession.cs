@@ -190,7 +190,7 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
     private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
-        or CommandId.Exec or CommandId.Watch;
+        or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -235,6 +235,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Save => await SaveAsync(),
         CommandId.Exec => await ExecAsync(),
         CommandId.Watch => await WatchAsync(a),
+        var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };
 

@@ -146,6 +146,18 @@ public static class DifferentialScripts
             "WATCH {t}d", "SET {t}d v", "DEL {t}d", "MULTI", "SET {t}e v", "EXEC", "EXISTS {t}e",
             "MULTI", "RPUSH {t}l a b", "LMOVE {t}l {t}m LEFT LEFT", "SADD {t}s1 1 2", "SADD {t}s2 2", "SINTER {t}s1 {t}s2", "MSET {t}a 1 {t}b 2", "MGET {t}a {t}b", "EXEC",
         ],
+        ["scripting"] =
+        [
+            "EVAL \"return 1\" 0", "EVAL \"return 'hi'\" 0", "EVAL \"return {1,2,'three'}\" 0", "EVAL \"return nil\" 0", "EVAL \"return true\" 0", "EVAL \"return false\" 0",
+            "EVAL \"return 3.99\" 0", "EVAL \"return {1,nil,3}\" 0", "EVAL \"return redis.status_reply('FINE')\" 0", "EVAL \"return redis.error_reply('MY error')\" 0",
+            "EVAL \"return redis.call('SET', KEYS[1], ARGV[1])\" 1 {s}k v", "EVAL \"return redis.call('GET', KEYS[1])\" 1 {s}k", "EVAL \"return redis.call('INCR', KEYS[1])\" 1 {s}n",
+            "EVAL \"return redis.pcall('INCR', KEYS[1])\" 1 {s}k", "EVAL \"return KEYS[1] .. ARGV[1]\" 1 a b", "EVAL \"return #ARGV\" 0 a b c", "EVAL \"return redis.call('EXISTS', KEYS[1], KEYS[2])\" 2 {s}k {s}nokey",
+            "EVAL \"redis.call('RPUSH', KEYS[1], 'a', 'b'); return redis.call('LRANGE', KEYS[1], 0, -1)\" 1 {s}l", "EVAL \"return redis.call('HGETALL', KEYS[1])\" 1 {s}nohash",
+            "EVAL \"local v = tonumber(redis.call('GET', KEYS[1]) or '0') + 5; redis.call('SET', KEYS[1], v); return v\" 1 {s}counter", "GET {s}counter",
+            "EVAL \"return redis.sha1hex('')\" 0", "EVAL \"return redis.call('ZSCORE', KEYS[1], 'm')\" 1 {s}nozset",
+            "SCRIPT LOAD \"return 42\"", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1FA00E76656CC152AD327C13FE365858FD7BE306 0", "SCRIPT EXISTS 1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff 0",
+            "EVAL \"return 1\" -1", "EVAL \"return 1\" 5", "EVAL \"return 1\" x", "EVAL_RO \"return redis.call('GET', KEYS[1])\" 1 {s}k", "SCRIPT FOO", "SCRIPT KILL", "EVAL", "SCRIPT FLUSH", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0",
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",

@@ -38,7 +38,7 @@ public sealed class TransactionTests(CacheSiloFixture fixture)
     public async Task A_transaction_over_keys_of_several_shards_is_refused_and_nothing_runs()
     {
         await using var client = await fixture.ConnectAsync();
-        var (a, b) = KeysOnTwoShards();
+        var (a, b) = ShardKeys.OnTwoShards("tx");
         Assert.Equal("+OK", await client.CallAsync("MULTI"));
         Assert.Equal("+QUEUED", await client.CallAsync("SET", a, "1"));
         Assert.Equal("+QUEUED", await client.CallAsync("SET", b, "2"));
@@ -85,16 +85,5 @@ public sealed class TransactionTests(CacheSiloFixture fixture)
         Assert.Equal("owner-1", (string?)await db.LockQueryAsync(key));
         Assert.True(await db.LockReleaseAsync(key, "owner-1"));
         Assert.False(await db.KeyExistsAsync(key));
-    }
-
-    private static (string, string) KeysOnTwoShards()
-    {
-        var first = $"tx-{Guid.NewGuid():N}";
-        var shard = DataTier.Cache.CacheRouter.ShardOf(System.Text.Encoding.UTF8.GetBytes(first));
-        for (var i = 0; ; i++)
-        {
-            var other = $"tx-{i}-{Guid.NewGuid():N}";
-            if (DataTier.Cache.CacheRouter.ShardOf(System.Text.Encoding.UTF8.GetBytes(other)) != shard) return (first, other);
-        }
     }
 }

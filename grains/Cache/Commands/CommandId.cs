@@ -8,6 +8,8 @@ public enum CommandId : short
     Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory,
     // transactions (the session queues; EXEC runs on one shard)
     Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
+    // Lua scripts (the session resolves the script; it runs on one shard)
+    Eval, EvalSha, EvalRo, EvalShaRo, Script, EvalOnShard,
     // whole keyspace (fanned out to every shard)
     Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
     // pub/sub

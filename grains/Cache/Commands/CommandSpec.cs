@@ -5,6 +5,14 @@ public sealed record CommandSpec(string Name, CommandId Id, int Arity, CommandFl
 {
     public bool AcceptsArgumentCount(int count) => Arity >= 0 ? count == Arity : count >= -Arity;
 
+    /// <summary>The keys of a call of this command, by its key positions (a negative last position counts from the end).</summary>
+    public IEnumerable<byte[]> KeysIn(byte[][] a)
+    {
+        if (FirstKey == 0) yield break;
+        var last = LastKey < 0 ? a.Length + LastKey : LastKey;
+        for (var i = FirstKey; i <= last && i < a.Length; i += Step) yield return a[i];
+    }
+
     public IEnumerable<string> FlagNames()
     {
         if (Flags.HasFlag(CommandFlags.Write)) yield return "write";

@@ -35,6 +35,11 @@ public static class CommandTable
         new("discard", CommandId.Discard, 1, Fast, 0, 0, 0, Session),
         new("watch", CommandId.Watch, -2, Fast, 1, -1, 1, Session),
         new("unwatch", CommandId.Unwatch, 1, Fast, 0, 0, 0, Session),
+        new("eval", CommandId.Eval, -3, None, 0, 0, 0, Session),
+        new("evalsha", CommandId.EvalSha, -3, None, 0, 0, 0, Session),
+        new("eval_ro", CommandId.EvalRo, -3, ReadOnly, 0, 0, 0, Session),
+        new("evalsha_ro", CommandId.EvalShaRo, -3, ReadOnly, 0, 0, 0, Session),
+        new("script", CommandId.Script, -2, None, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),

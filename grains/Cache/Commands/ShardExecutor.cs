@@ -125,6 +125,7 @@ public static class ShardExecutor
             CommandId.SInterCard => SetCommands.IntersectionCardinality(ks, a),
 
             CommandId.ExecOnShard => TransactionCommands.Exec(ks, a),
+            CommandId.EvalOnShard => ScriptCommands.Eval(ks, a),
             CommandId.WatchOnShard => TransactionCommands.Watch(ks, a),
             CommandId.UnwatchOnShard => TransactionCommands.Unwatch(ks, a),
 

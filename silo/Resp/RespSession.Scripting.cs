@@ -1,0 +1,66 @@
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+using DataTier.Cache.Scripting;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>
+/// EVAL, EVALSHA, their read-only forms and SCRIPT (LOAD, EXISTS, FLUSH, KILL). A script runs on the one shard that
+/// holds the keys it declares, under that shard's gate, so it is atomic as in Redis; keys on several shards get
+/// CROSSSLOT, and a script touching a key it did not declare on another shard gets Redis Cluster's error. Scripts are
+/// cached per silo: EVALSHA on a silo that has not seen the script answers NOSCRIPT (clients then send EVAL).
+/// </summary>
+public sealed partial class RespSession
+{
+    private static bool IsScripting(CommandId id) => id is CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script;
+
+    private async Task<CacheReply> RunScriptingAsync(CommandSpec spec, byte[][] a)
+    {
+        if (spec.Id == CommandId.Script) return ScriptCommand(a);
+        var bySha = spec.Id is CommandId.EvalSha or CommandId.EvalShaRo;
+        if (!CacheNumbers.TryParseLong(a[2], out var numKeys)) return CacheErrors.NotInteger;
+        if (numKeys < 0) return CacheReply.Error("ERR Number of keys can't be negative");
+        if (numKeys > a.Length - 3) return CacheReply.Error("ERR Number of keys can't be greater than number of args");
+        string sha;
+        byte[] source;
+        if (bySha)
+        {
+            sha = Arg.Text(a[1]).ToLowerInvariant();
+            if (_services.Scripts.Find(sha) is not { } found) return CacheReply.Error("NOSCRIPT No matching script. Please use EVAL.");
+            source = found;
+        }
+        else
+        {
+            source = a[1];
+            sha = _services.Scripts.Add(source);
+        }
+        var keys = a[3..(3 + (int)numKeys)];
+        var shards = keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
+        if (shards.Count > 1) return CrossSlot;
+        var shard = shards.Count == 1 ? shards[0] : 0;
+        var readOnly = spec.Id is CommandId.EvalRo or CommandId.EvalShaRo;
+        return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard,
+            ScriptCommands.Encode(shard, sha, source, readOnly, keys, a[(3 + (int)numKeys)..])));
+    }
+
+    private CacheReply ScriptCommand(byte[][] a)
+    {
+        var sub = Arg.Lower(a[1]);
+        switch (sub)
+        {
+            case "load" when a.Length == 3:
+                return CacheReply.Bulk(_services.Scripts.Add(a[2]));
+            case "exists" when a.Length >= 3:
+                return CacheReply.Array(a[2..].Select(s => _services.Scripts.Contains(Arg.Text(s)) ? CacheReply.One : CacheReply.Zero).ToArray());
+            case "flush" when a.Length == 2 || (a.Length == 3 && (Arg.Is(a[2], "async") || Arg.Is(a[2], "sync"))):
+                _services.Scripts.Flush();
+                return CacheReply.Ok;
+            case "kill" when a.Length == 2:
+                return CacheReply.Error("NOTBUSY No scripts in execution right now.");
+            case "load" or "exists" or "flush" or "kill":
+                return CacheErrors.WrongArity("script|" + sub);
+            default:
+                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try SCRIPT HELP.");
+        }
+    }
+}
