@@ -217,10 +217,25 @@ public sealed class LuaEngine : IDisposable
         lua.SetField(-2, name);
     }
 
-    /// <summary>__redis_call: runs one command on the script's keyspace; never raises (errors come back as tables).</summary>
+    /// <summary>
+    /// __redis_call: runs one command on the script's keyspace; never raises (errors come back as tables), and lets no
+    /// exception out, as one escaping a callback from native code would end the process.
+    /// </summary>
     private static int Call(IntPtr state)
     {
         var lua = Lua.FromIntPtr(state);
+        try
+        {
+            return CallCommand(lua);
+        }
+        catch (Exception e)
+        {
+            return Fail(lua, "ERR " + e.Message);
+        }
+    }
+
+    private static int CallCommand(Lua lua)
+    {
         var context = t_context!;
         var count = lua.GetTop();
         if (count == 0) return Fail(lua, "ERR Please specify at least one argument for this redis lib call");
