@@ -14,7 +14,7 @@ public sealed partial class RespSession
 {
     private static bool IsCollectionAcrossKeys(CommandId id) => id is CommandId.LMove or CommandId.RPopLPush or CommandId.SMove
         or CommandId.SInter or CommandId.SUnion or CommandId.SDiff or CommandId.SInterStore or CommandId.SUnionStore or CommandId.SDiffStore
-        or CommandId.SInterCard;
+        or CommandId.SInterCard or CommandId.BitOp;
 
     private async Task<CacheReply> RunCollectionAcrossKeysAsync(CommandSpec spec, byte[][] a)
     {
@@ -25,6 +25,7 @@ public sealed partial class RespSession
         if (spec.Id == CommandId.LMove && ListCommands.ParseMove(a, out _, out _) is { } syntax) return syntax;
         var keys = spec.Id switch
         {
+            CommandId.BitOp => a[2..],
             CommandId.LMove or CommandId.RPopLPush or CommandId.SMove => a[1..3],
             CommandId.SInterCard => a[2..(2 + keyCount)],
             _ => a[1..],
@@ -39,6 +40,8 @@ public sealed partial class RespSession
                 return await SetMoveAcrossAsync(a);
             case CommandId.SInterCard:
                 return await CombineAcrossAsync(SetOperation.Inter, keys, null, limit);
+            case CommandId.BitOp:
+                return await BitOpAcrossAsync(a);
             default:
                 var store = spec.Id is CommandId.SInterStore or CommandId.SUnionStore or CommandId.SDiffStore;
                 var operation = spec.Id is CommandId.SInter or CommandId.SInterStore ? SetOperation.Inter
@@ -86,5 +89,18 @@ public sealed partial class RespSession
         if (result.Count == 0) await router.Execute(CacheRouter.ShardOf(destination), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), destination]));
         else await router.Import(new EntrySnapshot { Key = destination, Type = 4, Items = [.. result] }, onlyIfAbsent: false);
         return CacheReply.Int(result.Count);
+    }
+
+    /// <summary>BITOP over sources on several shards: each source read (absent: empty; not a string: WRONGTYPE), combined here, stored.</summary>
+    private async Task<CacheReply> BitOpAcrossAsync(byte[][] a)
+    {
+        if (BitmapCommands.CheckOperator(a[1], a.Length - 3) is { } bad) return bad;
+        var router = _services.Router;
+        var snapshots = await Task.WhenAll(a[3..].Select(router.Export));
+        if (snapshots.Any(s => s is { Type: not 0 })) return CacheErrors.WrongType;
+        if (BitmapCommands.Combine(a[1], snapshots.Select(s => s?.String ?? []).ToArray(), out var result) is { } invalid) return invalid;
+        if (result.Length == 0) await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[2]]));
+        else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result }, onlyIfAbsent: false);
+        return CacheReply.Int(result.Length);
     }
 }

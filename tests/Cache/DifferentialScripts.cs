@@ -158,6 +158,20 @@ public static class DifferentialScripts
             "SCRIPT LOAD \"return 42\"", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1FA00E76656CC152AD327C13FE365858FD7BE306 0", "SCRIPT EXISTS 1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff 0",
             "EVAL \"return 1\" -1", "EVAL \"return 1\" 5", "EVAL \"return 1\" x", "EVAL_RO \"return redis.call('GET', KEYS[1])\" 1 {s}k", "SCRIPT FOO", "SCRIPT KILL", "EVAL", "SCRIPT FLUSH", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0",
         ],
+        ["bitmaps"] =
+        [
+            "SETBIT b 7 1", "SETBIT b 7 0", "SETBIT b 7 1", "SETBIT b 100 1", "GET b", "STRLEN b", "GETBIT b 7", "GETBIT b 6", "GETBIT b 100000", "GETBIT nokey 3",
+            "SETBIT b -1 1", "SETBIT b x 1", "SETBIT b 1 2", "SETBIT b 1 x", "SETBIT b 4294967296 1", "GETBIT b -1",
+            "SET s foobar", "BITCOUNT s", "BITCOUNT s 0 0", "BITCOUNT s 1 1", "BITCOUNT s 1 -2", "BITCOUNT s -3 -1", "BITCOUNT s 5 1", "BITCOUNT s 0 -1 BIT", "BITCOUNT s 5 30 BIT",
+            "BITCOUNT s -9 -1 BIT", "BITCOUNT s 0", "BITCOUNT s 0 1 FOO", "BITCOUNT s a b", "BITCOUNT nokey", "BITCOUNT nokey 0", "BITCOUNT s 0 100",
+            "SET p \"\\xff\\xf0\\x00\"", "BITPOS p 0", "BITPOS p 1", "BITPOS p 1 2", "BITPOS p 0 0 0", "BITPOS p 0 0 -1", "BITPOS p 1 7 15 BIT", "BITPOS p 0 0 7 BIT", "BITPOS p 2",
+            "BITPOS p 1 5 1", "BITPOS nokey 0", "BITPOS nokey 1", "BITPOS nokey 1 x", "BITPOS p 1 x", "BITPOS p 1 0 0 FOO", "SET ones \"\\xff\\xff\"", "BITPOS ones 0", "BITPOS ones 0 0 -1",
+            "SET e \"\"", "BITPOS e 0", "BITPOS e 1", "BITCOUNT e",
+            "SET {o}a abc", "SET {o}b ab", "BITOP AND {o}d {o}a {o}b", "GET {o}d", "BITOP OR {o}d {o}a {o}b", "GET {o}d", "BITOP XOR {o}d {o}a {o}b", "GET {o}d", "BITOP NOT {o}d {o}a", "GET {o}d",
+            "BITOP NOT {o}d {o}a {o}b", "BITOP FOO {o}d {o}a", "BITOP AND {o}d {o}none", "EXISTS {o}d", "BITOP OR {o}d {o}none {o}a", "GET {o}d",
+            "SET xa abc", "SET yb ab", "BITOP OR zd xa yb", "GET zd", "BITOP AND zd xa nokey", "GET zd",
+            "HSET h f v", "SETBIT h 1 1", "GETBIT h 1", "BITCOUNT h", "BITPOS h 1", "BITOP AND {o}d {o}a h", "BITOP AND {o}h {o}a", "SET {o}h x", "BITOP FOO {o}d {o}h",
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",

@@ -17,6 +17,8 @@ public enum CommandId : short
     // strings
     Get, Set, GetDel, GetEx, GetSet, MGet, MSet, MSetNx, SetNx, SetEx, PSetEx, Append, StrLen, GetRange, SetRange,
     Incr, IncrBy, IncrByFloat, Decr, DecrBy,
+    // bitmaps (on strings)
+    SetBit, GetBit, BitCount, BitPos, BitOp,
     // keys
     Del, Unlink, Exists, Touch, Expire, PExpire, ExpireAt, PExpireAt, ExpireTime, PExpireTime, Ttl, PTtl, Persist, Type, Rename, RenameNx,
     // hashes

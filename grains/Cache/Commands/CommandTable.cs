@@ -76,6 +76,11 @@ public static class CommandTable
         new("incrbyfloat", CommandId.IncrByFloat, 3, W, 1, 1, 1, SingleKey),
         new("decr", CommandId.Decr, 2, W, 1, 1, 1, SingleKey),
         new("decrby", CommandId.DecrBy, 3, W, 1, 1, 1, SingleKey),
+        new("setbit", CommandId.SetBit, 4, W, 1, 1, 1, SingleKey),
+        new("getbit", CommandId.GetBit, 3, R, 1, 1, 1, SingleKey),
+        new("bitcount", CommandId.BitCount, -2, ReadOnly, 1, 1, 1, SingleKey),
+        new("bitpos", CommandId.BitPos, -3, ReadOnly, 1, 1, 1, SingleKey),
+        new("bitop", CommandId.BitOp, -4, Write | DenyOom, 2, -1, 1, Cluster),
 
         new("del", CommandId.Del, -2, Write, 1, -1, 1, MultiKey),
         new("unlink", CommandId.Unlink, -2, D, 1, -1, 1, MultiKey),

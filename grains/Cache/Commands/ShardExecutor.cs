@@ -30,6 +30,11 @@ public static class ShardExecutor
             CommandId.IncrBy => StringCommands.IncrBy(ks, a, negate: false),
             CommandId.DecrBy => StringCommands.IncrBy(ks, a, negate: true),
             CommandId.IncrByFloat => StringCommands.IncrByFloat(ks, a),
+            CommandId.SetBit => BitmapCommands.SetBit(ks, a),
+            CommandId.GetBit => BitmapCommands.GetBit(ks, a),
+            CommandId.BitCount => BitmapCommands.Count(ks, a),
+            CommandId.BitPos => BitmapCommands.Position(ks, a),
+            CommandId.BitOp => BitmapCommands.Operation(ks, a),
 
             CommandId.Del or CommandId.Unlink => KeyCommands.Del(ks, a),
             CommandId.Exists => KeyCommands.Exists(ks, a),
