@@ -99,7 +99,6 @@ public sealed partial class PartitionGrain
     private static bool LogsChanges(TableDescription table) =>
         table.StreamViewType is not null || FeedsInternalLog(table) || table.Recovery is not null || table.RegionReplicas.Count > 0;
 
-    /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
     /// <summary>The write units a write costs each global secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? GlobalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
         IReadOnlyDictionary<string, AttrValue>? updated) =>
@@ -123,6 +122,7 @@ public sealed partial class PartitionGrain
         return units;
     }
 
+    /// <summary>Global indexes and read replicas follow the partition's internal change log.</summary>
     private static bool FeedsInternalLog(TableDescription table) => table.GlobalIndexes.Count > 0 || table.ReplicaCount > 0;
 
     /// <summary>The internal change log, opened on first use in this activation (then nothing written before counts as unprompted).</summary>
