@@ -59,7 +59,9 @@ public sealed class AccessPolicyTests
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "NotAction": "x", "Resource": "*" } }""", "exactly one of Action and NotAction")]
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*" } }""", "exactly one of Resource and NotResource")]
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": 3, "Resource": "*" } }""", "Action is neither a string nor a list of strings")]
-    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {} } }""", "Condition, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Principal": "*" } }""", "Principal, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "dynamodb:LeadingKeys": "a" } } } }""", "Condition operator StringEquals, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["a"] } } } }""", "Condition on dynamodb:Attributes, which is not supported here")]
     [InlineData("not json", "is not a JSON policy document")]
     public void Documents_it_cannot_honour_exactly_are_refused(string json, string problem) =>
         Assert.Contains(problem, Assert.Throws<ArgumentException>(() => AccessPolicy.Parse(json)).Message);
@@ -76,6 +78,26 @@ public sealed class AccessPolicyTests
         options.Policies.Remove("AKIDOTHER");
         options.Policies["AKID"] = "/no/such/policy.json";
         Assert.StartsWith("Endpoints:DynamoDb:Policies:AKID is neither a JSON policy document nor a file", Assert.Throws<ArgumentException>(options.Validate).Message);
+    }
+
+    [Fact]
+    public void A_condition_on_leading_keys_holds_by_IAMs_set_operators_and_fails_closed_when_the_keys_are_unknown()
+    {
+        var policy = AccessPolicy.Parse("""
+            { "Statement": [
+                { "Effect": "Allow", "Action": "dynamodb:*", "Resource": "*",
+                  "Condition": { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["${aws:username}", "shared"] } } },
+                { "Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "*",
+                  "Condition": { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": "locked-*" } } } ] }
+            """);
+        Assert.True(policy.HasConditions);
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:GetItem", Table, ["AKIDANN"], "AKIDANN"));
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:BatchGetItem", Table, ["AKIDANN", "shared"], "AKIDANN"));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:BatchGetItem", Table, ["AKIDANN", "AKIDBOB"], "AKIDANN"));
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:Scan", Table, [], "AKIDANN"));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:GetItem", Table, null, "AKIDANN", known: false));
+        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, ["shared", "locked-1"], "AKIDANN"));
+        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, null, "AKIDANN", known: false));
     }
 
     private static List<string> Needs(string operation, string json) =>

@@ -22,9 +22,12 @@ public sealed class SignatureWireTests : IAsyncLifetime
         Directory.CreateDirectory(_data);
         var policy = Path.Combine(_data, "policy.json");
         await File.WriteAllTextAsync(policy, PolicyDocument);
+        var ownRows = Path.Combine(_data, "own-rows.json");
+        await File.WriteAllTextAsync(ownRows, OwnRowsPolicy);
         _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another",
             "--Endpoints:DynamoDb:ReadOnlyAccessKeys:AKIDREADER=reader-secret",
-            "--Endpoints:DynamoDb:AccessKeys:AKIDPOLICY=policy-secret", "--Endpoints:DynamoDb:Policies:AKIDPOLICY=" + policy]);
+            "--Endpoints:DynamoDb:AccessKeys:AKIDPOLICY=policy-secret", "--Endpoints:DynamoDb:Policies:AKIDPOLICY=" + policy,
+            "--Endpoints:DynamoDb:AccessKeys:AKIDUSER=user-secret", "--Endpoints:DynamoDb:Policies:AKIDUSER=" + ownRows]);
         await _silo.StartAsync();
     }
 
@@ -160,6 +163,53 @@ public sealed class SignatureWireTests : IAsyncLifetime
         var contents = await admin.ScanAsync(new ScanRequest { TableName = orders, ConsistentRead = true });
         Assert.Equal(["a"], contents.Items.Select(i => i["pk"].S));
         Assert.Equal(0, (await admin.ScanAsync(new ScanRequest { TableName = other, ConsistentRead = true })).Count);
+    }
+
+    /// <summary>Fine-grained access: the rows whose partition key is the caller's user name (here its access key id).</summary>
+    private const string OwnRowsPolicy = """
+        { "Statement": [ { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem"],
+            "Resource": "arn:aws:dynamodb:*:*:table/rows-*",
+            "Condition": { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["${aws:username}"] } } } ] }
+        """;
+
+    [Fact]
+    public async Task A_key_limited_to_its_own_partition_keys_reads_and_writes_only_those()
+    {
+        using var admin = Client(KeyId, Secret);
+        var table = UniqueName("rows");
+        await admin.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("user", KeyType.HASH), new KeySchemaElement("n", KeyType.RANGE)],
+            AttributeDefinitions = [new AttributeDefinition("user", ScalarAttributeType.S), new AttributeDefinition("n", ScalarAttributeType.N)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        await admin.PutItemAsync(table, Item(("user", S("AKIDOTHER")), ("n", N("1"))));
+        using var user = Client("AKIDUSER", "user-secret");
+        await user.PutItemAsync(table, Item(("user", S("AKIDUSER")), ("n", N("1")), ("v", S("mine"))));
+        Assert.Equal("mine", (await user.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("user", S("AKIDUSER")), ("n", N("1"))), ConsistentRead = true })).Item["v"].S);
+        Assert.Equal(1, (await user.QueryAsync(new QueryRequest
+        {
+            TableName = table, KeyConditionExpression = "#u = :u", ExpressionAttributeNames = new() { ["#u"] = "user" }, ExpressionAttributeValues = new() { [":u"] = S("AKIDUSER") },
+        })).Count);
+
+        var others = await Assert.ThrowsAsync<AmazonDynamoDBException>(() =>
+            user.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("user", S("AKIDOTHER")), ("n", N("1"))) }));
+        Assert.Equal("AccessDeniedException", others.ErrorCode);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => user.QueryAsync(new QueryRequest
+        {
+            TableName = table, KeyConditionExpression = "#u = :u", ExpressionAttributeNames = new() { ["#u"] = "user" }, ExpressionAttributeValues = new() { [":u"] = S("AKIDOTHER") },
+        }))).ErrorCode);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => user.BatchWriteItemAsync(new BatchWriteItemRequest
+        {
+            RequestItems = new()
+            {
+                [table] = [new WriteRequest { PutRequest = new PutRequest { Item = Item(("user", S("AKIDUSER")), ("n", N("2"))) } },
+                    new WriteRequest { PutRequest = new PutRequest { Item = Item(("user", S("AKIDOTHER")), ("n", N("2"))) } }],
+            },
+        }))).ErrorCode);
+        Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => user.ScanAsync(new ScanRequest { TableName = table }))).ErrorCode);
+        Assert.Equal(2, (await admin.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Count);
     }
 
     [Fact]

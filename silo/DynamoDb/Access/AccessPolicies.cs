@@ -10,21 +10,33 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// served only if the policy allows every action on every resource the request needs (<see cref="RequestedAccess"/>);
 /// otherwise AccessDeniedException in IAM's words. Keys without a policy may do everything (or, read-only keys, read).
 /// </summary>
-public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options)
+public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables)
 {
     private readonly Dictionary<string, AccessPolicy> _policies = options.Value.Policies
         .ToDictionary(p => p.Key, p => AccessPolicy.Parse(PolicySource.Read(p.Value)), StringComparer.Ordinal);
 
     public bool Any => _policies.Count > 0;
 
-    public void Authorize(string accessKeyId, string operation, JsonElement root)
+    public async ValueTask AuthorizeAsync(string accessKeyId, string operation, JsonElement root)
     {
         if (!_policies.TryGetValue(accessKeyId, out var policy)) return;
+        var leadingKeys = policy.HasConditions ? await LeadingKeys.OfAsync(operation, root, tables) : null;
         foreach (var need in RequestedAccess.Of(operation, root))
         {
-            var decision = policy.Decide(need.Action, need.Resource);
+            var keys = leadingKeys is null ? null : (IReadOnlyCollection<string>?)leadingKeys.GetValueOrDefault(TableOf(need.Resource) ?? "") ?? [];
+            var decision = policy.Decide(need.Action, need.Resource, keys, accessKeyId, known: !policy.HasConditions || leadingKeys is not null);
             if (decision != AccessDecision.Allowed) throw Denied(accessKeyId, need.Action, need.Resource, decision == AccessDecision.ExplicitDeny);
         }
+    }
+
+    /// <summary>The table an ARN names (a table's, an index's or a stream's); null for others.</summary>
+    private static string? TableOf(string arn)
+    {
+        var at = arn.IndexOf(":table/", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var name = arn[(at + ":table/".Length)..];
+        var slash = name.IndexOf('/');
+        return slash < 0 ? name : name[..slash];
     }
 
     /// <summary>AWS's refusal, in IAM's words.</summary>

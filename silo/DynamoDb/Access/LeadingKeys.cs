@@ -1,0 +1,93 @@
+using System.Text.Json;
+using DataTier.Client;
+using DataTier.Expressions;
+using DataTier.Model;
+using DataTier.Tables;
+
+namespace DataTier.Silo.DynamoDb.Access;
+
+/// <summary>
+/// <c>dynamodb:LeadingKeys</c>: the partition key values a request reads or writes, by table, as IAM's fine-grained
+/// access control sees them: the Key or Item of single-item operations, the partition key value of a Query's
+/// KeyConditionExpression (of the index's key for an index), each key of a batch and of a transaction. None for a Scan
+/// and the like. Null when they cannot be worked out (an unknown table, a Query by the legacy KeyConditions): a
+/// conditioned Allow then does not apply, and a conditioned Deny does.
+/// </summary>
+public static class LeadingKeys
+{
+    public static async Task<Dictionary<string, List<string>>?> OfAsync(string operation, JsonElement root, ITableClient tables)
+    {
+        var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, TableKeySchema>(StringComparer.Ordinal);
+        try
+        {
+            switch (operation)
+            {
+                case "GetItem" or "DeleteItem" or "UpdateItem":
+                    await AddAsync(keys, schemas, tables, Text(root, "TableName"), Member(root, "Key"));
+                    break;
+                case "PutItem":
+                    await AddAsync(keys, schemas, tables, Text(root, "TableName"), Member(root, "Item"));
+                    break;
+                case "Query":
+                    if (await QueryKeyAsync(root, tables) is not { } queried) return null;
+                    keys[queried.Table] = [queried.Key];
+                    break;
+                case "BatchGetItem":
+                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default)
+                        foreach (var key in Member(table.Value, "Keys")?.EnumerateArray() ?? default)
+                            await AddAsync(keys, schemas, tables, table.Name, key);
+                    break;
+                case "BatchWriteItem":
+                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default)
+                        foreach (var write in table.Value.EnumerateArray())
+                            await AddAsync(keys, schemas, tables, table.Name, Member(Member(write, "PutRequest"), "Item") ?? Member(Member(write, "DeleteRequest"), "Key"));
+                    break;
+                case "TransactWriteItems" or "TransactGetItems":
+                    foreach (var item in Member(root, "TransactItems")?.EnumerateArray() ?? default)
+                        foreach (var action in item.EnumerateObject())
+                            await AddAsync(keys, schemas, tables, Text(action.Value, "TableName"), Member(action.Value, action.Name == "Put" ? "Item" : "Key"));
+                    break;
+            }
+            return keys;
+        }
+        catch (Exception e) when (e is Errors.DynamoException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The text IAM compares: a string as it is, a number as written, binary in base64.</summary>
+    public static string Text(AttrValue value) => value.Type switch
+    {
+        AttrType.B => Convert.ToBase64String(value.Bytes!),
+        _ => value.Text ?? "",
+    };
+
+    private static async Task AddAsync(Dictionary<string, List<string>> keys, Dictionary<string, TableKeySchema> schemas, ITableClient tables, string? table, JsonElement? item)
+    {
+        if (table is null || item is not { ValueKind: JsonValueKind.Object } map) throw new InvalidOperationException("no table or key");
+        if (!schemas.TryGetValue(table, out var schema)) schemas[table] = schema = (await tables.DescribeTableAsync(table)).KeySchema;
+        var value = AttributeValueJson.ReadMap(map)[schema.PartitionKey.Name];
+        if (!keys.TryGetValue(table, out var list)) keys[table] = list = [];
+        list.Add(Text(value));
+    }
+
+    private static async Task<(string Table, string Key)?> QueryKeyAsync(JsonElement root, ITableClient tables)
+    {
+        if (Text(root, "TableName") is not { } table || Text(root, "KeyConditionExpression") is not { } expression) return null;
+        var description = await tables.DescribeTableAsync(table);
+        var schema = Text(root, "IndexName") is { } index
+            ? description.GlobalIndexes.FirstOrDefault(i => i.Name == index)?.KeySchema ?? description.LocalIndexes.First(i => i.Name == index).KeySchema
+            : description.KeySchema;
+        var request = new ApiRequest(root);
+        var context = new ExpressionContext(request.StringMap("ExpressionAttributeNames"), request.AttributeMap("ExpressionAttributeValues"));
+        var plan = KeyConditionPlan.From(ExpressionParser.ParseCondition("KeyConditionExpression", expression, context), schema);
+        return (table, Text(plan.PartitionValue));
+    }
+
+    private static JsonElement? Member(JsonElement? o, string name) =>
+        o is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(name, out var v) ? v : null;
+
+    private static string? Text(JsonElement o, string name) => Member(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+}
