@@ -107,7 +107,6 @@ public sealed partial class RespSession
                         ["LMOVE"u8.ToArray(), key, destination, end, pop.ToLeft ? "left"u8.ToArray() : "right"u8.ToArray(), until]));
                     return moved.Kind == ReplyKind.Null ? null : moved;
                 }
-                if (await TypeOfAsync(destination) is not ("none" or "list")) return CacheErrors.WrongType;
             }
             var reply = await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.ListPopOrAwait,
                 ["POP"u8.ToArray(), key, end, CacheNumbers.ToBytes(pop.Count), until]));
@@ -117,7 +116,11 @@ public sealed partial class RespSession
             {
                 var pushed = await router.Execute(CacheRouter.ShardOf(target), new ShardCommand(pop.ToLeft ? CommandId.LPush : CommandId.RPush,
                     [pop.ToLeft ? "LPUSH"u8.ToArray() : "RPUSH"u8.ToArray(), target, reply.Bytes!]));
-                return pushed.IsError ? pushed : reply;
+                if (!pushed.IsError) return reply;
+                // The destination is not a list (WRONGTYPE): the element goes back where it was, as if never moved.
+                await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(pop.Left ? CommandId.LPush : CommandId.RPush,
+                    [pop.Left ? "LPUSH"u8.ToArray() : "RPUSH"u8.ToArray(), key, reply.Bytes!]));
+                return pushed;
             }
             return CacheReply.Array([CacheReply.Bulk(key), reply]);
         }

@@ -7,8 +7,9 @@ namespace DataTier.Silo.Resp;
 /// <summary>
 /// EVAL, EVALSHA, their read-only forms and SCRIPT (LOAD, EXISTS, FLUSH, KILL). A script runs on the one shard that
 /// holds the keys it declares, under that shard's gate, so it is atomic as in Redis; keys on several shards get
-/// CROSSSLOT, and a script touching a key it did not declare on another shard gets Redis Cluster's error. Scripts are
-/// cached per silo: EVALSHA on a silo that has not seen the script answers NOSCRIPT (clients then send EVAL).
+/// CROSSSLOT, and a script touching a key it did not declare on another shard gets Redis Cluster's error. A script new to
+/// a silo is handed to the others (<see cref="ScriptCache"/>), so EVALSHA works on any silo; one that joined later, or
+/// missed it, answers NOSCRIPT (clients then send EVAL). SCRIPT FLUSH empties this silo's cache only.
 /// </summary>
 public sealed partial class RespSession
 {

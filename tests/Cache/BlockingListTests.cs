@@ -51,6 +51,17 @@ public sealed class BlockingListTests(CacheSiloFixture fixture)
     }
 
     [Fact]
+    public async Task BLMOVE_to_a_key_of_another_type_on_another_shard_answers_WRONGTYPE_and_leaves_the_element_in_its_source()
+    {
+        var (source, destination) = ShardKeys.OnTwoShards("wrongtype");
+        await using var client = await fixture.ConnectAsync();
+        Assert.Equal(":2", await client.CallAsync("RPUSH", source, "a", "b"));
+        Assert.Equal("+OK", await client.CallAsync("SET", destination, "text"));
+        Assert.StartsWith("-WRONGTYPE", await client.CallAsync("BLMOVE", source, destination, "RIGHT", "LEFT", "1"));
+        Assert.Equal("[\"a\", \"b\"]", await client.CallAsync("LRANGE", source, "0", "-1"));
+    }
+
+    [Fact]
     public async Task A_client_that_disconnects_while_blocked_takes_nothing_pushed_afterwards()
     {
         var queue = Key("abandoned");

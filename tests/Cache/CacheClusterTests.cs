@@ -60,6 +60,25 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
         Assert.Equal("[\"pmessage\", \"ev*\", \"events\", \"across\"]", await subscriberB.ReadAsync());
     }
 
+    [Fact]
+    public async Task A_client_blocked_on_one_silo_is_served_by_a_push_through_another_and_scripts_loaded_on_one_run_by_sha_on_all()
+    {
+        var silos = Cluster.Silos.ToArray();
+        await using var consumer = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        await using var producer = await RespTestClient.ConnectAsync(RespPort(silos[1]));
+        var popped = consumer.CallAsync("BLPOP", "cluster-queue", "30");
+        Assert.Equal(":1", await producer.CallAsync("RPUSH", "cluster-queue", "job"));
+        Assert.Equal("[\"cluster-queue\", \"job\"]", await popped.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        var sha = (await producer.CallAsync("SCRIPT", "LOAD", "return 'shared'")).Trim('"');
+        await using var elsewhere = await RespTestClient.ConnectAsync(RespPort(silos[2]));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string reply;
+        while ((reply = await elsewhere.CallAsync("EVALSHA", sha, "0")).StartsWith("-NOSCRIPT", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+        Assert.Equal("\"shared\"", reply);
+    }
+
     // A silo that leaves hands its shards over only once the cluster knows it is leaving (so nobody
     // sends them back to it), and keeps a copy of each shard's keys until the shard confirms from its
     // new place that they arrived (a migration Orleans drops is repaired from that copy).

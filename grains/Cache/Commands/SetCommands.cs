@@ -97,7 +97,24 @@ public static class SetCommands
             for (var i = 0; i < repeated.Length; i++) repeated[i] = CacheReply.Bulk(set.Random(Random.Shared));
             return CacheReply.Array(repeated);
         }
-        return CacheReply.Array(set.Members.OrderBy(_ => Random.Shared.Next()).Take((int)Math.Min(count, set.Count)).Select(CacheReply.Bulk).ToArray());
+        return CacheReply.Array(Distinct(set, (int)Math.Min(count, set.Count)).Select(CacheReply.Bulk).ToArray());
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> distinct random members: drawn index by index while they are few against the set (a
+    /// draw then rarely repeats), from a shuffled copy otherwise, so a small sample of a large set costs no full copy.
+    /// </summary>
+    private static IEnumerable<byte[]> Distinct(SetValue set, int count)
+    {
+        if (count * 2 <= set.Count)
+        {
+            var chosen = new HashSet<int>();
+            while (chosen.Count < count) chosen.Add(Random.Shared.Next(set.Count));
+            return chosen.Select(i => set.Members[i]);
+        }
+        var all = set.Members.ToArray();
+        Random.Shared.Shuffle(all);
+        return all.Take(count);
     }
 
     public static CacheReply Scan(CacheKeyspace ks, byte[][] a)

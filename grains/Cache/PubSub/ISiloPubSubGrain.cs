@@ -9,4 +9,8 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
     /// <summary>Wakes the silo's clients blocked on the lists at these keys (BLPOP and the like), to try them again.</summary>
     [Orleans.Concurrency.OneWay]
     Task WakeListWaiters(byte[][] keys);
+
+    /// <summary>A Lua script another silo has seen, for EVALSHA here.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task LoadScript(byte[] script);
 }

@@ -2,7 +2,7 @@ namespace DataTier.Cache.PubSub;
 
 [SiloLocalPlacement]
 [Orleans.Concurrency.Reentrant]
-public sealed class SiloPubSubGrain(PubSubHub hub, Lists.ListWakeups lists, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
+public sealed class SiloPubSubGrain(PubSubHub hub, Lists.ListWakeups lists, Scripting.ScriptCache scripts, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
 {
     public Task<int> Deliver(byte[] channel, byte[] message)
     {
@@ -14,6 +14,12 @@ public sealed class SiloPubSubGrain(PubSubHub hub, Lists.ListWakeups lists, ILoc
     public Task WakeListWaiters(byte[][] keys)
     {
         if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) lists.SignalLocal(keys);
+        return Task.CompletedTask;
+    }
+
+    public Task LoadScript(byte[] script)
+    {
+        if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) scripts.AddShared(script);
         return Task.CompletedTask;
     }
 }
