@@ -28,6 +28,11 @@ public sealed partial class RespSession
     /// <summary>A command given after MULTI: queued if it can run on a shard (its keys known), refused otherwise (then EXEC aborts).</summary>
     private CacheReply Enqueue(CommandSpec spec, byte[][] a)
     {
+        if (AnsweredInTransaction(spec.Id))
+        {
+            _queued!.Add(a);
+            return Queued;
+        }
         if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id))
         {
             _queueFailed = true;
@@ -115,8 +120,23 @@ public sealed partial class RespSession
             return failed ? CacheReply.Error("EXECABORT Transaction discarded because of previous errors.") : CrossSlot;
         }
         _watches = null;
-        if (shards.Count == 0) return CacheReply.EmptyArray;
+        var onShard = queued.Where(q => !AnsweredInTransaction(CommandTable.Find(q[0])!.Id)).ToList();
+        CacheReply shardReply;
+        if (shards.Count == 0) shardReply = CacheReply.EmptyArray;
         // The shard ends the watches itself, whatever the outcome.
-        return await _services.Router.Execute(shards[0], new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, queued)));
+        else shardReply = await _services.Router.Execute(shards[0], new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
+        if (shardReply.Kind != ReplyKind.Array || onShard.Count == queued.Count) return shardReply;
+        // PING, ECHO and UNWATCH answered here, in their places among the shard's replies.
+        var replies = new CacheReply[queued.Count];
+        var next = 0;
+        for (var i = 0; i < queued.Count; i++)
+        {
+            var spec = CommandTable.Find(queued[i][0])!;
+            replies[i] = AnsweredInTransaction(spec.Id) ? (spec.Id == CommandId.Unwatch ? CacheReply.Ok : RunSessionCommand(spec, queued[i])) : shardReply.Items![next++];
+        }
+        return CacheReply.Array(replies);
     }
+
+    /// <summary>Keyless commands a transaction may hold: answered by the session at EXEC, in order.</summary>
+    private static bool AnsweredInTransaction(CommandId id) => id is CommandId.Ping or CommandId.Echo or CommandId.Unwatch;
 }

@@ -144,6 +144,7 @@ public static class DifferentialScripts
             "WATCH {t}x", "MULTI", "SET {t}x mine", "EXEC", "GET {t}x", "WATCH {t}nokey", "MULTI", "SET {t}x again", "EXEC",
             "MULTI", "WATCH {t}y", "DISCARD", "WATCH {t}z", "UNWATCH", "SET {t}z other", "MULTI", "INCR {t}z", "EXEC", "WATCH",
             "WATCH {t}d", "SET {t}d v", "DEL {t}d", "MULTI", "SET {t}e v", "EXEC", "EXISTS {t}e",
+            "MULTI", "PING", "SET {t}p v", "ECHO hi", "UNWATCH", "GET {t}p", "PING there", "EXEC", "MULTI", "PING", "EXEC", "WATCH {t}q", "SET {t}q x", "MULTI", "PING", "EXEC",
             "MULTI", "RPUSH {t}l a b", "LMOVE {t}l {t}m LEFT LEFT", "SADD {t}s1 1 2", "SADD {t}s2 2", "SINTER {t}s1 {t}s2", "MSET {t}a 1 {t}b 2", "MGET {t}a {t}b", "EXEC",
         ],
         ["scripting"] =
