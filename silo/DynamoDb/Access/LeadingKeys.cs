@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static DataTier.Silo.DynamoDb.Access.RequestJson;
 using DataTier.Client;
 using DataTier.Expressions;
 using DataTier.Model;
@@ -58,7 +59,7 @@ public static class LeadingKeys
     }
 
     /// <summary>The text IAM compares: a string as it is, a number as written, binary in base64.</summary>
-    public static string Text(AttrValue value) => value.Type switch
+    public static string KeyText(AttrValue value) => value.Type switch
     {
         AttrType.B => Convert.ToBase64String(value.Bytes!),
         _ => value.Text ?? "",
@@ -70,7 +71,7 @@ public static class LeadingKeys
         if (!schemas.TryGetValue(table, out var schema)) schemas[table] = schema = (await tables.DescribeTableAsync(table)).KeySchema;
         var value = AttributeValueJson.ReadMap(map)[schema.PartitionKey.Name];
         if (!keys.TryGetValue(table, out var list)) keys[table] = list = [];
-        list.Add(Text(value));
+        list.Add(KeyText(value));
     }
 
     private static async Task<(string Table, string Key)?> QueryKeyAsync(JsonElement root, ITableClient tables)
@@ -83,11 +84,6 @@ public static class LeadingKeys
         var request = new ApiRequest(root);
         var context = new ExpressionContext(request.StringMap("ExpressionAttributeNames"), request.AttributeMap("ExpressionAttributeValues"));
         var plan = KeyConditionPlan.From(ExpressionParser.ParseCondition("KeyConditionExpression", expression, context), schema);
-        return (table, Text(plan.PartitionValue));
+        return (table, KeyText(plan.PartitionValue));
     }
-
-    private static JsonElement? Member(JsonElement? o, string name) =>
-        o is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(name, out var v) ? v : null;
-
-    private static string? Text(JsonElement o, string name) => Member(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 }

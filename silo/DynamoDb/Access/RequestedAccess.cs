@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static DataTier.Silo.DynamoDb.Access.RequestJson;
 using DataTier.Tables;
 
 namespace DataTier.Silo.DynamoDb.Access;
@@ -30,22 +31,22 @@ public static class RequestedAccess
             case "TransactWriteItems" or "TransactGetItems":
                 return Transaction(root);
             case "TagResource" or "UntagResource" or "ListTagsOfResource":
-                return [new(action, String(root, "ResourceArn") ?? "*")];
+                return [new(action, Text(root, "ResourceArn") ?? "*")];
             case "Streams.DescribeStream" or "Streams.GetShardIterator":
-                return [new(action, String(root, "StreamArn") ?? "*")];
+                return [new(action, Text(root, "StreamArn") ?? "*")];
             case "Streams.GetRecords":
-                return [new(action, StreamOfIterator(String(root, "ShardIterator")))];
+                return [new(action, StreamOfIterator(Text(root, "ShardIterator")))];
             case "DescribeBackup" or "DeleteBackup":
-                return [new(action, String(root, "BackupArn") ?? "*")];
+                return [new(action, Text(root, "BackupArn") ?? "*")];
             case "RestoreTableFromBackup":
-                return [new(action, String(root, "BackupArn") ?? "*"), new(action, Table(String(root, "TargetTableName")))];
+                return [new(action, Text(root, "BackupArn") ?? "*"), new(action, Table(Text(root, "TargetTableName")))];
             case "RestoreTableToPointInTime":
-                return [new(action, String(root, "SourceTableArn") ?? Table(String(root, "SourceTableName"))), new(action, Table(String(root, "TargetTableName")))];
+                return [new(action, Text(root, "SourceTableArn") ?? Table(Text(root, "SourceTableName"))), new(action, Table(Text(root, "TargetTableName")))];
             case "CreateGlobalTable" or "DescribeGlobalTable" or "UpdateGlobalTable":
-                return [new(action, String(root, "GlobalTableName") is { } g ? GlobalTables.GlobalTableOperations.Arn(g) : "*")];
+                return [new(action, Text(root, "GlobalTableName") is { } g ? GlobalTables.GlobalTableOperations.Arn(g) : "*")];
         }
-        if (String(root, "TableName") is not { } table) return [new(action, "*")];
-        return [new(action, String(root, "IndexName") is { } index ? TableDescription.ArnOf(table) + "/index/" + index : TableDescription.ArnOf(table))];
+        if (Text(root, "TableName") is not { } table) return [new(action, "*")];
+        return [new(action, Text(root, "IndexName") is { } index ? TableDescription.ArnOf(table) + "/index/" + index : TableDescription.ArnOf(table))];
     }
 
     /// <summary>Each action of a transaction is authorized as its single-item operation on its table.</summary>
@@ -67,7 +68,7 @@ public static class RequestedAccess
                     "Get" => "dynamodb:GetItem",
                     _ => null,
                 };
-                if (action is not null) needs.Add(new(action, Table(member.Value.ValueKind == JsonValueKind.Object ? String(member.Value, "TableName") : null)));
+                if (action is not null) needs.Add(new(action, Table(member.Value.ValueKind == JsonValueKind.Object ? Text(member.Value, "TableName") : null)));
             }
         }
         return needs;
@@ -88,8 +89,4 @@ public static class RequestedAccess
     }
 
     private static string Table(string? name) => name is null ? "*" : TableDescription.ArnOf(name);
-
-    private static JsonElement? Member(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v : null;
-
-    private static string? String(JsonElement o, string name) => Member(o, name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 }
