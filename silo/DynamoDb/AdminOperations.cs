@@ -42,26 +42,10 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
     }
 
     /// <summary>ReplicaUpdates (global tables, version 2019.11.21): Create or Delete, each with a RegionName.</summary>
-    private static List<GlobalTables.ReplicaUpdate>? ReadReplicaUpdates(ApiRequest r)
-    {
-        if (r.Array("ReplicaUpdates") is not { } list) return null;
-        var updates = new List<GlobalTables.ReplicaUpdate>();
-        foreach (var e in list.EnumerateArray())
-        {
-            var action = new ApiRequest(e);
-            var create = action.Object("Create");
-            var delete = action.Object("Delete");
-            if (action.Object("Update") is not null)
-                throw Errors.DynamoException.Validation("One or more parameter values were invalid: Update of a replica's settings is not supported here");
-            if ((create is null) == (delete is null))
-                throw Errors.DynamoException.Validation("One or more parameter values were invalid: Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate");
-            var spec = new ApiRequest((create ?? delete)!.Value);
-            var region = spec.Required(spec.String("RegionName"), $"replicaUpdates.{updates.Count + 1}.member.{(create is null ? "delete" : "create")}.regionName");
-            spec.ThrowIfInvalid();
-            updates.Add(new GlobalTables.ReplicaUpdate(region!, create is not null));
-        }
-        return updates;
-    }
+    private static List<GlobalTables.ReplicaUpdate>? ReadReplicaUpdates(ApiRequest r) =>
+        r.Array("ReplicaUpdates") is { } list
+            ? GlobalTables.ReplicaUpdate.ReadAll(list, "One or more parameter values were invalid: Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate", refuseUpdate: true)
+            : null;
 
     public Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w) => UpdateTimeToLive(r, w, forward: true);
 

@@ -41,19 +41,7 @@ public sealed class GlobalTableOperations(LegacyGlobalTables legacy)
         var name = GlobalTableName(r);
         var list = r.Required(r.Array("ReplicaUpdates"), "replicaUpdates");
         r.ThrowIfInvalid();
-        var updates = new List<ReplicaUpdate>();
-        foreach (var e in list!.Value.EnumerateArray())
-        {
-            var action = new ApiRequest(e);
-            var create = action.Object("Create");
-            var delete = action.Object("Delete");
-            if ((create is null) == (delete is null))
-                throw DynamoException.Validation("One or more parameter values were invalid: Exactly one of Create or Delete must be specified in a ReplicaUpdate");
-            var spec = new ApiRequest((create ?? delete)!.Value);
-            var region = spec.Required(spec.String("RegionName"), $"replicaUpdates.{updates.Count + 1}.member.{(create is null ? "delete" : "create")}.regionName");
-            spec.ThrowIfInvalid();
-            updates.Add(new ReplicaUpdate(region!, create is not null));
-        }
+        var updates = ReplicaUpdate.ReadAll(list!.Value, "One or more parameter values were invalid: Exactly one of Create or Delete must be specified in a ReplicaUpdate", refuseUpdate: false);
         var table = await legacy.DescribeAsync(name!);
         foreach (var update in updates)
             table = update.Create ? await legacy.AddReplicaAsync(table, update.RegionName) : await legacy.RemoveReplicaAsync(table, update.RegionName);
