@@ -52,7 +52,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             {
                 if (signature.IsReadOnly(key) && !ReadOperations.Contains(operation.MetricName))
                     throw Access.AccessPolicies.Denied(key, Access.RequestedAccess.ActionOf(operation.MetricName), table is null ? "*" : Tables.TableDescription.ArnOf(table), explicitDeny: false);
-                if (policies.Any) await policies.AuthorizeAsync(key, operation.MetricName, root);
+                if (policies.Any) await policies.AuthorizeAsync(key, operation.MetricName, root, context.Connection.RemoteIpAddress, context.Request.IsHttps);
             }
             var writer = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
             t_writer = null;

@@ -60,8 +60,15 @@ public sealed class AccessPolicyTests
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*" } }""", "exactly one of Resource and NotResource")]
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": 3, "Resource": "*" } }""", "Action is neither a string nor a list of strings")]
     [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Principal": "*" } }""", "Principal, which is not supported here")]
-    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "dynamodb:LeadingKeys": "a" } } } }""", "Condition operator StringEquals, which is not supported here")]
-    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["a"] } } } }""", "Condition on dynamodb:Attributes, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "dynamodb:LeadingKeys": "a" } } } }""", "on dynamodb:LeadingKeys, which has several values: it needs ForAllValues: or ForAnyValue:")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "dynamodb:Select": "COUNT" } } } }""", "on dynamodb:Select, which has one value")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "aws:PrincipalTag/team": "a" } } } }""", "Condition on aws:PrincipalTag/team, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "ArnLike": { "aws:SourceArn": "a" } } } }""", "Condition operator ArnLike, which is not supported here")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "NullIfExists": { "dynamodb:Select": "true" } } } }""", "Condition operator NullIfExists")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.300/8" } } } }""", "whose value 10.0.0.300/8 is not an IP address or CIDR block")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "NumericLessThan": { "aws:EpochTime": "soon" } } } }""", "whose value soon is not a number")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "DateLessThan": { "aws:CurrentTime": "tomorrow" } } } }""", "whose value tomorrow is not a date")]
+    [InlineData("""{ "Statement": { "Effect": "Allow", "Action": "*", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": "yes" } } } }""", "whose value yes is neither true nor false")]
     [InlineData("not json", "is not a JSON policy document")]
     public void Documents_it_cannot_honour_exactly_are_refused(string json, string problem) =>
         Assert.Contains(problem, Assert.Throws<ArgumentException>(() => AccessPolicy.Parse(json)).Message);
@@ -90,14 +97,94 @@ public sealed class AccessPolicyTests
                 { "Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "*",
                   "Condition": { "ForAnyValue:StringLike": { "dynamodb:LeadingKeys": "locked-*" } } } ] }
             """);
-        Assert.True(policy.HasConditions);
-        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:GetItem", Table, ["AKIDANN"], "AKIDANN"));
-        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:BatchGetItem", Table, ["AKIDANN", "shared"], "AKIDANN"));
-        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:BatchGetItem", Table, ["AKIDANN", "AKIDBOB"], "AKIDANN"));
-        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:Scan", Table, [], "AKIDANN"));
-        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:GetItem", Table, null, "AKIDANN", known: false));
-        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, ["shared", "locked-1"], "AKIDANN"));
-        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, null, "AKIDANN", known: false));
+        Assert.True(policy.Tests(ConditionKeys.LeadingKeys));
+        Assert.False(policy.Tests(ConditionKeys.Attributes));
+        AccessContext Keys(params string[]? keys) => new() { AccessKeyId = "AKIDANN", LeadingKeys = keys is null ? null : new Dictionary<string, IReadOnlyList<string>> { ["Music"] = keys } };
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:GetItem", Table, Keys("AKIDANN")));
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:BatchGetItem", Table, Keys("AKIDANN", "shared")));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:BatchGetItem", Table, Keys("AKIDANN", "AKIDBOB")));
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:Scan", Table, Keys()));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:GetItem", Table, Keys(null)));
+        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, Keys("shared", "locked-1")));
+        Assert.Equal(AccessDecision.ExplicitDeny, policy.Decide("dynamodb:DeleteItem", Table, Keys(null)));
+        // Another table's keys are not this table's.
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:DeleteItem", Table, new AccessContext
+            { AccessKeyId = "AKIDANN", LeadingKeys = new Dictionary<string, IReadOnlyList<string>> { ["Music"] = ["shared"], ["Other"] = ["locked-1"] } }));
+    }
+
+    /// <summary>The request context of a request as the endpoint builds it (without the leading keys, which need the table's schema).</summary>
+    private static AccessContext ContextOf(string operation, string json, string? source = "127.0.0.1", DateTimeOffset? now = null, bool secure = false)
+    {
+        var root = JsonDocument.Parse(json).RootElement;
+        return new AccessContext
+        {
+            AccessKeyId = "AKIDANN",
+            SourceIp = source is null ? null : System.Net.IPAddress.Parse(source),
+            Now = now ?? DateTimeOffset.UtcNow,
+            SecureTransport = secure,
+            Parameters = RequestAttributes.Parameters(operation, root),
+            Attributes = RequestAttributes.Of(operation, root),
+        };
+    }
+
+    [Fact]
+    public void A_policy_limited_to_some_attributes_allows_reads_that_project_them_and_writes_that_name_only_them()
+    {
+        // AWS's documented pattern: the attributes, a Select that projects, and no ReturnValues that would return others.
+        var policy = AccessPolicy.Parse("""
+            { "Statement": { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+              "Resource": "*",
+              "Condition": {
+                "ForAllValues:StringEquals": { "dynamodb:Attributes": ["Artist", "SongTitle", "Year"] },
+                "StringEqualsIfExists": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES", "dynamodb:ReturnValues": ["NONE", "UPDATED_OLD", "UPDATED_NEW"] } } } }
+            """);
+        AccessDecision Decide(string operation, string json, string? action = null) => policy.Decide(action ?? "dynamodb:" + operation, Table, ContextOf(operation, json));
+        Assert.Equal(AccessDecision.Allowed, Decide("GetItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"}},"ProjectionExpression":"#y, SongTitle","ExpressionAttributeNames":{"#y":"Year"}}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("GetItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"}},"AttributesToGet":["Year"]}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"}}}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"}},"ProjectionExpression":"Year, Price"}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("Query", """{"TableName":"Music","KeyConditionExpression":"Artist = :a","ExpressionAttributeValues":{":a":{"S":"x"}},"ProjectionExpression":"SongTitle"}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("Query", """{"TableName":"Music","KeyConditionExpression":"Artist = :a","ExpressionAttributeValues":{":a":{"S":"x"}},"Select":"ALL_ATTRIBUTES"}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("BatchGetItem", """{"RequestItems":{"Music":{"Keys":[{"Artist":{"S":"a"}}],"ProjectionExpression":"Year"},"Other":{"Keys":[{"Id":{"S":"b"}}]}}}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("PutItem", """{"TableName":"Music","Item":{"Artist":{"S":"a"},"SongTitle":{"S":"b"}}}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("PutItem", """{"TableName":"Music","Item":{"Artist":{"S":"a"},"Price":{"N":"1"}}}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("UpdateItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"},"SongTitle":{"S":"b"}},"UpdateExpression":"SET #y = :y","ExpressionAttributeNames":{"#y":"Year"},"ExpressionAttributeValues":{":y":{"N":"1"}},"ReturnValues":"UPDATED_NEW"}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("UpdateItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"},"SongTitle":{"S":"b"}},"UpdateExpression":"SET #y = :y","ExpressionAttributeNames":{"#y":"Year"},"ExpressionAttributeValues":{":y":{"N":"1"}},"ReturnValues":"ALL_NEW"}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("UpdateItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"},"SongTitle":{"S":"b"}},"UpdateExpression":"REMOVE Price.amount"}"""));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("TransactWriteItems", """{"TransactItems":[{"Put":{"TableName":"Music","Item":{"Artist":{"S":"a"}}}},{"Update":{"TableName":"Music","Key":{"Artist":{"S":"a"}},"UpdateExpression":"SET Price = :p","ExpressionAttributeValues":{":p":{"N":"1"}}}}]}""", "dynamodb:UpdateItem"));
+        // A request whose expression cannot be read has unknown attributes: the conditioned Allow does not apply.
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", """{"TableName":"Music","Key":{"Artist":{"S":"a"}},"ProjectionExpression":"Year,,"}"""));
+    }
+
+    [Fact]
+    public void Conditions_on_where_and_when_a_request_comes_hold_by_IAMs_rules_for_absent_keys_and_negated_operators()
+    {
+        var policy = AccessPolicy.Parse("""
+            { "Statement": [
+                { "Effect": "Allow", "Action": "dynamodb:*", "Resource": "*",
+                  "Condition": { "IpAddress": { "aws:SourceIp": ["10.1.0.0/16", "127.0.0.1"] }, "DateLessThan": { "aws:CurrentTime": "2030-01-01T00:00:00Z" } } },
+                { "Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "*", "Condition": { "Bool": { "aws:SecureTransport": false } } },
+                { "Effect": "Deny", "Action": "dynamodb:Scan", "Resource": "*", "Condition": { "StringNotEquals": { "dynamodb:ReturnConsumedCapacity": "NONE" } } },
+                { "Effect": "Deny", "Action": "dynamodb:Query", "Resource": "*", "Condition": { "Null": { "dynamodb:ReturnConsumedCapacity": "false" } } },
+                { "Effect": "Deny", "Action": "dynamodb:PutItem", "Resource": "*", "Condition": { "NumericGreaterThanEquals": { "aws:EpochTime": 1900000000 } } } ] }
+            """);
+        var now = DateTimeOffset.Parse("2026-11-28T12:00:00Z");
+        AccessDecision Decide(string operation, string json = """{"TableName":"Music"}""", string? source = "127.0.0.1", DateTimeOffset? at = null, bool secure = false) =>
+            policy.Decide("dynamodb:" + operation, Table, ContextOf(operation, json, source, at ?? now, secure));
+        Assert.Equal(AccessDecision.Allowed, Decide("GetItem"));
+        Assert.Equal(AccessDecision.Allowed, Decide("GetItem", source: "10.1.200.3"));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", source: "10.2.0.1"));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", source: null));
+        Assert.Equal(AccessDecision.ImplicitDeny, Decide("GetItem", at: DateTimeOffset.Parse("2030-01-01T00:00:01Z")));
+        Assert.Equal(AccessDecision.ExplicitDeny, Decide("DeleteItem"));
+        Assert.Equal(AccessDecision.Allowed, Decide("DeleteItem", secure: true));
+        // StringNotEquals holds when the key is absent; Null asks whether it is present.
+        Assert.Equal(AccessDecision.ExplicitDeny, Decide("Scan"));
+        Assert.Equal(AccessDecision.Allowed, Decide("Scan", """{"TableName":"Music","ReturnConsumedCapacity":"NONE"}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("Query"));
+        Assert.Equal(AccessDecision.ExplicitDeny, Decide("Query", """{"TableName":"Music","ReturnConsumedCapacity":"TOTAL"}"""));
+        Assert.Equal(AccessDecision.Allowed, Decide("PutItem"));
+        Assert.Equal(AccessDecision.ExplicitDeny, Decide("PutItem", at: DateTimeOffset.FromUnixTimeSeconds(1900000000)));
     }
 
     private static List<string> Needs(string operation, string json) =>

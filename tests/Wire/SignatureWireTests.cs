@@ -27,7 +27,9 @@ public sealed class SignatureWireTests : IAsyncLifetime
         _silo = new SiloProcess(_data, [$"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}", "--Endpoints:DynamoDb:AccessKeys:AKIDSECOND=another",
             "--Endpoints:DynamoDb:ReadOnlyAccessKeys:AKIDREADER=reader-secret",
             "--Endpoints:DynamoDb:AccessKeys:AKIDPOLICY=policy-secret", "--Endpoints:DynamoDb:Policies:AKIDPOLICY=" + policy,
-            "--Endpoints:DynamoDb:AccessKeys:AKIDUSER=user-secret", "--Endpoints:DynamoDb:Policies:AKIDUSER=" + ownRows]);
+            "--Endpoints:DynamoDb:AccessKeys:AKIDUSER=user-secret", "--Endpoints:DynamoDb:Policies:AKIDUSER=" + ownRows,
+            "--Endpoints:DynamoDb:AccessKeys:AKIDATTRS=attrs-secret", "--Endpoints:DynamoDb:Policies:AKIDATTRS=" + SomeAttributesPolicy,
+            "--Endpoints:DynamoDb:AccessKeys:AKIDREMOTE=remote-secret", "--Endpoints:DynamoDb:Policies:AKIDREMOTE=" + RemoteOnlyPolicy]);
         await _silo.StartAsync();
     }
 
@@ -210,6 +212,56 @@ public sealed class SignatureWireTests : IAsyncLifetime
         }))).ErrorCode);
         Assert.Equal("AccessDeniedException", (await Assert.ThrowsAsync<AmazonDynamoDBException>(() => user.ScanAsync(new ScanRequest { TableName = table }))).ErrorCode);
         Assert.Equal(2, (await admin.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Count);
+    }
+
+    /// <summary>Fine-grained access to attributes, as AWS documents it; and from loopback only.</summary>
+    private const string SomeAttributesPolicy = """{ "Statement": [ { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], "Resource": "*", "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["id", "name", "email"] }, "StringEqualsIfExists": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES", "dynamodb:ReturnValues": ["NONE", "UPDATED_NEW"] }, "IpAddress": { "aws:SourceIp": "127.0.0.0/8" } } } ] }""";
+
+    /// <summary>Allows everything, but only from a network the tests do not connect from.</summary>
+    private const string RemoteOnlyPolicy = """{ "Statement": [ { "Effect": "Allow", "Action": "dynamodb:*", "Resource": "*", "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } } } ] }""";
+
+    [Fact]
+    public async Task A_key_limited_to_some_attributes_reads_and_writes_only_those_and_a_key_limited_to_a_network_is_refused_outside_it()
+    {
+        using var admin = Client(KeyId, Secret);
+        var table = UniqueName("people");
+        await admin.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        await admin.PutItemAsync(table, Item(("id", S("p1")), ("name", S("Ann")), ("salary", N("100"))));
+        using var limited = Client("AKIDATTRS", "attrs-secret");
+        var read = await limited.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("id", S("p1"))), ProjectionExpression = "#n", ExpressionAttributeNames = new() { ["#n"] = "name" } });
+        Assert.Equal(["name"], read.Item.Keys);
+        async Task Denied(Func<Task> request, string action)
+        {
+            var e = await Assert.ThrowsAsync<AmazonDynamoDBException>(request);
+            Assert.Equal("AccessDeniedException", e.ErrorCode);
+            Assert.Contains($"perform: {action} on resource", e.Message);
+        }
+        await Denied(() => limited.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("id", S("p1"))) }), "dynamodb:GetItem");
+        await Denied(() => limited.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("id", S("p1"))), ProjectionExpression = "salary" }), "dynamodb:GetItem");
+        await limited.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = Item(("id", S("p1"))), UpdateExpression = "SET email = :e", ExpressionAttributeValues = new() { [":e"] = S("ann@example.com") }, ReturnValues = ReturnValue.UPDATED_NEW,
+        });
+        await Denied(() => limited.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = Item(("id", S("p1"))), UpdateExpression = "SET salary = :s", ExpressionAttributeValues = new() { [":s"] = N("1000") },
+        }), "dynamodb:UpdateItem");
+        await Denied(() => limited.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = table, Key = Item(("id", S("p1"))), UpdateExpression = "SET email = :e", ExpressionAttributeValues = new() { [":e"] = S("x") }, ReturnValues = ReturnValue.ALL_NEW,
+        }), "dynamodb:UpdateItem");
+        await Denied(() => limited.PutItemAsync(table, Item(("id", S("p1")), ("name", S("Ann")), ("salary", N("0")))), "dynamodb:PutItem");
+        var stored = (await admin.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("id", S("p1"))), ConsistentRead = true })).Item;
+        Assert.Equal(("100", "ann@example.com"), (stored["salary"].N, stored["email"].S));
+
+        using var remote = Client("AKIDREMOTE", "remote-secret");
+        await Denied(() => remote.DescribeTableAsync(table), "dynamodb:DescribeTable");
     }
 
     [Fact]

@@ -10,33 +10,33 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// served only if the policy allows every action on every resource the request needs (<see cref="RequestedAccess"/>);
 /// otherwise AccessDeniedException in IAM's words. Keys without a policy may do everything (or, read-only keys, read).
 /// </summary>
-public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables)
+public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables, TimeProvider time)
 {
     private readonly Dictionary<string, AccessPolicy> _policies = options.Value.Policies
         .ToDictionary(p => p.Key, p => AccessPolicy.Parse(PolicySource.Read(p.Value)), StringComparer.Ordinal);
 
     public bool Any => _policies.Count > 0;
 
-    public async ValueTask AuthorizeAsync(string accessKeyId, string operation, JsonElement root)
+    /// <param name="source">Where the request came from (aws:SourceIp).</param>
+    /// <param name="secure">Whether it came over TLS (aws:SecureTransport).</param>
+    public async ValueTask AuthorizeAsync(string accessKeyId, string operation, JsonElement root, System.Net.IPAddress? source = null, bool secure = false)
     {
         if (!_policies.TryGetValue(accessKeyId, out var policy)) return;
-        var leadingKeys = policy.HasConditions ? await LeadingKeys.OfAsync(operation, root, tables) : null;
+        var context = new AccessContext
+        {
+            AccessKeyId = accessKeyId,
+            SourceIp = source is { IsIPv4MappedToIPv6: true } ? source.MapToIPv4() : source,
+            SecureTransport = secure,
+            Now = time.GetUtcNow(),
+            Parameters = RequestAttributes.Parameters(operation, root),
+            LeadingKeys = policy.Tests(ConditionKeys.LeadingKeys) ? await LeadingKeys.OfAsync(operation, root, tables) : null,
+            Attributes = policy.Tests(ConditionKeys.Attributes) ? RequestAttributes.Of(operation, root) : null,
+        };
         foreach (var need in RequestedAccess.Of(operation, root))
         {
-            var keys = leadingKeys is null ? null : (IReadOnlyCollection<string>?)leadingKeys.GetValueOrDefault(TableOf(need.Resource) ?? "") ?? [];
-            var decision = policy.Decide(need.Action, need.Resource, keys, accessKeyId, known: !policy.HasConditions || leadingKeys is not null);
+            var decision = policy.Decide(need.Action, need.Resource, context);
             if (decision != AccessDecision.Allowed) throw Denied(accessKeyId, need.Action, need.Resource, decision == AccessDecision.ExplicitDeny);
         }
-    }
-
-    /// <summary>The table an ARN names (a table's, an index's or a stream's); null for others.</summary>
-    private static string? TableOf(string arn)
-    {
-        var at = arn.IndexOf(":table/", StringComparison.Ordinal);
-        if (at < 0) return null;
-        var name = arn[(at + ":table/".Length)..];
-        var slash = name.IndexOf('/');
-        return slash < 0 ? name : name[..slash];
     }
 
     /// <summary>AWS's refusal, in IAM's words.</summary>

@@ -4,27 +4,24 @@ namespace DataTier.Silo.DynamoDb.Access;
 
 /// <summary>
 /// An IAM identity-based policy document given to an access key (<c>Endpoints:DynamoDb:Policies</c>): its statements'
-/// Effect, Action or NotAction, Resource or NotResource, and conditions on <c>dynamodb:LeadingKeys</c>. Other condition
-/// keys and operators are refused rather than ignored, as a statement that ignored its condition would allow more than
-/// it says.
+/// Effect, Action or NotAction, Resource or NotResource, and Conditions on the keys of <see cref="ConditionKeys"/>. Other
+/// condition keys and operators are refused rather than ignored, as a statement that ignored its condition would allow
+/// more than it says.
 /// </summary>
 public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
 {
     public IReadOnlyList<PolicyStatement> Statements { get; } = statements;
 
-    /// <summary>Whether any statement has a condition, so requests need their leading keys worked out.</summary>
-    public bool HasConditions => Statements.Any(s => s.Conditions is not null);
+    /// <summary>Whether any statement tests <paramref name="key"/>, so requests need its values worked out.</summary>
+    public bool Tests(string key) => Statements.Any(s => s.Conditions?.Any(c => c.Key == key) == true);
 
-    public AccessDecision Decide(string action, string resource, IReadOnlyCollection<string>? leadingKeys = null, string accessKeyId = "")
-        => Decide(action, resource, leadingKeys, accessKeyId, known: true);
-
-    /// <param name="known">False when the request's leading keys could not be worked out (<paramref name="leadingKeys"/> is then ignored).</param>
-    public AccessDecision Decide(string action, string resource, IReadOnlyCollection<string>? leadingKeys, string accessKeyId, bool known)
+    public AccessDecision Decide(string action, string resource, AccessContext? context = null)
     {
+        context ??= new AccessContext();
         var allowed = false;
         foreach (var statement in Statements)
         {
-            if (!statement.Applies(action, resource, known ? leadingKeys ?? [] : null, accessKeyId)) continue;
+            if (!statement.Applies(action, resource, context)) continue;
             if (!statement.Allow) return AccessDecision.ExplicitDeny;
             allowed = true;
         }
@@ -68,37 +65,48 @@ public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
         return new PolicyStatement(effect == "Allow", actions, notAction, resources, notResource, conditions);
     }
 
-    /// <summary>Condition: { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": [ ... ] } }, and ForAnyValue, and StringLike.</summary>
+    /// <summary>Condition: { "OPERATOR": { "KEY": value or [values], ... }, ... }.</summary>
     private static List<PolicyCondition> ParseConditions(JsonElement c)
     {
         if (c.ValueKind != JsonValueKind.Object) throw new ArgumentException("has a Condition that is not an object");
         var conditions = new List<PolicyCondition>();
         foreach (var block in c.EnumerateObject())
         {
-            var (forAll, like) = block.Name switch
-            {
-                "ForAllValues:StringEquals" => (true, false),
-                "ForAllValues:StringLike" => (true, true),
-                "ForAnyValue:StringEquals" => (false, false),
-                "ForAnyValue:StringLike" => (false, true),
-                _ => throw new ArgumentException($"has a Condition operator {block.Name}, which is not supported here (ForAllValues: or ForAnyValue: with StringEquals or StringLike are)"),
-            };
+            var op = ConditionOperator.Parse(block.Name)
+                ?? throw new ArgumentException($"has a Condition operator {block.Name}, which is not supported here (the String, Numeric, Date, Bool, IpAddress and Null operators are, with IfExists and ForAllValues:/ForAnyValue:)");
             if (block.Value.ValueKind != JsonValueKind.Object) throw new ArgumentException($"has a Condition {block.Name} that is not an object");
-            foreach (var key in block.Value.EnumerateObject())
+            foreach (var member in block.Value.EnumerateObject())
             {
-                if (key.Name != "dynamodb:LeadingKeys")
-                    throw new ArgumentException($"has a Condition on {key.Name}, which is not supported here (dynamodb:LeadingKeys is)");
-                var values = key.Value.ValueKind switch
+                var key = ConditionKeys.Canonical(member.Name)
+                    ?? throw new ArgumentException($"has a Condition on {member.Name}, which is not supported here ({string.Join(", ", ConditionKeys.All)} are)");
+                if (ConditionKeys.IsMultivalued(key) != (op.Qualifier != SetQualifier.None) && op.Test != ConditionTest.Null)
+                    throw new ArgumentException(ConditionKeys.IsMultivalued(key)
+                        ? $"has a Condition {block.Name} on {key}, which has several values: it needs ForAllValues: or ForAnyValue:"
+                        : $"has a Condition {block.Name} on {key}, which has one value: ForAllValues: and ForAnyValue: are for keys with several");
+                var values = member.Value.ValueKind switch
                 {
-                    JsonValueKind.String => [key.Value.GetString()!],
-                    JsonValueKind.Array when key.Value.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String) => key.Value.EnumerateArray().Select(x => x.GetString()!).ToList(),
-                    _ => throw new ArgumentException($"has a Condition on {key.Name} whose values are neither a string nor a list of strings"),
+                    JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => [Scalar(member.Value)],
+                    JsonValueKind.Array when member.Value.EnumerateArray().All(x => x.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number)
+                        => member.Value.EnumerateArray().Select(Scalar).ToList(),
+                    _ => throw new ArgumentException($"has a Condition on {key} whose values are neither a string nor a list of strings"),
                 };
-                conditions.Add(new PolicyCondition(forAll, like, values));
+                foreach (var value in values)
+                    if (ConditionValues.Problem(op.Test, value) is { } problem)
+                        throw new ArgumentException($"has a Condition {block.Name} on {key} whose value {value} {problem}");
+                conditions.Add(new PolicyCondition(op, key, values));
             }
         }
         return conditions;
     }
+
+    /// <summary>A condition value as IAM reads it: JSON's true, false and numbers as their text.</summary>
+    private static string Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => value.GetRawText(),
+    };
 
     private static (IReadOnlyList<string> Values, bool Not) OneOf(JsonElement s, string name, string notName)
     {

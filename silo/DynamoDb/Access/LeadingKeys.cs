@@ -16,7 +16,7 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// </summary>
 public static class LeadingKeys
 {
-    public static async Task<Dictionary<string, List<string>>?> OfAsync(string operation, JsonElement root, ITableClient tables)
+    public static async Task<Dictionary<string, IReadOnlyList<string>>?> OfAsync(string operation, JsonElement root, ITableClient tables)
     {
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var schemas = new Dictionary<string, TableKeySchema>(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public static class LeadingKeys
                             await AddAsync(keys, schemas, tables, Text(action.Value, "TableName"), Member(action.Value, action.Name == "Put" ? "Item" : "Key"));
                     break;
             }
-            return keys;
+            return keys.ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Value, StringComparer.Ordinal);
         }
         catch (Exception e) when (e is Errors.DynamoException or InvalidOperationException or KeyNotFoundException or FormatException)
         {

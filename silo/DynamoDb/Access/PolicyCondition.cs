@@ -1,18 +1,25 @@
 namespace DataTier.Silo.DynamoDb.Access;
 
 /// <summary>
-/// One condition of a statement on <c>dynamodb:LeadingKeys</c> (the partition key values a request reads or writes), with
-/// a set operator as IAM requires for that multi-valued key: <c>ForAllValues:</c> holds when every value of the request
-/// matches one of <paramref name="Values"/> (also when the request names no key, as in IAM), <c>ForAnyValue:</c> when at
-/// least one does. <paramref name="Like"/>: StringLike (wildcards) rather than StringEquals. Values may use
-/// <c>${aws:username}</c> and <c>${aws:userid}</c>, which stand for the access key id here.
+/// One condition of a statement: a key tested by an operator against the policy's values (any of which may match), by
+/// IAM's rules. A key the request lacks fails a condition, unless the operator is negated (StringNotEquals and the like)
+/// or ends in IfExists; <c>ForAllValues:</c> holds when every value of the request matches (also when it has none),
+/// <c>ForAnyValue:</c> when one does. Values may use <c>${aws:username}</c> and <c>${aws:userid}</c>, which stand for
+/// the access key id here.
 /// </summary>
-public sealed record PolicyCondition(bool ForAll, bool Like, IReadOnlyList<string> Values)
+public sealed record PolicyCondition(ConditionOperator Operator, string Key, IReadOnlyList<string> Values)
 {
-    public bool Holds(IReadOnlyCollection<string> leadingKeys, string accessKeyId)
+    /// <summary>Whether the condition holds for a resource of <paramref name="table"/>; null when the request's values are unknown.</summary>
+    public bool? Holds(AccessContext context, string? table)
     {
-        var values = Values.Select(v => v.Replace("${aws:username}", accessKeyId, StringComparison.Ordinal).Replace("${aws:userid}", accessKeyId, StringComparison.Ordinal)).ToList();
-        bool Matches(string key) => values.Any(v => Like ? IamPattern.Matches(v, key, ignoreCase: false) : v == key);
-        return ForAll ? leadingKeys.All(Matches) : leadingKeys.Any(Matches);
+        if (context.ValuesOf(Key, table) is not { } requested) return null;
+        var test = Operator.Test;
+        if (test == ConditionTest.Null) return (requested.Count == 0) == Values.Contains("true");
+        if (requested.Count == 0)
+            return Operator.IfExists || Operator.Qualifier == SetQualifier.ForAllValues || (Operator.Qualifier == SetQualifier.None && Operator.Negated);
+        var values = Values.Select(v => v.Replace("${aws:username}", context.AccessKeyId, StringComparison.Ordinal)
+            .Replace("${aws:userid}", context.AccessKeyId, StringComparison.Ordinal)).ToList();
+        bool One(string value) => values.Any(v => ConditionValues.Matches(test, v, value)) != Operator.Negated;
+        return Operator.Qualifier == SetQualifier.ForAllValues ? requested.All(One) : requested.Any(One);
     }
 }

@@ -7,10 +7,22 @@ namespace DataTier.Silo.DynamoDb.Access;
 public sealed record PolicyStatement(bool Allow, IReadOnlyList<string> Actions, bool NotAction, IReadOnlyList<string> Resources, bool NotResource,
     IReadOnlyList<PolicyCondition>? Conditions = null)
 {
-    /// <param name="leadingKeys">The request's partition key values on the resource; null when they could not be worked out,
-    /// and then a conditioned Allow does not apply and a conditioned Deny does.</param>
-    public bool Applies(string action, string resource, IReadOnlyCollection<string>? leadingKeys, string accessKeyId) =>
+    /// <summary>
+    /// A condition whose request values are unknown neither holds for an Allow nor fails for a Deny: an Allow then does
+    /// not apply and a Deny does.
+    /// </summary>
+    public bool Applies(string action, string resource, AccessContext context) =>
         Actions.Any(a => IamPattern.Matches(a, action, ignoreCase: true)) != NotAction
         && Resources.Any(r => IamPattern.Matches(r, resource, ignoreCase: false)) != NotResource
-        && (Conditions is null || (leadingKeys is null ? !Allow : Conditions.All(c => c.Holds(leadingKeys, accessKeyId))));
+        && (Conditions is null || Conditions.All(c => c.Holds(context, TableOf(resource)) ?? !Allow));
+
+    /// <summary>The table an ARN names (a table's, an index's or a stream's); null for others.</summary>
+    private static string? TableOf(string arn)
+    {
+        var at = arn.IndexOf(":table/", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var name = arn[(at + ":table/".Length)..];
+        var slash = name.IndexOf('/');
+        return slash < 0 ? name : name[..slash];
+    }
 }
