@@ -20,8 +20,14 @@ public sealed class CacheOptions
     /// <summary>Password of the default user for RESP clients (Redis' <c>requirepass</c>); empty means none.</summary>
     public string RequirePass { get; set; } = "";
 
-    /// <summary>Further users for RESP clients: name to password (a simplified ACL: every user may run every command).</summary>
+    /// <summary>Further users for RESP clients: name to password.</summary>
     public Dictionary<string, string> Users { get; set; } = [];
+
+    /// <summary>
+    /// Users' permissions as Redis ACL rules, ElastiCache's access strings (<c>on ~app:* &amp;* +@all -@dangerous</c>): user name
+    /// (<c>default</c> or one of <see cref="Users"/>) to rules. A user without rules may do everything.
+    /// </summary>
+    public Dictionary<string, string> UserAccess { get; set; } = [];
 
     /// <summary>How often each silo writes the cache shards it hosts to the durable store; zero (the default) saves only on SAVE or BGSAVE.</summary>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.Zero;
@@ -41,5 +47,18 @@ public sealed class CacheOptions
         if (SnapshotInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SnapshotInterval), "must not be negative");
         if (Replicas is < 0 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(Replicas), $"must be between 0 and {MaxReplicas}");
         if (ActiveExpiryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ActiveExpiryInterval), "must be positive");
+        foreach (var (user, rules) in UserAccess)
+        {
+            if (user != "default" && !Users.ContainsKey(user))
+                throw new ArgumentException($"Cache:UserAccess:{user} gives rules to a user that is not configured (Cache:Users:{user})");
+            try
+            {
+                Access.AclRules.Parse(user, rules);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Cache:UserAccess:{user}: {e.Message}");
+            }
+        }
     }
 }

@@ -38,12 +38,26 @@ public sealed class RespServices(
 
     public bool AuthenticationRequired => RequirePass.Length > 0;
 
-    /// <summary>Checks a user's password: the default user against requirepass, the others against the configured users.</summary>
+    /// <summary>Whether a new connection is the default user already: no password is required, and the user is not off.</summary>
+    public bool DefaultUserLoggedIn => !AuthenticationRequired && _access["default"].Enabled;
+
+    private readonly Dictionary<string, DataTier.Cache.Access.AclUser> _access = new[] { "default" }.Concat(cacheOptions.Value.Users.Keys)
+        .ToDictionary(u => u, u => DataTier.Cache.Access.AclRules.Parse(u, cacheOptions.Value.UserAccess.GetValueOrDefault(u, DataTier.Cache.Access.AclRules.Everything)), StringComparer.Ordinal);
+
+    /// <summary>The users there are, with their permissions.</summary>
+    public IReadOnlyDictionary<string, DataTier.Cache.Access.AclUser> Access => _access;
+
+    /// <summary>Checks a user's password, and that the user is enabled: the default user against requirepass, the others against the configured users.</summary>
     public bool CheckPassword(string user, string password)
     {
+        if (!_access.TryGetValue(user, out var rules) || !rules.Enabled) return false;
         if (user == "default") return RequirePass.Length == 0 || FixedTimeEquals(RequirePass, password);
         return Users.TryGetValue(user, out var expected) && FixedTimeEquals(expected, password);
     }
+
+    /// <summary>A user's permissions while they restrict it; null when the user may do everything (nothing to check).</summary>
+    public DataTier.Cache.Access.AclUser? RestrictionsOf(string user) =>
+        _access.TryGetValue(user, out var rules) && !rules.Unrestricted ? rules : null;
 
     private static bool FixedTimeEquals(string a, string b) =>
         System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(a), System.Text.Encoding.UTF8.GetBytes(b));

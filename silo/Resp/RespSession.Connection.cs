@@ -138,7 +138,7 @@ public sealed partial class RespSession
         Protocol = 2;
         Name = null;
         User = "default";
-        Authenticated = !_services.AuthenticationRequired;
+        Authenticated = _services.DefaultUserLoggedIn;
         _pending.ReplicaReads = null;
         EndTransaction();
         return CacheReply.Simple("RESET");

@@ -32,7 +32,8 @@ public sealed partial class RespSession : IPubSubSubscriber
         _output = output;
         _services = services;
         RemoteEndpoint = remoteEndpoint;
-        Authenticated = !services.AuthenticationRequired;
+        Authenticated = services.DefaultUserLoggedIn;
+        _acl = services.RestrictionsOf("default");
         Id = services.Clients.Register(this);
     }
 
@@ -46,7 +47,17 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     public bool Authenticated { get; private set; }
 
-    public string User { get; private set; } = "default";
+    public string User
+    {
+        get => _user;
+        private set
+        {
+            _user = value;
+            _acl = _services.RestrictionsOf(value);
+        }
+    }
+
+    private string _user = "default";
 
     public DateTime ConnectedAt { get; } = DateTime.UtcNow;
 
@@ -143,6 +154,14 @@ public sealed partial class RespSession : IPubSubSubscriber
             FlagTransaction();
             return CacheErrors.WrongArity(spec.Name);
         }
+        if (_acl is not null && Denied(_acl, spec, args) is { } denied)
+        {
+            FlagTransaction();
+            // A refused EXEC ends the transaction, as Redis rejects it.
+            if (spec.Id != CommandId.Exec) return denied;
+            EndTransaction();
+            return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
+        }
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && SubscriptionCount > 0 && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
             return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -204,6 +223,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Reset => Reset(),
         CommandId.Time => Time(),
         CommandId.Memory => Memory(a),
+        CommandId.Acl => Acl(a),
         CommandId.BgSave => _services.Snapshots.StartBackgroundSave()
             ? CacheReply.Simple("Background saving started")
             : CacheReply.Error("ERR Background save already in progress"),

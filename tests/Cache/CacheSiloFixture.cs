@@ -18,7 +18,8 @@ public sealed class CacheSiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        Silo = new SiloProcess(_dataDirectory, ["--Cache:ActiveExpiryInterval=00:00:00.050"]);
+        Silo = new SiloProcess(_dataDirectory, ["--Cache:ActiveExpiryInterval=00:00:00.050",
+            .. AclTests.Users.SelectMany(u => new[] { $"--Cache:Users:{u.Name}={AclTests.Password}", $"--Cache:UserAccess:{u.Name}={u.Rules}" })]);
         var redis = RedisServerProcess.StartAsync();
         await Silo.StartAsync();
         Redis = await redis;

@@ -1,0 +1,172 @@
+using DataTier.Cache.Access;
+using Xunit;
+
+namespace DataTier.Tests.Cache;
+
+/// <summary>
+/// Users restricted by ACL rules (Cache:UserAccess): the same users are given the same rules in redis-server with ACL
+/// SETUSER, and every reply to the same commands must be the same.
+/// </summary>
+[Collection("cache-wire")]
+public sealed class AclTests(CacheSiloFixture fixture)
+{
+    public const string Password = "acl-test-pw";
+
+    public static readonly (string Name, string Rules)[] Users =
+    [
+        ("app", "on ~app:* &news +@read +set -keys"),
+        ("writer", "on %W~w:* +@all"),
+        ("subs", "on ~* &news:* +@all"),
+        ("tx", "on ~* &* +@all -del -config|set"),
+        ("off", "off ~* +@all"),
+    ];
+
+    private async Task<(RespTestClient Ours, RespTestClient Theirs)> ConnectAsync(string? user)
+    {
+        var ours = await fixture.ConnectAsync();
+        var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
+        foreach (var (name, rules) in Users)
+            Assert.Equal("+OK", await theirs.CallAsync(["ACL", "SETUSER", name, "reset", ">" + Password, .. rules.Split(' ')]));
+        if (user is not null)
+        {
+            Assert.Equal("+OK", await ours.CallAsync("AUTH", user, Password));
+            Assert.Equal("+OK", await theirs.CallAsync("AUTH", user, Password));
+        }
+        return (ours, theirs);
+    }
+
+    private static async Task CompareAsync(RespTestClient ours, RespTestClient theirs, params string[][] commands)
+    {
+        var differences = new List<string>();
+        foreach (var command in commands)
+        {
+            var expected = CommandRulesSorted(await theirs.CallAsync(command));
+            var actual = CommandRulesSorted(await ours.CallAsync(command));
+            if (expected != actual) differences.Add($"{string.Join(' ', command)}\n    redis: {expected}\n    ours:  {actual}");
+        }
+        Assert.True(differences.Count == 0, $"{differences.Count} replies differ:\n" + string.Join("\n", differences));
+    }
+
+    /// <summary>
+    /// Redis describes a user's single-command rules in its command table's hash order, which changes from one process to
+    /// the next: within each quoted string, those rules are compared sorted.
+    /// </summary>
+    private static string CommandRulesSorted(string reply) =>
+        System.Text.RegularExpressions.Regex.Replace(reply, "\"([^\"]*)\"", m =>
+        {
+            var tokens = m.Groups[1].Value.Split(' ');
+            bool IsCommandRule(string t) => t.Length > 1 && t[0] is '+' or '-' && !t.Contains('@');
+            var sorted = new Queue<string>(tokens.Where(IsCommandRule).Order(StringComparer.Ordinal));
+            return "\"" + string.Join(' ', tokens.Select(t => IsCommandRule(t) ? sorted.Dequeue() : t)) + "\"";
+        });
+
+    [Theory]
+    [InlineData("app")]
+    [InlineData("writer")]
+    [InlineData("subs")]
+    [InlineData("tx")]
+    public async Task A_restricted_user_is_refused_what_its_rules_do_not_allow_as_by_redis(string user)
+    {
+        var (ours, theirs) = await ConnectAsync(user);
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs,
+            ["ACL", "WHOAMI"], ["GET", "app:1"], ["GET", "other"], ["SET", "other", "1"], ["SET", "app:1", "v"], ["GET", "app:1"], ["DEL", "app:1"],
+            ["KEYS", "nomatch*"], ["MGET", "app:1", "x"], ["PUBLISH", "news", "x"], ["PUBLISH", "news:1", "x"], ["PUBLISH", "other", "x"],
+            ["CONFIG", "GET", "maxmemory-samples"], ["CONFIG", "SET", "maxmemory-samples", "5"], ["CLIENT", "GETNAME"],
+            ["SET", "w:1", "v"], ["GET", "w:1"], ["SET", "w:1", "v", "GET"], ["INCR", "w:2"], ["LPUSH", "w:3", "a"], ["LRANGE", "w:3", "0", "-1"],
+            ["DEL", "w:1", "w:2", "w:3"], ["EXISTS", "app:1", "w:1"],
+            ["MULTI"], ["SET", "t", "1"], ["DEL", "t"], ["EXEC"],
+            ["ACL", "DRYRUN", "app", "get", "x"]);
+    }
+
+    [Fact]
+    public async Task Channels_are_checked_on_subscribe_and_a_pattern_subscription_needs_one_of_the_users_patterns()
+    {
+        var (ours, theirs) = await ConnectAsync("subs");
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs, ["SUBSCRIBE", "other"], ["PSUBSCRIBE", "news:a*"], ["PSUBSCRIBE", "news:*"], ["SUBSCRIBE", "news:1", "news:2"]);
+    }
+
+    [Fact]
+    public async Task The_ACL_command_describes_the_users_and_answers_dry_runs_as_redis_does()
+    {
+        var (ours, theirs) = await ConnectAsync(null);
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs,
+            ["ACL", "WHOAMI"], ["ACL", "GETUSER", "app"], ["ACL", "GETUSER", "writer"], ["ACL", "GETUSER", "nobody"], ["ACL", "CAT", "nosuch"],
+            ["ACL", "WHOAMI", "x"], ["ACL", "FOO"],
+            ["ACL", "DRYRUN", "app", "get", "x"], ["ACL", "DRYRUN", "app", "get", "app:x"], ["ACL", "DRYRUN", "app", "keys", "*"],
+            ["ACL", "DRYRUN", "app", "config", "get", "x"], ["ACL", "DRYRUN", "nobody", "get", "x"], ["ACL", "DRYRUN", "app", "nocmd"],
+            ["ACL", "DRYRUN", "app", "get"], ["ACL", "DRYRUN", "subs", "publish", "other", "x"], ["ACL", "DRYRUN", "writer", "get", "w:1"],
+            ["AUTH", "off", Password], ["AUTH", "app", "wrong"]);
+        // Redis lists a category's commands in its hash table's order.
+        static string Sorted(string reply) => string.Join(",", reply.Trim('[', ']').Split(", ").Order(StringComparer.Ordinal));
+        Assert.Equal(Sorted(await theirs.CallAsync("ACL", "CAT", "hyperloglog")), Sorted(await ours.CallAsync("ACL", "CAT", "hyperloglog")));
+        var list = await ours.CallAsync("ACL", "LIST");
+        foreach (var (name, _) in Users)
+        {
+            var line = CommandRulesSorted(await LineOf(theirs, name));
+            Assert.True(CommandRulesSorted(list).Contains(line), $"redis lists {line}, and we {list}");
+        }
+    }
+
+    private static async Task<string> LineOf(RespTestClient client, string user) =>
+        (await client.CallAsync("ACL", "LIST")).Split(", ").Single(l => l.Contains($"user {user} ")).Trim('[', ']');
+
+    [Fact]
+    public async Task Scripts_are_refused_to_a_user_whose_keys_or_commands_are_restricted()
+    {
+        await using var ours = await fixture.ConnectAsync();
+        Assert.Equal("+OK", await ours.CallAsync("AUTH", "app", Password));
+        Assert.StartsWith("-NOPERM this user has no permissions to run the 'eval' command", await ours.CallAsync("EVAL", "return 1", "0"));
+        await using var tx = await fixture.ConnectAsync();
+        Assert.Equal("+OK", await tx.CallAsync("AUTH", "tx", Password));
+        Assert.StartsWith("-NOPERM", await tx.CallAsync("EVAL", "return redis.call('del', KEYS[1])", "1", "k"));
+        Assert.StartsWith("-NOPERM this user has no permissions to run the 'reset' command", await ours.CallAsync("RESET"));
+        await using var unrestricted = await fixture.ConnectAsync();
+        Assert.Equal(":1", await unrestricted.CallAsync("EVAL", "return 1", "0"));
+    }
+
+    [Theory]
+    [InlineData("on ~* +@nosuch", "Unknown command or category name in ACL")]
+    [InlineData("on ~* +nosuchcommand", "Unknown command or category name in ACL")]
+    [InlineData("on ~* +@all bogus", "Error in ACL SETUSER modifier 'bogus': Syntax error")]
+    [InlineData("on %X~a +@all", "Error in ACL SETUSER modifier '%X~a': Syntax error")]
+    [InlineData("on >secret +@all", "passwords are configured with Cache:Users")]
+    public void Rules_that_cannot_be_read_are_refused_with_redis_words(string rules, string problem) =>
+        Assert.Contains(problem, Assert.Throws<ArgumentException>(() => AclRules.Parse("u", rules)).Message);
+
+    [Fact]
+    public void Rules_apply_in_order_and_name_commands_subcommands_and_categories()
+    {
+        var user = AclRules.Parse("u", "on ~a:* %R~r:* &c +@all -@dangerous +flushall -client|kill");
+        Assert.True(user.MayRun("get"));
+        Assert.False(user.MayRun("keys"));
+        Assert.True(user.MayRun("flushall"));
+        Assert.True(user.MayRun("client|setname"));
+        Assert.False(user.MayRun("client|kill"));
+        Assert.True(user.MayAccess("a:1"u8, read: true, write: true));
+        Assert.True(user.MayAccess("r:1"u8, read: true, write: false));
+        Assert.False(user.MayAccess("r:1"u8, read: true, write: true));
+        Assert.False(user.MayAccess("b"u8, read: true, write: false));
+        Assert.False(user.Unrestricted);
+        Assert.True(AclRules.Parse("d", AclRules.Everything).Unrestricted);
+        Assert.False(AclRules.Parse("u", "on ~* &* +@all -get").Unrestricted);
+        Assert.False(AclRules.Parse("u", "reset +@all ~*").Enabled);
+    }
+
+    [Fact]
+    public void The_silo_refuses_rules_for_a_user_it_does_not_have_or_rules_it_cannot_read()
+    {
+        var options = new DataTier.Cache.CacheOptions { Users = { ["app"] = "pw" }, UserAccess = { ["app"] = "on ~* +@read", ["default"] = "on ~* +@all -flushall" } };
+        options.Validate();
+        options.UserAccess["ghost"] = "on +@all";
+        Assert.Contains("Cache:UserAccess:ghost gives rules to a user that is not configured", Assert.Throws<ArgumentException>(options.Validate).Message);
+        options.UserAccess.Remove("ghost");
+        options.UserAccess["app"] = "on +@nosuch";
+        Assert.StartsWith("Cache:UserAccess:app: Error in ACL SETUSER modifier '+@nosuch'", Assert.Throws<ArgumentException>(options.Validate).Message);
+    }
+}
