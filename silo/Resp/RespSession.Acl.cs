@@ -16,48 +16,13 @@ public sealed partial class RespSession
     private static readonly CacheReply NoChannelPermission = CacheReply.Error("NOPERM this user has no permissions to access one of the channels used as arguments");
 
     /// <summary>Redis' refusal of a command the user may not run, or of a key or channel it may not use; null when allowed.</summary>
-    private static CacheReply? Denied(AclUser acl, CommandSpec spec, byte[][] a) => Check(acl, spec, a) switch
+    private static CacheReply? Denied(AclUser acl, CommandSpec spec, byte[][] a) => AclCheck.Check(acl, spec, a) switch
     {
         null => null,
-        { Reason: AclDenial.Command } d => NoPermission(d.Subject),
+        { Reason: AclDenial.Command } d => CacheReply.Error($"NOPERM this user has no permissions to run the '{d.Subject}' command"),
         { Reason: AclDenial.Key } => NoKeyPermission,
         _ => NoChannelPermission,
     };
-
-    /// <summary>What of a command the user may not run or use, first found: the command, a key or a channel; null when allowed.</summary>
-    private static (AclDenial Reason, string Subject)? Check(AclUser acl, CommandSpec spec, byte[][] a)
-    {
-        var name = AclName(spec, a);
-        if (!acl.MayRun(name)) return (AclDenial.Command, name);
-        // A script's redis.call is not checked against the user's rules here: only a user that could run any of them may run scripts.
-        if (spec.Id is CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo
-            && (!acl.Commands.IsSupersetOf(AclRules.Universe) || !acl.AllKeys(read: true, write: spec.Id is CommandId.Eval or CommandId.EvalSha)))
-            return (AclDenial.Command, name);
-        var read = AclKeys.NeedsRead(spec, a);
-        var write = AclKeys.NeedsWrite(spec);
-        foreach (var key in AclKeys.Of(spec, a))
-            if (!acl.MayAccess(key, read, write)) return (AclDenial.Key, Encoding.UTF8.GetString(key));
-        switch (spec.Id)
-        {
-            case CommandId.Publish when !acl.MayUseChannel(a[1], isPattern: false):
-                return (AclDenial.Channel, Encoding.UTF8.GetString(a[1]));
-            case CommandId.Subscribe or CommandId.PSubscribe:
-                for (var i = 1; i < a.Length; i++)
-                    if (!acl.MayUseChannel(a[i], isPattern: spec.Id == CommandId.PSubscribe)) return (AclDenial.Channel, Encoding.UTF8.GetString(a[i]));
-                break;
-        }
-        return null;
-    }
-
-    private static CacheReply NoPermission(string name) => CacheReply.Error($"NOPERM this user has no permissions to run the '{name}' command");
-
-    /// <summary>A command's ACL name: <c>container|sub</c> for a known subcommand of a container command.</summary>
-    private static string AclName(CommandSpec spec, byte[][] a)
-    {
-        if (a.Length < 2 || a[1].Length > 32) return spec.Name;
-        var sub = spec.Name + "|" + Arg.Text(a[1]).ToLowerInvariant();
-        return AclRules.Universe.Contains(sub) ? sub : spec.Name;
-    }
 
     private static readonly string[] AclHelp =
     [
@@ -107,7 +72,7 @@ public sealed partial class RespSession
         var spec = CommandTable.Find(command[0]);
         if (spec is null) return CacheReply.Error($"ERR Command '{Arg.Text(command[0])}' not found");
         if (!spec.AcceptsArgumentCount(command.Length)) return CacheReply.Error($"ERR wrong number of arguments for '{spec.Name}' command");
-        return Check(user, spec, command) switch
+        return AclCheck.Check(user, spec, command) switch
         {
             null => CacheReply.Ok,
             { Reason: AclDenial.Command } d => CacheReply.Bulk($"This user has no permissions to run the '{d.Subject}' command"),

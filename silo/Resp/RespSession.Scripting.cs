@@ -41,7 +41,7 @@ public sealed partial class RespSession
         var shard = shards.Count == 1 ? shards[0] : 0;
         var readOnly = spec.Id is CommandId.EvalRo or CommandId.EvalShaRo;
         return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard,
-            ScriptCommands.Encode(shard, sha, source, readOnly, keys, a[(3 + (int)numKeys)..])));
+            ScriptCommands.Encode(shard, sha, source, readOnly, _acl?.Rules, keys, a[(3 + (int)numKeys)..])));
     }
 
     private CacheReply ScriptCommand(byte[][] a)

@@ -117,17 +117,30 @@ public sealed class AclTests(CacheSiloFixture fixture)
         (await client.CallAsync("ACL", "LIST")).Split(", ").Single(l => l.Contains($"user {user} ")).Trim('[', ']');
 
     [Fact]
-    public async Task Scripts_are_refused_to_a_user_whose_keys_or_commands_are_restricted()
+    public async Task A_scripts_calls_are_checked_against_its_callers_rules_as_by_redis()
     {
-        await using var ours = await fixture.ConnectAsync();
-        Assert.Equal("+OK", await ours.CallAsync("AUTH", "app", Password));
-        Assert.StartsWith("-NOPERM this user has no permissions to run the 'eval' command", await ours.CallAsync("EVAL", "return 1", "0"));
-        await using var tx = await fixture.ConnectAsync();
-        Assert.Equal("+OK", await tx.CallAsync("AUTH", "tx", Password));
-        Assert.StartsWith("-NOPERM", await tx.CallAsync("EVAL", "return redis.call('del', KEYS[1])", "1", "k"));
-        Assert.StartsWith("-NOPERM this user has no permissions to run the 'reset' command", await ours.CallAsync("RESET"));
-        await using var unrestricted = await fixture.ConnectAsync();
-        Assert.Equal(":1", await unrestricted.CallAsync("EVAL", "return 1", "0"));
+        var (ours, theirs) = await ConnectAsync("tx");
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs,
+            ["EVAL", "return redis.call('set', KEYS[1], 'v')", "1", "s:1"],
+            ["EVAL", "local r = redis.call('del', KEYS[1])\nreturn r", "1", "s:1"],
+            ["EVAL", "return redis.pcall('del', KEYS[1])", "1", "s:1"],
+            ["EVAL", "return redis.call('get', KEYS[1])", "1", "s:1"]);
+        var (app, redisApp) = await ConnectAsync("app");
+        await using var ___ = app;
+        await using var ____ = redisApp;
+        // app may not run EVAL at all; writer may, but reads no key.
+        var (writer, redisWriter) = await ConnectAsync("writer");
+        await using var _____ = writer;
+        await using var ______ = redisWriter;
+        await CompareAsync(app, redisApp, ["EVAL", "return 1", "0"]);
+        await CompareAsync(writer, redisWriter,
+            ["EVAL", "return redis.call('lpush', KEYS[1], 'a')", "1", "w:s"],
+            ["EVAL", "local r = redis.call('lrange', KEYS[1], 0, -1) return r", "1", "w:s"],
+            ["EVAL", "return redis.pcall('lpush', 'w:other', 'a')", "1", "w:s"],
+            ["EVAL", "return redis.pcall('get', KEYS[1])", "1", "other"],
+            ["DEL", "w:s"]);
     }
 
     [Theory]

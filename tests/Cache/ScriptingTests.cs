@@ -14,8 +14,10 @@ public sealed class ScriptingTests(CacheSiloFixture fixture)
         var (a, b) = ShardKeys.OnTwoShards("lua");
         Assert.Equal("-CROSSSLOT Keys in request don't hash to the same slot",
             await client.CallAsync("EVAL", "return redis.call('MGET', KEYS[1], KEYS[2])", "2", a, b));
-        Assert.Equal("-ERR Script attempted to access a non local key in a cluster node",
+        Assert.StartsWith("-ERR Script attempted to access a non local key in a cluster node script: ",
             await client.CallAsync("EVAL", "return redis.call('SET', ARGV[1], 'x')", "1", a, b));
+        Assert.Equal("-ERR Script attempted to access a non local key in a cluster node",
+            await client.CallAsync("EVAL", "return redis.pcall('SET', ARGV[1], 'x')", "1", a, b));
         Assert.Equal(":0", await client.CallAsync("EXISTS", b));
         Assert.StartsWith("-ERR Error compiling script", await client.CallAsync("EVAL", "return (", "0"));
     }

@@ -20,7 +20,9 @@ public static class AclKeys
         return !WriteOnly.Contains(spec.Name);
     }
 
-    public static bool NeedsWrite(CommandSpec spec) => spec.Flags.HasFlag(CommandFlags.Write);
+    /// <summary>A script may write its keys unless it is EVAL_RO or EVALSHA_RO.</summary>
+    public static bool NeedsWrite(CommandSpec spec, byte[][] a) =>
+        spec.Flags.HasFlag(CommandFlags.Write) || spec.Name is "eval" or "evalsha" or "fcall";
 
     public static IEnumerable<byte[]> Of(CommandSpec spec, byte[][] a)
     {

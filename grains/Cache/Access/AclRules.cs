@@ -16,6 +16,16 @@ public static class AclRules
     /// <summary>What a user without rules may do: everything, as the default user of a Redis without ACLs.</summary>
     public const string Everything = "on ~* &* +@all";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, AclUser> Parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The permissions of rules that were read before (a script's caller's, sent with the script to its shard).</summary>
+    public static AclUser ParseCached(string rules)
+    {
+        if (Parsed.TryGetValue(rules, out var user)) return user;
+        if (Parsed.Count > 1024) Parsed.Clear();
+        return Parsed[rules] = Parse("script-caller", rules);
+    }
+
     /// <summary>The permissions the rules give; <see cref="ArgumentException"/> with Redis' words for a rule it cannot read.</summary>
     public static AclUser Parse(string name, string rules)
     {
@@ -59,7 +69,7 @@ public static class AclRules
         var described = commandRules.Count > 0 && commandRules[0] == "+@all" ? commandRules : ["-@all", .. commandRules];
         return new AclUser
         {
-            Name = name, Enabled = enabled, Commands = commands, CommandRules = string.Join(' ', described), Keys = keys, Channels = channels,
+            Name = name, Rules = rules, Enabled = enabled, Commands = commands, CommandRules = string.Join(' ', described), Keys = keys, Channels = channels,
         };
     }
 

@@ -8,6 +8,9 @@ public sealed class AclUser
 {
     public required string Name { get; init; }
 
+    /// <summary>The rules as configured, which give these permissions again (<see cref="AclRules.Parse"/>).</summary>
+    public required string Rules { get; init; }
+
     public bool Enabled { get; init; }
 
     /// <summary>Command names, and <c>container|sub</c> for subcommands, the user may run.</summary>

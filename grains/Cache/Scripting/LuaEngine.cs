@@ -28,17 +28,31 @@ public sealed class LuaEngine : IDisposable
     private readonly Lua _lua = new();
     private readonly HashSet<string> _compiled = new(StringComparer.Ordinal);
 
-    private sealed record ScriptContext(CacheKeyspace Keyspace, int Shard, bool ReadOnly, long Deadline);
+    /// <param name="Acl">The caller's permissions, checked on each call; null when it may do everything.</param>
+    private sealed record ScriptContext(CacheKeyspace Keyspace, int Shard, bool ReadOnly, Access.AclUser? Acl, long Deadline);
 
     private const string Prelude = """
         unpack = unpack or table.unpack
+        local getinfo = debug.getinfo
         redis = {
             call = function(...)
                 local reply = __redis_call(...)
-                if type(reply) == 'table' and reply.err ~= nil then error(reply, 2) end
+                if type(reply) == 'table' and reply.err ~= nil then
+                    if reply.script then
+                        -- Where the script called; unknown after a tail call (return redis.call(...)), which replaced its frame.
+                        local at = getinfo(2, 'l')
+                        local line = (at and at.currentline and at.currentline > 0) and (':' .. at.currentline) or ''
+                        error({ err = reply.err .. ' script: ' .. __redis_sha .. ', on @user_script' .. line .. '.' }, 2)
+                    end
+                    error(reply, 2)
+                end
                 return reply
             end,
-            pcall = function(...) return __redis_call(...) end,
+            pcall = function(...)
+                local reply = __redis_call(...)
+                if type(reply) == 'table' then reply.script = nil end
+                return reply
+            end,
             status_reply = function(s) return { ok = s } end,
             error_reply = function(s) return { err = s } end,
             sha1hex = __redis_sha1hex,
@@ -70,11 +84,12 @@ public sealed class LuaEngine : IDisposable
     /// Runs the script with the SHA-1 <paramref name="sha"/> (compiling <paramref name="source"/> the first time on this
     /// thread) against the keyspace of shard <paramref name="shard"/>, whose gate the caller holds.
     /// </summary>
-    public static CacheReply Run(CacheKeyspace ks, int shard, string sha, byte[] source, byte[][] keys, byte[][] args, bool readOnly, TimeSpan timeLimit)
+    public static CacheReply Run(CacheKeyspace ks, int shard, string sha, byte[] source, byte[][] keys, byte[][] args, bool readOnly, Access.AclUser? acl,
+        TimeSpan timeLimit)
     {
         var engine = t_engine ??= new LuaEngine();
         var previous = t_context;
-        t_context = new ScriptContext(ks, shard, readOnly, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
+        t_context = new ScriptContext(ks, shard, readOnly, acl, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
         try
         {
             return engine.Execute(sha, source, keys, args);
@@ -99,6 +114,8 @@ public sealed class LuaEngine : IDisposable
                 lua.SetGlobal(function);
                 _compiled.Add(sha);
             }
+            lua.PushString(sha);
+            lua.SetGlobal("__redis_sha");
             SetArray("KEYS", keys);
             SetArray("ARGV", args);
             lua.GetGlobal("__redis_arm");
@@ -251,6 +268,10 @@ public sealed class LuaEngine : IDisposable
         if (spec is null) return Fail(lua, "ERR Unknown Redis command called from script");
         if (!AllowedInScripts(spec)) return Fail(lua, "ERR This Redis command is not allowed from script");
         if (!spec.AcceptsArgumentCount(args.Length)) return Fail(lua, "ERR Wrong number of args calling Redis command from script");
+        if (context.Acl is { } acl && Access.AclCheck.Check(acl, spec, args) is { } denied)
+            return Fail(lua, denied.Reason == Access.AclDenial.Command
+                ? "ERR The user executing the script can't run this command or subcommand"
+                : "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments");
         if (context.ReadOnly && spec.Flags.HasFlag(CommandFlags.Write)) return Fail(lua, "ERR Write commands are not allowed from read-only scripts.");
         foreach (var key in spec.KeysIn(args))
             if (CacheRouter.ShardOf(key) != context.Shard) return Fail(lua, "ERR Script attempted to access a non local key in a cluster node");
@@ -264,10 +285,16 @@ public sealed class LuaEngine : IDisposable
         spec.Route != CommandRoute.Session && spec.FirstKey > 0
         && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush);
 
+    /// <summary>
+    /// An error of the script's call rather than of the command it names: raised by redis.call with where the script
+    /// made the call, as Redis does.
+    /// </summary>
     private static int Fail(Lua lua, string message)
     {
         lua.SetTop(0);
         PushField(lua, "err", message);
+        lua.PushBoolean(true);
+        lua.SetField(-2, "script");
         return 1;
     }
 
