@@ -9,6 +9,7 @@ public static class RespEndpointExtensions
         if (!(section.GetValue<bool?>("Enabled") ?? true)) return services;
         services.AddSingleton<RespClients>();
         services.AddSingleton<RespServices>();
+        services.AddSingleton<AclLog>();
         services.AddSingleton<RespListener>();
         services.AddHostedService(sp => sp.GetRequiredService<RespListener>());
         return services;

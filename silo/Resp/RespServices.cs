@@ -17,8 +17,10 @@ public sealed class RespServices(
     DataTier.Cache.Snapshots.CacheSnapshots snapshots,
     DataTier.Cache.Replication.ReplicaReads replicaReads,
     DataTier.Cache.Lists.ListWakeups listWakeups,
-    DataTier.Cache.Scripting.ScriptCache scripts)
+    DataTier.Cache.Scripting.ScriptCache scripts,
+    AclLog aclLog)
 {
+    public AclLog AclLog => aclLog;
     public DataTier.Cache.Scripting.ScriptCache Scripts => scripts;
     public DataTier.Cache.Lists.ListWakeups ListWakeups => listWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;

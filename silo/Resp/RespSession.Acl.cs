@@ -24,6 +24,17 @@ public sealed partial class RespSession
         _ => NoChannelPermission,
     };
 
+    /// <summary>Records a refusal in the silo's ACL LOG: what was refused, and where (in a transaction or not).</summary>
+    private void LogDenial(AclUser acl, CommandSpec spec, byte[][] a)
+    {
+        if (AclCheck.Check(acl, spec, a) is not { } denial) return;
+        var reason = denial.Reason switch { AclDenial.Command => "command", AclDenial.Key => "key", _ => "channel" };
+        _services.AclLog.Add(reason, InTransaction ? "multi" : "toplevel", denial.Subject, User, ClientLine(this));
+    }
+
+    /// <summary>Records a failed login (AUTH or HELLO ... AUTH) in the silo's ACL LOG.</summary>
+    private void LogFailedLogin(string user) => _services.AclLog.Add("auth", "toplevel", "AUTH", user, ClientLine(this));
+
     private static readonly string[] AclHelp =
     [
         "ACL <subcommand> [<arg> [value] [opt] ...]. Subcommands are:", "CAT [<category>]", "DRYRUN <username> <command> [<arg> ...]",
@@ -50,8 +61,12 @@ public sealed partial class RespSession
                     ? CacheReply.Array([.. members.Select(CacheReply.Bulk)])
                     : CacheReply.Error($"ERR Unknown category '{Arg.Text(a[2])}'");
             case "dryrun" when more >= 2: return DryRun(a);
-            case "log" when more == 0 || (more == 1 && CacheNumbers.TryParseLong(a[2], out _)): return CacheReply.Array([]);
-            case "log" when more == 1 && Arg.Is(a[2], "reset"): return CacheReply.Ok;
+            case "log" when more == 0: return _services.AclLog.Reply(10);
+            case "log" when more == 1 && Arg.Is(a[2], "reset"):
+                _services.AclLog.Reset();
+                return CacheReply.Ok;
+            case "log" when more == 1:
+                return CacheNumbers.TryParseLong(a[2], out var count) ? _services.AclLog.Reply(Math.Max(count, 0)) : CacheErrors.NotInteger;
             case "genpass" when more <= 1: return GenPass(more == 1 ? a[2] : null);
             case "help" when more == 0: return CacheReply.Array([.. AclHelp.Select(CacheReply.Simple)]);
             case "setuser" or "deluser" or "load" or "save":

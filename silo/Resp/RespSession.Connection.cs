@@ -35,7 +35,11 @@ public sealed partial class RespSession
             return CacheReply.Error("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?");
         var user = a.Length == 3 ? Arg.Text(a[1]) : "default";
         var password = Arg.Text(a[^1]);
-        if (!_services.CheckPassword(user, password)) return WrongPass;
+        if (!_services.CheckPassword(user, password))
+        {
+            LogFailedLogin(user);
+            return WrongPass;
+        }
         Authenticated = true;
         User = user;
         return CacheReply.Ok;
@@ -72,7 +76,11 @@ public sealed partial class RespSession
         }
         if (user is not null)
         {
-            if (!_services.CheckPassword(user, password!)) return WrongPass;
+            if (!_services.CheckPassword(user, password!))
+            {
+                LogFailedLogin(user);
+                return WrongPass;
+            }
             Authenticated = true;
             User = user;
         }

@@ -156,6 +156,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         }
         if (_acl is not null && Denied(_acl, spec, args) is { } denied)
         {
+            LogDenial(_acl, spec, args);
             FlagTransaction();
             // A refused EXEC ends the transaction, as Redis rejects it.
             if (spec.Id != CommandId.Exec) return denied;

@@ -143,6 +143,26 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["DEL", "w:s"]);
     }
 
+    [Fact]
+    public async Task Refusals_and_failed_logins_are_logged_as_by_redis()
+    {
+        var (admin, redisAdmin) = await ConnectAsync(null);
+        await using var _ = admin;
+        await using var __ = redisAdmin;
+        Assert.Equal("+OK", await admin.CallAsync("ACL", "LOG", "RESET"));
+        Assert.Equal("+OK", await redisAdmin.CallAsync("ACL", "LOG", "RESET"));
+        var (app, redisApp) = await ConnectAsync("app");
+        await using var ___ = app;
+        await using var ____ = redisApp;
+        await CompareAsync(app, redisApp, ["GET", "other"], ["GET", "other"], ["KEYS", "*"], ["PUBLISH", "other", "x"], ["AUTH", "app", "wrong"], ["RESET"], ["ACL", "WHOAMI"]);
+        // Ages and client details differ between the two servers: compare the rest.
+        static string Logged(string reply) => System.Text.RegularExpressions.Regex.Replace(reply, "\"age-seconds\", [^,]+, \"client-info\", \"[^\"]*\"", "");
+        await CompareAsync(admin, redisAdmin, ["ACL", "LOG", "x"], ["ACL", "LOG", "-1"]);
+        Assert.Equal(Logged(await redisAdmin.CallAsync("ACL", "LOG")), Logged(await admin.CallAsync("ACL", "LOG")));
+        Assert.Equal(Logged(await redisAdmin.CallAsync("ACL", "LOG", "2")), Logged(await admin.CallAsync("ACL", "LOG", "2")));
+        Assert.Contains("user=app", await admin.CallAsync("ACL", "LOG", "1"));
+    }
+
     [Theory]
     [InlineData("on ~* +@nosuch", "Unknown command or category name in ACL")]
     [InlineData("on ~* +nosuchcommand", "Unknown command or category name in ACL")]

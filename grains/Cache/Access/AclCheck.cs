@@ -10,7 +10,8 @@ public static class AclCheck
     public static (AclDenial Reason, string Subject)? Check(AclUser acl, CommandSpec spec, byte[][] a)
     {
         var name = AclName(spec, a);
-        if (!acl.MayRun(name)) return (AclDenial.Command, name);
+        // What a client may run before it logs in (AUTH, HELLO, RESET, QUIT) no rule takes away, as in Redis.
+        if (!spec.Flags.HasFlag(CommandFlags.NoAuth) && !acl.MayRun(name)) return (AclDenial.Command, name);
         var read = AclKeys.NeedsRead(spec, a);
         var write = AclKeys.NeedsWrite(spec, a);
         foreach (var key in AclKeys.Of(spec, a))
