@@ -173,10 +173,34 @@ public static class DifferentialScripts
             "SET xa abc", "SET yb ab", "BITOP OR zd xa yb", "GET zd", "BITOP AND zd xa nokey", "GET zd",
             "HSET h f v", "SETBIT h 1 1", "GETBIT h 1", "BITCOUNT h", "BITPOS h 1", "BITOP AND {o}d {o}a h", "BITOP AND {o}h {o}a", "SET {o}h x", "BITOP FOO {o}d {o}h",
         ],
+        ["hyperloglog"] =
+        [
+            "PFADD h a b c", "PFADD h a", "PFADD h", "GET h", "PFCOUNT h", "GET h", "TYPE h", "STRLEN h", "PFADD h d", "GET h", "PFCOUNT h h",
+            "PFADD fresh", "GET fresh", "PFCOUNT fresh", "GET fresh", "PFCOUNT nokey", "PFCOUNT nokey other", "EXISTS nokey",
+            "PFADD", "PFCOUNT", "PFMERGE",
+            "PFADD lengths x xy xyz abcdefg abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq \"\" \"\\xff\\x00\\x80\"", "GET lengths", "PFCOUNT lengths",
+            "SET s notanhll", "PFADD s a", "PFCOUNT s", "PFCOUNT h s", "PFMERGE s", "PFMERGE {m}d s", "SET n 12345", "PFCOUNT n",
+            "HSET hh f v", "PFADD hh a", "PFCOUNT hh", "PFCOUNT h hh", "PFCOUNT hh s", "PFMERGE hh h", "PFMERGE h hh",
+            "SET short HYLL", "PFCOUNT short", "SET enc2 \"HYLL\\x02\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT enc2",
+            "SET denseshort \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT denseshort", "PFADD denseshort a",
+            "SET cached \"HYLL\\x01\\x00\\x00\\x00\\x2a\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT cached", "PFCOUNT cached nokey", "PFADD cached a", "PFCOUNT cached",
+            "SET bad \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x80\"", "PFCOUNT bad", "PFCOUNT bad h", "PFMERGE {m}d2 bad", "EXISTS {m}d2",
+            "PFADD app a", "APPEND app x", "PFCOUNT app",
+            "PFADD {m}a x y z", "PFADD {m}b z w", "PFMERGE {m}c {m}a {m}b", "GET {m}c", "PFCOUNT {m}c", "PFCOUNT {m}a {m}b", "PFMERGE {m}a {m}b", "GET {m}a",
+            "PFMERGE {m}e", "GET {m}e", "PFMERGE {m}e {m}nokey", "PFCOUNT {m}e",
+            "PFADD t a", "EXPIRE t 100", "PFADD t b", "TTL t", "PFMERGE t h", "TTL t", "PFCOUNT t",
+            "PFADD {m}big " + Elements("e", 0, 3000), "STRLEN {m}big", "GET {m}big", "PFCOUNT {m}big", "PFADD {m}big e1 e2", "PFADD {m}big newone", "GET {m}big",
+            "PFMERGE {m}c {m}big", "STRLEN {m}c", "GET {m}c", "PFCOUNT {m}c {m}a", "PFMERGE across {m}a {m}big h", "GET across", "PFCOUNT across", "PFCOUNT h {m}big lengths",
+            .. Enumerable.Range(0, 12).SelectMany(i => new[] { "PFADD grow " + Elements("g" + i + "-", 0, 150), "GET grow", "PFCOUNT grow" }),
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",
             "SET gt v", "EXPIRE gt 10 GT", "TTL gt",
         ],
     };
+
+    /// <summary>Elements prefix+first .. prefix+(first+count-1) as one space-separated argument list.</summary>
+    private static string Elements(string prefix, int first, int count) =>
+        string.Join(" ", Enumerable.Range(first, count).Select(i => prefix + i));
 }
