@@ -173,6 +173,26 @@ public static class DifferentialScripts
             "SET xa abc", "SET yb ab", "BITOP OR zd xa yb", "GET zd", "BITOP AND zd xa nokey", "GET zd",
             "HSET h f v", "SETBIT h 1 1", "GETBIT h 1", "BITCOUNT h", "BITPOS h 1", "BITOP AND {o}d {o}a h", "BITOP AND {o}h {o}a", "SET {o}h x", "BITOP FOO {o}d {o}h",
         ],
+        ["bitfield"] =
+        [
+            "BITFIELD bf SET i8 0 100 GET i8 0 SET u4 8 15 GET u4 8 GET u16 0", "GET bf", "STRLEN bf", "BITFIELD bf INCRBY i8 0 27 INCRBY i8 0 1 INCRBY u4 8 1", "GET bf",
+            "BITFIELD bf OVERFLOW SAT INCRBY i8 0 200 INCRBY i8 0 -300 INCRBY u4 8 100 INCRBY u4 8 -100 OVERFLOW WRAP INCRBY u4 8 -1", "GET bf",
+            "BITFIELD bf OVERFLOW FAIL INCRBY i8 0 -200 INCRBY u4 8 16 SET u2 20 4 SET i3 30 -4 SET i3 30 -5 GET i3 30", "GET bf",
+            "BITFIELD bf OVERFLOW SAT SET u2 20 4 SET i3 30 5 GET u2 20 SET i3 30 -9 GET i3 30 OVERFLOW WRAP SET u2 20 5 GET u2 20 SET i3 30 5 GET i3 30 SET u8 0 -1 GET u8 0",
+            "BITFIELD w SET u8 #1 255 GET u8 #1 GET u4 #3 SET i16 #2 -2 GET i16 #2 GET u8 #0", "GET w", "BITFIELD w GET i1 0 GET u1 8 GET i1 8 GET i64 0 GET u63 0 GET u63 1 GET i5 3",
+            "BITFIELD big SET i64 0 -1 GET u63 1 GET i64 0 INCRBY i64 0 -9223372036854775808 OVERFLOW FAIL INCRBY i64 0 -1 INCRBY i64 0 1",
+            "BITFIELD big OVERFLOW SAT INCRBY i64 0 9223372036854775807 INCRBY i64 64 -9223372036854775808 INCRBY i64 64 -1 OVERFLOW WRAP INCRBY i64 64 -1", "GET big",
+            "BITFIELD big SET u63 0 9223372036854775807 INCRBY u63 0 1 OVERFLOW SAT INCRBY u63 0 -1 INCRBY u63 0 9223372036854775807 SET i64 0 -9223372036854775808",
+            "BITFIELD fail OVERFLOW FAIL SET u2 10 7", "EXISTS fail", "GET fail", "BITFIELD nokey GET u8 0 GET i8 100", "EXISTS nokey", "BITFIELD nokey", "BITFIELD_RO nokey", "BITFIELD_RO nokey GET u8 0",
+            "SET str abc", "BITFIELD str GET u8 0 GET u8 8 GET u24 0 GET i8 16 GET u8 24 GET u16 20", "BITFIELD_RO str GET u8 #1 GET i4 #5 OVERFLOW WRAP", "BITFIELD str SET u8 40 33", "GET str",
+            "BITFIELD_RO str SET u8 0 1", "BITFIELD_RO str INCRBY i8 0 1", "BITFIELD_RO str SET u8 0 x", "BITFIELD_RO str SET u9x 0 1", "BITFIELD_RO str GET u8 0 SET u8 0 1",
+            "BITFIELD str GET u8", "BITFIELD str FOO", "BITFIELD str OVERFLOW", "BITFIELD str OVERFLOW BAD GET u8 0", "BITFIELD str overflow sat incrby u8 0 1000", "bitfield str get U8 0",
+            "BITFIELD str GET u64 0", "BITFIELD str GET i65 0", "BITFIELD str GET u0 0", "BITFIELD str GET u08 0", "BITFIELD str GET x8 0", "BITFIELD str GET \"\" 0", "BITFIELD str GET i-1 0",
+            "BITFIELD str GET u8 -1", "BITFIELD str GET u8 #-1", "BITFIELD str GET u8 #", "BITFIELD str GET u8 x", "BITFIELD str GET u8 4294967296", "BITFIELD str GET u8 #536870912", "BITFIELD str GET u8 4294967295",
+            "BITFIELD str SET u8 0 x", "BITFIELD str INCRBY u8 0 1.5", "BITFIELD str SET u8 0 99999999999999999999", "BITFIELD str GET u8 0 SET i8 -1 1", "GET str",
+            "HSET h f v", "BITFIELD h GET u8 0", "BITFIELD h SET u8 0 1", "BITFIELD_RO h GET u8 0", "BITFIELD_RO h SET u8 0 1", "BITFIELD h GET u8 -1",
+            "BITFIELD", "BITFIELD_RO",
+        ],
         ["hyperloglog"] =
         [
             "PFADD h a b c", "PFADD h a", "PFADD h", "GET h", "PFCOUNT h", "GET h", "TYPE h", "STRLEN h", "PFADD h d", "GET h", "PFCOUNT h h",
