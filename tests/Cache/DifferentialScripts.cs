@@ -212,6 +212,11 @@ public static class DifferentialScripts
             "PFADD {m}big " + Elements("e", 0, 3000), "STRLEN {m}big", "GET {m}big", "PFCOUNT {m}big", "PFADD {m}big e1 e2", "PFADD {m}big newone", "GET {m}big",
             "PFMERGE {m}c {m}big", "STRLEN {m}c", "GET {m}c", "PFCOUNT {m}c {m}a", "PFMERGE across {m}a {m}big h", "GET across", "PFCOUNT across", "PFCOUNT h {m}big lengths",
             .. Enumerable.Range(0, 12).SelectMany(i => new[] { "PFADD grow " + Elements("g" + i + "-", 0, 150), "GET grow", "PFCOUNT grow" }),
+            // Registers up to 51 (the longest run the hash gives) and beyond, which no element would reach in a test.
+            "SET {m}crafted " + DenseHll(i => i % 53), "PFCOUNT {m}crafted", "GET {m}crafted", "PFADD {m}crafted a b c", "PFCOUNT {m}crafted", "PFCOUNT {m}crafted {m}a",
+            "PFMERGE {m}c2 {m}a {m}crafted", "GET {m}c2", "PFCOUNT {m}c2", "PFMERGE {m}crafted {m}big", "PFCOUNT {m}crafted",
+            "SET all51 " + DenseHll(_ => 51), "PFCOUNT all51", "SET half51 " + DenseHll(i => i % 2 == 0 ? 51 : 0), "PFCOUNT half51", "SET top " + DenseHll(i => 40 + i % 24), "PFCOUNT top",
+            "SET ones " + DenseHll(_ => 1), "PFCOUNT ones", "SET few " + DenseHll(i => i < 100 ? 3 : 0), "PFCOUNT few", "PFCOUNT few half51 all51",
         ],
         ["expiry-edge"] =
         [
@@ -219,6 +224,16 @@ public static class DifferentialScripts
             "SET gt v", "EXPIRE gt 10 GT", "TTL gt",
         ],
     };
+
+    /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>
+    private static string DenseHll(Func<int, int> register)
+    {
+        var value = new byte[DataTier.Cache.Hll.HllLayout.DenseSize];
+        "HYLL"u8.CopyTo(value);
+        value[DataTier.Cache.Hll.HllLayout.HeaderSize - 1] = 0x80;
+        for (var i = 0; i < DataTier.Cache.Hll.HllLayout.Registers; i++) DataTier.Cache.Hll.HllDense.Raise(value.AsSpan(DataTier.Cache.Hll.HllLayout.HeaderSize), i, register(i));
+        return "\"" + string.Concat(value.Select(b => $"\\x{b:x2}")) + "\"";
+    }
 
     /// <summary>Elements prefix+first .. prefix+(first+count-1) as one space-separated argument list.</summary>
     private static string Elements(string prefix, int first, int count) =>

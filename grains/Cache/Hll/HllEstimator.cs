@@ -16,7 +16,9 @@ public static class HllEstimator
             z *= 0.5;
         }
         z += m * Sigma(histogram[0] / m);
-        return (ulong)Math.Round(AlphaInfinity * m * m / z, MidpointRounding.AwayFromZero);
+        var estimate = Math.Round(AlphaInfinity * m * m / z, MidpointRounding.AwayFromZero);
+        // Redis rounds with llroundl, which on x86-64 gives long.MinValue for what it cannot represent (z is 0 when every register is 51).
+        return unchecked((ulong)(double.IsFinite(estimate) && Math.Abs(estimate) < 9.2e18 ? (long)estimate : long.MinValue));
     }
 
     private static double Sigma(double x)
