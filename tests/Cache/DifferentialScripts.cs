@@ -216,6 +216,9 @@ public static class DifferentialScripts
             "SET {m}crafted " + DenseHll(i => i % 53), "PFCOUNT {m}crafted", "GET {m}crafted", "PFADD {m}crafted a b c", "PFCOUNT {m}crafted", "PFCOUNT {m}crafted {m}a",
             "PFMERGE {m}c2 {m}a {m}crafted", "GET {m}c2", "PFCOUNT {m}c2", "PFMERGE {m}crafted {m}big", "PFCOUNT {m}crafted",
             "SET all51 " + DenseHll(_ => 51), "PFCOUNT all51", "SET half51 " + DenseHll(i => i % 2 == 0 ? 51 : 0), "PFCOUNT half51", "SET top " + DenseHll(i => 40 + i % 24), "PFCOUNT top",
+            "PFADD {w}k a", "WATCH {w}k", "PFCOUNT {w}k", "MULTI", "PING", "EXEC", "WATCH {w}k", "PFCOUNT {w}k", "MULTI", "PING", "EXEC",
+            "MULTI", "PFADD {w}x a b", "PFCOUNT {w}x", "PFMERGE {w}y {w}x {w}k", "PFCOUNT {w}x {w}y", "GET {w}y", "EXEC",
+            "EVAL \"return redis.call('PFADD', KEYS[1], 'a', 'b')\" 1 {w}z", "EVAL \"return redis.call('PFCOUNT', KEYS[1], KEYS[2])\" 2 {w}z {w}x", "EVAL \"return redis.pcall('PFADD', KEYS[1], 'a')\" 1 s",
             "SET ones " + DenseHll(_ => 1), "PFCOUNT ones", "SET few " + DenseHll(i => i < 100 ? 3 : 0), "PFCOUNT few", "PFCOUNT few half51 all51",
         ],
         ["expiry-edge"] =
