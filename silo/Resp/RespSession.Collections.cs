@@ -14,7 +14,7 @@ public sealed partial class RespSession
 {
     private static bool IsCollectionAcrossKeys(CommandId id) => id is CommandId.LMove or CommandId.RPopLPush or CommandId.SMove
         or CommandId.SInter or CommandId.SUnion or CommandId.SDiff or CommandId.SInterStore or CommandId.SUnionStore or CommandId.SDiffStore
-        or CommandId.SInterCard or CommandId.BitOp;
+        or CommandId.SInterCard or CommandId.BitOp or CommandId.PfCount or CommandId.PfMerge;
 
     private async Task<CacheReply> RunCollectionAcrossKeysAsync(CommandSpec spec, byte[][] a)
     {
@@ -42,6 +42,8 @@ public sealed partial class RespSession
                 return await CombineAcrossAsync(SetOperation.Inter, keys, null, limit);
             case CommandId.BitOp:
                 return await BitOpAcrossAsync(a);
+            case CommandId.PfCount or CommandId.PfMerge:
+                return await HyperLogLogAcrossAsync(spec.Id, a);
             default:
                 var store = spec.Id is CommandId.SInterStore or CommandId.SUnionStore or CommandId.SDiffStore;
                 var operation = spec.Id is CommandId.SInter or CommandId.SInterStore ? SetOperation.Inter
@@ -102,5 +104,19 @@ public sealed partial class RespSession
         if (result.Length == 0) await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[2]]));
         else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result }, onlyIfAbsent: false);
         return CacheReply.Int(result.Length);
+    }
+
+    /// <summary>PFCOUNT or PFMERGE over keys on several shards: every key read (the destination too: it is a source), their union counted or stored, keeping the destination's expiry.</summary>
+    private async Task<CacheReply> HyperLogLogAcrossAsync(CommandId id, byte[][] a)
+    {
+        var router = _services.Router;
+        var snapshots = await Task.WhenAll(a[1..].Select(router.Export));
+        var values = snapshots.Select(s => s is null ? null : s.Type == 0 ? s.String : (object)s);
+        if (HyperLogLogCommands.Union(values, out var max, out var dense) is { } error) return error;
+        if (id == CommandId.PfCount) return CacheReply.Int((long)DataTier.Cache.Hll.HyperLogLog.EstimateRaw(max));
+        var destination = snapshots[0];
+        if (HyperLogLogCommands.MergeResult(destination?.String, max, dense, out var result) is { } corrupted) return corrupted;
+        await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0 }, onlyIfAbsent: false);
+        return CacheReply.Ok;
     }
 }

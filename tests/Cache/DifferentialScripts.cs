@@ -175,10 +175,72 @@ public static class DifferentialScripts
             "SET xa abc", "SET yb ab", "BITOP OR zd xa yb", "GET zd", "BITOP AND zd xa nokey", "GET zd",
             "HSET h f v", "SETBIT h 1 1", "GETBIT h 1", "BITCOUNT h", "BITPOS h 1", "BITOP AND {o}d {o}a h", "BITOP AND {o}h {o}a", "SET {o}h x", "BITOP FOO {o}d {o}h",
         ],
+        ["bitfield"] =
+        [
+            "BITFIELD bf SET i8 0 100 GET i8 0 SET u4 8 15 GET u4 8 GET u16 0", "GET bf", "STRLEN bf", "BITFIELD bf INCRBY i8 0 27 INCRBY i8 0 1 INCRBY u4 8 1", "GET bf",
+            "BITFIELD bf OVERFLOW SAT INCRBY i8 0 200 INCRBY i8 0 -300 INCRBY u4 8 100 INCRBY u4 8 -100 OVERFLOW WRAP INCRBY u4 8 -1", "GET bf",
+            "BITFIELD bf OVERFLOW FAIL INCRBY i8 0 -200 INCRBY u4 8 16 SET u2 20 4 SET i3 30 -4 SET i3 30 -5 GET i3 30", "GET bf",
+            "BITFIELD bf OVERFLOW SAT SET u2 20 4 SET i3 30 5 GET u2 20 SET i3 30 -9 GET i3 30 OVERFLOW WRAP SET u2 20 5 GET u2 20 SET i3 30 5 GET i3 30 SET u8 0 -1 GET u8 0",
+            "BITFIELD w SET u8 #1 255 GET u8 #1 GET u4 #3 SET i16 #2 -2 GET i16 #2 GET u8 #0", "GET w", "BITFIELD w GET i1 0 GET u1 8 GET i1 8 GET i64 0 GET u63 0 GET u63 1 GET i5 3",
+            "BITFIELD big SET i64 0 -1 GET u63 1 GET i64 0 INCRBY i64 0 -9223372036854775808 OVERFLOW FAIL INCRBY i64 0 -1 INCRBY i64 0 1",
+            "BITFIELD big OVERFLOW SAT INCRBY i64 0 9223372036854775807 INCRBY i64 64 -9223372036854775808 INCRBY i64 64 -1 OVERFLOW WRAP INCRBY i64 64 -1", "GET big",
+            "BITFIELD big SET u63 0 9223372036854775807 INCRBY u63 0 1 OVERFLOW SAT INCRBY u63 0 -1 INCRBY u63 0 9223372036854775807 SET i64 0 -9223372036854775808",
+            "BITFIELD fail OVERFLOW FAIL SET u2 10 7", "EXISTS fail", "GET fail", "BITFIELD nokey GET u8 0 GET i8 100", "EXISTS nokey", "BITFIELD nokey", "BITFIELD_RO nokey", "BITFIELD_RO nokey GET u8 0",
+            "SET str abc", "BITFIELD str GET u8 0 GET u8 8 GET u24 0 GET i8 16 GET u8 24 GET u16 20", "BITFIELD_RO str GET u8 #1 GET i4 #5 OVERFLOW WRAP", "BITFIELD str SET u8 40 33", "GET str",
+            "BITFIELD_RO str SET u8 0 1", "BITFIELD_RO str INCRBY i8 0 1", "BITFIELD_RO str SET u8 0 x", "BITFIELD_RO str SET u9x 0 1", "BITFIELD_RO str GET u8 0 SET u8 0 1",
+            "BITFIELD str GET u8", "BITFIELD str FOO", "BITFIELD str OVERFLOW", "BITFIELD str OVERFLOW BAD GET u8 0", "BITFIELD str overflow sat incrby u8 0 1000", "bitfield str get U8 0",
+            "BITFIELD str GET u64 0", "BITFIELD str GET i65 0", "BITFIELD str GET u0 0", "BITFIELD str GET u08 0", "BITFIELD str GET x8 0", "BITFIELD str GET \"\" 0", "BITFIELD str GET i-1 0",
+            "BITFIELD str GET u8 -1", "BITFIELD str GET u8 #-1", "BITFIELD str GET u8 #", "BITFIELD str GET u8 x", "BITFIELD str GET u8 4294967296", "BITFIELD str GET u8 #536870912", "BITFIELD str GET u8 4294967295",
+            "BITFIELD str SET u8 0 x", "BITFIELD str INCRBY u8 0 1.5", "BITFIELD str SET u8 0 99999999999999999999", "BITFIELD str GET u8 0 SET i8 -1 1", "GET str",
+            "HSET h f v", "BITFIELD h GET u8 0", "BITFIELD h SET u8 0 1", "BITFIELD_RO h GET u8 0", "BITFIELD_RO h SET u8 0 1", "BITFIELD h GET u8 -1",
+            "BITFIELD", "BITFIELD_RO",
+        ],
+        ["hyperloglog"] =
+        [
+            "PFADD h a b c", "PFADD h a", "PFADD h", "GET h", "PFCOUNT h", "GET h", "TYPE h", "STRLEN h", "PFADD h d", "GET h", "PFCOUNT h h",
+            "PFADD fresh", "GET fresh", "PFCOUNT fresh", "GET fresh", "PFCOUNT nokey", "PFCOUNT nokey other", "EXISTS nokey",
+            "PFADD", "PFCOUNT", "PFMERGE",
+            "PFADD lengths x xy xyz abcdefg abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq \"\" \"\\xff\\x00\\x80\"", "GET lengths", "PFCOUNT lengths",
+            "SET s notanhll", "PFADD s a", "PFCOUNT s", "PFCOUNT h s", "PFMERGE s", "PFMERGE {m}d s", "SET n 12345", "PFCOUNT n",
+            "HSET hh f v", "PFADD hh a", "PFCOUNT hh", "PFCOUNT h hh", "PFCOUNT hh s", "PFMERGE hh h", "PFMERGE h hh",
+            "SET short HYLL", "PFCOUNT short", "SET enc2 \"HYLL\\x02\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT enc2",
+            "SET denseshort \"HYLL\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT denseshort", "PFADD denseshort a",
+            "SET cached \"HYLL\\x01\\x00\\x00\\x00\\x2a\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x7f\\xff\"", "PFCOUNT cached", "PFCOUNT cached nokey", "PFADD cached a", "PFCOUNT cached",
+            "SET bad \"HYLL\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x80\\x80\"", "PFCOUNT bad", "PFCOUNT bad h", "PFMERGE {m}d2 bad", "EXISTS {m}d2",
+            "PFADD app a", "APPEND app x", "PFCOUNT app",
+            "PFADD {m}a x y z", "PFADD {m}b z w", "PFMERGE {m}c {m}a {m}b", "GET {m}c", "PFCOUNT {m}c", "PFCOUNT {m}a {m}b", "PFMERGE {m}a {m}b", "GET {m}a",
+            "PFMERGE {m}e", "GET {m}e", "PFMERGE {m}e {m}nokey", "PFCOUNT {m}e",
+            "PFADD t a", "EXPIRE t 100", "PFADD t b", "TTL t", "PFMERGE t h", "TTL t", "PFCOUNT t",
+            "PFADD {m}big " + Elements("e", 0, 3000), "STRLEN {m}big", "GET {m}big", "PFCOUNT {m}big", "PFADD {m}big e1 e2", "PFADD {m}big newone", "GET {m}big",
+            "PFMERGE {m}c {m}big", "STRLEN {m}c", "GET {m}c", "PFCOUNT {m}c {m}a", "PFMERGE across {m}a {m}big h", "GET across", "PFCOUNT across", "PFCOUNT h {m}big lengths",
+            .. Enumerable.Range(0, 12).SelectMany(i => new[] { "PFADD grow " + Elements("g" + i + "-", 0, 150), "GET grow", "PFCOUNT grow" }),
+            // Registers up to 51 (the longest run the hash gives) and beyond, which no element would reach in a test.
+            "SET {m}crafted " + DenseHll(i => i % 53), "PFCOUNT {m}crafted", "GET {m}crafted", "PFADD {m}crafted a b c", "PFCOUNT {m}crafted", "PFCOUNT {m}crafted {m}a",
+            "PFMERGE {m}c2 {m}a {m}crafted", "GET {m}c2", "PFCOUNT {m}c2", "PFMERGE {m}crafted {m}big", "PFCOUNT {m}crafted",
+            "SET all51 " + DenseHll(_ => 51), "PFCOUNT all51", "SET half51 " + DenseHll(i => i % 2 == 0 ? 51 : 0), "PFCOUNT half51", "SET top " + DenseHll(i => 40 + i % 24), "PFCOUNT top",
+            "PFADD {w}k a", "WATCH {w}k", "PFCOUNT {w}k", "MULTI", "PING", "EXEC", "WATCH {w}k", "PFCOUNT {w}k", "MULTI", "PING", "EXEC",
+            "MULTI", "PFADD {w}x a b", "PFCOUNT {w}x", "PFMERGE {w}y {w}x {w}k", "PFCOUNT {w}x {w}y", "GET {w}y", "EXEC",
+            "EVAL \"return redis.call('PFADD', KEYS[1], 'a', 'b')\" 1 {w}z", "EVAL \"return redis.call('PFCOUNT', KEYS[1], KEYS[2])\" 2 {w}z {w}x", "EVAL \"return redis.pcall('PFADD', KEYS[1], 'a')\" 1 s",
+            "SET ones " + DenseHll(_ => 1), "PFCOUNT ones", "SET few " + DenseHll(i => i < 100 ? 3 : 0), "PFCOUNT few", "PFCOUNT few half51 all51",
+        ],
         ["expiry-edge"] =
         [
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",
             "SET gt v", "EXPIRE gt 10 GT", "TTL gt",
         ],
     };
+
+    /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>
+    private static string DenseHll(Func<int, int> register)
+    {
+        var value = new byte[DataTier.Cache.Hll.HllLayout.DenseSize];
+        "HYLL"u8.CopyTo(value);
+        value[DataTier.Cache.Hll.HllLayout.HeaderSize - 1] = 0x80;
+        for (var i = 0; i < DataTier.Cache.Hll.HllLayout.Registers; i++) DataTier.Cache.Hll.HllDense.Raise(value.AsSpan(DataTier.Cache.Hll.HllLayout.HeaderSize), i, register(i));
+        return "\"" + string.Concat(value.Select(b => $"\\x{b:x2}")) + "\"";
+    }
+
+    /// <summary>Elements prefix+first .. prefix+(first+count-1) as one space-separated argument list.</summary>
+    private static string Elements(string prefix, int first, int count) =>
+        string.Join(" ", Enumerable.Range(first, count).Select(i => prefix + i));
 }

@@ -35,6 +35,21 @@ public sealed class RespTestClient : IAsyncDisposable
         return await ReadAsync();
     }
 
+    /// <summary>Sends arguments as raw bytes (binary-safe) and reads the reply.</summary>
+    public async Task<string> CallAsync(byte[][] args)
+    {
+        var frame = new MemoryStream();
+        frame.Write(Encoding.ASCII.GetBytes($"*{args.Length}\r\n"));
+        foreach (var a in args)
+        {
+            frame.Write(Encoding.ASCII.GetBytes($"${a.Length}\r\n"));
+            frame.Write(a);
+            frame.Write("\r\n"u8);
+        }
+        await SendRawAsync(frame.ToArray());
+        return await ReadAsync();
+    }
+
     public async Task SendAsync(params string[] args) => await SendRawAsync(Encode(args));
 
     public async Task SendRawAsync(byte[] bytes)
@@ -72,7 +87,7 @@ public sealed class RespTestClient : IAsyncDisposable
                 var data = new byte[length + 2];
                 var read = 0;
                 while (read < data.Length) read += _reader.Read(data, read, data.Length - read);
-                var text = Encoding.UTF8.GetString(data, 0, length);
+                var text = Text(data.AsSpan(0, length));
                 return line[0] == '=' ? "=" + text : "\"" + text + "\"";
             case '*':
             case '~':
@@ -88,6 +103,21 @@ public sealed class RespTestClient : IAsyncDisposable
                 return "{" + string.Join(", ", entries) + "}";
             default:
                 throw new InvalidDataException("Unexpected reply line: " + line);
+        }
+    }
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    /// <summary>A bulk string as text, or as hex when it is not UTF-8, so that binary values (bitmaps, HyperLogLogs) compare byte for byte.</summary>
+    private static string Text(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            return StrictUtf8.GetString(data);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "hex:" + Convert.ToHexString(data);
         }
     }
 

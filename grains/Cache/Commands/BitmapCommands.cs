@@ -6,9 +6,9 @@ namespace DataTier.Cache.Commands;
 /// <summary>Bit operations on strings (SETBIT, GETBIT, BITCOUNT, BITPOS, BITOP), with Redis 7.0's replies and errors. Bit 0 is the most significant bit of byte 0.</summary>
 public static class BitmapCommands
 {
-    private const long MaxBitOffset = 4L * 1024 * 1024 * 1024 - 1;
+    public const long MaxBitOffset = 4L * 1024 * 1024 * 1024 - 1;
 
-    private static readonly CacheReply BadOffset = CacheReply.Error("ERR bit offset is not an integer or out of range");
+    public static readonly CacheReply BadOffset = CacheReply.Error("ERR bit offset is not an integer or out of range");
 
     /// <summary>The string at a key for reading: empty when absent; WRONGTYPE for another type.</summary>
     private static byte[]? Read(CacheKeyspace ks, byte[] key, out CacheReply? error)

@@ -18,7 +18,9 @@ public enum CommandId : short
     Get, Set, GetDel, GetEx, GetSet, MGet, MSet, MSetNx, SetNx, SetEx, PSetEx, Append, StrLen, GetRange, SetRange,
     Incr, IncrBy, IncrByFloat, Decr, DecrBy,
     // bitmaps (on strings)
-    SetBit, GetBit, BitCount, BitPos, BitOp,
+    SetBit, GetBit, BitCount, BitPos, BitOp, BitField, BitFieldRo,
+    // HyperLogLog (on strings)
+    PfAdd, PfCount, PfMerge,
     // keys
     Del, Unlink, Exists, Touch, Expire, PExpire, ExpireAt, PExpireAt, ExpireTime, PExpireTime, Ttl, PTtl, Persist, Type, Rename, RenameNx,
     // hashes

@@ -82,6 +82,11 @@ public static class CommandTable
         new("bitcount", CommandId.BitCount, -2, ReadOnly, 1, 1, 1, SingleKey),
         new("bitpos", CommandId.BitPos, -3, ReadOnly, 1, 1, 1, SingleKey),
         new("bitop", CommandId.BitOp, -4, Write | DenyOom, 2, -1, 1, Cluster),
+        new("bitfield", CommandId.BitField, -2, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("bitfield_ro", CommandId.BitFieldRo, -2, R, 1, 1, 1, SingleKey),
+        new("pfadd", CommandId.PfAdd, -2, W, 1, 1, 1, SingleKey),
+        new("pfcount", CommandId.PfCount, -2, ReadOnly, 1, -1, 1, Cluster),
+        new("pfmerge", CommandId.PfMerge, -2, Write | DenyOom, 1, -1, 1, Cluster),
 
         new("del", CommandId.Del, -2, Write, 1, -1, 1, MultiKey),
         new("unlink", CommandId.Unlink, -2, D, 1, -1, 1, MultiKey),

@@ -35,6 +35,11 @@ public static class ShardExecutor
             CommandId.BitCount => BitmapCommands.Count(ks, a),
             CommandId.BitPos => BitmapCommands.Position(ks, a),
             CommandId.BitOp => BitmapCommands.Operation(ks, a),
+            CommandId.BitField => BitfieldCommands.Run(ks, a, readOnlyCommand: false),
+            CommandId.BitFieldRo => BitfieldCommands.Run(ks, a, readOnlyCommand: true),
+            CommandId.PfAdd => HyperLogLogCommands.Add(ks, a),
+            CommandId.PfCount => HyperLogLogCommands.Count(ks, a),
+            CommandId.PfMerge => HyperLogLogCommands.Merge(ks, a),
 
             CommandId.Del or CommandId.Unlink => KeyCommands.Del(ks, a),
             CommandId.Exists => KeyCommands.Exists(ks, a),
