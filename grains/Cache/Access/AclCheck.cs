@@ -28,10 +28,14 @@ public static class AclCheck
         return null;
     }
 
+    /// <summary>Commands with subcommands (CLIENT, CONFIG, ACL, ...), whose ACL names are <c>container|sub</c>.</summary>
+    private static readonly HashSet<string> Containers =
+        AclRules.Universe.Where(c => c.Contains('|')).Select(c => c[..c.IndexOf('|')]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>A command's ACL name: <c>container|sub</c> for a known subcommand of a container command.</summary>
     public static string AclName(CommandSpec spec, byte[][] a)
     {
-        if (a.Length < 2 || a[1].Length > 32) return spec.Name;
+        if (a.Length < 2 || a[1].Length > 32 || !Containers.Contains(spec.Name)) return spec.Name;
         var sub = spec.Name + "|" + Arg.Text(a[1]).ToLowerInvariant();
         return AclRules.Universe.Contains(sub) ? sub : spec.Name;
     }
