@@ -5,7 +5,7 @@ namespace DataTier.Cache.Lists;
 
 /// <summary>
 /// Clients blocked on lists (BLPOP and the like) on this silo, by key. A shard that pushes onto a list a blocked client
-/// asked it to watch (<see cref="CacheKeyspace.AwaitList"/>) signals every silo, whose blocked clients on that key then
+/// asked it to watch (<see cref="CacheKeyspace.AwaitKey"/>) signals every silo, whose blocked clients on that key then
 /// try again; whichever reaches the shard first takes the element, as when several Redis clients block on one key.
 /// </summary>
 public sealed class ListWakeups(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo)
