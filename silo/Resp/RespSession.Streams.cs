@@ -25,6 +25,7 @@ public sealed partial class RespSession
             return await _services.Router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(spec.Id, a));
         }
         if (ParseStreamRead(a, spec.Id == CommandId.XReadGroup, out var read) is { } invalid) return invalid;
+        if (read.Group is not null && read.Keys.Length > 1 && await CheckGroupsAsync(read) is { } missing) return missing;
         var ids = (byte[][])read.Ids.Clone();
         if (read.BlockMs is not { } blockMs) return await TryReadStreamsAsync(read, ids, 0) ?? CacheReply.NilArray;
         var deadline = blockMs > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + blockMs : long.MaxValue;
@@ -42,6 +43,18 @@ public sealed partial class RespSession
                 wakeups.Unregister(read.Keys, waiter);
             }
         }
+    }
+
+    /// <summary>XREADGROUP over several keys: the first key's error (WRONGTYPE, NOGROUP) before any is read, as Redis checks them.</summary>
+    private async Task<CacheReply?> CheckGroupsAsync(StreamRead read)
+    {
+        foreach (var key in read.Keys)
+        {
+            var reply = await _services.Router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.StreamReadGroupOrAwait,
+                ["XREADGROUP"u8.ToArray(), key, read.Group!, read.Consumer!, ">"u8.ToArray(), "-1"u8.ToArray(), "0"u8.ToArray(), "0"u8.ToArray()]));
+            if (reply.IsError) return reply;
+        }
+        return null;
     }
 
     /// <summary>One pass over the keys: the keys that gave entries with them, an error, or null when none gave any. A <c>$</c> in <paramref name="ids"/> is replaced by the ID it stood for.</summary>

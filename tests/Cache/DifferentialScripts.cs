@@ -127,6 +127,13 @@ public static class DifferentialScripts
             "HELLO 3", "XREAD STREAMS t2 k2 0 0", "XRANGE t2 - + COUNT 1", "XREAD STREAMS nos 0", "XINFO STREAM k2", "HELLO 2",
             "XADD e 1-1 a b", "XDEL e 1-1", "XLEN e", "EXISTS e", "XINFO STREAM e", "XADD e 1-1 a b", "XADD e 1-2 a b",
         ],
+        ["stream-trimming"] =
+        [
+            .. Enumerable.Range(1, 250).Select(i => $"XADD a {i}-1 f v"),
+            "XTRIM a MAXLEN ~ 120", "XLEN a", "XTRIM a MAXLEN ~ 10 LIMIT 50", "XTRIM a MAXLEN ~ 10 LIMIT 100", "XLEN a", "XADD a MINID ~ 240 251-1 f v",
+            "XLEN a", "XDEL a 245-1", "XINFO STREAM a", "XTRIM a MINID 249", "XRANGE a - + COUNT 2", "XTRIM a MAXLEN 1", "XRANGE a - +", "XINFO STREAM a",
+            .. Enumerable.Range(1, 120).Select(i => $"XADD b MAXLEN ~ 50 {i}-1 f v"), "XLEN b", "XRANGE b - + COUNT 1",
+        ],
         ["stream-groups"] =
         [
             "XADD s 1-1 a 1", "XADD s 2-1 b 2", "XADD s 3-1 c 3",
@@ -136,7 +143,7 @@ public static class DifferentialScripts
             "XINFO GROUPS", "XINFO GROUPS s", "XINFO GROUPS nokey",
             "XREADGROUP GROUP g c1 COUNT 1 STREAMS s >", "XREADGROUP GROUP g c2 STREAMS s >", "XREADGROUP GROUP g c2 STREAMS s >",
             "XREADGROUP GROUP g c1 STREAMS s 0", "XREADGROUP GROUP g c3 STREAMS s 0", "XREADGROUP GROUP nog c STREAMS s >", "XREADGROUP GROUP g c STREAMS nos2 >",
-            "XREADGROUP GROUP g c STREAMS s $", "XREADGROUP STREAMS s >", "XREADGROUP GROUP g STREAMS s >", "XREADGROUP GROUP g c STREAMS s", "XREADGROUP GROUP g c FOO STREAMS s >",
+            "XREADGROUP GROUP g c STREAMS s $", "XADD s2 1-1 a 1", "XREADGROUP GROUP g c STREAMS s s2 > >", "XPENDING s g", "XREADGROUP GROUP g c STREAMS s2 s > >", "XREADGROUP STREAMS s >", "XREADGROUP GROUP g STREAMS s >", "XREADGROUP GROUP g c STREAMS s", "XREADGROUP GROUP g c FOO STREAMS s >",
             "XINFO GROUPS s",
             "XPENDING s g", "XPENDING s g - + 10 nobody", "XPENDING s g IDLE 99999999 - + 10 c2", "XPENDING s g IDLE 99999999 - + 10",
             "XPENDING s g - + 0", "XPENDING s g IDLE 99999999 (1-1 + 10 c2", "XPENDING s g - +", "XPENDING s g - + x", "XPENDING s g IDLE x - + 10", "XPENDING s g IDLE 1 - +",

@@ -91,4 +91,21 @@ public sealed class StreamBlockingTests(CacheSiloFixture fixture)
         Assert.Equal(":2", await client.CallAsync("XACK", key, "g", "1-1", "2-1", "3-1"));
         Assert.Equal("[:0, (nil), (nil), (nil array)]", await client.CallAsync("XPENDING", key, "g"));
     }
+
+    [Fact]
+    public async Task A_client_that_disconnects_while_blocked_in_XREADGROUP_takes_nothing_added_afterwards()
+    {
+        var key = $"left-{Guid.NewGuid():N}";
+        await using var observer = await fixture.ConnectAsync();
+        Assert.Equal("+OK", await observer.CallAsync("XGROUP", "CREATE", key, "g", "$", "MKSTREAM"));
+        var leaving = await fixture.ConnectAsync();
+        await leaving.SendAsync("XREADGROUP", "GROUP", "g", "gone", "BLOCK", "0", "STREAMS", key, ">");
+        await Task.Delay(300);
+        await leaving.DisposeAsync();
+        await Task.Delay(500);
+        Assert.Equal("\"1-1\"", await observer.CallAsync("XADD", key, "1-1", "f", "v"));
+        await Task.Delay(300);
+        Assert.Equal("[:0, (nil), (nil), (nil array)]", await observer.CallAsync("XPENDING", key, "g"));
+        Assert.Equal($"[[\"{key}\", [[\"1-1\", [\"f\", \"v\"]]]]]", await observer.CallAsync("XREADGROUP", "GROUP", "g", "stays", "STREAMS", key, ">"));
+    }
 }

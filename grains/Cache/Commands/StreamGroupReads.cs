@@ -10,6 +10,7 @@ public static class StreamGroupReads
     /// <summary>
     /// Internal: key, group, consumer, ID (<c>&gt;</c> or a history ID), count (0: all), NOACK (1 or 0), wait-until in Unix
     /// ms (0: no wait). The entries delivered as an array; for <c>&gt;</c> with nothing new, nil (and a wait as XREAD's).
+    /// A count of -1 only checks that the group exists (OK or the error), as Redis does for every key before reading any.
     /// </summary>
     public static CacheReply ReadOrAwait(CacheKeyspace ks, byte[][] a)
     {
@@ -20,6 +21,7 @@ public static class StreamGroupReads
         if (error is not null) return error;
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group))
             return StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
+        if (count < 0) return CacheReply.Ok;
         var consumer = group.Consumer(a[3], ks.Now, out _);
         consumer.SeenAt = ks.Now;
         CacheReply reply;
