@@ -125,7 +125,7 @@ public static class DifferentialScripts
             "XREAD COUNT 1", "XREAD t2 0", "XREAD BLOCK 10 STREAMS t2 0", "XREAD STREAMS {x}a {x}b 0 0", "XADD {x}b 1-1 f v", "XREAD STREAMS {x}a {x}b 0 0",
             "XADD k2 1-1 f v", "XREAD STREAMS t2 k2 0 0", "XREAD STREAMS k2 t2 0 $",
             "HELLO 3", "XREAD STREAMS t2 k2 0 0", "XRANGE t2 - + COUNT 1", "XREAD STREAMS nos 0", "XINFO STREAM k2", "HELLO 2",
-            "XADD e 1-1 a b", "XDEL e 1-1", "XLEN e", "EXISTS e", "XINFO STREAM e", "XADD e 1-1 a b", "XADD e 1-2 a b",
+            "XINFO STREAM t2 FULL", "XINFO STREAM t2 FULL COUNT 1", "XINFO STREAM t2 FULL COUNT 0", "XINFO STREAM t2 FULL COUNT -1", "XGROUP CREATE t2 g 0", "XGROUP CREATE t2 h $", "XINFO STREAM t2 FULL COUNT 1", "XADD e 1-1 a b", "XDEL e 1-1", "XLEN e", "EXISTS e", "XINFO STREAM e", "XINFO STREAM e FULL", "XADD e 1-1 a b", "XADD e 1-2 a b",
         ],
         ["stream-trimming"] =
         [
@@ -159,7 +159,7 @@ public static class DifferentialScripts
             "XGROUP SETID s g $ ENTRIESREAD 3", "XGROUP SETID s nog 0", "XGROUP SETID s g bad", "XGROUP SETID nokey g 0", "XINFO GROUPS s",
             "XGROUP CREATECONSUMER s g c9", "XGROUP CREATECONSUMER s g c9", "XGROUP CREATECONSUMER s nog c9", "XGROUP DELCONSUMER s g c4", "XGROUP DELCONSUMER s g nobody",
             "XPENDING s g", "XGROUP DESTROY s g3", "XGROUP DESTROY s g3", "XGROUP DESTROY nokey g", "XGROUP DESTROY s", "XINFO GROUPS s", "XINFO CONSUMERS s nog", "XINFO CONSUMERS nokey g",
-            "XINFO STREAM s", "XINFO STREAM s FOO", "XINFO STREAM nokey",
+            "XINFO STREAM s", "XINFO STREAM s FOO", "XINFO STREAM nokey", "XINFO STREAM nokey FOO", "XINFO STREAM s FULL COUNT x", "XINFO STREAM s FULL FOO", "XINFO STREAM s FULL COUNT", "XINFO STREAM s FULL COUNT 1 COUNT 2", "XINFO STREAM s FOO COUNT 1",
             "SET str x", "XGROUP CREATE str g 0", "XREADGROUP GROUP g c STREAMS str >", "XACK str g 1-1", "XPENDING str g", "XCLAIM str g c 0 1-1", "XINFO GROUPS str",
             "XADD s 4-1 d 4", "XADD s 5-1 e 5", "XREADGROUP GROUP g2 c COUNT 1 STREAMS s >", "XINFO GROUPS s", "XDEL s 5-1", "XINFO GROUPS s", "XTRIM s MAXLEN 0", "XINFO GROUPS s",
             "HELLO 3", "XINFO GROUPS s", "XREADGROUP GROUP g2 c STREAMS s 0", "XPENDING s g2", "HELLO 2",

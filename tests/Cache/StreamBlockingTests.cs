@@ -88,6 +88,9 @@ public sealed class StreamBlockingTests(CacheSiloFixture fixture)
         var claimed = await client.CallAsync("XPENDING", key, "g", "-", "+", "10", "bob");
         Assert.Matches("^\\[\\[\"1-1\", \"bob\", :[0-9]+, :1\\], \\[\"2-1\", \"bob\", :(5[0-9]{3}), :2\\]\\]$", claimed);
         Assert.Matches("^\\[\\{?.*\"name\", \"alice\", \"pending\", :0, \"idle\", :[0-9]+.*\"name\", \"bob\", \"pending\", :2, \"idle\", :[0-9]+", await client.CallAsync("XINFO", "CONSUMERS", key, "g"));
+        var full = await client.CallAsync("XINFO", "STREAM", key, "FULL");
+        Assert.Matches("\"pel-count\", :2, \"pending\", \\[\\[\"1-1\", \"bob\", :[0-9]{13}, :1\\], \\[\"2-1\", \"bob\", :[0-9]{13}, :2\\]\\]", full);
+        Assert.Matches("\"name\", \"bob\", \"seen-time\", :[0-9]{13}, \"pel-count\", :2, \"pending\", \\[\\[\"1-1\", :[0-9]{13}, :1\\], \\[\"2-1\", :[0-9]{13}, :2\\]\\]", full);
         Assert.Equal(":2", await client.CallAsync("XACK", key, "g", "1-1", "2-1", "3-1"));
         Assert.Equal("[:0, (nil), (nil), (nil array)]", await client.CallAsync("XPENDING", key, "g"));
     }

@@ -11,7 +11,6 @@ public static class StreamInfo
     {
         var stream = Lookup.Find(ks, a[2], false, out _, out var error);
         if (error is not null) return error;
-        if (Arg.Is(a[1], "stream") && a.Length > 3 && !Arg.Is(a[3], "full")) return StreamSubcommands.Unknown(a[1], "XINFO");
         if (stream is null) return CacheErrors.NoSuchKey;
         if (Arg.Is(a[1], "groups")) return CacheReply.Array(stream.Groups.Values.Select(g => Group(stream, g)).ToArray());
         if (Arg.Is(a[1], "consumers"))
@@ -24,7 +23,11 @@ public static class StreamInfo
                 CacheReply.Bulk("idle"), CacheReply.Int(Math.Max(0, ks.Now - c.SeenAt)),
             ])).ToArray());
         }
-        return Stream(stream);
+        if (a.Length == 3) return Stream(stream);
+        if (!Arg.Is(a[3], "full") || a.Length is not (4 or 6) || a.Length == 6 && !Arg.Is(a[4], "count")) return StreamSubcommands.Unknown(a[1], "XINFO");
+        long count = 10;
+        if (a.Length == 6 && !CacheNumbers.TryParseLong(a[5], out count)) return CacheErrors.NotInteger;
+        return StreamInfoFull.Full(stream, count <= 0 ? long.MaxValue : count);
     }
 
     private static CacheReply Group(StreamValue stream, StreamGroup group) => CacheReply.Map(
@@ -41,10 +44,19 @@ public static class StreamInfo
     /// XINFO STREAM. The radix tree figures describe Redis' storage: the keys are the nodes entries were appended to, as
     /// here; the tree's inner nodes have no counterpart, so one more than the keys is reported.
     /// </summary>
-    private static CacheReply Stream(StreamValue stream)
+    private static CacheReply Stream(StreamValue stream) => CacheReply.Map(
+    [
+        .. Header(stream),
+        CacheReply.Bulk("groups"), CacheReply.Int(stream.Groups.Count),
+        CacheReply.Bulk("first-entry"), stream.Count > 0 ? StreamIds.Entry(stream.Entries[0]) : CacheReply.Nil,
+        CacheReply.Bulk("last-entry"), stream.Count > 0 ? StreamIds.Entry(stream.Entries[^1]) : CacheReply.Nil,
+    ]);
+
+    /// <summary>The fields XINFO STREAM starts with, in both forms.</summary>
+    public static CacheReply[] Header(StreamValue stream)
     {
         var nodes = stream.Entries.Select(e => e.Node).Distinct().Count();
-        return CacheReply.Map(
+        return
         [
             CacheReply.Bulk("length"), CacheReply.Int(stream.Count),
             CacheReply.Bulk("radix-tree-keys"), CacheReply.Int(nodes),
@@ -53,9 +65,6 @@ public static class StreamInfo
             CacheReply.Bulk("max-deleted-entry-id"), StreamIds.Bulk(stream.MaxDeletedId),
             CacheReply.Bulk("entries-added"), CacheReply.Int(stream.EntriesAdded),
             CacheReply.Bulk("recorded-first-entry-id"), StreamIds.Bulk(stream.FirstId),
-            CacheReply.Bulk("groups"), CacheReply.Int(stream.Groups.Count),
-            CacheReply.Bulk("first-entry"), stream.Count > 0 ? StreamIds.Entry(stream.Entries[0]) : CacheReply.Nil,
-            CacheReply.Bulk("last-entry"), stream.Count > 0 ? StreamIds.Entry(stream.Entries[^1]) : CacheReply.Nil,
-        ]);
+        ];
     }
 }
