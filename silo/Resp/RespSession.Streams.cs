@@ -29,7 +29,7 @@ public sealed partial class RespSession
         var ids = (byte[][])read.Ids.Clone();
         if (read.BlockMs is not { } blockMs) return await TryReadStreamsAsync(read, ids, 0) ?? CacheReply.NilArray;
         var deadline = blockMs > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + blockMs : long.MaxValue;
-        var wakeups = _services.ListWakeups;
+        var wakeups = _services.KeyWakeups;
         while (true)
         {
             var waiter = wakeups.Register(read.Keys);
