@@ -52,6 +52,8 @@ public sealed class CacheReply
 
     public static CacheReply Pairs(CacheReply[] flattened) => new(ReplyKind.ScorePairs) { Items = flattened };
 
+    public static CacheReply KeyedPairs(CacheReply[] flattened) => new(ReplyKind.KeyedPairs) { Items = flattened };
+
     public static CacheReply Verbatim(string text) => new(ReplyKind.Verbatim) { Text = text };
 
     public override string ToString() => Kind switch

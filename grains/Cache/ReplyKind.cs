@@ -25,4 +25,6 @@ public enum ReplyKind : byte
     ScorePairs,
     /// <summary>Text: RESP2 bulk string, RESP3 verbatim string (txt).</summary>
     Verbatim,
+    /// <summary>Key and value pairs, flattened in <see cref="CacheReply.Items"/>: RESP2 an array of two-element arrays, RESP3 a map (XREAD).</summary>
+    KeyedPairs,
 }

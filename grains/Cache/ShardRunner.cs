@@ -9,7 +9,7 @@ namespace DataTier.Cache;
 /// RESP sessions when the shard is active on their own silo. Over the memory limit, it first evicts
 /// by the policy; commands that may grow memory get the OOM error when nothing can be evicted.
 /// </summary>
-public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time, Lists.ListWakeups? lists = null)
+public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time, Blocking.KeyWakeups? lists = null)
 {
     /// <summary>Runs the batch; null when the keyspace has closed (the shard moved), so the caller must go through the grain.</summary>
     public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands)

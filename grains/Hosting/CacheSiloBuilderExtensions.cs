@@ -39,7 +39,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<ReplicaReads>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
-        services.AddSingleton<DataTier.Cache.Lists.ListWakeups>();
+        services.AddSingleton<DataTier.Cache.Blocking.KeyWakeups>();
         services.AddSingleton<DataTier.Cache.Scripting.ScriptCache>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();

@@ -16,13 +16,13 @@ public sealed class RespServices(
     TimeProvider time,
     DataTier.Cache.Snapshots.CacheSnapshots snapshots,
     DataTier.Cache.Replication.ReplicaReads replicaReads,
-    DataTier.Cache.Lists.ListWakeups listWakeups,
+    DataTier.Cache.Blocking.KeyWakeups keyWakeups,
     DataTier.Cache.Scripting.ScriptCache scripts,
     AclLog aclLog)
 {
     public AclLog AclLog => aclLog;
     public DataTier.Cache.Scripting.ScriptCache Scripts => scripts;
-    public DataTier.Cache.Lists.ListWakeups ListWakeups => listWakeups;
+    public DataTier.Cache.Blocking.KeyWakeups KeyWakeups => keyWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
     public CacheOptions CacheOptions => cacheOptions.Value;
     public DataTier.Cache.Snapshots.CacheSnapshots Snapshots => snapshots;

@@ -6,7 +6,7 @@ namespace DataTier.Silo.Resp;
 /// <summary>
 /// LMPOP and the blocking list commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP). Each attempt tries the keys in
 /// order on their shards; a shard that finds a key's list empty remembers that a client waits on it. The client then
-/// waits until a push onto one of its keys wakes this silo's waiters (<see cref="Cache.Lists.ListWakeups"/>), its
+/// waits until a push onto one of its keys wakes this silo's waiters (<see cref="Cache.Blocking.KeyWakeups"/>), its
 /// timeout passes, or a second goes by (then it tries again anyway, in case a wake-up was lost with a silo), and tries
 /// again: another client may have taken the element first. While it waits it watches its connection, and stops
 /// without taking anything if the client has gone.
@@ -51,7 +51,7 @@ public sealed partial class RespSession
         }
         var deadline = timeoutMs is { } ms && ms > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + ms : long.MaxValue;
         if (timeoutMs is null) return await TryPopAsync(pop, 0) ?? CacheReply.NilArray;
-        var wakeups = _services.ListWakeups;
+        var wakeups = _services.KeyWakeups;
         while (true)
         {
             var waiter = wakeups.Register(pop.Keys);

@@ -71,6 +71,8 @@ public sealed partial class RespSession
                 return await RunCollectionAcrossKeysAsync(spec, a);
             case var id when IsListPop(id):
                 return await RunListPopAsync(spec, a);
+            case var id when IsStreamAcrossKeys(id):
+                return await RunStreamAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

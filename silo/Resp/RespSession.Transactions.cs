@@ -33,7 +33,7 @@ public sealed partial class RespSession
             _queued!.Add(a);
             return Queued;
         }
-        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id))
+        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id) || IsStreamAcrossKeys(spec.Id))
         {
             _queueFailed = true;
             return CacheReply.Error("ERR Command not allowed inside a transaction");

@@ -46,22 +46,12 @@ public static class RespWriter
                 foreach (var item in reply.Items) Write(output, item, protocol);
                 break;
             case ReplyKind.ScorePairs:
-                var items = reply.Items!;
-                if (protocol == 3)
-                {
-                    WriteNumber(output, (byte)'*', items.Length / 2);
-                    for (var i = 0; i + 1 < items.Length; i += 2)
-                    {
-                        WriteRaw(output, "*2\r\n"u8);
-                        Write(output, items[i], protocol);
-                        Write(output, items[i + 1], protocol);
-                    }
-                }
-                else
-                {
-                    WriteNumber(output, (byte)'*', items.Length);
-                    foreach (var item in items) Write(output, item, protocol);
-                }
+                if (protocol == 3) WritePairs(output, reply.Items!, protocol);
+                else goto case ReplyKind.Array;
+                break;
+            case ReplyKind.KeyedPairs:
+                if (protocol == 3) goto case ReplyKind.Map;
+                WritePairs(output, reply.Items!, protocol);
                 break;
             case ReplyKind.Double:
                 var text = ScoreFormat.Format(reply.Double);
@@ -134,5 +124,17 @@ public static class RespWriter
     {
         bytes.CopyTo(output.GetSpan(bytes.Length));
         output.Advance(bytes.Length);
+    }
+
+    /// <summary>Flattened pairs as an array of two-element arrays.</summary>
+    private static void WritePairs(IBufferWriter<byte> output, CacheReply[] items, int protocol)
+    {
+        WriteNumber(output, (byte)'*', items.Length / 2);
+        for (var i = 0; i + 1 < items.Length; i += 2)
+        {
+            WriteRaw(output, "*2\r\n"u8);
+            Write(output, items[i], protocol);
+            Write(output, items[i + 1], protocol);
+        }
     }
 }

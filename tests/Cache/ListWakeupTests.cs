@@ -2,7 +2,7 @@ using System.Text;
 using DataTier.Cache;
 using DataTier.Cache.Commands;
 using DataTier.Cache.Keyspace;
-using DataTier.Cache.Lists;
+using DataTier.Cache.Blocking;
 using DataTier.Cache.Memory;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -48,7 +48,7 @@ public sealed class ListWakeupTests
     [Fact]
     public void A_signal_completes_the_waiters_of_its_key_only()
     {
-        var wakeups = new ListWakeups(null!, null!, null!);
+        var wakeups = new KeyWakeups(null!, null!, null!);
         var onQ = wakeups.Register([B("q"), B("r")]);
         var onS = wakeups.Register([B("s")]);
         wakeups.SignalLocal([B("r")]);

@@ -36,6 +36,10 @@ public enum CommandId : short
     // sets
     SAdd, SRem, SIsMember, SMIsMember, SMembers, SCard, SPop, SRandMember, SScan, SMove,
     SInter, SUnion, SDiff, SInterStore, SUnionStore, SDiffStore, SInterCard,
+    // streams
+    XAdd, XLen, XRange, XRevRange, XDel, XTrim, XSetId, XRead, XReadGroup, XGroup, XAck, XPending, XClaim, XAutoClaim, XInfo,
+    // the per-key attempts of XREAD and XREADGROUP (not in the RESP command table)
+    StreamReadOrAwait, StreamReadGroupOrAwait,
     // memcached (sent by the memcached endpoint only; not in the RESP command table)
     McGet, McStore, McIncr, McTouch,
 }

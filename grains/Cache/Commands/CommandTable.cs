@@ -181,6 +181,22 @@ public static class CommandTable
         new("sunionstore", CommandId.SUnionStore, -3, Write | DenyOom, 1, -1, 1, Cluster),
         new("sdiffstore", CommandId.SDiffStore, -3, Write | DenyOom, 1, -1, 1, Cluster),
         new("sintercard", CommandId.SInterCard, -3, ReadOnly, 0, 0, 0, Cluster),
+
+        new("xadd", CommandId.XAdd, -5, W, 1, 1, 1, SingleKey),
+        new("xlen", CommandId.XLen, 2, R, 1, 1, 1, SingleKey),
+        new("xrange", CommandId.XRange, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("xrevrange", CommandId.XRevRange, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("xdel", CommandId.XDel, -3, D, 1, 1, 1, SingleKey),
+        new("xtrim", CommandId.XTrim, -4, Write, 1, 1, 1, SingleKey),
+        new("xsetid", CommandId.XSetId, -3, W, 1, 1, 1, SingleKey),
+        new("xread", CommandId.XRead, -4, ReadOnly, 0, 0, 0, Cluster),
+        new("xreadgroup", CommandId.XReadGroup, -7, Write, 0, 0, 0, Cluster),
+        new("xgroup", CommandId.XGroup, -2, Write, 2, 2, 1, Cluster),
+        new("xack", CommandId.XAck, -4, D, 1, 1, 1, SingleKey),
+        new("xpending", CommandId.XPending, -3, ReadOnly, 1, 1, 1, SingleKey),
+        new("xclaim", CommandId.XClaim, -6, D, 1, 1, 1, SingleKey),
+        new("xautoclaim", CommandId.XAutoClaim, -6, D, 1, 1, 1, SingleKey),
+        new("xinfo", CommandId.XInfo, -2, ReadOnly, 2, 2, 1, Cluster),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

@@ -99,6 +99,7 @@ public static class KeyCommands
         SortedSetValue => "zset",
         ListValue => "list",
         SetValue => "set",
+        Streams.StreamValue => "stream",
         _ => "none",
     };
 

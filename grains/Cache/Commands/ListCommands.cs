@@ -23,7 +23,7 @@ public static class ListCommands
             else list.PushBack(a[i]);
         }
         ks.Resize(entry!);
-        ks.ListGrew(a[1]);
+        ks.KeyGrew(a[1]);
         return CacheReply.Int(list.Count);
     }
 
@@ -223,7 +223,7 @@ public static class ListCommands
         if (toLeft) destination.PushFront(element);
         else destination.PushBack(element);
         ks.Resize(destinationEntry!);
-        ks.ListGrew(a[2]);
+        ks.KeyGrew(a[2]);
         return CacheReply.Bulk(element);
     }
 
@@ -241,7 +241,7 @@ public static class ListCommands
         if (error is not null) return error;
         if (list is null)
         {
-            if (until > 0) ks.AwaitList(a[1], until);
+            if (until > 0) ks.AwaitKey(a[1], until);
             return CacheReply.Nil;
         }
         if (count == 0) return CacheReply.Bulk(PopOne(ks, entry!, list, left));
@@ -258,7 +258,7 @@ public static class ListCommands
         if (error is not null) return error;
         if (source is not null) return Move(ks, a[..5]);
         CacheNumbers.TryParseLong(a[5], out var until);
-        ks.AwaitList(a[1], until);
+        ks.AwaitKey(a[1], until);
         return CacheReply.Nil;
     }
 

@@ -2,7 +2,7 @@ namespace DataTier.Cache.Keyspace;
 
 /// <summary>
 /// One key of a shard: its value (a string as byte[], a <see cref="Values.HashValue"/>, <see cref="Values.SortedSetValue"/>,
-/// <see cref="Values.ListValue"/> or <see cref="Values.SetValue"/>), expiry and access data for eviction.
+/// <see cref="Values.ListValue"/>, <see cref="Values.SetValue"/> or <see cref="Streams.StreamValue"/>), expiry and access data for eviction.
 /// </summary>
 public sealed class CacheEntry(byte[] key, object value)
 {

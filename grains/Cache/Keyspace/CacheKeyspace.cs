@@ -226,6 +226,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         SortedSetValue set => 128 + set.Bytes,
         ListValue list => 64 + list.Bytes,
         SetValue set => 96 + set.Bytes,
+        Streams.StreamValue stream => 128 + stream.Size,
         _ => 0,
     };
 

@@ -1,3 +1,4 @@
+using DataTier.Cache.Streams;
 using DataTier.Cache.Values;
 
 namespace DataTier.Cache.Keyspace;
@@ -7,10 +8,10 @@ namespace DataTier.Cache.Keyspace;
 public sealed class EntrySnapshot
 {
     [Id(0)] public byte[] Key { get; init; } = [];
-    /// <summary>0 string, 1 hash, 2 sorted set, 3 list, 4 set.</summary>
+    /// <summary>0 string, 1 hash, 2 sorted set, 3 list, 4 set, 5 stream.</summary>
     [Id(1)] public byte Type { get; init; }
     [Id(2)] public byte[]? String { get; init; }
-    /// <summary>Hash fields and values (alternating), sorted set or set members, or list elements in order.</summary>
+    /// <summary>Hash fields and values (alternating), sorted set or set members, list elements in order, or a stream's one encoding (<see cref="StreamCodec"/>).</summary>
     [Id(3)] public byte[][]? Items { get; init; }
     [Id(4)] public double[]? Scores { get; init; }
     [Id(5)] public long ExpiresAt { get; init; }
@@ -42,6 +43,8 @@ public sealed class EntrySnapshot
                 return new EntrySnapshot { Key = k, Type = 3, Items = [.. list.Items], ExpiresAt = entry.ExpiresAt };
             case SetValue members:
                 return new EntrySnapshot { Key = k, Type = 4, Items = [.. members.Members], ExpiresAt = entry.ExpiresAt };
+            case StreamValue stream:
+                return new EntrySnapshot { Key = k, Type = 5, Items = [StreamCodec.Encode(stream)], ExpiresAt = entry.ExpiresAt };
             default:
                 return new EntrySnapshot { Key = k, Type = 0, String = (byte[])entry.Value, ExpiresAt = entry.ExpiresAt, Flags = entry.Flags, Cas = entry.Cas };
         }
@@ -65,6 +68,8 @@ public sealed class EntrySnapshot
                 return list;
             case 4:
                 return SetValue.Of(Items!);
+            case 5:
+                return StreamCodec.Decode(Items![0]);
             default:
                 return String!;
         }

@@ -2,7 +2,7 @@ namespace DataTier.Cache.PubSub;
 
 [SiloLocalPlacement]
 [Orleans.Concurrency.Reentrant]
-public sealed class SiloPubSubGrain(PubSubHub hub, Lists.ListWakeups lists, Scripting.ScriptCache scripts, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
+public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Scripting.ScriptCache scripts, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
 {
     public Task<int> Deliver(byte[] channel, byte[] message)
     {

@@ -1,14 +1,15 @@
 using DataTier.Cache.Keyspace;
 using DataTier.Cache.PubSub;
 
-namespace DataTier.Cache.Lists;
+namespace DataTier.Cache.Blocking;
 
 /// <summary>
-/// Clients blocked on lists (BLPOP and the like) on this silo, by key. A shard that pushes onto a list a blocked client
-/// asked it to watch (<see cref="CacheKeyspace.AwaitList"/>) signals every silo, whose blocked clients on that key then
-/// try again; whichever reaches the shard first takes the element, as when several Redis clients block on one key.
+/// Clients blocked on lists (BLPOP and the like) or streams (XREAD, XREADGROUP with BLOCK) on this silo, by key. A shard
+/// that pushes onto a list, or adds to a stream, a blocked client asked it to watch (<see cref="CacheKeyspace.AwaitKey"/>)
+/// signals every silo, whose blocked clients on that key then try again; whichever reaches the shard first takes the
+/// element, as when several Redis clients block on one key.
 /// </summary>
-public sealed class ListWakeups(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo)
+public sealed class KeyWakeups(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo)
 {
     private readonly object _lock = new();
     private readonly Dictionary<byte[], List<TaskCompletionSource>> _waiters = new(ByteArrayComparer.Instance);
