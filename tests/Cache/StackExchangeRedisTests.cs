@@ -115,4 +115,38 @@ public sealed class CacheStackExchangeRedisTests(CacheSiloFixture fixture)
         Assert.Equal(1, receivers);
         Assert.Equal("hi", await received.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(",protocol=resp3")]
+    public async Task Streams_consumer_groups_and_hyperloglogs(string protocol)
+    {
+        using var redis = Connect(protocol);
+        var db = redis.GetDatabase();
+        var stream = "se-stream" + protocol.Length;
+        var first = await db.StreamAddAsync(stream, [new NameValueEntry("temp", "21"), new NameValueEntry("room", "hall")]);
+        var second = await db.StreamAddAsync(stream, "temp", "22");
+        Assert.True(string.CompareOrdinal(first!, second!) < 0);
+        Assert.Equal(2, await db.StreamLengthAsync(stream));
+        var range = await db.StreamRangeAsync(stream);
+        Assert.Equal([first, second], range.Select(e => e.Id));
+        Assert.Equal("hall", (string?)range[0]["room"]);
+        Assert.True(await db.StreamCreateConsumerGroupAsync(stream, "workers", StreamPosition.Beginning));
+        var delivered = await db.StreamReadGroupAsync(stream, "workers", "w1", StreamPosition.NewMessages, count: 1);
+        Assert.Equal(first, Assert.Single(delivered).Id);
+        var pending = await db.StreamPendingAsync(stream, "workers");
+        Assert.Equal(1, pending.PendingMessageCount);
+        Assert.Equal("w1", (string?)Assert.Single(pending.Consumers).Name);
+        Assert.Equal(1, await db.StreamAcknowledgeAsync(stream, "workers", first));
+        Assert.Equal(0, (await db.StreamPendingAsync(stream, "workers")).PendingMessageCount);
+        var read = await db.StreamReadAsync(stream, first);
+        Assert.Equal(second, Assert.Single(read).Id);
+        Assert.Equal(1, await db.StreamTrimAsync(stream, 1));
+        Assert.Equal(RedisType.Stream, await db.KeyTypeAsync(stream));
+
+        var visitors = "se-hll" + protocol.Length;
+        Assert.True(await db.HyperLogLogAddAsync(visitors, [.. Enumerable.Range(0, 1000).Select(i => (RedisValue)("user" + i))]));
+        Assert.InRange(await db.HyperLogLogLengthAsync(visitors), 970, 1030);
+        Assert.False(await db.HyperLogLogAddAsync(visitors, "user1"));
+    }
 }
