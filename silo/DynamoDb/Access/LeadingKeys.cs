@@ -22,33 +22,26 @@ public static class LeadingKeys
         var schemas = new Dictionary<string, TableKeySchema>(StringComparer.Ordinal);
         try
         {
-            switch (operation)
+            foreach (var part in RequestParts.Of(operation, root))
             {
-                case "GetItem" or "DeleteItem" or "UpdateItem":
-                    await AddAsync(keys, schemas, tables, Text(root, "TableName"), Member(root, "Key"));
-                    break;
-                case "PutItem":
-                    await AddAsync(keys, schemas, tables, Text(root, "TableName"), Member(root, "Item"));
-                    break;
-                case "Query":
-                    if (await QueryKeyAsync(root, tables) is not { } queried) return null;
-                    keys[queried.Table] = [queried.Key];
-                    break;
-                case "BatchGetItem":
-                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default)
-                        foreach (var key in Member(table.Value, "Keys")?.EnumerateArray() ?? default)
-                            await AddAsync(keys, schemas, tables, table.Name, key);
-                    break;
-                case "BatchWriteItem":
-                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default)
-                        foreach (var write in table.Value.EnumerateArray())
-                            await AddAsync(keys, schemas, tables, table.Name, Member(Member(write, "PutRequest"), "Item") ?? Member(Member(write, "DeleteRequest"), "Key"));
-                    break;
-                case "TransactWriteItems" or "TransactGetItems":
-                    foreach (var item in Member(root, "TransactItems")?.EnumerateArray() ?? default)
-                        foreach (var action in item.EnumerateObject())
-                            await AddAsync(keys, schemas, tables, Text(action.Value, "TableName"), Member(action.Value, action.Name == "Put" ? "Item" : "Key"));
-                    break;
+                switch (part.Action)
+                {
+                    case "Query":
+                        if (await QueryKeyAsync(root, tables) is not { } queried) return null;
+                        keys[queried.Table] = [queried.Key];
+                        break;
+                    case "Scan":
+                        break;
+                    case "Put":
+                        await AddAsync(keys, schemas, tables, part.Table, Member(part.Request, "Item"));
+                        break;
+                    case "Get" when operation == "BatchGetItem":
+                        foreach (var key in Member(part.Request, "Keys")?.EnumerateArray() ?? default) await AddAsync(keys, schemas, tables, part.Table, key);
+                        break;
+                    default:
+                        await AddAsync(keys, schemas, tables, part.Table, Member(part.Request, "Key"));
+                        break;
+                }
             }
             return keys.ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Value, StringComparer.Ordinal);
         }

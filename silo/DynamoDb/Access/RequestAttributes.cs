@@ -18,40 +18,14 @@ public static class RequestAttributes
         var names = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         try
         {
-            switch (operation)
-            {
-                case "GetItem" or "Query" or "Scan":
-                    Add(names, Text(root, "TableName"), Projected(root));
-                    break;
-                case "PutItem":
-                    Add(names, Text(root, "TableName"), MemberNames(Member(root, "Item")));
-                    break;
-                case "DeleteItem":
-                    Add(names, Text(root, "TableName"), MemberNames(Member(root, "Key")));
-                    break;
-                case "UpdateItem":
-                    Add(names, Text(root, "TableName"), Updated(root));
-                    break;
-                case "BatchGetItem":
-                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default) Add(names, table.Name, Projected(table.Value));
-                    break;
-                case "BatchWriteItem":
-                    foreach (var table in Member(root, "RequestItems")?.EnumerateObject() ?? default)
-                        foreach (var write in table.Value.EnumerateArray())
-                            Add(names, table.Name, MemberNames(Member(Member(write, "PutRequest"), "Item") ?? Member(Member(write, "DeleteRequest"), "Key")));
-                    break;
-                case "TransactWriteItems" or "TransactGetItems":
-                    foreach (var item in Member(root, "TransactItems")?.EnumerateArray() ?? default)
-                        foreach (var action in item.EnumerateObject())
-                            Add(names, Text(action.Value, "TableName"), action.Name switch
-                            {
-                                "Put" => MemberNames(Member(action.Value, "Item")),
-                                "Update" => Updated(action.Value),
-                                "Get" => Projected(action.Value),
-                                _ => MemberNames(Member(action.Value, "Key")),
-                            });
-                    break;
-            }
+            foreach (var part in RequestParts.Of(operation, root))
+                Add(names, part.Table, part.Action switch
+                {
+                    "Get" or "Query" or "Scan" => Projected(part.Request),
+                    "Put" => MemberNames(Member(part.Request, "Item")),
+                    "Update" => Updated(part.Request),
+                    _ => MemberNames(Member(part.Request, "Key")),
+                });
         }
         catch (Exception e) when (e is Errors.DynamoException or InvalidOperationException or FormatException)
         {
