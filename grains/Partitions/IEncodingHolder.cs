@@ -1,7 +1,7 @@
 namespace DataTier.Partitions;
 
-/// <summary>What counts an item's memory: told once when the item's kept wire encoding is made.</summary>
+/// <summary>What counts an item's memory: told once, with the item, when the item's kept wire encoding is made.</summary>
 internal interface IEncodingHolder
 {
-    void Kept(int bytes);
+    void Kept(VersionedItem item, int bytes);
 }

@@ -50,7 +50,7 @@ public sealed record VersionedItem(long Version, IReadOnlyDictionary<string, Att
         if (Volatile.Read(ref _json) is { } kept) return kept;
         var json = encode(Attributes);
         if (Interlocked.CompareExchange(ref _json, json, null) is { } first) return first;
-        Volatile.Read(ref _holder)?.Kept(json.Length);
+        Volatile.Read(ref _holder)?.Kept(this, json.Length);
         return json;
     }
 

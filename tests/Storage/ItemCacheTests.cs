@@ -39,6 +39,43 @@ public sealed class ItemCacheTests
     }
 
     [Fact]
+    public void An_item_read_since_the_clock_last_passed_outlives_one_that_was_not()
+    {
+        var probe = new ItemCache(capacityBytes: 1_000_000);
+        probe.Set(Key(0), Item(0), Item(0).Size);
+        var cache = new ItemCache(capacityBytes: probe.Bytes * 3);
+        for (var i = 1; i <= 4; i++) cache.Set(Key(i), Item(i), Item(i).Size);
+        // The fourth evicted the first; the second and third are unmarked now, and the second is read.
+        Assert.False(cache.TryGet(Key(1), out _));
+        Assert.True(cache.TryGet(Key(2), out _));
+        cache.Set(Key(5), Item(5), Item(5).Size);
+        Assert.False(cache.TryGet(Key(3), out _));
+        Assert.True(cache.TryGet(Key(2), out _));
+        Assert.True(cache.TryGet(Key(5), out _));
+        Assert.Equal(3, cache.Count);
+    }
+
+    [Fact]
+    public void A_write_of_a_cached_item_replaces_it_in_place_and_recounts_its_bytes()
+    {
+        var cache = new ItemCache(capacityBytes: 100_000);
+        var first = Item(1);
+        cache.Set(Key(1), first, first.Size);
+        var withoutEncoding = cache.Bytes;
+        var second = Item(1);
+        cache.Set(Key(1), second, second.Size);
+        Assert.Equal(1, cache.Count);
+        Assert.Equal(withoutEncoding, cache.Bytes);
+        Assert.True(cache.TryGet(Key(1), out var read));
+        Assert.Same(second, read);
+        // The replaced item's encoding, made late, is not counted; the new one's is.
+        first.Encoded(Encode);
+        Assert.Equal(withoutEncoding, cache.Bytes);
+        second.Encoded(Encode);
+        Assert.Equal(withoutEncoding + 500, cache.Bytes);
+    }
+
+    [Fact]
     public void An_encoding_made_after_its_item_left_the_cache_is_not_counted()
     {
         var cache = new ItemCache(capacityBytes: 100_000);
