@@ -19,7 +19,7 @@ public sealed partial class ExpressionParser
     private readonly string _kind;
     private readonly string _text;
     private readonly ExpressionContext _context;
-    private readonly List<Token> _tokens;
+    private readonly Token[] _tokens;
     private int _pos;
 
     private ExpressionParser(string kind, string text, ExpressionContext context)
@@ -28,8 +28,10 @@ public sealed partial class ExpressionParser
         _text = text;
         _context = context;
         if (string.IsNullOrWhiteSpace(text)) throw DynamoException.Validation($"Invalid {kind}: The expression can not be empty;");
-        _tokens = Tokenizer.Tokenize(text, token => SyntaxError(token, text.Length));
+        _tokens = TokenCache.TryGet(text) ?? TokenCache.Keep(text, Tokenizer.Tokenize(text, SyntaxErrorAtEnd));
     }
+
+    private Exception SyntaxErrorAtEnd(string token) => SyntaxError(token, _text.Length);
 
     public static Condition ParseCondition(string kind, string text, ExpressionContext context)
     {
@@ -200,7 +202,7 @@ public sealed partial class ExpressionParser
 
     private Token Peek => _tokens[_pos];
 
-    private Token PeekAt(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
+    private Token PeekAt(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Length - 1)];
 
     private bool TryTake(string symbol)
     {

@@ -16,19 +16,31 @@ public static class ItemCodec
     /// </summary>
     public static byte[] Encode(IReadOnlyDictionary<string, AttrValue> item, int prefixBytes = 0)
     {
-        var size = prefixBytes + VarintSize((uint)item.Count);
-        foreach (var (name, value) in item) size += StringSize(name) + ValueSize(value);
-        var bytes = GC.AllocateUninitializedArray<byte>(size);
+        var bytes = GC.AllocateUninitializedArray<byte>(prefixBytes + EncodedSize(item));
         bytes.AsSpan(0, prefixBytes).Clear();
-        var pos = prefixBytes;
-        WriteVarint(bytes, ref pos, (uint)item.Count);
+        Write(item, bytes.AsSpan(prefixBytes));
+        return bytes;
+    }
+
+    /// <summary>The length of the item's encoding.</summary>
+    public static int EncodedSize(IReadOnlyDictionary<string, AttrValue> item)
+    {
+        var size = VarintSize((uint)item.Count);
+        foreach (var (name, value) in item) size += StringSize(name) + ValueSize(value);
+        return size;
+    }
+
+    /// <summary>Writes the item's encoding into <paramref name="destination"/>, exactly <see cref="EncodedSize"/> bytes long.</summary>
+    public static void Write(IReadOnlyDictionary<string, AttrValue> item, Span<byte> destination)
+    {
+        var pos = 0;
+        WriteVarint(destination, ref pos, (uint)item.Count);
         foreach (var (name, value) in item)
         {
-            WriteString(bytes, ref pos, name);
-            WriteValue(bytes, ref pos, value);
+            WriteString(destination, ref pos, name);
+            WriteValue(destination, ref pos, value);
         }
-        if (pos != size) throw new InvalidOperationException("An item's encoding differs from its measured size");
-        return bytes;
+        if (pos != destination.Length) throw new InvalidOperationException("An item's encoding differs from its measured size");
     }
 
     private static int ValueSize(AttrValue v)

@@ -95,7 +95,7 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
                 var actual = StoredVersion(key);
                 if (actual != w.ExpectedVersion) throw new VersionConflictException(w.Position, w.ExpectedVersion, actual);
                 if (w.Attributes is null) batch.Delete(key);
-                else batch.Put(key, StoreLayout.EncodeValue(w.NewVersion, w.Attributes));
+                else PutItem(batch, key, w.NewVersion, w.Attributes);
             }
             if (changes is not null)
                 foreach (var c in changes) batch.Put(StoreLayout.ChangeKey(tableId, c.Log, c.Sequence), c.Payload);
@@ -104,7 +104,7 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
                 {
                     var key = StoreLayout.IndexEntryKey(StoreLayout.IndexPrefix(tableId, e.Index), e.Position);
                     if (e.Attributes is null) batch.Delete(key);
-                    else batch.Put(key, StoreLayout.EncodeValue(e.Version, e.Attributes));
+                    else PutItem(batch, key, e.Version, e.Attributes);
                 }
             try
             {
@@ -124,6 +124,9 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
         }
         return ValueTask.CompletedTask;
     }
+
+    private static void PutItem(WriteBatch batch, byte[] key, long version, IReadOnlyDictionary<string, Model.AttrValue> attributes) =>
+        StoreLayout.WithEncodedValue(version, attributes, (batch, key), static (value, s) => s.batch.Put(s.key, value));
 
     private long StoredVersion(byte[] key) =>
         _versions.TryGet(key, out var version) ? version : StoreLayout.VersionOf(_db.Get(key));

@@ -61,6 +61,27 @@ internal static class StoreLayout
         return bytes;
     }
 
+    /// <summary>
+    /// Hands <paramref name="use"/> an item's stored value written in a buffer rented for the call, for a store that
+    /// copies it (RocksDB's write batch): a write then allocates no array the size of its item.
+    /// </summary>
+    public static void WithEncodedValue<TState>(long version, IReadOnlyDictionary<string, Model.AttrValue> attributes, TState state,
+        System.Buffers.ReadOnlySpanAction<byte, TState> use)
+    {
+        var length = 8 + Model.ItemCodec.EncodedSize(attributes);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(buffer, version);
+            Model.ItemCodec.Write(attributes, buffer.AsSpan(8, length - 8));
+            use(buffer.AsSpan(0, length), state);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public static StoredItem DecodeValue(byte[] position, ReadOnlySpan<byte> value) =>
         new(position, BinaryPrimitives.ReadInt64LittleEndian(value), Model.ItemCodec.Decode(value[8..]));
 

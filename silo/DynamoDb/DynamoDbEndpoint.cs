@@ -31,7 +31,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     public async Task HandleAsync(HttpContext context)
     {
         var requestId = NewRequestId();
-        using var logScope = Telemetry.RequestLogScope.Begin(logger, requestId);
+        Telemetry.RequestLogScope.Begin(logger, requestId);
         // Rented, and given back once the body is written: most answers (a 1 KB item's GetItem among them) fit the first 4 KB.
         using var output = new PooledBufferWriter(4096);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -11,18 +11,15 @@ public static class RequestLogScope
 {
     public const string Key = "AwsRequestId";
 
-    public static IDisposable Begin(ILogger logger, string requestId)
+    /// <summary>
+    /// Opens the request's scope for the rest of the calling async method. It is not closed: what an async method
+    /// sets in its execution context (a log scope, Orleans' request context) never reaches its caller, so the
+    /// scope ends with the request's handler, and closing it would cost two more changes of the context (and their
+    /// allocations) on every request.
+    /// </summary>
+    public static void Begin(ILogger logger, string requestId)
     {
         RequestContext.Set(Key, requestId);
-        return new Scope(logger.BeginScope(new RequestIdScopeState(requestId)));
-    }
-
-    private sealed class Scope(IDisposable? inner) : IDisposable
-    {
-        public void Dispose()
-        {
-            inner?.Dispose();
-            RequestContext.Remove(Key);
-        }
+        logger.BeginScope(new RequestIdScopeState(requestId));
     }
 }

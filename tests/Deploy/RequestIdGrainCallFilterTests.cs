@@ -11,11 +11,13 @@ public sealed class RequestIdGrainCallFilterTests
         var logger = new ScopeRecordingLogger<RequestIdGrainCallFilter>();
         var filter = new RequestIdGrainCallFilter(logger);
         List<string>? during = null;
-        using (RequestLogScope.Begin(new ScopeRecordingLogger<RequestIdGrainCallFilterTests>(), "REQ1"))
+        async Task Handle()
         {
+            RequestLogScope.Begin(new ScopeRecordingLogger<RequestIdGrainCallFilterTests>(), "REQ1");
             Assert.Equal("REQ1", RequestContext.Get(RequestLogScope.Key));
             await filter.Invoke(FakeGrainCallContext.Create(() => during = logger.OpenScopes()));
         }
+        await Handle();
         Assert.Equal(["AwsRequestId:REQ1"], during);
         Assert.Empty(logger.OpenScopes());
         Assert.Null(RequestContext.Get(RequestLogScope.Key));
