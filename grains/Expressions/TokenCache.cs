@@ -14,6 +14,9 @@ internal static class TokenCache
     private const int MaxTextLength = 4096;
     private static readonly ConcurrentDictionary<string, Token[]> Tokens = new(StringComparer.Ordinal);
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table, on each miss.
+    private static int _kept;
+
     public static Token[]? TryGet(string text) => Tokens.TryGetValue(text, out var cached) ? cached : null;
 
     /// <summary>Keeps the tokens of an expression that tokenized.</summary>
@@ -21,8 +24,12 @@ internal static class TokenCache
     {
         var kept = tokens.ToArray();
         if (text.Length > MaxTextLength) return kept;
-        if (Tokens.Count >= Capacity) Tokens.Clear();
-        Tokens.TryAdd(text, kept);
+        if (Volatile.Read(ref _kept) >= Capacity)
+        {
+            Tokens.Clear();
+            Volatile.Write(ref _kept, 0);
+        }
+        if (Tokens.TryAdd(text, kept)) Interlocked.Increment(ref _kept);
         return kept;
     }
 }

@@ -36,4 +36,15 @@ public sealed class TokenCacheTests
         }
         Assert.Null(TokenCache.TryGet(text));
     }
+
+    [Fact]
+    public void Past_its_capacity_the_cache_starts_again_and_still_parses()
+    {
+        var first = "attribute_exists(capacity_probe_0)";
+        ExpressionParser.ParseCondition("ConditionExpression", first, new ExpressionContext(null, null));
+        for (var i = 1; i <= TokenCache.Capacity; i++)
+            ExpressionParser.ParseCondition("ConditionExpression", $"attribute_exists(capacity_probe_{i})", new ExpressionContext(null, null));
+        Assert.Null(TokenCache.TryGet(first));
+        Assert.NotNull(TokenCache.TryGet($"attribute_exists(capacity_probe_{TokenCache.Capacity})"));
+    }
 }
