@@ -54,10 +54,11 @@ internal static class StoreLayout
 
     public static byte[] End(byte[] prefix) => KeyBytes.PrefixSuccessor(prefix) ?? throw new InvalidOperationException("Unbounded prefix");
 
+    /// <summary>An item's stored value: its version (8 bytes, little-endian), then its attributes in <see cref="Model.ItemCodec"/>'s encoding.</summary>
     public static byte[] EncodeValue(long version, IReadOnlyDictionary<string, Model.AttrValue> attributes)
     {
-        var bytes = Model.ItemCodec.Encode(attributes, prefixBytes: 8);
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, version);
+        var bytes = GC.AllocateUninitializedArray<byte>(ValueLength(attributes));
+        WriteValue(version, attributes, bytes);
         return bytes;
     }
 
@@ -68,18 +69,26 @@ internal static class StoreLayout
     public static void WithEncodedValue<TState>(long version, IReadOnlyDictionary<string, Model.AttrValue> attributes, TState state,
         System.Buffers.ReadOnlySpanAction<byte, TState> use)
     {
-        var length = 8 + Model.ItemCodec.EncodedSize(attributes);
+        var length = ValueLength(attributes);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            BinaryPrimitives.WriteInt64LittleEndian(buffer, version);
-            Model.ItemCodec.Write(attributes, buffer.AsSpan(8, length - 8));
-            use(buffer.AsSpan(0, length), state);
+            var value = buffer.AsSpan(0, length);
+            WriteValue(version, attributes, value);
+            use(value, state);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static int ValueLength(IReadOnlyDictionary<string, Model.AttrValue> attributes) => 8 + Model.ItemCodec.EncodedSize(attributes);
+
+    private static void WriteValue(long version, IReadOnlyDictionary<string, Model.AttrValue> attributes, Span<byte> destination)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(destination, version);
+        Model.ItemCodec.Write(attributes, destination[8..]);
     }
 
     public static StoredItem DecodeValue(byte[] position, ReadOnlySpan<byte> value) =>
