@@ -11,6 +11,9 @@
 #   --duration S     measured seconds per HTTP and SDK run (default 10; 1.5 with --quick)
 #   --port-offset N  add N to every port the suite listens on (default 0: see bench/README.md)
 #   --latency-load F the fixed rate of the latency runs, as a fraction of the ceiling's ops/s (default 0.05)
+#   --rounds N       measure each pair of the project and its reference N times, alternating which
+#                    goes first, and report the medians (default 3; 1 with --quick): on a shared machine
+#                    one 10-s run of the same server swings by a quarter from one minute to the next
 #
 # Sections (see bench/README.md):
 #   http    YCSB A, B, C, E with uniform and zipfian keys over the DynamoDB endpoint: the silo
@@ -41,6 +44,7 @@ concurrency=50
 duration=""
 port_offset=0
 latency_load=0.05
+rounds=""
 command_line="bench/run.sh${*:+ $*}"
 
 usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -54,6 +58,8 @@ while [[ $# -gt 0 ]]; do
         --port-offset) whole "$1" "${2:-}"; port_offset=$2; shift 2 ;;
         --latency-load) [[ ${2:-} =~ ^0?\.[0-9]+$|^1(\.0*)?$ ]] || { echo "--latency-load needs a fraction between 0 and 1" >&2; exit 2; }
                         latency_load=$2; shift 2 ;;
+        --rounds) whole "$1" "${2:-}"; ((${2} >= 1)) || { echo "--rounds needs at least 1" >&2; exit 2; }
+                  rounds=$2; shift 2 ;;
         --duration) [[ ${2:-} =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--duration needs a number of seconds" >&2; exit 2; }
                     duration=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
@@ -63,10 +69,10 @@ done
 has() { [[ ,$sections, == *,$1,* ]]; }
 
 if ((quick)); then
-    duration=${duration:-1.5}; warmup=0.5; prime_seconds=1.5; prime_a_seconds=6
+    duration=${duration:-1.5}; rounds=${rounds:-1}; warmup=0.5; prime_seconds=1.5; prime_a_seconds=6
     bench_n=40000; bench_n_pipelined=200000; memory_keys=100000; memcaslap_seconds=2
 else
-    duration=${duration:-10}; warmup=2; prime_seconds=8; prime_a_seconds=32
+    duration=${duration:-10}; rounds=${rounds:-3}; warmup=2; prime_seconds=8; prime_a_seconds=32
     bench_n=300000; bench_n_pipelined=2000000; memory_keys=100000; memcaslap_seconds=10
 fi
 items=10000
@@ -217,9 +223,11 @@ failed=0
 : >"$work/notes.txt"
 note() { echo "  $*" | tee -a "$work/notes.txt" >&2; }
 # record SECTION LINE: one result line for the report
-record() { echo "section=$1 $2" >>"$work/results.txt"; }
+# The round a result belongs to (see --rounds); results of one round and workload are a pair measured back to back.
+round=1
+record() { echo "section=$1 $2 round=$round" >>"$work/results.txt"; }
 # json_lines SECTION FILE: appends FILE's JSON lines to the results, tagged with this run
-json_lines() { sed "s/^{/{\"run\":\"$run_id\",\"section\":\"$1\",\"warmup\":$warmup,/" "$2" >>"$json"; }
+json_lines() { sed "s/^{/{\"run\":\"$run_id\",\"section\":\"$1\",\"round\":$round,\"warmup\":$warmup,/" "$2" >>"$json"; }
 
 # http LABEL URL MIX DIST [RATE]: one measured run of the generator; with RATE (requests a second in
 # all, open loop), recorded in section latency rather than http
@@ -238,9 +246,10 @@ http() {
     json_lines "$section" "$work/run.json"
 }
 
-# measured_ops SECTION LABEL MIX DIST: the ops/s a recorded run reached (empty if it did not run)
+# measured_ops SECTION LABEL MIX DIST: the median ops/s of the recorded runs (empty if none ran)
 measured_ops() {
-    awk -v want="section=$1 label=$2 op=$3 dist=$4 " 'index($0, want) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^ops\/s=/) { sub(/^ops\/s=/, "", $i); print $i } }' "$work/results.txt" | tail -n 1
+    awk -v want="section=$1 label=$2 op=$3 dist=$4 " 'index($0, want) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^ops\/s=/) { sub(/^ops\/s=/, "", $i); print $i } }' "$work/results.txt" \
+        | sort -n | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
 # http_prime LABEL URL: unrecorded load against a freshly started server (JIT tiering, activations,
@@ -316,18 +325,23 @@ if has http; then
     rotation=0
     for mix in ycsb-a ycsb-b ycsb-c ycsb-e; do
         for dist in uniform zipfian; do
-            targets=("silo $silo_url" "dynalite $dynalite_url" "ceiling $ceiling_url")
-            # A constant-body server does not see keys: --quick measures the ceiling once per mix.
-            if ((quick)) && [[ $dist == zipfian ]]; then targets=("silo $silo_url" "dynalite $dynalite_url"); fi
-            # The first server changes from one workload to the next, so none is always the later one.
-            for ((i = 0; i < ${#targets[@]}; i++)); do
-                set -- ${targets[$(((i + rotation) % ${#targets[@]}))]}
-                sleep 0.5
-                http "$1" "$2" "$mix" "$dist"
+            for ((round = 1; round <= rounds; round++)); do
+                targets=("silo $silo_url" "ceiling $ceiling_url")
+                # dynalite has no target to meet: it is measured in the first round only.
+                ((round == 1)) && targets+=("dynalite $dynalite_url")
+                # A constant-body server does not see keys: --quick measures the ceiling once per mix.
+                if ((quick)) && [[ $dist == zipfian ]]; then targets=("silo $silo_url" "dynalite $dynalite_url"); fi
+                # The first server changes from one run to the next, so none is always the later one.
+                for ((i = 0; i < ${#targets[@]}; i++)); do
+                    set -- ${targets[$(((i + rotation) % ${#targets[@]}))]}
+                    sleep 0.5
+                    http "$1" "$2" "$mix" "$dist"
+                done
+                rotation=$((rotation + 1))
             done
-            rotation=$((rotation + 1))
         done
     done
+    round=1
     # Closed-loop latency at 50 connections is queueing at saturation (Little's law: 50 requests in
     # flight at 35,000 ops/s are 1.4 ms each on average, whatever the server). The latency a service
     # sees is at a load the server sustains: each mix again, offered at a fixed rate, a fraction of
@@ -339,13 +353,16 @@ if has http; then
         [[ -n $ceiling_ops ]] || { note "[latency $mix] no ceiling run to take the rate from"; failed=1; continue; }
         rate=$(awk -v ops="$ceiling_ops" -v f="$latency_load" 'BEGIN { r = int(ops * f); print r < 1 ? 1 : r }')
         targets=("silo $silo_url" "ceiling $ceiling_url")
-        for ((i = 0; i < 2; i++)); do
-            set -- ${targets[$(((i + rotation) % 2))]}
-            sleep 0.5
-            http "$1" "$2" "$mix" uniform "$rate"
+        for ((round = 1; round <= rounds; round++)); do
+            for ((i = 0; i < 2; i++)); do
+                set -- ${targets[$(((i + rotation) % 2))]}
+                sleep 0.5
+                http "$1" "$2" "$mix" uniform "$rate"
+            done
+            rotation=$((rotation + 1))
         done
-        rotation=$((rotation + 1))
     done
+    round=1
 fi
 
 # --- sdk -----------------------------------------------------------------------------------------
@@ -435,13 +452,16 @@ if has cache; then
             P16) args=(-c 50 -P 16); n=$bench_n_pipelined ;;
             r100k) args=(-c 50 -r 100000); n=$bench_n ;;
         esac
-        if ((rotation % 2 == 0)); then
-            redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"; redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"
-        else
-            redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"; redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"
-        fi
-        rotation=$((rotation + 1))
+        for ((round = 1; round <= rounds; round++)); do
+            if ((rotation % 2 == 0)); then
+                redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"; redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"
+            else
+                redis_bench redis "$redis_port" "$variant" "$n" "${args[@]}"; redis_bench resp "$resp_port" "$variant" "$n" "${args[@]}"
+            fi
+            rotation=$((rotation + 1))
+        done
     done
+    round=1
 
     echo "cache: memcaslap (90% get, 10% set, 100-byte values, 50 connections) against the silo (port $memcached_port) and memcached (port $memcached_peer_port)..."
     memcaslap_bench memcached-prime "$memcached_port" "$prime_seconds" >/dev/null
@@ -454,7 +474,7 @@ fi
 
 # --- report --------------------------------------------------------------------------------------
 machine_line=$(machine)
-header="$command_line  ($(date -u '+%F %H:%M UTC'); concurrency $concurrency; ${duration} s runs after ${warmup} s warm-up)"
+header="$command_line  ($(date -u '+%F %H:%M UTC'); concurrency $concurrency; ${duration} s runs after ${warmup} s warm-up; $rounds round(s) per pair)"
 tables=$(awk -v quick="$quick" -f "$bench/suite-report.awk" "$work/results.txt")
 echo
 echo "$header"
@@ -467,6 +487,7 @@ echo "$tables"
     echo "- Command line: \`$command_line\` (run \`$run_id\` in \`${json#"$repo/"}\`)"
     echo "- Machine: $machine_line"
     echo "- Concurrency $concurrency; ${duration} s measured per HTTP and SDK run after ${warmup} s of warm-up; $items items of $item_size bytes"
+    echo "- Each HTTP, fixed-rate and redis-benchmark pair measured in $rounds round(s), alternating which server goes first (dynalite in the first round only); figures are the rounds' medians, ratios the median of the rounds' ratios (lowest to highest beside it)"
     echo "- Everything (servers, peers, load generators) on the same machine, on 127.0.0.1; only the ratios mean anything"
     echo
     echo "$tables"

@@ -1,8 +1,11 @@
 # Turns bench/run.sh's result lines into its markdown tables.
 #   awk -v quick=0|1 -f bench/suite-report.awk results.txt
-# Input lines: "section=S label=L op=O dist=D conc=C ops/s=N p50=Xms p99=Xms p99.9=Xms errors=E [rate=R]"
+# Input lines: "section=S label=L op=O dist=D conc=C ops/s=N p50=Xms p99=Xms p99.9=Xms errors=E [rate=R] [round=K]"
 # and one "section=memory keys=N resp_used=B redis_used=B silo_rss=B redis_rss=B".
 # Section latency holds the fixed-rate runs (rate=R, requests a second offered in all).
+# A workload measured in several rounds (run.sh --rounds) is reported by the medians of its rounds; a
+# ratio is the median of the ratios of the rounds' pairs (the two servers measured back to back), and
+# its lowest and highest are shown beside it.
 
 function field(name,   i, kv) {
     for (i = 1; i <= NF; i++) {
@@ -25,19 +28,71 @@ function field(name,   i, kv) {
     rows++
     if (section == "latency") latency = 1
     rate[key] = field("rate")
-    ops[key] = field("ops/s"); p50[key] = field("p50"); p99[key] = field("p99"); p999[key] = field("p99.9"); errs[key] = field("errors")
-    if (errs[key] > 0) errors_seen = errors_seen " " field("label") "/" field("op") "/" field("dist") "=" errs[key]
+    r = field("round"); if (r == "") r = 1
+    if (!((key, r) in ops_of)) runs[key]++
+    if (r + 0 > max_round) max_round = r + 0
+    ops_of[key, r] = field("ops/s"); p50_of[key, r] = field("p50"); p99_of[key, r] = field("p99"); p999_of[key, r] = field("p99.9")
+    errs[key] += field("errors")
+    if (field("errors") > 0) errors_seen = errors_seen " " field("label") "/" field("op") "/" field("dist") "/round " r "=" field("errors")
+}
+
+# median(VALUES, N): the median of VALUES[1..N] (sorted in place)
+function median(v, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j - 1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+    return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+
+# metric_median(METRIC, KEY): the median over KEY's rounds of one of ops, p50, p99, p999
+function metric_median(metric, k,   r, n, v) {
+    n = 0; split("", v)
+    for (r = 1; r <= max_round; r++) {
+        if (!((k, r) in ops_of)) continue
+        v[++n] = metric == "ops" ? ops_of[k, r] : metric == "p50" ? p50_of[k, r] : metric == "p99" ? p99_of[k, r] : p999_of[k, r]
+    }
+    return n ? median(v, n) : ""
+}
+
+# number(X): a figure as the tools printed it, or an average of two rounds to the same few digits
+function number(x) {
+    if (x + 0 < 1000 && x ~ /^[0-9]+(\.[0-9]+)?$/ && length(x) <= 6) return x
+    x = x + 0; return x >= 100 ? sprintf("%.0f", x) : sprintf("%.3f", x)
+}
+
+# paired(METRIC, A, B): the ratios A/B of METRIC in the rounds both ran, in PAIRS[1..n]; returns n
+function paired(metric, a, b,   r, n, x, y) {
+    n = 0; split("", pairs)
+    for (r = 1; r <= max_round; r++) {
+        if (!((a, r) in ops_of) || !((b, r) in ops_of)) continue
+        x = metric == "ops" ? ops_of[a, r] : p99_of[a, r]; y = metric == "ops" ? ops_of[b, r] : p99_of[b, r]
+        if (y > 0) pairs[++n] = x / y
+    }
+    return n
+}
+
+# ratio_of(METRIC, A, B): the median of the rounds' ratios, or the ratio of the medians if no round has both
+function ratio_of(metric, a, b,   n, y) {
+    if (!(a in seen) || !(b in seen)) return "-"
+    n = paired(metric, a, b)
+    if (n > 0) return sprintf("%.2f", median(pairs, n))
+    y = metric_median(metric, b)
+    return y > 0 ? sprintf("%.2f", metric_median(metric, a) / y) : "-"
+}
+
+# ratio_text(METRIC, A, B): the ratio, with the lowest and highest round beside it when there are several
+function ratio_text(metric, a, b,   t, n) {
+    t = ratio_of(metric, a, b)
+    if (t == "-") return t
+    n = paired(metric, a, b)
+    if (n > 1) { median(pairs, n); t = t sprintf(" (%.2f to %.2f)", pairs[1], pairs[n]) }
+    return t
 }
 
 function figures(k) {
     if (!(k in seen)) return "- | - | - | -"
-    return sprintf("%s | %s | %s | %s", ops[k], p50[k], p99[k], p999[k])
+    return sprintf("%s | %s | %s | %s", number(metric_median("ops", k)), number(metric_median("p50", k)), number(metric_median("p99", k)), number(metric_median("p999", k)))
 }
 
-function ratio(a, b) {
-    if (!(a in seen) || !(b in seen) || ops[b] <= 0) return "-"
-    return sprintf("%.2f", ops[a] / ops[b])
-}
+function ratio(a, b) { return ratio_of("ops", a, b) }
 
 # check(RATIO, MIN): "≥ MIN ✓" or "≥ MIN ✗"
 function check(r, min) {
@@ -46,7 +101,7 @@ function check(r, min) {
 }
 
 function row(suite, workload, project, peer_name, peer, target) {
-    printf "| %s | %s | %s | %s | %s | %s | %s |\n", suite, workload, figures(project), peer_name, figures(peer), ratio(project, peer), target
+    printf "| %s | %s | %s | %s | %s | %s | %s |\n", suite, workload, figures(project), peer_name, figures(peer), ratio_text("ops", project, peer), target
 }
 
 END {
@@ -119,7 +174,7 @@ function main_table(   m, d, dist, silo, workload, ceiling, ceiling_name, target
 # The fixed-rate runs: the same offered rate to the silo and the ceiling; p99 is judged here, below
 # saturation, and against the ceiling's own p99 at that rate (on a machine where the ceiling's p99
 # is over 2 ms, the absolute target cannot be told from the machine).
-function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling) {
+function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling, p99_silo, p99_ceiling) {
     print "| latency at a fixed rate, 50 connections, uniform | offered ops/s | project ops/s | p50 ms | p99 ms | p99.9 ms | ceiling ops/s | p50 ms | p99 ms | p99.9 ms | p99 project/ceiling | target |"
     print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     split("ycsb-a ycsb-b ycsb-c", lmixes, " ")
@@ -129,11 +184,12 @@ function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling) {
         ceiling = "latency" SUBSEP "ceiling" SUBSEP lmixes[m] SUBSEP "uniform"
         if (!(silo in seen) && !(ceiling in seen)) continue
         has_silo = (silo in seen); has_ceiling = (ceiling in seen)
-        r = (has_silo && has_ceiling && p99[ceiling] > 0) ? sprintf("%.2f", p99[silo] / p99[ceiling]) : "-"
+        r = (has_silo && has_ceiling) ? ratio_text("p99", silo, ceiling) : "-"
         target = "-"
         if (has_silo) {
-            target = "p99 < 2 ms " ((p99[silo] + 0 < 2) ? "✓" : "✗")
-            if (has_ceiling && p99[ceiling] + 0 >= 2) target = target " (the ceiling's own p99 is " p99[ceiling] " ms)"
+            p99_silo = metric_median("p99", silo); p99_ceiling = has_ceiling ? metric_median("p99", ceiling) : 0
+            target = "p99 < 2 ms " ((p99_silo + 0 < 2) ? "✓" : "✗")
+            if (has_ceiling && p99_ceiling + 0 >= 2) target = target " (the ceiling's own p99 is " number(p99_ceiling) " ms)"
         }
         printf "| YCSB %s | %s | %s | %s | %s |\n", lnames[m], has_silo ? rate[silo] : rate[ceiling], figures(silo), figures(ceiling), r " | " target
     }

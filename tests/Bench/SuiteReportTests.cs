@@ -75,6 +75,41 @@ public sealed class SuiteReportTests
     }
 
     [Fact]
+    public async Task Rounds_give_the_median_of_each_rounds_ratio_and_its_spread()
+    {
+        // The ceiling swings from round to round; each round's pair is divided on its own, so the
+        // median ratio (5500 / 9000 = 0.61) differs from the ratio of the medians (6000 / 9000 = 0.67).
+        var table = await ReportAsync(
+            Result("http", "silo", "ycsb-b", "uniform", 6000, p99: 5, round: 1),
+            Result("http", "ceiling", "ycsb-b", "uniform", 8000, p99: 2, round: 1),
+            Result("http", "silo", "ycsb-b", "uniform", 5500, p99: 4, round: 3),
+            Result("http", "ceiling", "ycsb-b", "uniform", 9000, p99: 1, round: 3),
+            Result("http", "silo", "ycsb-b", "uniform", 6500, p99: 6, round: 2),
+            Result("http", "ceiling", "ycsb-b", "uniform", 13000, p99: 3, round: 2));
+
+        var b = Row(table, "YCSB B: 95% read, 5% update, uniform", "ceiling");
+        Assert.Equal(["6000", "0.5", "5", "10"], b[1..5]);
+        Assert.Equal(["9000", "0.5", "2", "4"], b[6..10]);
+        Assert.Equal(("0.61 (0.50 to 0.75)", "≥ 0.6 ✓"), (b[^2], b[^1]));
+    }
+
+    [Fact]
+    public async Task Fixed_rate_rounds_are_judged_by_the_median_p99()
+    {
+        var table = await ReportAsync(
+            Result("latency", "silo", "ycsb-a", "uniform", 1000, p99: 1.5, rate: 1000, round: 1),
+            Result("latency", "ceiling", "ycsb-a", "uniform", 1000, p99: 1, rate: 1000, round: 1),
+            Result("latency", "silo", "ycsb-a", "uniform", 1000, p99: 9, rate: 1000, round: 2),
+            Result("latency", "ceiling", "ycsb-a", "uniform", 1000, p99: 1, rate: 1000, round: 2),
+            Result("latency", "silo", "ycsb-a", "uniform", 1000, p99: 1.8, rate: 1000, round: 3),
+            Result("latency", "ceiling", "ycsb-a", "uniform", 1000, p99: 1.2, rate: 1000, round: 3));
+
+        var a = Row(table, "YCSB A: 50% read, 50% update", "1000");
+        Assert.Equal("1.8", a[4]);
+        Assert.Equal(("1.50 (1.50 to 9.00)", "p99 < 2 ms ✓"), (a[^2], a[^1]));
+    }
+
+    [Fact]
     public async Task Memory_rows_divide_by_the_keys_and_by_redis()
     {
         var table = await ReportAsync("section=memory keys=1000 resp_used=300000 redis_used=100000 silo_rss=150000 redis_rss=120000");
@@ -86,9 +121,9 @@ public sealed class SuiteReportTests
     }
 
     /// <summary>One result line as bench/run.sh writes it; p50 and p99.9 do not enter a judgement.</summary>
-    private static string Result(string section, string label, string op, string dist, int opsPerSecond, double p99, int? rate = null) =>
+    private static string Result(string section, string label, string op, string dist, int opsPerSecond, double p99, int? rate = null, int? round = null) =>
         FormattableString.Invariant($"section={section} label={label} op={op} dist={dist} conc=50 ops/s={opsPerSecond} p50=0.5ms p99={p99}ms p99.9={2 * p99}ms errors=0")
-        + (rate is null ? "" : $" rate={rate}");
+        + (rate is null ? "" : $" rate={rate}") + (round is null ? "" : $" round={round}");
 
     /// <summary>The cells of the table row whose first cell is <paramref name="first"/> and that holds <paramref name="alsoHolding"/>.</summary>
     private static string[] Row(string table, string first, string? alsoHolding = null)
