@@ -29,7 +29,6 @@ function field(name,   i, kv) {
     if (section == "latency") latency = 1
     rate[key] = field("rate")
     r = field("round"); if (r == "") r = 1
-    if (!((key, r) in ops_of)) runs[key]++
     if (r + 0 > max_round) max_round = r + 0
     ops_of[key, r] = field("ops/s"); p50_of[key, r] = field("p50"); p99_of[key, r] = field("p99"); p999_of[key, r] = field("p99.9")
     errs[key] += field("errors")
@@ -64,7 +63,7 @@ function paired(metric, a, b,   r, n, x, y) {
     for (r = 1; r <= max_round; r++) {
         if (!((a, r) in ops_of) || !((b, r) in ops_of)) continue
         x = metric == "ops" ? ops_of[a, r] : p99_of[a, r]; y = metric == "ops" ? ops_of[b, r] : p99_of[b, r]
-        if (y > 0) pairs[++n] = x / y
+        if (y + 0 > 0) pairs[++n] = x / y
     }
     return n
 }
@@ -75,7 +74,7 @@ function ratio_of(metric, a, b,   n, y) {
     n = paired(metric, a, b)
     if (n > 0) return sprintf("%.2f", median(pairs, n))
     y = metric_median(metric, b)
-    return y > 0 ? sprintf("%.2f", metric_median(metric, a) / y) : "-"
+    return y + 0 > 0 ? sprintf("%.2f", metric_median(metric, a) / y) : "-"
 }
 
 # ratio_text(METRIC, A, B): the ratio, with the lowest and highest round beside it when there are several
