@@ -12,20 +12,30 @@ public sealed partial class ExpressionParser
     {
         var parser = new ExpressionParser("UpdateExpression", text, context);
         var actions = new List<UpdateAction>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The clauses seen so far, one bit each (this runs on every UpdateItem: no set, no closure).
+        var seen = 0;
         while (parser.Peek.Kind != TokenKind.End)
         {
             var clause = parser.Peek;
-            var keyword = UpdateClauses.FirstOrDefault(k => clause.Kind == TokenKind.Name && k.Equals(clause.Text, StringComparison.OrdinalIgnoreCase))
-                ?? throw parser.SyntaxError(clause.Text, clause.Position);
-            if (!seen.Add(keyword))
+            var index = clause.Kind == TokenKind.Name ? UpdateClauseIndex(clause.Text) : -1;
+            if (index < 0) throw parser.SyntaxError(clause.Text, clause.Position);
+            var keyword = UpdateClauses[index];
+            if ((seen & (1 << index)) != 0)
                 throw DynamoException.Validation($"Invalid UpdateExpression: The \"{keyword}\" section can only be used once in an update expression;");
+            seen |= 1 << index;
             parser._pos++;
             do actions.Add(parser.ParseUpdateAction(keyword));
             while (parser.TryTake(","));
         }
         CheckOverlaps("UpdateExpression", actions.Select(a => a.Path.Path).ToList());
         return actions;
+    }
+
+    private static int UpdateClauseIndex(string text)
+    {
+        for (var i = 0; i < UpdateClauses.Length; i++)
+            if (UpdateClauses[i].Equals(text, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
     }
 
     private UpdateAction ParseUpdateAction(string clause)

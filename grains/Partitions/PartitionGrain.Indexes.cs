@@ -102,10 +102,20 @@ public sealed partial class PartitionGrain
     /// <summary>The write units a write costs each global secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? GlobalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
         IReadOnlyDictionary<string, AttrValue>? updated) =>
+        table.GlobalIndexes.Count == 0 ? null : GlobalIndexCosts(table, old, updated);
+
+    // Apart from GlobalIndexWriteUnits, so that a write to a table without indexes makes no closure (it is
+    // made on entry to the method that captures).
+    private static Dictionary<string, double>? GlobalIndexCosts(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
+        IReadOnlyDictionary<string, AttrValue>? updated) =>
         IndexCosts(table.GlobalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
 
     /// <summary>The write units a write costs each local secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? LocalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
+        IReadOnlyDictionary<string, AttrValue>? updated) =>
+        table.LocalIndexes.Count == 0 ? null : LocalIndexCosts(table, old, updated);
+
+    private static Dictionary<string, double>? LocalIndexCosts(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
         IReadOnlyDictionary<string, AttrValue>? updated) =>
         IndexCosts(table.LocalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
 
