@@ -102,32 +102,26 @@ public sealed partial class PartitionGrain
     /// <summary>The write units a write costs each global secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? GlobalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
         IReadOnlyDictionary<string, AttrValue>? updated) =>
-        table.GlobalIndexes.Count == 0 ? null : GlobalIndexCosts(table, old, updated);
-
-    // Apart from GlobalIndexWriteUnits, so that a write to a table without indexes makes no closure (it is
-    // made on entry to the method that captures).
-    private static Dictionary<string, double>? GlobalIndexCosts(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
-        IReadOnlyDictionary<string, AttrValue>? updated) =>
-        IndexCosts(table.GlobalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
+        IndexCosts(table.GlobalIndexes, table, old, updated, static (t, index, o, u) => IndexWriteUnits.Of(t, index, o, u), static index => index.Name);
 
     /// <summary>The write units a write costs each local secondary index it writes to (none: null), by index name.</summary>
     private static Dictionary<string, double>? LocalIndexWriteUnits(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
         IReadOnlyDictionary<string, AttrValue>? updated) =>
-        table.LocalIndexes.Count == 0 ? null : LocalIndexCosts(table, old, updated);
-
-    private static Dictionary<string, double>? LocalIndexCosts(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old,
-        IReadOnlyDictionary<string, AttrValue>? updated) =>
-        IndexCosts(table.LocalIndexes, index => IndexWriteUnits.Of(table, index, old, updated), index => index.Name);
+        IndexCosts(table.LocalIndexes, table, old, updated, static (t, index, o, u) => IndexWriteUnits.Of(t, index, o, u), static index => index.Name);
 
     /// <summary>What a write costs all the table's secondary indexes, global and local, in write units.</summary>
     private static double IndexWriteCost(TableDescription table, IReadOnlyDictionary<string, AttrValue>? old, IReadOnlyDictionary<string, AttrValue>? updated) =>
         (GlobalIndexWriteUnits(table, old, updated)?.Values.Sum() ?? 0) + (LocalIndexWriteUnits(table, old, updated)?.Values.Sum() ?? 0);
 
-    private static Dictionary<string, double>? IndexCosts<TIndex>(IReadOnlyList<TIndex> indexes, Func<TIndex, double> cost, Func<TIndex, string> name)
+    // The write's items are passed through to static lambdas, so that no closure is made on every write.
+    private static Dictionary<string, double>? IndexCosts<TIndex>(IReadOnlyList<TIndex> indexes, TableDescription table,
+        IReadOnlyDictionary<string, AttrValue>? old, IReadOnlyDictionary<string, AttrValue>? updated,
+        Func<TableDescription, TIndex, IReadOnlyDictionary<string, AttrValue>?, IReadOnlyDictionary<string, AttrValue>?, double> cost,
+        Func<TIndex, string> name)
     {
         Dictionary<string, double>? units = null;
         foreach (var index in indexes)
-            if (cost(index) is > 0 and var spent)
+            if (cost(table, index, old, updated) is > 0 and var spent)
                 (units ??= new Dictionary<string, double>(StringComparer.Ordinal))[name(index)] = spent;
         return units;
     }
