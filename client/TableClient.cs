@@ -110,8 +110,9 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             ItemValidator.ValidateItem(table.KeySchema, request.Item);
             IndexKeyValidator.Validate(table, request.Item);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
-            var outcome = await _router.PartitionOf(table, key.Hash).Put(
-                new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
+            var outcome = await _router.WriteAsync(table, key.Hash,
+                new PutCommand(key, request.Item, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)),
+                static (w, c) => w.TryPutAsync(c), static (g, c) => g.Put(c));
             return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Item, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
@@ -125,8 +126,9 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
-            var outcome = await _router.PartitionOf(table, key.Hash).Delete(
-                new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
+            var outcome = await _router.WriteAsync(table, key.Hash,
+                new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)),
+                static (w, c) => w.TryDeleteAsync(c), static (g, c) => g.Delete(c));
             return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Key, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
@@ -145,8 +147,9 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         {
             var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
             CheckUpdatesAvoidKeys(table, actions);
-            var outcome = await _router.PartitionOf(table, key.Hash).Update(
-                new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)));
+            var outcome = await _router.WriteAsync(table, key.Hash,
+                new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)),
+                static (w, c) => w.TryUpdateAsync(c), static (g, c) => g.Update(c));
             // UPDATED_*: the updated paths only, nested ones inside their parents (SET a.b returns {a: {b}}).
             IReadOnlyDictionary<string, AttrValue>? attributes = request.ReturnValues switch
             {

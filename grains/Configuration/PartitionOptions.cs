@@ -39,6 +39,12 @@ public sealed class PartitionOptions
     /// <summary>How long a table with replicas but no global index keeps its internal change log (a replica further behind starts over).</summary>
     public TimeSpan ReplicaLogRetention { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether the silo's endpoints write to a partition active on the same silo without a grain call (serialized with
+    /// the grain's turns all the same); off, every write is a grain call.
+    /// </summary>
+    public bool DirectWrites { get; set; } = true;
+
     public void Validate()
     {
         if (InitialPartitionsPerTable is < 1 or > 4096)

@@ -6,7 +6,8 @@ namespace DataTier.Partitions;
 
 /// <summary>
 /// Owns one contiguous hash range of one table (key: <c>{tableId:N}/{partition id}</c>). Every write
-/// of its items passes through it, one grain turn each, so its memory and the store agree.
+/// of its items passes through it, one grain turn each (or, from its own silo, a direct write serialized with those
+/// turns: <see cref="IDirectPartitionWriter"/>), so its memory and the store agree.
 /// </summary>
 public interface IPartitionGrain : IPartitionReader, Placement.IRingPlacedGrain
 {

@@ -65,14 +65,16 @@ public sealed partial class PartitionGrain(
         else if (_table is not null && !_retired && _table.Partitions.ParentOf(_partition) is { } parent) await TakeParentItemsAsync(_table, parent);
         _migratedCache = null;
         _view = new PartitionReadView(_cache, _firstHash, _lastHash, time);
+        if (options.Value.DirectWrites) _view.Writer = this;
         PublishView();
         if (_table is not null) local.AddView(_table.Id, _partition, _view);
         local.Add(this.GetGrainId(), this.AsReference<IPartitionGrain>());
         local.TrackStats(this.GetGrainId(), () => _table is { } t && _stats is { } s ? new LocalPartitionStats(t.Name, _partition, s) : null);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await CloseDirectWritesAsync();
         local.Remove(this.GetGrainId());
         _view.Table = null;
         _view.Throughput = null;
@@ -81,7 +83,6 @@ public sealed partial class PartitionGrain(
             local.RemoveView(_table.Id, _partition, _view);
             throughput.Untrack(_table.Id, _partition);
         }
-        return Task.CompletedTask;
     }
 
     public Task<int> GetCachedCount() => Task.FromResult(_cache.Count);
@@ -295,12 +296,15 @@ public sealed partial class PartitionGrain(
         var written = newItem is null ? null : new VersionedItem(newVersion, newItem, knownSize);
         var oldSize = old?.Size ?? 0;
         var newSize = written?.Size ?? 0;
-        CountWrite(Math.Max(oldSize, newSize));
-        RecordDelete(old, newItem);
-        TrackCollection(position, old, newItem);
-        if (_stats is not null)
+        lock (_counters)
         {
-            _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
+            CountWrite(Math.Max(oldSize, newSize));
+            RecordDelete(old, newItem);
+            TrackCollection(position, old, newItem);
+            if (_stats is not null)
+            {
+                _stats = new PartitionStats(_stats.ItemCount + (newItem is null ? 0 : 1) - (old is null ? 0 : 1), _stats.SizeBytes + newSize - oldSize);
+            }
         }
         _cache.Set(position, written, newSize);
         return written;

@@ -33,6 +33,12 @@ public sealed class PartitionReadView
 
     internal volatile bool LocksHeld;
 
+    /// <summary>The partition itself, for writes from this silo's endpoints; null once it deactivates (or with direct writes off).</summary>
+    internal volatile IDirectPartitionWriter? Writer;
+
+    /// <summary>The partition's writer when it serves and holds no locks; the writer checks again, under the partition's turn gate.</summary>
+    public IDirectPartitionWriter? DirectWriter => Table is not null && !LocksHeld ? Writer : null;
+
     /// <summary>The capacity a PROVISIONED table's requests are held to on this silo; null when they are held to none.</summary>
     internal volatile TableThroughput? Throughput;
 
