@@ -78,10 +78,10 @@ public sealed partial class PartitionGrain : IDirectPartitionWriter, IIncomingGr
 
     /// <summary>
     /// Whether a write needs nothing but this partition's memory and the store: no locks to settle, no change records
-    /// (stream, indexes, replicas, recovery, other regions), no local indexes, and the partition serving here.
+    /// (stream, global indexes, replicas, recovery, other regions), no local indexes, and the partition serving here.
     /// </summary>
     private bool TakesDirectWrites() =>
-        !_closed && Serving && _locks.Count == 0 && _table is { } table && !LogsChanges(table) && table.LocalIndexes.Count == 0 && table.GlobalIndexes.Count == 0;
+        !_closed && Serving && _locks.Count == 0 && _table is { } table && !LogsChanges(table) && table.LocalIndexes.Count == 0;
 
     /// <summary>Ends direct writes before the activation lets go of its state (deactivation precedes a migration's dehydration).</summary>
     private async Task CloseDirectWritesAsync()

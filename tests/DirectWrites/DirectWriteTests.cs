@@ -24,9 +24,9 @@ public sealed class DirectWriteTests() : OwnClusterTests(1)
 
     private TableClient SiloTables() => LocalReads.SiloTables.Of(Cluster.Silos[0]);
 
-    private static Dictionary<string, AttrValue> Key(string pk) => new() { ["pk"] = AttrValue.FromS(pk) };
+    private static Dictionary<string, AttrValue> Key(string pk) => LocalReads.SiloTables.Key(pk);
 
-    private static Dictionary<string, AttrValue> Item(string pk, string value) => new() { ["pk"] = AttrValue.FromS(pk), ["v"] = AttrValue.FromS(value) };
+    private static Dictionary<string, AttrValue> Item(string pk, string value) => LocalReads.SiloTables.Item(pk, value);
 
     private static Task Increment(ITableClient tables, string table, string pk) =>
         tables.UpdateItemAsync(new UpdateItemRequest

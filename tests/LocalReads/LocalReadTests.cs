@@ -27,7 +27,7 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
 
     private static Task<TableDescription> CreateAsync(ITableClient tables, string name) => LocalReads.SiloTables.CreateAsync(tables, name);
 
-    private static Dictionary<string, AttrValue> Item(string pk, string value) => new() { ["pk"] = AttrValue.FromS(pk), ["v"] = AttrValue.FromS(value) };
+    private static Dictionary<string, AttrValue> Item(string pk, string value) => LocalReads.SiloTables.Item(pk, value);
 
     /// <summary>Items k0 to k{count - 1}, with values v0 to v{count - 1}.</summary>
     private static async Task PutAsync(ITableClient tables, string table, int count)
@@ -35,7 +35,7 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
         for (var i = 0; i < count; i++) await tables.PutItemAsync(new PutItemRequest { TableName = table, Item = Item($"k{i}", $"v{i}") });
     }
 
-    private static Dictionary<string, AttrValue> Key(string pk) => new() { ["pk"] = AttrValue.FromS(pk) };
+    private static Dictionary<string, AttrValue> Key(string pk) => LocalReads.SiloTables.Key(pk);
 
     private static async Task<string?> ValueAsync(ITableClient tables, string table, string pk, bool consistent = false) =>
         (await tables.GetItemAsync(new GetItemRequest { TableName = table, Key = Key(pk), ConsistentRead = consistent })).Item?["v"].Text;

@@ -17,6 +17,12 @@ internal static class SiloTables
         return new TableClient(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<LocalPartitions>());
     }
 
+    /// <summary>The key of item <paramref name="pk"/> of such a table.</summary>
+    public static Dictionary<string, AttrValue> Key(string pk) => new() { ["pk"] = AttrValue.FromS(pk) };
+
+    /// <summary>Item <paramref name="pk"/> of such a table, with <c>v</c> set to <paramref name="value"/>.</summary>
+    public static Dictionary<string, AttrValue> Item(string pk, string value) => new() { ["pk"] = AttrValue.FromS(pk), ["v"] = AttrValue.FromS(value) };
+
     /// <summary>A table keyed by a string <c>pk</c>, with no sort key.</summary>
     public static Task<TableDescription> CreateAsync(ITableClient tables, string name) =>
         tables.CreateTableAsync(new TableDefinition
