@@ -210,7 +210,7 @@ public static class ItemCodec
         w[pos++] = (byte)value;
     }
 
-    private static uint ReadVarint(ReadOnlySpan<byte> d, ref int pos)
+    internal static uint ReadVarint(ReadOnlySpan<byte> d, ref int pos)
     {
         uint result = 0;
         var shift = 0;

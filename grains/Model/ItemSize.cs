@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace DataTier.Model;
@@ -61,20 +62,25 @@ public static class ItemSize
     }
 
     /// <summary>About one byte per two significant digits, plus one.</summary>
-    private static int NumberSize(string canonical)
+    private static int NumberSize(string canonical) => NumberSize(canonical.AsSpan());
+
+    /// <summary>As <see cref="NumberSize(string)"/>, of a number's canonical text as characters or as its (ASCII) UTF-8 bytes.</summary>
+    internal static int NumberSize<TChar>(ReadOnlySpan<TChar> canonical) where TChar : unmanaged, IBinaryInteger<TChar>
     {
         var digits = 0;
         var leading = true;
         foreach (var c in canonical)
         {
-            if (c is < '0' or > '9') continue;
-            if (leading && c == '0') continue;
+            var ch = int.CreateTruncating(c);
+            if (ch is < '0' or > '9') continue;
+            if (leading && ch == '0') continue;
             leading = false;
             digits++;
         }
+        var hasPoint = canonical.IndexOf(TChar.CreateTruncating('.')) >= 0;
         var trailing = 0;
-        for (var i = canonical.Length - 1; i >= 0 && (canonical[i] == '0' || canonical[i] == '.'); i--)
-            if (canonical[i] == '0' && !canonical.Contains('.')) trailing++;
+        for (var i = canonical.Length - 1; i >= 0 && int.CreateTruncating(canonical[i]) is '0' or '.'; i--)
+            if (int.CreateTruncating(canonical[i]) == '0' && !hasPoint) trailing++;
         digits = Math.Max(1, digits - trailing);
         return (digits + 1) / 2 + 1;
     }

@@ -33,6 +33,13 @@ public interface ITableStore
         return found.Count == 0 ? null : found[0];
     }
 
+    /// <summary>
+    /// How many items (or entries of local index <paramref name="index"/>) <paramref name="range"/> holds, and their size
+    /// by DynamoDB's rules. By default read page by page; a store that can measure stored values without decoding them does.
+    /// </summary>
+    ValueTask<(long Count, long Bytes)> CountAsync(Guid tableId, KeyRange range, string? index = null) =>
+        new(this.CountByPagesAsync(tableId, range, index));
+
     /// <summary>Change records of one log with sequence at or above <paramref name="fromSequence"/>, in order.</summary>
     ValueTask<IReadOnlyList<ChangeRecord>> ReadChangesAsync(Guid tableId, string log, long fromSequence, int limit);
 

@@ -45,12 +45,36 @@ public sealed class RocksDbTableStore : ITableStore, IDisposable
     /// </summary>
     private static readonly ReadOptions IteratorOptions = new();
 
-    private IReadOnlyList<StoredItem> ReadPrefixed(byte[] prefix, KeyRange range, bool reverse, int limit)
+    /// <summary>The bounds of <paramref name="range"/> among the keys under <paramref name="prefix"/>.</summary>
+    private static (byte[] Lower, byte[] ExclusiveUpper) Bounds(byte[] prefix, KeyRange range)
     {
         var lower = range.Start is null ? prefix : [.. prefix, .. range.Start];
         var upper = range.End is null ? StoreLayout.End(prefix) : [.. prefix, .. range.End];
         // Keys at or above this are past the range (an inclusive end takes the keys it prefixes too, as an entry's position extends it).
-        var exclusiveUpper = range.End is null ? upper : KeyBytes.PrefixSuccessor(upper) ?? StoreLayout.End(prefix);
+        return (lower, range.End is null ? upper : KeyBytes.PrefixSuccessor(upper) ?? StoreLayout.End(prefix));
+    }
+
+    public ValueTask<(long Count, long Bytes)> CountAsync(Guid tableId, KeyRange range, string? index = null)
+    {
+        var prefix = index is null ? StoreLayout.TablePrefix(tableId) : StoreLayout.IndexPrefix(tableId, index);
+        var (lower, exclusiveUpper) = Bounds(prefix, range);
+        long count = 0, bytes = 0;
+        using var it = _db.NewIterator(readOptions: IteratorOptions);
+        for (it.Seek(lower); it.Valid(); it.Next())
+        {
+            // Spans over RocksDB's own memory: nothing is copied or decoded per item.
+            var key = it.GetKeySpan();
+            if (key.SequenceCompareTo(exclusiveUpper) >= 0) break;
+            if (!range.Contains(key[prefix.Length..])) continue;
+            count++;
+            bytes += Model.EncodedItemSize.Of(it.GetValueSpan()[8..]);
+        }
+        return ValueTask.FromResult((count, bytes));
+    }
+
+    private IReadOnlyList<StoredItem> ReadPrefixed(byte[] prefix, KeyRange range, bool reverse, int limit)
+    {
+        var (lower, exclusiveUpper) = Bounds(prefix, range);
         var result = new List<StoredItem>();
         using var it = _db.NewIterator(readOptions: IteratorOptions);
         if (reverse)

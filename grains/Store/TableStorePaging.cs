@@ -23,7 +23,7 @@ public static class TableStorePaging
     }
 
     /// <summary>How many items (or local index entries) <paramref name="range"/> holds, and their size by DynamoDB's rules.</summary>
-    public static async Task<(long Count, long Bytes)> CountAsync(this ITableStore store, Guid tableId, KeyRange range, string? index = null)
+    public static async Task<(long Count, long Bytes)> CountByPagesAsync(this ITableStore store, Guid tableId, KeyRange range, string? index = null)
     {
         long count = 0, bytes = 0;
         await foreach (var page in store.PagesAsync(tableId, range, PageSize, index))

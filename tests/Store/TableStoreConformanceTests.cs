@@ -51,6 +51,30 @@ public abstract class TableStoreConformanceTests
     }
 
     [Fact]
+    public async Task Count_gives_the_items_of_a_range_and_their_size_by_dynamodb_rules()
+    {
+        var table = Guid.NewGuid();
+        var items = Enumerable.Range(1, 9).ToDictionary(i => (byte)i, i => new Dictionary<string, AttrValue>
+        {
+            ["v"] = AttrValue.FromS(new string('x', i)),
+            ["n"] = AttrValue.FromN(i * 1000),
+            ["l"] = AttrValue.FromL([AttrValue.FromNS(["1", i.ToString(System.Globalization.CultureInfo.InvariantCulture)]), AttrValue.Null]),
+        });
+        await Store.WriteAsync(table, [.. items.Select(p => new ItemWrite(Pos(p.Key), 0, 1, p.Value))]);
+        await Store.WriteAsync(table, [new ItemWrite(Pos(2, 7), 0, 1, Item("extended"))],
+            indexEntries: [new IndexEntryWrite("byV", Pos(4), 1, Item("e1")), new IndexEntryWrite("byV", Pos(6), 1, Item("entry2"))]);
+        long Size(params byte[] keys) => keys.Sum(k => (long)ItemSize.Of(items[k]));
+
+        Assert.Equal((10L, Size(1, 2, 3, 4, 5, 6, 7, 8, 9) + ItemSize.Of(Item("extended"))), await Store.CountAsync(table, KeyRange.All));
+        Assert.Equal((4L, Size(4, 5, 6, 7)), await Store.CountAsync(table, new KeyRange(Pos(3), false, Pos(7), true)));
+        // An inclusive end excludes the longer positions it prefixes, as reads do; an open start takes them.
+        Assert.Equal((1L, Size(2)), await Store.CountAsync(table, new KeyRange(Pos(2), true, Pos(2), true)));
+        Assert.Equal((1L, (long)ItemSize.Of(Item("extended"))), await Store.CountAsync(table, new KeyRange(Pos(2), false, Pos(3), false)));
+        Assert.Equal((1L, (long)ItemSize.Of(Item("entry2"))), await Store.CountAsync(table, new KeyRange(Pos(5), true, null, true), "byV"));
+        Assert.Equal((0L, 0L), await Store.CountAsync(Guid.NewGuid(), KeyRange.All));
+    }
+
+    [Fact]
     public async Task Delete_removes_item_and_resets_version()
     {
         var table = Guid.NewGuid();
