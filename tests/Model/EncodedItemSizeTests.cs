@@ -11,7 +11,9 @@ public class EncodedItemSizeTests
     [Fact]
     public void Size_of_the_encoding_equals_the_size_of_the_item_for_generated_items()
     {
-        foreach (var item in ValueGenerators.Item.Sample(1000, 50))
+        var items = ValueGenerators.Item.Sample(1000);
+        Assert.Equal(1000, items.Length);
+        foreach (var item in items)
             Assert.Equal(ItemSize.Of(item), EncodedItemSize.Of(ItemCodec.Encode(item)));
     }
 
