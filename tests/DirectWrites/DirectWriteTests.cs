@@ -2,9 +2,7 @@ using DataTier.Catalog;
 using DataTier.Client;
 using DataTier.Client.Requests;
 using DataTier.Errors;
-using DataTier.Hosting;
 using DataTier.Model;
-using DataTier.Store;
 using DataTier.Tables;
 using DataTier.Tests.Cluster;
 using Orleans.TestingHost;
@@ -18,9 +16,7 @@ namespace DataTier.Tests.DirectWrites;
 /// </summary>
 public sealed class DirectWriteTests() : OwnClusterTests(1)
 {
-    private static readonly InMemoryTableStore Store = new();
-
-    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<Configurator>();
+    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<LocalReads.TwoPartitionSilo<PartitionWriteCounter>>();
 
     private TableClient SiloTables() => LocalReads.SiloTables.Of(Cluster.Silos[0]);
 
@@ -155,19 +151,5 @@ public sealed class DirectWriteTests() : OwnClusterTests(1)
         Assert.Equal(succeeded + 50, await CounterOf(inside, "direct-transactions", "counter"));
         for (var i = 0; i < 100; i++) Assert.Equal($"v{i}", (await ConsistentGet(inside, "direct-transactions", $"k{i}"))!["v"].Text);
         Assert.Equal(101, (await inside.DescribeTableAsync("direct-transactions")).ItemCount);
-    }
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddDataTierTables(o =>
-            {
-                o.InitialPartitionsPerTable = 2;
-                o.SplitEnabled = false;
-            });
-            siloBuilder.Services.AddSharedTableStore(Store);
-            siloBuilder.AddIncomingGrainCallFilter<PartitionWriteCounter>();
-        }
     }
 }

@@ -1,10 +1,8 @@
 using DataTier.Catalog;
 using DataTier.Client;
 using DataTier.Client.Requests;
-using DataTier.Hosting;
 using DataTier.Model;
 using DataTier.Partitions;
-using DataTier.Store;
 using DataTier.Tables;
 using DataTier.Tests.Cluster;
 using Orleans.TestingHost;
@@ -19,9 +17,7 @@ namespace DataTier.Tests.LocalReads;
 /// </summary>
 public sealed class LocalReadTests() : OwnClusterTests(1)
 {
-    private static readonly InMemoryTableStore Store = new();
-
-    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<Configurator>();
+    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<LocalReads.TwoPartitionSilo<PartitionGetCounter>>();
 
     private TableClient SiloTables() => LocalReads.SiloTables.Of(Cluster.Silos[0]);
 
@@ -169,19 +165,5 @@ public sealed class LocalReadTests() : OwnClusterTests(1)
         Assert.Null(await ValueAsync(tables, "local-again", "k"));
         await outside.PutItemAsync(new PutItemRequest { TableName = "local-again", Item = Item("k", "new") });
         Assert.Equal("new", await ValueAsync(tables, "local-again", "k"));
-    }
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddDataTierTables(o =>
-            {
-                o.InitialPartitionsPerTable = 2;
-                o.SplitEnabled = false;
-            });
-            siloBuilder.Services.AddSharedTableStore(Store);
-            siloBuilder.AddIncomingGrainCallFilter<PartitionGetCounter>();
-        }
     }
 }
