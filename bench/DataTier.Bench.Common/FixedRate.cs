@@ -15,10 +15,10 @@ public static class FixedRate
 {
     /// <summary>
     /// Operations due in the measured window count; the run ends when every worker's next operation
-    /// would be due after it. <paramref name="operation"/> is as in <see cref="ClosedLoop.RunAsync"/>.
+    /// would be due after it. <paramref name="operation"/> and <paramref name="blocking"/> are as in <see cref="ClosedLoop.RunAsync"/>.
     /// </summary>
     public static async Task<Measurement> RunAsync(int concurrency, double rate, double warmupSeconds, double durationSeconds,
-        Func<int, Random, ValueTask<string?>> operation)
+        Func<int, Random, ValueTask<string?>> operation, bool blocking = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
         var origin = Stopwatch.GetTimestamp();
@@ -36,16 +36,16 @@ public static class FixedRate
                 var now = Stopwatch.GetTimestamp();
                 if (now < due)
                 {
-                    await Task.Delay(TimeSpan.FromTicks((due - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+                    await WorkerTally.PauseAsync(TimeSpan.FromTicks((due - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency), blocking);
                 }
                 var sent = Stopwatch.GetTimestamp();
                 // Late because the previous operation had not finished: the server's delay, charged to it.
                 var began = previousDone > due ? due : sent;
-                var error = await WorkerTally.AttemptAsync(operation, w, random);
+                var error = await WorkerTally.AttemptAsync(operation, w, random, blocking);
                 var done = previousDone = Stopwatch.GetTimestamp();
                 if (due >= start) tally.Record(error, (done - began) * 1_000_000 / Stopwatch.Frequency);
             }
-        });
+        }, blocking);
 
         return Measurement.Of(workers, durationSeconds);
     }

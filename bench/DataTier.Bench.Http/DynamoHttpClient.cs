@@ -7,10 +7,10 @@ namespace DataTier.Bench.Http;
 /// <summary>Posts pre-serialised bodies to a DynamoDB JSON 1.0 endpoint over one pooled connection set.</summary>
 public sealed class DynamoHttpClient : IDisposable
 {
-    private const string Authorization =
+    internal const string Authorization =
         "AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0";
 
-    private const string AmzDate = "20260101T000000Z";
+    internal const string AmzDate = "20260101T000000Z";
 
     private static readonly MediaTypeHeaderValue JsonType = new("application/x-amz-json-1.0");
     private readonly HttpClient _http;

@@ -3,7 +3,11 @@ using DataTier.Bench.Common;
 
 namespace DataTier.Bench.Http;
 
-/// <summary>Drives one mix of DynamoDB requests with N concurrent workers, each with one request in flight.</summary>
+/// <summary>
+/// Drives one mix of DynamoDB requests with N concurrent workers, each with one request in flight on a
+/// connection and a thread of its own (<see cref="RawHttpConnection"/>); tables are made and loaded through
+/// <see cref="DynamoHttpClient"/>.
+/// </summary>
 public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
 {
     private readonly DynamoRequests? _requests = options.IsYcsb ? null : new DynamoRequests(options);
@@ -69,15 +73,25 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
         if (_ycsb is not null) _partitionKeys = KeyChooser.Create(options.Distribution, _ycsb.PartitionKeys);
         _keys = KeyChooser.Create(options.Distribution, options.Items);
         _inserted = new long[options.Concurrency];
-        return options.Rate > 0
-            ? await FixedRate.RunAsync(options.Concurrency, options.Rate, options.Warmup, options.Duration, SendNextAsync)
-            : await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, SendNextAsync);
+        var url = new Uri(options.Url);
+        var connections = Enumerable.Range(0, options.Concurrency).Select(_ => new RawHttpConnection(url)).ToArray();
+        try
+        {
+            ValueTask<string?> SendNext(int worker, Random random) => ValueTask.FromResult(Send(connections[worker], worker, random));
+            return options.Rate > 0
+                ? await FixedRate.RunAsync(options.Concurrency, options.Rate, options.Warmup, options.Duration, SendNext, blocking: true)
+                : await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, SendNext, blocking: true);
+        }
+        finally
+        {
+            foreach (var connection in connections) connection.Dispose();
+        }
     }
 
-    private async ValueTask<string?> SendNextAsync(int worker, Random random)
+    private string? Send(RawHttpConnection connection, int worker, Random random)
     {
         var (operation, body) = Next(worker, random);
-        var (status, error) = await client.SendAsync(operation, body);
+        var (status, error) = connection.Send(operation, body);
         return error is null ? null : $"{operation} {status} {error}";
     }
 
