@@ -1,8 +1,9 @@
 # Turns bench/run.sh's result lines into its markdown tables.
 #   awk -v quick=0|1 -f bench/suite-report.awk results.txt
-# Input lines: "section=S label=L op=O dist=D conc=C ops/s=N p50=Xms p99=Xms p99.9=Xms errors=E [rate=R] [round=K]"
+# Input lines: "section=S label=L op=O dist=D conc=C ops/s=N p50=Xms p99=Xms p99.9=Xms errors=E [rate=R wake_p50=Xms wake_p99=Xms] [round=K]"
 # and one "section=memory keys=N resp_used=B redis_used=B silo_rss=B redis_rss=B".
-# Section latency holds the fixed-rate runs (rate=R, requests a second offered in all).
+# Section latency holds the fixed-rate runs (rate=R, requests a second offered in all), with what the
+# generator's WakeupProbe saw meanwhile (wake_p99: how late a 1-ms sleep ended, the machine's own noise).
 # A workload measured in several rounds (run.sh --rounds) is reported by the medians of its rounds; a
 # ratio is the median of the ratios of the rounds' pairs (the two servers measured back to back), and
 # its lowest and highest are shown beside it.
@@ -31,6 +32,7 @@ function field(name,   i, kv) {
     r = field("round"); if (r == "") r = 1
     if (r + 0 > max_round) max_round = r + 0
     ops_of[key, r] = field("ops/s"); p50_of[key, r] = field("p50"); p99_of[key, r] = field("p99"); p999_of[key, r] = field("p99.9")
+    if (field("wake_p99") != "") wake_of[key, r] = field("wake_p99")
     errs[key] += field("errors")
     if (field("errors") > 0) errors_seen = errors_seen " " field("label") "/" field("op") "/" field("dist") "/round " r "=" field("errors")
 }
@@ -41,12 +43,13 @@ function median(v, n,   i, j, t) {
     return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 }
 
-# metric_median(METRIC, KEY): the median over KEY's rounds of one of ops, p50, p99, p999
+# metric_median(METRIC, KEY): the median over KEY's rounds of one of ops, p50, p99, p999, wake (the wake-up probe's p99)
 function metric_median(metric, k,   r, n, v) {
     n = 0; split("", v)
     for (r = 1; r <= max_round; r++) {
         if (!((k, r) in ops_of)) continue
-        v[++n] = metric == "ops" ? ops_of[k, r] : metric == "p50" ? p50_of[k, r] : metric == "p99" ? p99_of[k, r] : p999_of[k, r]
+        if (metric == "wake" && !((k, r) in wake_of)) continue
+        v[++n] = metric == "ops" ? ops_of[k, r] : metric == "p50" ? p50_of[k, r] : metric == "p99" ? p99_of[k, r] : metric == "wake" ? wake_of[k, r] : p999_of[k, r]
     }
     return n ? median(v, n) : ""
 }
@@ -173,9 +176,9 @@ function main_table(   m, d, dist, silo, workload, ceiling, ceiling_name, target
 # The fixed-rate runs: the same offered rate to the silo and the ceiling; p99 is judged here, below
 # saturation, and against the ceiling's own p99 at that rate (on a machine where the ceiling's p99
 # is over 2 ms, the absolute target cannot be told from the machine).
-function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling, p99_silo, p99_ceiling) {
-    print "| latency at a fixed rate, 50 connections, uniform | offered ops/s | project ops/s | p50 ms | p99 ms | p99.9 ms | ceiling ops/s | p50 ms | p99 ms | p99.9 ms | p99 project/ceiling | target |"
-    print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling, p99_silo, p99_ceiling, wake) {
+    print "| latency at a fixed rate, 50 connections, uniform | offered ops/s | project ops/s | p50 ms | p99 ms | p99.9 ms | ceiling ops/s | p50 ms | p99 ms | p99.9 ms | p99 project/ceiling | the machine: a 1-ms sleep's p99 overrun, project / ceiling runs | target |"
+    print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     split("ycsb-a ycsb-b ycsb-c", lmixes, " ")
     split("A: 50% read, 50% update|B: 95% read, 5% update|C: 100% read", lnames, "|")
     for (m = 1; m <= 3; m++) {
@@ -190,9 +193,16 @@ function latency_table(   m, silo, ceiling, r, target, has_silo, has_ceiling, p9
             target = "p99 < 2 ms " ((p99_silo + 0 < 2) ? "✓" : "✗")
             if (has_ceiling && p99_ceiling + 0 >= 2) target = target " (the ceiling's own p99 is " number(p99_ceiling) " ms)"
         }
-        printf "| YCSB %s | %s | %s | %s | %s |\n", lnames[m], has_silo ? rate[silo] : rate[ceiling], figures(silo), figures(ceiling), r " | " target
+        wake = (has_silo ? wake_text(silo) : "-") " / " (has_ceiling ? wake_text(ceiling) : "-")
+        printf "| YCSB %s | %s | %s | %s | %s |\n", lnames[m], has_silo ? rate[silo] : rate[ceiling], figures(silo), figures(ceiling), r " | " wake " | " target
     }
     print ""
+}
+
+# wake_text(KEY): the median of the wake-up probe's p99 over KEY's rounds, in ms, or "-" for runs without it
+function wake_text(k,   w) {
+    w = metric_median("wake", k)
+    return w == "" ? "-" : number(w)
 }
 
 function memory_table(   r1, r2, r3) {

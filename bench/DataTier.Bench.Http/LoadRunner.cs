@@ -68,7 +68,8 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
         }
     }
 
-    public async Task<Measurement> RunAsync()
+    /// <summary>Runs the mix; at a fixed rate (<c>--rate</c>), also what a <see cref="WakeupProbe"/> saw meanwhile.</summary>
+    public async Task<(Measurement Measurement, WakeupProbe.Result? Wakeups)> RunAsync()
     {
         if (_ycsb is not null) _partitionKeys = KeyChooser.Create(options.Distribution, _ycsb.PartitionKeys);
         _keys = KeyChooser.Create(options.Distribution, options.Items);
@@ -78,9 +79,11 @@ public sealed class LoadRunner(LoadOptions options, DynamoHttpClient client)
         try
         {
             ValueTask<string?> SendNext(int worker, Random random) => ValueTask.FromResult(Send(connections[worker], worker, random));
-            return options.Rate > 0
-                ? await FixedRate.RunAsync(options.Concurrency, options.Rate, options.Warmup, options.Duration, SendNext, blocking: true)
-                : await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, SendNext, blocking: true);
+            if (options.Rate <= 0) return (await ClosedLoop.RunAsync(options.Concurrency, options.Warmup, options.Duration, SendNext, blocking: true), null);
+            // Below saturation, the latency a request sees is of the order of the machine's own wake-ups: measured beside it.
+            var probe = WakeupProbe.Start(options.Warmup);
+            var measurement = await FixedRate.RunAsync(options.Concurrency, options.Rate, options.Warmup, options.Duration, SendNext, blocking: true);
+            return (measurement, probe.Stop());
         }
         finally
         {

@@ -35,7 +35,7 @@ if (options.CreateTable)
 var probe = options.LagProbe
     ? (options.ReplicaUrl is { } replicaUrl ? LagProbe.ForReplica(client, new DynamoHttpClient(replicaUrl, 1), options.Table) : LagProbe.ForIndex(client, options.Table)).RunAsync(TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Duration), TimeSpan.FromMilliseconds(100))
     : null;
-var measurement = await runner.RunAsync();
+var (measurement, wakeups) = await runner.RunAsync();
 if (probe is not null)
 {
     var lag = await probe;
@@ -43,6 +43,6 @@ if (probe is not null)
         $"lag label={options.Label} mix={options.Mix} copy={(options.ReplicaRegion is { } r ? "replica:" + r : "index:" + DynamoRequests.LagIndex)} samples={lag.Samples} mean={lag.MeanMillis:0.0}ms p50={lag.P50Millis:0.0}ms p99={lag.P99Millis:0.0}ms max={lag.MaxMillis:0.0}ms misses={lag.Misses}"));
 }
 var report = new RunReport(options.Label, options.Url, options.Mix, options.Distribution, options.Concurrency,
-    options.Duration, options.Items, options.ItemSize, measurement, options.Rate);
+    options.Duration, options.Items, options.ItemSize, measurement, options.Rate, wakeups);
 await report.WriteAsync(options.Json);
 return measurement.Ops == 0 ? 1 : 0;
