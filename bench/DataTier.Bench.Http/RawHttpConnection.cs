@@ -14,15 +14,20 @@ namespace DataTier.Bench.Http;
 /// </summary>
 public sealed class RawHttpConnection : IDisposable
 {
+    /// <summary>How long one send or receive may wait before the request fails, unless the constructor is given another.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     private readonly EndPoint _endpoint;
     private readonly Dictionary<string, byte[]> _headers = new(StringComparer.Ordinal);
     private readonly string _host;
+    private readonly int _timeoutMillis;
     private byte[] _send = new byte[4096];
     private byte[] _receive = new byte[16 * 1024];
     private Socket? _socket;
 
-    public RawHttpConnection(Uri url)
+    public RawHttpConnection(Uri url, TimeSpan? timeout = null)
     {
+        _timeoutMillis = (int)(timeout ?? DefaultTimeout).TotalMilliseconds;
         if (url.Scheme != Uri.UriSchemeHttp) throw new ArgumentException($"only http:// is supported: {url}", nameof(url));
         _endpoint = IPAddress.TryParse(url.Host, out var address)
             ? new IPEndPoint(address, url.Port)
@@ -58,7 +63,13 @@ public sealed class RawHttpConnection : IDisposable
     private Socket Connect()
     {
         var socket = new Socket(_endpoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetwork : _endpoint.AddressFamily,
-            SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+            // As DynamoHttpClient's 30 s: a server that stops answering fails the request instead of hanging its worker.
+            SendTimeout = _timeoutMillis,
+            ReceiveTimeout = _timeoutMillis,
+        };
         socket.Connect(_endpoint);
         return socket;
     }

@@ -114,6 +114,23 @@ public sealed class RawHttpConnectionTests : IAsyncLifetime
         Assert.Equal(second, ConnectionOf(connection, "Echo"));
     }
 
+    [Fact]
+    public void A_server_that_does_not_answer_fails_the_request_after_the_timeout_and_the_next_one_reconnects()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var connection = new RawHttpConnection(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromMilliseconds(300));
+
+        var e = Assert.Throws<System.Net.Sockets.SocketException>(() => connection.Send("GetItem", "{}"u8.ToArray()));
+        Assert.Equal(System.Net.Sockets.SocketError.TimedOut, e.SocketErrorCode);
+        using var first = silent.AcceptSocket();
+        Assert.Throws<System.Net.Sockets.SocketException>(() => connection.Send("GetItem", "{}"u8.ToArray()));
+        // The failed connection was dropped: the second request came on a new one.
+        using var second = silent.AcceptSocket();
+        Assert.NotEqual(first.RemoteEndPoint, second.RemoteEndPoint);
+    }
+
     private static string ConnectionOf(RawHttpConnection connection, string operation)
     {
         var (status, error) = connection.Send(operation, "{}"u8.ToArray());
