@@ -45,6 +45,12 @@ public sealed class PartitionOptions
     /// </summary>
     public bool DirectWrites { get; set; } = true;
 
+    /// <summary>
+    /// How often a partition looks whether its silo's endpoints read or wrote it without a grain call since the last
+    /// look; if they did, Orleans' idle collection (which only sees grain calls) is held off for two such periods.
+    /// </summary>
+    public TimeSpan LocalUseCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public void Validate()
     {
         if (InitialPartitionsPerTable is < 1 or > 4096)
@@ -60,6 +66,7 @@ public sealed class PartitionOptions
             throw new ArgumentOutOfRangeException(nameof(ReplicaCount), $"must be between 0 and {Replicas.PartitionReplicaKey.MaxReplicas}");
         if (ReplicaBytesPerPartition < 0)
             throw new ArgumentOutOfRangeException(nameof(ReplicaBytesPerPartition), "must not be negative");
+        if (LocalUseCheckInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(LocalUseCheckInterval), "must be positive");
         if (ReplicaLogRetention <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(ReplicaLogRetention), "must be positive");
     }

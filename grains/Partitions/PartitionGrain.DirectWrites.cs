@@ -63,6 +63,7 @@ public sealed partial class PartitionGrain : IDirectPartitionWriter, IIncomingGr
             try
             {
                 if (!TakesDirectWrites()) return null;
+                _view.CountDirectWrite();
                 return await write(this, command);
             }
             finally

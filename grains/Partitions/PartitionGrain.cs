@@ -66,6 +66,7 @@ public sealed partial class PartitionGrain(
         _migratedCache = null;
         _view = new PartitionReadView(_cache, _firstHash, _lastHash, time);
         if (options.Value.DirectWrites) _view.Writer = this;
+        ScheduleLocalUseChecks();
         PublishView();
         if (_table is not null) local.AddView(_table.Id, _partition, _view);
         local.Add(this.GetGrainId(), this.AsReference<IPartitionGrain>());

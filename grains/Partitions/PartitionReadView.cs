@@ -18,6 +18,7 @@ public sealed class PartitionReadView
     private readonly ulong _lastHash;
     private readonly TimeProvider _time;
     private long _reads;
+    private long _directWrites;
     private long _readUnits;
 
     internal PartitionReadView(ItemCache cache, ulong firstHash, ulong lastHash, TimeProvider time)
@@ -46,6 +47,11 @@ public sealed class PartitionReadView
     internal long Reads => Interlocked.Read(ref _reads);
 
     internal void CountRead() => Interlocked.Increment(ref _reads);
+
+    /// <summary>Writes this partition took from its silo's endpoints without a grain call.</summary>
+    internal long DirectWrites => Interlocked.Read(ref _directWrites);
+
+    internal void CountDirectWrite() => Interlocked.Increment(ref _directWrites);
 
     /// <summary>Counts a read's units for the split checks and charges them to the table's capacity, halved for an eventually consistent read.</summary>
     internal void CountReadUnits(int bytes, bool consistent)
