@@ -117,6 +117,8 @@ public sealed class RawHttpConnection : IDisposable
         }
         else
         {
+            // 204 and 304 carry no body whatever their headers say (RFC 9112, 6.3).
+            if (status is 204 or 304) contentLength = 0;
             if (contentLength < 0) throw new InvalidDataException("response without Content-Length or chunked encoding");
             bodyEnd = bodyStart + contentLength;
             while (filled < bodyEnd) filled = Fill(socket, filled);

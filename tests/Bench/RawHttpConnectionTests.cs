@@ -45,6 +45,9 @@ public sealed class RawHttpConnectionTests : IAsyncLifetime
                         await response.Body.FlushAsync();
                     }
                     break;
+                case "DynamoDB_20120810.NoContent":
+                    response.StatusCode = 204;
+                    break;
                 case "DynamoDB_20120810.Echo":
                 case "DynamoDB_20120810.Close":
                     // 409, so that the connection returns the body.
@@ -100,6 +103,15 @@ public sealed class RawHttpConnectionTests : IAsyncLifetime
         var (status, error) = connection.Send("Echo", body);
         Assert.Equal(409, status);
         Assert.EndsWith($"|DynamoDB_20120810.Echo|application/x-amz-json-1.0|{body.Length}|True|{Encoding.UTF8.GetString(body)}", error);
+    }
+
+    [Fact]
+    public void A_204_without_a_length_has_no_body_and_the_connection_goes_on()
+    {
+        using var connection = new RawHttpConnection(_url);
+        var first = ConnectionOf(connection, "Echo");
+        Assert.Equal((204, null), connection.Send("NoContent", "{}"u8.ToArray()));
+        Assert.Equal(first, ConnectionOf(connection, "Echo"));
     }
 
     [Fact]
