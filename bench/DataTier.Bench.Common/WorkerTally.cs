@@ -16,9 +16,11 @@ public sealed class WorkerTally
     public static async Task<WorkerTally[]> RunWorkersAsync(int concurrency, Func<int, Random, WorkerTally, Task> worker, bool blocking = false)
     {
         var tallies = Enumerable.Range(0, concurrency).Select(_ => new WorkerTally()).ToArray();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => blocking
-            ? OnOwnThread(w, () => worker(w, new Random(w * 7919 + 1), tallies[w]))
-            : Task.Run(() => worker(w, new Random(w * 7919 + 1), tallies[w]))));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w =>
+        {
+            Task Run() => worker(w, new Random(w * 7919 + 1), tallies[w]);
+            return blocking ? OnOwnThread(w, Run) : Task.Run(Run);
+        }));
         return tallies;
     }
 
