@@ -12,6 +12,8 @@ namespace DataTier.Cache.Scripting;
 /// on the same keyspace. Lua 5.4 rather than Redis' 5.1 (<c>unpack</c> is provided; numbers that are floats print as
 /// such). No managed code raises Lua errors (a longjmp across .NET frames is unsafe): redis.call is a Lua wrapper that
 /// raises the error table the C# side returns, and a script running past its time limit is stopped by a Lua hook.
+/// Scripts see Redis' libraries (<see cref="LuaLibraries"/>) and read-only globals, and their errors name the script's
+/// line, as in Redis 7.
 /// </summary>
 public sealed class LuaEngine : IDisposable
 {
@@ -33,18 +35,13 @@ public sealed class LuaEngine : IDisposable
 
     private const string Prelude = """
         unpack = unpack or table.unpack
-        local getinfo = debug.getinfo
+        local getinfo, G = debug.getinfo, _G
         redis = {
             call = function(...)
                 local reply = __redis_call(...)
                 if type(reply) == 'table' and reply.err ~= nil then
-                    if reply.script then
-                        -- Where the script called; unknown after a tail call (return redis.call(...)), which replaced its frame.
-                        local at = getinfo(2, 'l')
-                        local line = (at and at.currentline and at.currentline > 0) and (':' .. at.currentline) or ''
-                        error({ err = reply.err .. ' script: ' .. __redis_sha .. ', on @user_script' .. line .. '.' }, 2)
-                    end
-                    error(reply, 2)
+                    reply.script = nil
+                    error(reply)
                 end
                 return reply
             end,
@@ -59,13 +56,67 @@ public sealed class LuaEngine : IDisposable
             log = function() end,
             LOG_DEBUG = 0, LOG_VERBOSE = 1, LOG_NOTICE = 2, LOG_WARNING = 3,
         }
+        -- An error leaving the script, as Redis words it: a string error gets ERR, and both get the script's SHA and
+        -- the line of the script where it was raised. That line is lost when the script tail-called the function that
+        -- raised (return redis.call(...)); a one-line script has only line 1.
+        __redis_err_handler = function(e)
+            if type(e) == 'table' and e.final then return e end
+            local line = ''
+            for level = 2, 250 do
+                local info = getinfo(level, 'Sl')
+                if not info then break end
+                if info.source == '@user_script' then
+                    if info.currentline and info.currentline > 0 then line = ':' .. info.currentline end
+                    break
+                end
+            end
+            if line == '' and __redis_one_line then line = ':1' end
+            local message
+            if type(e) == 'table' then
+                message = type(e.err) == 'string' and e.err or 'ERR unknown error'
+            else
+                message = 'ERR ' .. tostring(e)
+            end
+            return { err = message .. ' script: ' .. __redis_sha .. ', on @user_script' .. line .. '.' }
+        end
         local sethook = debug.sethook
         __redis_arm = function()
             sethook(function()
-                if __redis_timed_out() then error({ err = 'ERR Script killed: it ran longer than its time limit' }) end
+                if __redis_timed_out() then error({ err = 'ERR Script killed: it ran longer than its time limit', final = true }) end
             end, '', 100000)
         end
-        os, io, package, debug, dofile, loadfile, require = nil, nil, nil, nil, nil, nil, nil
+        os, io, package, debug, dofile, loadfile, require, print = nil, nil, nil, nil, nil, nil, nil, nil
+        -- What scripts see as their globals, read-only as in Redis 7: reading a global that does not exist is an error,
+        -- and so is assigning one or a field of a library.
+        local function readonly(t)
+            return setmetatable({}, {
+                __index = t,
+                __newindex = function() error('Attempt to modify a readonly table', 2) end,
+                __pairs = function() return next, t, nil end,
+            })
+        end
+        local shown = {}
+        for _, name in ipairs({ 'string', 'math', 'table', 'coroutine', 'utf8', 'redis', 'cjson', 'cmsgpack', 'bit', 'struct' }) do
+            shown[name] = readonly(G[name])
+        end
+        local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
+            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_sha = true, __redis_one_line = true }
+        -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
+        -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
+        local view = {}
+        for k, v in pairs(G) do
+            if not internal[k] then view[k] = shown[k] or v end
+        end
+        setmetatable(view, { __index = function(_, k)
+            error("Script attempted to access nonexistent global variable '" .. tostring(k) .. "'", 2)
+        end })
+        __redis_view = view
+        __redis_env = setmetatable({}, {
+            __index = view,
+            __newindex = function() error('Attempt to modify a readonly table', 2) end,
+            __pairs = function() return next, view, nil end,
+        })
+        view._G = __redis_env
         """;
 
     private LuaEngine()
@@ -74,6 +125,7 @@ public sealed class LuaEngine : IDisposable
         _lua.Register("__redis_call", CallFunction);
         _lua.Register("__redis_sha1hex", Sha1HexFunction);
         _lua.Register("__redis_timed_out", TimedOutFunction);
+        LuaLibraries.Open(_lua);
         // DoString is true when the chunk failed.
         if (_lua.DoString(Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             throw new InvalidOperationException("The Lua prelude failed: " + _lua.ToString(-1));
@@ -111,17 +163,23 @@ public sealed class LuaEngine : IDisposable
             {
                 if (lua.LoadBuffer(source, "@user_script") != LuaStatus.OK)
                     return CacheReply.Error($"ERR Error compiling script (new function): {lua.ToString(-1)}");
+                lua.GetGlobal("__redis_env");
+                lua.SetUpValue(-2, 1);
                 lua.SetGlobal(function);
                 _compiled.Add(sha);
             }
             lua.PushString(sha);
             lua.SetGlobal("__redis_sha");
+            lua.PushBoolean(Array.IndexOf(source, (byte)'\n') < 0);
+            lua.SetGlobal("__redis_one_line");
             SetArray("KEYS", keys);
             SetArray("ARGV", args);
             lua.GetGlobal("__redis_arm");
             lua.PCall(0, 0, 0);
+            lua.GetGlobal("__redis_err_handler");
+            var handler = lua.GetTop();
             lua.GetGlobal(function);
-            if (lua.PCall(0, 1, 0) != LuaStatus.OK) return ErrorReply(lua, -1, sha);
+            if (lua.PCall(0, 1, handler) != LuaStatus.OK) return ErrorReply(lua, -1, sha);
             return ToReply(lua, -1);
         }
         finally
@@ -130,15 +188,19 @@ public sealed class LuaEngine : IDisposable
         }
     }
 
+    /// <summary>Sets KEYS or ARGV among the globals scripts see (which are read-only to the scripts themselves).</summary>
     private void SetArray(string name, byte[][] values)
     {
-        _lua.NewTable();
+        _lua.GetGlobal("__redis_view");
+        _lua.PushString(name);
+        _lua.CreateTable(values.Length, 0);
         for (var i = 0; i < values.Length; i++)
         {
             _lua.PushBuffer(values[i]);
             _lua.RawSetInteger(-2, i + 1);
         }
-        _lua.SetGlobal(name);
+        _lua.RawSet(-3);
+        _lua.Pop(1);
     }
 
     private static CacheReply ErrorReply(Lua lua, int index, string sha)
