@@ -13,21 +13,36 @@ namespace DataTier.Silo.Resp;
 /// </summary>
 public sealed partial class RespSession
 {
-    private static bool IsScripting(CommandId id) => id is CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script;
+    private static bool IsScripting(CommandId id) => IsEval(id) || id == CommandId.Script;
+
+    private static bool IsEval(CommandId id) => id is CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo;
 
     private async Task<CacheReply> RunScriptingAsync(CommandSpec spec, byte[][] a)
     {
         if (spec.Id == CommandId.Script) return ScriptCommand(a);
-        var bySha = spec.Id is CommandId.EvalSha or CommandId.EvalShaRo;
-        if (!CacheNumbers.TryParseLong(a[2], out var numKeys)) return CacheErrors.NotInteger;
-        if (numKeys < 0) return CacheReply.Error("ERR Number of keys can't be negative");
-        if (numKeys > a.Length - 3) return CacheReply.Error("ERR Number of keys can't be greater than number of args");
+        var script = PrepareScript(spec, a);
+        if (script.Error is { } error) return error;
+        var shards = script.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
+        if (shards.Count > 1) return CrossSlot;
+        var shard = shards.Count == 1 ? shards[0] : 0;
+        return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard, EncodeScript(script, shard)));
+    }
+
+    /// <summary>
+    /// An EVAL or EVALSHA checked and its script found (and, for EVAL, cached), as it runs now or at EXEC; its error
+    /// (numkeys, NOSCRIPT) comes back in <see cref="PreparedScript.Error"/> instead.
+    /// </summary>
+    private PreparedScript PrepareScript(CommandSpec spec, byte[][] a)
+    {
+        if (!CacheNumbers.TryParseLong(a[2], out var numKeys)) return PreparedScript.Failed(CacheErrors.NotInteger);
+        if (numKeys < 0) return PreparedScript.Failed(CacheReply.Error("ERR Number of keys can't be negative"));
+        if (numKeys > a.Length - 3) return PreparedScript.Failed(CacheReply.Error("ERR Number of keys can't be greater than number of args"));
         string sha;
         byte[] source;
-        if (bySha)
+        if (spec.Id is CommandId.EvalSha or CommandId.EvalShaRo)
         {
             sha = Arg.Text(a[1]).ToLowerInvariant();
-            if (_services.Scripts.Find(sha) is not { } found) return CacheReply.Error("NOSCRIPT No matching script. Please use EVAL.");
+            if (_services.Scripts.Find(sha) is not { } found) return PreparedScript.Failed(CacheReply.Error("NOSCRIPT No matching script. Please use EVAL."));
             source = found;
         }
         else
@@ -36,13 +51,12 @@ public sealed partial class RespSession
             sha = _services.Scripts.Add(source);
         }
         var keys = a[3..(3 + (int)numKeys)];
-        var shards = keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
-        if (shards.Count > 1) return CrossSlot;
-        var shard = shards.Count == 1 ? shards[0] : 0;
-        var readOnly = spec.Id is CommandId.EvalRo or CommandId.EvalShaRo;
-        return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard,
-            ScriptCommands.Encode(shard, sha, source, readOnly, _acl?.Rules, keys, a[(3 + (int)numKeys)..])));
+        return new PreparedScript(null, keys, sha, source, spec.Id is CommandId.EvalRo or CommandId.EvalShaRo, a[(3 + (int)numKeys)..]);
     }
+
+    /// <summary>The script's internal form for its shard (<see cref="ScriptCommands"/>), with this connection's ACL rules.</summary>
+    private byte[][] EncodeScript(PreparedScript script, int shard) =>
+        ScriptCommands.Encode(shard, script.Sha, script.Source, script.ReadOnly, _acl?.Rules, script.Keys, script.Args);
 
     private CacheReply ScriptCommand(byte[][] a)
     {

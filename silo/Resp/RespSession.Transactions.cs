@@ -8,7 +8,8 @@ namespace DataTier.Silo.Resp;
 /// to them from then on. Commands after MULTI are checked and queued; EXEC sends them, with the watch tokens, to the one
 /// shard that holds all their keys (and the watched ones), which runs them in one pass (atomically) unless a watched
 /// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
-/// mode answers: a transaction here is atomic or refused, never half applied across shards.
+/// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
+/// and their read-only forms) may be queued too: they run on the transaction's shard in their turn.
 /// </summary>
 public sealed partial class RespSession
 {
@@ -29,6 +30,11 @@ public sealed partial class RespSession
     private CacheReply Enqueue(CommandSpec spec, byte[][] a)
     {
         if (AnsweredInTransaction(spec.Id))
+        {
+            _queued!.Add(a);
+            return Queued;
+        }
+        if (IsEval(spec.Id))
         {
             _queued!.Add(a);
             return Queued;
@@ -113,26 +119,59 @@ public sealed partial class RespSession
         var failed = _queueFailed;
         _queued = null;
         _queueFailed = false;
-        var shards = watches.Select(w => CacheRouter.ShardOf(w.Key)).Concat(queued.SelectMany(q => CommandTable.Find(q[0])!.KeysIn(q)).Select(k => CacheRouter.ShardOf(k))).Distinct().ToList();
-        if (failed || shards.Count > 1)
+        if (failed)
         {
             ReleaseWatches();
-            return failed ? CacheReply.Error("EXECABORT Transaction discarded because of previous errors.") : CrossSlot;
+            return CacheReply.Error("EXECABORT Transaction discarded because of previous errors.");
+        }
+        // Scripts are checked now, as Redis checks them at EXEC: one that fails (numkeys, NOSCRIPT) answers its error in
+        // its place, and the others run on the shard with the transaction's other commands.
+        var specs = queued.Select(q => CommandTable.Find(q[0])!).ToArray();
+        var answered = new CacheReply?[queued.Count];
+        var scripts = new PreparedScript?[queued.Count];
+        var keys = new List<byte[]>(watches.Select(w => w.Key));
+        for (var i = 0; i < queued.Count; i++)
+        {
+            if (AnsweredInTransaction(specs[i].Id)) continue;
+            if (!IsEval(specs[i].Id))
+            {
+                keys.AddRange(specs[i].KeysIn(queued[i]));
+                continue;
+            }
+            var script = PrepareScript(specs[i], queued[i]);
+            if (script.Error is { } error) answered[i] = error;
+            else
+            {
+                scripts[i] = script;
+                keys.AddRange(script.Keys);
+            }
+        }
+        var shards = keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
+        if (shards.Count > 1)
+        {
+            ReleaseWatches();
+            return CrossSlot;
         }
         _watches = null;
-        var onShard = queued.Where(q => !AnsweredInTransaction(CommandTable.Find(q[0])!.Id)).ToList();
+        var shard = shards.Count == 1 ? shards[0] : 0;
+        var onShard = new List<byte[][]>();
+        for (var i = 0; i < queued.Count; i++)
+        {
+            if (answered[i] is not null || AnsweredInTransaction(specs[i].Id)) continue;
+            onShard.Add(scripts[i] is { } script ? EncodeScript(script, shard) : queued[i]);
+        }
         CacheReply shardReply;
-        if (shards.Count == 0) shardReply = CacheReply.EmptyArray;
+        if (onShard.Count == 0 && watches.Count == 0) shardReply = CacheReply.EmptyArray;
         // The shard ends the watches itself, whatever the outcome.
-        else shardReply = await _services.Router.Execute(shards[0], new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
+        else shardReply = await _services.Router.Execute(shard, new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
         if (shardReply.Kind != ReplyKind.Array || onShard.Count == queued.Count) return shardReply;
-        // PING, ECHO and UNWATCH answered here, in their places among the shard's replies.
+        // PING, ECHO, UNWATCH and failed scripts answered here, in their places among the shard's replies.
         var replies = new CacheReply[queued.Count];
         var next = 0;
         for (var i = 0; i < queued.Count; i++)
         {
-            var spec = CommandTable.Find(queued[i][0])!;
-            replies[i] = AnsweredInTransaction(spec.Id) ? (spec.Id == CommandId.Unwatch ? CacheReply.Ok : RunSessionCommand(spec, queued[i])) : shardReply.Items![next++];
+            replies[i] = answered[i]
+                ?? (AnsweredInTransaction(specs[i].Id) ? (specs[i].Id == CommandId.Unwatch ? CacheReply.Ok : RunSessionCommand(specs[i], queued[i])) : shardReply.Items![next++]);
         }
         return CacheReply.Array(replies);
     }

@@ -230,8 +230,8 @@ public static class DifferentialScripts
             "EVAL \"return redis.sha1hex('')\" 0", "EVAL \"local r = redis.call('nosuch') return r\" 0", "EVAL \"return redis.pcall('nosuch')\" 0",
             "EVAL \"local x = 1\nlocal r = redis.call('get')\nreturn r\" 0", "EVAL_RO \"local r = redis.call('SET', KEYS[1], 'v') return r\" 1 {s}k",
             "EVAL \"local r = redis.call() return r\" 0", "EVAL \"return redis.call('ZSCORE', KEYS[1], 'm')\" 1 {s}nozset",
-            "SCRIPT LOAD \"return 42\"", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1FA00E76656CC152AD327C13FE365858FD7BE306 0", "SCRIPT EXISTS 1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff 0",
-            "EVAL \"return 1\" -1", "EVAL \"return 1\" 5", "EVAL \"return 1\" x", "EVAL_RO \"return redis.call('GET', KEYS[1])\" 1 {s}k", "SCRIPT FOO", "SCRIPT KILL", "EVAL", "SCRIPT FLUSH", "EVAL1fa00e76656cc152ad327c13fe365858fd7be306 1fa00e76656cc152ad327c13fe365858fd7be306 0",
+            "SCRIPT LOAD \"return 42\"", "EVALSHA 1fa00e76656cc152ad327c13fe365858fd7be306 0", "EVALSHA 1FA00E76656CC152AD327C13FE365858FD7BE306 0", "SCRIPT EXISTS 1fa00e76656cc152ad327c13fe365858fd7be306 ffffffffffffffffffffffffffffffffffffffff", "EVALSHA ffffffffffffffffffffffffffffffffffffffff 0",
+            "EVAL \"return 1\" -1", "EVAL \"return 1\" 5", "EVAL \"return 1\" x", "EVAL_RO \"return redis.call('GET', KEYS[1])\" 1 {s}k", "SCRIPT FOO", "SCRIPT KILL", "EVAL", "SCRIPT FLUSH", "EVALSHA 1fa00e76656cc152ad327c13fe365858fd7be306 0",
         ],
         ["lua-libraries"] =
         [
@@ -277,6 +277,15 @@ public static class DifferentialScripts
             "EVAL 'cjson.encode_invalid_numbers(true) local s = cjson.encode({math.huge, -math.huge}) cjson.encode_invalid_numbers(\"null\") local t = cjson.encode({math.huge}) cjson.encode_invalid_numbers(false) return {s, t}' 0",
             "EVAL 'return {cjson.encode_sparse_array()}' 0", "EVAL 'return cjson.encode_number_precision(15)' 0", "EVAL 'return cjson.decode_invalid_numbers(\"maybe\")' 0",
             "EVAL 'local c = cjson.new() c.encode_max_depth(1) return {pcall(c.encode, {{1}}), cjson.encode({{1}})}' 0",
+        ],
+        ["scripts-in-transactions"] =
+        [
+            "MULTI", "EVAL \"return 1\" x", "EVAL \"return 1\" -1", "EVALSHA ffffffffffffffffffffffffffffffffffffffff 0", "EVAL \"return redis.call('SET', KEYS[1], ARGV[1])\" 1 {x}k v",
+            "EVAL \"return (\" 0", "EVAL \"return 1\" 5", "EVAL_RO \"return redis.call('SET', KEYS[1], ARGV[1])\" 1 {x}k v", "EVAL \"return redis.call('GET', KEYS[1])\" 1 {x}k",
+            "SET {x}j 1", "EVAL \"return redis.call('INCR', KEYS[1])\" 1 {x}j", "PING", "EVAL \"return redis.call('INCR', KEYS[1])\" 1 {x}k", "EXEC", "GET {x}k", "GET {x}j",
+            "MULTI", "EVAL", "EXEC", "MULTI", "EVAL \"return 'a'\" 0", "ECHO b", "EXEC",
+            "SCRIPT LOAD \"return 'loaded'\"", "MULTI", "EVALSHA b534286061d4b9e4026607613b95c06c06015ae8 0", "EVALSHA_RO b534286061d4b9e4026607613b95c06c06015ae8 1 {x}k", "EXEC",
+            "WATCH {x}w", "SET {x}w changed", "MULTI", "EVAL \"return redis.call('SET', KEYS[1], 'script')\" 1 {x}w", "EXEC", "GET {x}w",
         ],
         ["bitmaps"] =
         [

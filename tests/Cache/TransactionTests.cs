@@ -50,6 +50,34 @@ public sealed class TransactionTests(CacheSiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_script_in_a_transaction_runs_on_the_transaction_s_shard_in_its_turn()
+    {
+        await using var client = await fixture.ConnectAsync();
+        var (a, b) = ShardKeys.OnTwoShards("txeval");
+        const string Append = "return redis.call('APPEND', KEYS[1], ARGV[1])";
+        Assert.Equal("+OK", await client.CallAsync("MULTI"));
+        Assert.Equal("+QUEUED", await client.CallAsync("SET", a, "x"));
+        Assert.Equal("+QUEUED", await client.CallAsync("EVAL", Append, "1", a, "y"));
+        Assert.Equal("+QUEUED", await client.CallAsync("APPEND", a, "z"));
+        Assert.Equal("[+OK, :2, :3]", await client.CallAsync("EXEC"));
+        Assert.Equal("\"xyz\"", await client.CallAsync("GET", a));
+
+        // A script's declared keys count toward the transaction's shard, as any command's keys do.
+        Assert.Equal("+OK", await client.CallAsync("MULTI"));
+        Assert.Equal("+QUEUED", await client.CallAsync("SET", a, "1"));
+        Assert.Equal("+QUEUED", await client.CallAsync("EVAL", Append, "1", b, "2"));
+        Assert.Equal("-CROSSSLOT Keys in request don't hash to the same slot", await client.CallAsync("EXEC"));
+        Assert.Equal("\"xyz\"", await client.CallAsync("GET", a));
+        Assert.Equal(":0", await client.CallAsync("EXISTS", b));
+
+        // And a key it did not declare is refused inside the script, as outside a transaction.
+        Assert.Equal("+OK", await client.CallAsync("MULTI"));
+        Assert.Equal("+QUEUED", await client.CallAsync("EVAL", "return redis.call('SET', ARGV[1], 'x')", "1", a, b));
+        Assert.StartsWith("[-ERR Script attempted to access a non local key in a cluster node script: ", await client.CallAsync("EXEC"));
+        Assert.Equal(":0", await client.CallAsync("EXISTS", b));
+    }
+
+    [Fact]
     public async Task StackExchange_Redis_transactions_with_conditions_commit_only_when_the_condition_holds()
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{fixture.RespPort}");

@@ -6,7 +6,7 @@ namespace DataTier.Cache.Commands;
 /// <summary>
 /// MULTI/EXEC on one shard: the queued commands run in one pass under the shard's gate, so no other command runs
 /// between them, after the WATCHed keys are found untouched (see <see cref="CacheKeyspace.Watch"/>). As in Redis, a
-/// command that fails does not stop the others, and nothing is rolled back.
+/// command that fails does not stop the others, and nothing is rolled back. Scripts come in their internal form.
 /// </summary>
 public static class TransactionCommands
 {
@@ -52,7 +52,9 @@ public static class TransactionCommands
             var args = a[i..(i + count)];
             i += count;
             var spec = CommandTable.Find(args[0]);
-            replies.Add(spec is null ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.Execute(ks, new ShardCommand(spec.Id, args)));
+            // A script comes in its internal form, which is named EVAL (ScriptCommands.Encode).
+            var id = spec?.Id == CommandId.Eval ? CommandId.EvalOnShard : spec?.Id;
+            replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.Execute(ks, new ShardCommand(known, args)));
         }
         return CacheReply.Array([.. replies]);
     }

@@ -162,7 +162,8 @@ public sealed class LuaEngine : IDisposable
             if (!_compiled.Contains(sha))
             {
                 if (lua.LoadBuffer(source, "@user_script") != LuaStatus.OK)
-                    return CacheReply.Error($"ERR Error compiling script (new function): {lua.ToString(-1)}");
+                    // Lua 5.1, Redis' interpreter, quotes the end of the source as a token: near '<eof>'.
+                    return CacheReply.Error($"ERR Error compiling script (new function): {lua.ToString(-1)?.Replace(" near <eof>", " near '<eof>'")}");
                 lua.GetGlobal("__redis_env");
                 lua.SetUpValue(-2, 1);
                 lua.SetGlobal(function);
