@@ -1,5 +1,6 @@
 using DataTier.Cache;
 using DataTier.Cache.Commands;
+using DataTier.Cache.Streams;
 
 namespace DataTier.Silo.Resp;
 
@@ -9,7 +10,8 @@ namespace DataTier.Silo.Resp;
 /// shard that holds all their keys (and the watched ones), which runs them in one pass (atomically) unless a watched
 /// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
 /// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
-/// and their read-only forms) may be queued too: they run on the transaction's shard in their turn.
+/// and their read-only forms) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
+/// XREADGROUP (without waiting, as in Redis), XGROUP and XINFO.
 /// </summary>
 public sealed partial class RespSession
 {
@@ -34,12 +36,12 @@ public sealed partial class RespSession
             _queued!.Add(a);
             return Queued;
         }
-        if (IsEval(spec.Id))
+        if (IsEval(spec.Id) || IsStreamAcrossKeys(spec.Id))
         {
             _queued!.Add(a);
             return Queued;
         }
-        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id) || IsStreamAcrossKeys(spec.Id))
+        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id))
         {
             _queueFailed = true;
             return CacheReply.Error("ERR Command not allowed inside a transaction");
@@ -133,6 +135,11 @@ public sealed partial class RespSession
         for (var i = 0; i < queued.Count; i++)
         {
             if (AnsweredInTransaction(specs[i].Id)) continue;
+            if (IsStreamAcrossKeys(specs[i].Id))
+            {
+                keys.AddRange(StreamReadRequest.KeysOf(specs[i].Id, queued[i]));
+                continue;
+            }
             if (!IsEval(specs[i].Id))
             {
                 keys.AddRange(specs[i].KeysIn(queued[i]));

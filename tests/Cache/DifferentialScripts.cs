@@ -287,6 +287,19 @@ public static class DifferentialScripts
             "SCRIPT LOAD \"return 'loaded'\"", "MULTI", "EVALSHA b534286061d4b9e4026607613b95c06c06015ae8 0", "EVALSHA_RO b534286061d4b9e4026607613b95c06c06015ae8 1 {x}k", "EXEC",
             "WATCH {x}w", "SET {x}w changed", "MULTI", "EVAL \"return redis.call('SET', KEYS[1], 'script')\" 1 {x}w", "EXEC", "GET {x}w",
         ],
+        ["streams-in-transactions-and-scripts"] =
+        [
+            "XADD {s}a 1-1 f v", "XADD {s}a 2-1 f v2", "XADD {s}b 1-1 g w",
+            "MULTI", "XREAD STREAMS {s}a {s}b 0 0", "XREAD COUNT 1 BLOCK 100 STREAMS {s}a 0", "XREAD STREAMS {s}a $", "XREAD COUNT x STREAMS {s}a 0",
+            "XGROUP CREATE {s}a grp 0", "XREADGROUP GROUP grp c1 COUNT 1 STREAMS {s}a >", "XREADGROUP GROUP grp c1 STREAMS {s}a 0", "XREADGROUP GROUP nogrp c1 STREAMS {s}a >",
+            "XREADGROUP GROUP grp c1 STREAMS {s}a {s}b > >", "XINFO GROUPS {s}a", "XGROUP CREATECONSUMER {s}a grp c9", "EXEC",
+            "EVAL \"return redis.call('XREAD', 'STREAMS', KEYS[1], KEYS[2], '0', '0')\" 2 {s}a {s}b",
+            "EVAL \"return redis.call('XREAD', 'BLOCK', '0', 'STREAMS', KEYS[1], '$')\" 1 {s}a",
+            "EVAL \"return redis.call('XREADGROUP', 'GROUP', 'grp', 'c2', 'STREAMS', KEYS[1], '>')\" 1 {s}a",
+            "EVAL \"return redis.call('XGROUP', 'CREATE', KEYS[1], 'g2', '$')\" 1 {s}a", "EVAL \"return redis.call('XINFO', 'GROUPS', KEYS[1])\" 1 {s}a",
+            "EVAL \"return redis.pcall('XREADGROUP', 'GROUP', 'nogrp', 'c2', 'STREAMS', KEYS[1], '>')\" 1 {s}a", "XPENDING {s}a grp",
+            "EVAL \"return redis.pcall('XREADGROUP', 'GROUP', 'grp', 'c2', 'BLOCK', '10', 'STREAMS', KEYS[1], '>')\" 1 {s}a",
+        ],
         ["bitmaps"] =
         [
             "SETBIT b 7 1", "SETBIT b 7 0", "SETBIT b 7 1", "SETBIT b 100 1", "GET b", "STRLEN b", "GETBIT b 7", "GETBIT b 6", "GETBIT b 100000", "GETBIT nokey 3",

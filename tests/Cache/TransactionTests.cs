@@ -78,6 +78,25 @@ public sealed class TransactionTests(CacheSiloFixture fixture)
     }
 
     [Fact]
+    public async Task Stream_reads_in_a_transaction_or_a_script_stay_on_one_shard()
+    {
+        await using var client = await fixture.ConnectAsync();
+        var (a, b) = ShardKeys.OnTwoShards("txstream");
+        Assert.StartsWith("\"", await client.CallAsync("XADD", a, "*", "f", "v"));
+        Assert.StartsWith("\"", await client.CallAsync("XADD", b, "*", "f", "v"));
+        Assert.Equal("+OK", await client.CallAsync("MULTI"));
+        Assert.Equal("+QUEUED", await client.CallAsync("XREAD", "STREAMS", a, b, "0", "0"));
+        Assert.Equal("-CROSSSLOT Keys in request don't hash to the same slot", await client.CallAsync("EXEC"));
+        Assert.StartsWith("-ERR Script attempted to access a non local key in a cluster node script: ",
+            await client.CallAsync("EVAL", "return redis.call('XREAD', 'STREAMS', KEYS[1], ARGV[1], '0', '0')", "1", a, b));
+        Assert.Equal("+OK", await client.CallAsync("MULTI"));
+        Assert.Equal("+QUEUED", await client.CallAsync("XGROUP", "CREATE", a, "g", "0"));
+        Assert.Equal("+QUEUED", await client.CallAsync("XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", a, ">"));
+        var exec = await client.CallAsync("EXEC");
+        Assert.StartsWith("[+OK, [[\"" + a + "\", [[", exec);
+    }
+
+    [Fact]
     public async Task StackExchange_Redis_transactions_with_conditions_commit_only_when_the_condition_holds()
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{fixture.RespPort}");

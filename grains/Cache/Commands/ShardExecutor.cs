@@ -144,6 +144,8 @@ public static class ShardExecutor
             CommandId.StreamReadOrAwait => StreamReads.ReadOrAwait(ks, a),
             CommandId.StreamReadGroupOrAwait => StreamGroupReads.ReadOrAwait(ks, a),
             CommandId.XGroup => StreamSubcommands.Check(a, group: true) ?? StreamGroupCommands.Group(ks, a),
+            CommandId.XRead => StreamReadsOnOneShard.Read(ks, a, group: false),
+            CommandId.XReadGroup => StreamReadsOnOneShard.Read(ks, a, group: true),
             CommandId.XAck => StreamGroupCommands.Acknowledge(ks, a),
             CommandId.XPending => StreamPending.Pending(ks, a),
             CommandId.XClaim => StreamClaims.Claim(ks, a),

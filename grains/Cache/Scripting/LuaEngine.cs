@@ -278,6 +278,20 @@ public sealed class LuaEngine : IDisposable
             case ReplyKind.Verbatim:
                 lua.PushString(reply.Text!);
                 break;
+            case ReplyKind.KeyedPairs:
+                // As RESP2 sends it: an array of [key, value] pairs.
+                var pairs = reply.Items!;
+                lua.CreateTable(pairs.Length / 2, 0);
+                for (var i = 0; i + 1 < pairs.Length; i += 2)
+                {
+                    lua.CreateTable(2, 0);
+                    Push(lua, pairs[i]);
+                    lua.RawSetInteger(-2, 1);
+                    Push(lua, pairs[i + 1]);
+                    lua.RawSetInteger(-2, 2);
+                    lua.RawSetInteger(-2, i / 2 + 1);
+                }
+                break;
             default:
                 lua.NewTable();
                 var items = reply.Items ?? [];
@@ -336,17 +350,32 @@ public sealed class LuaEngine : IDisposable
                 ? "ERR The user executing the script can't run this command or subcommand"
                 : "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments");
         if (context.ReadOnly && spec.Flags.HasFlag(CommandFlags.Write)) return Fail(lua, "ERR Write commands are not allowed from read-only scripts.");
-        foreach (var key in spec.KeysIn(args))
+        foreach (var key in KeysOf(spec, args))
             if (CacheRouter.ShardOf(key) != context.Shard) return Fail(lua, "ERR Script attempted to access a non local key in a cluster node");
         lua.SetTop(0);
-        Push(lua, ShardExecutor.Execute(context.Keyspace, new ShardCommand(spec.Id, args)));
+        Push(lua, BlocksInScript(spec, args)
+            ? CacheReply.Error($"ERR {spec.Name.ToUpperInvariant()} command is not allowed with BLOCK option from scripts")
+            : ShardExecutor.Execute(context.Keyspace, new ShardCommand(spec.Id, args)));
         return 1;
     }
 
-    /// <summary>Commands that run on one shard with their keys known: not the session's, the whole keyspace's or the blocking ones.</summary>
+    /// <summary>
+    /// Commands that run on one shard with their keys known: not the session's, the whole keyspace's or the blocking
+    /// ones; and the stream commands whose keys follow their options (XREAD and XREADGROUP read without waiting here).
+    /// </summary>
     public static bool AllowedInScripts(CommandSpec spec) =>
-        spec.Route != CommandRoute.Session && spec.FirstKey > 0
-        && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush);
+        IsStreamCommand(spec.Id)
+        || (spec.Route != CommandRoute.Session && spec.FirstKey > 0
+            && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush));
+
+    private static bool BlocksInScript(CommandSpec spec, byte[][] args) =>
+        spec.Id is CommandId.XRead or CommandId.XReadGroup
+        && Streams.StreamReadRequest.TryParse(args, spec.Id == CommandId.XReadGroup, out var read) is null && read.BlockMs is not null;
+
+    private static bool IsStreamCommand(CommandId id) => id is CommandId.XRead or CommandId.XReadGroup or CommandId.XGroup or CommandId.XInfo;
+
+    private static IEnumerable<byte[]> KeysOf(CommandSpec spec, byte[][] args) =>
+        IsStreamCommand(spec.Id) ? Streams.StreamReadRequest.KeysOf(spec.Id, args) : spec.KeysIn(args);
 
     /// <summary>
     /// An error of the script's call rather than of the command it names: raised by redis.call with where the script
