@@ -6,7 +6,7 @@ namespace DataTier.Silo.Resp;
 /// <summary>Connection commands: PING, ECHO, SELECT, QUIT, HELLO, AUTH, CLIENT, RESET, TIME.</summary>
 public sealed partial class RespSession
 {
-    public const string ServerVersion = "7.0.15";
+    public const string ServerVersion = RedisVersion.Text;
 
     private CacheReply Ping(byte[][] a)
     {

@@ -77,7 +77,8 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["SET", "w:1", "v"], ["GET", "w:1"], ["SET", "w:1", "v", "GET"], ["INCR", "w:2"], ["LPUSH", "w:3", "a"], ["LRANGE", "w:3", "0", "-1"],
             ["DEL", "w:1", "w:2", "w:3"], ["EXISTS", "app:1", "w:1"],
             ["MULTI"], ["SET", "t", "1"], ["DEL", "t"], ["EXEC"],
-            ["ACL", "DRYRUN", "app", "get", "x"]);
+            ["ACL", "DRYRUN", "app", "get", "x"],
+            ["EVAL", "return {redis.acl_check_cmd('get', 'app:1'), redis.acl_check_cmd('set', 'w:1', 'v'), redis.acl_check_cmd('del', 'x'), redis.acl_check_cmd('config', 'set', 'a', 'b')}", "0"]);
     }
 
     [Fact]

@@ -277,6 +277,8 @@ public static class DifferentialScripts
             "EVAL 'cjson.encode_invalid_numbers(true) local s = cjson.encode({math.huge, -math.huge}) cjson.encode_invalid_numbers(\"null\") local t = cjson.encode({math.huge}) cjson.encode_invalid_numbers(false) return {s, t}' 0",
             "EVAL 'return {cjson.encode_sparse_array()}' 0", "EVAL 'return cjson.encode_number_precision(15)' 0", "EVAL 'return cjson.decode_invalid_numbers(\"maybe\")' 0",
             "EVAL 'local c = cjson.new() c.encode_max_depth(1) return {pcall(c.encode, {{1}}), cjson.encode({{1}})}' 0",
+            "EVAL 'return {redis.acl_check_cmd(\"get\", \"k\"), redis.replicate_commands(), redis.breakpoint(), redis.REDIS_VERSION, redis.REDIS_VERSION_NUM}' 0",
+            "EVAL 'return redis.acl_check_cmd(\"nosuch\")' 0", "EVAL 'return redis.acl_check_cmd()' 0", "EVAL 'return redis.acl_check_cmd(\"get\", {})' 0", "EVAL 'return redis.debug(\"x\")' 0",
         ],
         ["scripts-in-transactions"] =
         [

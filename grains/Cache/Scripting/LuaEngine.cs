@@ -23,6 +23,7 @@ public sealed class LuaEngine : IDisposable
     private static readonly LuaFunction CallFunction = Call;
     private static readonly LuaFunction Sha1HexFunction = Sha1Hex;
     private static readonly LuaFunction TimedOutFunction = TimedOut;
+    private static readonly LuaFunction AclCheckFunction = AclCheck;
 
     [ThreadStatic] private static LuaEngine? t_engine;
     [ThreadStatic] private static ScriptContext? t_context;
@@ -55,6 +56,16 @@ public sealed class LuaEngine : IDisposable
             sha1hex = __redis_sha1hex,
             log = function() end,
             LOG_DEBUG = 0, LOG_VERBOSE = 1, LOG_NOTICE = 2, LOG_WARNING = 3,
+            acl_check_cmd = function(...)
+                local allowed = __redis_acl_check(...)
+                if type(allowed) == 'table' then error(allowed) end
+                return allowed
+            end,
+            -- As in Redis 7: scripts always replicate their effects, and without SCRIPT DEBUG there is no debugger.
+            replicate_commands = function() return true end,
+            breakpoint = function() return false end,
+            debug = function() end,
+            REDIS_VERSION = '__version__', REDIS_VERSION_NUM = __version_num__,
         }
         -- An error leaving the script, as Redis words it: a string error gets ERR, and both get the script's SHA and
         -- the line of the script where it was raised. That line is lost when the script tail-called the function that
@@ -100,7 +111,7 @@ public sealed class LuaEngine : IDisposable
             shown[name] = readonly(G[name])
         end
         local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
-            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_sha = true, __redis_one_line = true }
+            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_sha = true, __redis_one_line = true }
         -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
         -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
         local view = {}
@@ -125,9 +136,12 @@ public sealed class LuaEngine : IDisposable
         _lua.Register("__redis_call", CallFunction);
         _lua.Register("__redis_sha1hex", Sha1HexFunction);
         _lua.Register("__redis_timed_out", TimedOutFunction);
+        _lua.Register("__redis_acl_check", AclCheckFunction);
         LuaLibraries.Open(_lua);
         // DoString is true when the chunk failed.
-        if (_lua.DoString(Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+        var prelude = Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("__version__", RedisVersion.Text).Replace("__version_num__", RedisVersion.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_lua.DoString(prelude))
             throw new InvalidOperationException("The Lua prelude failed: " + _lua.ToString(-1));
         _lua.SetTop(0);
     }
@@ -328,19 +342,35 @@ public sealed class LuaEngine : IDisposable
         }
     }
 
-    private static int CallCommand(Lua lua)
+    /// <summary>A redis lib call's arguments as Redis takes them: strings, and integers written out; null, with the error, otherwise.</summary>
+    private static byte[][]? Arguments(Lua lua, out string? error)
     {
-        var context = t_context!;
+        error = null;
         var count = lua.GetTop();
-        if (count == 0) return Fail(lua, "ERR Please specify at least one argument for this redis lib call");
+        if (count == 0)
+        {
+            error = "ERR Please specify at least one argument for this redis lib call";
+            return null;
+        }
         var args = new byte[count][];
         for (var i = 1; i <= count; i++)
         {
-            if (lua.Type(i) is not (LuaType.String or LuaType.Number)) return Fail(lua, "ERR Lua redis lib command arguments must be strings or integers");
+            if (lua.Type(i) is not (LuaType.String or LuaType.Number))
+            {
+                error = "ERR Lua redis lib command arguments must be strings or integers";
+                return null;
+            }
             args[i - 1] = lua.Type(i) == LuaType.Number && lua.IsInteger(i)
                 ? Encoding.ASCII.GetBytes(lua.ToInteger(i).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : lua.ToBuffer(i);
         }
+        return args;
+    }
+
+    private static int CallCommand(Lua lua)
+    {
+        var context = t_context!;
+        if (Arguments(lua, out var failure) is not { } args) return Fail(lua, failure!);
         var spec = CommandTable.Find(args[0]);
         if (spec is null) return Fail(lua, "ERR Unknown Redis command called from script");
         if (!AllowedInScripts(spec)) return Fail(lua, "ERR This Redis command is not allowed from script");
@@ -388,6 +418,28 @@ public sealed class LuaEngine : IDisposable
         lua.PushBoolean(true);
         lua.SetField(-2, "script");
         return 1;
+    }
+
+    /// <summary>
+    /// __redis_acl_check (redis.acl_check_cmd): whether the script's user may run the command with these arguments; an
+    /// error table (raised by the Lua side) for arguments that name no command.
+    /// </summary>
+    private static int AclCheck(IntPtr state)
+    {
+        var lua = Lua.FromIntPtr(state);
+        try
+        {
+            if (Arguments(lua, out var failure) is not { } args) return Fail(lua, failure!);
+            if (CommandTable.Find(args[0]) is not { } spec) return Fail(lua, "ERR Invalid command passed to redis.acl_check_cmd()");
+            var allowed = t_context?.Acl is not { } acl || Access.AclCheck.Check(acl, spec, args) is null;
+            lua.SetTop(0);
+            lua.PushBoolean(allowed);
+            return 1;
+        }
+        catch (Exception e)
+        {
+            return Fail(lua, "ERR " + e.Message);
+        }
     }
 
     private static int Sha1Hex(IntPtr state)
