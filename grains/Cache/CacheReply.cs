@@ -56,10 +56,14 @@ public sealed class CacheReply
 
     public static CacheReply Verbatim(string text) => new(ReplyKind.Verbatim) { Text = text };
 
+    public static CacheReply Boolean(bool value) => new(ReplyKind.Boolean) { Integer = value ? 1 : 0 };
+
+    public static CacheReply BigNumber(string digits) => new(ReplyKind.BigNumber) { Text = digits };
+
     public override string ToString() => Kind switch
     {
-        ReplyKind.Simple or ReplyKind.Error or ReplyKind.Verbatim => Text!,
-        ReplyKind.Integer => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ReplyKind.Simple or ReplyKind.Error or ReplyKind.Verbatim or ReplyKind.BigNumber => Text!,
+        ReplyKind.Integer or ReplyKind.Boolean => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ReplyKind.Bulk => Encoding.UTF8.GetString(Bytes!),
         ReplyKind.Double => ScoreFormat.Format(Double),
         ReplyKind.Null or ReplyKind.NullArray => "(nil)",

@@ -27,4 +27,8 @@ public enum ReplyKind : byte
     Verbatim,
     /// <summary>Key and value pairs, flattened in <see cref="CacheReply.Items"/>: RESP2 an array of two-element arrays, RESP3 a map (XREAD).</summary>
     KeyedPairs,
+    /// <summary>RESP2 integer 1 or 0, RESP3 boolean; <see cref="CacheReply.Integer"/> is 1 or 0 (a script's true or false after redis.setresp(3)).</summary>
+    Boolean,
+    /// <summary>The digits in <see cref="CacheReply.Text"/>: RESP2 bulk string, RESP3 big number.</summary>
+    BigNumber,
 }

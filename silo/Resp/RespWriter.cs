@@ -69,6 +69,14 @@ public static class RespWriter
                 }
                 else WriteBulk(output, bytes);
                 break;
+            case ReplyKind.Boolean:
+                if (protocol == 3) WriteRaw(output, reply.Integer != 0 ? "#t\r\n"u8 : "#f\r\n"u8);
+                else WriteNumber(output, (byte)':', reply.Integer);
+                break;
+            case ReplyKind.BigNumber:
+                if (protocol == 3) WriteLine(output, (byte)'(', reply.Text!);
+                else WriteBulk(output, Encoding.ASCII.GetBytes(reply.Text!));
+                break;
         }
     }
 

@@ -78,6 +78,7 @@ public sealed class RespTestClient : IAsyncDisposable
             case '-': return "-" + body;
             case ':': return ":" + body;
             case ',': return "," + body;
+            case '(': return "(" + body;
             case '_': return "(nil)";
             case '#': return body == "t" ? "(true)" : "(false)";
             case '$':

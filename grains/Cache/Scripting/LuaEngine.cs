@@ -24,9 +24,12 @@ public sealed class LuaEngine : IDisposable
     private static readonly LuaFunction Sha1HexFunction = Sha1Hex;
     private static readonly LuaFunction TimedOutFunction = TimedOut;
     private static readonly LuaFunction AclCheckFunction = AclCheck;
+    private static readonly LuaFunction SetRespFunction = SetResp;
 
     [ThreadStatic] private static LuaEngine? t_engine;
     [ThreadStatic] private static ScriptContext? t_context;
+    /// <summary>The running script's protocol for the replies it gets (redis.setresp), 2 when it starts.</summary>
+    [ThreadStatic] private static int t_resp;
 
     private readonly Lua _lua = new();
     private readonly HashSet<string> _compiled = new(StringComparer.Ordinal);
@@ -62,6 +65,12 @@ public sealed class LuaEngine : IDisposable
                 return allowed
             end,
             -- As in Redis 7: scripts always replicate their effects, and without SCRIPT DEBUG there is no debugger.
+            setresp = function(...)
+                if select('#', ...) ~= 1 then error({ err = 'ERR redis.setresp() requires one argument.' }) end
+                local resp = tonumber((...))
+                if resp ~= 2 and resp ~= 3 then error({ err = 'ERR RESP version must be 2 or 3.' }) end
+                __redis_setresp(resp)
+            end,
             replicate_commands = function() return true end,
             breakpoint = function() return false end,
             debug = function() end,
@@ -111,7 +120,7 @@ public sealed class LuaEngine : IDisposable
             shown[name] = readonly(G[name])
         end
         local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
-            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_sha = true, __redis_one_line = true }
+            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_sha = true, __redis_one_line = true }
         -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
         -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
         local view = {}
@@ -137,6 +146,7 @@ public sealed class LuaEngine : IDisposable
         _lua.Register("__redis_sha1hex", Sha1HexFunction);
         _lua.Register("__redis_timed_out", TimedOutFunction);
         _lua.Register("__redis_acl_check", AclCheckFunction);
+        _lua.Register("__redis_setresp", SetRespFunction);
         LuaLibraries.Open(_lua);
         // DoString is true when the chunk failed.
         var prelude = Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -155,6 +165,8 @@ public sealed class LuaEngine : IDisposable
     {
         var engine = t_engine ??= new LuaEngine();
         var previous = t_context;
+        var previousResp = t_resp;
+        t_resp = 2;
         t_context = new ScriptContext(ks, shard, readOnly, acl, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
         try
         {
@@ -163,6 +175,7 @@ public sealed class LuaEngine : IDisposable
         finally
         {
             t_context = previous;
+            t_resp = previousResp;
         }
     }
 
@@ -195,7 +208,7 @@ public sealed class LuaEngine : IDisposable
             var handler = lua.GetTop();
             lua.GetGlobal(function);
             if (lua.PCall(0, 1, handler) != LuaStatus.OK) return ErrorReply(lua, -1, sha);
-            return ToReply(lua, -1);
+            return LuaConversions.ToReply(lua, -1, t_resp);
         }
         finally
         {
@@ -220,109 +233,9 @@ public sealed class LuaEngine : IDisposable
 
     private static CacheReply ErrorReply(Lua lua, int index, string sha)
     {
-        if (lua.Type(index) == LuaType.Table && Field(lua, index, "err") is { } err) return CacheReply.Error(err);
+        if (lua.Type(index) == LuaType.Table && LuaConversions.ToReply(lua, index, 2) is { IsError: true } err) return err;
         var message = lua.ToString(index) ?? "unknown error";
         return CacheReply.Error($"ERR {message} script: {sha}, on @user_script.");
-    }
-
-    /// <summary>A Lua value as a reply, by Redis' conversion rules.</summary>
-    private static CacheReply ToReply(Lua lua, int index)
-    {
-        if (index < 0) index = lua.GetTop() + index + 1;
-        switch (lua.Type(index))
-        {
-            case LuaType.Number:
-                return CacheReply.Int(lua.IsInteger(index) ? lua.ToInteger(index) : (long)lua.ToNumber(index));
-            case LuaType.String:
-                return CacheReply.Bulk(lua.ToBuffer(index));
-            case LuaType.Boolean:
-                return lua.ToBoolean(index) ? CacheReply.One : CacheReply.Nil;
-            case LuaType.Table:
-                if (Field(lua, index, "err") is { } err) return CacheReply.Error(err);
-                if (Field(lua, index, "ok") is { } ok) return CacheReply.Simple(ok);
-                var items = new List<CacheReply>();
-                for (long i = 1; ; i++)
-                {
-                    var type = lua.RawGetInteger(index, i);
-                    if (type == LuaType.Nil)
-                    {
-                        lua.Pop(1);
-                        break;
-                    }
-                    items.Add(ToReply(lua, -1));
-                    lua.Pop(1);
-                }
-                return CacheReply.Array([.. items]);
-            default:
-                return CacheReply.Nil;
-        }
-    }
-
-    private static string? Field(Lua lua, int index, string name)
-    {
-        lua.GetField(index, name);
-        var value = lua.Type(-1) == LuaType.String ? lua.ToString(-1) : null;
-        lua.Pop(1);
-        return value;
-    }
-
-    /// <summary>A reply as a Lua value, by Redis' conversion rules (errors and statuses as tables with err and ok).</summary>
-    private static void Push(Lua lua, CacheReply reply)
-    {
-        switch (reply.Kind)
-        {
-            case ReplyKind.Integer:
-                lua.PushInteger(reply.Integer);
-                break;
-            case ReplyKind.Bulk:
-                lua.PushBuffer(reply.Bytes!);
-                break;
-            case ReplyKind.Null or ReplyKind.NullArray:
-                lua.PushBoolean(false);
-                break;
-            case ReplyKind.Simple:
-                PushField(lua, "ok", reply.Text!);
-                break;
-            case ReplyKind.Error:
-                PushField(lua, "err", reply.Text!);
-                break;
-            case ReplyKind.Double:
-                lua.PushString(ScoreFormat.Format(reply.Double));
-                break;
-            case ReplyKind.Verbatim:
-                lua.PushString(reply.Text!);
-                break;
-            case ReplyKind.KeyedPairs:
-                // As RESP2 sends it: an array of [key, value] pairs.
-                var pairs = reply.Items!;
-                lua.CreateTable(pairs.Length / 2, 0);
-                for (var i = 0; i + 1 < pairs.Length; i += 2)
-                {
-                    lua.CreateTable(2, 0);
-                    Push(lua, pairs[i]);
-                    lua.RawSetInteger(-2, 1);
-                    Push(lua, pairs[i + 1]);
-                    lua.RawSetInteger(-2, 2);
-                    lua.RawSetInteger(-2, i / 2 + 1);
-                }
-                break;
-            default:
-                lua.NewTable();
-                var items = reply.Items ?? [];
-                for (var i = 0; i < items.Length; i++)
-                {
-                    Push(lua, items[i]);
-                    lua.RawSetInteger(-2, i + 1);
-                }
-                break;
-        }
-    }
-
-    private static void PushField(Lua lua, string name, string value)
-    {
-        lua.NewTable();
-        lua.PushString(value);
-        lua.SetField(-2, name);
     }
 
     /// <summary>
@@ -383,9 +296,9 @@ public sealed class LuaEngine : IDisposable
         foreach (var key in KeysOf(spec, args))
             if (CacheRouter.ShardOf(key) != context.Shard) return Fail(lua, "ERR Script attempted to access a non local key in a cluster node");
         lua.SetTop(0);
-        Push(lua, BlocksInScript(spec, args)
+        LuaConversions.Push(lua, BlocksInScript(spec, args)
             ? CacheReply.Error($"ERR {spec.Name.ToUpperInvariant()} command is not allowed with BLOCK option from scripts")
-            : ShardExecutor.Execute(context.Keyspace, new ShardCommand(spec.Id, args)));
+            : ShardExecutor.Execute(context.Keyspace, new ShardCommand(spec.Id, args)), t_resp);
         return 1;
     }
 
@@ -414,7 +327,7 @@ public sealed class LuaEngine : IDisposable
     private static int Fail(Lua lua, string message)
     {
         lua.SetTop(0);
-        PushField(lua, "err", message);
+        LuaConversions.Push(lua, CacheReply.Error(message), 2);
         lua.PushBoolean(true);
         lua.SetField(-2, "script");
         return 1;
@@ -440,6 +353,14 @@ public sealed class LuaEngine : IDisposable
         {
             return Fail(lua, "ERR " + e.Message);
         }
+    }
+
+    /// <summary>__redis_setresp: the protocol (2 or 3, checked by the Lua side) of the replies the script gets from now on.</summary>
+    private static int SetResp(IntPtr state)
+    {
+        var lua = Lua.FromIntPtr(state);
+        t_resp = lua.ToInteger(1) == 3 ? 3 : 2;
+        return 0;
     }
 
     private static int Sha1Hex(IntPtr state)
