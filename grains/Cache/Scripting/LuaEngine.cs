@@ -43,17 +43,10 @@ public sealed class LuaEngine : IDisposable
         redis = {
             call = function(...)
                 local reply = __redis_call(...)
-                if type(reply) == 'table' and reply.err ~= nil then
-                    reply.script = nil
-                    error(reply)
-                end
+                if type(reply) == 'table' and reply.err ~= nil then error(reply) end
                 return reply
             end,
-            pcall = function(...)
-                local reply = __redis_call(...)
-                if type(reply) == 'table' then reply.script = nil end
-                return reply
-            end,
+            pcall = __redis_call,
             status_reply = function(s) return { ok = s } end,
             error_reply = function(s) return { err = s } end,
             sha1hex = __redis_sha1hex,
@@ -64,13 +57,13 @@ public sealed class LuaEngine : IDisposable
                 if type(allowed) == 'table' then error(allowed) end
                 return allowed
             end,
-            -- As in Redis 7: scripts always replicate their effects, and without SCRIPT DEBUG there is no debugger.
             setresp = function(...)
                 if select('#', ...) ~= 1 then error({ err = 'ERR redis.setresp() requires one argument.' }) end
                 local resp = tonumber((...))
                 if resp ~= 2 and resp ~= 3 then error({ err = 'ERR RESP version must be 2 or 3.' }) end
                 __redis_setresp(resp)
             end,
+            -- As in Redis 7: scripts always replicate their effects, and without SCRIPT DEBUG there is no debugger.
             replicate_commands = function() return true end,
             breakpoint = function() return false end,
             debug = function() end,
@@ -320,16 +313,11 @@ public sealed class LuaEngine : IDisposable
     private static IEnumerable<byte[]> KeysOf(CommandSpec spec, byte[][] args) =>
         IsStreamCommand(spec.Id) ? Streams.StreamReadRequest.KeysOf(spec.Id, args) : spec.KeysIn(args);
 
-    /// <summary>
-    /// An error of the script's call rather than of the command it names: raised by redis.call with where the script
-    /// made the call, as Redis does.
-    /// </summary>
+    /// <summary>An error of the script's call rather than of the command it names, as an error table (raised by redis.call).</summary>
     private static int Fail(Lua lua, string message)
     {
         lua.SetTop(0);
         LuaConversions.Push(lua, CacheReply.Error(message), 2);
-        lua.PushBoolean(true);
-        lua.SetField(-2, "script");
         return 1;
     }
 
