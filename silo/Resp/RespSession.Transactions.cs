@@ -1,4 +1,5 @@
 using DataTier.Cache;
+using DataTier.Cache.Blocking;
 using DataTier.Cache.Commands;
 using DataTier.Cache.Streams;
 
@@ -11,7 +12,7 @@ namespace DataTier.Silo.Resp;
 /// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
 /// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
 /// and their read-only forms) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
-/// XREADGROUP (without waiting, as in Redis), XGROUP and XINFO.
+/// XREADGROUP, XGROUP and XINFO, LMPOP and the blocking list commands (those without waiting, as in Redis).
 /// </summary>
 public sealed partial class RespSession
 {
@@ -36,12 +37,12 @@ public sealed partial class RespSession
             _queued!.Add(a);
             return Queued;
         }
-        if (IsEval(spec.Id) || IsStreamAcrossKeys(spec.Id))
+        if (IsEval(spec.Id) || IsStreamAcrossKeys(spec.Id) || IsListPop(spec.Id))
         {
             _queued!.Add(a);
             return Queued;
         }
-        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0 || IsListPop(spec.Id))
+        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0)
         {
             _queueFailed = true;
             return CacheReply.Error("ERR Command not allowed inside a transaction");
@@ -135,9 +136,9 @@ public sealed partial class RespSession
         for (var i = 0; i < queued.Count; i++)
         {
             if (AnsweredInTransaction(specs[i].Id)) continue;
-            if (IsStreamAcrossKeys(specs[i].Id))
+            if (IsStreamAcrossKeys(specs[i].Id) || IsListPop(specs[i].Id))
             {
-                keys.AddRange(StreamReadRequest.KeysOf(specs[i].Id, queued[i]));
+                keys.AddRange(IsListPop(specs[i].Id) ? ListPopRequest.KeysOf(specs[i].Id, queued[i]) : StreamReadRequest.KeysOf(specs[i].Id, queued[i]));
                 continue;
             }
             if (!IsEval(specs[i].Id))

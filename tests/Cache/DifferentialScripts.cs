@@ -309,6 +309,15 @@ public static class DifferentialScripts
             "HELLO 2",
             "EVAL \"return true\" 3 {h}h {h}z {h}s", "EVAL \"return false\" 3 {h}h {h}z {h}s", "EVAL \"return nil\" 3 {h}h {h}z {h}s", "EVAL \"return {map={a=1}}\" 3 {h}h {h}z {h}s", "EVAL \"return {set={x=true}}\" 3 {h}h {h}z {h}s", "EVAL \"return {double=1.5}\" 3 {h}h {h}z {h}s", "EVAL \"return {big_number='123'}\" 3 {h}h {h}z {h}s", "EVAL \"return {verbatim_string={format='txt', string='hi'}}\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) return redis.call('HGETALL', KEYS[1])\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) local r = redis.call('HGETALL', KEYS[1]) return type(r.map)\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) return tostring(redis.call('GET', '{h}nokey'))\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) return redis.call('ZSCORE', KEYS[2], 'm')\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) local r = redis.call('ZSCORE', KEYS[2], 'm') return type(r)..tostring(r.double)\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(4)\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp()\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp('3') return 1\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) return redis.call('SMEMBERS', KEYS[3])\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) local r = redis.call('SMEMBERS', KEYS[3]) return tostring(r.set.a)\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) return {redis.call('EXISTS', KEYS[1]) == 1, false}\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) local r = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES') return {r[1][1], r[1][2].double}\" 3 {h}h {h}z {h}s", "EVAL \"redis.setresp(3) redis.setresp(2) return redis.call('ZSCORE', KEYS[2], 'm')\" 3 {h}h {h}z {h}s",
         ],
+        ["list-pops-in-transactions-and-scripts"] =
+        [
+            "MULTI", "BLPOP {q}nol 0", "BLMOVE {q}nol {q}x LEFT LEFT 0", "BRPOPLPUSH {q}nol {q}x 0", "LMPOP 1 {q}nol LEFT", "BLMPOP 0 1 {q}nol LEFT",
+            "RPUSH {q}l2 a b c", "BRPOPLPUSH {q}l2 {q}l3 0", "BLMPOP 0 2 {q}nol {q}l3 RIGHT COUNT 2", "BLPOP {q}nol {q}l2 0", "BRPOP {q}l2 1.5",
+            "BLMOVE {q}l2 {q}l2 LEFT RIGHT 0", "LMPOP 1 {q}l2 LEFT COUNT x", "BLPOP {q}l2 -1", "SET {q}s v", "LMPOP 1 {q}s LEFT", "BLMOVE {q}l3 {q}s LEFT LEFT 0", "EXEC",
+            "RPUSH {q}l4 a b c", "EVAL \"return redis.call('LMPOP', 2, KEYS[1], KEYS[2], 'LEFT', 'COUNT', 2)\" 2 {q}nol {q}l4",
+            "EVAL \"return redis.call('LMPOP', 1, KEYS[1], 'RIGHT')\" 1 {q}nol", "EVAL \"return redis.call('BLPOP', KEYS[1], 0)\" 1 {q}l4",
+            "EVAL \"return redis.pcall('LMPOP', 0, KEYS[1], 'RIGHT')\" 1 {q}l4", "LRANGE {q}l4 0 -1",
+        ],
         ["bitmaps"] =
         [
             "SETBIT b 7 1", "SETBIT b 7 0", "SETBIT b 7 1", "SETBIT b 100 1", "GET b", "STRLEN b", "GETBIT b 7", "GETBIT b 6", "GETBIT b 100000", "GETBIT nokey 3",

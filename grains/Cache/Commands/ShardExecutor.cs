@@ -145,6 +145,8 @@ public static class ShardExecutor
             CommandId.StreamReadGroupOrAwait => StreamGroupReads.ReadOrAwait(ks, a),
             CommandId.XGroup => StreamSubcommands.Check(a, group: true) ?? StreamGroupCommands.Group(ks, a),
             CommandId.XRead => StreamReadsOnOneShard.Read(ks, a, group: false),
+            CommandId.LMPop or CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush or CommandId.BLMPop =>
+                ListPopsOnOneShard.Pop(ks, command.Id, a),
             CommandId.XReadGroup => StreamReadsOnOneShard.Read(ks, a, group: true),
             CommandId.XAck => StreamGroupCommands.Acknowledge(ks, a),
             CommandId.XPending => StreamPending.Pending(ks, a),

@@ -297,10 +297,11 @@ public sealed class LuaEngine : IDisposable
 
     /// <summary>
     /// Commands that run on one shard with their keys known: not the session's, the whole keyspace's or the blocking
-    /// ones; and the stream commands whose keys follow their options (XREAD and XREADGROUP read without waiting here).
+    /// ones; and the stream commands whose keys follow their options (XREAD and XREADGROUP read without waiting here)
+    /// and LMPOP, whose keys follow their count.
     /// </summary>
     public static bool AllowedInScripts(CommandSpec spec) =>
-        IsStreamCommand(spec.Id)
+        IsStreamCommand(spec.Id) || spec.Id == CommandId.LMPop
         || (spec.Route != CommandRoute.Session && spec.FirstKey > 0
             && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush));
 
@@ -311,7 +312,9 @@ public sealed class LuaEngine : IDisposable
     private static bool IsStreamCommand(CommandId id) => id is CommandId.XRead or CommandId.XReadGroup or CommandId.XGroup or CommandId.XInfo;
 
     private static IEnumerable<byte[]> KeysOf(CommandSpec spec, byte[][] args) =>
-        IsStreamCommand(spec.Id) ? Streams.StreamReadRequest.KeysOf(spec.Id, args) : spec.KeysIn(args);
+        IsStreamCommand(spec.Id) ? Streams.StreamReadRequest.KeysOf(spec.Id, args)
+        : spec.Id == CommandId.LMPop ? Blocking.ListPopRequest.KeysOf(spec.Id, args)
+        : spec.KeysIn(args);
 
     /// <summary>An error of the script's call rather than of the command it names, as an error table (raised by redis.call).</summary>
     private static int Fail(Lua lua, string message)

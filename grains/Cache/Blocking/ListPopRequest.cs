@@ -1,0 +1,99 @@
+using DataTier.Cache.Commands;
+
+namespace DataTier.Cache.Blocking;
+
+/// <summary>
+/// One parsed LMPOP or blocking list command (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP): the keys in order, the end to
+/// pop from, how many (0: one element, not an array), where a move pushes, and the timeout (null: none).
+/// </summary>
+public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Count, byte[]? Destination, bool ToLeft, long? TimeoutMs)
+{
+    public static bool IsListPop(CommandId id) => id is CommandId.LMPop or CommandId.BLPop or CommandId.BRPop
+        or CommandId.BLMove or CommandId.BRPopLPush or CommandId.BLMPop;
+
+    public static CacheReply? TryParse(CommandId id, byte[][] a, out ListPopRequest pop)
+    {
+        pop = default;
+        switch (id)
+        {
+            case CommandId.BLPop or CommandId.BRPop:
+                if (ParseTimeout(a[^1], out var t) is { } badTimeout) return badTimeout;
+                pop = new ListPopRequest(a[1..^1], id == CommandId.BLPop, 0, null, false, t);
+                return null;
+            case CommandId.BLMove or CommandId.BRPopLPush:
+                if (ListCommands.ParseMove(id == CommandId.BLMove ? a[..5] : a[..3], out var fromLeft, out var toLeft) is { } syntax) return syntax;
+                if (ParseTimeout(a[^1], out t) is { } invalid) return invalid;
+                pop = new ListPopRequest([a[1]], fromLeft, 0, a[2], toLeft, t);
+                return null;
+            default:
+                var blocking = id == CommandId.BLMPop;
+                long? timeout = null;
+                if (blocking)
+                {
+                    if (ParseTimeout(a[1], out t) is { } badBlockTimeout) return badBlockTimeout;
+                    timeout = t;
+                }
+                if (ParseMultiPop(a, blocking ? 2 : 1, out pop) is { } error) return error;
+                pop = pop with { TimeoutMs = timeout };
+                return null;
+        }
+    }
+
+    /// <summary>The keys the command reads and writes (a move's destination among them); none when it does not parse.</summary>
+    public static byte[][] KeysOf(CommandId id, byte[][] a) =>
+        TryParse(id, a, out var pop) is not null ? [] : pop.Destination is { } destination ? [.. pop.Keys, destination] : pop.Keys;
+
+    /// <summary>LMPOP's and BLMPOP's numkeys key [key ...] LEFT|RIGHT [COUNT count], from argument <paramref name="first"/>.</summary>
+    private static CacheReply? ParseMultiPop(byte[][] a, int first, out ListPopRequest pop)
+    {
+        pop = default;
+        if (!CacheNumbers.TryParseLong(a[first], out var numKeys) || numKeys <= 0) return CacheReply.Error("ERR numkeys should be greater than 0");
+        var whereIndex = first + numKeys + 1;
+        if (whereIndex >= a.Length) return CacheErrors.Syntax;
+        bool left;
+        if (Arg.Is(a[whereIndex], "left")) left = true;
+        else if (Arg.Is(a[whereIndex], "right")) left = false;
+        else return CacheErrors.Syntax;
+        long count = -1;
+        for (var j = whereIndex + 1; j < a.Length; j++)
+        {
+            if (count == -1 && Arg.Is(a[j], "count") && j + 1 < a.Length)
+            {
+                if (!CacheNumbers.TryParseLong(a[++j], out count) || count <= 0) return CacheReply.Error("ERR count should be greater than 0");
+            }
+            else
+            {
+                return CacheErrors.Syntax;
+            }
+        }
+        pop = new ListPopRequest(a[(first + 1)..(int)whereIndex], left, count == -1 ? 1 : count, null, false, null);
+        return null;
+    }
+
+    /// <summary>A blocking command's timeout in seconds (fractions allowed), as milliseconds; 0 waits for ever.</summary>
+    private static CacheReply? ParseTimeout(byte[] arg, out long milliseconds)
+    {
+        milliseconds = 0;
+        if (!CacheNumbers.TryParseDouble(arg, out var seconds) || double.IsNaN(seconds) || double.IsInfinity(seconds))
+            return CacheReply.Error("ERR timeout is not a float or out of range");
+        if (seconds < 0) return CacheReply.Error("ERR timeout is negative");
+        var ms = seconds * 1000;
+        if (ms > long.MaxValue / 2) return CacheReply.Error("ERR timeout is out of range");
+        milliseconds = (long)ms;
+        if (milliseconds == 0 && seconds > 0) milliseconds = 1;
+        return null;
+    }
+
+    /// <summary>The pop of <paramref name="key"/> on its shard, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait).</summary>
+    public ShardCommand PopOnShard(byte[] key, long waitUntil) => new(CommandId.ListPopOrAwait,
+        ["POP"u8.ToArray(), key, Left ? "left"u8.ToArray() : "right"u8.ToArray(), CacheNumbers.ToBytes(Count), CacheNumbers.ToBytes(waitUntil)]);
+
+    /// <summary>The move from <paramref name="key"/> to the destination, both on one shard.</summary>
+    public ShardCommand MoveOnShard(byte[] key, long waitUntil) => new(CommandId.ListMoveOrAwait,
+        ["LMOVE"u8.ToArray(), key, Destination!, Left ? "left"u8.ToArray() : "right"u8.ToArray(), ToLeft ? "left"u8.ToArray() : "right"u8.ToArray(),
+            CacheNumbers.ToBytes(waitUntil)]);
+
+    /// <summary>The push of a popped element onto <paramref name="key"/>, at the left or the right.</summary>
+    public static ShardCommand PushOnShard(byte[] key, bool left, byte[] element) =>
+        new(left ? CommandId.LPush : CommandId.RPush, [left ? "LPUSH"u8.ToArray() : "RPUSH"u8.ToArray(), key, element]);
+}
