@@ -278,7 +278,8 @@ public static class DifferentialScripts
             "EVAL 'return {cjson.encode_sparse_array()}' 0", "EVAL 'return cjson.encode_number_precision(15)' 0", "EVAL 'return cjson.decode_invalid_numbers(\"maybe\")' 0",
             "EVAL 'local c = cjson.new() c.encode_max_depth(1) return {pcall(c.encode, {{1}}), cjson.encode({{1}})}' 0",
             "EVAL 'return {redis.acl_check_cmd(\"get\", \"k\"), redis.replicate_commands(), redis.breakpoint(), redis.REDIS_VERSION, redis.REDIS_VERSION_NUM}' 0",
-            "EVAL 'return redis.acl_check_cmd(\"nosuch\")' 0", "EVAL 'return redis.acl_check_cmd()' 0", "EVAL 'return redis.acl_check_cmd(\"get\", {})' 0", "EVAL 'return redis.debug(\"x\")' 0",
+            "EVAL 'return redis.acl_check_cmd(\"nosuch\")' 0", "EVAL 'return redis.acl_check_cmd()' 0", "EVAL 'return redis.acl_check_cmd(\"get\", {})' 0", "EVAL 'return redis.debug(\"x\")' 0", "EVAL 'redis.log(redis.LOG_WARNING, \"from\", \"a script\", 1, {}) return 1' 0", "EVAL 'redis.log(redis.LOG_WARNING)' 0",
+            "EVAL 'redis.log(\"x\", \"y\")' 0", "EVAL 'redis.log(9, \"y\")' 0",
         ],
         ["scripts-in-transactions"] =
         [

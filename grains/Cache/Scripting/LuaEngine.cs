@@ -25,6 +25,7 @@ public sealed class LuaEngine : IDisposable
     private static readonly LuaFunction TimedOutFunction = TimedOut;
     private static readonly LuaFunction AclCheckFunction = AclCheck;
     private static readonly LuaFunction SetRespFunction = SetResp;
+    private static readonly LuaFunction LogFunction = Log;
 
     [ThreadStatic] private static LuaEngine? t_engine;
     [ThreadStatic] private static ScriptContext? t_context;
@@ -50,7 +51,19 @@ public sealed class LuaEngine : IDisposable
             status_reply = function(s) return { ok = s } end,
             error_reply = function(s) return { err = s } end,
             sha1hex = __redis_sha1hex,
-            log = function() end,
+            log = function(...)
+                local count = select('#', ...)
+                if count < 2 then error({ err = 'ERR redis.log() requires two arguments or more.' }) end
+                local level = tonumber((...))
+                if level == nil then error({ err = 'ERR First argument must be a number (log level).' }) end
+                if level < 0 or level > 3 then error({ err = 'ERR Invalid debug level.' }) end
+                local parts = {}
+                for i = 2, count do
+                    local part = select(i, ...)
+                    if type(part) == 'string' or type(part) == 'number' then parts[#parts + 1] = tostring(part) end
+                end
+                __redis_log(math.floor(level), table.concat(parts, ' '))
+            end,
             LOG_DEBUG = 0, LOG_VERBOSE = 1, LOG_NOTICE = 2, LOG_WARNING = 3,
             acl_check_cmd = function(...)
                 local allowed = __redis_acl_check(...)
@@ -113,7 +126,7 @@ public sealed class LuaEngine : IDisposable
             shown[name] = readonly(G[name])
         end
         local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
-            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_sha = true, __redis_one_line = true }
+            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_log = true, __redis_sha = true, __redis_one_line = true }
         -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
         -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
         local view = {}
@@ -140,6 +153,7 @@ public sealed class LuaEngine : IDisposable
         _lua.Register("__redis_timed_out", TimedOutFunction);
         _lua.Register("__redis_acl_check", AclCheckFunction);
         _lua.Register("__redis_setresp", SetRespFunction);
+        _lua.Register("__redis_log", LogFunction);
         LuaLibraries.Open(_lua);
         // DoString is true when the chunk failed.
         var prelude = Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -351,6 +365,21 @@ public sealed class LuaEngine : IDisposable
     {
         var lua = Lua.FromIntPtr(state);
         t_resp = lua.ToInteger(1) == 3 ? 3 : 2;
+        return 0;
+    }
+
+    /// <summary>__redis_log: one line for the silo's log (<see cref="ScriptLog"/>); the level and parts were checked by the Lua side.</summary>
+    private static int Log(IntPtr state)
+    {
+        var lua = Lua.FromIntPtr(state);
+        try
+        {
+            ScriptLog.Write((int)lua.ToInteger(1), lua.ToString(2) ?? "");
+        }
+        catch (Exception)
+        {
+            // A logging failure must not end the script, nor escape into native code.
+        }
         return 0;
     }
 
