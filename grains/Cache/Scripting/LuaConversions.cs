@@ -157,7 +157,8 @@ internal static class LuaConversions
             case ReplyKind.Set when resp == 3:
                 PushKeyed(lua, "set", reply.Items!, resp, values: false);
                 break;
-            case ReplyKind.KeyedPairs or ReplyKind.ScorePairs when reply.Kind == ReplyKind.KeyedPairs || resp == 3:
+            case ReplyKind.KeyedPairs:
+            case ReplyKind.ScorePairs when resp == 3:
                 // RESP2's XREAD and RESP3's WITHSCORES: an array of two-element arrays.
                 PushPairs(lua, reply.Items!, resp);
                 break;
