@@ -177,6 +177,7 @@ public sealed partial class RespSession
         yield return ("maxmemory", budget.MaxMemory.ToString(CultureInfo.InvariantCulture));
         yield return ("maxmemory-policy", EvictionPolicyNames.NameOf(budget.Policy));
         yield return ("maxmemory-samples", budget.Samples.ToString(CultureInfo.InvariantCulture));
+        yield return ("hll-sparse-max-bytes", budget.HllSparseMaxBytes.ToString(CultureInfo.InvariantCulture));
         yield return ("requirepass", _services.RequirePass);
         yield return ("databases", "1");
         yield return ("port", _services.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
@@ -207,6 +208,10 @@ public sealed partial class RespSession
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var samples) || samples is < 1 or > 64)
                     return ConfigSetFailed(name, "argument must be between 1 and 64 inclusive");
                 budget.Samples = samples;
+                return null;
+            case "hll-sparse-max-bytes":
+                if (!TryParseMemory(value, out var sparseMax) || sparseMax < 0) return ConfigSetFailed(name, "argument must be a memory value");
+                budget.HllSparseMaxBytes = sparseMax;
                 return null;
             case "requirepass":
                 _services.RequirePass = value;

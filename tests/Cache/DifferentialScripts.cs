@@ -319,6 +319,13 @@ public static class DifferentialScripts
             "EVAL \"return redis.call('LMPOP', 1, KEYS[1], 'RIGHT')\" 1 {q}nol", "EVAL \"return redis.call('BLPOP', KEYS[1], 0)\" 1 {q}l4",
             "EVAL \"return redis.pcall('LMPOP', 0, KEYS[1], 'RIGHT')\" 1 {q}l4", "LRANGE {q}l4 0 -1",
         ],
+        ["hll-sparse-max-bytes"] =
+        [
+            "CONFIG GET hll-sparse-max-bytes", "PFADD small e0 e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13 e14 e15 e16 e17 e18 e19 e20 e21 e22 e23 e24 e25 e26 e27 e28 e29 e30 e31 e32 e33 e34 e35 e36 e37 e38 e39 e40 e41 e42 e43 e44 e45 e46 e47 e48 e49 e50 e51 e52 e53 e54 e55 e56 e57 e58 e59", "STRLEN small", "CONFIG SET hll-sparse-max-bytes 100", "CONFIG GET hll-sparse-max-bytes",
+            "PFADD big e0 e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13 e14 e15 e16 e17 e18 e19 e20 e21 e22 e23 e24 e25 e26 e27 e28 e29 e30 e31 e32 e33 e34 e35 e36 e37 e38 e39 e40 e41 e42 e43 e44 e45 e46 e47 e48 e49 e50 e51 e52 e53 e54 e55 e56 e57 e58 e59", "STRLEN big", "PFCOUNT big", "PFADD tiny a", "STRLEN tiny", "PFADD small z1 z2", "STRLEN small",
+            "CONFIG SET hll-sparse-max-bytes -1", "CONFIG SET hll-sparse-max-bytes 1kb", "CONFIG GET hll-sparse-max-bytes", "CONFIG SET hll-sparse-max-bytes 3000",
+            "CONFIG GET hll-sparse-max-bytes",
+        ],
         ["bitmaps"] =
         [
             "SETBIT b 7 1", "SETBIT b 7 0", "SETBIT b 7 1", "SETBIT b 100 1", "GET b", "STRLEN b", "GETBIT b 7", "GETBIT b 6", "GETBIT b 100000", "GETBIT nokey 3",

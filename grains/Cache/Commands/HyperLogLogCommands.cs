@@ -28,7 +28,7 @@ public static class HyperLogLogCommands
     {
         var entry = ks.Write(a[1]);
         if (entry is not null && Check(entry.Value) is { } invalid) return invalid;
-        var hll = new HyperLogLog(entry?.Value as byte[] ?? HllLayout.Empty());
+        var hll = new HyperLogLog(entry?.Value as byte[] ?? HllLayout.Empty(), ks.Budget.HllSparseMaxBytes);
         var updated = entry is null;
         for (var i = 2; i < a.Length; i++)
         {

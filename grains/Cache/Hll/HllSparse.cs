@@ -43,8 +43,11 @@ public static class HllSparse
     // Redis reads an XZERO's second byte even at the very end, where it finds the string's terminating zero.
     private static byte At(List<byte> hll, int position) => position < hll.Count ? hll[position] : (byte)0;
 
-    /// <summary>Raises register <paramref name="index"/> of the sparse HLL in <paramref name="hll"/> (header included) to <paramref name="count"/>.</summary>
-    public static Outcome Set(List<byte> hll, int index, int count)
+    /// <summary>
+    /// Raises register <paramref name="index"/> of the sparse HLL in <paramref name="hll"/> (header included) to
+    /// <paramref name="count"/>; NeedsDense when the sparse form would grow past <paramref name="maxBytes"/>.
+    /// </summary>
+    public static Outcome Set(List<byte> hll, int index, int count, long maxBytes = HllLayout.SparseMaxBytes)
     {
         if (count > MaxValue) return Outcome.NeedsDense;
         // Find the run that holds the register.
@@ -101,7 +104,7 @@ public static class HllSparse
         }
         var oldLength = IsXZero(current) ? 2 : 1;
         var delta = sequence.Count - oldLength;
-        if (delta > 0 && hll.Count + delta > HllLayout.SparseMaxBytes) return Outcome.NeedsDense;
+        if (delta > 0 && hll.Count + delta > maxBytes) return Outcome.NeedsDense;
         hll.RemoveRange(p, Math.Min(oldLength, hll.Count - p));
         hll.InsertRange(p, sequence);
         return Updated(hll, previous);

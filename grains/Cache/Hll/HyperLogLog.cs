@@ -6,11 +6,14 @@ namespace DataTier.Cache.Hll;
 public sealed class HyperLogLog
 {
     private readonly List<byte> _bytes;
+    private readonly long _sparseMaxBytes;
 
-    public HyperLogLog(ReadOnlySpan<byte> value)
+    /// <param name="sparseMaxBytes">The size past which the sparse form turns dense (hll-sparse-max-bytes).</param>
+    public HyperLogLog(ReadOnlySpan<byte> value, long sparseMaxBytes = HllLayout.SparseMaxBytes)
     {
         _bytes = new List<byte>(value.Length);
         _bytes.AddRange(value);
+        _sparseMaxBytes = sparseMaxBytes;
     }
 
     private Span<byte> Bytes => CollectionsMarshal.AsSpan(_bytes);
@@ -32,7 +35,7 @@ public sealed class HyperLogLog
     public HllSparse.Outcome Raise(int index, int count)
     {
         if (IsDense) return HllDense.Raise(Bytes[HllLayout.HeaderSize..], index, count) ? HllSparse.Outcome.Updated : HllSparse.Outcome.Unchanged;
-        var outcome = HllSparse.Set(_bytes, index, count);
+        var outcome = HllSparse.Set(_bytes, index, count, _sparseMaxBytes);
         if (outcome != HllSparse.Outcome.NeedsDense) return outcome;
         if (!ToDense()) return HllSparse.Outcome.Corrupted;
         HllDense.Raise(Bytes[HllLayout.HeaderSize..], index, count);

@@ -18,6 +18,9 @@ public sealed class CacheMemoryBudget(IOptions<CacheOptions> options)
 
     public int Samples { get; set; } = options.Value.MaxMemorySamples;
 
+    /// <summary>The size up to which a HyperLogLog stays sparse (Redis' <c>hll-sparse-max-bytes</c>, set with CONFIG SET).</summary>
+    public long HllSparseMaxBytes { get; set; } = Hll.HllLayout.SparseMaxBytes;
+
     public bool OverLimit => MaxMemory > 0 && Used > MaxMemory;
 
     public void Add(long delta) => Interlocked.Add(ref _used, delta);
