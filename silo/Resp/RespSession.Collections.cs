@@ -115,7 +115,7 @@ public sealed partial class RespSession
         if (HyperLogLogCommands.Union(values, out var max, out var dense) is { } error) return error;
         if (id == CommandId.PfCount) return CacheReply.Int((long)DataTier.Cache.Hll.HyperLogLog.EstimateRaw(max));
         var destination = snapshots[0];
-        if (HyperLogLogCommands.MergeResult(destination?.String, max, dense, out var result) is { } corrupted) return corrupted;
+        if (HyperLogLogCommands.MergeResult(destination?.String, max, dense, _services.Budget.HllSparseMaxBytes, out var result) is { } corrupted) return corrupted;
         await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0 }, onlyIfAbsent: false);
         return CacheReply.Ok;
     }

@@ -322,7 +322,7 @@ public static class DifferentialScripts
         ["hll-sparse-max-bytes"] =
         [
             "CONFIG GET hll-sparse-max-bytes", "PFADD small e0 e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13 e14 e15 e16 e17 e18 e19 e20 e21 e22 e23 e24 e25 e26 e27 e28 e29 e30 e31 e32 e33 e34 e35 e36 e37 e38 e39 e40 e41 e42 e43 e44 e45 e46 e47 e48 e49 e50 e51 e52 e53 e54 e55 e56 e57 e58 e59", "STRLEN small", "CONFIG SET hll-sparse-max-bytes 100", "CONFIG GET hll-sparse-max-bytes",
-            "PFADD big e0 e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13 e14 e15 e16 e17 e18 e19 e20 e21 e22 e23 e24 e25 e26 e27 e28 e29 e30 e31 e32 e33 e34 e35 e36 e37 e38 e39 e40 e41 e42 e43 e44 e45 e46 e47 e48 e49 e50 e51 e52 e53 e54 e55 e56 e57 e58 e59", "STRLEN big", "PFCOUNT big", "PFADD tiny a", "STRLEN tiny", "PFADD small z1 z2", "STRLEN small",
+            "PFADD big e0 e1 e2 e3 e4 e5 e6 e7 e8 e9 e10 e11 e12 e13 e14 e15 e16 e17 e18 e19 e20 e21 e22 e23 e24 e25 e26 e27 e28 e29 e30 e31 e32 e33 e34 e35 e36 e37 e38 e39 e40 e41 e42 e43 e44 e45 e46 e47 e48 e49 e50 e51 e52 e53 e54 e55 e56 e57 e58 e59", "STRLEN big", "PFCOUNT big", "PFADD tiny a", "STRLEN tiny", "PFADD small z1 z2", "STRLEN small", "PFADD {m}a a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14 a15 a16 a17 a18 a19 a20", "PFADD {m}b b1 b2 b3 b4 b5 b6 b7 b8 b9 b10 b11 b12 b13 b14 b15 b16 b17 b18 b19 b20", "PFMERGE {m}c {m}a {m}b", "STRLEN {m}c", "PFCOUNT {m}c",
             "CONFIG SET hll-sparse-max-bytes -1", "CONFIG SET hll-sparse-max-bytes 1kb", "CONFIG GET hll-sparse-max-bytes", "CONFIG SET hll-sparse-max-bytes 3000",
             "CONFIG GET hll-sparse-max-bytes",
         ],

@@ -72,7 +72,7 @@ public static class HyperLogLogCommands
     {
         if (Union(a[1..].Select(k => ks.Read(k)?.Value), out var max, out var dense) is { } error) return error;
         var entry = ks.Write(a[1]);
-        if (MergeResult(entry?.Value as byte[], max, dense, out var result) is { } corrupted) return corrupted;
+        if (MergeResult(entry?.Value as byte[], max, dense, ks.Budget.HllSparseMaxBytes, out var result) is { } corrupted) return corrupted;
         Store(ks, a[1], entry, result);
         return CacheReply.Ok;
     }
@@ -97,10 +97,10 @@ public static class HyperLogLogCommands
     }
 
     /// <summary>PFMERGE's new destination value: the old one (or an empty HLL), dense if asked, each register raised to the union's.</summary>
-    public static CacheReply? MergeResult(byte[]? destination, byte[] max, bool dense, out byte[] result)
+    public static CacheReply? MergeResult(byte[]? destination, byte[] max, bool dense, long sparseMaxBytes, out byte[] result)
     {
         result = [];
-        var hll = new HyperLogLog(destination ?? HllLayout.Empty());
+        var hll = new HyperLogLog(destination ?? HllLayout.Empty(), sparseMaxBytes);
         if (dense && !hll.ToDense()) return Corrupted;
         for (var i = 0; i < max.Length; i++)
             if (max[i] != 0) hll.Raise(i, max[i]);
