@@ -1,7 +1,5 @@
 using DataTier.Cache;
-using DataTier.Cache.Blocking;
 using DataTier.Cache.Commands;
-using DataTier.Cache.Streams;
 
 namespace DataTier.Silo.Resp;
 
@@ -136,14 +134,9 @@ public sealed partial class RespSession
         for (var i = 0; i < queued.Count; i++)
         {
             if (AnsweredInTransaction(specs[i].Id)) continue;
-            if (IsStreamAcrossKeys(specs[i].Id) || IsListPop(specs[i].Id))
-            {
-                keys.AddRange(IsListPop(specs[i].Id) ? ListPopRequest.KeysOf(specs[i].Id, queued[i]) : StreamReadRequest.KeysOf(specs[i].Id, queued[i]));
-                continue;
-            }
             if (!IsEval(specs[i].Id))
             {
-                keys.AddRange(specs[i].KeysIn(queued[i]));
+                keys.AddRange(CommandKeys.Of(specs[i], queued[i]));
                 continue;
             }
             var script = PrepareScript(specs[i], queued[i]);

@@ -39,10 +39,6 @@ public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Coun
         }
     }
 
-    /// <summary>The keys the command reads and writes (a move's destination among them); none when it does not parse.</summary>
-    public static byte[][] KeysOf(CommandId id, byte[][] a) =>
-        TryParse(id, a, out var pop) is not null ? [] : pop.Destination is { } destination ? [.. pop.Keys, destination] : pop.Keys;
-
     /// <summary>LMPOP's and BLMPOP's numkeys key [key ...] LEFT|RIGHT [COUNT count], from argument <paramref name="first"/>.</summary>
     private static CacheReply? ParseMultiPop(byte[][] a, int first, out ListPopRequest pop)
     {

@@ -33,7 +33,8 @@ public sealed class LuaEngine : IDisposable
     [ThreadStatic] private static int t_resp;
 
     private readonly Lua _lua = new();
-    private readonly HashSet<string> _compiled = new(StringComparer.Ordinal);
+    /// <summary>The scripts compiled in this state, by SHA-1, and whether each is one line (for its errors' line).</summary>
+    private readonly Dictionary<string, bool> _compiled = new(StringComparer.Ordinal);
 
     /// <param name="Acl">The caller's permissions, checked on each call; null when it may do everything.</param>
     private sealed record ScriptContext(CacheKeyspace Keyspace, int Shard, bool ReadOnly, Access.AclUser? Acl, long Deadline);
@@ -193,7 +194,7 @@ public sealed class LuaEngine : IDisposable
         try
         {
             var function = "f_" + sha;
-            if (!_compiled.Contains(sha))
+            if (!_compiled.TryGetValue(sha, out var oneLine))
             {
                 if (lua.LoadBuffer(source, "@user_script") != LuaStatus.OK)
                     // Lua 5.1, Redis' interpreter, quotes the end of the source as a token: near '<eof>'.
@@ -201,11 +202,12 @@ public sealed class LuaEngine : IDisposable
                 lua.GetGlobal("__redis_env");
                 lua.SetUpValue(-2, 1);
                 lua.SetGlobal(function);
-                _compiled.Add(sha);
+                oneLine = Array.IndexOf(source, (byte)'\n') < 0;
+                _compiled.Add(sha, oneLine);
             }
             lua.PushString(sha);
             lua.SetGlobal("__redis_sha");
-            lua.PushBoolean(Array.IndexOf(source, (byte)'\n') < 0);
+            lua.PushBoolean(oneLine);
             lua.SetGlobal("__redis_one_line");
             SetArray("KEYS", keys);
             SetArray("ARGV", args);
@@ -300,7 +302,7 @@ public sealed class LuaEngine : IDisposable
                 ? "ERR The user executing the script can't run this command or subcommand"
                 : "ERR The user executing the script can't access at least one of the keys mentioned in the command arguments");
         if (context.ReadOnly && spec.Flags.HasFlag(CommandFlags.Write)) return Fail(lua, "ERR Write commands are not allowed from read-only scripts.");
-        foreach (var key in KeysOf(spec, args))
+        foreach (var key in CommandKeys.Of(spec, args))
             if (CacheRouter.ShardOf(key) != context.Shard) return Fail(lua, "ERR Script attempted to access a non local key in a cluster node");
         lua.SetTop(0);
         LuaConversions.Push(lua, BlocksInScript(spec, args)
@@ -325,10 +327,6 @@ public sealed class LuaEngine : IDisposable
 
     private static bool IsStreamCommand(CommandId id) => id is CommandId.XRead or CommandId.XReadGroup or CommandId.XGroup or CommandId.XInfo;
 
-    private static IEnumerable<byte[]> KeysOf(CommandSpec spec, byte[][] args) =>
-        IsStreamCommand(spec.Id) ? Streams.StreamReadRequest.KeysOf(spec.Id, args)
-        : spec.Id == CommandId.LMPop ? Blocking.ListPopRequest.KeysOf(spec.Id, args)
-        : spec.KeysIn(args);
 
     /// <summary>An error of the script's call rather than of the command it names, as an error table (raised by redis.call).</summary>
     private static int Fail(Lua lua, string message)

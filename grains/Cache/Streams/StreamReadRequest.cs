@@ -77,13 +77,6 @@ public sealed record StreamReadRequest(byte[][] Keys, byte[][] Ids, long Count, 
         return null;
     }
 
-    /// <summary>The keys of an XREAD, XREADGROUP, XGROUP or XINFO; none when the command does not parse (it then answers its error).</summary>
-    public static byte[][] KeysOf(CommandId id, byte[][] a) => id switch
-    {
-        CommandId.XRead or CommandId.XReadGroup => TryParse(a, id == CommandId.XReadGroup, out var read) is null ? read.Keys : [],
-        _ => a.Length > 2 ? [a[2]] : [],
-    };
-
     /// <summary>The read of key <paramref name="index"/> on its shard, from <paramref name="id"/>, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait).</summary>
     public ShardCommand ReadOnShard(int index, byte[] id, long waitUntil)
     {
