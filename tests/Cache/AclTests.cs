@@ -19,6 +19,7 @@ public sealed class AclTests(CacheSiloFixture fixture)
         ("subs", "on ~* &news:* +@all"),
         ("tx", "on ~* &* +@all -del -config|set"),
         ("off", "off ~* +@all"),
+        ("mixed", "on %R~r:* %W~w:* ~rw:* +@all"),
     ];
 
     private async Task<(RespTestClient Ours, RespTestClient Theirs)> ConnectAsync(string? user)
@@ -65,6 +66,7 @@ public sealed class AclTests(CacheSiloFixture fixture)
     [InlineData("writer")]
     [InlineData("subs")]
     [InlineData("tx")]
+    [InlineData("mixed")]
     public async Task A_restricted_user_is_refused_what_its_rules_do_not_allow_as_by_redis(string user)
     {
         var (ours, theirs) = await ConnectAsync(user);
@@ -78,6 +80,12 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["DEL", "w:1", "w:2", "w:3"], ["EXISTS", "app:1", "w:1"],
             ["MULTI"], ["SET", "t", "1"], ["DEL", "t"], ["EXEC"],
             ["ACL", "DRYRUN", "app", "get", "x"],
+            // Each key is checked for what the command does with it: read, changed, or only looked at.
+            ["SET", "w:1", "v"], ["EXISTS", "w:1"], ["TYPE", "w:1"], ["STRLEN", "r:1"], ["SADD", "w:s", "a"], ["SUNIONSTORE", "w:d", "r:a", "r:b"],
+            ["SUNIONSTORE", "r:d", "w:s"], ["SET", "rw:a", "1"], ["RENAME", "rw:a", "w:b"], ["GETDEL", "w:b"], ["BITFIELD", "r:b", "GET", "u8", "0"],
+            ["BITFIELD", "r:b", "SET", "u8", "0", "1"], ["XGROUP", "CREATE", "w:x", "g", "$", "MKSTREAM"], ["XGROUP", "CREATE", "other", "g", "$", "MKSTREAM"],
+            ["XINFO", "GROUPS", "w:x"], ["PFCOUNT", "r:h"], ["PFMERGE", "w:h", "r:h"], ["RPUSH", "rw:l", "a"], ["LMOVE", "rw:l", "w:l", "LEFT", "RIGHT"],
+            ["LMOVE", "w:l", "rw:l", "LEFT", "RIGHT"], ["DEL", "w:s", "w:d", "w:x", "w:h", "w:l", "rw:l"],
             ["EVAL", "return {redis.acl_check_cmd('get', 'app:1'), redis.acl_check_cmd('set', 'w:1', 'v'), redis.acl_check_cmd('del', 'x'), redis.acl_check_cmd('config', 'set', 'a', 'b')}", "0"]);
     }
 

@@ -12,10 +12,8 @@ public static class AclCheck
         var name = AclName(spec, a);
         // What a client may run before it logs in (AUTH, HELLO, RESET, QUIT) no rule takes away, as in Redis.
         if (!spec.Flags.HasFlag(CommandFlags.NoAuth) && !acl.MayRun(name)) return (AclDenial.Command, name);
-        var read = AclKeys.NeedsRead(spec, a);
-        var write = AclKeys.NeedsWrite(spec, a);
-        foreach (var key in AclKeys.Of(spec, a))
-            if (!acl.MayAccess(key, read, write)) return (AclDenial.Key, Encoding.UTF8.GetString(key));
+        foreach (var (key, access) in AclKeys.Of(spec, a))
+            if (!acl.MayAccess(key, access.HasFlag(KeyAccess.Read), access.HasFlag(KeyAccess.Write))) return (AclDenial.Key, Encoding.UTF8.GetString(key));
         switch (spec.Id)
         {
             case CommandId.Publish when !acl.MayUseChannel(a[1], isPattern: false):

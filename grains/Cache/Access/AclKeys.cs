@@ -2,55 +2,61 @@ using DataTier.Cache.Commands;
 
 namespace DataTier.Cache.Access;
 
-/// <summary>The keys a command names, for ACL checks, and whether it needs to read them as well as write them.</summary>
+/// <summary>What a command does with each of its keys, for ACL checks: the flags of Redis 7.0's key specs.</summary>
 public static class AclKeys
 {
-    /// <summary>Writes that return nothing of the keys' values: <c>%W~</c> alone allows them, as in Redis.</summary>
-    private static readonly HashSet<string> WriteOnly = new(StringComparer.Ordinal)
+    /// <summary>Keys only looked at (key specs RO without ACCESS): any pattern that matches them allows them.</summary>
+    private static readonly HashSet<string> Untouched = new(StringComparer.Ordinal)
     {
-        "set", "setex", "psetex", "mset", "del", "unlink", "lpush", "rpush", "lpushx", "rpushx", "sadd", "hset", "hmset", "zadd",
-        "xadd", "pfadd", "expire", "pexpire", "expireat", "pexpireat", "persist", "append",
+        "exists", "touch", "type", "strlen", "hexists", "hlen", "hstrlen", "zcard", "llen", "sismember", "scard", "xlen", "memory",
     };
 
-    public static bool NeedsRead(CommandSpec spec, byte[][] a)
+    /// <summary>Changes that return nothing of the keys' values (INSERT, UPDATE or DELETE without ACCESS): <c>%W~</c> alone allows them.</summary>
+    private static readonly HashSet<string> WriteOnly = new(StringComparer.Ordinal)
     {
-        if (!spec.Flags.HasFlag(CommandFlags.Write)) return true;
-        // SET ... GET returns the old value.
-        if (spec.Name == "set") return a.Skip(3).Any(x => Arg.Is(x, "get"));
-        return !WriteOnly.Contains(spec.Name);
+        "set", "setex", "psetex", "setnx", "mset", "msetnx", "append", "setrange", "pfadd", "del", "unlink",
+        "expire", "pexpire", "expireat", "pexpireat", "persist",
+        "hset", "hmset", "hdel", "hsetnx", "zadd", "zrem", "zremrangebyscore", "zremrangebyrank", "zremrangebylex",
+        "lpush", "rpush", "lpushx", "rpushx", "lset", "ltrim", "lrem", "linsert", "sadd", "srem", "geoadd",
+        "xadd", "xdel", "xtrim", "xsetid", "xack", "xclaim", "xautoclaim", "xgroup",
+    };
+
+    /// <summary>Reads flagged as writes (PFCOUNT may cache its estimate; XREADGROUP moves the group's cursor): their keys need <c>%R~</c> only.</summary>
+    private static readonly HashSet<string> ReadOnly = new(StringComparer.Ordinal) { "pfcount", "xreadgroup", "eval_ro", "evalsha_ro", "fcall_ro" };
+
+    /// <summary>Each key the command names, with what the command does with it.</summary>
+    public static IEnumerable<(byte[] Key, KeyAccess Access)> Of(CommandSpec spec, byte[][] a)
+    {
+        var (first, others) = AccessOf(spec, a);
+        return CommandKeys.Of(spec, a).Select((key, i) => (key, i == 0 ? first : others));
     }
 
-    /// <summary>A script may write its keys unless it is EVAL_RO or EVALSHA_RO.</summary>
-    public static bool NeedsWrite(CommandSpec spec, byte[][] a) =>
-        spec.Flags.HasFlag(CommandFlags.Write) || spec.Name is "eval" or "evalsha" or "fcall";
-
-    public static IEnumerable<byte[]> Of(CommandSpec spec, byte[][] a)
+    /// <summary>What the command does with its first key and with the others (a destination and its sources, a source and its destination).</summary>
+    private static (KeyAccess First, KeyAccess Others) AccessOf(CommandSpec spec, byte[][] a)
     {
-        if (spec.FirstKey > 0) return spec.KeysIn(a);
-        return spec.Name switch
+        switch (spec.Name)
         {
-            "lmpop" or "zmpop" or "sintercard" or "zintercard" or "zunion" or "zinter" or "zdiff" => Counted(a, 1),
-            "blmpop" or "bzmpop" => Counted(a, 2),
-            "eval" or "evalsha" or "eval_ro" or "evalsha_ro" or "fcall" or "fcall_ro" => Counted(a, 2),
-            "zunionstore" or "zinterstore" or "zdiffstore" => [a[1], .. Counted(a, 2)],
-            "xread" or "xreadgroup" => Streams(a),
-            _ => [],
-        };
+            case "bitop" or "sinterstore" or "sunionstore" or "sdiffstore" or "zunionstore" or "zinterstore" or "zdiffstore"
+                or "zrangestore" or "geosearchstore":
+                return (KeyAccess.Write, KeyAccess.Read);
+            case "pfmerge":
+                return (KeyAccess.ReadWrite, KeyAccess.Read);
+            case "rename" or "renamenx" or "lmove" or "rpoplpush" or "blmove" or "brpoplpush" or "smove":
+                return (KeyAccess.ReadWrite, KeyAccess.Write);
+            case "copy":
+                return (KeyAccess.Read, KeyAccess.Write);
+            case "set" when a.Skip(3).Any(x => Arg.Is(x, "get")):
+                return Same(KeyAccess.ReadWrite);
+            // BITFIELD with only GET reads, as BITFIELD_RO.
+            case "bitfield" when !a.Skip(2).Any(x => Arg.Is(x, "set") || Arg.Is(x, "incrby")):
+                return Same(KeyAccess.Read);
+            case "eval" or "evalsha" or "fcall":
+                return Same(KeyAccess.ReadWrite);
+        }
+        if (Untouched.Contains(spec.Name)) return Same(KeyAccess.Any);
+        if (ReadOnly.Contains(spec.Name) || !spec.Flags.HasFlag(CommandFlags.Write)) return Same(KeyAccess.Read);
+        return Same(WriteOnly.Contains(spec.Name) ? KeyAccess.Write : KeyAccess.ReadWrite);
     }
 
-    /// <summary>numkeys at argument <paramref name="at"/>, the keys after it; none when numkeys is not a count (the command refuses it).</summary>
-    private static IEnumerable<byte[]> Counted(byte[][] a, int at)
-    {
-        if (at >= a.Length || !CacheNumbers.TryParseLong(a[at], out var n) || n <= 0) return [];
-        return a.Skip(at + 1).Take((int)Math.Min(n, a.Length));
-    }
-
-    /// <summary>XREAD's and XREADGROUP's STREAMS key [key ...] id [id ...].</summary>
-    private static IEnumerable<byte[]> Streams(byte[][] a)
-    {
-        var at = Array.FindIndex(a, x => Arg.Is(x, "streams"));
-        if (at < 0) return [];
-        var rest = a.Length - at - 1;
-        return a.Skip(at + 1).Take(rest / 2);
-    }
+    private static (KeyAccess, KeyAccess) Same(KeyAccess access) => (access, access);
 }
