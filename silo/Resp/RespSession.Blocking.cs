@@ -22,22 +22,30 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunListPopAsync(CommandSpec spec, byte[][] a)
     {
         if (ListPopRequest.TryParse(spec.Id, a, out var pop) is { } invalid) return invalid;
-        var timeoutMs = pop.TimeoutMs;
-        var deadline = timeoutMs is { } ms && ms > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + ms : long.MaxValue;
-        if (timeoutMs is null) return await TryPopAsync(pop, 0) ?? CacheReply.NilArray;
+        return await BlockOnKeysAsync(pop.Keys, pop.TimeoutMs, deadline => TryPopAsync(pop, deadline));
+    }
+
+    /// <summary>
+    /// A blocking command's attempts (given the deadline, in Unix ms, to wait until): once and no more without a
+    /// timeout; with one, again after each wake-up on its keys until one answers or the deadline passes (a nil array,
+    /// as Redis 7.0 answers every timed-out blocking command, BLMOVE's too).
+    /// </summary>
+    private async Task<CacheReply> BlockOnKeysAsync(byte[][] keys, long? timeoutMs, Func<long, Task<CacheReply?>> attempt)
+    {
+        if (timeoutMs is null) return await attempt(0) ?? CacheReply.NilArray;
+        var deadline = timeoutMs > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + timeoutMs.Value : long.MaxValue;
         var wakeups = _services.KeyWakeups;
         while (true)
         {
-            var waiter = wakeups.Register(pop.Keys);
+            var waiter = wakeups.Register(keys);
             try
             {
-                if (await TryPopAsync(pop, deadline) is { } reply) return reply;
-                // Redis 7.0 answers a timed-out BLMOVE with a nil array too.
+                if (await attempt(deadline) is { } reply) return reply;
                 if (!await WaitAsync(waiter.Task, deadline)) return CacheReply.NilArray;
             }
             finally
             {
-                wakeups.Unregister(pop.Keys, waiter);
+                wakeups.Unregister(keys, waiter);
             }
         }
     }

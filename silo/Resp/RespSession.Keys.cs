@@ -1,3 +1,4 @@
+using DataTier.Cache.Blocking;
 using DataTier.Cache;
 using DataTier.Cache.Commands;
 
@@ -73,6 +74,10 @@ public sealed partial class RespSession
                 return await RunListPopAsync(spec, a);
             case var id when IsStreamAcrossKeys(id):
                 return await RunStreamAsync(spec, a);
+            case var id when IsSortedSetAcrossKeys(id):
+                return await RunSortedSetOperationAsync(spec, a);
+            case var id when SortedSetPopRequest.IsSortedSetPop(id):
+                return await RunSortedSetPopAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

@@ -10,7 +10,8 @@ namespace DataTier.Silo.Resp;
 /// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
 /// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
 /// and their read-only forms) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
-/// XREADGROUP, XGROUP and XINFO, LMPOP and the blocking list commands (those without waiting, as in Redis).
+/// XREADGROUP, XGROUP and XINFO, LMPOP, ZMPOP, ZUNION and the like, and the blocking pops (those without waiting, as in
+/// Redis).
 /// </summary>
 public sealed partial class RespSession
 {
@@ -35,12 +36,7 @@ public sealed partial class RespSession
             _queued!.Add(a);
             return Queued;
         }
-        if (IsEval(spec.Id) || IsStreamAcrossKeys(spec.Id) || IsListPop(spec.Id))
-        {
-            _queued!.Add(a);
-            return Queued;
-        }
-        if (spec.Route == CommandRoute.Session || spec.FirstKey == 0)
+        if (!IsEval(spec.Id) && !CommandKeys.RunsOnOneShard(spec))
         {
             _queueFailed = true;
             return CacheReply.Error("ERR Command not allowed inside a transaction");

@@ -17,12 +17,12 @@ public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Coun
         switch (id)
         {
             case CommandId.BLPop or CommandId.BRPop:
-                if (ParseTimeout(a[^1], out var t) is { } badTimeout) return badTimeout;
+                if (BlockingTimeout.Parse(a[^1], out var t) is { } badTimeout) return badTimeout;
                 pop = new ListPopRequest(a[1..^1], id == CommandId.BLPop, 0, null, false, t);
                 return null;
             case CommandId.BLMove or CommandId.BRPopLPush:
                 if (ListCommands.ParseMove(id == CommandId.BLMove ? a[..5] : a[..3], out var fromLeft, out var toLeft) is { } syntax) return syntax;
-                if (ParseTimeout(a[^1], out t) is { } invalid) return invalid;
+                if (BlockingTimeout.Parse(a[^1], out t) is { } invalid) return invalid;
                 pop = new ListPopRequest([a[1]], fromLeft, 0, a[2], toLeft, t);
                 return null;
             default:
@@ -30,7 +30,7 @@ public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Coun
                 long? timeout = null;
                 if (blocking)
                 {
-                    if (ParseTimeout(a[1], out t) is { } badBlockTimeout) return badBlockTimeout;
+                    if (BlockingTimeout.Parse(a[1], out t) is { } badBlockTimeout) return badBlockTimeout;
                     timeout = t;
                 }
                 if (ParseMultiPop(a, blocking ? 2 : 1, out pop) is { } error) return error;
@@ -43,40 +43,8 @@ public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Coun
     private static CacheReply? ParseMultiPop(byte[][] a, int first, out ListPopRequest pop)
     {
         pop = default;
-        if (!CacheNumbers.TryParseLong(a[first], out var numKeys) || numKeys <= 0) return CacheReply.Error("ERR numkeys should be greater than 0");
-        var whereIndex = first + numKeys + 1;
-        if (whereIndex >= a.Length) return CacheErrors.Syntax;
-        bool left;
-        if (Arg.Is(a[whereIndex], "left")) left = true;
-        else if (Arg.Is(a[whereIndex], "right")) left = false;
-        else return CacheErrors.Syntax;
-        long count = -1;
-        for (var j = whereIndex + 1; j < a.Length; j++)
-        {
-            if (count == -1 && Arg.Is(a[j], "count") && j + 1 < a.Length)
-            {
-                if (!CacheNumbers.TryParseLong(a[++j], out count) || count <= 0) return CacheReply.Error("ERR count should be greater than 0");
-            }
-            else
-            {
-                return CacheErrors.Syntax;
-            }
-        }
-        pop = new ListPopRequest(a[(first + 1)..(int)whereIndex], left, count == -1 ? 1 : count, null, false, null);
-        return null;
-    }
-
-    /// <summary>A blocking command's timeout in seconds (fractions allowed), as milliseconds; 0 waits for ever.</summary>
-    private static CacheReply? ParseTimeout(byte[] arg, out long milliseconds)
-    {
-        milliseconds = 0;
-        if (!CacheNumbers.TryParseDouble(arg, out var seconds) || double.IsNaN(seconds) || double.IsInfinity(seconds))
-            return CacheReply.Error("ERR timeout is not a float or out of range");
-        if (seconds < 0) return CacheReply.Error("ERR timeout is negative");
-        var ms = seconds * 1000;
-        if (ms > long.MaxValue / 2) return CacheReply.Error("ERR timeout is out of range");
-        milliseconds = (long)ms;
-        if (milliseconds == 0 && seconds > 0) milliseconds = 1;
+        if (MultiPopArgs.Parse(a, first, "left", "right", out var keys, out var left, out var count) is { } error) return error;
+        pop = new ListPopRequest(keys, left, count, null, false, null);
         return null;
     }
 

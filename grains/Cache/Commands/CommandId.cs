@@ -28,6 +28,10 @@ public enum CommandId : short
     // sorted sets
     ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
+    ZRemRangeByRank, ZRemRangeByScore, ZRemRangeByLex, ZRandMember, ZUnion, ZInter, ZDiff, ZUnionStore, ZInterStore, ZDiffStore, ZInterCard,
+    ZMPop, BZPopMin, BZPopMax, BZMPop,
+    // the per-shard attempt of the blocking sorted set pops (not in the RESP command table)
+    SortedSetPopOrAwait,
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,

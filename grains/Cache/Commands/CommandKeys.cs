@@ -6,18 +6,37 @@ namespace DataTier.Cache.Commands;
 /// </summary>
 public static class CommandKeys
 {
+    /// <summary>Commands whose keys are found by reading their arguments (numkeys, STREAMS), by name.</summary>
+    private static readonly Dictionary<string, Func<byte[][], IEnumerable<byte[]>>> FoundInArguments = new(StringComparer.Ordinal)
+    {
+        ["lmpop"] = a => Counted(a, 1),
+        ["zmpop"] = a => Counted(a, 1),
+        ["sintercard"] = a => Counted(a, 1),
+        ["zintercard"] = a => Counted(a, 1),
+        ["zunion"] = a => Counted(a, 1),
+        ["zinter"] = a => Counted(a, 1),
+        ["zdiff"] = a => Counted(a, 1),
+        ["blmpop"] = a => Counted(a, 2),
+        ["bzmpop"] = a => Counted(a, 2),
+        ["eval"] = a => Counted(a, 2),
+        ["evalsha"] = a => Counted(a, 2),
+        ["eval_ro"] = a => Counted(a, 2),
+        ["evalsha_ro"] = a => Counted(a, 2),
+        ["zunionstore"] = a => [a[1], .. Counted(a, 2)],
+        ["zinterstore"] = a => [a[1], .. Counted(a, 2)],
+        ["zdiffstore"] = a => [a[1], .. Counted(a, 2)],
+        ["xread"] = Streams,
+        ["xreadgroup"] = Streams,
+    };
+
+    /// <summary>Whether the command names its keys and runs on a shard, so it can run on its keys' shard in a transaction or a script.</summary>
+    public static bool RunsOnOneShard(CommandSpec spec) =>
+        spec.Route != CommandRoute.Session && (spec.FirstKey > 0 || FoundInArguments.ContainsKey(spec.Name));
+
     public static IEnumerable<byte[]> Of(CommandSpec spec, byte[][] a)
     {
         if (spec.FirstKey > 0) return spec.KeysIn(a);
-        return spec.Name switch
-        {
-            "lmpop" or "zmpop" or "sintercard" or "zintercard" or "zunion" or "zinter" or "zdiff" => Counted(a, 1),
-            "blmpop" or "bzmpop" => Counted(a, 2),
-            "eval" or "evalsha" or "eval_ro" or "evalsha_ro" or "fcall" or "fcall_ro" => Counted(a, 2),
-            "zunionstore" or "zinterstore" or "zdiffstore" => [a[1], .. Counted(a, 2)],
-            "xread" or "xreadgroup" => Streams(a),
-            _ => [],
-        };
+        return FoundInArguments.TryGetValue(spec.Name, out var find) ? find(a) : [];
     }
 
     /// <summary>numkeys at argument <paramref name="at"/>, the keys after it; none when numkeys is not a count (the command refuses it).</summary>

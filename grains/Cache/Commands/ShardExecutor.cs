@@ -97,6 +97,14 @@ public static class ShardExecutor
             CommandId.ZPopMin => SortedSetCommands.ZPop(ks, a, max: false),
             CommandId.ZPopMax => SortedSetCommands.ZPop(ks, a, max: true),
             CommandId.ZScan => SortedSetCommands.ZScan(ks, a),
+            CommandId.ZRemRangeByRank => SortedSetRemovals.ByRank(ks, a),
+            CommandId.ZRemRangeByScore => SortedSetRemovals.ByScore(ks, a),
+            CommandId.ZRemRangeByLex => SortedSetRemovals.ByLex(ks, a),
+            CommandId.ZRandMember => SortedSetRandom.Members(ks, a),
+            CommandId.ZUnion or CommandId.ZInter or CommandId.ZDiff or CommandId.ZUnionStore or CommandId.ZInterStore or CommandId.ZDiffStore
+                or CommandId.ZInterCard => SortedSetOperations.Run(ks, command.Id, a),
+            CommandId.SortedSetPopOrAwait => SortedSetPops.PopOrAwait(ks, a),
+            CommandId.ZMPop or CommandId.BZPopMin or CommandId.BZPopMax or CommandId.BZMPop => SortedSetPops.PopOnOneShard(ks, command.Id, a),
 
             CommandId.LPush => ListCommands.Push(ks, a, left: true, onlyIfExists: false),
             CommandId.RPush => ListCommands.Push(ks, a, left: false, onlyIfExists: false),

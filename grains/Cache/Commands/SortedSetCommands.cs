@@ -74,6 +74,7 @@ public static class SortedSetCommands
             }
         }
         var reply = incr ? (performed ? CacheReply.Number(result) : CacheReply.Nil) : CacheReply.Int(ch ? added + updated : added);
+        if (added > 0) ks.KeyGrew(a[1]);
         return Finish(ks, entry!, set, reply);
     }
 
@@ -96,7 +97,7 @@ public static class SortedSetCommands
         }
         var score = set.Scores.TryGetValue(a[3], out var current) ? current + by : by;
         if (double.IsNaN(score)) return Finish(ks, entry!, set, CacheErrors.ScoreNaN);
-        set.Set(a[3], score);
+        if (set.Set(a[3], score)) ks.KeyGrew(a[1]);
         return Finish(ks, entry!, set, CacheReply.Number(score));
     }
 

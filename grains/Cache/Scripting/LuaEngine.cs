@@ -312,20 +312,17 @@ public sealed class LuaEngine : IDisposable
     }
 
     /// <summary>
-    /// Commands that run on one shard with their keys known: not the session's, the whole keyspace's or the blocking
-    /// ones; and the stream commands whose keys follow their options (XREAD and XREADGROUP read without waiting here)
-    /// and LMPOP, whose keys follow their count.
+    /// Commands that run on one shard with their keys known (XREAD and XREADGROUP read without waiting here): not the
+    /// session's, the whole keyspace's or the blocking ones.
     /// </summary>
     public static bool AllowedInScripts(CommandSpec spec) =>
-        IsStreamCommand(spec.Id) || spec.Id == CommandId.LMPop
-        || (spec.Route != CommandRoute.Session && spec.FirstKey > 0
-            && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush));
+        CommandKeys.RunsOnOneShard(spec) && spec.Id is not (CommandId.BLPop or CommandId.BRPop or CommandId.BLMove or CommandId.BRPopLPush
+            or CommandId.BLMPop or CommandId.BZPopMin or CommandId.BZPopMax or CommandId.BZMPop);
 
     private static bool BlocksInScript(CommandSpec spec, byte[][] args) =>
         spec.Id is CommandId.XRead or CommandId.XReadGroup
         && Streams.StreamReadRequest.TryParse(args, spec.Id == CommandId.XReadGroup, out var read) is null && read.BlockMs is not null;
 
-    private static bool IsStreamCommand(CommandId id) => id is CommandId.XRead or CommandId.XReadGroup or CommandId.XGroup or CommandId.XInfo;
 
 
     /// <summary>An error of the script's call rather than of the command it names, as an error table (raised by redis.call).</summary>
