@@ -37,6 +37,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<LocalShardReplicators>();
         services.AddSingleton<CacheReplicationMetrics>();
         services.AddSingleton<ReplicaReads>();
+        services.AddSingleton<DataTier.Cache.Topology.CacheTopology>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton<DataTier.Cache.Blocking.KeyWakeups>();

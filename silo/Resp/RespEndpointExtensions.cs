@@ -11,6 +11,9 @@ public static class RespEndpointExtensions
         services.AddSingleton<RespServices>();
         services.AddSingleton<AclLog>();
         services.AddSingleton<RespListener>();
+        services.AddSingleton<RespNodeEndpoint>();
+        services.AddSingleton<DataTier.Cache.Topology.ICacheNodeEndpoint>(sp => sp.GetRequiredService<RespNodeEndpoint>());
+        services.AddSingleton<ClusterNodes>();
         services.AddHostedService(sp => sp.GetRequiredService<RespListener>());
         return services;
     }

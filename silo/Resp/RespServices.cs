@@ -18,8 +18,12 @@ public sealed class RespServices(
     DataTier.Cache.Replication.ReplicaReads replicaReads,
     DataTier.Cache.Blocking.KeyWakeups keyWakeups,
     DataTier.Cache.Scripting.ScriptCache scripts,
-    AclLog aclLog)
+    AclLog aclLog,
+    ClusterNodes clusterNodes,
+    DataTier.Cache.Topology.CacheTopology topology)
 {
+    public ClusterNodes ClusterNodes => clusterNodes;
+    public DataTier.Cache.Topology.CacheTopology Topology => topology;
     public AclLog AclLog => aclLog;
     public DataTier.Cache.Scripting.ScriptCache Scripts => scripts;
     public DataTier.Cache.Blocking.KeyWakeups KeyWakeups => keyWakeups;

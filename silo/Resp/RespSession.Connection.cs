@@ -94,7 +94,7 @@ public sealed partial class RespSession
             CacheReply.Bulk("version"), CacheReply.Bulk(ServerVersion),
             CacheReply.Bulk("proto"), CacheReply.Int(Protocol),
             CacheReply.Bulk("id"), CacheReply.Int(Id),
-            CacheReply.Bulk("mode"), CacheReply.Bulk("standalone"),
+            CacheReply.Bulk("mode"), CacheReply.Bulk(_services.Endpoint.ClusterMode ? "cluster" : "standalone"),
             CacheReply.Bulk("role"), CacheReply.Bulk("master"),
             CacheReply.Bulk("modules"), CacheReply.EmptyArray,
         ]);

@@ -8,7 +8,7 @@ namespace DataTier.Silo.Resp;
 /// <summary>Server commands: INFO, COMMAND, CONFIG.</summary>
 public sealed partial class RespSession
 {
-    private static readonly string[] DefaultSections = ["server", "clients", "memory", "stats", "replication", "keyspace"];
+    private static readonly string[] DefaultSections = ["server", "clients", "memory", "stats", "replication", "cluster", "keyspace"];
 
     private async Task<CacheReply> InfoAsync(byte[][] a)
     {
@@ -37,7 +37,7 @@ public sealed partial class RespSession
                 case "server":
                     text.Append("# Server\r\n")
                         .Append("redis_version:").Append(ServerVersion).Append("\r\n")
-                        .Append("redis_mode:standalone\r\n")
+                        .Append("redis_mode:").Append(_services.Endpoint.ClusterMode ? "cluster" : "standalone").Append("\r\n")
                         .Append("os:").Append(Environment.OSVersion.VersionString).Append("\r\n")
                         .Append("arch_bits:64\r\n")
                         .Append("process_id:").Append(Environment.ProcessId).Append("\r\n")
@@ -69,6 +69,9 @@ public sealed partial class RespSession
                     break;
                 case "replication":
                     AppendReplication(text, shards);
+                    break;
+                case "cluster":
+                    text.Append("# Cluster\r\ncluster_enabled:").Append(_services.Endpoint.ClusterMode ? 1 : 0).Append("\r\n");
                     break;
                 case "keyspace":
                     text.Append("# Keyspace\r\n");

@@ -210,7 +210,8 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
     private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
-        or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script;
+        or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
+        or CommandId.Cluster;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -256,6 +257,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Save => await SaveAsync(),
         CommandId.Exec => await ExecAsync(),
         CommandId.Watch => await WatchAsync(a),
+        CommandId.Cluster => await ClusterAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };

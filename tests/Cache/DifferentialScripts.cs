@@ -12,6 +12,8 @@ public static class DifferentialScripts
             "HELLO 4", "HELLO abc", "HELLO 2 FOO", "AUTH x", "AUTH a b", "CONFIG SET foo bar", "CONFIG SET maxmemory-policy bad",
             "CONFIG GET maxmemory-samples", "get", "set a",
             "MEMORY PURGE", "MEMORY PURGE x", "MEMORY FOO", "MEMORY",
+            // Cluster mode is off here, as in a standalone redis-server.
+            "CLUSTER SLOTS", "CLUSTER KEYSLOT foo", "CLUSTER FOO", "CLUSTER", "CLUSTER KEYSLOT", "CLUSTER HELP", "CLUSTER MEET 127.0.0.1 1",
         ],
         ["set-options"] =
         [

@@ -17,7 +17,7 @@ public sealed class RedisServerProcess : IDisposable
 
     public int Port { get; }
 
-    public static async Task<RedisServerProcess> StartAsync()
+    public static async Task<RedisServerProcess> StartAsync(params string[] extraArguments)
     {
         var executable = FindExecutable("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed: run ./test.sh, or apt-get install redis-server redis-tools");
@@ -28,7 +28,7 @@ public sealed class RedisServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--dir", Path.GetTempPath() })
+        foreach (var arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--dir", Path.GetTempPath() }.Concat(extraArguments))
             info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start");
         process.BeginOutputReadLine();

@@ -5,7 +5,7 @@ public enum CommandId : short
 {
     Unknown,
     // connection and server (the session answers these)
-    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory, Acl,
+    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory, Acl, Cluster,
     // transactions (the session queues; EXEC runs on one shard)
     Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
     // Lua scripts (the session resolves the script; it runs on one shard)
@@ -32,6 +32,8 @@ public enum CommandId : short
     ZMPop, BZPopMin, BZPopMax, BZMPop,
     // the per-shard attempt of the blocking sorted set pops (not in the RESP command table)
     SortedSetPopOrAwait,
+    // CLUSTER COUNTKEYSINSLOT and GETKEYSINSLOT on a shard (not in the RESP command table)
+    KeysInSlot,
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,

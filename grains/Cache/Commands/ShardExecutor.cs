@@ -60,6 +60,7 @@ public static class ShardExecutor
             CommandId.Scan => KeyCommands.Scan(ks, a),
             CommandId.DbSize => CacheReply.Int(ks.Count),
             CommandId.FlushDb or CommandId.FlushAll => KeyCommands.Flush(ks),
+            CommandId.KeysInSlot => SlotCommands.KeysInSlot(ks, a),
             CommandId.RandomKey => CacheReply.Bulk(ks.RandomEntry(volatileOnly: false)?.Key),
 
             CommandId.HSet => HashCommands.HSet(ks, a, multi: false),
