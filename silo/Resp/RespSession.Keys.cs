@@ -73,6 +73,8 @@ public sealed partial class RespSession
                 return await RunListPopAsync(spec, a);
             case var id when IsStreamAcrossKeys(id):
                 return await RunStreamAsync(spec, a);
+            case CommandId.GeoSearchStore:
+                return await RunGeoStoreAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

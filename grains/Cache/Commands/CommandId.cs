@@ -28,6 +28,10 @@ public enum CommandId : short
     // sorted sets
     ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
+    // geo (on sorted sets)
+    GeoAdd, GeoDist, GeoHash, GeoPos, GeoRadius, GeoRadiusRo, GeoRadiusByMember, GeoRadiusByMemberRo, GeoSearch, GeoSearchStore,
+    // a storing geo search's search on its source's shard, when its destination is on another (not in the RESP command table)
+    GeoSearchForStore,
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,
