@@ -22,6 +22,9 @@ public static class GeoDifferentialScripts
         "GEOADD bad 200 100 x", "GEOADD bad 180.000001 0 x", "GEOADD bad 0 85.05112879 x", "GEOADD bad -0 -85.05112879 x", "GEOADD bad -180.5 -90 x",
         "GEOADD bad inf 0 x", "GEOADD bad 0 -inf x", "GEOADD bad 1e300 0 x", "GEOADD bad 0.0000001 -1e-7 x", "GEOADD bad 123456789.123456789 0 x",
         "GEOADD bad x 0 m", "GEOADD bad 0 y m", "GEOADD bad 1 1 a 2 200 b", "EXISTS bad", "GEOADD bad 1 1 a 2 x b", "EXISTS bad",
+        // out of a double's range: refused, as strtod reports it; exact zeros are not out of range
+        "GEOADD bad 1e-400 0 x", "GEOADD bad 0 -1e400 x", "GEOADD zeros 0e999 -0.0e-999 z", "GEOPOS zeros z", "GEORADIUS zeros 0 0 1e400 km", "GEORADIUS zeros 0 0 1e-400 km",
+        "GEORADIUS zeros 0 0 0e-400 km", "GEOSEARCH zeros FROMLONLAT 0 0 BYBOX 1e999 1 km", "GEOSEARCH zeros FROMLONLAT 0 0 BYBOX 1 -1e999 km", "GEOSEARCH zeros FROMLONLAT 0 0 BYRADIUS inf km",
         // the edges: poles' limits, the antimeridian, the equator and the prime meridian
         "GEOADD edges 180 85.05112878 ne -180 -85.05112878 sw 180 -85.05112878 se -180 85.05112878 nw 0 0 origin -0 -0 negzero",
         "GEOADD edges 179.9999999 0 east -179.9999999 0 west 0 85.05112877 north 0 -85.05112877 south 90 45 a -90 -45 b 0.0000001 0.0000001 tiny",

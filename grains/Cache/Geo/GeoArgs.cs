@@ -13,7 +13,7 @@ public static class GeoArgs
     public static CacheReply? ParsePosition(byte[] longitudeText, byte[] latitudeText, out double longitude, out double latitude)
     {
         latitude = 0;
-        if (!CacheNumbers.TryParseDouble(longitudeText, out longitude) || !CacheNumbers.TryParseDouble(latitudeText, out latitude)) return CacheErrors.NotFloat;
+        if (!TryParseNumber(longitudeText, out longitude) || !TryParseNumber(latitudeText, out latitude)) return CacheErrors.NotFloat;
         if (GeoHash.InRange(longitude, latitude)) return null;
         return CacheReply.Error($"ERR invalid longitude,latitude pair {GeoFormat.Fixed(longitude, 6)},{GeoFormat.Fixed(latitude, 6)}");
     }
@@ -29,7 +29,7 @@ public static class GeoArgs
     public static CacheReply? ParseRadius(byte[] radiusText, byte[] unit, out double radius, out double metersPerUnit)
     {
         metersPerUnit = 0;
-        if (!CacheNumbers.TryParseDouble(radiusText, out radius)) return CacheReply.Error("ERR need numeric radius");
+        if (!TryParseNumber(radiusText, out radius)) return CacheReply.Error("ERR need numeric radius");
         if (radius < 0) return CacheReply.Error("ERR radius cannot be negative");
         return ParseUnit(unit, out metersPerUnit);
     }
@@ -38,10 +38,27 @@ public static class GeoArgs
     public static CacheReply? ParseBox(byte[] widthText, byte[] heightText, byte[] unit, out double width, out double height, out double metersPerUnit)
     {
         height = metersPerUnit = 0;
-        if (!CacheNumbers.TryParseDouble(widthText, out width)) return CacheReply.Error("ERR need numeric width");
-        if (!CacheNumbers.TryParseDouble(heightText, out height)) return CacheReply.Error("ERR need numeric height");
+        if (!TryParseNumber(widthText, out width)) return CacheReply.Error("ERR need numeric width");
+        if (!TryParseNumber(heightText, out height)) return CacheReply.Error("ERR need numeric height");
         if (height < 0 || width < 0) return CacheReply.Error("ERR height or width cannot be negative");
         return ParseUnit(unit, out metersPerUnit);
+    }
+
+    /// <summary>
+    /// A number as Redis' getDoubleFromObject reads it: strtod's, less what strtod reports out of range, a value too large
+    /// for a double (which .NET reads as infinity) or too small (which it reads as zero).
+    /// </summary>
+    public static bool TryParseNumber(byte[] text, out double value)
+    {
+        if (!CacheNumbers.TryParseDouble(text, out value)) return false;
+        if (double.IsInfinity(value)) return text.Any(c => c is (byte)'i' or (byte)'I');
+        if (value != 0) return true;
+        foreach (var c in text)
+        {
+            if (c is (byte)'e' or (byte)'E') break;
+            if (c is >= (byte)'1' and <= (byte)'9') return false;
+        }
+        return true;
     }
 
     /// <summary>The position of a geo set's member.</summary>
