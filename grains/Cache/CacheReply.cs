@@ -60,12 +60,15 @@ public sealed class CacheReply
 
     public static CacheReply BigNumber(string digits) => new(ReplyKind.BigNumber) { Text = digits };
 
+    public static CacheReply HumanDouble(string digits) => new(ReplyKind.HumanDouble) { Text = digits };
+
     public override string ToString() => Kind switch
     {
         ReplyKind.Simple or ReplyKind.Error or ReplyKind.Verbatim or ReplyKind.BigNumber => Text!,
         ReplyKind.Integer or ReplyKind.Boolean => Integer.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ReplyKind.Bulk => Encoding.UTF8.GetString(Bytes!),
         ReplyKind.Double => ScoreFormat.Format(Double),
+        ReplyKind.HumanDouble => Text!,
         ReplyKind.Null or ReplyKind.NullArray => "(nil)",
         _ => "[" + string.Join(", ", Items!.Select(i => i.ToString())) + "]",
     };

@@ -31,4 +31,6 @@ public enum ReplyKind : byte
     Boolean,
     /// <summary>The digits in <see cref="CacheReply.Text"/>: RESP2 bulk string, RESP3 big number.</summary>
     BigNumber,
+    /// <summary>A number in plain decimal notation (Redis' "human" long double, as GEOPOS prints coordinates) in <see cref="CacheReply.Text"/>: RESP2 bulk string, RESP3 double.</summary>
+    HumanDouble,
 }

@@ -78,6 +78,8 @@ public sealed partial class RespSession
                 return await RunSortedSetOperationAsync(spec, a);
             case var id when SortedSetPopRequest.IsSortedSetPop(id):
                 return await RunSortedSetPopAsync(spec, a);
+            case CommandId.GeoSearchStore:
+                return await RunGeoStoreAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

@@ -166,6 +166,11 @@ public sealed partial class RespSession : IPubSubSubscriber
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && SubscriptionCount > 0 && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
             return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+        if (IsGeoStoreAcrossShards(spec, args))
+        {
+            await _pending.FlushAsync(_services.Router, outcomes);
+            return await RunGeoStoreAsync(spec, args);
+        }
         switch (spec.Route)
         {
             case CommandRoute.SingleKey:

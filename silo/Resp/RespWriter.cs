@@ -77,6 +77,10 @@ public static class RespWriter
                 if (protocol == 3) WriteLine(output, (byte)'(', reply.Text!);
                 else WriteBulk(output, Encoding.ASCII.GetBytes(reply.Text!));
                 break;
+            case ReplyKind.HumanDouble:
+                if (protocol == 3) WriteLine(output, (byte)',', reply.Text!);
+                else WriteBulk(output, Encoding.ASCII.GetBytes(reply.Text!));
+                break;
         }
     }
 

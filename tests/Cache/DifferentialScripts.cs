@@ -444,6 +444,11 @@ public static class DifferentialScripts
             "SET k v PX 1", "DEBUG SLEEP 0", "SET e v EX 100", "EXPIRE e 100 LT", "EXPIRE e 200 LT", "TTL e", "EXPIRE nottl 10 XX", "SET nottl v", "EXPIRE nottl 10 XX", "EXPIRE nottl 10 LT", "TTL nottl",
             "SET gt v", "EXPIRE gt 10 GT", "TTL gt",
         ],
+        ["geo"] = GeoDifferentialScripts.Basics,
+        ["geo-search"] = GeoDifferentialScripts.Searches,
+        ["geo-store"] = GeoDifferentialScripts.Stores,
+        ["geo-random-1"] = GeoDifferentialScripts.RandomPointsAndSearches(1),
+        ["geo-random-2"] = GeoDifferentialScripts.RandomPointsAndSearches(2),
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

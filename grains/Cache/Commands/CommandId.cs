@@ -34,6 +34,10 @@ public enum CommandId : short
     SortedSetPopOrAwait,
     // CLUSTER COUNTKEYSINSLOT and GETKEYSINSLOT on a shard (not in the RESP command table)
     KeysInSlot,
+    // geo (on sorted sets)
+    GeoAdd, GeoDist, GeoHash, GeoPos, GeoRadius, GeoRadiusRo, GeoRadiusByMember, GeoRadiusByMemberRo, GeoSearch, GeoSearchStore,
+    // a storing geo search's search on its source's shard, when its destination is on another (not in the RESP command table)
+    GeoSearchForStore,
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,

@@ -157,6 +157,18 @@ public static class CommandTable
         new("bzpopmax", CommandId.BZPopMax, -3, D, 1, -2, 1, Cluster),
         new("bzmpop", CommandId.BZMPop, -5, Write, 0, 0, 0, Cluster),
 
+        new("geoadd", CommandId.GeoAdd, -5, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("geodist", CommandId.GeoDist, -4, ReadOnly, 1, 1, 1, SingleKey),
+        new("geohash", CommandId.GeoHash, -2, ReadOnly, 1, 1, 1, SingleKey),
+        new("geopos", CommandId.GeoPos, -2, ReadOnly, 1, 1, 1, SingleKey),
+        // With STORE or STOREDIST on another shard than the source, the session runs these across shards.
+        new("georadius", CommandId.GeoRadius, -6, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("georadiusbymember", CommandId.GeoRadiusByMember, -5, Write | DenyOom, 1, 1, 1, SingleKey),
+        new("georadius_ro", CommandId.GeoRadiusRo, -6, ReadOnly, 1, 1, 1, SingleKey),
+        new("georadiusbymember_ro", CommandId.GeoRadiusByMemberRo, -5, ReadOnly, 1, 1, 1, SingleKey),
+        new("geosearch", CommandId.GeoSearch, -7, ReadOnly, 1, 1, 1, SingleKey),
+        new("geosearchstore", CommandId.GeoSearchStore, -8, Write | DenyOom, 1, 2, 1, Cluster),
+
         new("lpush", CommandId.LPush, -3, W, 1, 1, 1, SingleKey),
         new("rpush", CommandId.RPush, -3, W, 1, 1, 1, SingleKey),
         new("lpushx", CommandId.LPushX, -3, W, 1, 1, 1, SingleKey),

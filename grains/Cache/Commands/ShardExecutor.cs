@@ -107,6 +107,14 @@ public static class ShardExecutor
             CommandId.SortedSetPopOrAwait => SortedSetPops.PopOrAwait(ks, a),
             CommandId.ZMPop or CommandId.BZPopMin or CommandId.BZPopMax or CommandId.BZMPop => SortedSetPops.PopOnOneShard(ks, command.Id, a),
 
+            CommandId.GeoAdd => GeoCommands.Add(ks, a),
+            CommandId.GeoDist => GeoCommands.Distance(ks, a),
+            CommandId.GeoHash => GeoCommands.Hash(ks, a),
+            CommandId.GeoPos => GeoCommands.Position(ks, a),
+            CommandId.GeoRadius or CommandId.GeoRadiusRo or CommandId.GeoRadiusByMember or CommandId.GeoRadiusByMemberRo
+                or CommandId.GeoSearch or CommandId.GeoSearchStore => GeoSearchCommands.Search(ks, a, Geo.GeoSearchRequest.FormOf(command.Id)),
+            CommandId.GeoSearchForStore => GeoSearchCommands.SearchForStore(ks, a),
+
             CommandId.LPush => ListCommands.Push(ks, a, left: true, onlyIfExists: false),
             CommandId.RPush => ListCommands.Push(ks, a, left: false, onlyIfExists: false),
             CommandId.LPushX => ListCommands.Push(ks, a, left: true, onlyIfExists: true),

@@ -138,6 +138,15 @@ internal static class LuaConversions
                 if (resp == 3) PushField(lua, "big_number", reply.Text!);
                 else lua.PushString(reply.Text!);
                 break;
+            case ReplyKind.HumanDouble:
+                if (resp == 3)
+                {
+                    lua.CreateTable(0, 1);
+                    lua.PushNumber(double.Parse(reply.Text!, System.Globalization.CultureInfo.InvariantCulture));
+                    lua.SetField(-2, "double");
+                }
+                else lua.PushString(reply.Text!);
+                break;
             case ReplyKind.Verbatim:
                 if (resp == 3)
                 {
