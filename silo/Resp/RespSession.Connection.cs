@@ -11,7 +11,7 @@ public sealed partial class RespSession
     private CacheReply Ping(byte[][] a)
     {
         if (a.Length > 2) return CacheErrors.WrongArity("ping");
-        if (Protocol == 2 && SubscriptionCount > 0)
+        if (Protocol == 2 && InSubscribedContext)
             return CacheReply.Array([CacheReply.Bulk("pong"), a.Length == 2 ? CacheReply.Bulk(a[1]) : CacheReply.EmptyBulk]);
         return a.Length == 2 ? CacheReply.Bulk(a[1]) : CacheReply.Pong;
     }

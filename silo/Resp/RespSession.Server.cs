@@ -65,7 +65,8 @@ public sealed partial class RespSession
                         .Append("keyspace_hits:").Append(hits).Append("\r\n")
                         .Append("keyspace_misses:").Append(misses).Append("\r\n")
                         .Append("pubsub_channels:").Append(_services.Hub.LocalChannels(null).Count).Append("\r\n")
-                        .Append("pubsub_patterns:").Append(_services.Hub.LocalPatternCount()).Append("\r\n");
+                        .Append("pubsub_patterns:").Append(_services.Hub.LocalPatternCount()).Append("\r\n")
+                        .Append("pubsubshard_channels:").Append(_services.Hub.LocalChannels(null, sharded: true).Count).Append("\r\n");
                     break;
                 case "replication":
                     AppendReplication(text, shards);

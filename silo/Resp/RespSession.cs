@@ -164,7 +164,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
         }
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
-        if (Protocol == 2 && SubscriptionCount > 0 && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
+        if (Protocol == 2 && InSubscribedContext && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
             return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
         if (IsGeoStoreAcrossShards(spec, args))
         {
@@ -214,7 +214,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
         or CommandId.Cluster;
 
@@ -248,10 +248,12 @@ public sealed partial class RespSession : IPubSubSubscriber
 
     private object RunSessionCommandOrPushes(CommandSpec spec, byte[][] a) => spec.Id switch
     {
-        CommandId.Subscribe => Subscribe(a, pattern: false),
-        CommandId.PSubscribe => Subscribe(a, pattern: true),
-        CommandId.Unsubscribe => Unsubscribe(a, pattern: false),
-        CommandId.PUnsubscribe => Unsubscribe(a, pattern: true),
+        CommandId.Subscribe => Subscribe(a, SubscriptionKind.Channel),
+        CommandId.PSubscribe => Subscribe(a, SubscriptionKind.Pattern),
+        CommandId.SSubscribe => ShardSubscribe(a),
+        CommandId.Unsubscribe => Unsubscribe(a, SubscriptionKind.Channel),
+        CommandId.PUnsubscribe => Unsubscribe(a, SubscriptionKind.Pattern),
+        CommandId.SUnsubscribe => Unsubscribe(a, SubscriptionKind.ShardChannel),
         _ => RunSessionCommand(spec, a),
     };
 
@@ -259,6 +261,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     {
         CommandId.Info => await InfoAsync(a),
         CommandId.Publish => CacheReply.Int(await _services.Hub.PublishAsync(a[1], a[2])),
+        CommandId.SPublish => CacheReply.Int(await _services.Hub.PublishAsync(a[1], a[2], sharded: true)),
         CommandId.Save => await SaveAsync(),
         CommandId.Exec => await ExecAsync(),
         CommandId.Watch => await WatchAsync(a),

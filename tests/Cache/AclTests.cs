@@ -74,7 +74,7 @@ public sealed class AclTests(CacheSiloFixture fixture)
         await using var __ = theirs;
         await CompareAsync(ours, theirs,
             ["ACL", "WHOAMI"], ["GET", "app:1"], ["GET", "other"], ["SET", "other", "1"], ["SET", "app:1", "v"], ["GET", "app:1"], ["DEL", "app:1"],
-            ["KEYS", "nomatch*"], ["MGET", "app:1", "x"], ["PUBLISH", "news", "x"], ["PUBLISH", "news:1", "x"], ["PUBLISH", "other", "x"],
+            ["KEYS", "nomatch*"], ["MGET", "app:1", "x"], ["PUBLISH", "news", "x"], ["PUBLISH", "news:1", "x"], ["PUBLISH", "other", "x"], ["SPUBLISH", "news", "x"], ["SPUBLISH", "other", "x"],
             ["CONFIG", "GET", "maxmemory-samples"], ["CONFIG", "SET", "maxmemory-samples", "5"], ["CLIENT", "GETNAME"],
             ["SET", "w:1", "v"], ["GET", "w:1"], ["SET", "w:1", "v", "GET"], ["INCR", "w:2"], ["LPUSH", "w:3", "a"], ["LRANGE", "w:3", "0", "-1"],
             ["DEL", "w:1", "w:2", "w:3"], ["EXISTS", "app:1", "w:1"],
@@ -99,7 +99,7 @@ public sealed class AclTests(CacheSiloFixture fixture)
         var (ours, theirs) = await ConnectAsync("subs");
         await using var _ = ours;
         await using var __ = theirs;
-        await CompareAsync(ours, theirs, ["SUBSCRIBE", "other"], ["PSUBSCRIBE", "news:a*"], ["PSUBSCRIBE", "news:*"], ["SUBSCRIBE", "news:1", "news:2"]);
+        await CompareAsync(ours, theirs, ["SUBSCRIBE", "other"], ["SSUBSCRIBE", "other"], ["PSUBSCRIBE", "news:a*"], ["PSUBSCRIBE", "news:*"], ["SUBSCRIBE", "news:1", "news:2"]);
     }
 
     [Fact]

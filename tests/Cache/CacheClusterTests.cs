@@ -47,7 +47,7 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
     }
 
     [Fact]
-    public async Task A_message_published_on_one_silo_reaches_subscribers_on_the_others()
+    public async Task A_message_published_on_one_silo_reaches_subscribers_on_the_others_and_a_shard_message_its_shard_channel_s()
     {
         var silos = Cluster.Silos.ToArray();
         await using var subscriberA = await RespTestClient.ConnectAsync(RespPort(silos[0]));
@@ -58,6 +58,12 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
         Assert.Equal(":2", await publisher.CallAsync("PUBLISH", "events", "across"));
         Assert.Equal("[\"message\", \"events\", \"across\"]", await subscriberA.ReadAsync());
         Assert.Equal("[\"pmessage\", \"ev*\", \"events\", \"across\"]", await subscriberB.ReadAsync());
+
+        await using var shardSubscriber = await RespTestClient.ConnectAsync(RespPort(silos[1]));
+        Assert.Equal("[\"ssubscribe\", \"orders\", :1]", await shardSubscriber.CallAsync("SSUBSCRIBE", "orders"));
+        Assert.Equal(":1", await publisher.CallAsync("SPUBLISH", "orders", "shipped"));
+        Assert.Equal("[\"smessage\", \"orders\", \"shipped\"]", await shardSubscriber.ReadAsync());
+        Assert.Equal(":0", await publisher.CallAsync("SPUBLISH", "events", "not a shard channel"));
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public static class AclCheck
             if (!acl.MayAccess(key, access.HasFlag(KeyAccess.Read), access.HasFlag(KeyAccess.Write))) return (AclDenial.Key, Encoding.UTF8.GetString(key));
         switch (spec.Id)
         {
-            case CommandId.Publish when !acl.MayUseChannel(a[1], isPattern: false):
+            case CommandId.Publish or CommandId.SPublish when !acl.MayUseChannel(a[1], isPattern: false):
                 return (AclDenial.Channel, Encoding.UTF8.GetString(a[1]));
-            case CommandId.Subscribe or CommandId.PSubscribe:
+            case CommandId.Subscribe or CommandId.PSubscribe or CommandId.SSubscribe:
                 for (var i = 1; i < a.Length; i++)
                     if (!acl.MayUseChannel(a[i], isPattern: spec.Id == CommandId.PSubscribe)) return (AclDenial.Channel, Encoding.UTF8.GetString(a[i]));
                 break;

@@ -13,7 +13,7 @@ public enum CommandId : short
     // whole keyspace (fanned out to every shard)
     Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
     // pub/sub
-    Publish, Subscribe, Unsubscribe, PSubscribe, PUnsubscribe, PubSub,
+    Publish, Subscribe, Unsubscribe, PSubscribe, PUnsubscribe, PubSub, SPublish, SSubscribe, SUnsubscribe,
     // strings
     Get, Set, GetDel, GetEx, GetSet, MGet, MSet, MSetNx, SetNx, SetEx, PSetEx, Append, StrLen, GetRange, SetRange,
     Incr, IncrBy, IncrByFloat, Decr, DecrBy,

@@ -56,6 +56,10 @@ public static class CommandTable
         new("psubscribe", CommandId.PSubscribe, -2, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
         new("punsubscribe", CommandId.PUnsubscribe, -1, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
         new("pubsub", CommandId.PubSub, -2, CommandFlags.PubSub, 0, 0, 0, Session),
+        // Shard channels are not keys here (no key positions): the ACL checks them as channels, as Redis' not_key flag says.
+        new("spublish", CommandId.SPublish, 3, CommandFlags.PubSub | Fast, 0, 0, 0, Session),
+        new("ssubscribe", CommandId.SSubscribe, -2, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
+        new("sunsubscribe", CommandId.SUnsubscribe, -1, CommandFlags.PubSub | PubSubContext, 0, 0, 0, Session),
 
         new("get", CommandId.Get, 2, R, 1, 1, 1, SingleKey),
         new("set", CommandId.Set, -3, Write | DenyOom, 1, 1, 1, SingleKey),

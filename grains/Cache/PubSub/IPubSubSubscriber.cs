@@ -6,4 +6,6 @@ public interface IPubSubSubscriber
     void OnMessage(byte[] channel, byte[] message);
 
     void OnPatternMessage(byte[] pattern, byte[] channel, byte[] message);
+
+    void OnShardMessage(byte[] channel, byte[] message);
 }

@@ -6,6 +6,9 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
     /// <summary>Delivers to the silo's subscribers of the channel and of matching patterns; returns how many received it.</summary>
     Task<int> Deliver(byte[] channel, byte[] message);
 
+    /// <summary>Delivers a shard message (SPUBLISH) to the silo's subscribers of the shard channel; returns how many received it.</summary>
+    Task<int> DeliverSharded(byte[] channel, byte[] message);
+
     /// <summary>Wakes the silo's clients blocked on the lists at these keys (BLPOP and the like), to try them again.</summary>
     [Orleans.Concurrency.OneWay]
     Task WakeListWaiters(byte[][] keys);

@@ -5,31 +5,32 @@ namespace DataTier.Cache.PubSub;
 /// <summary>
 /// Pub/sub on this silo: which local connections subscribe to which channels and patterns. A publish
 /// delivers here and asks every other active silo's <see cref="ISiloPubSubGrain"/> to deliver there,
-/// and replies with the total number of receivers, as PUBLISH does.
+/// and replies with the total number of receivers, as PUBLISH does. Shard channels (SSUBSCRIBE, SPUBLISH) are kept
+/// apart: a shard message reaches only the subscribers of its shard channel, never pattern subscribers.
 /// </summary>
 public sealed class PubSubHub(IGrainFactory grains, IClusterMembershipService membership, ILocalSiloDetails silo)
 {
     private readonly object _lock = new();
     private readonly Dictionary<byte[], HashSet<IPubSubSubscriber>> _channels = new(ByteArrayComparer.Instance);
     private readonly Dictionary<byte[], HashSet<IPubSubSubscriber>> _patterns = new(ByteArrayComparer.Instance);
+    private readonly Dictionary<byte[], HashSet<IPubSubSubscriber>> _shardChannels = new(ByteArrayComparer.Instance);
 
-    public void Subscribe(IPubSubSubscriber subscriber, byte[] channel) => Add(_channels, channel, subscriber);
+    public void Subscribe(IPubSubSubscriber subscriber, byte[] name, SubscriptionKind kind) => Add(MapOf(kind), name, subscriber);
 
-    public void Unsubscribe(IPubSubSubscriber subscriber, byte[] channel) => Remove(_channels, channel, subscriber);
+    public void Unsubscribe(IPubSubSubscriber subscriber, byte[] name, SubscriptionKind kind) => Remove(MapOf(kind), name, subscriber);
 
-    public void PSubscribe(IPubSubSubscriber subscriber, byte[] pattern) => Add(_patterns, pattern, subscriber);
-
-    public void PUnsubscribe(IPubSubSubscriber subscriber, byte[] pattern) => Remove(_patterns, pattern, subscriber);
+    private Dictionary<byte[], HashSet<IPubSubSubscriber>> MapOf(SubscriptionKind kind) =>
+        kind switch { SubscriptionKind.Pattern => _patterns, SubscriptionKind.ShardChannel => _shardChannels, _ => _channels };
 
     /// <summary>Channels with at least one subscriber on this silo, optionally matching a pattern.</summary>
-    public List<byte[]> LocalChannels(byte[]? pattern)
+    public List<byte[]> LocalChannels(byte[]? pattern, bool sharded = false)
     {
-        lock (_lock) return _channels.Keys.Where(c => pattern is null || GlobPattern.IsMatch(pattern, c)).ToList();
+        lock (_lock) return (sharded ? _shardChannels : _channels).Keys.Where(c => pattern is null || GlobPattern.IsMatch(pattern, c)).ToList();
     }
 
-    public int LocalSubscriberCount(byte[] channel)
+    public int LocalSubscriberCount(byte[] channel, bool sharded = false)
     {
-        lock (_lock) return _channels.TryGetValue(channel, out var set) ? set.Count : 0;
+        lock (_lock) return (sharded ? _shardChannels : _channels).TryGetValue(channel, out var set) ? set.Count : 0;
     }
 
     public int LocalPatternCount()
@@ -37,12 +38,13 @@ public sealed class PubSubHub(IGrainFactory grains, IClusterMembershipService me
         lock (_lock) return _patterns.Count;
     }
 
-    public async Task<long> PublishAsync(byte[] channel, byte[] message)
+    public async Task<long> PublishAsync(byte[] channel, byte[] message, bool sharded = false)
     {
-        long receivers = DeliverLocal(channel, message);
+        long receivers = sharded ? DeliverSharded(channel, message) : DeliverLocal(channel, message);
         var others = membership.CurrentSnapshot.Members.Values
             .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
-            .Select(m => grains.GetGrain<ISiloPubSubGrain>(m.SiloAddress.ToParsableString()).Deliver(channel, message))
+            .Select(m => grains.GetGrain<ISiloPubSubGrain>(m.SiloAddress.ToParsableString()))
+            .Select(mailbox => sharded ? mailbox.DeliverSharded(channel, message) : mailbox.Deliver(channel, message))
             .ToArray();
         if (others.Length == 0) return receivers;
         foreach (var task in others)
@@ -87,6 +89,16 @@ public sealed class PubSubHub(IGrainFactory grains, IClusterMembershipService me
                 count++;
             }
         return count;
+    }
+
+    /// <summary>Delivers a shard message to this silo's subscribers of its shard channel; returns how many received it.</summary>
+    public int DeliverSharded(byte[] channel, byte[] message)
+    {
+        List<IPubSubSubscriber>? subscribers = null;
+        lock (_lock)
+            if (_shardChannels.TryGetValue(channel, out var set)) subscribers = [.. set];
+        foreach (var s in subscribers ?? []) s.OnShardMessage(channel, message);
+        return subscribers?.Count ?? 0;
     }
 
     private void Add(Dictionary<byte[], HashSet<IPubSubSubscriber>> map, byte[] name, IPubSubSubscriber subscriber)

@@ -11,6 +11,9 @@ public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Sc
         return Task.FromResult(hub.DeliverLocal(channel, message));
     }
 
+    public Task<int> DeliverSharded(byte[] channel, byte[] message) =>
+        Task.FromResult(this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString() ? hub.DeliverSharded(channel, message) : 0);
+
     public Task WakeListWaiters(byte[][] keys)
     {
         if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) lists.SignalLocal(keys);
