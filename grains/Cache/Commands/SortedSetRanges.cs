@@ -37,7 +37,6 @@ public static class SortedSetRanges
             return CacheReply.Error("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
         var (minArg, maxArg) = reverse && kind != RangeKind.Rank ? (a[3], a[2]) : (a[2], a[3]);
 
-        IEnumerable<ScoredMember> selected;
         long start = 0, end = 0;
         ScoreBound minScore = default, maxScore = default;
         LexBound minLex = default, maxLex = default;
@@ -56,52 +55,42 @@ public static class SortedSetRanges
         var entry = ks.Read(a[1]);
         if (entry is null) return CacheReply.EmptyArray;
         if (entry.Value is not SortedSetValue set) return CacheErrors.WrongType;
-        var ordered = reverse ? set.Ordered.Reverse() : set.Ordered;
-        switch (kind)
+        var ranks = kind switch
         {
-            case RangeKind.Rank:
-                long length = set.Count;
-                if (start < 0) start = length + start;
-                if (end < 0) end = length + end;
-                if (start < 0) start = 0;
-                if (start > end || start >= length) return CacheReply.EmptyArray;
-                if (end >= length) end = length - 1;
-                selected = ordered.Skip((int)start).Take((int)(end - start + 1));
-                break;
-            case RangeKind.Score:
-                if (offset < 0) return CacheReply.EmptyArray;
-                selected = reverse
-                    ? ordered.SkipWhile(m => !maxScore.AtOrBelowMax(m.Score)).TakeWhile(m => minScore.AtOrAboveMin(m.Score))
-                    : From(set, minScore).TakeWhile(m => maxScore.AtOrBelowMax(m.Score));
-                selected = Limit(selected, offset, limit);
-                break;
-            default:
-                if (offset < 0) return CacheReply.EmptyArray;
-                selected = reverse
-                    ? ordered.SkipWhile(m => !maxLex.AtOrBelowMax(m.Member)).TakeWhile(m => minLex.AtOrAboveMin(m.Member))
-                    : ordered.SkipWhile(m => !minLex.AtOrAboveMin(m.Member)).TakeWhile(m => maxLex.AtOrBelowMax(m.Member));
-                selected = Limit(selected, offset, limit);
-                break;
-        }
-        return Reply(selected, withScores);
+            RangeKind.Rank => IndexRanks(set.Count, start, end, reverse),
+            RangeKind.Score => ScoreRanks(set, minScore, maxScore).Limit(offset, limit, fromEnd: reverse),
+            _ => LexRanks(set, minLex, maxLex).Limit(offset, limit, fromEnd: reverse),
+        };
+        return Reply(Members(set, ranks, reverse), withScores);
     }
+
+    /// <summary>The ranks ZRANGE's start and stop indexes (negative from the end) name, in ascending terms when they count from the end with REV.</summary>
+    private static RankRange IndexRanks(int length, long start, long end, bool reverse)
+    {
+        if (start < 0) start = length + start;
+        if (end < 0) end = length + end;
+        if (start < 0) start = 0;
+        if (start > end || start >= length) return RankRange.Empty;
+        if (end >= length) end = length - 1;
+        return reverse ? new RankRange((int)(length - 1 - end), (int)(length - start)) : new RankRange((int)start, (int)end + 1);
+    }
+
+    /// <summary>The ranks of the members whose scores are within the bounds, each found by binary search.</summary>
+    public static RankRange ScoreRanks(SortedSetValue set, ScoreBound min, ScoreBound max) =>
+        new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Score)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Score)));
+
+    /// <summary>The ranks of the members within the bounds, for a set whose scores are all equal (otherwise, as in Redis, unspecified).</summary>
+    public static RankRange LexRanks(SortedSetValue set, LexBound min, LexBound max) =>
+        new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Member)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Member)));
+
+    private static IEnumerable<ScoredMember> Members(SortedSetValue set, RankRange ranks, bool reverse) =>
+        ranks.Count == 0 ? []
+        : reverse ? set.Ordered.Descending(ranks.End - 1).Take(ranks.Count)
+        : set.Ordered.Ascending(ranks.Start).Take(ranks.Count);
 
     /// <summary>Members from a minimum score on, found in logarithmic time.</summary>
-    public static IEnumerable<ScoredMember> From(SortedSetValue set, ScoreBound min)
-    {
-        if (set.Count == 0) return [];
-        var lower = new ScoredMember(min.Value, []);
-        var max = set.Ordered.Max;
-        if (lower.CompareTo(max) > 0) return [];
-        return set.Ordered.GetViewBetween(lower, max).SkipWhile(m => !min.AtOrAboveMin(m.Score));
-    }
-
-    private static IEnumerable<ScoredMember> Limit(IEnumerable<ScoredMember> members, long offset, long limit)
-    {
-        if (offset > 0) members = members.Skip((int)Math.Min(offset, int.MaxValue));
-        if (limit >= 0) members = members.Take((int)Math.Min(limit, int.MaxValue));
-        return members;
-    }
+    public static IEnumerable<ScoredMember> From(SortedSetValue set, ScoreBound min) =>
+        set.Ordered.Ascending(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Score)));
 
     public static CacheReply Reply(IEnumerable<ScoredMember> members, bool withScores)
     {
