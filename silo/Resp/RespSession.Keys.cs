@@ -74,6 +74,8 @@ public sealed partial class RespSession
                 return await RunListPopAsync(spec, a);
             case var id when IsStreamAcrossKeys(id):
                 return await RunStreamAsync(spec, a);
+            case CommandId.ZRangeStore:
+                return await RangeStoreAsync(a);
             case var id when IsSortedSetAcrossKeys(id):
                 return await RunSortedSetOperationAsync(spec, a);
             case var id when SortedSetPopRequest.IsSortedSetPop(id):

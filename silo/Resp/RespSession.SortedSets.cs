@@ -28,14 +28,30 @@ public sealed partial class RespSession
         if ((SortedSetAlgebra.CheckTypes(values) ?? args.ParseOptions(a)) is { } error) return error;
         var result = SortedSetAlgebra.Combine(args, values);
         if (args.Destination is { } target)
-        {
-            if (result.Count == 0) await router.Execute(CacheRouter.ShardOf(target), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), target]));
-            else await router.Import(new EntrySnapshot
-            {
-                Key = target, Type = 2, Items = result.Select(m => m.Member).ToArray(), Scores = result.Select(m => m.Score).ToArray(),
-            }, onlyIfAbsent: false);
-        }
+            await StoreSortedSetAsync(target, result.Select(m => m.Member).ToArray(), result.Select(m => m.Score).ToArray());
         return SortedSetOperations.Reply(args, result);
+    }
+
+    /// <summary>ZRANGESTORE: on the keys' shard when they share one; otherwise the range read on the source's shard and stored from here.</summary>
+    private async Task<CacheReply> RangeStoreAsync(byte[][] a)
+    {
+        var router = _services.Router;
+        var (destination, source) = (a[1], a[2]);
+        if (CacheRouter.ShardOf(destination) == CacheRouter.ShardOf(source))
+            return await router.Execute(CacheRouter.ShardOf(source), new ShardCommand(CommandId.ZRangeStore, a));
+        var range = await router.Execute(CacheRouter.ShardOf(source), new ShardCommand(CommandId.ZRangeForStore, a));
+        if (range.IsError) return range;
+        var items = range.Items!;
+        await StoreSortedSetAsync(destination, items.Where((_, i) => i % 2 == 0).Select(m => m.Bytes!).ToArray(), items.Where((_, i) => i % 2 == 1).Select(s => s.Double).ToArray());
+        return CacheReply.Int(items.Length / 2);
+    }
+
+    /// <summary>A sorted set written over whatever the key held (without its expiry), or the key removed when the set is empty.</summary>
+    private async Task StoreSortedSetAsync(byte[] key, byte[][] members, double[] scores)
+    {
+        var router = _services.Router;
+        if (members.Length == 0) await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
+        else await router.Import(new EntrySnapshot { Key = key, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false);
     }
 
     private async Task<CacheReply> RunSortedSetPopAsync(CommandSpec spec, byte[][] a)

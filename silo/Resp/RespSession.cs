@@ -118,6 +118,9 @@ public sealed partial class RespSession : IPubSubSubscriber
         await _writeLock.WaitAsync();
         try
         {
+            // Messages delivered to this connection before its replies go out first, as Redis writes them: a client
+            // that PINGs after a PUBLISH returned gets the message before the PONG.
+            while (_pushes is not null && _pushes.Reader.TryRead(out var delivered)) RespWriter.WritePush(_output, delivered, Protocol);
             for (var i = 0; i < count; i++)
             {
                 switch (outcomes[i])

@@ -93,6 +93,28 @@ public static class DifferentialScripts
             "ZPOPMIN lex", "ZPOPMAX lex", "ZPOPMIN lex 2", "ZPOPMIN lex 0", "ZPOPMIN lex -1", "ZPOPMIN lex x", "ZPOPMIN nokey", "ZPOPMAX nokey 2", "ZPOPMIN lex 10", "EXISTS lex",
             "SET str v", "ZADD str 1 a", "ZSCORE str a", "ZRANGE str 0 -1", "ZCARD str", "ZPOPMIN str",
             "ZADD small 1 one 2 two", "ZSCAN small 0", "ZSCAN small 0 MATCH t*", "ZSCAN nokey 0",
+            // Ranks at the edges, and bounds that fall on, between and past existing scores.
+            "ZADD eq 5 e 5 a 5 d 5 b 5 c 1 low 9 high", "ZRANGE eq 0 -1 WITHSCORES", "ZRANK eq low", "ZRANK eq high", "ZREVRANK eq low", "ZREVRANK eq high",
+            "ZRANK eq c", "ZREVRANK eq c", "ZRANGE eq -100 100", "ZRANGE eq -3 -2", "ZRANGE eq 6 6", "ZRANGE eq 7 10", "ZRANGE eq -8 -8", "ZRANGE eq -7 -7",
+            "ZRANGE eq 0 0 REV", "ZRANGE eq -1 -1 REV", "ZRANGE eq 2 -3 REV WITHSCORES", "ZRANGE eq 5 100 REV", "ZRANGE eq -100 1 REV", "ZREVRANGE eq -2 -1",
+            "ZRANGE eq -inf +inf BYSCORE LIMIT 6 10", "ZRANGE eq -inf +inf BYSCORE LIMIT 7 10", "ZRANGE eq -inf +inf BYSCORE LIMIT 100 1",
+            "ZRANGE eq 5 5 BYSCORE LIMIT 2 2 WITHSCORES", "ZRANGE eq 5 5 BYSCORE REV LIMIT 1 3", "ZRANGE eq (5 +inf BYSCORE", "ZRANGE eq -inf (5 BYSCORE",
+            "ZRANGE eq (9 (1 BYSCORE REV LIMIT 4 10", "ZRANGE eq (9 (1 BYSCORE REV LIMIT 5 10", "ZRANGE eq (5 (5 BYSCORE", "ZRANGE eq 9 1 BYSCORE",
+            "ZRANGEBYSCORE eq 5 5 LIMIT 5 1", "ZRANGEBYSCORE eq 5 5 LIMIT 4 1", "ZREVRANGEBYSCORE eq 9 1 LIMIT 6 5", "ZREVRANGEBYSCORE eq 9 1 LIMIT 7 5",
+            "ZCOUNT eq (1 (9", "ZCOUNT eq (5 9", "ZCOUNT eq 1 (5", "ZCOUNT eq (5 (5", "ZCOUNT eq 5 5", "ZCOUNT eq (9 +inf", "ZCOUNT eq -inf (1", "ZCOUNT eq 9 1",
+            "ZADD lx 0 a 0 b 0 c 0 d 0 e 0 f", "ZLEXCOUNT lx (a (f", "ZLEXCOUNT lx [a [f", "ZLEXCOUNT lx (c [c", "ZLEXCOUNT lx (c (d", "ZLEXCOUNT lx [c (c",
+            "ZLEXCOUNT lx + -", "ZLEXCOUNT lx (f +", "ZLEXCOUNT lx - (a", "ZLEXCOUNT lx [bb [cc", "ZRANGE lx - + BYLEX LIMIT 5 10", "ZRANGE lx - + BYLEX LIMIT 6 1",
+            "ZRANGE lx + - BYLEX REV LIMIT 2 2", "ZRANGE lx [e (b BYLEX REV LIMIT 2 10", "ZRANGE lx [e (b BYLEX REV LIMIT 3 10", "ZRANGEBYLEX lx [bb (e",
+            "ZRANGEBYLEX lx (f +", "ZREVRANGEBYLEX lx [c - LIMIT 1 5", "ZRANK lx a", "ZRANK lx f", "ZREVRANK lx a", "ZREVRANK lx f",
+            "ZADD inf -inf lo +inf hi 0 mid", "ZRANGE inf -inf -inf BYSCORE", "ZRANGE inf (-inf (+inf BYSCORE", "ZRANGE inf +inf +inf BYSCORE WITHSCORES",
+            "ZCOUNT inf -inf -inf", "ZCOUNT inf (-inf +inf", "ZRANK inf hi", "ZREVRANK inf lo",
+            "ZPOPMAX eq 3", "ZPOPMIN eq 2", "ZRANGE eq 0 -1 WITHSCORES",
+            // A set of several hundred members, many on each score, spans many of the tree's leaves.
+            "ZADD big " + string.Join(' ', Enumerable.Range(0, 700).Select(i => $"{i % 7} m{(i * 37) % 700:D3}")),
+            "ZCARD big", "ZRANK big m000", "ZRANK big m350", "ZRANK big m699", "ZREVRANK big m350", "ZRANGE big 340 352 WITHSCORES", "ZRANGE big 340 352 REV",
+            "ZRANGE big -5 -1", "ZRANGE big 695 800", "ZCOUNT big (2 (5", "ZCOUNT big 3 3", "ZRANGE big (3 5 BYSCORE LIMIT 190 5", "ZREVRANGEBYSCORE big 5 (1 LIMIT 390 3",
+            "ZRANGE big 6 6 BYSCORE LIMIT 95 10 WITHSCORES", "ZREM big " + string.Join(' ', Enumerable.Range(100, 450).Select(i => $"m{i:D3}")),
+            "ZCARD big", "ZRANK big m099", "ZRANK big m550", "ZRANGE big 95 105", "ZRANGE big 0 -1 REV WITHSCORES", "ZPOPMIN big 120", "ZRANGE big 0 -1 WITHSCORES",
         ],
         ["streams"] =
         [
@@ -203,6 +225,19 @@ public static class DifferentialScripts
             "MULTI", "ZUNIONSTORE {t}m 2 {t}a {t}b", "ZINTERCARD 2 {t}a {t}b", "ZRANGE {t}m 0 -1", "EXEC",
             "EVAL \"return redis.call('ZUNION', 2, KEYS[1], KEYS[2], 'WITHSCORES')\" 2 {t}a {t}b", "EVAL \"return redis.call('ZINTERCARD', 2, KEYS[1], KEYS[2])\" 2 {t}a {t}b",
             "EVAL \"return redis.call('SINTERCARD', 1, KEYS[1])\" 1 {t}s",
+        ],
+        ["sorted-set-range-store"] =
+        [
+            "ZADD {r}src 1 a 2 b 3 c 4 d", "ZRANGESTORE {r}dst {r}src 0 -1", "ZRANGE {r}dst 0 -1 WITHSCORES", "ZRANGESTORE {r}dst {r}src 1 2 REV",
+            "ZRANGE {r}dst 0 -1 WITHSCORES", "ZRANGESTORE {r}dst {r}src (1 3 BYSCORE LIMIT 1 5", "ZRANGE {r}dst 0 -1 WITHSCORES",
+            "ZRANGESTORE {r}dst {r}src +inf -inf BYSCORE REV LIMIT 0 2", "ZRANGE {r}dst 0 -1 WITHSCORES", "ZRANGESTORE {r}dst {r}src 0 -1 WITHSCORES",
+            "ZRANGESTORE {r}dst {r}src 0 1 LIMIT 0 1", "ZRANGESTORE {r}dst {r}src x y", "ZRANGESTORE {r}dst {r}src x y BYSCORE", "ZRANGESTORE {r}dst {r}src 5 10",
+            "EXISTS {r}dst", "ZRANGESTORE {r}dst {r}nokey 0 -1", "ZADD {r}lex 0 a 0 b 0 c", "ZRANGESTORE {r}dst {r}lex [b + BYLEX", "ZRANGE {r}dst 0 -1",
+            "SET {r}str v", "ZRANGESTORE {r}dst {r}str 0 -1", "ZRANGESTORE {r}str {r}src 0 0", "TYPE {r}str", "ZRANGE {r}str 0 -1 WITHSCORES",
+            "SET {r}ttl v EX 100", "ZRANGESTORE {r}ttl {r}src 0 0", "TTL {r}ttl", "ZRANGESTORE {r}src {r}src 1 2", "ZRANGE {r}src 0 -1 WITHSCORES",
+            "ZADD src2 5 x 6 y 7 z", "ZRANGESTORE dst2 src2 0 1", "ZRANGE dst2 0 -1 WITHSCORES", "ZRANGESTORE dst2 src2 (5 +inf BYSCORE", "ZRANGE dst2 0 -1 WITHSCORES",
+            "ZRANGESTORE dst2 nokey 0 -1", "EXISTS dst2", "SET str2 v", "ZRANGESTORE dst2 str2 0 1", "ZRANGESTORE str2 src2 0 0", "TYPE str2",
+            "ZRANGESTORE", "ZRANGESTORE a b c",
         ],
         ["sorted-set-pops"] =
         [

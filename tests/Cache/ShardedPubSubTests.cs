@@ -28,8 +28,6 @@ public sealed class ShardedPubSubTests(CacheSiloFixture fixture)
             theirClient ??= theirs;
             var expected = new List<string> { await theirClient.CallAsync(command) };
             var actual = new List<string> { await ourClient.CallAsync(command) };
-            // 0: a message was pushed before the command's own reply, which is read too.
-            if (replies == 0) replies = 2;
             for (var i = 1; i < replies; i++)
             {
                 expected.Add(await theirClient.ReadAsync());
@@ -37,6 +35,13 @@ public sealed class ShardedPubSubTests(CacheSiloFixture fixture)
             }
             var (e, a) = (string.Join(" | ", expected).Replace(channel, "C").Replace(other, "O"), string.Join(" | ", actual).Replace(channel, "C").Replace(other, "O"));
             if (e != a) differences.Add($"{string.Join(' ', command)}\n    redis: {e}\n    ours:  {a}");
+        }
+
+        // A message pushed to the subscriber, read before it sends anything else.
+        async Task Delivered()
+        {
+            var (actual, expected) = (await ours.ReadAsync(), await theirs.ReadAsync());
+            if (actual.Replace(channel, "C") != expected.Replace(channel, "C")) differences.Add($"delivery\n    redis: {expected}\n    ours:  {actual}");
         }
 
         await ours.CallAsync("HELLO", protocol);
@@ -47,11 +52,11 @@ public sealed class ShardedPubSubTests(CacheSiloFixture fixture)
         await Step(null, null, 1, "GET", "x");
         await Step(null, null, 1, "PING");
         await Step(ourPublisher, theirPublisher, 1, "SPUBLISH", channel, "shipped");
-        var (delivered, expectedDelivery) = (await ours.ReadAsync(), await theirs.ReadAsync());
-        if (delivered.Replace(channel, "C") != expectedDelivery.Replace(channel, "C")) differences.Add($"delivery\n    redis: {expectedDelivery}\n    ours:  {delivered}");
+        await Delivered();
         await Step(null, null, 1, "PING", "after");
         await Step(ourPublisher, theirPublisher, 1, "PUBLISH", channel, "plain");
-        await Step(null, null, 0, "PING", "drain");
+        // The message comes before the reply to a command sent after the publish returned, as in Redis.
+        await Step(null, null, 2, "PING", "after publish");
         await Step(ourPublisher, theirPublisher, 1, "PUBSUB", "SHARDNUMSUB", channel, other, "nobody");
         await Step(ourPublisher, theirPublisher, 1, "PUBSUB", "NUMSUB", channel);
         await Step(ourPublisher, theirPublisher, 1, "PUBSUB", "SHARDCHANNELS", "orders-*");

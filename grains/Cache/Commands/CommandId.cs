@@ -29,7 +29,9 @@ public enum CommandId : short
     ZAdd, ZRem, ZScore, ZMScore, ZIncrBy, ZCard, ZCount, ZLexCount, ZRange, ZRevRange, ZRangeByScore, ZRevRangeByScore,
     ZRangeByLex, ZRevRangeByLex, ZRank, ZRevRank, ZPopMin, ZPopMax, ZScan,
     ZRemRangeByRank, ZRemRangeByScore, ZRemRangeByLex, ZRandMember, ZUnion, ZInter, ZDiff, ZUnionStore, ZInterStore, ZDiffStore, ZInterCard,
-    ZMPop, BZPopMin, BZPopMax, BZMPop,
+    ZMPop, BZPopMin, BZPopMax, BZMPop, ZRangeStore,
+    // ZRANGESTORE's range read on its source's shard, when its destination is on another (not in the RESP command table)
+    ZRangeForStore,
     // the per-shard attempt of the blocking sorted set pops (not in the RESP command table)
     SortedSetPopOrAwait,
     // CLUSTER COUNTKEYSINSLOT and GETKEYSINSLOT on a shard (not in the RESP command table)

@@ -160,6 +160,7 @@ public static class CommandTable
         new("bzpopmin", CommandId.BZPopMin, -3, D, 1, -2, 1, Cluster),
         new("bzpopmax", CommandId.BZPopMax, -3, D, 1, -2, 1, Cluster),
         new("bzmpop", CommandId.BZMPop, -5, Write, 0, 0, 0, Cluster),
+        new("zrangestore", CommandId.ZRangeStore, -5, Write | DenyOom, 1, 2, 1, Cluster),
 
         new("geoadd", CommandId.GeoAdd, -5, Write | DenyOom, 1, 1, 1, SingleKey),
         new("geodist", CommandId.GeoDist, -4, ReadOnly, 1, 1, 1, SingleKey),

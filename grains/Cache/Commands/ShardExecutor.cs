@@ -102,6 +102,8 @@ public static class ShardExecutor
             CommandId.ZRemRangeByScore => SortedSetRemovals.ByScore(ks, a),
             CommandId.ZRemRangeByLex => SortedSetRemovals.ByLex(ks, a),
             CommandId.ZRandMember => SortedSetRandom.Members(ks, a),
+            CommandId.ZRangeStore => SortedSetRanges.RangeStore(ks, a),
+            CommandId.ZRangeForStore => SortedSetRanges.RangeForStore(ks, a),
             CommandId.ZUnion or CommandId.ZInter or CommandId.ZDiff or CommandId.ZUnionStore or CommandId.ZInterStore or CommandId.ZDiffStore
                 or CommandId.ZInterCard => SortedSetOperations.Run(ks, command.Id, a),
             CommandId.SortedSetPopOrAwait => SortedSetPops.PopOrAwait(ks, a),

@@ -147,10 +147,8 @@ public static class SortedSetCommands
         var set = Lookup(ks, a[1], false, out _, out var error);
         if (error is not null) return error;
         if (set is null) return CacheReply.Zero;
-        var count = lex
-            ? set.Ordered.SkipWhile(m => !minLex.AtOrAboveMin(m.Member)).TakeWhile(m => maxLex.AtOrBelowMax(m.Member)).LongCount()
-            : SortedSetRanges.From(set, minScore).TakeWhile(m => maxScore.AtOrBelowMax(m.Score)).LongCount();
-        return CacheReply.Int(count);
+        var ranks = lex ? SortedSetRanges.LexRanks(set, minLex, maxLex) : SortedSetRanges.ScoreRanks(set, minScore, maxScore);
+        return CacheReply.Int(ranks.Count);
     }
 
     public static CacheReply ZRank(CacheKeyspace ks, byte[][] a, bool reverse)

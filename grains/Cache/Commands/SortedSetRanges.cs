@@ -6,16 +6,38 @@ namespace DataTier.Cache.Commands;
 /// <summary>ZRANGE with BYSCORE, BYLEX, REV, LIMIT and WITHSCORES, and the older ZREVRANGE, ZRANGEBYSCORE, ZRANGEBYLEX and their REV forms, parsed as Redis 7 parses them.</summary>
 public static class SortedSetRanges
 {
-    public static CacheReply Range(CacheKeyspace ks, byte[][] a, RangeKind kind, bool reverse)
+    public static CacheReply Range(CacheKeyspace ks, byte[][] a, RangeKind kind, bool reverse) =>
+        Select(ks, a, 1, kind, reverse, out var members, out var withScores) ?? Reply(members, withScores);
+
+    /// <summary>ZRANGESTORE destination source min max [BYSCORE | BYLEX] [REV] [LIMIT offset count]: the range stored, its size answered.</summary>
+    public static CacheReply RangeStore(CacheKeyspace ks, byte[][] a)
     {
+        if (Select(ks, a, 2, RangeKind.Auto, false, out var members, out _) is { } error) return error;
+        var selected = members.ToList();
+        SortedSetOperations.Store(ks, a[1], selected);
+        return CacheReply.Int(selected.Count);
+    }
+
+    /// <summary>ZRANGESTORE's range read on its source's shard (its destination is on another): the members and scores, flat.</summary>
+    public static CacheReply RangeForStore(CacheKeyspace ks, byte[][] a)
+    {
+        if (Select(ks, a, 2, RangeKind.Auto, false, out var members, out _) is { } error) return error;
+        return CacheReply.Array([.. members.SelectMany(m => new[] { CacheReply.Bulk(m.Member), CacheReply.Number(m.Score) })]);
+    }
+
+    /// <summary>The members a range names, the source key at argument <paramref name="at"/> (2 for ZRANGESTORE, which takes no WITHSCORES); null or the error.</summary>
+    private static CacheReply? Select(CacheKeyspace ks, byte[][] a, int at, RangeKind kind, bool reverse, out IEnumerable<ScoredMember> members, out bool withScores)
+    {
+        members = [];
         var isZRange = kind == RangeKind.Auto;
         var reverseSet = !isZRange;
-        var withScores = false;
+        var store = at == 2;
+        withScores = false;
         long offset = 0, limit = -1;
-        for (var j = 4; j < a.Length; j++)
+        for (var j = at + 3; j < a.Length; j++)
         {
             var left = a.Length - j - 1;
-            if (Arg.Is(a[j], "withscores")) withScores = true;
+            if (!store && Arg.Is(a[j], "withscores")) withScores = true;
             else if (Arg.Is(a[j], "limit") && left >= 2)
             {
                 if (!CacheNumbers.TryParseLong(a[j + 1], out offset) || !CacheNumbers.TryParseLong(a[j + 2], out limit)) return CacheErrors.NotInteger;
@@ -35,9 +57,8 @@ public static class SortedSetRanges
             return CacheReply.Error("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX");
         if (withScores && kind == RangeKind.Lex)
             return CacheReply.Error("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
-        var (minArg, maxArg) = reverse && kind != RangeKind.Rank ? (a[3], a[2]) : (a[2], a[3]);
+        var (minArg, maxArg) = reverse && kind != RangeKind.Rank ? (a[at + 2], a[at + 1]) : (a[at + 1], a[at + 2]);
 
-        IEnumerable<ScoredMember> selected;
         long start = 0, end = 0;
         ScoreBound minScore = default, maxScore = default;
         LexBound minLex = default, maxLex = default;
@@ -53,55 +74,46 @@ public static class SortedSetRanges
                 if (!LexBound.TryParse(minArg, out minLex) || !LexBound.TryParse(maxArg, out maxLex)) return CacheErrors.MinMaxNotLex;
                 break;
         }
-        var entry = ks.Read(a[1]);
-        if (entry is null) return CacheReply.EmptyArray;
+        var entry = ks.Read(a[at]);
+        if (entry is null) return null;
         if (entry.Value is not SortedSetValue set) return CacheErrors.WrongType;
-        var ordered = reverse ? set.Ordered.Reverse() : set.Ordered;
-        switch (kind)
+        var ranks = kind switch
         {
-            case RangeKind.Rank:
-                long length = set.Count;
-                if (start < 0) start = length + start;
-                if (end < 0) end = length + end;
-                if (start < 0) start = 0;
-                if (start > end || start >= length) return CacheReply.EmptyArray;
-                if (end >= length) end = length - 1;
-                selected = ordered.Skip((int)start).Take((int)(end - start + 1));
-                break;
-            case RangeKind.Score:
-                if (offset < 0) return CacheReply.EmptyArray;
-                selected = reverse
-                    ? ordered.SkipWhile(m => !maxScore.AtOrBelowMax(m.Score)).TakeWhile(m => minScore.AtOrAboveMin(m.Score))
-                    : From(set, minScore).TakeWhile(m => maxScore.AtOrBelowMax(m.Score));
-                selected = Limit(selected, offset, limit);
-                break;
-            default:
-                if (offset < 0) return CacheReply.EmptyArray;
-                selected = reverse
-                    ? ordered.SkipWhile(m => !maxLex.AtOrBelowMax(m.Member)).TakeWhile(m => minLex.AtOrAboveMin(m.Member))
-                    : ordered.SkipWhile(m => !minLex.AtOrAboveMin(m.Member)).TakeWhile(m => maxLex.AtOrBelowMax(m.Member));
-                selected = Limit(selected, offset, limit);
-                break;
-        }
-        return Reply(selected, withScores);
+            RangeKind.Rank => IndexRanks(set.Count, start, end, reverse),
+            RangeKind.Score => ScoreRanks(set, minScore, maxScore).Limit(offset, limit, fromEnd: reverse),
+            _ => LexRanks(set, minLex, maxLex).Limit(offset, limit, fromEnd: reverse),
+        };
+        members = Members(set, ranks, reverse);
+        return null;
     }
+
+    /// <summary>The ranks ZRANGE's start and stop indexes (negative from the end) name, in ascending terms when they count from the end with REV.</summary>
+    public static RankRange IndexRanks(int length, long start, long end, bool reverse)
+    {
+        if (start < 0) start = length + start;
+        if (end < 0) end = length + end;
+        if (start < 0) start = 0;
+        if (start > end || start >= length) return RankRange.Empty;
+        if (end >= length) end = length - 1;
+        return reverse ? new RankRange((int)(length - 1 - end), (int)(length - start)) : new RankRange((int)start, (int)end + 1);
+    }
+
+    /// <summary>The ranks of the members whose scores are within the bounds, each found by binary search.</summary>
+    public static RankRange ScoreRanks(SortedSetValue set, ScoreBound min, ScoreBound max) =>
+        new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Score)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Score)));
+
+    /// <summary>The ranks of the members within the bounds, for a set whose scores are all equal (otherwise, as in Redis, unspecified).</summary>
+    public static RankRange LexRanks(SortedSetValue set, LexBound min, LexBound max) =>
+        new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Member)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Member)));
+
+    private static IEnumerable<ScoredMember> Members(SortedSetValue set, RankRange ranks, bool reverse) =>
+        ranks.Count == 0 ? []
+        : reverse ? set.Ordered.Descending(ranks.End - 1).Take(ranks.Count)
+        : set.Ordered.Ascending(ranks.Start).Take(ranks.Count);
 
     /// <summary>Members from a minimum score on, found in logarithmic time.</summary>
-    public static IEnumerable<ScoredMember> From(SortedSetValue set, ScoreBound min)
-    {
-        if (set.Count == 0) return [];
-        var lower = new ScoredMember(min.Value, []);
-        var max = set.Ordered.Max;
-        if (lower.CompareTo(max) > 0) return [];
-        return set.Ordered.GetViewBetween(lower, max).SkipWhile(m => !min.AtOrAboveMin(m.Score));
-    }
-
-    private static IEnumerable<ScoredMember> Limit(IEnumerable<ScoredMember> members, long offset, long limit)
-    {
-        if (offset > 0) members = members.Skip((int)Math.Min(offset, int.MaxValue));
-        if (limit >= 0) members = members.Take((int)Math.Min(limit, int.MaxValue));
-        return members;
-    }
+    public static IEnumerable<ScoredMember> From(SortedSetValue set, ScoreBound min) =>
+        set.Ordered.Ascending(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Score)));
 
     public static CacheReply Reply(IEnumerable<ScoredMember> members, bool withScores)
     {

@@ -9,36 +9,28 @@ public static class SortedSetRemovals
     public static CacheReply ByRank(CacheKeyspace ks, byte[][] a)
     {
         if (!CacheNumbers.TryParseLong(a[2], out var start) || !CacheNumbers.TryParseLong(a[3], out var end)) return CacheErrors.NotInteger;
-        return Remove(ks, a[1], set =>
-        {
-            long length = set.Count;
-            if (start < 0) start += length;
-            if (end < 0) end += length;
-            if (start < 0) start = 0;
-            if (start > end || start >= length) return [];
-            if (end >= length) end = length - 1;
-            return set.Ordered.Skip((int)start).Take((int)(end - start + 1));
-        });
+        return Remove(ks, a[1], set => SortedSetRanges.IndexRanks(set.Count, start, end, reverse: false));
     }
 
     public static CacheReply ByScore(CacheKeyspace ks, byte[][] a)
     {
         if (!ScoreBound.TryParse(a[2], out var min) || !ScoreBound.TryParse(a[3], out var max)) return CacheErrors.MinMaxNotFloat;
-        return Remove(ks, a[1], set => SortedSetRanges.From(set, min).TakeWhile(m => max.AtOrBelowMax(m.Score)));
+        return Remove(ks, a[1], set => SortedSetRanges.ScoreRanks(set, min, max));
     }
 
     public static CacheReply ByLex(CacheKeyspace ks, byte[][] a)
     {
         if (!LexBound.TryParse(a[2], out var min) || !LexBound.TryParse(a[3], out var max)) return CacheErrors.MinMaxNotLex;
-        return Remove(ks, a[1], set => set.Ordered.SkipWhile(m => !min.AtOrAboveMin(m.Member)).TakeWhile(m => max.AtOrBelowMax(m.Member)));
+        return Remove(ks, a[1], set => SortedSetRanges.LexRanks(set, min, max));
     }
 
-    private static CacheReply Remove(CacheKeyspace ks, byte[] key, Func<SortedSetValue, IEnumerable<ScoredMember>> range)
+    private static CacheReply Remove(CacheKeyspace ks, byte[] key, Func<SortedSetValue, RankRange> range)
     {
         var set = TypedLookup<SortedSetValue>.Find(ks, key, true, out var entry, out var error);
         if (error is not null) return error;
         if (set is null) return CacheReply.Zero;
-        var removed = range(set).ToList();
+        var ranks = range(set);
+        var removed = set.Ordered.Ascending(ranks.Start).Take(ranks.Count).ToList();
         foreach (var m in removed) set.Remove(m.Member);
         TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0);
         return CacheReply.Int(removed.Count);

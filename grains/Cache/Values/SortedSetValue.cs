@@ -2,14 +2,19 @@ using DataTier.Cache.Keyspace;
 
 namespace DataTier.Cache.Values;
 
-/// <summary>A Redis sorted set: member to score, plus the members ordered by (score, member).</summary>
+/// <summary>A Redis sorted set: member to score, plus the members ordered by (score, member) in a tree that knows their ranks.</summary>
 public sealed class SortedSetValue
 {
-    public const int EntryOverhead = 96;
+    /// <summary>
+    /// Bytes a member costs beyond its own bytes: its dictionary entry and bucket (about 40) and its slot in the tree's leaves,
+    /// 16 bytes in leaves about 70 to 90% full, with the branches (about 20): between 54 and 66 retained in all, measured over 100,000
+    /// and 1,000,000 members added in order, at random, and after 200,000 new scores.
+    /// </summary>
+    public const int EntryOverhead = 64;
 
     public Dictionary<byte[], double> Scores { get; } = new(ByteArrayComparer.Instance);
 
-    public SortedSet<ScoredMember> Ordered { get; } = [];
+    public ScoredMemberTree Ordered { get; } = new();
 
     public long Bytes { get; private set; }
 
@@ -41,16 +46,5 @@ public sealed class SortedSetValue
     }
 
     /// <summary>0-based rank in ascending order, or -1.</summary>
-    public long RankOf(byte[] member)
-    {
-        if (!Scores.TryGetValue(member, out var score)) return -1;
-        var target = new ScoredMember(score, member);
-        long rank = 0;
-        foreach (var m in Ordered)
-        {
-            if (m.CompareTo(target) == 0) return rank;
-            rank++;
-        }
-        return -1;
-    }
+    public long RankOf(byte[] member) => Scores.TryGetValue(member, out var score) ? Ordered.RankOf(new ScoredMember(score, member)) : -1;
 }
