@@ -56,6 +56,9 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             GlobalIndexes = definition.GlobalIndexes.Select(i => NewGlobalIndex(definition.Name, i, backfill: false)).ToList(),
             Tags = definition.Tags ?? new Dictionary<string, string>(),
             ReplicaCount = replicaCount,
+            DeletionProtectionEnabled = definition.DeletionProtectionEnabled,
+            TableClass = definition.TableClass,
+            TableClassUpdated = definition.TableClass is null ? null : now,
         };
         description = shape(description);
         foreach (var index in description.GlobalIndexes) await Save(IndexTable(description, index));
@@ -113,6 +116,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             };
         }
         if (update.ReplicaCount is { } replicas) table = WithReplicaCount(table, replicas);
+        if (update.DeletionProtectionEnabled is { } protect) table = table with { DeletionProtectionEnabled = protect };
+        if (update.TableClass is { } tableClass) table = table with { TableClass = tableClass, TableClassUpdated = now };
         table = UpdateIndexThroughput(table, update.IndexUpdates, billing, now);
         if (update.IndexUpdates is { Count: > 0 } indexUpdates)
             table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing, update.ReadCapacityUnits is not null);
@@ -205,6 +210,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         if (!_tables.TryGetValue(name, out var description))
             throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
         if (description.BaseTableName is not null) throw DynamoException.TableNotFound();
+        if (description.DeletionProtectionEnabled)
+            throw DynamoException.Validation($"1 validation error detected: Table '{name}' can't be deleted while DeletionProtectionEnabled is set to True");
         if (description.Recovery is { EarliestRestorableTime: not null } recovery) await KeepDeletedTableBackupAsync(description, recovery);
         await store.PutCatalogEntryAsync(name, null);
         _tables.Remove(name);

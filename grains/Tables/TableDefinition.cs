@@ -17,4 +17,7 @@ public sealed record TableDefinition
     [Id(20)] public IReadOnlyDictionary<string, string>? Tags { get; init; }
     /// <summary>Read replicas of each partition (0 to 5); null for the silos' default (<c>Partitions:ReplicaCount</c>).</summary>
     [Id(21)] public int? ReplicaCount { get; init; }
+    [Id(22)] public bool DeletionProtectionEnabled { get; init; }
+    /// <summary>The table class asked for; null when CreateTable named none (STANDARD).</summary>
+    [Id(23)] public TableClass? TableClass { get; init; }
 }

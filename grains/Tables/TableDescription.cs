@@ -67,6 +67,15 @@ public sealed record TableDescription
     /// </summary>
     [Id(36)] public DateTimeOffset? GlobalTableCreated { get; init; }
 
+    /// <summary>While true, DeleteTable is refused.</summary>
+    [Id(37)] public bool DeletionProtectionEnabled { get; init; }
+
+    /// <summary>The table class, once CreateTable or UpdateTable named one (DescribeTable's TableClassSummary); null before.</summary>
+    [Id(38)] public TableClass? TableClass { get; init; }
+
+    /// <summary>When the table class was last set.</summary>
+    [Id(39)] public DateTimeOffset? TableClassUpdated { get; init; }
+
     /// <summary>DescribeTable's GlobalTableVersion: null for a table of this region only.</summary>
     public string? GlobalTableVersion => GlobalTableCreated is not null ? "2017.11.29" : RegionReplicas.Count > 0 ? "2019.11.21" : null;
 

@@ -2,7 +2,7 @@ namespace DataTier.Tables;
 
 /// <summary>
 /// What UpdateTable may change here: billing mode, provisioned throughput, the stream and global
-/// secondary indexes, the read replicas of each partition (null: unchanged); <paramref name="AttributeDefinitions"/>
+/// secondary indexes, the read replicas of each partition, deletion protection and the table class (null: unchanged); <paramref name="AttributeDefinitions"/>
 /// type new indexes' keys.
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -13,4 +13,6 @@ public sealed record TableUpdate(
     [property: Id(3)] StreamSpecification? Stream = null,
     [property: Id(4)] IReadOnlyList<GlobalIndexUpdate>? IndexUpdates = null,
     [property: Id(5)] IReadOnlyList<KeyAttribute>? AttributeDefinitions = null,
-    [property: Id(20)] int? ReplicaCount = null);
+    [property: Id(20)] int? ReplicaCount = null,
+    [property: Id(21)] bool? DeletionProtectionEnabled = null,
+    [property: Id(22)] TableClass? TableClass = null);

@@ -25,13 +25,16 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         var stream = StreamSpecificationJson.Read(r);
         var (indexUpdates, definitions) = IndexUpdatesJson.Read(r);
         var replicaUpdates = ReadReplicaUpdates(r);
+        var protection = r.Bool("DeletionProtectionEnabled");
+        var tableClass = r.Enum<TableClass>("TableClass", "tableClass");
         r.ThrowIfInvalid();
         if (throughput is not null && billing != BillingMode.PROVISIONED
             && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
             throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        var changesTable = billing is not null || throughput is not null || stream is not null || indexUpdates is not null;
-        var description = changesTable || replicaUpdates is null
-            ? await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions))
+        var changesTable = billing is not null || throughput is not null || stream is not null || indexUpdates is not null || tableClass is not null;
+        var description = changesTable || protection is not null || replicaUpdates is null
+            ? await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions,
+                DeletionProtectionEnabled: protection, TableClass: tableClass))
             : null;
         if (forward && changesTable && description!.RegionReplicas.Count > 0) await replicaGroup.ForwardAsync(description, "UpdateTable", r.Root);
         if (replicaUpdates is not null) description = await replicaGroup.ApplyAsync(name!, replicaUpdates);

@@ -78,7 +78,14 @@ public static class TableDescriptionJson
             }
             w.WriteEndArray();
         }
-        w.WriteBoolean("DeletionProtectionEnabled", false);
+        w.WriteBoolean("DeletionProtectionEnabled", t.DeletionProtectionEnabled);
+        if (t.TableClass is { } tableClass)
+        {
+            w.WriteStartObject("TableClassSummary");
+            w.WriteString("TableClass", tableClass.ToString());
+            if (t.TableClassUpdated is { } updated) w.WriteEpochSeconds("LastUpdateDateTime", updated);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

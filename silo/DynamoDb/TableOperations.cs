@@ -19,6 +19,7 @@ public sealed class TableOperations(ITableClient tables, GlobalTables.ReplicaGro
         var billing = r.Enum<BillingMode>("BillingMode", "billingMode") ?? BillingMode.PROVISIONED;
         var throughput = ThroughputJson.Read(r);
         var stream = StreamSpecificationJson.Read(r);
+        var tableClass = r.Enum<TableClass>("TableClass", "tableClass");
         var keySchema = r.Required(r.Array("KeySchema"), "keySchema");
         var keys = keySchema is { } k ? ReadKeySchema(k, r) : [];
         r.ThrowIfInvalid();
@@ -71,6 +72,8 @@ public sealed class TableOperations(ITableClient tables, GlobalTables.ReplicaGro
             LocalIndexes = locals,
             GlobalIndexes = globals,
             Tags = r.Array("Tags") is { } tags ? TagsJson.Read(tags) : null,
+            DeletionProtectionEnabled = r.Bool("DeletionProtectionEnabled") ?? false,
+            TableClass = tableClass,
         });
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");
