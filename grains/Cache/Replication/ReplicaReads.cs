@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Cache.Replication;
 
 /// <summary>
-/// Reads of READONLY clients: each batch of read-only commands for a shard goes to the owner or to
-/// one of its replicas, chosen at random, so reads spread over all copies. A replica that has no
+/// Reads of READONLY clients: each batch of read-only commands for a shard goes to the copy on this silo when
+/// there is one (the owner, or a replica), otherwise to the owner or one of its replicas chosen at random, so reads
+/// spread over all copies. A replica that has no
 /// copy yet, or cannot be reached, passes the batch to the owner. Replicas lag the owner by the
 /// replication delay, so such reads may be a little stale (as reads from a Redis replica are).
 /// </summary>
-public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClusterMembershipService membership, IOptions<CacheOptions> options)
+public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClusterMembershipService membership, IOptions<CacheOptions> options, LocalCacheReplicas localReplicas)
 {
     private readonly ICacheReplicaGrain?[] _replicas = new ICacheReplicaGrain?[CacheSlots.ShardCount * CacheOptions.MaxReplicas];
     private long _served;
@@ -34,7 +35,7 @@ public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClus
     public async ValueTask<CacheReply[]> Execute(int shard, ShardCommand[] commands)
     {
         var replicas = Replicas;
-        var pick = replicas == 0 ? 0 : Random.Shared.Next(replicas + 1);
+        var pick = replicas == 0 ? 0 : LocalCopy(shard, replicas) ?? Random.Shared.Next(replicas + 1);
         if (pick > 0)
         {
             try
@@ -51,6 +52,19 @@ public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClus
             }
         }
         return await router.Execute(shard, commands);
+    }
+
+    /// <summary>
+    /// The copy of the shard on this silo, if it has one: 0 for the owner, k for replica k. A cluster client that sent
+    /// READONLY to a replica's endpoint is served by that replica without a hop, as by a Redis replica node.
+    /// </summary>
+    private int? LocalCopy(int shard, int replicas)
+    {
+        if (router.IsLocal(shard)) return 0;
+        var grain = router.Shard(shard).GetGrainId();
+        for (var k = 1; k <= replicas; k++)
+            if (localReplicas.Find(ReplicaKey.For(grain, k)) is not null) return k;
+        return null;
     }
 
     private ICacheReplicaGrain Replica(int shard, int k) =>

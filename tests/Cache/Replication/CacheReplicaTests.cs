@@ -63,6 +63,16 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTest
         Assert.Equal("\"x\"", await ReadUntilAsync(reader, "r:h", "\"x\"", "HGET", "f"));
         Assert.True(Services(Cluster.Silos[1]).GetRequiredService<ReplicaReads>().Served > 0);
 
+        // A READONLY client is served by the copy on its own silo: a key whose shard has its replica there is read from
+        // that replica every time, as a cluster client that sent READONLY to a replica node expects.
+        var replicatedHere = Services(Cluster.Silos[1]).GetRequiredService<LocalCacheReplicas>().Snapshot()
+            .Select(r => ReplicaKey.TryParse(r.Key, out var owner, out _) ? owner : "").ToHashSet();
+        var localKey = Enumerable.Range(0, 300).Select(i => $"r:{i}").First(key => replicatedHere.Contains(
+            ConsistentHashPlacementDirector.RingKey(Cluster.Client.GetGrain<ICacheShardGrain>(CacheRouter.ShardOf(Encoding.UTF8.GetBytes(key))).GetGrainId())));
+        var served = Services(Cluster.Silos[1]).GetRequiredService<ReplicaReads>().Served;
+        for (var i = 0; i < 20; i++) await reader.CallAsync("GET", localKey);
+        Assert.Equal(served + 20, Services(Cluster.Silos[1]).GetRequiredService<ReplicaReads>().Served);
+
         // Writes on a READONLY connection still go to the owner.
         Assert.Equal("+OK", await reader.CallAsync("SET", "r:ro", "w"));
         Assert.Equal("\"w\"", await writer.CallAsync("GET", "r:ro"));
