@@ -225,6 +225,10 @@ public static class CommandTable
         new("xclaim", CommandId.XClaim, -6, D, 1, 1, 1, SingleKey),
         new("xautoclaim", CommandId.XAutoClaim, -6, D, 1, 1, 1, SingleKey),
         new("xinfo", CommandId.XInfo, -2, ReadOnly, 2, 2, 1, Cluster),
+
+        // Keys on several shards run in steps from the session (COPY exports and imports, LCS reads both strings, SORT
+        // reads the keys its patterns name); on one shard they run there. OBJECT's key is its third argument.
+        new("hrandfield", CommandId.HRandField, -2, ReadOnly, 1, 1, 1, SingleKey),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

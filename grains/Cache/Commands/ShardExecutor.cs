@@ -180,6 +180,8 @@ public static class ShardExecutor
             CommandId.McStore => MemcachedCommands.Store(ks, a),
             CommandId.McIncr => MemcachedCommands.Incr(ks, a),
             CommandId.McTouch => MemcachedCommands.Touch(ks, a),
+
+            CommandId.HRandField => HashRandom.Fields(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }
