@@ -182,6 +182,8 @@ public static class ShardExecutor
             CommandId.McTouch => MemcachedCommands.Touch(ks, a),
 
             CommandId.HRandField => HashRandom.Fields(ks, a),
+            CommandId.Copy => CopyCommands.Copy(ks, a),
+            CommandId.Object => ObjectCommands.Run(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }

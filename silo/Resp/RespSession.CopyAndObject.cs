@@ -1,0 +1,26 @@
+using DataTier.Cache;
+using DataTier.Cache.Commands;
+
+namespace DataTier.Silo.Resp;
+
+/// <summary>
+/// COPY and OBJECT. COPY with both keys on one shard runs there, atomically; across shards the source is exported
+/// from its shard and imported into the destination's (only if absent, without REPLACE), not atomically. OBJECT
+/// runs on the shard of its key (its third argument).
+/// </summary>
+public sealed partial class RespSession
+{
+    private async Task<CacheReply> CopyAsync(byte[][] a)
+    {
+        if (CopyArgs.Parse(a, out var replace) is { } invalid) return invalid;
+        var router = _services.Router;
+        var source = CacheRouter.ShardOf(a[1]);
+        if (source == CacheRouter.ShardOf(a[2])) return await router.Execute(source, new ShardCommand(CommandId.Copy, a));
+        var snapshot = await router.Export(a[1]);
+        if (snapshot is null) return CacheReply.Zero;
+        return await router.Import(snapshot.For(a[2], copy: true), onlyIfAbsent: !replace) ? CacheReply.One : CacheReply.Zero;
+    }
+
+    private async Task<CacheReply> ObjectAsync(byte[][] a) =>
+        await _services.Router.Execute(a.Length > 2 ? CacheRouter.ShardOf(a[2]) : 0, new ShardCommand(CommandId.Object, a));
+}
