@@ -84,6 +84,8 @@ public sealed partial class RespSession
                 return await CopyAsync(a);
             case CommandId.Object:
                 return await ObjectAsync(a);
+            case CommandId.Lcs:
+                return await LcsAsync(a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

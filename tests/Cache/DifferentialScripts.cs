@@ -452,6 +452,7 @@ public static class DifferentialScripts
         ["hrandfield"] = KeyCommandDifferentialScripts.HashRandomFields,
         ["copy"] = KeyCommandDifferentialScripts.Copy,
         ["object-encoding"] = KeyCommandDifferentialScripts.ObjectEncoding,
+        ["lcs"] = KeyCommandDifferentialScripts.Lcs,
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

@@ -91,6 +91,22 @@ public static class KeyCommandDifferentialScripts
         "HELLO 3", "OBJECT ENCODING nokey", "OBJECT ENCODING h", "OBJECT REFCOUNT h", "OBJECT HELP", "HELLO 2",
     ];
 
+    /// <summary>LCS of strings on two shards (a, b) and on one (<c>{t}</c>), every option, ties, absent keys, wrong types, bad input.</summary>
+    public static readonly string[] Lcs =
+    [
+        "MSET {t}a ohmytext {t}b mynewtext", "SET a ohmytext", "SET b mynewtext",
+        "LCS a b", "LCS a b LEN", "LCS a b IDX", "LCS a b IDX WITHMATCHLEN", "LCS a b IDX MINMATCHLEN 4", "LCS a b IDX MINMATCHLEN 4 WITHMATCHLEN", "LCS a b idx minmatchlen -5",
+        "LCS {t}a {t}b", "LCS {t}a {t}b LEN", "LCS {t}a {t}b IDX WITHMATCHLEN", "LCS a b WITHMATCHLEN", "LCS a b MINMATCHLEN 3", "LCS a b LEN LEN", "LCS a b IDX IDX MINMATCHLEN 1 MINMATCHLEN 2",
+        "LCS a b IDX LEN", "LCS a b LEN IDX", "LCS a b FOO", "LCS a b MINMATCHLEN", "LCS a b MINMATCHLEN x", "LCS a b MINMATCHLEN 99999999999999999999", "LCS a", "LCS",
+        "LCS nokey b", "LCS a nokey IDX", "LCS nokey nokey2 LEN", "LCS nokey nokey2", "LCS nokey nokey2 IDX WITHMATCHLEN", "LCS a a", "LCS a a IDX WITHMATCHLEN",
+        "RPUSH l x", "LCS l b", "LCS a l LEN", "LCS l b FOO", "LCS l b MINMATCHLEN x", "LCS nokey l", "HSET {t}h f v", "LCS {t}a {t}h",
+        // ties: the walk back goes up only when that keeps a strictly longer subsequence
+        "SET a abcabcabc", "SET b cbacbacba", "LCS a b", "LCS a b IDX WITHMATCHLEN", "SET a aaaa", "SET b aa", "LCS a b IDX WITHMATCHLEN", "LCS b a IDX WITHMATCHLEN",
+        "SET a GTTCCTAATA", "SET b CGATAATTGAGA", "LCS a b", "LCS a b IDX", "LCS b a IDX WITHMATCHLEN MINMATCHLEN 2", "SET a xyz", "SET b abc", "LCS a b", "LCS a b IDX",
+        "SET a \"\"", "LCS a b IDX", "SET a 12345", "INCR a", "LCS a b", "SET b 1234", "LCS a b IDX",
+        "HELLO 3", "LCS a b IDX WITHMATCHLEN", "LCS nokey b IDX", "LCS a b", "HELLO 2",
+    ];
+
     private static string Text(char c, int length) => new(c, length);
 
     /// <summary>SPOP key count through a script that answers how many it popped (which ones is random).</summary>

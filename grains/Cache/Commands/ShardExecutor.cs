@@ -184,6 +184,7 @@ public static class ShardExecutor
             CommandId.HRandField => HashRandom.Fields(ks, a),
             CommandId.Copy => CopyCommands.Copy(ks, a),
             CommandId.Object => ObjectCommands.Run(ks, a),
+            CommandId.Lcs => LcsCommand.Run(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }
