@@ -160,9 +160,7 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
     private bool ImportLocked(EntrySnapshot snapshot, bool onlyIfAbsent)
     {
         if (onlyIfAbsent && _keyspace.Find(snapshot.Key) is not null) return false;
-        var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
-        entry.Flags = snapshot.Flags;
-        if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
+        _keyspace.Put(snapshot);
         return true;
     }
 

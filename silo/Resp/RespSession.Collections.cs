@@ -102,7 +102,7 @@ public sealed partial class RespSession
         if (snapshots.Any(s => s is { Type: not 0 })) return CacheErrors.WrongType;
         if (BitmapCommands.Combine(a[1], snapshots.Select(s => s?.String ?? []).ToArray(), out var result) is { } invalid) return invalid;
         if (result.Length == 0) await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[2]]));
-        else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result }, onlyIfAbsent: false);
+        else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false);
         return CacheReply.Int(result.Length);
     }
 
@@ -116,7 +116,7 @@ public sealed partial class RespSession
         if (id == CommandId.PfCount) return CacheReply.Int((long)DataTier.Cache.Hll.HyperLogLog.EstimateRaw(max));
         var destination = snapshots[0];
         if (HyperLogLogCommands.MergeResult(destination?.String, max, dense, _services.Budget.HllSparseMaxBytes, out var result) is { } corrupted) return corrupted;
-        await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0 }, onlyIfAbsent: false);
+        await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false);
         return CacheReply.Ok;
     }
 }

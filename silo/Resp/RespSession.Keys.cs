@@ -82,6 +82,12 @@ public sealed partial class RespSession
                 return await RunSortedSetPopAsync(spec, a);
             case CommandId.GeoSearchStore:
                 return await RunGeoStoreAsync(spec, a);
+            case CommandId.Copy:
+                return await CopyAsync(a);
+            case CommandId.Object:
+                return await ObjectAsync(a);
+            case CommandId.Lcs:
+                return await LcsAsync(a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }
@@ -140,11 +146,7 @@ public sealed partial class RespSession
         var nx = spec.Id == CommandId.RenameNx;
         var snapshot = await router.Export(a[1]);
         if (snapshot is null) return CacheErrors.NoSuchKey;
-        var moved = new Cache.Keyspace.EntrySnapshot
-        {
-            Key = a[2], Type = snapshot.Type, String = snapshot.String, Items = snapshot.Items, Scores = snapshot.Scores, ExpiresAt = snapshot.ExpiresAt,
-        };
-        if (!await router.Import(moved, nx)) return CacheReply.Zero;
+        if (!await router.Import(snapshot.For(a[2], copy: false), nx)) return CacheReply.Zero;
         await router.Execute(source, new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[1]]));
         return nx ? CacheReply.One : CacheReply.Ok;
     }

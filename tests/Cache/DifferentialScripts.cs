@@ -484,6 +484,10 @@ public static class DifferentialScripts
         ["geo-store"] = GeoDifferentialScripts.Stores,
         ["geo-random-1"] = GeoDifferentialScripts.RandomPointsAndSearches(1),
         ["geo-random-2"] = GeoDifferentialScripts.RandomPointsAndSearches(2),
+        ["hrandfield"] = KeyCommandDifferentialScripts.HashRandomFields,
+        ["copy"] = KeyCommandDifferentialScripts.Copy,
+        ["object-encoding"] = KeyCommandDifferentialScripts.ObjectEncoding,
+        ["lcs"] = KeyCommandDifferentialScripts.Lcs,
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

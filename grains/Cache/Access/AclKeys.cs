@@ -9,6 +9,7 @@ public static class AclKeys
     private static readonly HashSet<string> Untouched = new(StringComparer.Ordinal)
     {
         "exists", "touch", "type", "strlen", "hexists", "hlen", "hstrlen", "zcard", "llen", "sismember", "scard", "xlen", "memory",
+        "object",
     };
 
     /// <summary>Changes that return nothing of the keys' values (INSERT, UPDATE or DELETE without ACCESS): <c>%W~</c> alone allows them.</summary>

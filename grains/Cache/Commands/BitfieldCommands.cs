@@ -30,15 +30,7 @@ public static class BitfieldCommands
         }
         var replies = new CacheReply[operations.Count];
         for (var i = 0; i < operations.Count; i++) replies[i] = Apply(value, operations[i]);
-        if (writes)
-        {
-            if (entry is null) ks.Add(a[1], value);
-            else
-            {
-                entry.Value = value;
-                ks.Resize(entry);
-            }
-        }
+        if (writes) ks.SetRawString(a[1], entry, value);
         return CacheReply.Array(replies);
     }
 

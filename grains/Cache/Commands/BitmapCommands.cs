@@ -38,12 +38,7 @@ public static class BitmapCommands
         var mask = (byte)(0x80 >> (int)(offset & 7));
         var old = (value[index] & mask) != 0 ? 1 : 0;
         value[index] = bit == 1 ? (byte)(value[index] | mask) : (byte)(value[index] & ~mask);
-        if (entry is null) ks.Add(a[1], value);
-        else
-        {
-            entry.Value = value;
-            ks.Resize(entry);
-        }
+        ks.SetRawString(a[1], entry, value);
         return CacheReply.Int(old);
     }
 
@@ -168,7 +163,7 @@ public static class BitmapCommands
     public static void Store(CacheKeyspace ks, byte[] destination, byte[] result)
     {
         if (result.Length == 0) ks.Remove(destination);
-        else ks.Put(destination, result);
+        else ks.Put(destination, result).StringEncoding = StringEncoding.Raw;
     }
 
     private static CacheReply? ParseUnit(byte[] arg, out bool bits)

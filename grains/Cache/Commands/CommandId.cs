@@ -54,4 +54,8 @@ public enum CommandId : short
     StreamReadOrAwait, StreamReadGroupOrAwait,
     // memcached (sent by the memcached endpoint only; not in the RESP command table)
     McGet, McStore, McIncr, McTouch,
+    // keys, strings and hashes: COPY, OBJECT, LCS, HRANDFIELD, SORT, SORT_RO
+    Copy, Object, Lcs, HRandField, Sort, SortRo,
+    // the values SORT's BY and GET patterns name, read on their shard (not in the RESP command table)
+    SortPatternValues,
 }

@@ -230,6 +230,13 @@ public static class CommandTable
         new("xclaim", CommandId.XClaim, -6, D, 1, 1, 1, SingleKey),
         new("xautoclaim", CommandId.XAutoClaim, -6, D, 1, 1, 1, SingleKey),
         new("xinfo", CommandId.XInfo, -2, ReadOnly, 2, 2, 1, Cluster),
+
+        // Keys on several shards run in steps from the session (COPY exports and imports, LCS reads both strings, SORT
+        // reads the keys its patterns name); on one shard they run there. OBJECT's key is its third argument.
+        new("hrandfield", CommandId.HRandField, -2, ReadOnly, 1, 1, 1, SingleKey),
+        new("copy", CommandId.Copy, -3, Write | DenyOom, 1, 2, 1, Cluster),
+        new("object", CommandId.Object, -2, ReadOnly, 2, 2, 1, Cluster),
+        new("lcs", CommandId.Lcs, -3, ReadOnly, 1, 2, 1, Cluster),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

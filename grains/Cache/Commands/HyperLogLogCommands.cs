@@ -12,16 +12,7 @@ public static class HyperLogLogCommands
     private static CacheReply? Check(object value) =>
         value is not byte[] bytes ? CacheErrors.WrongType : HllLayout.IsValid(bytes) ? null : NotHyperLogLog;
 
-    private static void Store(CacheKeyspace ks, byte[] key, CacheEntry? entry, byte[] value)
-    {
-        if (entry is null)
-        {
-            ks.Add(key, value);
-            return;
-        }
-        entry.Value = value;
-        ks.Resize(entry);
-    }
+    private static void Store(CacheKeyspace ks, byte[] key, CacheEntry? entry, byte[] value) => ks.SetRawString(key, entry, value);
 
     /// <summary>PFADD key [element ...]: 1 when a register changed or the key was created.</summary>
     public static CacheReply Add(CacheKeyspace ks, byte[][] a)

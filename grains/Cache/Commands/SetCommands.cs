@@ -76,6 +76,8 @@ public static class SetCommands
             set.Remove(member);
             popped.Add(CacheReply.Bulk(member));
         }
+        // Redis pops most of a set by keeping the few members left in a new set, whose encoding starts afresh.
+        if (hasCount && set.Count > 0 && set.Count * 5L <= count) set.Reencode();
         if (popped.Count > 0) Lookup.Changed(ks, entry!, set.Count == 0);
         return hasCount ? CacheReply.Members([.. popped]) : popped[0];
     }

@@ -182,6 +182,11 @@ public static class ShardExecutor
             CommandId.McStore => MemcachedCommands.Store(ks, a),
             CommandId.McIncr => MemcachedCommands.Incr(ks, a),
             CommandId.McTouch => MemcachedCommands.Touch(ks, a),
+
+            CommandId.HRandField => HashRandom.Fields(ks, a),
+            CommandId.Copy => CopyCommands.Copy(ks, a),
+            CommandId.Object => ObjectCommands.Run(ks, a),
+            CommandId.Lcs => LcsCommand.Run(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }

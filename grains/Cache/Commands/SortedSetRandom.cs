@@ -8,20 +8,9 @@ public static class SortedSetRandom
 {
     public static CacheReply Members(CacheKeyspace ks, byte[][] a)
     {
-        var hasCount = a.Length >= 3;
-        long count = 1;
-        if (hasCount)
-        {
-            if (!CacheNumbers.TryParseLong(a[2], out count)) return CacheErrors.NotInteger;
-            if (count == long.MinValue) return CacheReply.Error($"ERR value is out of range, value must between {-long.MaxValue} and {long.MaxValue}");
-        }
-        if (a.Length > 4 || (a.Length == 4 && !Arg.Is(a[3], "withscores"))) return CacheErrors.Syntax;
-        var withScores = a.Length == 4;
-        if (withScores && (count < -long.MaxValue / 2 || count > long.MaxValue / 2)) return CacheReply.Error("ERR value is out of range");
-        var set = TypedLookup<SortedSetValue>.Find(ks, a[1], false, out _, out var error);
-        if (error is not null) return error;
-        if (!hasCount) return set is null ? CacheReply.Nil : CacheReply.Bulk(At(set, Random.Shared.Next(set.Count)).Member);
-        if (set is null || count == 0) return CacheReply.EmptyArray;
+        if (RandomCountArgs.Find<SortedSetValue>(ks, a, "withscores", out var args, out var set) is { } known) return known;
+        var (hasCount, count, withScores) = args;
+        if (!hasCount) return CacheReply.Bulk(At(set, Random.Shared.Next(set.Count)).Member);
         IEnumerable<ScoredMember> chosen = count < 0
             ? Enumerable.Range(0, (int)Math.Min(-count, int.MaxValue)).Select(_ => At(set, Random.Shared.Next(set.Count)))
             : count >= set.Count ? set.Ordered : Distinct(set, (int)count);

@@ -115,8 +115,7 @@ public static class StringCommands
         var joined = new byte[value.Length + a[2].Length];
         value.CopyTo(joined, 0);
         a[2].CopyTo(joined, value.Length);
-        entry.Value = joined;
-        ks.Resize(entry);
+        ks.SetRawString(a[1], entry, joined);
         return CacheReply.Int(joined.Length);
     }
 
@@ -158,12 +157,7 @@ public static class StringCommands
         var updated = value.Length == length ? value : new byte[length];
         if (!ReferenceEquals(updated, value)) value.CopyTo(updated, 0);
         patch.CopyTo(updated, (int)offset);
-        if (entry is null) ks.Add(a[1], updated);
-        else
-        {
-            entry.Value = updated;
-            ks.Resize(entry);
-        }
+        ks.SetRawString(a[1], entry, updated);
         return CacheReply.Int(length);
     }
 
@@ -195,6 +189,7 @@ public static class StringCommands
         else
         {
             entry.Value = bytes;
+            entry.StringEncoding = StringEncoding.Auto;
             ks.Resize(entry);
         }
         return CacheReply.Int(result);
@@ -211,12 +206,10 @@ public static class StringCommands
         }
         if (!CacheNumbers.TryParseDouble(current, out _) || !CacheNumbers.TryParseDouble(a[2], out _)) return CacheErrors.NotFloat;
         if (!CacheNumbers.TryAddFloat(current, a[2], out var result, out var notFloat)) return notFloat ? CacheErrors.NotFloat : CacheErrors.NaNOrInfinity;
-        if (entry is null) ks.Add(a[1], result);
-        else
-        {
-            entry.Value = result;
-            ks.Resize(entry);
-        }
+        entry ??= ks.Add(a[1], result);
+        entry.Value = result;
+        entry.StringEncoding = StringEncoding.NotInteger;
+        ks.Resize(entry);
         return CacheReply.Bulk(result);
     }
 }

@@ -37,5 +37,8 @@ public sealed class CacheEntry(byte[] key, object value)
     /// <summary>memcached's CAS unique: changes with every write of the value (see <see cref="CacheKeyspace.Resize"/>).</summary>
     public ulong Cas { get; set; }
 
+    /// <summary>For a string, how Redis would hold it (reset to <see cref="StringEncoding.Auto"/> whenever the value is replaced).</summary>
+    public StringEncoding StringEncoding { get; set; }
+
     public bool IsExpiredAt(long now) => ExpiresAt != 0 && ExpiresAt <= now;
 }

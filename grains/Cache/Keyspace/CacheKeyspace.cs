@@ -107,6 +107,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         if (entry is null) return Add(key, value);
         entry.Value = value;
         entry.Flags = 0;
+        entry.StringEncoding = StringEncoding.Auto;
         if (!keepTtl) SetExpiry(entry, 0);
         Touch(entry);
         Resize(entry);

@@ -129,9 +129,7 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
 
     private void Put(EntrySnapshot snapshot)
     {
-        var entry = _keyspace.Put(snapshot.Key, snapshot.ToValue());
-        entry.Flags = snapshot.Flags;
-        if (snapshot.ExpiresAt != 0) _keyspace.SetExpiry(entry, snapshot.ExpiresAt);
+        var entry = _keyspace.Put(snapshot);
         entry.Cas = Math.Max(entry.Cas, snapshot.Cas);
     }
 }

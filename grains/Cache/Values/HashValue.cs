@@ -14,11 +14,20 @@ public sealed class HashValue
 
     public int Count => Fields.Count;
 
+    /// <summary>
+    /// Whether Redis would hold this hash as a hash table rather than a listpack: once it has had more than 512 fields or
+    /// a field or value longer than 64 bytes (hash-max-listpack-entries and -value); Redis never converts back.
+    /// </summary>
+    public bool IsHashtable { get; private set; }
+
+    public void ConvertToHashtable() => IsHashtable = true;
+
     public byte[]? Get(byte[] field) => Fields.GetValueOrDefault(field);
 
     /// <summary>Sets a field; true when it is new.</summary>
     public bool Set(byte[] field, byte[] value)
     {
+        if (field.Length > ListpackLimits.MaxValueBytes || value.Length > ListpackLimits.MaxValueBytes) IsHashtable = true;
         if (Fields.TryGetValue(field, out var old))
         {
             Bytes += value.Length - old.Length;
@@ -27,6 +36,7 @@ public sealed class HashValue
         }
         Fields[field] = value;
         Bytes += EntryOverhead + field.Length + value.Length;
+        if (Fields.Count > ListpackLimits.HashMaxEntries) IsHashtable = true;
         return true;
     }
 

@@ -20,6 +20,19 @@ public sealed class SetValue
 
     public IReadOnlyList<byte[]> Members => _members;
 
+    /// <summary>
+    /// Whether Redis would hold this set as a hash table rather than an intset: once it has had a member that is not a
+    /// 64-bit integer or more than 512 members (set-max-intset-entries); Redis never converts back.
+    /// </summary>
+    public bool IsHashtable { get; private set; }
+
+    public void ConvertToHashtable() => IsHashtable = true;
+
+    /// <summary>The encoding a set of these members built anew would have (SPOP of most members rebuilds the rest, as Redis does).</summary>
+    public void Reencode() => IsHashtable = _members.Count > MaxIntsetEntries || !_members.All(m => CacheNumbers.TryParseLong(m, out _));
+
+    private const int MaxIntsetEntries = 512;
+
     public bool Contains(byte[] member) => _positions.ContainsKey(member);
 
     /// <summary>Adds a member; true when it is new.</summary>
@@ -28,6 +41,7 @@ public sealed class SetValue
         if (!_positions.TryAdd(member, _members.Count)) return false;
         _members.Add(member);
         Bytes += EntryOverhead + member.Length;
+        if (!IsHashtable && (_members.Count > MaxIntsetEntries || !CacheNumbers.TryParseLong(member, out _))) IsHashtable = true;
         return true;
     }
 

@@ -20,6 +20,14 @@ public sealed class SortedSetValue
 
     public int Count => Scores.Count;
 
+    /// <summary>
+    /// Whether Redis would hold this sorted set as a skiplist rather than a listpack: once it has had more than 128 members
+    /// or a member longer than 64 bytes (zset-max-listpack-entries and -value), or was sorted by SORT; Redis never converts back.
+    /// </summary>
+    public bool IsSkiplist { get; private set; }
+
+    public void ConvertToSkiplist() => IsSkiplist = true;
+
     /// <summary>Adds or moves a member; true when it is new.</summary>
     public bool Set(byte[] member, double score)
     {
@@ -34,6 +42,7 @@ public sealed class SortedSetValue
         Scores[member] = score;
         Ordered.Add(new ScoredMember(score, member));
         Bytes += EntryOverhead + member.Length;
+        if (Scores.Count > ListpackLimits.SortedSetMaxEntries || member.Length > ListpackLimits.MaxValueBytes) IsSkiplist = true;
         return true;
     }
 

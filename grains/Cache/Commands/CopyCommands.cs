@@ -1,0 +1,17 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Commands;
+
+/// <summary>COPY with both keys on this shard: a deep copy of any value, with its expiry, in one step.</summary>
+public static class CopyCommands
+{
+    public static CacheReply Copy(CacheKeyspace ks, byte[][] a)
+    {
+        if (CopyArgs.Parse(a, out var replace) is { } invalid) return invalid;
+        var source = ks.Read(a[1]);
+        if (source is null) return CacheReply.Zero;
+        if (ks.Write(a[2]) is not null && !replace) return CacheReply.Zero;
+        ks.Put(EntrySnapshot.Of(source).For(a[2], copy: true));
+        return CacheReply.One;
+    }
+}

@@ -1,0 +1,42 @@
+using DataTier.Cache.Keyspace;
+
+namespace DataTier.Cache.Commands;
+
+/// <summary>ZRANDMEMBER's and HRANDFIELD's <c>key [count [WITHSCORES | WITHVALUES]]</c>, refused as Redis refuses them.</summary>
+public readonly record struct RandomCountArgs(bool HasCount, long Count, bool WithPairs)
+{
+    /// <summary>The arguments, or Redis' error; <paramref name="pairsWord"/> is the lower-case option that adds scores or values.</summary>
+    public static CacheReply? Parse(byte[][] a, string pairsWord, out RandomCountArgs args)
+    {
+        args = new RandomCountArgs(false, 1, false);
+        var hasCount = a.Length >= 3;
+        long count = 1;
+        if (hasCount)
+        {
+            if (!CacheNumbers.TryParseLong(a[2], out count)) return CacheErrors.NotInteger;
+            if (count == long.MinValue) return CacheReply.Error($"ERR value is out of range, value must between {-long.MaxValue} and {long.MaxValue}");
+        }
+        if (a.Length > 4 || (a.Length == 4 && !Arg.Is(a[3], pairsWord))) return CacheErrors.Syntax;
+        var withPairs = a.Length == 4;
+        // Redis doubles a count with pairs into a reply length, so it refuses one that would overflow.
+        if (withPairs && (count < -long.MaxValue / 2 || count > long.MaxValue / 2)) return CacheReply.Error("ERR value is out of range");
+        args = new RandomCountArgs(hasCount, count, withPairs);
+        return null;
+    }
+
+    /// <summary>
+    /// The arguments and the key's value, or the whole reply when no pick is needed: an error, nil for an absent key
+    /// without a count, an empty array for an absent key or a count of 0.
+    /// </summary>
+    public static CacheReply? Find<T>(CacheKeyspace ks, byte[][] a, string pairsWord, out RandomCountArgs args, out T value) where T : class, new()
+    {
+        value = null!;
+        if (Parse(a, pairsWord, out args) is { } invalid) return invalid;
+        var found = TypedLookup<T>.Find(ks, a[1], false, out _, out var error);
+        if (error is not null) return error;
+        if (found is null) return args.HasCount ? CacheReply.EmptyArray : CacheReply.Nil;
+        if (args.HasCount && args.Count == 0) return CacheReply.EmptyArray;
+        value = found;
+        return null;
+    }
+}

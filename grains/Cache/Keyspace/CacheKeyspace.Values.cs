@@ -1,0 +1,28 @@
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>Whole values written at once: a string changed in place, a snapshot put at its key.</summary>
+public sealed partial class CacheKeyspace
+{
+    /// <summary>A string changed in place (APPEND, SETRANGE, SETBIT, BITFIELD, PFADD, ...) written back, or added when the key was absent; Redis holds such strings raw.</summary>
+    public CacheEntry SetRawString(byte[] key, CacheEntry? entry, byte[] value)
+    {
+        if (entry is null) entry = Add(key, value);
+        else
+        {
+            entry.Value = value;
+            Resize(entry);
+        }
+        entry.StringEncoding = StringEncoding.Raw;
+        return entry;
+    }
+
+    /// <summary>A snapshot's value, expiry, flags and encoding put at its key, replacing what was there.</summary>
+    public CacheEntry Put(EntrySnapshot snapshot)
+    {
+        var entry = Put(snapshot.Key, snapshot.ToValue());
+        entry.Flags = snapshot.Flags;
+        if (snapshot.Type == 0) entry.StringEncoding = (StringEncoding)snapshot.Encoding;
+        if (snapshot.ExpiresAt != 0) SetExpiry(entry, snapshot.ExpiresAt);
+        return entry;
+    }
+}
