@@ -48,7 +48,7 @@ public sealed partial class TableClient
         Condition? filter, IReadOnlyList<PathOperand>? projection)
     {
         var plan = KeyConditionPlan.From(keyCondition, index.KeySchema);
-        if (filter is not null) CheckFilterAvoidsKeys(filter, index.KeySchema);
+        if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema);
         var fetch = FetchItems(table, index, request.Select, projection, filter);
         var range = IndexKeyRange.Of(plan);
         if (request.ExclusiveStartKey is not null)

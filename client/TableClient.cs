@@ -200,7 +200,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
                 return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
-            if (filter is not null) CheckFilterAvoidsKeys(filter, table.KeySchema);
+            if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema);
             var range = plan.ToRange();
             if (request.ExclusiveStartKey is not null)
             {

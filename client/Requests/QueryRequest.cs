@@ -16,4 +16,6 @@ public sealed record QueryRequest
     public IReadOnlyDictionary<string, AttrValue>? ExclusiveStartKey { get; init; }
     public bool ConsistentRead { get; init; }
     public Select? Select { get; init; }
+    /// <summary>PartiQL's WHERE: the filter may test key attributes, which a Query's FilterExpression may not.</summary>
+    public bool FilterMayNameKeys { get; init; }
 }

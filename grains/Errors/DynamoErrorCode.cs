@@ -37,4 +37,6 @@ public enum DynamoErrorCode
     ReplicaNotFoundException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
+    /// <summary>A PartiQL INSERT of a key that exists.</summary>
+    DuplicateItemException,
 }

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, PartiQL.PartiQLOperations partiql, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -23,7 +23,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables);
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables, partiql);
 
     /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
     private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
@@ -50,8 +50,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
                 table = name.GetString();
             if (body.AccessKeyId is { } key)
             {
-                if (signature.IsReadOnly(key) && !ReadOperations.Contains(operation.MetricName))
-                    throw Access.AccessPolicies.Denied(key, Access.RequestedAccess.ActionOf(operation.MetricName), table is null ? "*" : Tables.TableDescription.ArnOf(table), explicitDeny: false);
+                if (signature.IsReadOnly(key) && WriteNeeded(operation.MetricName, root, table) is { } write)
+                    throw Access.AccessPolicies.Denied(key, write.Action, write.Resource, explicitDeny: false);
                 if (policies.Any) await policies.AuthorizeAsync(key, operation.MetricName, root, context.Connection.RemoteIpAddress, context.Request.IsHttps);
             }
             var writer = t_writer ?? new Utf8JsonWriter(output, WriterOptions);
@@ -113,7 +113,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
         BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams,
         AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication,
-        GlobalTables.GlobalTableOperations globalTables)
+        GlobalTables.GlobalTableOperations globalTables, PartiQL.PartiQLOperations partiql)
     {
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
@@ -135,6 +135,9 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Dynamo("BatchWriteItem", batches.BatchWriteItem);
         Dynamo("TransactWriteItems", transactions.TransactWriteItems);
         Dynamo("TransactGetItems", transactions.TransactGetItems);
+        Dynamo("ExecuteStatement", partiql.ExecuteStatement);
+        Dynamo("BatchExecuteStatement", partiql.BatchExecuteStatement);
+        Dynamo("ExecuteTransaction", partiql.ExecuteTransaction);
         Dynamo("UpdateTable", admin.UpdateTable);
         Dynamo("TagResource", admin.TagResource);
         Dynamo("UntagResource", admin.UntagResource);
@@ -188,6 +191,17 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         "Streams.ListStreams", "Streams.DescribeStream", "Streams.GetShardIterator", "Streams.GetRecords",
         "AutoScaling.DescribeScalableTargets", "AutoScaling.DescribeScalingPolicies", "AutoScaling.DescribeScalingActivities",
     ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a read-only key may not do that the request asks: its action on its table, or for PartiQL its first
+    /// statement that is not a SELECT (PartiQL requests of SELECTs only are reads); null for a read.
+    /// </summary>
+    private static Access.RequestedAccess.Need? WriteNeeded(string operation, JsonElement root, string? table)
+    {
+        if (ReadOperations.Contains(operation)) return null;
+        if (Access.PartiQLAccess.IsPartiQL(operation)) return Access.PartiQLAccess.FirstWrite(operation, root);
+        return new Access.RequestedAccess.Need(Access.RequestedAccess.ActionOf(operation), table is null ? "*" : Tables.TableDescription.ArnOf(table));
+    }
 
     /// <summary>The metric name of a target no operation answers (an UnknownOperationException).</summary>
     private static string UnknownOperationName(string target) =>

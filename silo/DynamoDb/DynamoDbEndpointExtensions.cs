@@ -23,6 +23,13 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<DataTier.Silo.GlobalTables.ReplicationOperations>();
         services.AddSingleton<DataTier.Silo.GlobalTables.LegacyGlobalTables>();
         services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableOperations>();
+        services.AddSingleton<PartiQL.PartiQLTables>();
+        services.AddSingleton<PartiQL.PartiQLTranslator>();
+        services.AddSingleton<PartiQL.PartiQLWrites>();
+        services.AddSingleton<PartiQL.SelectPager>();
+        services.AddSingleton<PartiQL.PartiQLBatchOperations>();
+        services.AddSingleton<PartiQL.PartiQLTransactionOperations>();
+        services.AddSingleton<PartiQL.PartiQLOperations>();
         services.AddSingleton<Telemetry.EndpointMetrics>();
         services.AddSingleton<DynamoDbEndpoint>();
         return services;

@@ -77,9 +77,16 @@ public sealed class TransactOperations(ITableClient tables)
             });
         }
         var result = await tables.TransactGetItemsAsync(items);
+        WriteReadResponse(w, result.Items, capacity, result.CapacityUnitsByTable);
+    }
+
+    /// <summary>A read transaction's answer: an object per item read, with its Item unless there was none.</summary>
+    internal static void WriteReadResponse(Utf8JsonWriter w, IEnumerable<IReadOnlyDictionary<string, Model.AttrValue>?> items,
+        ConsumedCapacityJson.Mode capacity, IReadOnlyDictionary<string, double> unitsByTable)
+    {
         w.WriteStartObject();
         w.WriteStartArray("Responses");
-        foreach (var item in result.Items)
+        foreach (var item in items)
         {
             w.WriteStartObject();
             if (item is not null)
@@ -90,7 +97,7 @@ public sealed class TransactOperations(ITableClient tables)
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        ConsumedCapacityJson.WriteList(w, capacity, result.CapacityUnitsByTable, read: true);
+        ConsumedCapacityJson.WriteList(w, capacity, unitsByTable, read: true);
         w.WriteEndObject();
     }
 }

@@ -169,15 +169,14 @@ public sealed class SignatureWireTests : IAsyncLifetime
 
     /// <summary>Fine-grained access: the rows whose partition key is the caller's user name (here its access key id).</summary>
     private const string OwnRowsPolicy = """
-        { "Statement": [ { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem"],
+        { "Statement": [ { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:PartiQLSelect", "dynamodb:PartiQLInsert"],
             "Resource": "arn:aws:dynamodb:*:*:table/rows-*",
             "Condition": { "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["${aws:username}"] } } } ] }
         """;
 
-    [Fact]
-    public async Task A_key_limited_to_its_own_partition_keys_reads_and_writes_only_those()
+    /// <summary>A table <see cref="OwnRowsPolicy"/> applies to: partition key "user", sort key "n".</summary>
+    private static async Task<string> CreateRowsTable(AmazonDynamoDBClient admin)
     {
-        using var admin = Client(KeyId, Secret);
         var table = UniqueName("rows");
         await admin.CreateTableAsync(new CreateTableRequest
         {
@@ -186,6 +185,14 @@ public sealed class SignatureWireTests : IAsyncLifetime
             AttributeDefinitions = [new AttributeDefinition("user", ScalarAttributeType.S), new AttributeDefinition("n", ScalarAttributeType.N)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
+        return table;
+    }
+
+    [Fact]
+    public async Task A_key_limited_to_its_own_partition_keys_reads_and_writes_only_those()
+    {
+        using var admin = Client(KeyId, Secret);
+        var table = await CreateRowsTable(admin);
         await admin.PutItemAsync(table, Item(("user", S("AKIDOTHER")), ("n", N("1"))));
         using var user = Client("AKIDUSER", "user-secret");
         await user.PutItemAsync(table, Item(("user", S("AKIDUSER")), ("n", N("1")), ("v", S("mine"))));
@@ -262,6 +269,40 @@ public sealed class SignatureWireTests : IAsyncLifetime
 
         using var remote = Client("AKIDREMOTE", "remote-secret");
         await Denied(() => remote.DescribeTableAsync(table), "dynamodb:DescribeTable");
+    }
+
+    [Fact]
+    public async Task PartiQL_statements_need_each_statements_PartiQL_action_and_a_read_only_key_may_only_select()
+    {
+        using var admin = Client(KeyId, Secret);
+        var table = await CreateRowsTable(admin);
+        await admin.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"INSERT INTO \"{table}\" VALUE {{'user': 'AKIDOTHER', 'n': 1}}" });
+        async Task Denied(Func<Task> request, string key, string action)
+        {
+            var e = await Assert.ThrowsAsync<AmazonDynamoDBException>(request);
+            Assert.Equal("AccessDeniedException", e.ErrorCode);
+            Assert.Equal($"User: arn:aws:iam::000000000000:user/{key} is not authorized to perform: dynamodb:{action} on resource: arn:aws:dynamodb:local:000000000000:table/{table} because no identity-based policy allows the dynamodb:{action} action",
+                e.Message);
+        }
+        var select = $"SELECT * FROM \"{table}\" WHERE \"user\" = 'AKIDOTHER' AND n = 1";
+
+        using var reader = Client("AKIDREADER", "reader-secret");
+        Assert.Single((await reader.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = select })).Items);
+        Assert.True(HasItem((await reader.BatchExecuteStatementAsync(new BatchExecuteStatementRequest { Statements = [new BatchStatementRequest { Statement = select }] })).Responses[0].Item));
+        Assert.True(HasItem((await reader.ExecuteTransactionAsync(new ExecuteTransactionRequest { TransactStatements = [new ParameterizedStatement { Statement = select }] })).Responses[0].Item));
+        await Denied(() => reader.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"INSERT INTO \"{table}\" VALUE {{'user': 'x', 'n': 1}}" }), "AKIDREADER", "PartiQLInsert");
+        await Denied(() => reader.BatchExecuteStatementAsync(new BatchExecuteStatementRequest
+        {
+            Statements = [new BatchStatementRequest { Statement = $"UPDATE \"{table}\" SET v = 1 WHERE \"user\" = 'AKIDOTHER' AND n = 1" }],
+        }), "AKIDREADER", "PartiQLUpdate");
+
+        using var user = Client("AKIDUSER", "user-secret");
+        await user.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"INSERT INTO \"{table}\" VALUE {{'user': ?, 'n': 2}}", Parameters = [S("AKIDUSER")] });
+        Assert.Single((await user.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"SELECT * FROM \"{table}\" WHERE \"user\" = 'AKIDUSER'" })).Items);
+        await Denied(() => user.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"INSERT INTO \"{table}\" VALUE {{'user': 'AKIDOTHER', 'n': 3}}" }), "AKIDUSER", "PartiQLInsert");
+        await Denied(() => user.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = select }), "AKIDUSER", "PartiQLSelect");
+        await Denied(() => user.ExecuteStatementAsync(new ExecuteStatementRequest { Statement = $"DELETE FROM \"{table}\" WHERE \"user\" = 'AKIDUSER' AND n = 2" }), "AKIDUSER", "PartiQLDelete");
+        Assert.Equal(2, (await admin.ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true })).Count);
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public static class LeadingKeys
         var schemas = new Dictionary<string, TableKeySchema>(StringComparer.Ordinal);
         try
         {
+            if (PartiQLAccess.IsPartiQL(operation))
+                return (await PartiQLAccess.LeadingKeysAsync(operation, root, tables)).ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Value, StringComparer.Ordinal);
             foreach (var part in RequestParts.Of(operation, root))
             {
                 switch (part.Action)

@@ -26,6 +26,8 @@ public static class RequestAttributes
                     "Update" => Updated(part.Request),
                     _ => MemberNames(Member(part.Request, "Key")),
                 });
+            if (PartiQLAccess.IsPartiQL(operation))
+                foreach (var (table, attributes) in PartiQLAccess.Attributes(operation, root)) Add(names, table, attributes);
         }
         catch (Exception e) when (e is Errors.DynamoException or InvalidOperationException or FormatException)
         {

@@ -30,6 +30,8 @@ public static class RequestedAccess
                     : [new(action, "*")];
             case "TransactWriteItems" or "TransactGetItems":
                 return Transaction(root);
+            case "ExecuteStatement" or "BatchExecuteStatement" or "ExecuteTransaction":
+                return PartiQLAccess.Needs(operation, root);
             case "TagResource" or "UntagResource" or "ListTagsOfResource":
                 return [new(action, Text(root, "ResourceArn") ?? "*")];
             case "Streams.DescribeStream" or "Streams.GetShardIterator":

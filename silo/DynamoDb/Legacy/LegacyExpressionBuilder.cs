@@ -3,10 +3,12 @@ using DataTier.Model;
 namespace DataTier.Silo.DynamoDb.Legacy;
 
 /// <summary>
-/// Collects the placeholders a translation of legacy parameters needs. Every attribute name goes
-/// through a #name placeholder, so reserved words and odd characters need no special care.
+/// Collects the placeholders a translation of legacy parameters (or of a PartiQL statement) needs. Every attribute
+/// name goes through a #name placeholder, so reserved words and odd characters need no special care.
 /// </summary>
-public sealed class LegacyExpressionBuilder
+/// <param name="nameStem">What the name placeholders are numbered after (<c>#legacy0</c>, ...).</param>
+/// <param name="valueStem">What the value placeholders are numbered after.</param>
+public sealed class LegacyExpressionBuilder(string nameStem = "#legacy", string valueStem = ":legacy")
 {
     private readonly Dictionary<string, string> _nameTokens = new(StringComparer.Ordinal);
 
@@ -17,7 +19,7 @@ public sealed class LegacyExpressionBuilder
     public string Name(string attribute)
     {
         if (_nameTokens.TryGetValue(attribute, out var token)) return token;
-        token = "#legacy" + Names.Count;
+        token = nameStem + Names.Count;
         Names[token] = attribute;
         _nameTokens[attribute] = token;
         return token;
@@ -27,7 +29,7 @@ public sealed class LegacyExpressionBuilder
     public string Value(AttrValue value)
     {
         ItemValidator.ValidateValue(value);
-        var token = ":legacy" + Values.Count;
+        var token = valueStem + Values.Count;
         Values[token] = value;
         return token;
     }
