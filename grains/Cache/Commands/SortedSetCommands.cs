@@ -173,14 +173,7 @@ public static class SortedSetCommands
         var set = Lookup(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
         if (set is null) return CacheReply.EmptyArray;
-        var popped = (max ? set.Ordered.Reverse() : set.Ordered).Take((int)Math.Min(count, int.MaxValue)).ToList();
-        foreach (var m in popped) set.Remove(m.Member);
-        var items = new CacheReply[popped.Count * 2];
-        for (var i = 0; i < popped.Count; i++)
-        {
-            items[i * 2] = CacheReply.Bulk(popped[i].Member);
-            items[i * 2 + 1] = CacheReply.Number(popped[i].Score);
-        }
+        var items = SortedSetPops.Take(set, max, count);
         return Finish(ks, entry!, set, hasCount ? CacheReply.Pairs(items) : CacheReply.Array(items));
     }
 

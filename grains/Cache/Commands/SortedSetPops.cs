@@ -23,6 +23,14 @@ public static class SortedSetPops
             if (until > 0) ks.AwaitKey(a[1], until);
             return CacheReply.Nil;
         }
+        var items = Take(set, max, count);
+        TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0);
+        return CacheReply.Array(items);
+    }
+
+    /// <summary>Removes up to <paramref name="count"/> members from the low or high end: member, score, member, score, ...</summary>
+    public static CacheReply[] Take(SortedSetValue set, bool max, long count)
+    {
         var popped = (max ? set.Ordered.Reverse() : set.Ordered).Take((int)Math.Min(count, int.MaxValue)).ToList();
         var items = new CacheReply[popped.Count * 2];
         for (var i = 0; i < popped.Count; i++)
@@ -31,8 +39,7 @@ public static class SortedSetPops
             items[i * 2] = CacheReply.Bulk(popped[i].Member);
             items[i * 2 + 1] = CacheReply.Number(popped[i].Score);
         }
-        TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0);
-        return CacheReply.Array(items);
+        return items;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ namespace DataTier.Cache.Replication;
 public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClusterMembershipService membership, IOptions<CacheOptions> options, LocalCacheReplicas localReplicas)
 {
     private readonly ICacheReplicaGrain?[] _replicas = new ICacheReplicaGrain?[CacheSlots.ShardCount * CacheOptions.MaxReplicas];
+    private readonly string?[] _replicaKeys = new string?[CacheSlots.ShardCount * CacheOptions.MaxReplicas];
     private long _served;
 
     /// <summary>Read batches this silo had served by a replica.</summary>
@@ -61,12 +62,15 @@ public sealed class ReplicaReads(CacheRouter router, IGrainFactory grains, IClus
     private int? LocalCopy(int shard, int replicas)
     {
         if (router.IsLocal(shard)) return 0;
-        var grain = router.Shard(shard).GetGrainId();
         for (var k = 1; k <= replicas; k++)
-            if (localReplicas.Find(ReplicaKey.For(grain, k)) is not null) return k;
+            if (localReplicas.Find(KeyOf(shard, k)) is not null) return k;
         return null;
     }
 
+    /// <summary>Replica k's key, made once per shard and number (it is looked up on every READONLY batch).</summary>
+    private string KeyOf(int shard, int k) =>
+        _replicaKeys[shard * CacheOptions.MaxReplicas + k - 1] ??= ReplicaKey.For(router.Shard(shard).GetGrainId(), k);
+
     private ICacheReplicaGrain Replica(int shard, int k) =>
-        _replicas[shard * CacheOptions.MaxReplicas + k - 1] ??= grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(router.Shard(shard).GetGrainId(), k));
+        _replicas[shard * CacheOptions.MaxReplicas + k - 1] ??= grains.GetGrain<ICacheReplicaGrain>(KeyOf(shard, k));
 }
