@@ -18,7 +18,11 @@ public static class SortCommand
         var output = SortRun.Output(args, ordered, input.Start, input.End, Read);
         if (args.Store is null) return SortRun.Reply(output);
         if (output.Count == 0) ks.Remove(args.Store);
-        else ks.Put(args.Store, StoredList(output));
+        else
+        {
+            ks.Put(args.Store, StoredList(output));
+            ks.KeyGrew(args.Store);
+        }
         return CacheReply.Int(output.Count);
     }
 
