@@ -24,7 +24,7 @@ public sealed partial class RespSession
         var loaded = await router.Execute(source, new ShardCommand(CommandId.SortElements, a));
         if (loaded.IsError) return loaded;
         var input = SortInput.FromReply(loaded);
-        args.ForSource(input.Type);
+        args.ForSource(input.Type, fromScript: false);
         var weights = new SortLookups();
         if (!args.DontSort && args.By is not null) await weights.FetchAsync([args.By], input.Elements, router.Execute);
         if (SortRun.Order(args, input, weights.Read, out var ordered) is { } notNumbers) return notNumbers;

@@ -145,6 +145,10 @@ public static class KeyCommandDifferentialScripts
         "SET {t}w_1 2", "SET {t}w_2 1", "RPUSH {t}l 1 2", "SORT {t}l BY {t}w_* STORE {t}dst", "LRANGE {t}dst 0 -1", "SORT {t}l STORE {t}dst2", "LRANGE {t}dst2 0 -1",
         "SORT_RO l STORE dst", "SORT_RO l BY w_* STORE", "SORT l STORE", "SORT l BY", "SORT l GET", "SORT l LIMIT 1", "SORT l LIMIT x 1", "SORT l LIMIT 1 x", "SORT l FOO",
         "SORT nokey", "SORT nokey BY w_* GET #", "SORT str", "SORT str FOO", "SORT str LIMIT x 1", "HSET hh f v", "SORT hh", "XADD xs 1-1 f v", "SORT_RO xs", "SORT", "SORT_RO",
+        "EVAL \"return redis.call('sort', KEYS[1], 'by', 'nosort')\" 1 s", "EVAL \"return redis.call('sort_ro', KEYS[1], 'by', 'nosort', 'desc', 'limit', 0, 2)\" 1 s",
+        "EVAL \"return redis.call('sort', KEYS[1], 'by', 'nosort', 'desc')\" 1 l", "EVAL \"return redis.call('sort', KEYS[1], 'by', KEYS[1], 'store', KEYS[2])\" 2 {t}l {t}dst4", "LRANGE {t}dst4 0 -1",
+        "EVAL \"return redis.call('copy', KEYS[1], KEYS[2])\" 2 {t}l {t}dst5", "EVAL \"return redis.call('object', 'encoding', KEYS[1])\" 1 {t}dst5",
+        "EVAL \"return redis.call('lcs', KEYS[1], KEYS[2], 'idx')\" 2 {t}w_1 {t}w_2", "EVAL \"return redis.call('hrandfield', KEYS[1], 1)\" 1 h_10",
         "MULTI", "SORT {t}l BY {t}w_* GET {t}w_*", "SORT {t}l BY {t}w_* STORE {t}dst3", "LRANGE {t}dst3 0 -1", "EXEC",
         // ALPHA BY ties: stable without LIMIT, in the partial quicksort's order with one; past 40 elements its ninther pivot
         "RPUSH tie e d c b a j i h g f", "MSET wt_a 1 wt_b 1 wt_c 1 wt_d 2 wt_e 2", "SORT tie BY wt_* ALPHA", "SORT tie BY wt_* ALPHA DESC", "SORT tie BY wt_* ALPHA LIMIT 0 3",

@@ -62,12 +62,12 @@ public sealed class SortArgs
     public static byte[]? StoreKeyOf(byte[][] a) => Parse(a, readOnly: false, fullKeyAccess: true, out var args) is null ? args.Store : null;
 
     /// <summary>
-    /// Redis sorts a set it is asked not to sort when storing the result (a set's order is its hash table's), ALPHA and
-    /// without BY, so that replicas store the same list.
+    /// Redis sorts a set it is asked not to sort when storing the result or answering a script (a set's order is its hash
+    /// table's), ALPHA and without BY, so that replicas store or the script sees the same list.
     /// </summary>
-    public void ForSource(string type)
+    public void ForSource(string type, bool fromScript)
     {
-        if (!DontSort || type != "set" || Store is null) return;
+        if (!DontSort || type != "set" || (Store is null && !fromScript)) return;
         (DontSort, Alpha, By) = (false, true, null);
     }
 

@@ -10,9 +10,10 @@ namespace DataTier.Cache.Commands;
 /// </summary>
 public static class SortCommand
 {
-    public static CacheReply Run(CacheKeyspace ks, byte[][] a)
+    /// <summary>The whole sort on this shard; <paramref name="fromScript"/>: called by a Lua script, which sorts a set even BY nosort.</summary>
+    public static CacheReply Run(CacheKeyspace ks, byte[][] a, bool fromScript = false)
     {
-        if (Prepare(ks, a, out var args, out var input) is { } error) return error;
+        if (Prepare(ks, a, fromScript, out var args, out var input) is { } error) return error;
         byte[]? Read(byte[] key, byte[]? field) => ReadPattern(ks, key, field);
         if (SortRun.Order(args, input, Read, out var ordered) is { } notNumbers) return notNumbers;
         var output = SortRun.Output(args, ordered, input.Start, input.End, Read);
@@ -27,10 +28,10 @@ public static class SortCommand
     }
 
     /// <summary>The source's elements as <see cref="SortInput.ToReply"/> sends them, or the error.</summary>
-    public static CacheReply Elements(CacheKeyspace ks, byte[][] a) => Prepare(ks, a, out _, out var input) ?? input.ToReply();
+    public static CacheReply Elements(CacheKeyspace ks, byte[][] a) => Prepare(ks, a, fromScript: false, out _, out var input) ?? input.ToReply();
 
     /// <summary>SORT's options read, the source looked up (a list, set or sorted set, or absent) and its elements loaded.</summary>
-    private static CacheReply? Prepare(CacheKeyspace ks, byte[][] a, out SortArgs args, out SortInput input)
+    private static CacheReply? Prepare(CacheKeyspace ks, byte[][] a, bool fromScript, out SortArgs args, out SortInput input)
     {
         input = null!;
         if (SortArgs.Parse(a, Arg.Is(a[0], "sort_ro"), fullKeyAccess: true, out args) is { } invalid) return invalid;
@@ -38,7 +39,7 @@ public static class SortCommand
         if (value is not (null or ListValue or SetValue or SortedSetValue)) return CacheErrors.WrongType;
         // Redis turns a sorted set it sorts into a skiplist for good, which OBJECT ENCODING shows.
         (value as SortedSetValue)?.ConvertToSkiplist();
-        input = SortInput.Load(args, value);
+        input = SortInput.Load(args, value, fromScript);
         return null;
     }
 

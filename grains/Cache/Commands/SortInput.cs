@@ -13,10 +13,10 @@ public sealed record SortInput(string Type, byte[][] Elements, long Start, long 
     /// order, a sorted set by score; asked not to sort (BY without <c>*</c>), a list or sorted set only the LIMIT range, from
     /// the end for DESC. Applies <see cref="SortArgs.ForSource"/> first.
     /// </summary>
-    public static SortInput Load(SortArgs args, object? value)
+    public static SortInput Load(SortArgs args, object? value, bool fromScript)
     {
         var type = value switch { ListValue => "list", SetValue => "set", SortedSetValue => "zset", _ => "none" };
-        args.ForSource(type);
+        args.ForSource(type, fromScript);
         long length = value switch { ListValue list => list.Count, SetValue set => set.Count, SortedSetValue sorted => sorted.Count, _ => 0 };
         var start = Math.Max(0, args.LimitStart);
         var end = args.LimitCount < 0 ? length - 1 : (start > long.MaxValue - args.LimitCount ? long.MaxValue : start + args.LimitCount - 1);
