@@ -46,6 +46,6 @@ public sealed record SortInput(string Type, byte[][] Elements, long Start, long 
     public static SortInput FromReply(CacheReply reply)
     {
         var items = reply.Items!;
-        return new SortInput(reply.Items![0].ToString(), items[3..].Select(i => i.Bytes!).ToArray(), items[1].Integer, items[2].Integer);
+        return new SortInput(items[0].ToString(), items[3..].Select(i => i.Bytes!).ToArray(), items[1].Integer, items[2].Integer);
     }
 }

@@ -8,19 +8,12 @@ public static class SortRun
 {
     public static readonly CacheReply NotNumbers = CacheReply.Error("ERR One or more scores can't be converted into double");
 
-    private sealed class Item(byte[] element)
-    {
-        public byte[] Element { get; } = element;
-        public double Score { get; set; }
-        public byte[]? By { get; set; }
-    }
-
     /// <summary>The elements in SORT's order, or its error when a weight is not a number.</summary>
     public static CacheReply? Order(SortArgs args, SortInput input, Func<byte[], byte[]?, byte[]?> read, out byte[][] ordered)
     {
         ordered = input.Elements;
         if (args.DontSort) return null;
-        var items = input.Elements.Select(e => new Item(e)).ToArray();
+        var items = input.Elements.Select(e => new SortItem(e)).ToArray();
         var notNumbers = false;
         foreach (var item in items)
         {
@@ -34,7 +27,7 @@ public static class SortRun
         var compare = Comparison(args);
         // Redis sorts with libc's qsort (glibc's merge sort: stable), and with its partial quicksort when BY and LIMIT narrow the range.
         if (args.By is not null && (input.Start != 0 || input.End != items.Length - 1)) PartialQuickSort.Sort(items, compare, input.Start, input.End);
-        else items = [.. items.Order(Comparer<Item>.Create(compare))];
+        else items = [.. items.Order(Comparer<SortItem>.Create(compare))];
         ordered = items.Select(i => i.Element).ToArray();
         return null;
     }
@@ -43,7 +36,7 @@ public static class SortRun
     /// Redis' sortCompare: numbers by weight, equal weights by the elements' bytes; ALPHA by the BY values' bytes (an
     /// absent one first, equal ones tied) or else by the elements'. DESC reverses the comparison, so ties stay tied.
     /// </summary>
-    private static Comparison<Item> Comparison(SortArgs args)
+    private static Comparison<SortItem> Comparison(SortArgs args)
     {
         var sign = args.Descending ? -1 : 1;
         if (!args.Alpha) return (x, y) => sign * (x.Score > y.Score ? 1 : x.Score < y.Score ? -1 : Bytes(x.Element, y.Element));
