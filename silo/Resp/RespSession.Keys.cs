@@ -88,6 +88,8 @@ public sealed partial class RespSession
                 return await ObjectAsync(a);
             case CommandId.Lcs:
                 return await LcsAsync(a);
+            case CommandId.Sort or CommandId.SortRo:
+                return await SortAsync(spec, a);
             default:
                 return CacheReply.Error($"ERR unknown command '{spec.Name}'");
         }

@@ -93,6 +93,26 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["EVAL", "return {redis.acl_check_cmd('get', 'app:1'), redis.acl_check_cmd('set', 'w:1', 'v'), redis.acl_check_cmd('del', 'x'), redis.acl_check_cmd('config', 'set', 'a', 'b')}", "0"]);
     }
 
+    /// <summary>COPY, LCS, OBJECT and SORT: each key checked for what the command does with it; SORT's BY and GET need access to every key.</summary>
+    [Theory]
+    [InlineData("app")]
+    [InlineData("tx")]
+    [InlineData("mixed")]
+    public async Task COPY_LCS_OBJECT_and_SORT_check_their_keys_as_redis_does(string user)
+    {
+        var (ours, theirs) = await ConnectAsync(user);
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs,
+            ["RPUSH", "rw:l", "2", "1"], ["RENAME", "rw:l", "r:l"], ["SET", "rw:s", "x"], ["RENAME", "rw:s", "r:s"], ["RPUSH", "app:l", "1"],
+            ["SORT", "r:l"], ["SORT_RO", "r:l"], ["SORT", "r:l", "STORE", "w:d"], ["SORT", "r:l", "STORE", "r:d"], ["SORT", "w:d"], ["SORT_RO", "app:l"],
+            ["SORT_RO", "r:l", "BY", "nosort"], ["SORT_RO", "r:l", "BY", "r:w_*"], ["SORT_RO", "r:l", "GET", "#"], ["SORT_RO", "app:l", "BY", "app:*", "GET", "app:*"],
+            ["SORT_RO", "r:l", "LIMIT", "x", "1", "BY", "r:*"], ["SORT_RO", "r:l", "BY", "r:*", "LIMIT", "x", "1"],
+            ["COPY", "r:s", "w:c"], ["COPY", "w:c", "r:c"], ["COPY", "app:l", "app:c"], ["LCS", "r:s", "r:s"], ["LCS", "r:s", "w:c"], ["LCS", "app:l", "app:c"],
+            ["OBJECT", "ENCODING", "r:s"], ["OBJECT", "ENCODING", "w:c"], ["OBJECT", "ENCODING", "other"], ["OBJECT", "HELP"], ["HRANDFIELD", "r:h"], ["HRANDFIELD", "w:h"],
+            ["DEL", "r:l", "r:s", "w:d", "w:c", "app:l", "app:c"]);
+    }
+
     [Fact]
     public async Task Channels_are_checked_on_subscribe_and_a_pattern_subscription_needs_one_of_the_users_patterns()
     {

@@ -488,6 +488,7 @@ public static class DifferentialScripts
         ["copy"] = KeyCommandDifferentialScripts.Copy,
         ["object-encoding"] = KeyCommandDifferentialScripts.ObjectEncoding,
         ["lcs"] = KeyCommandDifferentialScripts.Lcs,
+        ["sort"] = KeyCommandDifferentialScripts.Sort,
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

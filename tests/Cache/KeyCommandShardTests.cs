@@ -42,4 +42,40 @@ public sealed class KeyCommandShardTests(CacheSiloFixture fixture)
         var ttl = long.Parse((await client.CallAsync("PTTL", destination)).TrimStart(':'), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(ttl, 1, 100000);
     }
+
+    [Fact]
+    public async Task A_list_stored_by_SORT_or_COPY_serves_a_blocked_BLPOP()
+    {
+        var (source, destination) = ShardKeys.OnTwoShards("sort-wake");
+        await using var consumer = await fixture.ConnectAsync();
+        await using var producer = await fixture.ConnectAsync();
+        Assert.Equal(":3", await producer.CallAsync("RPUSH", source, "3", "1", "2"));
+        var popped = consumer.CallAsync("BLPOP", destination, "30");
+        Assert.False(popped.IsCompleted);
+        Assert.Equal(":3", await producer.CallAsync("SORT", source, "STORE", destination));
+        Assert.Equal($"[\"{destination}\", \"1\"]", await popped.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(":1", await producer.CallAsync("DEL", destination));
+        popped = consumer.CallAsync("BLPOP", destination, "30");
+        Assert.Equal(":1", await producer.CallAsync("COPY", source, destination));
+        Assert.Equal($"[\"{destination}\", \"3\"]", await popped.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task SORT_reads_BY_and_GET_keys_on_every_shard_and_stores_on_the_destinations()
+    {
+        await using var client = await fixture.ConnectAsync();
+        var prefix = $"sort-{Guid.NewGuid():N}";
+        var elements = Enumerable.Range(0, 40).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(":40", await client.CallAsync(["RPUSH", prefix + ":list", .. elements]));
+        foreach (var e in elements)
+        {
+            Assert.Equal("+OK", await client.CallAsync("SET", $"{prefix}:w:{e}", (100 - int.Parse(e, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(":1", await client.CallAsync("HSET", $"{prefix}:h:{e}", "name", "n" + e));
+        }
+        var shards = elements.Select(e => DataTier.Cache.CacheRouter.ShardOf(System.Text.Encoding.UTF8.GetBytes($"{prefix}:w:{e}"))).Distinct().Count();
+        Assert.True(shards > 10, $"the weights are on {shards} shards only");
+        Assert.Equal("[\"n39\", \"39\", \"n38\", \"38\"]", await client.CallAsync("SORT", prefix + ":list", "BY", prefix + ":w:*", "LIMIT", "0", "2", "GET", prefix + ":h:*->name", "GET", "#"));
+        Assert.Equal(":3", await client.CallAsync("SORT", prefix + ":list", "BY", prefix + ":w:*", "DESC", "LIMIT", "0", "3", "GET", prefix + ":h:*->name", "STORE", prefix + ":out"));
+        Assert.Equal("[\"n0\", \"n1\", \"n2\"]", await client.CallAsync("LRANGE", prefix + ":out", "0", "-1"));
+    }
 }

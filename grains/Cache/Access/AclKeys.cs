@@ -44,7 +44,7 @@ public static class AclKeys
                 return (KeyAccess.ReadWrite, KeyAccess.Read);
             case "rename" or "renamenx" or "lmove" or "rpoplpush" or "blmove" or "brpoplpush" or "smove":
                 return (KeyAccess.ReadWrite, KeyAccess.Write);
-            case "copy" or "georadius" or "georadiusbymember":
+            case "copy" or "georadius" or "georadiusbymember" or "sort":
                 return (KeyAccess.Read, KeyAccess.Write);
             case "set" when a.Skip(3).Any(x => Arg.Is(x, "get")):
                 return Same(KeyAccess.ReadWrite);

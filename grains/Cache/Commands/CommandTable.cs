@@ -237,6 +237,8 @@ public static class CommandTable
         new("copy", CommandId.Copy, -3, Write | DenyOom, 1, 2, 1, Cluster),
         new("object", CommandId.Object, -2, ReadOnly, 2, 2, 1, Cluster),
         new("lcs", CommandId.Lcs, -3, ReadOnly, 1, 2, 1, Cluster),
+        new("sort", CommandId.Sort, -2, Write | DenyOom, 1, 1, 1, Cluster),
+        new("sort_ro", CommandId.SortRo, -2, ReadOnly, 1, 1, 1, Cluster),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

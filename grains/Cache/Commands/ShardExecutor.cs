@@ -187,6 +187,9 @@ public static class ShardExecutor
             CommandId.Copy => CopyCommands.Copy(ks, a),
             CommandId.Object => ObjectCommands.Run(ks, a),
             CommandId.Lcs => LcsCommand.Run(ks, a),
+            CommandId.Sort or CommandId.SortRo => SortCommand.Run(ks, a),
+            CommandId.SortElements => SortCommand.Elements(ks, a),
+            CommandId.SortPatternValues => SortCommand.PatternValues(ks, a),
             _ => CacheReply.Error($"ERR unknown command '{Arg.Text(a[0])}'"),
         };
     }

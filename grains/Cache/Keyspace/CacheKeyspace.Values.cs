@@ -23,6 +23,8 @@ public sealed partial class CacheKeyspace
         entry.Flags = snapshot.Flags;
         if (snapshot.Type == 0) entry.StringEncoding = (StringEncoding)snapshot.Encoding;
         if (snapshot.ExpiresAt != 0) SetExpiry(entry, snapshot.ExpiresAt);
+        // A sorted set, list or stream put where a client waits (COPY, SORT ... STORE, RENAME across shards) wakes it, as in Redis.
+        if (snapshot.Type is 2 or 3 or 5) KeyGrew(snapshot.Key);
         return entry;
     }
 }
