@@ -42,5 +42,8 @@ public sealed class PartiQLAccessTests
             RequestAttributes.Of("ExecuteStatement", Json("""{ "Statement": "INSERT INTO \"A\" VALUE {'pk': 'a', 'v': 1, 'w': ?}", "Parameters": [{ "N": "2" }] }""")));
         Assert.Equal(new Dictionary<string, IReadOnlyList<string>> { ["A"] = ["gone", "pk", "v"] },
             RequestAttributes.Of("ExecuteStatement", Json("""{ "Statement": "UPDATE \"A\" SET v = 2 REMOVE gone WHERE pk = 'a'" }""")));
+        Assert.Equal("SPECIFIC_ATTRIBUTES", RequestAttributes.Parameters("ExecuteStatement", Json("""{ "Statement": "SELECT v FROM \"A\"" }"""))[ConditionKeys.Select]);
+        Assert.Equal("ALL_ATTRIBUTES", RequestAttributes.Parameters("ExecuteStatement", Json("""{ "Statement": "SELECT * FROM \"A\"" }"""))[ConditionKeys.Select]);
+        Assert.False(RequestAttributes.Parameters("ExecuteStatement", Json("""{ "Statement": "DELETE FROM \"A\" WHERE pk = 'a'" }""")).ContainsKey(ConditionKeys.Select));
     }
 }

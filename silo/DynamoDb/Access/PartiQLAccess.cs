@@ -68,6 +68,18 @@ public static class PartiQLAccess
         Of(operation, root).Where(s => s.Parsed is not (SelectStatement or ExistsStatement)).Select(s => (RequestedAccess.Need?)new RequestedAccess.Need(s.Action, s.Resource)).FirstOrDefault();
 
     /// <summary>
+    /// <c>dynamodb:Select</c> of the SELECTs of a request, as for Query and Scan: SPECIFIC_ATTRIBUTES when every one
+    /// projects, else ALL_PROJECTED_ATTRIBUTES when one reads an index, else ALL_ATTRIBUTES; null without a SELECT.
+    /// </summary>
+    public static string? Select(string operation, JsonElement root)
+    {
+        var selects = Of(operation, root).Select(s => s.Parsed).OfType<SelectStatement>().ToList();
+        if (selects.Count == 0) return null;
+        if (selects.All(s => s.Projection is not null)) return "SPECIFIC_ATTRIBUTES";
+        return selects.Any(s => s.Projection is null && s.Index is not null) ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+    }
+
+    /// <summary>
     /// <c>dynamodb:Attributes</c>: what a SELECT projects (none for <c>*</c>), an INSERT's item names, an UPDATE's
     /// target names and the names its WHERE compares, a DELETE's WHERE names.
     /// </summary>

@@ -49,6 +49,8 @@ public static class RequestAttributes
         else if (operation is "GetItem" or "Query" or "Scan" or "BatchGetItem" or "TransactGetItems")
             parameters[ConditionKeys.Select] = HasProjection(operation, root) ? "SPECIFIC_ATTRIBUTES"
                 : Text(root, "IndexName") is not null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+        else if (PartiQLAccess.IsPartiQL(operation) && PartiQLAccess.Select(operation, root) is { } partiqlSelect)
+            parameters[ConditionKeys.Select] = partiqlSelect;
         if (Text(root, "ReturnValues") is { } returnValues) parameters[ConditionKeys.ReturnValues] = returnValues;
         if (Text(root, "ReturnConsumedCapacity") is { } capacity) parameters[ConditionKeys.ReturnConsumedCapacity] = capacity;
         return parameters;

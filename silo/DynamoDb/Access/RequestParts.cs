@@ -8,6 +8,7 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// (Get, Put, Update, Delete, ConditionCheck, Query, Scan) and the JSON object holding its Key, Item or expressions:
 /// the request itself for single-item operations, Query and Scan; each table's entry of a BatchGetItem (its Keys);
 /// each PutRequest or DeleteRequest of a BatchWriteItem; each action of a transaction. The table is null when missing.
+/// PartiQL requests have none here: their parts are statements, which <see cref="PartiQLAccess"/> reads.
 /// </summary>
 public static class RequestParts
 {

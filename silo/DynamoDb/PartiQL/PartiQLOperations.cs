@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DataTier.Client;
 using DataTier.Errors;
 using DataTier.Model;
 using DataTier.Silo.DynamoDb.PartiQL.Syntax;
@@ -36,7 +35,7 @@ public sealed class PartiQLOperations(PartiQLTranslator translator, PartiQLWrite
             var start = nextToken is null ? null : PartiQLNextToken.Decode(nextToken, digest);
             var plan = await Translated(() => translator.SelectAsync(select, request.Values, consistentRead));
             var page = await pager.ReadAsync(plan, start, limit, consistentRead, digest);
-            WriteResponse(w, page.Items, page.NextToken, capacity, plan.Table, page.CapacityUnits, read: true, page.LastEvaluatedKey);
+            WriteSelectResponse(w, page, capacity, plan.Table);
             return;
         }
         var write = await Translated(() => translator.WriteAsync(statement, request.Values));
@@ -60,17 +59,16 @@ public sealed class PartiQLOperations(PartiQLTranslator translator, PartiQLWrite
         }
     }
 
-    private static void WriteResponse(Utf8JsonWriter w, IReadOnlyList<IReadOnlyDictionary<string, AttrValue>> items, string? nextToken,
-        ConsumedCapacityJson.Mode capacity, string table, double units, bool read, IReadOnlyDictionary<string, AttrValue>? lastKey)
+    private static void WriteSelectResponse(Utf8JsonWriter w, SelectPage page, ConsumedCapacityJson.Mode capacity, string table)
     {
         w.WriteStartObject();
-        WriteItems(w, items);
-        if (nextToken is not null) w.WriteString("NextToken", nextToken);
-        ConsumedCapacityJson.WriteMember(w, capacity, table, units, read);
-        if (lastKey is not null)
+        WriteItems(w, page.Items);
+        if (page.NextToken is not null) w.WriteString("NextToken", page.NextToken);
+        ConsumedCapacityJson.WriteMember(w, capacity, table, page.CapacityUnits, read: true);
+        if (page.LastEvaluatedKey is not null)
         {
             w.WritePropertyName("LastEvaluatedKey");
-            AttributeValueJson.WriteMap(w, lastKey);
+            AttributeValueJson.WriteMap(w, page.LastEvaluatedKey);
         }
         w.WriteEndObject();
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using DataTier.Client;
 using DataTier.Client.Requests;
 using DataTier.Errors;
-using DataTier.Model;
 using DataTier.Silo.DynamoDb.PartiQL.Syntax;
 using DataTier.Transactions;
 

@@ -1,4 +1,3 @@
-using DataTier.Client.Requests;
 using DataTier.Silo.DynamoDb.PartiQL.Syntax;
 
 namespace DataTier.Silo.DynamoDb.PartiQL;
@@ -7,7 +6,4 @@ namespace DataTier.Silo.DynamoDb.PartiQL;
 /// A SELECT as the reads it runs, in order: a Query per partition key value its WHERE names (sort-key conditions as
 /// key conditions, the rest as a filter), or one Scan with the whole WHERE as its filter.
 /// </summary>
-public sealed record SelectPlan(string Table, IReadOnlyList<SelectRead> Reads, IReadOnlyList<PathExpression>? Projection)
-{
-    public bool IsScan => Reads is [{ Scan: not null }];
-}
+public sealed record SelectPlan(string Table, IReadOnlyList<SelectRead> Reads, IReadOnlyList<PathExpression>? Projection);

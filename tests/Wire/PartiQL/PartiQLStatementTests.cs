@@ -49,6 +49,11 @@ public class PartiQLStatementTests(SiloFixture fixture)
         var selected = await Run(Client, $"SELECT v FROM \"{table}\" WHERE pk = ? AND v > ?", S("a"), N("6"));
         AssertItem(Item(("v", N("7"))), Assert.Single(selected.Items));
 
+        await Run(Client, $"/* a whole item */ INSERT INTO \"{table}\" VALUE ? -- as one map parameter\n;", M(("pk", S("b")), ("v", L(N("1")))));
+        AssertItem(Item(("pk", S("b")), ("v", L(N("1")))), await Get(Client, table, ("pk", S("b"))));
+        var both = await Run(Client, $"SELECT pk FROM \"{table}\" WHERE pk IN ? ORDER BY pk DESC", L(S("a"), S("b"), S("c")));
+        Assert.Equal(["b", "a"], both.Items.Select(i => i["pk"].S));
+
         const string mismatch = "Number of parameters in request and statement don't match.";
         await Refused(Client, $"SELECT * FROM \"{table}\" WHERE pk = ?", "ValidationException", mismatch);
         await Refused(Client, $"SELECT * FROM \"{table}\" WHERE pk = ?", "ValidationException", mismatch, S("a"), S("b"));

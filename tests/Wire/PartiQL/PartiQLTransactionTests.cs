@@ -51,11 +51,12 @@ public class PartiQLTransactionTests(SiloFixture fixture)
                 },
                 Statement($"INSERT INTO \"{table}\" VALUE {{'pk': 'new'}}"),
                 Statement($"UPDATE \"{table}\" SET v = 1 WHERE pk = 'absent'"),
+                Statement($"EXISTS(SELECT * FROM \"{table}\" WHERE pk = 'guard' AND \"open\" = FALSE)"),
             ],
         }));
-        Assert.Equal("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, DuplicateItem, ConditionalCheckFailed]",
+        Assert.Equal("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ConditionalCheckFailed, DuplicateItem, ConditionalCheckFailed, ConditionalCheckFailed]",
             cancelled.Message);
-        Assert.Equal(["None", "ConditionalCheckFailed", "DuplicateItem", "ConditionalCheckFailed"], cancelled.CancellationReasons.Select(c => c.Code));
+        Assert.Equal(["None", "ConditionalCheckFailed", "DuplicateItem", "ConditionalCheckFailed", "ConditionalCheckFailed"], cancelled.CancellationReasons.Select(c => c.Code));
         Assert.Equal("6", cancelled.CancellationReasons[1].Item["balance"].N);
         Assert.Equal("Duplicate primary key exists in table", cancelled.CancellationReasons[2].Message);
         Assert.Null(await Get(Client, table, ("pk", S("another"))));
