@@ -27,6 +27,6 @@ public sealed class MemcachedListener(CacheRouter router, MemcachedStats stats, 
 
     protected override void OnDisconnected() => Interlocked.Decrement(ref stats.CurrentConnections);
 
-    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, CancellationToken cancellationToken) =>
+    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, string local, CancellationToken cancellationToken) =>
         new MemcachedSession(input, output, router, stats, time, options.Value).RunAsync(cancellationToken);
 }

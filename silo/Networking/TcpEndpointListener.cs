@@ -24,7 +24,8 @@ public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundSe
     /// <summary>Where to listen; throws when the options are invalid.</summary>
     protected abstract IPEndPoint Endpoint();
 
-    protected abstract Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, CancellationToken cancellationToken);
+    /// <summary>Serves one connection; <paramref name="remote"/> and <paramref name="local"/> are its two ends as ip:port.</summary>
+    protected abstract Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, string local, CancellationToken cancellationToken);
 
     protected virtual void OnConnected()
     {
@@ -69,13 +70,14 @@ public abstract partial class TcpEndpointListener(ILogger logger) : BackgroundSe
     {
         client.NoDelay = true;
         var remote = client.RemoteEndPoint?.ToString() ?? "?";
+        var local = client.LocalEndPoint?.ToString() ?? "?";
         OnConnected();
         var connection = _connections!.Create(client);
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
         try
         {
-            await RunSessionAsync(input, output, remote, stoppingToken);
+            await RunSessionAsync(input, output, remote, local, stoppingToken);
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or Microsoft.AspNetCore.Connections.ConnectionResetException)
         {

@@ -31,4 +31,6 @@ public sealed class RespClients
     public void CountCommands(int count) => Interlocked.Add(ref _commandsProcessed, count);
 
     public IReadOnlyList<RespSession> Snapshot() => [.. _sessions.Values];
+
+    public RespSession? Find(long id) => _sessions.GetValueOrDefault(id);
 }

@@ -18,6 +18,6 @@ public sealed class RespListener(RespServices services, IOptions<RespEndpointOpt
         return new IPEndPoint(IPAddress.Parse(o.Address), o.Port);
     }
 
-    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, CancellationToken cancellationToken) =>
-        new RespSession(input, output, services, remote).RunAsync(cancellationToken);
+    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, string local, CancellationToken cancellationToken) =>
+        new RespSession(input, output, services, remote, local).RunAsync(cancellationToken);
 }

@@ -37,6 +37,9 @@ public sealed class RespServices(
     public RespEndpointOptions Endpoint => endpointOptions.Value;
     public TimeProvider Time => time;
 
+    /// <summary>CLIENT PAUSE's state on this silo.</summary>
+    public Clients.ClientPause Pause { get; } = new(time);
+
     /// <summary>The default user's password (CONFIG SET requirepass changes it at run time); empty for none.</summary>
     public string RequirePass { get; set; } = cacheOptions.Value.RequirePass;
 

@@ -1,6 +1,7 @@
 using DataTier.Cache;
 using DataTier.Cache.Blocking;
 using DataTier.Cache.Commands;
+using DataTier.Silo.Resp.Clients;
 
 namespace DataTier.Silo.Resp;
 
@@ -41,7 +42,7 @@ public sealed partial class RespSession
             try
             {
                 if (await attempt(deadline) is { } reply) return reply;
-                if (!await WaitAsync(waiter.Task, deadline)) return CacheReply.NilArray;
+                if (await WaitAsync(waiter.Task, deadline) is { } stopped) return stopped;
             }
             finally
             {
@@ -50,20 +51,35 @@ public sealed partial class RespSession
         }
     }
 
-    /// <summary>Waits for a wake-up, the deadline or the retry interval; false when the deadline has passed or the client has gone.</summary>
-    private async Task<bool> WaitAsync(Task woken, long deadline)
+    /// <summary>
+    /// Waits for a wake-up, the deadline or the retry interval: null to try again, or the blocking command's reply when
+    /// it stops waiting (the deadline has passed, the client has gone, or CLIENT UNBLOCK ended the wait).
+    /// </summary>
+    private async Task<CacheReply?> WaitAsync(Task woken, long deadline)
     {
         var retryAt = _services.Time.GetUtcNow() + RetryEvery;
-        while (true)
+        var unblocked = new TaskCompletionSource<UnblockReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _unblock = unblocked;
+        try
         {
-            var now = _services.Time.GetUtcNow();
-            if (now.ToUnixTimeMilliseconds() >= deadline || ClientHasGone()) return false;
-            if (woken.IsCompleted || now >= retryAt) return true;
-            var left = TimeSpan.FromMilliseconds(Math.Min(deadline - now.ToUnixTimeMilliseconds(), WatchConnectionEvery.TotalMilliseconds));
-            await Task.WhenAny(woken, Task.Delay(left, _services.Time, _stopping));
-            _stopping.ThrowIfCancellationRequested();
+            while (true)
+            {
+                var now = _services.Time.GetUtcNow();
+                if (unblocked.Task.IsCompleted) return unblocked.Task.Result == UnblockReason.Error ? UnblockedByClient : CacheReply.NilArray;
+                if (now.ToUnixTimeMilliseconds() >= deadline || ClientHasGone()) return CacheReply.NilArray;
+                if (woken.IsCompleted || now >= retryAt) return null;
+                var left = TimeSpan.FromMilliseconds(Math.Min(deadline - now.ToUnixTimeMilliseconds(), WatchConnectionEvery.TotalMilliseconds));
+                await Task.WhenAny(woken, unblocked.Task, Task.Delay(left, _services.Time, _stopping));
+                _stopping.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            _unblock = null;
         }
     }
+
+    private static readonly CacheReply UnblockedByClient = CacheReply.Error("UNBLOCKED client unblocked via CLIENT UNBLOCK");
 
     /// <summary>Whether the client closed its connection: its input has ended (commands it sent meanwhile stay unread).</summary>
     private bool ClientHasGone()

@@ -3,7 +3,7 @@ using DataTier.Cache.Commands;
 
 namespace DataTier.Silo.Resp;
 
-/// <summary>Connection commands: PING, ECHO, SELECT, QUIT, HELLO, AUTH, CLIENT, RESET, TIME.</summary>
+/// <summary>Connection commands: PING, ECHO, SELECT, QUIT, HELLO, AUTH, RESET, TIME (CLIENT has its own file).</summary>
 public sealed partial class RespSession
 {
     public const string ServerVersion = RedisVersion.Text;
@@ -103,42 +103,6 @@ public sealed partial class RespSession
     private static readonly CacheReply InvalidClientName = CacheReply.Error("ERR Client names cannot contain spaces, newlines or special characters.");
 
     private static bool IsValidClientName(string name) => name.All(c => c is > ' ' and <= '~');
-
-    private CacheReply Client(byte[][] a)
-    {
-        var sub = Arg.Lower(a[1]);
-        switch (sub)
-        {
-            case "id" when a.Length == 2:
-                return CacheReply.Int(Id);
-            case "getname" when a.Length == 2:
-                return Name is null ? CacheReply.Nil : CacheReply.Bulk(Name);
-            case "setname" when a.Length == 3:
-                var name = Arg.Text(a[2]);
-                if (!IsValidClientName(name)) return InvalidClientName;
-                Name = name.Length == 0 ? null : name;
-                return CacheReply.Ok;
-            case "setinfo" when a.Length == 4:
-                return CacheReply.Ok;
-            case "info" when a.Length == 2:
-                return CacheReply.Verbatim(ClientLine(this) + "\n");
-            case "list":
-                return CacheReply.Verbatim(string.Concat(_services.Clients.Snapshot().Select(s => ClientLine(s) + "\n")));
-            case "no-evict" or "no-touch" when a.Length == 3:
-                return Arg.Is(a[2], "on") || Arg.Is(a[2], "off") ? CacheReply.Ok : CacheErrors.Syntax;
-            case "help":
-                return CacheReply.Array(ClientHelp.Select(CacheReply.Simple).ToArray());
-            case "id" or "getname" or "setname" or "setinfo" or "info" or "no-evict" or "no-touch":
-                return CacheErrors.WrongArity("client|" + sub);
-            default:
-                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try CLIENT HELP.");
-        }
-    }
-
-    private static readonly string[] ClientHelp = ["CLIENT <subcommand> [<arg> ...]. Subcommands are:", "ID", "GETNAME", "SETNAME <name>", "SETINFO <option> <value>", "INFO", "LIST"];
-
-    private static string ClientLine(RespSession s) =>
-        $"id={s.Id} addr={s.RemoteEndpoint} name={s.Name ?? ""} age={(long)(DateTime.UtcNow - s.ConnectedAt).TotalSeconds} db=0 sub={s._channels.Count} psub={s._patterns.Count} user={s.User} resp={s.Protocol}";
 
     private CacheReply Reset()
     {

@@ -33,7 +33,7 @@ public sealed partial class RespSession
             try
             {
                 if (await TryReadStreamsAsync(read, ids, deadline) is { } reply) return reply;
-                if (!await WaitAsync(waiter.Task, deadline)) return CacheReply.NilArray;
+                if (await WaitAsync(waiter.Task, deadline) is { } stopped) return stopped;
             }
             finally
             {

@@ -24,6 +24,9 @@ public sealed partial class RespSession
 
     private bool InTransaction => _queued is not null;
 
+    /// <summary>CLIENT LIST's multi: the commands queued, or -1 outside MULTI.</summary>
+    private int QueuedCount => _queued?.Count ?? -1;
+
     /// <summary>Commands that run at once even inside MULTI.</summary>
     private static bool ControlsTransaction(CommandId id) => id is CommandId.Multi or CommandId.Exec or CommandId.Discard
         or CommandId.Watch or CommandId.Quit or CommandId.Reset;

@@ -26,12 +26,13 @@ public sealed partial class RespSession : IPubSubSubscriber
     private bool _quit;
     private CancellationToken _stopping;
 
-    public RespSession(PipeReader input, PipeWriter output, RespServices services, string remoteEndpoint)
+    public RespSession(PipeReader input, PipeWriter output, RespServices services, string remoteEndpoint, string localEndpoint)
     {
         _input = input;
         _output = output;
         _services = services;
         RemoteEndpoint = remoteEndpoint;
+        LocalEndpoint = localEndpoint;
         Authenticated = services.DefaultUserLoggedIn;
         _acl = services.RestrictionsOf("default");
         Id = services.Clients.Register(this);
@@ -42,6 +43,9 @@ public sealed partial class RespSession : IPubSubSubscriber
     public string? Name { get; private set; }
 
     public string RemoteEndpoint { get; }
+
+    /// <summary>The silo's end of the connection (CLIENT LIST's laddr).</summary>
+    public string LocalEndpoint { get; }
 
     public int Protocol { get; private set; } = 2;
 
@@ -69,6 +73,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             while (!_quit)
             {
                 var result = await _input.ReadAsync(cancellationToken);
+                if (_killed) break;
                 var buffer = result.Buffer;
                 var protocolError = Parse(buffer, out var consumed);
                 _input.AdvanceTo(consumed, buffer.End);
@@ -111,7 +116,8 @@ public sealed partial class RespSession : IPubSubSubscriber
             var args = _commands[i];
             var immediate = await DispatchAsync(args, i, outcomes);
             if (immediate is not null) outcomes[i] = immediate;
-            protocols[i] = Protocol;
+            // Protocol 0 marks a reply CLIENT REPLY holds back.
+            protocols[i] = TakeReplyTurn() ? Protocol : 0;
         }
         await _pending.FlushAsync(_services.Router, outcomes);
         _services.Clients.CountCommands(count);
@@ -123,6 +129,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             while (_pushes is not null && _pushes.Reader.TryRead(out var delivered)) RespWriter.WritePush(_output, delivered, Protocol);
             for (var i = 0; i < count; i++)
             {
+                if (protocols[i] == 0) continue;
                 switch (outcomes[i])
                 {
                     case CacheReply reply:
@@ -165,6 +172,13 @@ public sealed partial class RespSession : IPubSubSubscriber
             if (spec.Id != CommandId.Exec) return denied;
             EndTransaction();
             return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
+        }
+        NoteCommand(spec, args);
+        if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
+        {
+            // Commands before this one in the pipeline run first; this one and those after wait for the pause's end.
+            await _pending.FlushAsync(_services.Router, outcomes);
+            await paused.WaitAsync(_stopping);
         }
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && InSubscribedContext && !spec.Flags.HasFlag(CommandFlags.PubSubContext))

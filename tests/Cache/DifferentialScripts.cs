@@ -15,6 +15,18 @@ public static class DifferentialScripts
             // Cluster mode is off here, as in a standalone redis-server.
             "CLUSTER SLOTS", "CLUSTER KEYSLOT foo", "CLUSTER FOO", "CLUSTER", "CLUSTER KEYSLOT", "CLUSTER HELP", "CLUSTER MEET 127.0.0.1 1",
         ],
+        ["client-subcommands"] =
+        [
+            "CLIENT KILL 1.2.3.4:5", "CLIENT KILL id abc", "CLIENT KILL id 0", "CLIENT KILL id -1", "CLIENT KILL user nouser",
+            "CLIENT KILL skipme maybe", "CLIENT KILL addr", "CLIENT KILL laddr 1.2.3.4:5", "CLIENT KILL type foo", "CLIENT KILL type master",
+            "CLIENT KILL type replica", "CLIENT KILL type slave", "CLIENT KILL id 999999", "CLIENT KILL foo bar", "CLIENT KILL id 1 type",
+            "CLIENT KILL", "CLIENT PAUSE", "CLIENT PAUSE abc", "CLIENT PAUSE -1", "CLIENT PAUSE 10 foo", "CLIENT PAUSE 1 write extra",
+            "CLIENT PAUSE 0", "CLIENT PAUSE 99999999999999999999", "CLIENT UNPAUSE", "CLIENT UNPAUSE extra", "CLIENT UNBLOCK 999999",
+            "CLIENT UNBLOCK 5 foo", "CLIENT UNBLOCK x", "CLIENT UNBLOCK 1 timeout extra", "CLIENT UNBLOCK", "CLIENT REPLY",
+            "CLIENT REPLY foo", "CLIENT REPLY ON", "CLIENT GETREDIR", "CLIENT GETREDIR x", "CLIENT TRACKINGINFO", "CLIENT LIST type foo",
+            "CLIENT LIST id abc", "CLIENT LIST id", "CLIENT LIST id 0", "CLIENT LIST foo", "CLIENT LIST type", "CLIENT LIST id 999999",
+            "CLIENT INFO x", "CLIENT NO-EVICT maybe", "CLIENT NO-EVICT on", "CLIENT NO-EVICT off", "CLIENT ID x", "CLIENT HELP x",
+        ],
         ["set-options"] =
         [
             "SET k v", "GET k", "SET k v2 NX", "SET k v3 XX", "GET k", "SET n v NX", "SET n2 v XX", "GET n2",

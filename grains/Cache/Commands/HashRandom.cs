@@ -8,7 +8,7 @@ public static class HashRandom
 {
     private static IEnumerable<KeyValuePair<byte[], byte[]>> Pick(KeyValuePair<byte[], byte[]>[] fields, long count)
     {
-        if (count < 0) return Enumerable.Range(0, (int)Math.Min(-count, int.MaxValue)).Select(_ => fields[Random.Shared.Next(fields.Length)]);
+        if (count < 0) return Enumerable.Range(0, (int)-count).Select(_ => fields[Random.Shared.Next(fields.Length)]);
         if (count >= fields.Length) return fields;
         Random.Shared.Shuffle(fields);
         return fields.Take((int)count);

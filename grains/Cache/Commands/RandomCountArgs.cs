@@ -5,6 +5,16 @@ namespace DataTier.Cache.Commands;
 /// <summary>ZRANDMEMBER's and HRANDFIELD's <c>key [count [WITHSCORES | WITHVALUES]]</c>, refused as Redis refuses them.</summary>
 public readonly record struct RandomCountArgs(bool HasCount, long Count, bool WithPairs)
 {
+    /// <summary>
+    /// The most members a negative count may repeat. Redis streams such a reply into its output buffer however long it
+    /// is; a shard builds its reply whole and ships it between silos, so a count of -2^40 would take the silo's memory.
+    /// </summary>
+    public const long MaxRepeated = 1 << 24;
+
+    /// <summary>Redis' range error for a count below <see cref="MaxRepeated"/>'s bound, or null.</summary>
+    public static CacheReply? CheckRepeated(long count) =>
+        count < -MaxRepeated ? CacheReply.Error($"ERR value is out of range, value must between {-MaxRepeated} and {long.MaxValue}") : null;
+
     /// <summary>The arguments, or Redis' error; <paramref name="pairsWord"/> is the lower-case option that adds scores or values.</summary>
     public static CacheReply? Parse(byte[][] a, string pairsWord, out RandomCountArgs args)
     {
@@ -36,6 +46,7 @@ public readonly record struct RandomCountArgs(bool HasCount, long Count, bool Wi
         if (error is not null) return error;
         if (found is null) return args.HasCount ? CacheReply.EmptyArray : CacheReply.Nil;
         if (args.HasCount && args.Count == 0) return CacheReply.EmptyArray;
+        if (CheckRepeated(args.Count) is { } tooMany) return tooMany;
         value = found;
         return null;
     }

@@ -93,6 +93,7 @@ public static class SetCommands
         if (error is not null) return error;
         if (!hasCount) return set is null ? CacheReply.Nil : CacheReply.Bulk(set.Random(Random.Shared));
         if (set is null || count == 0) return CacheReply.EmptyArray;
+        if (RandomCountArgs.CheckRepeated(count) is { } tooMany) return tooMany;
         if (count < 0)
         {
             var repeated = new CacheReply[-count];

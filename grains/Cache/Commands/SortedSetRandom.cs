@@ -12,7 +12,7 @@ public static class SortedSetRandom
         var (hasCount, count, withScores) = args;
         if (!hasCount) return CacheReply.Bulk(At(set, Random.Shared.Next(set.Count)).Member);
         IEnumerable<ScoredMember> chosen = count < 0
-            ? Enumerable.Range(0, (int)Math.Min(-count, int.MaxValue)).Select(_ => At(set, Random.Shared.Next(set.Count)))
+            ? Enumerable.Range(0, (int)-count).Select(_ => At(set, Random.Shared.Next(set.Count)))
             : count >= set.Count ? set.Ordered : Distinct(set, (int)count);
         return SortedSetRanges.Reply(chosen, withScores);
     }
