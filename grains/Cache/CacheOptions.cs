@@ -20,6 +20,9 @@ public sealed class CacheOptions
     /// <summary>Password of the default user for RESP clients (Redis' <c>requirepass</c>); empty means none.</summary>
     public string RequirePass { get; set; } = "";
 
+    /// <summary>Redis' notify-keyspace-events classes (for example <c>KEA</c>, or <c>Ex</c> for expirations), for every silo; empty for none.</summary>
+    public string NotifyKeyspaceEvents { get; set; } = "";
+
     /// <summary>Further users for RESP clients: name to password.</summary>
     public Dictionary<string, string> Users { get; set; } = [];
 
@@ -46,6 +49,8 @@ public sealed class CacheOptions
         if (MaxMemorySamples is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(MaxMemorySamples), "must be between 1 and 64");
         if (SnapshotInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SnapshotInterval), "must not be negative");
         if (Replicas is < 0 or > MaxReplicas) throw new ArgumentOutOfRangeException(nameof(Replicas), $"must be between 0 and {MaxReplicas}");
+        if (Notifications.KeyspaceEventFlags.Parse(NotifyKeyspaceEvents) is null)
+            throw new ArgumentException(Notifications.KeyspaceEventFlags.InvalidCharacter, nameof(NotifyKeyspaceEvents));
         if (ActiveExpiryInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ActiveExpiryInterval), "must be positive");
         foreach (var (user, rules) in UserAccess)
         {

@@ -47,7 +47,7 @@ public sealed class CacheRouter
 
     public Task<EntrySnapshot?> Export(byte[] key) => Shard(ShardOf(key)).Export(key);
 
-    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent) => Shard(ShardOf(snapshot.Key)).Import(snapshot, onlyIfAbsent);
+    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null) => Shard(ShardOf(snapshot.Key)).Import(snapshot, onlyIfAbsent, notify);
 
     /// <summary>Runs one command on every shard, in parallel, and returns the replies by shard index.</summary>
     public async Task<CacheReply[]> OnAllShards(ShardCommand command)

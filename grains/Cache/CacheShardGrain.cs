@@ -65,6 +65,8 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         }
         _migrated = null;
         _migratedCounters = null;
+        // After the keys it starts with are in: loading them is not news, as Redis loading its RDB file is not.
+        _keyspace.Events = services.GetService<Notifications.KeyspaceNotifier>();
         // A cache shard holds its data only in memory: it must not be collected when idle.
         DelayDeactivation(Timeout.InfiniteTimeSpan);
         local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
@@ -132,12 +134,14 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         }
     }
 
-    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent)
+    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null)
     {
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
-            return Task.FromResult(ImportLocked(snapshot, onlyIfAbsent));
+            var stored = ImportLocked(snapshot, onlyIfAbsent);
+            if (stored && notify is not null) _keyspace.Notify(Notifications.KeyspaceEventNames.TypeOf(notify), notify, snapshot.Key);
+            return Task.FromResult(stored);
         }
     }
 
@@ -151,8 +155,12 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
+            // Keys a failed migration hands back are not news (as the ones a migration brings).
+            var events = _keyspace.Events;
+            _keyspace.Events = null;
             foreach (var snapshot in entries)
                 if ((snapshot.ExpiresAt == 0 || snapshot.ExpiresAt > _keyspace.Now) && ImportLocked(snapshot, onlyIfAbsent: true)) restored++;
+            _keyspace.Events = events;
         }
         return Task.FromResult(restored);
     }

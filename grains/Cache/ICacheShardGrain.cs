@@ -14,8 +14,11 @@ public interface ICacheShardGrain : IGrainWithIntegerKey
     /// <summary>A key's value and expiry, or null (for RENAME across shards).</summary>
     Task<EntrySnapshot?> Export(byte[] key);
 
-    /// <summary>Stores a value under the snapshot's key, replacing any (unless <paramref name="onlyIfAbsent"/>); false when it was not stored.</summary>
-    Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent);
+    /// <summary>
+    /// Stores a value under the snapshot's key, replacing any (unless <paramref name="onlyIfAbsent"/>); false when it was
+    /// not stored. <paramref name="notify"/> names the keyspace event the store raises (copy_to, rename_to, sunionstore, ...).
+    /// </summary>
+    Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null);
 
     /// <summary>Writes the shard's keys to its snapshot in the durable store; returns how many.</summary>
     Task<long> Save();

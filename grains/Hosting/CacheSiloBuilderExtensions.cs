@@ -45,6 +45,8 @@ public static class CacheSiloBuilderExtensions
         services.AddHostedService<DataTier.Cache.Scripting.ScriptLogSetup>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();
+        services.AddSingleton<DataTier.Cache.Notifications.KeyspaceNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataTier.Cache.Notifications.KeyspaceNotifier>());
         services.AddSingleton<Cache.Snapshots.CacheSnapshots>();
         services.AddHostedService(sp => sp.GetRequiredService<Cache.Snapshots.CacheSnapshots>());
         services.AddSingleton<ActiveExpirySweep>();

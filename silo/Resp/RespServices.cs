@@ -20,8 +20,10 @@ public sealed class RespServices(
     DataTier.Cache.Scripting.ScriptCache scripts,
     AclLog aclLog,
     ClusterNodes clusterNodes,
-    DataTier.Cache.Topology.CacheTopology topology)
+    DataTier.Cache.Topology.CacheTopology topology,
+    DataTier.Cache.Notifications.KeyspaceNotifier notifier)
 {
+    public DataTier.Cache.Notifications.KeyspaceNotifier Notifier => notifier;
     public ClusterNodes ClusterNodes => clusterNodes;
     public DataTier.Cache.Topology.CacheTopology Topology => topology;
     public AclLog AclLog => aclLog;

@@ -89,7 +89,8 @@ public sealed partial class RespSession
         if (limit is { } max) return CacheReply.Int(max > 0 ? Math.Min(max, result.Count) : result.Count);
         if (destination is null) return CacheReply.Members(result.Select(CacheReply.Bulk).ToArray());
         if (result.Count == 0) await router.Execute(CacheRouter.ShardOf(destination), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), destination]));
-        else await router.Import(new EntrySnapshot { Key = destination, Type = 4, Items = [.. result] }, onlyIfAbsent: false);
+        else await router.Import(new EntrySnapshot { Key = destination, Type = 4, Items = [.. result] }, onlyIfAbsent: false,
+            operation switch { SetOperation.Inter => "sinterstore", SetOperation.Union => "sunionstore", _ => "sdiffstore" });
         return CacheReply.Int(result.Count);
     }
 
@@ -102,7 +103,7 @@ public sealed partial class RespSession
         if (snapshots.Any(s => s is { Type: not 0 })) return CacheErrors.WrongType;
         if (BitmapCommands.Combine(a[1], snapshots.Select(s => s?.String ?? []).ToArray(), out var result) is { } invalid) return invalid;
         if (result.Length == 0) await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[2]]));
-        else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false);
+        else await router.Import(new EntrySnapshot { Key = a[2], Type = 0, String = result, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false, "set");
         return CacheReply.Int(result.Length);
     }
 
@@ -116,7 +117,7 @@ public sealed partial class RespSession
         if (id == CommandId.PfCount) return CacheReply.Int((long)DataTier.Cache.Hll.HyperLogLog.EstimateRaw(max));
         var destination = snapshots[0];
         if (HyperLogLogCommands.MergeResult(destination?.String, max, dense, _services.Budget.HllSparseMaxBytes, out var result) is { } corrupted) return corrupted;
-        await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false);
+        await router.Import(new EntrySnapshot { Key = a[1], Type = 0, String = result, ExpiresAt = destination?.ExpiresAt ?? 0, Flags = destination?.Flags ?? 0, Encoding = (byte)StringEncoding.Raw }, onlyIfAbsent: false, "pfadd");
         return CacheReply.Ok;
     }
 }

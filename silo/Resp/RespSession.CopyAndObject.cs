@@ -18,7 +18,7 @@ public sealed partial class RespSession
         if (source == CacheRouter.ShardOf(a[2])) return await router.Execute(source, new ShardCommand(CommandId.Copy, a));
         var snapshot = await router.Export(a[1]);
         if (snapshot is null) return CacheReply.Zero;
-        return await router.Import(snapshot.For(a[2], copy: true), onlyIfAbsent: !replace) ? CacheReply.One : CacheReply.Zero;
+        return await router.Import(snapshot.For(a[2], copy: true), onlyIfAbsent: !replace, "copy_to") ? CacheReply.One : CacheReply.Zero;
     }
 
     private async Task<CacheReply> ObjectAsync(byte[][] a) =>

@@ -39,7 +39,8 @@ public sealed partial class RespSession
             members[i] = pairs[i * 2].Bytes!;
             scores[i] = pairs[i * 2 + 1].Double;
         }
-        await router.Import(new EntrySnapshot { Key = destination, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false);
+        await router.Import(new EntrySnapshot { Key = destination, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false,
+            GeoSearchCommands.StoreEvent(GeoSearchRequest.FormOf(spec.Id)));
         return CacheReply.Int(count);
     }
 }

@@ -148,8 +148,8 @@ public sealed partial class RespSession
         var nx = spec.Id == CommandId.RenameNx;
         var snapshot = await router.Export(a[1]);
         if (snapshot is null) return CacheErrors.NoSuchKey;
-        if (!await router.Import(snapshot.For(a[2], copy: false), nx)) return CacheReply.Zero;
-        await router.Execute(source, new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), a[1]]));
+        if (!await router.Import(snapshot.For(a[2], copy: false), nx, "rename_to")) return CacheReply.Zero;
+        await router.Execute(source, new ShardCommand(CommandId.RenameFrom, ["RENAMEFROM"u8.ToArray(), a[1]]));
         return nx ? CacheReply.One : CacheReply.Ok;
     }
 

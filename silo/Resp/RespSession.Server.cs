@@ -126,6 +126,28 @@ public sealed partial class RespSession
         CacheReply.EmptyArray,
     ]);
 
+    private async Task<CacheReply> ConfigAsync(byte[][] a)
+    {
+        var reply = Config(a);
+        // notify-keyspace-events is the cluster's: every silo raises the events of the shards it hosts.
+        if (!reply.IsError && Arg.Is(a[1], "set") && Enumerable.Range(1, (a.Length - 2) / 2).Any(j => Arg.Is(a[j * 2], "notify-keyspace-events")))
+        {
+            var flags = (int)_services.Notifier.Flags;
+            foreach (var silo in _services.Hub.OtherSilos())
+            {
+                try
+                {
+                    await silo.SetKeyspaceEvents(flags);
+                }
+                catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+                {
+                    // a silo that is leaving raises no more events
+                }
+            }
+        }
+        return reply;
+    }
+
     private CacheReply Config(byte[][] a)
     {
         var sub = Arg.Lower(a[1]);
@@ -183,6 +205,7 @@ public sealed partial class RespSession
         yield return ("maxmemory-samples", budget.Samples.ToString(CultureInfo.InvariantCulture));
         yield return ("hll-sparse-max-bytes", budget.HllSparseMaxBytes.ToString(CultureInfo.InvariantCulture));
         yield return ("requirepass", _services.RequirePass);
+        yield return ("notify-keyspace-events", DataTier.Cache.Notifications.KeyspaceEventFlags.Format(_services.Notifier.Flags));
         yield return ("databases", "1");
         yield return ("port", _services.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
         yield return ("bind", _services.Endpoint.Address);
@@ -219,6 +242,11 @@ public sealed partial class RespSession
                 return null;
             case "requirepass":
                 _services.RequirePass = value;
+                return null;
+            case "notify-keyspace-events":
+                if (DataTier.Cache.Notifications.KeyspaceEventFlags.Parse(value) is not { } events)
+                    return ConfigSetFailed(name, DataTier.Cache.Notifications.KeyspaceEventFlags.InvalidCharacter);
+                _services.Notifier.Flags = events;
                 return null;
             default:
                 return CacheReply.Error($"ERR Unknown option or number of arguments for CONFIG SET - '{name}'");

@@ -34,7 +34,7 @@ public sealed partial class RespSession
         var output = SortRun.Output(args, ordered, input.Start, input.End, gets.Read);
         if (args.Store is null) return SortRun.Reply(output);
         if (output.Count == 0) await router.Execute(CacheRouter.ShardOf(args.Store), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), args.Store]));
-        else await router.Import(new EntrySnapshot { Key = args.Store, Type = 3, Items = [.. output.Select(v => v ?? [])] }, onlyIfAbsent: false);
+        else await router.Import(new EntrySnapshot { Key = args.Store, Type = 3, Items = [.. output.Select(v => v ?? [])] }, onlyIfAbsent: false, "sortstore");
         return CacheReply.Int(output.Count);
     }
 }

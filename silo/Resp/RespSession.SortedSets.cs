@@ -28,7 +28,8 @@ public sealed partial class RespSession
         if ((SortedSetAlgebra.CheckTypes(values) ?? args.ParseOptions(a)) is { } error) return error;
         var result = SortedSetAlgebra.Combine(args, values);
         if (args.Destination is { } target)
-            await StoreSortedSetAsync(target, result.Select(m => m.Member).ToArray(), result.Select(m => m.Score).ToArray());
+            await StoreSortedSetAsync(target, result.Select(m => m.Member).ToArray(), result.Select(m => m.Score).ToArray(),
+                spec.Id switch { CommandId.ZUnionStore => "zunionstore", CommandId.ZInterStore => "zinterstore", _ => "zdiffstore" });
         return SortedSetOperations.Reply(args, result);
     }
 
@@ -42,16 +43,16 @@ public sealed partial class RespSession
         var range = await router.Execute(CacheRouter.ShardOf(source), new ShardCommand(CommandId.ZRangeForStore, a));
         if (range.IsError) return range;
         var items = range.Items!;
-        await StoreSortedSetAsync(destination, items.Where((_, i) => i % 2 == 0).Select(m => m.Bytes!).ToArray(), items.Where((_, i) => i % 2 == 1).Select(s => s.Double).ToArray());
+        await StoreSortedSetAsync(destination, items.Where((_, i) => i % 2 == 0).Select(m => m.Bytes!).ToArray(), items.Where((_, i) => i % 2 == 1).Select(s => s.Double).ToArray(), "zrangestore");
         return CacheReply.Int(items.Length / 2);
     }
 
     /// <summary>A sorted set written over whatever the key held (without its expiry), or the key removed when the set is empty.</summary>
-    private async Task StoreSortedSetAsync(byte[] key, byte[][] members, double[] scores)
+    private async Task StoreSortedSetAsync(byte[] key, byte[][] members, double[] scores, string @event)
     {
         var router = _services.Router;
         if (members.Length == 0) await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
-        else await router.Import(new EntrySnapshot { Key = key, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false);
+        else await router.Import(new EntrySnapshot { Key = key, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false, @event);
     }
 
     private async Task<CacheReply> RunSortedSetPopAsync(CommandSpec spec, byte[][] a)

@@ -231,7 +231,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
         or CommandId.Cluster;
 
@@ -253,7 +253,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             : CacheReply.Error("ERR Background save already in progress"),
         CommandId.LastSave => CacheReply.Int(_services.Snapshots.LastSave),
         CommandId.Command => Command(a),
-        CommandId.Config => Config(a),
+
         CommandId.PubSub => PubSubIntrospection(a),
         CommandId.Readonly => SetReadFromReplicas(true),
         CommandId.Readwrite => SetReadFromReplicas(false),
@@ -283,6 +283,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Exec => await ExecAsync(),
         CommandId.Watch => await WatchAsync(a),
         CommandId.Cluster => await ClusterAsync(a),
+        CommandId.Config => await ConfigAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };

@@ -47,6 +47,36 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
     }
 
     [Fact]
+    public async Task Keyspace_notifications_set_on_one_silo_come_from_the_shards_of_every_silo()
+    {
+        var silos = Cluster.Silos.ToArray();
+        await using var subscriber = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        await using var admin = await RespTestClient.ConnectAsync(RespPort(silos[1]));
+        await using var writer = await RespTestClient.ConnectAsync(RespPort(silos[2]));
+        Assert.Equal("[\"subscribe\", \"__keyevent@0__:set\", :1]", await subscriber.CallAsync("SUBSCRIBE", "__keyevent@0__:set"));
+        Assert.Equal("+OK", await admin.CallAsync("CONFIG", "SET", "notify-keyspace-events", "E$"));
+        try
+        {
+            foreach (var silo in silos)
+            {
+                await using var view = await RespTestClient.ConnectAsync(RespPort(silo));
+                Assert.Equal("[\"notify-keyspace-events\", \"$E\"]", await view.CallAsync("CONFIG", "GET", "notify-keyspace-events"));
+            }
+            // Keys whose shards are spread over the three silos: each set reaches the subscriber on the first.
+            var keys = Enumerable.Range(0, 30).Select(i => $"notified-{i}").ToList();
+            foreach (var key in keys) Assert.Equal("+OK", await writer.CallAsync("SET", key, "v"));
+            var received = new HashSet<string>();
+            while (received.Count < keys.Count)
+                received.Add(await subscriber.ReadAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+            Assert.Equal(keys.Select(k => $"[\"message\", \"__keyevent@0__:set\", \"{k}\"]").ToHashSet(), received);
+        }
+        finally
+        {
+            await admin.CallAsync("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
+    [Fact]
     public async Task A_message_published_on_one_silo_reaches_subscribers_on_the_others_and_a_shard_message_its_shard_channel_s()
     {
         var silos = Cluster.Silos.ToArray();

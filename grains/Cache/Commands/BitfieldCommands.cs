@@ -30,7 +30,12 @@ public static class BitfieldCommands
         }
         var replies = new CacheReply[operations.Count];
         for (var i = 0; i < operations.Count; i++) replies[i] = Apply(value, operations[i]);
-        if (writes) ks.SetRawString(a[1], entry, value);
+        if (writes)
+        {
+            ks.SetRawString(a[1], entry, value);
+            // Redis raises setbit when a SET or INCRBY took effect (not refused by OVERFLOW FAIL).
+            if (operations.Where((op, i) => op.Kind != BitfieldOperation.Kinds.Get && replies[i].Kind != ReplyKind.Null).Any()) ks.StringEvent("setbit", a[1]);
+        }
         return CacheReply.Array(replies);
     }
 

@@ -29,6 +29,7 @@ public static class BitmapCommands
         if (entry is not null && entry.Value is not byte[]) return CacheErrors.WrongType;
         var value = entry?.Value as byte[] ?? [];
         var index = (int)(offset >> 3);
+        var grew = entry is null || index >= value.Length;
         if (index >= value.Length)
         {
             var grown = new byte[index + 1];
@@ -39,6 +40,8 @@ public static class BitmapCommands
         var old = (value[index] & mask) != 0 ? 1 : 0;
         value[index] = bit == 1 ? (byte)(value[index] | mask) : (byte)(value[index] & ~mask);
         ks.SetRawString(a[1], entry, value);
+        // Redis raises setbit only for a new or longer string, or a bit that changed.
+        if (grew || old != bit) ks.StringEvent("setbit", a[1]);
         return CacheReply.Int(old);
     }
 
@@ -162,8 +165,13 @@ public static class BitmapCommands
     /// <summary>BITOP's destination: the result as a string, or the key removed when the result is empty.</summary>
     public static void Store(CacheKeyspace ks, byte[] destination, byte[] result)
     {
-        if (result.Length == 0) ks.Remove(destination);
-        else ks.Put(destination, result).StringEncoding = StringEncoding.Raw;
+        if (result.Length == 0)
+        {
+            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
+            return;
+        }
+        ks.Put(destination, result).StringEncoding = StringEncoding.Raw;
+        ks.StringEvent("set", destination);
     }
 
     private static CacheReply? ParseUnit(byte[] arg, out bool bits)

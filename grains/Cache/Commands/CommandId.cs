@@ -45,6 +45,8 @@ public enum CommandId : short
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,
     // the per-shard attempts of the blocking list commands (not in the RESP command table)
     ListPopOrAwait, ListMoveOrAwait,
+    /// <summary>Internal: a RENAME's source removed after its value went to another shard (raises rename_from).</summary>
+    RenameFrom,
     // sets
     SAdd, SRem, SIsMember, SMIsMember, SMembers, SCard, SPop, SRandMember, SScan, SMove,
     SInter, SUnion, SDiff, SInterStore, SUnionStore, SDiffStore, SInterCard,

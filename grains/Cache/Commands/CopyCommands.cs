@@ -11,7 +11,11 @@ public static class CopyCommands
         var source = ks.Read(a[1]);
         if (source is null) return CacheReply.Zero;
         if (ks.Write(a[2]) is not null && !replace) return CacheReply.Zero;
-        ks.Put(EntrySnapshot.Of(source).For(a[2], copy: true));
+        var copy = EntrySnapshot.Of(source).For(a[2], copy: true);
+        // As Redis, the destination is deleted and added anew (its new event included), then copy_to.
+        ks.Remove(a[2]);
+        ks.Put(copy);
+        ks.GenericEvent("copy_to", a[2]);
         return CacheReply.One;
     }
 }

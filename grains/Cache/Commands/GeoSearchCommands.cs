@@ -11,12 +11,16 @@ public static class GeoSearchCommands
     {
         if (Find(ks, a, form, out var request, out var points) is { } error) return error;
         if (request.StoreKey is not { } destination) return Reply(points, request);
-        if (points.Length == 0) ks.Remove(destination);
+        if (points.Length == 0)
+        {
+            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
+        }
         else
         {
             var stored = new SortedSetValue();
             foreach (var point in points) stored.Set(point.Member, StoredScore(point, request));
             ks.Put(destination, stored);
+            ks.SortedSetEvent(StoreEvent(form), destination);
         }
         return CacheReply.Int(points.Length);
     }
@@ -25,6 +29,9 @@ public static class GeoSearchCommands
     /// A storing search (GEOSEARCHSTORE, GEORADIUS ... STORE) whose destination is on another shard: the search only,
     /// answering the members and the scores to store, flattened.
     /// </summary>
+    /// <summary>The event a storing search raises on its destination, as Redis names it.</summary>
+    public static string StoreEvent(GeoSearchForm form) => form == GeoSearchForm.SearchStore ? "geosearchstore" : "georadiusstore";
+
     public static CacheReply SearchForStore(CacheKeyspace ks, byte[][] a)
     {
         var form = GeoSearchRequest.FormOf(CommandTable.Find(a[0])!.Id);

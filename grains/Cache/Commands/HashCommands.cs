@@ -26,6 +26,7 @@ public static class HashCommands
         for (var i = 2; i < a.Length; i += 2)
             if (hash.Set(a[i], a[i + 1])) added++;
         ks.Resize(entry!);
+        ks.HashEvent("hset", a[1]);
         return multi ? CacheReply.Ok : CacheReply.Int(added);
     }
 
@@ -37,6 +38,7 @@ public static class HashCommands
         hash ??= Create(ks, a[1], ref entry);
         hash.Set(a[2], a[3]);
         ks.Resize(entry!);
+        ks.HashEvent("hset", a[1]);
         return CacheReply.One;
     }
 
@@ -63,8 +65,11 @@ public static class HashCommands
         var removed = 0;
         for (var i = 2; i < a.Length; i++)
             if (hash.Remove(a[i])) removed++;
+        if (removed == 0) return CacheReply.Zero;
         if (hash.Count == 0) ks.Remove(entry!);
         else ks.Resize(entry!);
+        ks.HashEvent("hdel", a[1]);
+        if (hash.Count == 0) ks.GenericEvent("del", a[1]);
         return CacheReply.Int(removed);
     }
 
@@ -127,6 +132,7 @@ public static class HashCommands
         hash ??= Create(ks, a[1], ref entry);
         hash.Set(a[2], CacheNumbers.ToBytes(current + by));
         ks.Resize(entry!);
+        ks.HashEvent("hincrby", a[1]);
         return CacheReply.Int(current + by);
     }
 
@@ -142,6 +148,7 @@ public static class HashCommands
         hash ??= Create(ks, a[1], ref entry);
         hash.Set(a[2], result);
         ks.Resize(entry!);
+        ks.HashEvent("hincrbyfloat", a[1]);
         return CacheReply.Bulk(result);
     }
 

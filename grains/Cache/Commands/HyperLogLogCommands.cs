@@ -35,6 +35,7 @@ public static class HyperLogLogCommands
         if (!updated) return CacheReply.Zero;
         hll.Invalidate();
         Store(ks, a[1], entry, hll.ToArray());
+        ks.StringEvent("pfadd", a[1]);
         return CacheReply.One;
     }
 
@@ -65,6 +66,7 @@ public static class HyperLogLogCommands
         var entry = ks.Write(a[1]);
         if (MergeResult(entry?.Value as byte[], max, dense, ks.Budget.HllSparseMaxBytes, out var result) is { } corrupted) return corrupted;
         Store(ks, a[1], entry, result);
+        ks.StringEvent("pfadd", a[1]);
         return CacheReply.Ok;
     }
 

@@ -10,7 +10,11 @@ public static class KeyCommands
     {
         var removed = 0;
         for (var i = 1; i < a.Length; i++)
-            if (ks.Remove(a[i])) removed++;
+        {
+            if (!ks.Remove(a[i])) continue;
+            ks.GenericEvent("del", a[i]);
+            removed++;
+        }
         return CacheReply.Int(removed);
     }
 
@@ -66,8 +70,16 @@ public static class KeyCommands
         if (xx && current == -1) return CacheReply.Zero;
         if (gt && (current == -1 || when <= current)) return CacheReply.Zero;
         if (lt && current != -1 && when >= current) return CacheReply.Zero;
-        if (when <= ks.Now) ks.Remove(entry);
-        else ks.SetExpiry(entry, when);
+        if (when <= ks.Now)
+        {
+            ks.Remove(entry);
+            ks.GenericEvent("del", a[1]);
+        }
+        else
+        {
+            ks.SetExpiry(entry, when);
+            ks.GenericEvent("expire", a[1]);
+        }
         return CacheReply.One;
     }
 
@@ -86,6 +98,7 @@ public static class KeyCommands
         var entry = ks.Write(a[1]);
         if (entry is null || entry.ExpiresAt == 0) return CacheReply.Zero;
         ks.SetExpiry(entry, 0);
+        ks.GenericEvent("persist", a[1]);
         return CacheReply.One;
     }
 
@@ -114,7 +127,17 @@ public static class KeyCommands
         ks.Remove(source);
         var moved = ks.Add(a[2], source.Value, source.ExpiresAt);
         moved.Frequency = source.Frequency;
+        ks.GenericEvent("rename_from", a[1]);
+        ks.GenericEvent("rename_to", a[2]);
         return nx ? CacheReply.One : CacheReply.Ok;
+    }
+
+    /// <summary>A cross-shard RENAME's last step (internal: key): the source removed, as rename_from.</summary>
+    public static CacheReply RenameFrom(CacheKeyspace ks, byte[][] a)
+    {
+        if (!ks.Remove(a[1])) return CacheReply.Zero;
+        ks.GenericEvent("rename_from", a[1]);
+        return CacheReply.One;
     }
 
     /// <summary>The keys of this shard that match a pattern.</summary>

@@ -1,4 +1,5 @@
 using DataTier.Cache.Keyspace;
+using DataTier.Cache.Notifications;
 using DataTier.Cache.Values;
 using Lookup = DataTier.Cache.Commands.TypedLookup<DataTier.Cache.Values.ListValue>;
 
@@ -23,6 +24,7 @@ public static class ListCommands
             else list.PushBack(a[i]);
         }
         ks.Resize(entry!);
+        ks.ListEvent(left ? "lpush" : "rpush", a[1]);
         ks.KeyGrew(a[1]);
         return CacheReply.Int(list.Count);
     }
@@ -40,14 +42,14 @@ public static class ListCommands
         if (!hasCount) return CacheReply.Bulk(PopOne(ks, entry!, list, left));
         var popped = new List<CacheReply>();
         while (popped.Count < count && list.Count > 0) popped.Add(CacheReply.Bulk(left ? list.PopFront() : list.PopBack()));
-        Lookup.Changed(ks, entry!, list.Count == 0);
+        Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, left ? "lpop" : "rpop");
         return CacheReply.Array([.. popped]);
     }
 
     private static byte[] PopOne(CacheKeyspace ks, CacheEntry entry, ListValue list, bool left)
     {
         var element = left ? list.PopFront() : list.PopBack();
-        Lookup.Changed(ks, entry, list.Count == 0);
+        Lookup.Changed(ks, entry, list.Count == 0, KeyspaceEventTypes.List, left ? "lpop" : "rpop");
         return element;
     }
 
@@ -88,6 +90,7 @@ public static class ListCommands
         if (index < 0 || index >= list.Count) return CacheReply.Error("ERR index out of range");
         list[(int)index] = a[3];
         ks.Resize(entry!);
+        ks.ListEvent("lset", a[1]);
         return CacheReply.Ok;
     }
 
@@ -99,7 +102,7 @@ public static class ListCommands
         if (list is null) return CacheReply.Ok;
         if (Clamp(list.Count, ref start, ref stop)) list.Replace(list.Items.Skip((int)start).Take((int)(stop - start + 1)).ToList());
         else list.Replace([]);
-        Lookup.Changed(ks, entry!, list.Count == 0);
+        Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, "ltrim");
         return CacheReply.Ok;
     }
 
@@ -124,7 +127,7 @@ public static class ListCommands
         if (removed > 0)
         {
             list.Replace(elements.Where((_, i) => keep[i]));
-            Lookup.Changed(ks, entry!, list.Count == 0);
+            Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, "lrem");
         }
         return CacheReply.Int(removed);
     }
@@ -144,6 +147,7 @@ public static class ListCommands
         elements.Insert(after ? pivot + 1 : pivot, a[4]);
         list.Replace(elements);
         ks.Resize(entry!);
+        ks.ListEvent("linsert", a[1]);
         return CacheReply.Int(list.Count);
     }
 
@@ -216,13 +220,20 @@ public static class ListCommands
             if (toLeft) source.PushFront(element);
             else source.PushBack(element);
             ks.Resize(sourceEntry!);
+            ks.ListEvent(toLeft ? "lpush" : "rpush", a[2]);
+            ks.ListEvent(fromLeft ? "lpop" : "rpop", a[1]);
             return CacheReply.Bulk(element);
         }
-        Lookup.Changed(ks, sourceEntry!, source.Count == 0);
+        var emptied = source.Count == 0;
+        Lookup.Changed(ks, sourceEntry!, emptied);
         destination ??= Lookup.Create(ks, a[2], out destinationEntry);
         if (toLeft) destination.PushFront(element);
         else destination.PushBack(element);
         ks.Resize(destinationEntry!);
+        // Redis raises the push before the pop, and the source's del last.
+        ks.ListEvent(toLeft ? "lpush" : "rpush", a[2]);
+        ks.ListEvent(fromLeft ? "lpop" : "rpop", a[1]);
+        if (emptied) ks.GenericEvent("del", a[1]);
         ks.KeyGrew(a[2]);
         return CacheReply.Bulk(element);
     }
@@ -247,7 +258,7 @@ public static class ListCommands
         if (count == 0) return CacheReply.Bulk(PopOne(ks, entry!, list, left));
         var popped = new List<CacheReply>();
         while (popped.Count < count && list.Count > 0) popped.Add(CacheReply.Bulk(left ? list.PopFront() : list.PopBack()));
-        Lookup.Changed(ks, entry!, list.Count == 0);
+        Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, left ? "lpop" : "rpop");
         return CacheReply.Array([.. popped]);
     }
 

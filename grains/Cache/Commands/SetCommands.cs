@@ -1,4 +1,5 @@
 using DataTier.Cache.Keyspace;
+using DataTier.Cache.Notifications;
 using DataTier.Cache.Values;
 using Lookup = DataTier.Cache.Commands.TypedLookup<DataTier.Cache.Values.SetValue>;
 
@@ -16,6 +17,7 @@ public static class SetCommands
         for (var i = 2; i < a.Length; i++)
             if (set.Add(a[i])) added++;
         ks.Resize(entry!);
+        if (added > 0) ks.SetEvent("sadd", a[1]);
         return CacheReply.Int(added);
     }
 
@@ -27,7 +29,7 @@ public static class SetCommands
         var removed = 0;
         for (var i = 2; i < a.Length; i++)
             if (set.Remove(a[i])) removed++;
-        if (removed > 0) Lookup.Changed(ks, entry!, set.Count == 0);
+        if (removed > 0) Lookup.Changed(ks, entry!, set.Count == 0, KeyspaceEventTypes.Set, "srem");
         return CacheReply.Int(removed);
     }
 
@@ -78,7 +80,7 @@ public static class SetCommands
         }
         // Redis pops most of a set by keeping the few members left in a new set, whose encoding starts afresh.
         if (hasCount && set.Count > 0 && set.Count * 5L <= count) set.Reencode();
-        if (popped.Count > 0) Lookup.Changed(ks, entry!, set.Count == 0);
+        if (popped.Count > 0) Lookup.Changed(ks, entry!, set.Count == 0, KeyspaceEventTypes.Set, "spop");
         return hasCount ? CacheReply.Members([.. popped]) : popped[0];
     }
 
@@ -139,10 +141,11 @@ public static class SetCommands
         if (error is not null) return error;
         if (ReferenceEquals(source, destination)) return source.Contains(a[3]) ? CacheReply.One : CacheReply.Zero;
         if (!source.Remove(a[3])) return CacheReply.Zero;
-        Lookup.Changed(ks, sourceEntry!, source.Count == 0);
+        Lookup.Changed(ks, sourceEntry!, source.Count == 0, KeyspaceEventTypes.Set, "srem");
         destination ??= Lookup.Create(ks, a[2], out destinationEntry);
-        destination.Add(a[3]);
+        var added = destination.Add(a[3]);
         ks.Resize(destinationEntry!);
+        if (added) ks.SetEvent("sadd", a[2]);
         return CacheReply.One;
     }
 
@@ -154,15 +157,22 @@ public static class SetCommands
         for (var i = first; i < a.Length; i++) values[i - first] = ks.Read(a[i])?.Value;
         if (SetAlgebra.Combine(operation, values, out var result) is { } error) return error;
         if (!store) return CacheReply.Members(result.Select(CacheReply.Bulk).ToArray());
-        Store(ks, a[1], result);
+        Store(ks, a[1], result, operation switch { SetOperation.Inter => "sinterstore", SetOperation.Union => "sunionstore", _ => "sdiffstore" });
         return CacheReply.Int(result.Count);
     }
 
     /// <summary>A STORE form's result: the destination replaced by the set (whatever it held, and without its expiry), or removed when empty.</summary>
-    public static void Store(CacheKeyspace ks, byte[] destination, List<byte[]> members)
+    public static void Store(CacheKeyspace ks, byte[] destination, List<byte[]> members, string @event)
     {
-        if (members.Count == 0) ks.Remove(destination);
-        else ks.Put(destination, SetValue.Of(members));
+        if (members.Count == 0)
+        {
+            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
+        }
+        else
+        {
+            ks.Put(destination, SetValue.Of(members));
+            ks.SetEvent(@event, destination);
+        }
     }
 
     /// <summary>SINTERCARD numkeys key [key ...] [LIMIT limit]: the checks, then the keys (argument 2 on).</summary>

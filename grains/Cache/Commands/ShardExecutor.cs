@@ -134,6 +134,7 @@ public static class ShardExecutor
             CommandId.LMove or CommandId.RPopLPush => ListCommands.Move(ks, a),
             CommandId.ListPopOrAwait => ListCommands.PopOrAwait(ks, a),
             CommandId.ListMoveOrAwait => ListCommands.MoveOrAwait(ks, a),
+            CommandId.RenameFrom => KeyCommands.RenameFrom(ks, a),
 
             CommandId.SAdd => SetCommands.Add(ks, a),
             CommandId.SRem => SetCommands.Remove(ks, a),

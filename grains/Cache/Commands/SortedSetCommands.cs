@@ -75,13 +75,18 @@ public static class SortedSetCommands
         }
         var reply = incr ? (performed ? CacheReply.Number(result) : CacheReply.Nil) : CacheReply.Int(ch ? added + updated : added);
         if (added > 0) ks.KeyGrew(a[1]);
-        return Finish(ks, entry!, set, reply);
+        return Finish(ks, entry!, set, reply, added + updated > 0 ? incr ? "zincr" : "zadd" : null);
     }
 
-    private static CacheReply Finish(CacheKeyspace ks, CacheEntry entry, SortedSetValue set, CacheReply reply)
+    /// <summary>After a change: the key resized, or removed when empty; then the command's event (when it changed the set) and <c>del</c>.</summary>
+    private static CacheReply Finish(CacheKeyspace ks, CacheEntry entry, SortedSetValue set, CacheReply reply, string? @event = null)
     {
-        if (set.Count == 0) ks.Remove(entry);
-        else ks.Resize(entry);
+        if (@event is null)
+        {
+            TypedLookup<SortedSetValue>.Changed(ks, entry, set.Count == 0);
+            return reply;
+        }
+        TypedLookup<SortedSetValue>.Changed(ks, entry, set.Count == 0, Notifications.KeyspaceEventTypes.SortedSet, @event);
         return reply;
     }
 
@@ -98,7 +103,7 @@ public static class SortedSetCommands
         var score = set.Scores.TryGetValue(a[3], out var current) ? current + by : by;
         if (double.IsNaN(score)) return Finish(ks, entry!, set, CacheErrors.ScoreNaN);
         if (set.Set(a[3], score)) ks.KeyGrew(a[1]);
-        return Finish(ks, entry!, set, CacheReply.Number(score));
+        return Finish(ks, entry!, set, CacheReply.Number(score), "zincr");
     }
 
     public static CacheReply ZRem(CacheKeyspace ks, byte[][] a)
@@ -109,7 +114,7 @@ public static class SortedSetCommands
         var removed = 0;
         for (var i = 2; i < a.Length; i++)
             if (set.Remove(a[i])) removed++;
-        return Finish(ks, entry!, set, CacheReply.Int(removed));
+        return Finish(ks, entry!, set, CacheReply.Int(removed), removed > 0 ? "zrem" : null);
     }
 
     public static CacheReply ZScore(CacheKeyspace ks, byte[][] a)
@@ -174,7 +179,7 @@ public static class SortedSetCommands
         if (error is not null) return error;
         if (set is null) return CacheReply.EmptyArray;
         var items = SortedSetPops.Take(set, max, count);
-        return Finish(ks, entry!, set, hasCount ? CacheReply.Pairs(items) : CacheReply.Array(items));
+        return Finish(ks, entry!, set, hasCount ? CacheReply.Pairs(items) : CacheReply.Array(items), items.Length > 0 ? max ? "zpopmax" : "zpopmin" : null);
     }
 
     public static CacheReply ZScan(CacheKeyspace ks, byte[][] a)

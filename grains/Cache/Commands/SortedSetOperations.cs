@@ -12,7 +12,7 @@ public static class SortedSetOperations
         var values = args.Keys.Select(k => ks.Read(k)?.Value).ToList();
         if ((SortedSetAlgebra.CheckTypes(values) ?? args.ParseOptions(a)) is { } error) return error;
         var result = SortedSetAlgebra.Combine(args, values);
-        if (args.Destination is { } destination) Store(ks, destination, result);
+        if (args.Destination is { } destination) Store(ks, destination, result, id switch { CommandId.ZUnionStore => "zunionstore", CommandId.ZInterStore => "zinterstore", _ => "zdiffstore" });
         return Reply(args, result);
     }
 
@@ -25,16 +25,17 @@ public static class SortedSetOperations
     }
 
     /// <summary>A STORE form's result: the destination replaced by the sorted set (whatever it held, and without its expiry), or removed when empty.</summary>
-    public static void Store(CacheKeyspace ks, byte[] destination, IEnumerable<ScoredMember> members)
+    public static void Store(CacheKeyspace ks, byte[] destination, IEnumerable<ScoredMember> members, string @event)
     {
         var set = new SortedSetValue();
         foreach (var m in members) set.Set(m.Member, m.Score);
         if (set.Count == 0)
         {
-            ks.Remove(destination);
+            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
             return;
         }
         ks.Put(destination, set);
+        ks.SortedSetEvent(@event, destination);
         ks.KeyGrew(destination);
     }
 }

@@ -24,7 +24,7 @@ public static class SortedSetPops
             return CacheReply.Nil;
         }
         var items = Take(set, max, count);
-        TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0);
+        TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0, Notifications.KeyspaceEventTypes.SortedSet, max ? "zpopmax" : "zpopmin");
         return CacheReply.Array(items);
     }
 

@@ -14,7 +14,7 @@ public static class SortedSetRanges
     {
         if (Select(ks, a, 2, RangeKind.Auto, false, out var members, out _) is { } error) return error;
         var selected = members.ToList();
-        SortedSetOperations.Store(ks, a[1], selected);
+        SortedSetOperations.Store(ks, a[1], selected, "zrangestore");
         return CacheReply.Int(selected.Count);
     }
 

@@ -50,7 +50,8 @@ public static class StreamClaims
         if (deliveredAt < 0 || deliveredAt > ks.Now) deliveredAt = ks.Now;
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group)) return StreamErrors.NoKeyOrGroup(a[1], a[2]);
         if (lastId is { } newLast && newLast > group.LastDelivered) group.LastDelivered = newLast;
-        var consumer = group.Consumer(a[3], ks.Now, out _);
+        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
+        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
         consumer.SeenAt = ks.Now;
         var replies = new List<CacheReply>();
         foreach (var id in ids)
@@ -102,7 +103,8 @@ public static class StreamClaims
             }
         }
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group)) return StreamErrors.NoKeyOrGroup(a[1], a[2]);
-        var consumer = group.Consumer(a[3], ks.Now, out _);
+        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
+        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
         consumer.SeenAt = ks.Now;
         var attempts = count * 10;
         var claimed = new List<CacheReply>();

@@ -32,8 +32,10 @@ public static class StreamCommands
         if (stream.LastId == StreamEntryId.Max) return StreamErrors.Exhausted;
         if (NextId(stream, auto, seqGiven, id, (ulong)ks.Now, out var next) is { } refused) return refused;
         stream.Append(next, a[(trim.IdIndex + 1)..]);
-        trim.Apply(stream);
+        var trimmed = trim.Apply(stream);
         ks.Resize(entry!);
+        ks.StreamEvent("xadd", a[1]);
+        if (trimmed > 0) ks.StreamEvent("xtrim", a[1]);
         ks.KeyGrew(a[1]);
         return StreamIds.Bulk(next);
     }
@@ -88,7 +90,11 @@ public static class StreamCommands
         for (var i = 2; i < a.Length; i++)
             if (!StreamEntryId.TryParse(a[i], 0, special: false, out ids[i - 2])) return StreamErrors.InvalidId;
         var deleted = ids.Count(stream.Delete);
-        if (deleted > 0) ks.Resize(entry!);
+        if (deleted > 0)
+        {
+            ks.Resize(entry!);
+            ks.StreamEvent("xdel", a[1]);
+        }
         return CacheReply.Int(deleted);
     }
 
@@ -100,7 +106,11 @@ public static class StreamCommands
         if (error is not null) return error;
         if (stream is null) return CacheReply.Zero;
         var removed = trim.Apply(stream);
-        if (removed > 0) ks.Resize(entry!);
+        if (removed > 0)
+        {
+            ks.Resize(entry!);
+            ks.StreamEvent("xtrim", a[1]);
+        }
         return CacheReply.Int(removed);
     }
 
@@ -139,6 +149,7 @@ public static class StreamCommands
         if (entriesAdded != -1) stream.EntriesAdded = entriesAdded;
         if (maxDeleted is { } max) stream.MaxDeletedId = max;
         ks.Resize(entry!);
+        ks.StreamEvent("xsetid", a[1]);
         return CacheReply.Ok;
     }
 }

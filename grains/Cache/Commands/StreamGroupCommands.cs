@@ -41,6 +41,7 @@ public static class StreamGroupCommands
         {
             if (!stream!.RemoveGroup(a[3])) return CacheReply.Zero;
             ks.Resize(entry!);
+            ks.StreamEvent("xgroup-destroy", a[2]);
             return CacheReply.One;
         }
         if (!stream!.Groups.TryGetValue(a[3], out var group))
@@ -52,15 +53,19 @@ public static class StreamGroupCommands
             group.LastDelivered = id;
             group.EntriesRead = entriesRead;
             reply = CacheReply.Ok;
+            ks.StreamEvent("xgroup-setid", a[2]);
         }
         else if (Arg.Is(a[1], "createconsumer"))
         {
             group.Consumer(a[4], ks.Now, out var created);
             reply = created ? CacheReply.One : CacheReply.Zero;
+            if (created) ks.StreamEvent("xgroup-createconsumer", a[2]);
         }
         else
         {
+            var existed = group.Consumers.ContainsKey(a[4]);
             reply = CacheReply.Int(DeleteConsumer(group, a[4]));
+            if (existed) ks.StreamEvent("xgroup-delconsumer", a[2]);
         }
         ks.Resize(entry!);
         return reply;
@@ -73,6 +78,7 @@ public static class StreamGroupCommands
         if (stream is null) stream = Lookup.Create(ks, a[2], out entry);
         stream.AddGroup(new StreamGroup(a[3], id, entriesRead));
         ks.Resize(entry!);
+        ks.StreamEvent("xgroup-create", a[2]);
         return CacheReply.Ok;
     }
 

@@ -22,7 +22,8 @@ public static class StreamGroupReads
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group))
             return StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
         if (count < 0) return CacheReply.Ok;
-        var consumer = group.Consumer(a[3], ks.Now, out _);
+        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
+        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
         consumer.SeenAt = ks.Now;
         CacheReply reply;
         if (Arg.Is(a[4], ">"))

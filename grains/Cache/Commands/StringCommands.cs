@@ -22,7 +22,12 @@ public static class StringCommands
         var old = entry?.Value as byte[];
         if ((o.Nx && entry is not null) || (o.Xx && entry is null)) return o.Get ? CacheReply.Bulk(old) : CacheReply.Nil;
         var written = ks.Put(a[1], a[2], o.KeepTtl);
-        if (o.ExpiresAt != 0) ks.SetExpiry(written, o.ExpiresAt);
+        ks.StringEvent("set", a[1]);
+        if (o.ExpiresAt != 0)
+        {
+            ks.SetExpiry(written, o.ExpiresAt);
+            ks.GenericEvent("expire", a[1]);
+        }
         return o.Get ? CacheReply.Bulk(old) : CacheReply.Ok;
     }
 
@@ -32,6 +37,7 @@ public static class StringCommands
         if (entry is null) return CacheReply.Nil;
         if (entry.Value is not byte[] value) return CacheErrors.WrongType;
         ks.Remove(entry);
+        ks.GenericEvent("del", a[1]);
         return CacheReply.Bulk(value);
     }
 
@@ -43,10 +49,22 @@ public static class StringCommands
         if (entry.Value is not byte[] value) return CacheErrors.WrongType;
         if (o.ExpiresAt != 0)
         {
-            if (o.ExpiresAt <= ks.Now) ks.Remove(entry);
-            else ks.SetExpiry(entry, o.ExpiresAt);
+            if (o.ExpiresAt <= ks.Now)
+            {
+                ks.Remove(entry);
+                ks.GenericEvent("del", a[1]);
+            }
+            else
+            {
+                ks.SetExpiry(entry, o.ExpiresAt);
+                ks.GenericEvent("expire", a[1]);
+            }
         }
-        else if (o.Persist) ks.SetExpiry(entry, 0);
+        else if (o.Persist && entry.ExpiresAt != 0)
+        {
+            ks.SetExpiry(entry, 0);
+            ks.GenericEvent("persist", a[1]);
+        }
         return CacheReply.Bulk(value);
     }
 
@@ -56,6 +74,7 @@ public static class StringCommands
         if (entry is not null && entry.Value is not byte[]) return CacheErrors.WrongType;
         var old = entry?.Value as byte[];
         ks.Put(a[1], a[2]);
+        ks.StringEvent("set", a[1]);
         return CacheReply.Bulk(old);
     }
 
@@ -70,7 +89,11 @@ public static class StringCommands
     public static CacheReply MSet(CacheKeyspace ks, byte[][] a)
     {
         if (a.Length % 2 == 0) return CacheErrors.WrongArity("mset");
-        for (var i = 1; i < a.Length; i += 2) ks.Put(a[i], a[i + 1]);
+        for (var i = 1; i < a.Length; i += 2)
+        {
+            ks.Put(a[i], a[i + 1]);
+            ks.StringEvent("set", a[i]);
+        }
         return CacheReply.Ok;
     }
 
@@ -79,7 +102,11 @@ public static class StringCommands
         if (a.Length % 2 == 0) return CacheErrors.WrongArity("msetnx");
         for (var i = 1; i < a.Length; i += 2)
             if (ks.Find(a[i]) is not null) return CacheReply.Zero;
-        for (var i = 1; i < a.Length; i += 2) ks.Put(a[i], a[i + 1]);
+        for (var i = 1; i < a.Length; i += 2)
+        {
+            ks.Put(a[i], a[i + 1]);
+            ks.StringEvent("set", a[i]);
+        }
         return CacheReply.One;
     }
 
@@ -87,6 +114,7 @@ public static class StringCommands
     {
         if (ks.Write(a[1]) is not null) return CacheReply.Zero;
         ks.Add(a[1], a[2]);
+        ks.StringEvent("set", a[1]);
         return CacheReply.One;
     }
 
@@ -98,7 +126,9 @@ public static class StringCommands
         when *= unit;
         if (when > long.MaxValue - ks.Now) return CacheErrors.InvalidExpire(command);
         var entry = ks.Put(a[1], a[3]);
+        ks.StringEvent("set", a[1]);
         ks.SetExpiry(entry, ks.Now + when);
+        ks.GenericEvent("expire", a[1]);
         return CacheReply.Ok;
     }
 
@@ -108,6 +138,7 @@ public static class StringCommands
         if (entry is null)
         {
             ks.Add(a[1], a[2]);
+            ks.StringEvent("append", a[1]);
             return CacheReply.Int(a[2].Length);
         }
         if (entry.Value is not byte[] value) return CacheErrors.WrongType;
@@ -116,6 +147,7 @@ public static class StringCommands
         value.CopyTo(joined, 0);
         a[2].CopyTo(joined, value.Length);
         ks.SetRawString(a[1], entry, joined);
+        ks.StringEvent("append", a[1]);
         return CacheReply.Int(joined.Length);
     }
 
@@ -158,6 +190,7 @@ public static class StringCommands
         if (!ReferenceEquals(updated, value)) value.CopyTo(updated, 0);
         patch.CopyTo(updated, (int)offset);
         ks.SetRawString(a[1], entry, updated);
+        ks.StringEvent("setrange", a[1]);
         return CacheReply.Int(length);
     }
 
@@ -192,6 +225,7 @@ public static class StringCommands
             entry.StringEncoding = StringEncoding.Auto;
             ks.Resize(entry);
         }
+        ks.StringEvent("incrby", key);
         return CacheReply.Int(result);
     }
 
@@ -210,6 +244,7 @@ public static class StringCommands
         entry.Value = result;
         entry.StringEncoding = StringEncoding.NotInteger;
         ks.Resize(entry);
+        ks.StringEvent("incrbyfloat", a[1]);
         return CacheReply.Bulk(result);
     }
 }

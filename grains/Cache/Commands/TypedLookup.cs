@@ -30,4 +30,12 @@ public static class TypedLookup<T> where T : class, new()
         if (empty) ks.Remove(entry);
         else ks.Resize(entry);
     }
+
+    /// <summary>As <see cref="Changed(CacheKeyspace, CacheEntry, bool)"/>, then the command's keyspace event, and <c>del</c> when the key went, as Redis raises them.</summary>
+    public static void Changed(CacheKeyspace ks, CacheEntry entry, bool empty, Notifications.KeyspaceEventTypes type, string @event)
+    {
+        Changed(ks, entry, empty);
+        ks.Notify(type, @event, entry.Key);
+        if (empty) ks.GenericEvent("del", entry.Key);
+    }
 }

@@ -58,8 +58,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry)) return null;
         if (entry.IsExpiredAt(Now))
         {
-            Remove(entry);
-            Counters.ExpiredKeys++;
+            Expire(entry);
             return null;
         }
         return entry;
@@ -89,6 +88,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public CacheEntry Add(byte[] key, object value, long expiresAt = 0)
     {
+        Notify(Notifications.KeyspaceEventTypes.New, "new", key);
         var entry = new CacheEntry(key, value) { Index = _all.Count };
         if (!_map.Add(entry)) throw new ArgumentException("An entry with the same key has already been added.", nameof(key));
         _all.Add(entry);
@@ -153,6 +153,14 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         entry.Size = 0;
     }
 
+    /// <summary>Removes an entry whose time has passed, as an expiry (counted, and notified as <c>expired</c>).</summary>
+    private void Expire(CacheEntry entry)
+    {
+        Remove(entry);
+        Counters.ExpiredKeys++;
+        Notify(Notifications.KeyspaceEventTypes.Expired, "expired", entry.Key);
+    }
+
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
         Feed?.Mark(entry.Key);
@@ -189,8 +197,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         {
             var entry = list[Random.Shared.Next(list.Count)];
             if (!entry.IsExpiredAt(Now)) return entry;
-            Remove(entry);
-            Counters.ExpiredKeys++;
+            Expire(entry);
         }
         return null;
     }
@@ -210,8 +217,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
             {
                 var entry = _volatile[Random.Shared.Next(_volatile.Count)];
                 if (!entry.IsExpiredAt(Now)) continue;
-                Remove(entry);
-                Counters.ExpiredKeys++;
+                Expire(entry);
                 expired++;
             }
             removed += expired;

@@ -67,6 +67,7 @@ public sealed class CacheEvictor(CacheMemoryBudget budget, LocalCacheShards shar
             {
                 bestShard.Remove(best);
                 bestShard.Counters.EvictedKeys++;
+                bestShard.Notify(Notifications.KeyspaceEventTypes.Evicted, "evicted", best.Key);
             }
         }
         return true;

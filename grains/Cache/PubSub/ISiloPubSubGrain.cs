@@ -6,6 +6,13 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
     /// <summary>Delivers to the silo's subscribers of the channel and of matching patterns; returns how many received it.</summary>
     Task<int> Deliver(byte[] channel, byte[] message);
 
+    /// <summary>Delivers messages in order, each to the silo's subscribers of its channel and of matching patterns (keyspace notifications).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task DeliverMany(byte[][] channels, byte[][] messages);
+
+    /// <summary>Sets the silo's notify-keyspace-events classes (CONFIG SET on another silo).</summary>
+    Task SetKeyspaceEvents(int flags);
+
     /// <summary>Delivers a shard message (SPUBLISH) to the silo's subscribers of the shard channel; returns how many received it.</summary>
     Task<int> DeliverSharded(byte[] channel, byte[] message);
 

@@ -41,11 +41,7 @@ public sealed class PubSubHub(IGrainFactory grains, IClusterMembershipService me
     public async Task<long> PublishAsync(byte[] channel, byte[] message, bool sharded = false)
     {
         long receivers = sharded ? DeliverSharded(channel, message) : DeliverLocal(channel, message);
-        var others = membership.CurrentSnapshot.Members.Values
-            .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
-            .Select(m => grains.GetGrain<ISiloPubSubGrain>(m.SiloAddress.ToParsableString()))
-            .Select(mailbox => sharded ? mailbox.DeliverSharded(channel, message) : mailbox.Deliver(channel, message))
-            .ToArray();
+        var others = OtherSilos().Select(mailbox => sharded ? mailbox.DeliverSharded(channel, message) : mailbox.Deliver(channel, message)).ToArray();
         if (others.Length == 0) return receivers;
         foreach (var task in others)
         {
@@ -60,6 +56,32 @@ public sealed class PubSubHub(IGrainFactory grains, IClusterMembershipService me
         }
         return receivers;
     }
+
+    /// <summary>Publishes messages in order to the subscribers of every silo, one call per other silo; what a silo that is leaving misses is lost.</summary>
+    public async Task PublishManyAsync(List<(byte[] Channel, byte[] Message)> messages)
+    {
+        foreach (var (channel, message) in messages) DeliverLocal(channel, message);
+        var others = OtherSilos();
+        if (others.Count == 0) return;
+        var channels = messages.Select(m => m.Channel).ToArray();
+        var bodies = messages.Select(m => m.Message).ToArray();
+        foreach (var mailbox in others)
+        {
+            try
+            {
+                await mailbox.DeliverMany(channels, bodies);
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The mailboxes of the other active silos.</summary>
+    public List<ISiloPubSubGrain> OtherSilos() => membership.CurrentSnapshot.Members.Values
+        .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
+        .Select(m => grains.GetGrain<ISiloPubSubGrain>(m.SiloAddress.ToParsableString()))
+        .ToList();
 
     public int DeliverLocal(byte[] channel, byte[] message)
     {

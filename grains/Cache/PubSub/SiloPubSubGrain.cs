@@ -2,8 +2,22 @@ namespace DataTier.Cache.PubSub;
 
 [SiloLocalPlacement]
 [Orleans.Concurrency.Reentrant]
-public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Scripting.ScriptCache scripts, ILocalSiloDetails silo) : Grain, ISiloPubSubGrain
+public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Scripting.ScriptCache scripts, Notifications.KeyspaceNotifier notifier, ILocalSiloDetails silo)
+    : Grain, ISiloPubSubGrain
 {
+    public Task DeliverMany(byte[][] channels, byte[][] messages)
+    {
+        if (this.GetPrimaryKeyString() != silo.SiloAddress.ToParsableString()) return Task.CompletedTask;
+        for (var i = 0; i < channels.Length; i++) hub.DeliverLocal(channels[i], messages[i]);
+        return Task.CompletedTask;
+    }
+
+    public Task SetKeyspaceEvents(int flags)
+    {
+        if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) notifier.Flags = (Notifications.KeyspaceEventTypes)flags;
+        return Task.CompletedTask;
+    }
+
     public Task<int> Deliver(byte[] channel, byte[] message)
     {
         // Placed elsewhere because the silo it stands for has gone: its subscribers are gone too.

@@ -1,0 +1,30 @@
+using DataTier.Cache.Notifications;
+
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>Keyspace notifications raised by the commands as they change keys, in Redis' order and with its event names.</summary>
+public sealed partial class CacheKeyspace
+{
+    /// <summary>Where this shard's notifications go; null for a replica's copy, which raises none.</summary>
+    public KeyspaceNotifier? Events { get; set; }
+
+    /// <summary>Raises the event on the key when its class is on (a field test when notifications are off).</summary>
+    public void Notify(KeyspaceEventTypes type, string name, byte[] key)
+    {
+        if (Events is { } events && events.Wants(type)) events.Raise(name, key);
+    }
+
+    public void GenericEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Generic, name, key);
+
+    public void StringEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.String, name, key);
+
+    public void ListEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.List, name, key);
+
+    public void SetEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Set, name, key);
+
+    public void HashEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Hash, name, key);
+
+    public void SortedSetEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.SortedSet, name, key);
+
+    public void StreamEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Stream, name, key);
+}
