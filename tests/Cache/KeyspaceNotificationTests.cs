@@ -15,6 +15,7 @@ public sealed class KeyspaceNotificationTests(CacheSiloFixture fixture)
         { "KEA", "strings" }, { "KEA", "keys" }, { "KEA", "lists" }, { "KEA", "hashes" }, { "KEA", "sets" },
         { "KEA", "sorted-sets" }, { "KEA", "streams" }, { "KEA", "stores" }, { "KEAn", "strings" }, { "Kl", "lists" },
         { "Eg$", "keys" }, { "Ez", "sorted-sets" },
+        { "KEAm", "strings" }, { "Em", "hashes" }, { "Km", "lists" }, { "Em", "sets" }, { "Km", "sorted-sets" }, { "Em", "streams" },
     };
 
     private static readonly Dictionary<string, string[]> Lines = new()

@@ -71,6 +71,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         if (entry is null)
         {
             Counters.Misses++;
+            // Where Redis counts a miss it also raises keymiss (the key copied only when someone listens).
+            if (Events is { } events && events.Wants(Notifications.KeyspaceEventTypes.KeyMiss)) events.Raise("keymiss", key.ToArray());
             return null;
         }
         Counters.Hits++;
