@@ -47,6 +47,8 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<PubSubHub>();
         services.AddSingleton<DataTier.Cache.Notifications.KeyspaceNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<DataTier.Cache.Notifications.KeyspaceNotifier>());
+        services.AddSingleton<DataTier.Cache.Tracking.KeyInvalidations>();
+        services.AddHostedService(sp => sp.GetRequiredService<DataTier.Cache.Tracking.KeyInvalidations>());
         services.AddSingleton<Cache.Snapshots.CacheSnapshots>();
         services.AddHostedService(sp => sp.GetRequiredService<Cache.Snapshots.CacheSnapshots>());
         services.AddSingleton<ActiveExpirySweep>();

@@ -8,6 +8,9 @@ public static class RespEndpointExtensions
         services.AddOptions<RespEndpointOptions>().Bind(section).Validate(o => { o.Validate(); return true; });
         if (!(section.GetValue<bool?>("Enabled") ?? true)) return services;
         services.AddSingleton<RespClients>();
+        services.AddSingleton<Tracking.TrackingTable>();
+        services.AddSingleton<DataTier.Cache.Tracking.IKeyInvalidationListener>(sp => sp.GetRequiredService<Tracking.TrackingTable>());
+        services.AddHostedService<Tracking.TrackingAnnouncer>();
         services.AddSingleton<RespServices>();
         services.AddSingleton<AclLog>();
         services.AddSingleton<RespListener>();

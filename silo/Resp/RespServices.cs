@@ -21,8 +21,29 @@ public sealed class RespServices(
     AclLog aclLog,
     ClusterNodes clusterNodes,
     DataTier.Cache.Topology.CacheTopology topology,
-    DataTier.Cache.Notifications.KeyspaceNotifier notifier)
+    DataTier.Cache.Notifications.KeyspaceNotifier notifier,
+    DataTier.Cache.Tracking.KeyInvalidations invalidations,
+    Tracking.TrackingTable tracking)
 {
+    public DataTier.Cache.Tracking.KeyInvalidations Invalidations => invalidations;
+    public Tracking.TrackingTable Tracking => tracking;
+
+    /// <summary>Tells every other silo that a client tracks keys, so their shards report changes too.</summary>
+    public async Task AnnounceTrackingAsync()
+    {
+        foreach (var silo in hub.OtherSilos())
+        {
+            try
+            {
+                await silo.StartTracking();
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            {
+                // a silo that is leaving changes no more keys
+            }
+        }
+    }
+
     public DataTier.Cache.Notifications.KeyspaceNotifier Notifier => notifier;
     public ClusterNodes ClusterNodes => clusterNodes;
     public DataTier.Cache.Topology.CacheTopology Topology => topology;

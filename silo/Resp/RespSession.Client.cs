@@ -18,6 +18,14 @@ public sealed partial class RespSession
     private string _lastCommand = "NULL";
     private TaskCompletionSource<UnblockReason>? _unblock;
 
+    /// <summary>CLIENT; enabling tracking waits until every silo reports its changed keys, so none is missed after the reply.</summary>
+    private async Task<CacheReply> ClientAsync(byte[][] a)
+    {
+        var reply = Client(a);
+        if (!reply.IsError && Arg.Is(a[1], "tracking") && _tracking) await _services.AnnounceTrackingAsync();
+        return reply;
+    }
+
     private CacheReply Client(byte[][] a)
     {
         var sub = Arg.Lower(a[1]);
@@ -57,14 +65,13 @@ public sealed partial class RespSession
                 if (sub == "no-evict") _noEvict = Arg.Is(a[2], "on");
                 return CacheReply.Ok;
             case "getredir":
-                return CacheReply.Int(-1);
+                return CacheReply.Int(TrackingRedirect);
             case "trackinginfo":
-                return CacheReply.Map(
-                [
-                    CacheReply.Bulk("flags"), CacheReply.Members([CacheReply.Bulk("off")]),
-                    CacheReply.Bulk("redirect"), CacheReply.Int(-1),
-                    CacheReply.Bulk("prefixes"), CacheReply.EmptyArray,
-                ]);
+                return TrackingInfo();
+            case "tracking":
+                return ClientTracking(a);
+            case "caching":
+                return ClientCaching(a[2]);
             default:
                 return CacheReply.Array(ClientSubcommands.Help.Select(CacheReply.Simple).ToArray());
         }
@@ -210,6 +217,9 @@ public sealed partial class RespSession
             InSubscribedContext ? "P" : "",
             InTransaction ? "x" : "",
             _unblock is not null ? "b" : "",
+            _tracking ? "t" : "",
+            _tracking && _trackingRedirect != 0 && _services.Clients.Find(_trackingRedirect) is null ? "R" : "",
+            _trackingBroadcast ? "B" : "",
             _killed ? "A" : "",
             _pending.ReplicaReads is not null ? "r" : "",
             _noEvict ? "e" : "");
@@ -229,6 +239,6 @@ public sealed partial class RespSession
         var idle = (Environment.TickCount64 - Interlocked.Read(ref s._lastCommandAt)) / 1000;
         return string.Create(CultureInfo.InvariantCulture,
             $"id={s.Id} addr={s.RemoteEndpoint} laddr={s.LocalEndpoint} name={s.Name ?? ""} age={age} idle={idle} flags={s.ClientFlags()} db=0 " +
-            $"sub={channels} psub={patterns} ssub={shardChannels} multi={s.QueuedCount} cmd={s._lastCommand} user={s.User} redir=-1 resp={s.Protocol}");
+            $"sub={channels} psub={patterns} ssub={shardChannels} multi={s.QueuedCount} cmd={s._lastCommand} user={s.User} redir={s.TrackingRedirect} resp={s.Protocol}");
     }
 }

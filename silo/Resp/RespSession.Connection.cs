@@ -107,6 +107,7 @@ public sealed partial class RespSession
     private CacheReply Reset()
     {
         LeaveAllSubscriptions();
+        StopTracking();
         Protocol = 2;
         Name = null;
         User = "default";

@@ -33,6 +33,11 @@ public sealed partial class RespSession
     }
 
     /// <summary>Whether a RESP2 connection may only subscribe, unsubscribe, PING, QUIT or RESET.</summary>
+    private bool IsSubscribedTo(byte[] channel)
+    {
+        lock (_channels) return _channels.Contains(channel);
+    }
+
     private bool InSubscribedContext => SubscriptionCount + ShardSubscriptionCount > 0;
 
     private HashSet<byte[]> SubscriptionsOf(SubscriptionKind kind) =>

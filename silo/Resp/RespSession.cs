@@ -85,6 +85,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         {
             EndTransaction();
             LeaveAllSubscriptions();
+            StopTracking();
             _pushes?.Writer.TryComplete();
             _services.Clients.Unregister(Id);
         }
@@ -120,6 +121,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             protocols[i] = TakeReplyTurn() ? Protocol : 0;
         }
         await _pending.FlushAsync(_services.Router, outcomes);
+        ReadsAnswered();
         _services.Clients.CountCommands(count);
         await _writeLock.WaitAsync();
         try
@@ -174,6 +176,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
         }
         NoteCommand(spec, args);
+        TrackRead(spec, args);
         if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
         {
             // Commands before this one in the pipeline run first; this one and those after wait for the pause's end.
@@ -231,7 +234,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
         or CommandId.Cluster;
 
@@ -284,6 +287,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Watch => await WatchAsync(a),
         CommandId.Cluster => await ClusterAsync(a),
         CommandId.Config => await ConfigAsync(a),
+        CommandId.Client => await ClientAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };

@@ -47,6 +47,25 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
     }
 
     [Fact]
+    public async Task A_tracking_client_hears_of_changes_made_through_any_silo_to_keys_on_any_shard()
+    {
+        var silos = Cluster.Silos.ToArray();
+        await using var tracker = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        await using var writer = await RespTestClient.ConnectAsync(RespPort(silos[2]));
+        Assert.StartsWith("{", await tracker.CallAsync("HELLO", "3"));
+        Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "on"));
+        // Keys whose shards are spread over the three silos.
+        var keys = Enumerable.Range(0, 30).Select(i => $"tracked-{i}").ToList();
+        foreach (var key in keys) Assert.Equal("(nil)", await tracker.CallAsync("GET", key));
+        foreach (var key in keys) Assert.Equal("+OK", await writer.CallAsync("SET", key, "v"));
+        var received = new HashSet<string>();
+        while (received.Count < keys.Count)
+            received.Add(await tracker.ReadAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(keys.Select(k => $">[\"invalidate\", [\"{k}\"]]").ToHashSet(), received);
+        Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "off"));
+    }
+
+    [Fact]
     public async Task Keyspace_notifications_set_on_one_silo_come_from_the_shards_of_every_silo()
     {
         var silos = Cluster.Silos.ToArray();

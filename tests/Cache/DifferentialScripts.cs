@@ -26,6 +26,11 @@ public static class DifferentialScripts
             "CLIENT REPLY foo", "CLIENT REPLY ON", "CLIENT GETREDIR", "CLIENT GETREDIR x", "CLIENT TRACKINGINFO", "CLIENT LIST type foo",
             "CLIENT LIST id abc", "CLIENT LIST id", "CLIENT LIST id 0", "CLIENT LIST foo", "CLIENT LIST type", "CLIENT LIST id 999999",
             "CLIENT INFO x", "CLIENT NO-EVICT maybe", "CLIENT NO-EVICT on", "CLIENT NO-EVICT off", "CLIENT ID x", "CLIENT HELP x",
+            "CLIENT TRACKING", "CLIENT TRACKING foo", "CLIENT TRACKING on redirect 999999", "CLIENT TRACKING on optin optout", "CLIENT TRACKING on prefix a",
+            "CLIENT TRACKING on bcast optin", "CLIENT TRACKING on bcast prefix a prefix ab", "CLIENT TRACKING on redirect x", "CLIENT CACHING yes",
+            "CLIENT CACHING maybe", "CLIENT TRACKINGINFO", "CLIENT TRACKING on optin", "CLIENT CACHING no", "CLIENT CACHING yes", "CLIENT TRACKING on optout",
+            "CLIENT TRACKING on bcast", "CLIENT GETREDIR", "CLIENT TRACKINGINFO", "CLIENT TRACKING off", "CLIENT TRACKING on bcast prefix a prefix b",
+            "CLIENT TRACKINGINFO", "CLIENT TRACKING on bcast prefix ab", "CLIENT TRACKING off", "CLIENT GETREDIR",
         ],
         ["set-options"] =
         [

@@ -8,6 +8,9 @@ public sealed partial class CacheKeyspace
     /// <summary>Where this shard's notifications go; null for a replica's copy, which raises none.</summary>
     public KeyspaceNotifier? Events { get; set; }
 
+    /// <summary>Where changed keys go for CLIENT TRACKING; null for a replica's copy.</summary>
+    public Tracking.KeyInvalidations? Tracking { get; set; }
+
     /// <summary>Raises the event on the key when its class is on (a field test when notifications are off).</summary>
     public void Notify(KeyspaceEventTypes type, string name, byte[] key)
     {

@@ -121,6 +121,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         // Every value change passes here, so this is where memcached's CAS unique moves on (and replicas hear of it).
         Feed?.Mark(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
         Touched(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
@@ -142,6 +143,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Remove(CacheEntry entry)
     {
         Feed?.Mark(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
         Touched(entry.Key);
         _map.Remove(entry);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
@@ -166,6 +168,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
         Feed?.Mark(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
         Touched(entry.Key);
         entry.ExpiresAt = expiresAt;
         if (expiresAt != 0 && entry.VolatileIndex < 0)
@@ -183,6 +186,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Clear()
     {
         Feed?.MarkFlushed();
+        if (Tracking is { Active: true } tracking) tracking.Flushed();
         TouchedAll();
         budget.Add(-UsedBytes);
         UsedBytes = 0;

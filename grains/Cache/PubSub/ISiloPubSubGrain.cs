@@ -10,6 +10,13 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task DeliverMany(byte[][] channels, byte[][] messages);
 
+    /// <summary>Keys changed on another silo's shards, for this silo's tracking clients (null: a flush).</summary>
+    [Orleans.Concurrency.OneWay]
+    Task Invalidate(byte[]?[] keys);
+
+    /// <summary>A client of the cluster tracks keys: this silo's shards must report their changes.</summary>
+    Task StartTracking();
+
     /// <summary>Sets the silo's notify-keyspace-events classes (CONFIG SET on another silo).</summary>
     Task SetKeyspaceEvents(int flags);
 

@@ -2,9 +2,24 @@ namespace DataTier.Cache.PubSub;
 
 [SiloLocalPlacement]
 [Orleans.Concurrency.Reentrant]
-public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Scripting.ScriptCache scripts, Notifications.KeyspaceNotifier notifier, ILocalSiloDetails silo)
+public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Scripting.ScriptCache scripts, Notifications.KeyspaceNotifier notifier,
+    Tracking.KeyInvalidations invalidations, ILocalSiloDetails silo)
     : Grain, ISiloPubSubGrain
 {
+    private bool IsItsSilo => this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString();
+
+    public Task Invalidate(byte[]?[] keys)
+    {
+        if (IsItsSilo) invalidations.DeliverLocal(keys);
+        return Task.CompletedTask;
+    }
+
+    public Task StartTracking()
+    {
+        if (IsItsSilo) invalidations.Activate();
+        return Task.CompletedTask;
+    }
+
     public Task DeliverMany(byte[][] channels, byte[][] messages)
     {
         if (this.GetPrimaryKeyString() != silo.SiloAddress.ToParsableString()) return Task.CompletedTask;

@@ -9,10 +9,10 @@ public static class ClientSubcommands
     {
         ["id"] = 2, ["getname"] = 2, ["setname"] = 3, ["setinfo"] = 4, ["info"] = 2, ["list"] = -2, ["kill"] = -3,
         ["pause"] = -3, ["unpause"] = 2, ["unblock"] = -3, ["reply"] = 3, ["no-evict"] = 3, ["no-touch"] = 3,
-        ["getredir"] = 2, ["trackinginfo"] = 2, ["help"] = 2,
+        ["getredir"] = 2, ["trackinginfo"] = 2, ["tracking"] = -3, ["caching"] = 3, ["help"] = 2,
     };
 
-    /// <summary>The subcommand's arity, or null when the cache does not know it (TRACKING and CACHING among them).</summary>
+    /// <summary>The subcommand's arity, or null when the cache does not know it.</summary>
     public static int? Arity(string lowerName) => Arities.TryGetValue(lowerName, out var arity) ? arity : null;
 
     /// <summary>Commands whose first argument names a subcommand, shown as <c>name|sub</c> in CLIENT LIST's cmd.</summary>
@@ -22,8 +22,10 @@ public static class ClientSubcommands
     public static readonly string[] Help =
     [
         "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "CACHING (YES|NO)",
+        "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
         "GETREDIR",
-        "    Return the client ID we are redirecting to when tracking is enabled (always -1: tracking is not supported).",
+        "    Return the client ID we are redirecting to when tracking is enabled.",
         "GETNAME",
         "    Return the name of the current connection.",
         "ID",
@@ -58,6 +60,9 @@ public static class ClientSubcommands
         "    Assign the name <name> to the current connection.",
         "UNBLOCK <clientid> [TIMEOUT|ERROR]",
         "    Unblock the specified blocked client.",
+        "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+        "         [OPTIN] [OPTOUT] [NOLOOP]",
+        "    Control server assisted client side caching.",
         "TRACKINGINFO",
         "    Report tracking status for the current connection.",
         "NO-EVICT (ON|OFF)",

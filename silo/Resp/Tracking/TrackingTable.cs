@@ -1,0 +1,89 @@
+using DataTier.Cache.Keyspace;
+using DataTier.Cache.Tracking;
+
+namespace DataTier.Silo.Resp.Tracking;
+
+/// <summary>
+/// CLIENT TRACKING on this silo, as Redis' tracking table: the keys each tracking client has read (forgotten once
+/// invalidated, until read again), and the clients in broadcast mode with their prefixes. Changed keys come from every
+/// silo's shards (<see cref="KeyInvalidations"/>); each client hears of the keys it read, one message per key, or in
+/// broadcast mode of every changed key under its prefixes, one message per batch; a flush tells every tracking client.
+/// </summary>
+public sealed class TrackingTable : IKeyInvalidationListener
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<byte[], HashSet<RespSession>> _readers = new(ByteArrayComparer.Instance);
+    private readonly HashSet<RespSession> _tracking = [];
+
+    public bool HasClients
+    {
+        get
+        {
+            lock (_gate) return _tracking.Count > 0;
+        }
+    }
+
+    public void Start(RespSession session)
+    {
+        lock (_gate) _tracking.Add(session);
+    }
+
+    /// <summary>Forgets the client: its tracking is off, or it has gone.</summary>
+    public void Stop(RespSession session)
+    {
+        lock (_gate)
+        {
+            if (!_tracking.Remove(session)) return;
+            foreach (var (key, readers) in _readers.Where(r => r.Value.Contains(session)).ToList())
+            {
+                readers.Remove(session);
+                if (readers.Count == 0) _readers.Remove(key);
+            }
+        }
+    }
+
+    /// <summary>The client is about to read these keys: it hears of any change to them from now on.</summary>
+    public void Remember(RespSession session, IEnumerable<byte[]> keys)
+    {
+        lock (_gate)
+            foreach (var key in keys)
+            {
+                if (!_readers.TryGetValue(key, out var readers)) _readers[key] = readers = [];
+                readers.Add(session);
+            }
+    }
+
+    public void Invalidate(byte[]?[] keys)
+    {
+        var messages = new List<(RespSession Session, byte[][]? Keys)>();
+        lock (_gate)
+        {
+            if (_tracking.Count == 0) return;
+            var broadcast = new Dictionary<RespSession, List<byte[]>>();
+            foreach (var key in keys)
+            {
+                if (key is null)
+                {
+                    _readers.Clear();
+                    foreach (var session in _tracking) messages.Add((session, null));
+                    continue;
+                }
+                if (_readers.TryGetValue(key, out var readers))
+                {
+                    foreach (var reader in readers) messages.Add((reader, [key]));
+                    // A client whose read of the key is still under way keeps it: the value it gets may be older than this change.
+                    readers.RemoveWhere(r => !r.IsReading(key));
+                    if (readers.Count == 0) _readers.Remove(key);
+                }
+                foreach (var session in _tracking)
+                {
+                    if (!session.TracksBroadcast || !session.TracksPrefixOf(key)) continue;
+                    if (!broadcast.TryGetValue(session, out var matched)) broadcast[session] = matched = [];
+                    matched.Add(key);
+                }
+            }
+            foreach (var (session, matched) in broadcast) messages.Add((session, [.. matched]));
+        }
+        foreach (var (session, invalidated) in messages) session.SendInvalidation(invalidated);
+    }
+}
