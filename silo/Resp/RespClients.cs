@@ -26,11 +26,31 @@ public sealed class RespClients
         return id;
     }
 
-    public void Unregister(long id) => _sessions.TryRemove(id, out _);
+    public void Unregister(long id)
+    {
+        if (_sessions.TryRemove(id, out var session)) RemoveMonitor(session);
+    }
 
     public void CountCommands(int count) => Interlocked.Add(ref _commandsProcessed, count);
 
     public IReadOnlyList<RespSession> Snapshot() => [.. _sessions.Values];
 
     public RespSession? Find(long id) => _sessions.GetValueOrDefault(id);
+
+    private RespSession[] _monitors = [];
+
+    /// <summary>Whether any connection of this silo runs MONITOR (checked for every command).</summary>
+    public bool HasMonitors => Volatile.Read(ref _monitors).Length > 0;
+
+    public RespSession[] Monitors() => Volatile.Read(ref _monitors);
+
+    public void AddMonitor(RespSession session)
+    {
+        lock (_sessions) _monitors = [.. _monitors, session];
+    }
+
+    public void RemoveMonitor(RespSession session)
+    {
+        lock (_sessions) _monitors = [.. _monitors.Where(m => m != session)];
+    }
 }

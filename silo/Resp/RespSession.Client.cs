@@ -214,6 +214,7 @@ public sealed partial class RespSession
     private string ClientFlags()
     {
         var flags = string.Concat(
+            _monitoring ? "O" : "",
             InSubscribedContext ? "P" : "",
             InTransaction ? "x" : "",
             _unblock is not null ? "b" : "",

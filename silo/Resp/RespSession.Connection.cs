@@ -108,6 +108,11 @@ public sealed partial class RespSession
     {
         LeaveAllSubscriptions();
         StopTracking();
+        if (_monitoring)
+        {
+            _monitoring = false;
+            _services.Clients.RemoveMonitor(this);
+        }
         Protocol = 2;
         Name = null;
         User = "default";

@@ -143,6 +143,7 @@ public sealed partial class RespSession : IPubSubSubscriber
                 }
             }
             if (protocolError is not null) RespWriter.WriteError(_output, protocolError);
+            SendMonitorLines();
             await _output.FlushAsync();
         }
         finally
@@ -175,6 +176,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             EndTransaction();
             return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
         }
+        if (RefusedToMonitor(spec, args)) return MonitorCannotTouchKeys;
         NoteCommand(spec, args);
         TrackRead(spec, args);
         if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
@@ -183,6 +185,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             await _pending.FlushAsync(_services.Router, outcomes);
             await paused.WaitAsync(_stopping);
         }
+        if (_services.Clients.HasMonitors && (!InTransaction || ControlsTransaction(spec.Id))) FeedMonitors(spec, args);
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && InSubscribedContext && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
             return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -248,6 +251,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Auth => Auth(a),
         CommandId.Client => Client(a),
         CommandId.Reset => Reset(),
+        CommandId.Monitor => Monitor(),
         CommandId.Time => Time(),
         CommandId.Memory => Memory(a),
         CommandId.Acl => Acl(a),

@@ -85,8 +85,14 @@ public static class RespWriter
     }
 
     /// <summary>An out-of-band message (pub/sub): a RESP3 push, or a RESP2 array.</summary>
+    /// <summary>A message pushed to a connection: an array (RESP3 push), or, for a single item (a MONITOR line), that item alone.</summary>
     public static void WritePush(IBufferWriter<byte> output, CacheReply[] items, int protocol)
     {
+        if (items.Length == 1)
+        {
+            Write(output, items[0], protocol);
+            return;
+        }
         WriteNumber(output, protocol == 3 ? (byte)'>' : (byte)'*', items.Length);
         foreach (var item in items) Write(output, item, protocol);
     }
