@@ -105,11 +105,25 @@ public sealed partial class RespSession
                 return CacheReply.EmptyMap;
             case "list" when a.Length == 2:
                 return CacheReply.Array(CommandTable.All.Select(c => CacheReply.Bulk(c.Name)).ToArray());
+            case "getkeys" when a.Length >= 4:
+                return GetKeys(a[2..]);
+            case "getkeys":
+                return CacheErrors.WrongArity("command|getkeys");
             case "count" or "list":
                 return CacheErrors.WrongArity("command|" + sub);
             default:
                 return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try COMMAND HELP.");
         }
+    }
+
+    /// <summary>COMMAND GETKEYS: the keys the command would touch, found as MULTI, scripts and the ACL find them.</summary>
+    private static CacheReply GetKeys(byte[][] command)
+    {
+        if (CommandTable.Find(command[0]) is not { } spec) return CacheReply.Error("ERR Invalid command specified");
+        if (!CommandKeys.HasKeys(spec)) return CacheReply.Error("ERR The command has no key arguments");
+        if (!spec.AcceptsArgumentCount(command.Length)) return CacheReply.Error("ERR Invalid number of arguments specified for command");
+        var keys = CommandKeys.Of(spec, command).ToArray();
+        return CacheReply.Array([.. keys.Select(CacheReply.Bulk)]);
     }
 
     private static CacheReply CommandInfo(CommandSpec spec) => CacheReply.Array(
@@ -183,6 +197,27 @@ public sealed partial class RespSession
     /// MEMORY PURGE: as Redis asks its allocator to return dirty pages, a full compacting collection
     /// that gives the freed heap back to the operating system.
     /// </summary>
+    private static readonly string[] MemoryHelp =
+    [
+        "MEMORY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "PURGE",
+        "    Attempt to purge dirty pages for reclamation by the allocator.",
+        "USAGE <key> [SAMPLES <count>]",
+        "    Return memory in bytes used by <key> and its value, as the cache accounts it (for maxmemory).",
+        "HELP",
+        "    Prints this help.",
+    ];
+
+    /// <summary>MEMORY USAGE key [SAMPLES count], asked of the key's shard; the other subcommands here.</summary>
+    private async Task<CacheReply> MemoryAsync(byte[][] a)
+    {
+        if (!Arg.Is(a[1], "usage")) return Memory(a);
+        if (a.Length < 3) return CacheErrors.WrongArity("memory|usage");
+        if (a.Length != 3 && (a.Length != 5 || !Arg.Is(a[3], "samples"))) return CacheErrors.Syntax;
+        if (a.Length == 5 && !CacheNumbers.TryParseLong(a[4], out _)) return CacheErrors.NotInteger;
+        return await _services.Router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.MemoryUsage, ["MEMORYUSAGE"u8.ToArray(), a[2]]));
+    }
+
     private static CacheReply Memory(byte[][] a)
     {
         switch (Arg.Lower(a[1]))
@@ -192,6 +227,8 @@ public sealed partial class RespSession
                 return CacheReply.Ok;
             case "purge":
                 return CacheErrors.WrongArity("memory|purge");
+            case "help" when a.Length == 2:
+                return CacheReply.Array([.. MemoryHelp.Select(CacheReply.Simple)]);
             default:
                 return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try MEMORY HELP.");
         }

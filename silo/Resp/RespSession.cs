@@ -237,7 +237,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Memory or CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
         or CommandId.Cluster;
 
@@ -253,7 +253,6 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Reset => Reset(),
         CommandId.Monitor => Monitor(),
         CommandId.Time => Time(),
-        CommandId.Memory => Memory(a),
         CommandId.Acl => Acl(a),
         CommandId.BgSave => _services.Snapshots.StartBackgroundSave()
             ? CacheReply.Simple("Background saving started")
@@ -292,6 +291,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Cluster => await ClusterAsync(a),
         CommandId.Config => await ConfigAsync(a),
         CommandId.Client => await ClientAsync(a),
+        CommandId.Memory => await MemoryAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };

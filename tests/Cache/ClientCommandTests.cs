@@ -163,4 +163,17 @@ public sealed class ClientCommandTests(CacheSiloFixture fixture)
         Assert.Equal("+OK", await client.CallAsync("CLIENT", "REPLY", "ON"));
         Assert.Equal("\"3\"", await client.CallAsync("GET", "{reply}k"));
     }
+
+    [Fact]
+    public async Task MEMORY_USAGE_answers_the_bytes_the_cache_accounts_for_a_key()
+    {
+        await using var client = await fixture.ConnectAsync();
+        Assert.Equal("+OK", await client.CallAsync("SET", "memory:small", "v"));
+        Assert.Equal("+OK", await client.CallAsync("SET", "memory:large", new string('x', 10_000)));
+        var small = long.Parse((await client.CallAsync("MEMORY", "USAGE", "memory:small")).TrimStart(':'), CultureInfo.InvariantCulture);
+        var large = long.Parse((await client.CallAsync("MEMORY", "USAGE", "memory:large", "SAMPLES", "0")).TrimStart(':'), CultureInfo.InvariantCulture);
+        Assert.InRange(small, 1 + 12, 1000);
+        Assert.InRange(large - small, 10_000 - 1, 10_000 + 100);
+        Assert.Equal("(nil)", await client.CallAsync("MEMORY", "USAGE", "memory:absent"));
+    }
 }

@@ -11,7 +11,11 @@ public static class DifferentialScripts
             "CLIENT SETNAME myname", "CLIENT GETNAME", "CLIENT SETNAME \"a b\"", "CLIENT SETNAME", "CLIENT FOO",
             "HELLO 4", "HELLO abc", "HELLO 2 FOO", "AUTH x", "AUTH a b", "CONFIG SET foo bar", "CONFIG SET maxmemory-policy bad",
             "CONFIG GET maxmemory-samples", "get", "set a",
-            "MEMORY PURGE", "MEMORY PURGE x", "MEMORY FOO", "MEMORY",
+            "MEMORY PURGE", "MEMORY PURGE x", "MEMORY FOO", "MEMORY", "MEMORY USAGE", "MEMORY USAGE nokey", "MEMORY USAGE nokey SAMPLES 5",
+            "MEMORY USAGE k SAMPLES x", "MEMORY USAGE k foo", "MEMORY USAGE k SAMPLES", "COMMAND GETKEYS set a b", "COMMAND GETKEYS get", "COMMAND GETKEYS foo a",
+            "COMMAND GETKEYS ping", "COMMAND GETKEYS", "COMMAND GETKEYS eval \"return 1\" 2 x y", "COMMAND GETKEYS sort l store d", "COMMAND GETKEYS mset a 1 b 2",
+            "COMMAND GETKEYS zunionstore d 2 a b WEIGHTS 1 2", "COMMAND GETKEYS lmove a b left right", "COMMAND GETKEYS get a b",
+            "COMMAND GETKEYS ping x", "COMMAND GETKEYS echo a", "COMMAND GETKEYS set a", "COMMAND GETKEYS eval \"return 1\" 0",
             // Cluster mode is off here, as in a standalone redis-server.
             "CLUSTER SLOTS", "CLUSTER KEYSLOT foo", "CLUSTER FOO", "CLUSTER", "CLUSTER KEYSLOT", "CLUSTER HELP", "CLUSTER MEET 127.0.0.1 1",
         ],

@@ -47,6 +47,8 @@ public enum CommandId : short
     ListPopOrAwait, ListMoveOrAwait,
     /// <summary>Internal: a RENAME's source removed after its value went to another shard (raises rename_from).</summary>
     RenameFrom,
+    /// <summary>Internal: MEMORY USAGE's key on its shard (the bytes accounted for it, or nil).</summary>
+    MemoryUsage,
     // sets
     SAdd, SRem, SIsMember, SMIsMember, SMembers, SCard, SPop, SRandMember, SScan, SMove,
     SInter, SUnion, SDiff, SInterStore, SUnionStore, SDiffStore, SInterCard,

@@ -9,6 +9,7 @@ public static class CommandKeys
     /// <summary>Commands whose keys are found by reading their arguments (numkeys, STREAMS), by name.</summary>
     private static readonly Dictionary<string, Func<byte[][], IEnumerable<byte[]>>> FoundInArguments = new(StringComparer.Ordinal)
     {
+        ["memory"] = a => a.Length >= 3 && Arg.Is(a[1], "usage") ? [a[2]] : [],
         ["lmpop"] = a => Counted(a, 1),
         ["zmpop"] = a => Counted(a, 1),
         ["sintercard"] = a => Counted(a, 1),
@@ -32,6 +33,9 @@ public static class CommandKeys
     /// <summary>Whether the command names its keys and runs on a shard, so it can run on its keys' shard in a transaction or a script.</summary>
     public static bool RunsOnOneShard(CommandSpec spec) =>
         spec.Route != CommandRoute.Session && (spec.FirstKey > 0 || FoundInArguments.ContainsKey(spec.Name));
+
+    /// <summary>Whether the command names keys at all (COMMAND GETKEYS refuses one that does not).</summary>
+    public static bool HasKeys(CommandSpec spec) => spec.FirstKey > 0 || FoundInArguments.ContainsKey(spec.Name) || spec.Id is CommandId.Sort;
 
     public static IEnumerable<byte[]> Of(CommandSpec spec, byte[][] a)
     {

@@ -135,6 +135,7 @@ public static class ShardExecutor
             CommandId.ListPopOrAwait => ListCommands.PopOrAwait(ks, a),
             CommandId.ListMoveOrAwait => ListCommands.MoveOrAwait(ks, a),
             CommandId.RenameFrom => KeyCommands.RenameFrom(ks, a),
+            CommandId.MemoryUsage => ks.Find(a[1]) is { } measured ? CacheReply.Int(measured.Size) : CacheReply.Nil,
 
             CommandId.SAdd => SetCommands.Add(ks, a),
             CommandId.SRem => SetCommands.Remove(ks, a),
