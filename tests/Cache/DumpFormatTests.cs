@@ -1,0 +1,124 @@
+using System.Text;
+using DataTier.Cache.Dump;
+using DataTier.Cache.Values;
+using Xunit;
+
+namespace DataTier.Tests.Cache;
+
+/// <summary>The parts of the DUMP format on their own: CRC-64, LZF, listpacks, intsets, ziplists and the footer.</summary>
+public sealed class DumpFormatTests
+{
+    [Fact]
+    public void Crc64_matches_redis_check_value()
+    {
+        Assert.Equal(0xe9c6d914c4b8d9caUL, Crc64.Compute("123456789"u8));
+        Assert.Equal(0UL, Crc64.Compute([]));
+    }
+
+    [Theory]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("hello hello hello hello hello hello hello hello, world world world")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789")]
+    public void Lzf_round_trips_what_it_compresses(string text)
+    {
+        var data = Encoding.ASCII.GetBytes(text);
+        var compressed = Lzf.Compress(data, data.Length - 4);
+        Assert.NotNull(compressed);
+        Assert.True(compressed.Length < data.Length - 4);
+        Assert.Equal(data, Lzf.Decompress(compressed, data.Length));
+    }
+
+    [Fact]
+    public void Lzf_round_trips_long_and_random_data()
+    {
+        var random = new Random(7);
+        var repetitive = Enumerable.Range(0, 20_000).Select(i => (byte)(i % 251 < 100 ? 'x' : random.Next(4))).ToArray();
+        var compressed = Lzf.Compress(repetitive, repetitive.Length - 4)!;
+        Assert.Equal(repetitive, Lzf.Decompress(compressed, repetitive.Length));
+        var noise = new byte[500];
+        random.NextBytes(noise);
+        Assert.Null(Lzf.Compress(noise, noise.Length - 4));
+    }
+
+    [Fact]
+    public void Lzf_decodes_a_literal_run_and_an_overlapping_back_reference()
+    {
+        // "ab" as a literal run of 2, then a reference 2 back copying 6 bytes (length 6 - 2 = 4 in the top bits).
+        byte[] compressed = [0x01, (byte)'a', (byte)'b', 0x80, 0x01];
+        Assert.Equal("abababab", Encoding.ASCII.GetString(Lzf.Decompress(compressed, 8)));
+        Assert.Throws<DumpFormatException>(() => Lzf.Decompress(compressed, 9));
+        Assert.Throws<DumpFormatException>(() => Lzf.Decompress([0x20, 0x05], 4));
+    }
+
+    [Fact]
+    public void Listpack_round_trips_integers_of_every_width_and_strings_of_every_length()
+    {
+        string[] values =
+        [
+            "0", "127", "128", "-1", "4095", "-4096", "4096", "32767", "-32768", "8388607", "-8388608", "2147483647", "-2147483648",
+            "9223372036854775807", "-9223372036854775808", "9223372036854775808", "007", "-0", "", "x", new string('s', 63),
+            new string('m', 64), new string('l', 4095), new string('h', 4096), new string('b', 20_000),
+        ];
+        var elements = values.Select(Encoding.ASCII.GetBytes).ToList();
+        var lp = Listpack.Write(elements);
+        Assert.Equal(elements, Listpack.Read(lp));
+        lp[^1] = 0;
+        Assert.Throws<DumpFormatException>(() => Listpack.Read(lp));
+    }
+
+    [Fact]
+    public void Intset_round_trips_and_refuses_disorder()
+    {
+        var set = Intset.Write([5, -70000, 3]);
+        Assert.Equal(["-70000", "3", "5"], Intset.Read(set).Select(Encoding.ASCII.GetString));
+        set[8] = 0xff;
+        set[9] = 0xff;
+        set[10] = 0xff;
+        set[11] = 0x7f;
+        Assert.Throws<DumpFormatException>(() => Intset.Read(set));
+    }
+
+    [Fact]
+    public void A_list_in_an_rdb_9_ziplist_is_read()
+    {
+        byte[] ziplist = [20, 0, 0, 0, 15, 0, 0, 0, 3, 0, 0, 0x01, (byte)'a', 3, 0xf6, 2, 0x02, (byte)'b', (byte)'b', 0xff];
+        var payload = Seal([10, (byte)ziplist.Length, .. ziplist], version: 9);
+        Assert.True(DumpPayload.TryOpen(payload, out var content));
+        var list = Assert.IsType<ListValue>(DumpDecoder.Decode(content));
+        Assert.Equal(["a", "5", "bb"], list.Items.Select(Encoding.ASCII.GetString));
+    }
+
+    [Fact]
+    public void The_footer_refuses_newer_versions_and_bad_checksums()
+    {
+        var payload = DumpEncoder.Encode("hello"u8.ToArray());
+        Assert.True(DumpPayload.TryOpen(payload, out var content));
+        Assert.Equal("hello", Encoding.ASCII.GetString((byte[])DumpDecoder.Decode(content)));
+        Assert.False(DumpPayload.TryOpen(Seal([0, 1, (byte)'x'], version: 11), out _));
+        payload[1] ^= 1;
+        Assert.False(DumpPayload.TryOpen(payload, out _));
+        Assert.False(DumpPayload.TryOpen([1, 2, 3], out _));
+    }
+
+    [Fact]
+    public void Empty_collections_and_duplicates_are_bad_data()
+    {
+        Assert.Throws<DumpFormatException>(() => Decode([2, 0]));
+        Assert.Throws<DumpFormatException>(() => Decode([2, 2, 1, (byte)'a', 1, (byte)'a']));
+        Assert.Throws<DumpFormatException>(() => Decode([4, 1, 1, (byte)'a']));
+        Assert.Throws<DumpFormatException>(() => Decode([0x63]));
+    }
+
+    private static object Decode(byte[] value) => DumpDecoder.Decode(value);
+
+    /// <summary>A value with a footer of the given RDB version and its CRC-64.</summary>
+    private static byte[] Seal(byte[] value, ushort version)
+    {
+        var payload = new byte[value.Length + 10];
+        value.CopyTo(payload, 0);
+        payload[value.Length] = (byte)version;
+        payload[value.Length + 1] = (byte)(version >> 8);
+        BitConverter.TryWriteBytes(payload.AsSpan(value.Length + 2), Crc64.Compute(payload.AsSpan(0, value.Length + 2)));
+        return payload;
+    }
+}
