@@ -83,8 +83,8 @@ public sealed class DumpFormatTests
     {
         byte[] ziplist = [20, 0, 0, 0, 15, 0, 0, 0, 3, 0, 0, 0x01, (byte)'a', 3, 0xf6, 2, 0x02, (byte)'b', (byte)'b', 0xff];
         var payload = Seal([10, (byte)ziplist.Length, .. ziplist], version: 9);
-        Assert.True(DumpPayload.TryOpen(payload, out var content));
-        var list = Assert.IsType<ListValue>(DumpDecoder.Decode(content));
+        Assert.True(DumpPayload.IsSound(payload));
+        var list = Assert.IsType<ListValue>(DumpDecoder.Decode(payload));
         Assert.Equal(["a", "5", "bb"], list.Items.Select(Encoding.ASCII.GetString));
     }
 
@@ -92,12 +92,12 @@ public sealed class DumpFormatTests
     public void The_footer_refuses_newer_versions_and_bad_checksums()
     {
         var payload = DumpEncoder.Encode("hello"u8.ToArray());
-        Assert.True(DumpPayload.TryOpen(payload, out var content));
-        Assert.Equal("hello", Encoding.ASCII.GetString((byte[])DumpDecoder.Decode(content)));
-        Assert.False(DumpPayload.TryOpen(Seal([0, 1, (byte)'x'], version: 11), out _));
+        Assert.True(DumpPayload.IsSound(payload));
+        Assert.Equal("hello", Encoding.ASCII.GetString((byte[])DumpDecoder.Decode(payload)));
+        Assert.False(DumpPayload.IsSound(Seal([0, 1, (byte)'x'], version: 11)));
         payload[1] ^= 1;
-        Assert.False(DumpPayload.TryOpen(payload, out _));
-        Assert.False(DumpPayload.TryOpen([1, 2, 3], out _));
+        Assert.False(DumpPayload.IsSound(payload));
+        Assert.False(DumpPayload.IsSound([1, 2, 3]));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class DumpFormatTests
     private static object Decode(byte[] value) => DumpDecoder.Decode(value);
 
     /// <summary>A value with a footer of the given RDB version and its CRC-64.</summary>
-    private static byte[] Seal(byte[] value, ushort version)
+    internal static byte[] Seal(byte[] value, ushort version)
     {
         var payload = new byte[value.Length + 10];
         value.CopyTo(payload, 0);

@@ -24,11 +24,11 @@ public static class DumpCommands
         if (!args.Replace && ks.Write(a[1]) is not null) return BusyKey;
         if (!CacheNumbers.TryParseLong(a[2], out var ttl)) return CacheErrors.NotInteger;
         if (ttl < 0) return BadTtl;
-        if (!DumpPayload.TryOpen(a[3], out var content)) return BadPayload;
+        if (!DumpPayload.IsSound(a[3])) return BadPayload;
         object value;
         try
         {
-            value = DumpDecoder.Decode(content);
+            value = DumpDecoder.Decode(a[3]);
         }
         catch (DumpFormatException)
         {

@@ -17,15 +17,15 @@ public static class DumpPayload
         return payload;
     }
 
-    /// <summary>The value before the footer, or false when the payload is too short, of a newer RDB version or fails its checksum.</summary>
-    public static bool TryOpen(byte[] payload, out ReadOnlySpan<byte> value)
+    /// <summary>
+    /// Whether the payload is long enough, of RDB version 10 or older and passes its checksum. Redis then reads the value
+    /// from the whole payload, footer included, so a value whose last string runs into the footer is taken as it reads.
+    /// </summary>
+    public static bool IsSound(byte[] payload)
     {
-        value = default;
         if (payload.Length < FooterSize) return false;
         var footer = payload.AsSpan(payload.Length - FooterSize);
         if (BinaryPrimitives.ReadUInt16LittleEndian(footer) > RdbType.Version) return false;
-        if (BinaryPrimitives.ReadUInt64LittleEndian(footer[2..]) != Crc64.Compute(payload.AsSpan(0, payload.Length - 8))) return false;
-        value = payload.AsSpan(0, payload.Length - FooterSize);
-        return true;
+        return BinaryPrimitives.ReadUInt64LittleEndian(footer[2..]) == Crc64.Compute(payload.AsSpan(0, payload.Length - 8));
     }
 }
