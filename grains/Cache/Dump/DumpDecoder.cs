@@ -4,8 +4,8 @@ namespace DataTier.Cache.Dump;
 
 /// <summary>
 /// The value a DUMP payload holds (after its footer is checked), built as this cache holds it: a string, list, set,
-/// sorted set, hash or stream, in every encoding Redis 7.0 writes, the older ones it still reads (ziplists, the first
-/// quicklist, text scores) but Redis 2.4's zipmap, and 7.2's set listpack and third stream type. Empty collections, duplicates and anything malformed throw <see cref="DumpFormatException"/>, as Redis
+/// sorted set, hash or stream, in every encoding Redis 7.0 writes, the older ones it still reads (zipmaps, ziplists, the
+/// first quicklist, text scores, the first stream type), and 7.2's set listpack and third stream type. Empty collections, duplicates and anything malformed throw <see cref="DumpFormatException"/>, as Redis
 /// refuses them with <c>Bad data format</c>.
 /// </summary>
 public static class DumpDecoder
@@ -32,6 +32,7 @@ public static class DumpDecoder
             RdbType.SortedSetListpack => SortedSet(Listpack.Read(r.ReadString())),
             RdbType.Hash => Hash(Strings(ref r, Pairs(r.ReadLength()))),
             RdbType.HashZiplist => Hash(Ziplist.Read(r.ReadString())),
+            RdbType.HashZipmap => Hash(Zipmap.Read(r.ReadString())),
             RdbType.HashListpack => Hash(Listpack.Read(r.ReadString())),
             RdbType.StreamListpacks or RdbType.StreamListpacks2 or RdbType.StreamListpacks3 => StreamDumpDecoder.Decode(ref r, type),
             _ => throw RdbReader.Corrupt($"unsupported value type {type}"),
