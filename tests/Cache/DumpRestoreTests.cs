@@ -84,6 +84,39 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
                 ["EVAL_RO", "return redis.call('RESTORE', KEYS[1], 0, ARGV[1], 'REPLACE')", "1", "{t}y", valid],
                 ["EVAL_RO", "return redis.call('DUMP', KEYS[1]) == ARGV[1]", "1", "{t}y", valid],
         ];
+        await CompareAsync(ours, theirs, script);
+    }
+
+    /// <summary>Under an LFU policy FREQ sets the restored key's counter (a restored key otherwise starts at 5) and IDLETIME is ignored, and the reverse under others.</summary>
+    [Fact]
+    public async Task FREQ_counts_under_an_LFU_policy_and_IDLETIME_under_the_others()
+    {
+        await using var ours = await fixture.ConnectAsync();
+        await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
+        await Flush(ours, theirs);
+        Assert.Equal("+OK", await theirs.CallAsync("SET", "src", "hello"));
+        var valid = (await theirs.CallForBytesAsync(Args("DUMP", "src")))!;
+        var policies = (await ours.CallAsync("CONFIG", "GET", "maxmemory-policy"), await theirs.CallAsync("CONFIG", "GET", "maxmemory-policy"));
+        try
+        {
+            await CompareAsync(ours, theirs,
+            [
+                ["CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"], ["RESTORE", "f", "0", valid, "FREQ", "100"], ["OBJECT", "FREQ", "f"],
+                ["RESTORE", "g", "0", valid], ["OBJECT", "FREQ", "g"], ["RESTORE", "h", "0", valid, "IDLETIME", "50"], ["OBJECT", "FREQ", "h"],
+                ["OBJECT", "IDLETIME", "h"], ["RESTORE", "f", "0", valid, "REPLACE"], ["OBJECT", "FREQ", "f"], ["RESTORE", "f", "0", valid, "REPLACE", "FREQ", "0"],
+                ["OBJECT", "FREQ", "f"], ["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"], ["RESTORE", "i", "0", valid, "FREQ", "9", "REPLACE"],
+                ["OBJECT", "IDLETIME", "i"], ["RESTORE", "i", "0", valid, "IDLETIME", "1000", "REPLACE"], ["OBJECT", "IDLETIME", "i"],
+            ]);
+        }
+        finally
+        {
+            await ours.CallAsync("CONFIG", "SET", "maxmemory-policy", Items(policies.Item1)[1].Trim('"'));
+            await theirs.CallAsync("CONFIG", "SET", "maxmemory-policy", Items(policies.Item2)[1].Trim('"'));
+        }
+    }
+
+    private static async Task CompareAsync(RespTestClient ours, RespTestClient theirs, object[][] script)
+    {
         var differences = new List<string>();
         foreach (var line in script)
         {
