@@ -34,14 +34,7 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
         Assert.NotNull(payload);
         Assert.Equal("+OK", await theirs.CallAsync(Args("RESTORE", "k2", "0", payload)));
         Assert.Equal("+OK", await ours.CallAsync(Args("RESTORE", "k2", "0", payload)));
-        var differences = new List<string>();
-        foreach (var read in test.Reads)
-        {
-            var expected = Normalize(read[0], await theirs.CallAsync(read));
-            var actual = Normalize(read[0], await ours.CallAsync(read));
-            if (expected != actual) differences.Add($"{string.Join(' ', read)}\n    redis: {expected}\n    ours:  {actual}");
-        }
-        Assert.True(differences.Count == 0, $"{differences.Count} replies differ:\n" + string.Join("\n", differences));
+        await CompareAsync(ours, theirs, [.. test.Reads.Select(read => read.Cast<object>().ToArray())]);
     }
 
     [Fact]
