@@ -56,6 +56,20 @@ public static class DumpCommands
         {
             if (args.Frequency >= 0) entry.Frequency = (byte)args.Frequency;
         }
-        else if (args.IdleSeconds >= 0) entry.LastAccess = ks.Now - Math.Min(args.IdleSeconds, ks.Now / 1000) * 1000;
+        else if (args.IdleSeconds >= 0) entry.LastAccess = ks.Now - IdleAsRedisKeepsIt(ks.Now, args.IdleSeconds) * 1000;
+    }
+
+    /// <summary>
+    /// The idle seconds OBJECT IDLETIME will report: Redis 7.0 keeps access times on a 24-bit clock of seconds, so a
+    /// longer idle time wraps (its seconds are also scaled through milliseconds in 64 bits, which wraps for huge values).
+    /// </summary>
+    private static long IdleAsRedisKeepsIt(long now, long idleSeconds)
+    {
+        const long clockMax = (1 << 24) - 1;
+        var clock = (now / 1000) & clockMax;
+        var access = clock - unchecked(idleSeconds * 1000) / 1000;
+        if (access < 0) access += clockMax;
+        access &= 0xffffff;
+        return clock >= access ? clock - access : clock + clockMax - access;
     }
 }

@@ -76,15 +76,23 @@ public static class DumpEncoder
 
     private static void Set(RdbWriter w, SetValue set)
     {
-        if (!set.IsHashtable)
+        if (!set.IsHashtable && Integers(set) is { } integers)
         {
             w.WriteByte(RdbType.SetIntset);
-            w.WriteString(Intset.Write(set.Members.Select(m => CacheNumbers.TryParseLong(m, out var n) ? n : throw new InvalidOperationException("An intset member is not an integer"))));
+            w.WriteString(Intset.Write(integers));
             return;
         }
         w.WriteByte(RdbType.Set);
         w.WriteLength((ulong)set.Count);
         foreach (var member in set.Members) w.WriteString(member);
+    }
+
+    private static long[]? Integers(SetValue set)
+    {
+        var integers = new long[set.Count];
+        for (var i = 0; i < integers.Length; i++)
+            if (!CacheNumbers.TryParseLong(set.Members[i], out integers[i])) return null;
+        return integers;
     }
 
     private static void SortedSet(RdbWriter w, SortedSetValue set)

@@ -12,7 +12,7 @@ public static class StreamDumpEncoder
 {
     public static void Encode(RdbWriter w, StreamValue stream)
     {
-        var nodes = stream.Entries.GroupBy(e => e.Node).Select(g => g.ToList()).ToList();
+        var nodes = Nodes(stream);
         w.WriteLength((ulong)nodes.Count);
         foreach (var node in nodes)
         {
@@ -46,6 +46,18 @@ public static class StreamDumpEncoder
                 foreach (var id in consumer.Pending) w.WriteBytes(RawId(id));
             }
         }
+    }
+
+    /// <summary>The entries in runs of one storage node each.</summary>
+    private static List<List<StreamEntry>> Nodes(StreamValue stream)
+    {
+        var nodes = new List<List<StreamEntry>>();
+        foreach (var entry in stream.Entries)
+        {
+            if (nodes.Count == 0 || nodes[^1][0].Node != entry.Node) nodes.Add([]);
+            nodes[^1].Add(entry);
+        }
+        return nodes;
     }
 
     private static List<byte[]> NodeItems(List<StreamEntry> node)
