@@ -109,6 +109,49 @@ public sealed class DumpFormatTests
         Assert.Throws<DumpFormatException>(() => Decode([0x63]));
     }
 
+    /// <summary>Payloads of every type with bytes changed or cut: each decodes or is bad data, never another failure.</summary>
+    [Fact]
+    public void Corrupted_payloads_are_bad_data_and_never_fail_otherwise()
+    {
+        var random = new Random(11);
+        byte[] Text(int i) => Encoding.ASCII.GetBytes(i % 3 == 0 ? i.ToString() : new string((char)('a' + i % 26), i % 90));
+        var list = new ListValue();
+        var hash = new HashValue();
+        var small = new SortedSetValue();
+        var large = new SortedSetValue();
+        for (var i = 0; i < 40; i++)
+        {
+            list.PushBack(Text(i));
+            hash.Set(Encoding.ASCII.GetBytes("f" + i), Text(i));
+            small.Set(Encoding.ASCII.GetBytes("m" + i), i * 1.5);
+        }
+        for (var i = 0; i < 200; i++) large.Set(Text(i + 1000), -i);
+        var stream = new DataTier.Cache.Streams.StreamValue();
+        for (var i = 1; i < 30; i++) stream.Append(new((ulong)i, 0), [Text(i % 2), Text(i)]);
+        var group = new DataTier.Cache.Streams.StreamGroup("g"u8.ToArray(), new(5, 0), 5);
+        group.Deliver(new(3, 0), group.Consumer("c"u8.ToArray(), 100, out _), 100);
+        stream.AddGroup(group);
+        object[] values = [list, hash, small, large, stream, SetValue.Of([.. Enumerable.Range(0, 20).Select(i => Encoding.ASCII.GetBytes((i * 1000).ToString()))]),
+            SetValue.Of([.. Enumerable.Range(0, 20).Select(Text)]), Encoding.ASCII.GetBytes(new string('z', 300))];
+        foreach (var value in values)
+        {
+            var payload = DumpEncoder.Encode(value);
+            Assert.IsType(value.GetType(), DumpDecoder.Decode(payload));
+            for (var round = 0; round < 3000; round++)
+            {
+                var damaged = round % 4 == 0 ? payload[..random.Next(payload.Length)] : payload.ToArray();
+                for (var n = random.Next(1, 4); n > 0 && damaged.Length > 0; n--) damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+                try
+                {
+                    DumpDecoder.Decode(damaged);
+                }
+                catch (DumpFormatException)
+                {
+                }
+            }
+        }
+    }
+
     private static object Decode(byte[] value) => DumpDecoder.Decode(value);
 
     /// <summary>A value with a footer of the given RDB version and its CRC-64.</summary>

@@ -3,10 +3,11 @@ using DataTier.Cache.Values;
 namespace DataTier.Cache.Dump;
 
 /// <summary>
-/// The value a DUMP payload holds (after its footer is checked), built as this cache holds it: a string, list, set,
-/// sorted set, hash or stream, in every encoding Redis 7.0 writes, the older ones it still reads (zipmaps, ziplists, the
-/// first quicklist, text scores, the first stream type), and 7.2's set listpack and third stream type. Empty collections, duplicates and anything malformed throw <see cref="DumpFormatException"/>, as Redis
-/// refuses them with <c>Bad data format</c>.
+/// The value a DUMP payload holds (the whole payload, its footer checked), built as this cache holds it: a string, list,
+/// set, sorted set, hash or stream, in every encoding Redis 7.0 writes, the older ones it still reads (zipmaps, ziplists,
+/// the first quicklist, text scores, the first stream type), and 7.2's set listpack and third stream type. Empty
+/// collections, duplicates and anything malformed throw <see cref="DumpFormatException"/>, as Redis refuses them with
+/// <c>Bad data format</c>.
 /// </summary>
 public static class DumpDecoder
 {

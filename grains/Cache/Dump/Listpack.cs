@@ -83,7 +83,7 @@ public static class Listpack
     private static byte Byte(ReadOnlySpan<byte> lp, int at) => at < lp.Length ? lp[at] : throw RdbReader.Corrupt("listpack element out of bounds");
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> lp, int at, int length) =>
-        length >= 0 && at + length < lp.Length ? lp.Slice(at, length) : throw RdbReader.Corrupt("listpack element out of bounds");
+        length >= 0 && (long)at + length < lp.Length ? lp.Slice(at, length) : throw RdbReader.Corrupt("listpack element out of bounds");
 
 
     /// <summary>How many bytes the back length of an element of <paramref name="length"/> bytes takes (the bounds are listpack.c's).</summary>

@@ -16,6 +16,8 @@ public static class Lzf
     /// <summary>The data decompressed into exactly <paramref name="length"/> bytes; throws <see cref="DumpFormatException"/> when it does not decode to that.</summary>
     public static byte[] Decompress(ReadOnlySpan<byte> input, int length)
     {
+        // A 3-byte back reference makes at most 264 bytes: a larger stated length is corrupt (and not to be allocated).
+        if (length > (long)input.Length * MaxReference) throw Corrupt();
         var output = new byte[length];
         int i = 0, o = 0;
         while (i < input.Length)

@@ -117,5 +117,7 @@ public static class StreamDumpDecoder
     private static long Number(List<byte[]> lp, ref int at) =>
         CacheNumbers.TryParseLong(Item(lp, ref at), out var value) ? value : throw RdbReader.Corrupt("stream node number expected");
 
-    private static int Count(List<byte[]> lp, ref int at) => Number(lp, ref at) is >= 0 and <= int.MaxValue / 2 and var n ? (int)n : throw RdbReader.Corrupt("bad stream field count");
+    /// <summary>A count of the items that follow, no more than the node has left.</summary>
+    private static int Count(List<byte[]> lp, ref int at) =>
+        Number(lp, ref at) is var n && n >= 0 && n <= lp.Count - at ? (int)n : throw RdbReader.Corrupt("bad stream field count");
 }

@@ -70,5 +70,5 @@ public static class Ziplist
     }
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> zl, int at, int length) =>
-        length >= 0 && at + length < zl.Length ? zl.Slice(at, length) : throw RdbReader.Corrupt("ziplist entry out of bounds");
+        length >= 0 && (long)at + length < zl.Length ? zl.Slice(at, length) : throw RdbReader.Corrupt("ziplist entry out of bounds");
 }
