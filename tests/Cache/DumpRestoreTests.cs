@@ -111,6 +111,38 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
         }
     }
 
+    /// <summary>A listpack made under raised limits stays a listpack when restored under the defaults, up to the entry limit (only the count is checked).</summary>
+    [Fact]
+    public async Task A_listpack_with_long_values_stays_one_up_to_the_entry_limit()
+    {
+        await using var ours = await fixture.ConnectAsync();
+        await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
+        await Flush(ours, theirs);
+        string[] limits = ["zset-max-listpack-value", "hash-max-listpack-value", "zset-max-listpack-entries", "hash-max-listpack-entries"];
+        var defaults = new List<string>();
+        foreach (var limit in limits) defaults.Add(Items(await theirs.CallAsync("CONFIG", "GET", limit))[1].Trim('"'));
+        var payloads = new Dictionary<string, byte[]>();
+        try
+        {
+            foreach (var limit in limits) Assert.Equal("+OK", await theirs.CallAsync("CONFIG", "SET", limit, "1000"));
+            var longText = new string('x', 100);
+            await theirs.CallAsync("ZADD", "z", "1", longText, "2", "b");
+            await theirs.CallAsync("HSET", "h", "f", longText, longText, "v");
+            await theirs.CallAsync(["ZADD", "z2", .. Enumerable.Range(0, 300).SelectMany(i => new[] { i.ToString(), "m" + i })]);
+            await theirs.CallAsync(["HSET", "h2", .. Enumerable.Range(0, 300).SelectMany(i => new[] { "f" + i, longText })]);
+            foreach (var key in new[] { "z", "h", "z2", "h2" }) payloads[key] = (await theirs.CallForBytesAsync(Args("DUMP", key)))!;
+        }
+        finally
+        {
+            for (var i = 0; i < limits.Length; i++) await theirs.CallAsync("CONFIG", "SET", limits[i], defaults[i]);
+        }
+        await CompareAsync(ours, theirs,
+        [
+            .. payloads.SelectMany(p => new object[][] { ["RESTORE", p.Key + "r", "0", p.Value], ["OBJECT", "ENCODING", p.Key + "r"] }),
+            ["ZADD", "zr", "3", new string('y', 100)], ["OBJECT", "ENCODING", "zr"], ["HSET", "hr", "g", "short"], ["OBJECT", "ENCODING", "hr"],
+        ]);
+    }
+
     private static async Task CompareAsync(RespTestClient ours, RespTestClient theirs, object[][] script)
     {
         var differences = new List<string>();

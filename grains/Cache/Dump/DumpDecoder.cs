@@ -29,12 +29,12 @@ public static class DumpDecoder
             RdbType.SetIntset => Set(Intset.Read(r.ReadString())),
             RdbType.SetListpack => Set(Listpack.Read(r.ReadString())),
             RdbType.SortedSet or RdbType.SortedSet2 => SortedSet(ref r, binary: type == RdbType.SortedSet2),
-            RdbType.SortedSetZiplist => SortedSet(Ziplist.Read(r.ReadString())),
-            RdbType.SortedSetListpack => SortedSet(Listpack.Read(r.ReadString())),
+            RdbType.SortedSetZiplist => Compact(SortedSet(Ziplist.Read(r.ReadString()))),
+            RdbType.SortedSetListpack => Compact(SortedSet(Listpack.Read(r.ReadString()))),
             RdbType.Hash => Hash(Strings(ref r, Pairs(r.ReadLength()))),
-            RdbType.HashZiplist => Hash(Ziplist.Read(r.ReadString())),
+            RdbType.HashZiplist => Compact(Hash(Ziplist.Read(r.ReadString()))),
             RdbType.HashZipmap => Hash(Zipmap.Read(r.ReadString())),
-            RdbType.HashListpack => Hash(Listpack.Read(r.ReadString())),
+            RdbType.HashListpack => Compact(Hash(Listpack.Read(r.ReadString()))),
             RdbType.StreamListpacks or RdbType.StreamListpacks2 or RdbType.StreamListpacks3 => StreamDumpDecoder.Decode(ref r, type),
             _ => throw RdbReader.Corrupt($"unsupported value type {type}"),
         };
@@ -108,6 +108,19 @@ public static class DumpDecoder
     {
         if (double.IsNaN(score)) throw RdbReader.Corrupt("NaN score");
         if (!set.Set(member, score)) throw RdbReader.Corrupt("duplicate sorted set member");
+    }
+
+    /// <summary>A sorted set or hash that came as a listpack (or ziplist) stays one up to the entry limit: Redis 7.0 checks only the count then.</summary>
+    private static SortedSetValue Compact(SortedSetValue set)
+    {
+        if (set.Count <= ListpackLimits.SortedSetMaxEntries) set.ConvertToListpack();
+        return set;
+    }
+
+    private static HashValue Compact(HashValue hash)
+    {
+        if (hash.Count <= ListpackLimits.HashMaxEntries) hash.ConvertToListpack();
+        return hash;
     }
 
     private static HashValue Hash(List<byte[]> items)
