@@ -128,6 +128,7 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["SET", "rw:s", "x"], ["DUMP", "rw:s"], ["DUMP", "r:s"], ["DUMP", "w:s"], ["DUMP", "app:1"], ["DUMP", "other"],
             ["RESTORE", "w:d", "0", "bogus"], ["RESTORE", "r:d", "0", "bogus"], ["RESTORE", "rw:d", "0", "bogus", "REPLACE"], ["RESTORE", "app:d", "0", "bogus"],
             ["ACL", "DRYRUN", "writer", "restore", "w:d", "0", "x"], ["ACL", "DRYRUN", "writer", "dump", "w:d"], ["ACL", "DRYRUN", "app", "dump", "app:1"],
+            ["ACL", "DRYRUN", "app", "restore", "app:1", "0", "x"],
             ["DEL", "rw:s"]);
     }
 
