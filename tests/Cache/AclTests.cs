@@ -113,6 +113,25 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["DEL", "r:l", "r:s", "w:d", "w:c", "app:l", "app:c"]);
     }
 
+    /// <summary>DUMP reads its key; RESTORE only writes its own (Redis' OW UPDATE key spec), so <c>%W~</c> alone allows it.</summary>
+    [Theory]
+    [InlineData("app")]
+    [InlineData("writer")]
+    [InlineData("tx")]
+    [InlineData("mixed")]
+    public async Task DUMP_and_RESTORE_check_their_keys_as_redis_does(string user)
+    {
+        var (ours, theirs) = await ConnectAsync(user);
+        await using var _ = ours;
+        await using var __ = theirs;
+        await CompareAsync(ours, theirs,
+            ["SET", "rw:s", "x"], ["DUMP", "rw:s"], ["DUMP", "r:s"], ["DUMP", "w:s"], ["DUMP", "app:1"], ["DUMP", "other"],
+            ["RESTORE", "w:d", "0", "bogus"], ["RESTORE", "r:d", "0", "bogus"], ["RESTORE", "rw:d", "0", "bogus", "REPLACE"], ["RESTORE", "app:d", "0", "bogus"],
+            ["ACL", "DRYRUN", "writer", "restore", "w:d", "0", "x"], ["ACL", "DRYRUN", "writer", "dump", "w:d"], ["ACL", "DRYRUN", "app", "dump", "app:1"],
+            ["ACL", "DRYRUN", "app", "restore", "app:1", "0", "x"],
+            ["DEL", "rw:s"]);
+    }
+
     [Fact]
     public async Task Channels_are_checked_on_subscribe_and_a_pattern_subscription_needs_one_of_the_users_patterns()
     {

@@ -38,6 +38,12 @@ public sealed class RespTestClient : IAsyncDisposable
     /// <summary>Sends arguments as raw bytes (binary-safe) and reads the reply.</summary>
     public async Task<string> CallAsync(byte[][] args)
     {
+        await SendRawAsync(Frame(args));
+        return await ReadAsync();
+    }
+
+    private static byte[] Frame(byte[][] args)
+    {
         var frame = new MemoryStream();
         frame.Write(Encoding.ASCII.GetBytes($"*{args.Length}\r\n"));
         foreach (var a in args)
@@ -46,8 +52,24 @@ public sealed class RespTestClient : IAsyncDisposable
             frame.Write(a);
             frame.Write("\r\n"u8);
         }
-        await SendRawAsync(frame.ToArray());
-        return await ReadAsync();
+        return frame.ToArray();
+    }
+
+    /// <summary>Sends arguments as raw bytes and reads a bulk reply as its bytes (null for nil); any other reply throws, with its text.</summary>
+    public async Task<byte[]?> CallForBytesAsync(params byte[][] args)
+    {
+        await SendRawAsync(Frame(args));
+        return await Task.Run(() =>
+        {
+            var line = ReadLine();
+            if (line[0] != '$') throw new InvalidDataException("Not a bulk reply: " + line);
+            var length = int.Parse(line[1..], CultureInfo.InvariantCulture);
+            if (length < 0) return null;
+            var data = new byte[length + 2];
+            var read = 0;
+            while (read < data.Length) read += _reader.Read(data, read, data.Length - read);
+            return data[..length];
+        });
     }
 
     public async Task SendAsync(params string[] args) => await SendRawAsync(Encode(args));

@@ -19,7 +19,7 @@ public static class AclKeys
         "expire", "pexpire", "expireat", "pexpireat", "persist",
         "hset", "hmset", "hdel", "hsetnx", "zadd", "zrem", "zremrangebyscore", "zremrangebyrank", "zremrangebylex",
         "lpush", "rpush", "lpushx", "rpushx", "lset", "ltrim", "lrem", "linsert", "sadd", "srem", "geoadd",
-        "xadd", "xdel", "xtrim", "xsetid", "xack", "xclaim", "xautoclaim", "xgroup",
+        "xadd", "xdel", "xtrim", "xsetid", "xack", "xclaim", "xautoclaim", "xgroup", "restore",
     };
 
     /// <summary>Reads flagged as writes (PFCOUNT may cache its estimate; XREADGROUP moves the group's cursor): their keys need <c>%R~</c> only.</summary>

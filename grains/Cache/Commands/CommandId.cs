@@ -60,6 +60,8 @@ public enum CommandId : short
     McGet, McStore, McIncr, McTouch,
     // keys, strings and hashes: COPY, OBJECT, LCS, HRANDFIELD, SORT, SORT_RO
     Copy, Object, Lcs, HRandField, Sort, SortRo,
+    // keys: DUMP and RESTORE
+    Dump, Restore,
     // a sort's elements loaded on its source's shard, and the values its BY and GET patterns name read on theirs, for a
     // sort the session runs across shards (not in the RESP command table)
     SortElements, SortPatternValues,

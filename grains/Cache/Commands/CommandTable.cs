@@ -240,6 +240,8 @@ public static class CommandTable
         new("lcs", CommandId.Lcs, -3, ReadOnly, 1, 2, 1, Cluster),
         new("sort", CommandId.Sort, -2, Write | DenyOom, 1, 1, 1, Cluster),
         new("sort_ro", CommandId.SortRo, -2, ReadOnly, 1, 1, 1, Cluster),
+        new("dump", CommandId.Dump, 2, ReadOnly, 1, 1, 1, SingleKey),
+        new("restore", CommandId.Restore, -4, Write | DenyOom, 1, 1, 1, SingleKey),
     ];
 
     private static readonly Dictionary<string, CommandSpec> ByName = All.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);

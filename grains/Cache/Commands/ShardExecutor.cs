@@ -189,6 +189,8 @@ public static class ShardExecutor
             CommandId.Copy => CopyCommands.Copy(ks, a),
             CommandId.Object => ObjectCommands.Run(ks, a),
             CommandId.Lcs => LcsCommand.Run(ks, a),
+            CommandId.Dump => DumpCommands.Dump(ks, a),
+            CommandId.Restore => DumpCommands.Restore(ks, a),
             CommandId.Sort or CommandId.SortRo => SortCommand.Run(ks, a),
             CommandId.SortElements => SortCommand.Elements(ks, a),
             CommandId.SortPatternValues => SortCommand.PatternValues(ks, a),

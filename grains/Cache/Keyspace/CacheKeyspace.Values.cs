@@ -19,12 +19,19 @@ public sealed partial class CacheKeyspace
     /// <summary>A snapshot's value, expiry, flags and encoding put at its key, replacing what was there.</summary>
     public CacheEntry Put(EntrySnapshot snapshot)
     {
-        var entry = Put(snapshot.Key, snapshot.ToValue());
+        var entry = PutValue(snapshot.Key, snapshot.ToValue(), snapshot.ExpiresAt);
         entry.Flags = snapshot.Flags;
         if (snapshot.Type == 0) entry.StringEncoding = (StringEncoding)snapshot.Encoding;
-        if (snapshot.ExpiresAt != 0) SetExpiry(entry, snapshot.ExpiresAt);
-        // A sorted set, list or stream put where a client waits (COPY, SORT ... STORE, RENAME across shards) wakes it, as in Redis.
-        if (snapshot.Type is 2 or 3 or 5) KeyGrew(snapshot.Key);
+        return entry;
+    }
+
+    /// <summary>A whole value put at a key with its expiry (0 for none), replacing what was there.</summary>
+    public CacheEntry PutValue(byte[] key, object value, long expiresAt)
+    {
+        var entry = Put(key, value);
+        if (expiresAt != 0) SetExpiry(entry, expiresAt);
+        // A sorted set, list or stream put where a client waits (COPY, SORT ... STORE, RENAME across shards, RESTORE) wakes it, as in Redis.
+        if (value is Values.SortedSetValue or Values.ListValue or Streams.StreamValue) KeyGrew(key);
         return entry;
     }
 }

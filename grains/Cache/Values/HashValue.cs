@@ -22,6 +22,9 @@ public sealed class HashValue
 
     public void ConvertToHashtable() => IsHashtable = true;
 
+    /// <summary>Back to a listpack, which only RESTORE does: Redis 7.0 keeps a restored listpack up to 512 fields, however long its values.</summary>
+    public void ConvertToListpack() => IsHashtable = false;
+
     public byte[]? Get(byte[] field) => Fields.GetValueOrDefault(field);
 
     /// <summary>Sets a field; true when it is new.</summary>

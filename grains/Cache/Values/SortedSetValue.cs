@@ -28,6 +28,9 @@ public sealed class SortedSetValue
 
     public void ConvertToSkiplist() => IsSkiplist = true;
 
+    /// <summary>Back to a listpack, which only RESTORE does: Redis 7.0 keeps a restored listpack up to 128 members, however long they are.</summary>
+    public void ConvertToListpack() => IsSkiplist = false;
+
     /// <summary>Adds or moves a member; true when it is new.</summary>
     public bool Set(byte[] member, double score)
     {
