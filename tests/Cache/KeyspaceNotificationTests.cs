@@ -15,7 +15,7 @@ public sealed class KeyspaceNotificationTests(CacheSiloFixture fixture)
         { "KEA", "strings" }, { "KEA", "keys" }, { "KEA", "lists" }, { "KEA", "hashes" }, { "KEA", "sets" },
         { "KEA", "sorted-sets" }, { "KEA", "streams" }, { "KEA", "stores" }, { "KEAn", "strings" }, { "Kl", "lists" },
         { "Eg$", "keys" }, { "Ez", "sorted-sets" },
-        { "KEAm", "strings" }, { "Em", "hashes" }, { "Km", "lists" }, { "Em", "sets" }, { "Km", "sorted-sets" }, { "Em", "streams" },
+        { "KEAn", "dump-and-restore" }, { "KEAm", "strings" }, { "Em", "hashes" }, { "Km", "lists" }, { "Em", "sets" }, { "Km", "sorted-sets" }, { "Em", "streams" },
     };
 
     private static readonly Dictionary<string, string[]> Lines = new()
@@ -67,6 +67,12 @@ public sealed class KeyspaceNotificationTests(CacheSiloFixture fixture)
             "XGROUP CREATE y g $ MKSTREAM", "XGROUP CREATECONSUMER x g c1", "XGROUP CREATECONSUMER x g c1", "XADD x 10-1 f 6",
             "XREADGROUP GROUP g c2 COUNT 1 STREAMS x >", "XCLAIM x g c3 0 10-1", "XAUTOCLAIM x g c4 0 0", "XGROUP DELCONSUMER x g nobody",
             "XGROUP DELCONSUMER x g c1", "XGROUP SETID x g 0", "XGROUP DESTROY x g", "XGROUP DESTROY x g", "XACK x g 10-1",
+        ],
+        ["dump-and-restore"] =
+        [
+            // DUMPTO src dst [options]: DUMP src, then RESTORE dst with that payload and the options.
+            "SET a 1", "RPUSH l x y", "DUMPTO a b 0", "DUMPTO a b 0", "DUMPTO a b 0 REPLACE", "DUMPTO l b 0 REPLACE", "DUMPTO a c 1 ABSTTL",
+            "DUMPTO a b 1 ABSTTL REPLACE", "DUMPTO a d 100000",
         ],
         ["stores"] =
         [
@@ -145,6 +151,12 @@ public sealed class KeyspaceNotificationTests(CacheSiloFixture fixture)
             foreach (var line in Lines[script])
             {
                 Assert.True(InlineSplitter.TrySplit(System.Text.Encoding.UTF8.GetBytes(line), out var parts), line);
+                if (line.StartsWith("DUMPTO ", StringComparison.Ordinal))
+                {
+                    var payload = (await commands.CallForBytesAsync("DUMP"u8.ToArray(), parts[1]))!;
+                    await commands.CallAsync(["RESTORE"u8.ToArray(), parts[2], parts[3], payload, .. parts[4..]]);
+                    continue;
+                }
                 await commands.CallAsync([.. parts]);
             }
             Assert.Equal("+OK", await commands.CallAsync("SET", "__end__", "1"));

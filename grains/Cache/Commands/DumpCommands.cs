@@ -36,13 +36,16 @@ public static class DumpCommands
         }
         // Redis adds the relative TTL to its clock in 64 bits; a sum that wraps reads as already past, as there.
         var expiresAt = ttl == 0 ? 0 : args.AbsoluteTtl ? ttl : unchecked(ttl + ks.Now);
+        // As Redis, REPLACE deletes the old key first, so the restored one is added anew (and raises new).
+        var deleted = args.Replace && ks.Remove(a[1]);
         if (expiresAt != 0 && expiresAt <= ks.Now)
         {
-            if (args.Replace) ks.Remove(a[1]);
+            if (deleted) ks.GenericEvent("del", a[1]);
             return CacheReply.Ok;
         }
         var entry = ks.PutValue(a[1], value, expiresAt);
         SetAccess(ks, entry, args);
+        ks.GenericEvent("restore", a[1]);
         return CacheReply.Ok;
     }
 
