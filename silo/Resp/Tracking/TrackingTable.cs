@@ -11,6 +11,9 @@ namespace DataTier.Silo.Resp.Tracking;
 /// </summary>
 public sealed class TrackingTable : IKeyInvalidationListener
 {
+    /// <summary>Redis' tracking-table-max-keys default: past it, keys are dropped from the table and their readers told, as if they had changed.</summary>
+    public const int MaxKeys = 1_000_000;
+
     private readonly object _gate = new();
     private readonly Dictionary<byte[], HashSet<RespSession>> _readers = new(ByteArrayComparer.Instance);
     private readonly HashSet<RespSession> _tracking = [];
@@ -45,12 +48,23 @@ public sealed class TrackingTable : IKeyInvalidationListener
     /// <summary>The client is about to read these keys: it hears of any change to them from now on.</summary>
     public void Remember(RespSession session, IEnumerable<byte[]> keys)
     {
+        List<(RespSession Session, byte[][]? Keys)>? dropped = null;
         lock (_gate)
+        {
             foreach (var key in keys)
             {
                 if (!_readers.TryGetValue(key, out var readers)) _readers[key] = readers = [];
                 readers.Add(session);
             }
+            while (_readers.Count > MaxKeys)
+            {
+                var (key, readers) = _readers.First();
+                _readers.Remove(key);
+                dropped ??= [];
+                foreach (var reader in readers) dropped.Add((reader, [key]));
+            }
+        }
+        foreach (var (reader, invalidated) in dropped ?? []) reader.SendInvalidation(invalidated);
     }
 
     public void Invalidate(byte[]?[] keys)
