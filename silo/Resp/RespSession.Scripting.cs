@@ -55,8 +55,9 @@ public sealed partial class RespSession
     }
 
     /// <summary>The script's internal form for its shard (<see cref="ScriptCommands"/>), with this connection's ACL rules.</summary>
-    private byte[][] EncodeScript(PreparedScript script, int shard) =>
-        ScriptCommands.Encode(shard, script.Sha, script.Source, script.ReadOnly, _acl?.Rules, script.Keys, script.Args);
+    private byte[][] EncodeScript(PreparedScript script, int shard) => script.Function is { } function
+        ? FunctionCommands.Encode(shard, script.Sha, script.Source, function, script.ReadOnly, _acl?.Rules, script.Keys, script.Args)
+        : ScriptCommands.Encode(shard, script.Sha, script.Source, script.ReadOnly, _acl?.Rules, script.Keys, script.Args);
 
     private CacheReply ScriptCommand(byte[][] a)
     {
