@@ -71,8 +71,10 @@ internal static class FunctionList
             }
             return CacheReply.Error("ERR Unknown argument " + Arg.Text(a[i]));
         }
+        // Redis matches library names ignoring case.
+        var lowered = pattern is null ? null : System.Text.Encoding.UTF8.GetBytes(Arg.Lower(pattern));
         return CacheReply.Array([.. libraries.Libraries
-            .Where(l => pattern is null || GlobPattern.IsMatch(pattern, System.Text.Encoding.UTF8.GetBytes(l.Name)))
+            .Where(l => lowered is null || GlobPattern.IsMatch(lowered, System.Text.Encoding.UTF8.GetBytes(l.Name.ToLowerInvariant())))
             .Select(l => Library(l, withCode))]);
     }
 

@@ -136,7 +136,7 @@ public sealed partial class LuaEngine
             lookups[env].__index = running
             if not ok then
                 if type(err) == 'table' then return false, type(err.err) == 'string' and err.err or 'ERR unknown error' end
-                return false, 'ERR ' .. tostring(err)
+                return false, 'ERR ' .. __redis_lua51_wording(tostring(err))
             end
             if #list == 0 then return false, nil end
             local callbacks = {}

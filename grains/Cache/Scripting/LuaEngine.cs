@@ -89,6 +89,12 @@ public sealed partial class LuaEngine : IDisposable
             debug = function() end,
             REDIS_VERSION = '__version__', REDIS_VERSION_NUM = __version_num__,
         }
+        -- Lua 5.4 names what it failed on after the value (attempt to call a nil value (field 'x')); Lua 5.1, Redis'
+        -- interpreter, before it (attempt to call field 'x' (a nil value)).
+        local gsub = string.gsub
+        __redis_lua51_wording = function(message)
+            return (gsub(message, "attempt to (.-) a (%w+) value %((%w+) '(.-)'%)", "attempt to %1 %3 '%4' (a %2 value)"))
+        end
         -- An error leaving the script, as Redis words it: a string error gets ERR, and both get the script's SHA and
         -- the line of the script where it was raised. That line is lost when the script tail-called the function that
         -- raised (return redis.call(...)); a one-line script has only line 1.
@@ -108,7 +114,7 @@ public sealed partial class LuaEngine : IDisposable
             if type(e) == 'table' then
                 message = type(e.err) == 'string' and e.err or 'ERR unknown error'
             else
-                message = 'ERR ' .. tostring(e)
+                message = 'ERR ' .. __redis_lua51_wording(tostring(e))
             end
             return { err = message .. ' script: ' .. __redis_sha .. ', on ' .. __redis_source .. line .. '.' }
         end
@@ -136,7 +142,7 @@ public sealed partial class LuaEngine : IDisposable
         end
         local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
             __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_log = true, __redis_sha = true, __redis_one_line = true,
-            __redis_readonly = true, __redis_sethook = true, __redis_load_timed_out = true }
+            __redis_readonly = true, __redis_sethook = true, __redis_lua51_wording = true, __redis_load_timed_out = true }
         -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
         -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
         local view = {}

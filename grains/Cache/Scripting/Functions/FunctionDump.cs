@@ -8,6 +8,7 @@ namespace DataTier.Cache.Scripting.Functions;
 /// </summary>
 public static class FunctionDump
 {
+    /// <summary>RDB_OPCODE_FUNCTION2; Redis 7.0's release candidates wrote another type (246), which is not read here.</summary>
     private const byte Function2 = 245;
     private const ushort RdbVersion = 10;
 
@@ -35,15 +36,13 @@ public static class FunctionDump
         if (BinaryPrimitives.ReadUInt16LittleEndian(footer) > RdbVersion
             || BinaryPrimitives.ReadUInt64LittleEndian(footer[2..]) != Crc64Jones.Compute(payload.AsSpan(0, payload.Length - 8)))
             return (null, "ERR DUMP payload version or checksum are wrong");
-        var data = payload.AsSpan(0, payload.Length - 10);
+        // As in Redis, a library's code is read while more than the footer is left, and may run into the footer.
         var codes = new List<byte[]>();
         var at = 0;
-        while (at < data.Length)
+        while (payload.Length - at > 10)
         {
-            var type = data[at++];
-            // Redis 7.0's release candidates wrote another type (246), which is not read here.
-            if (type != Function2) return (null, "ERR given type is not a function");
-            if (RdbStrings.Read(data, ref at) is not { } code) return (null, "ERR Failed loading library payload");
+            if (payload[at++] != Function2) return (null, "ERR given type is not a function");
+            if (RdbStrings.Read(payload, ref at) is not { } code) return (null, "ERR Failed loading library payload");
             codes.Add(code);
         }
         return (codes, null);
