@@ -1,12 +1,23 @@
+using DataTier.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataTier.Cache.Scripting.Functions;
 
-public sealed partial class CacheFunctionsGrain(IClusterMembershipService membership, ILogger<CacheFunctionsGrain> logger) : Grain, ICacheFunctionsGrain
+public sealed partial class CacheFunctionsGrain(IClusterMembershipService membership, IServiceProvider services, ILogger<CacheFunctionsGrain> logger)
+    : Grain, ICacheFunctionsGrain
 {
     private static readonly TimeSpan PushTimeout = TimeSpan.FromSeconds(10);
 
     private FunctionLibraries _libraries = new(Guid.NewGuid(), 0, []);
+
+    /// <summary>Where the libraries are kept; none on a cache-only silo without a table store (they live in memory only).</summary>
+    private readonly FunctionLibraryStore? _store = services.GetService<ITableStore>() is { } store ? new FunctionLibraryStore(store) : null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not null) _libraries = _libraries.With(0, await _store.LoadAsync());
+    }
 
     public Task<FunctionLibraries> GetLibraries() => Task.FromResult(_libraries);
 
@@ -45,8 +56,23 @@ public sealed partial class CacheFunctionsGrain(IClusterMembershipService member
     private async Task<FunctionChange> ChangeAsync(IEnumerable<FunctionLibrary> libraries)
     {
         _libraries = _libraries.With(_libraries.Version + 1, libraries);
+        await SaveAsync();
         await PushAsync(_libraries);
         return new FunctionChange(null, _libraries);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_store is null) return;
+        try
+        {
+            await _store.SaveAsync(_libraries.Libraries);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The change stands in memory (as a Redis whose AOF write failed keeps serving it); the next one saves it too.
+            LogSaveFailed(logger, e);
+        }
     }
 
     /// <summary>Hands the libraries to every active silo and waits for them, so they are everywhere when the change answers.</summary>
@@ -67,6 +93,9 @@ public sealed partial class CacheFunctionsGrain(IClusterMembershipService member
             });
         await Task.WhenAll(pushes);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Saving the function libraries failed")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handing the function libraries to silo {Silo} failed")]
     private static partial void LogPushFailed(ILogger logger, SiloAddress silo, Exception exception);
