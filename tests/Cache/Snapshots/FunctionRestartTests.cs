@@ -1,5 +1,3 @@
-using DataTier.Tests.Processes;
-using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -11,11 +9,8 @@ public class FunctionRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task Libraries_as_last_changed_come_back_after_a_restart()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "datatier-functions-" + Guid.NewGuid().ToString("N"));
-        using var silo = new SiloProcess(directory);
-        try
+        await SiloProcessRun.RunAsync(output, "functions", async silo =>
         {
-            await silo.StartAsync();
             await using (var redis = await RespTestClient.ConnectAsync(silo.RespPort))
             {
                 Assert.Equal("\"kept\"", await redis.CallAsync("FUNCTION", "LOAD", "#!lua name=kept\nredis.register_function('k', function() return 'old' end)"));
@@ -40,16 +35,6 @@ public class FunctionRestartTests(ITestOutputHelper output)
             await using (var redis = await RespTestClient.ConnectAsync(silo.RespPort))
                 Assert.Equal("[]", await redis.CallAsync("FUNCTION", "LIST"));
             await silo.StopAsync();
-        }
-        catch
-        {
-            output.WriteLine(silo.Output);
-            throw;
-        }
-        finally
-        {
-            silo.Dispose();
-            SiloFixture.DeleteDirectory(directory);
-        }
+        });
     }
 }
