@@ -52,6 +52,7 @@ public static class FunctionDifferentialScripts
         "FUNCTION LOAD REPLACE \"#!lua name=mylib\nredis.register_function('up', function() return 1 end)\"",
         "FUNCTION LOAD", "FUNCTION LOAD REPLACE", "FUNCTION LOAD REPLACE x y", "FUNCTION LOAD foo \"#!lua name=z\nredis.register_function('z', function() end)\"",
         "FUNCTION LIST LIBRARYNAME mylib", "FUNCTION LIST LIBRARYNAME up2 WITHCODE", "FUNCTION LIST LIBRARYNAME nothing*",
+        "FUNCTION LOAD \"#!lua name=inf\nwhile true do end\"", "FUNCTION LIST LIBRARYNAME inf",
     ];
 
     /// <summary>FCALL and FCALL_RO: the replies of every Lua type, errors raised inside functions, flags, numkeys, and the environment functions see.</summary>
@@ -94,6 +95,8 @@ public static class FunctionDifferentialScripts
         "HSET {f}h a 1", "FCALL resp 1 {f}h", "HELLO 3", "FCALL resp 1 {f}h", "FCALL t 0", "FCALL fl 0", "FCALL nothing 0", "HELLO 2",
         "FCALL repl 0", "FCALL badrepl 0", "FCALL tbl 0", "FCALL nilgap 0", "FCALL errt 0", "FCALL errt2 0", "FCALL ok 0", "SET {f}s abc", "FCALL pc 1 {f}s", "FCALL pc 1 {f}c",
         "FCALL nothing 0", "FCALL t 0", "FCALL fl 0", "FCALL n 0", "FCALL s 0", "FCALL libs 0", "FCALL gtype 0", "FCALL noeval 0", "FCALL ro 1 {f}k", "FCALL_RO ro 1 {f}k",
+        "EVAL \"return redis.set_repl(redis.REPL_ALL)\" 0", "EVAL \"return redis.set_repl(30)\" 0", "EVAL \"return {redis.REPL_NONE, redis.REPL_SLAVE}\" 0",
+        "EVAL \"local r = redis.call('fcall', 'n', 0) return r\" 0", "EVAL \"local r = redis.pcall('function', 'flush') return r\" 0",
         "FCALL nosuch 0", "FCALL_RO nosuch 0", "FCALL w x", "FCALL w -1", "FCALL w 3 a", "FCALL w 1.5 a", "FCALL", "FCALL w", "FCALL_RO r",
     ];
 
