@@ -123,7 +123,7 @@ public sealed partial class RespSession
             if (library is null) return CacheReply.Error(failure!);
             // The payload's libraries are loaded together first, so they must not clash among themselves.
             if (libraries.Any(l => l.Name == library.Name)) return CacheReply.Error($"ERR Library '{library.Name}' already exists");
-            if (libraries.SelectMany(l => l.Functions).FirstOrDefault(f => library.Functions.Any(g => g.Name == f.Name)) is { } clash)
+            if (library.Functions.FirstOrDefault(f => libraries.Any(l => l.Functions.Any(g => g.Name.Equals(f.Name, StringComparison.OrdinalIgnoreCase)))) is { } clash)
                 return CacheReply.Error($"ERR Function {clash.Name} already exists");
             libraries.Add(library);
         }

@@ -53,6 +53,9 @@ public static class FunctionDifferentialScripts
         "FUNCTION LOAD", "FUNCTION LOAD REPLACE", "FUNCTION LOAD REPLACE x y", "FUNCTION LOAD foo \"#!lua name=z\nredis.register_function('z', function() end)\"",
         "FUNCTION LIST LIBRARYNAME mylib", "FUNCTION LIST LIBRARYNAME up2 WITHCODE", "FUNCTION LIST LIBRARYNAME nothing*",
         "FUNCTION LOAD \"#!lua name=inf\nwhile true do end\"", "FUNCTION LIST LIBRARYNAME inf",
+        "FUNCTION LOAD \"#!lua name=Case\nredis.register_function('Fn', function() return 'Fn' end)\"", "FCALL fn 0", "FCALL FN 0", "FCALL_RO fN 0",
+        "FUNCTION LOAD \"#!lua name=case\nredis.register_function('fn', function() return 2 end)\"", "FUNCTION DELETE CASE",
+        "FUNCTION LOAD \"#!lua name=other\nredis.register_function('FN', function() return 2 end)\"", "FUNCTION LIST LIBRARYNAME case",
     ];
 
     /// <summary>FCALL and FCALL_RO: the replies of every Lua type, errors raised inside functions, flags, numkeys, and the environment functions see.</summary>

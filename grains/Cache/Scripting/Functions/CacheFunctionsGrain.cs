@@ -44,10 +44,10 @@ public sealed partial class CacheFunctionsGrain(IClusterMembershipService member
         return Collision(kept, libraries) is { } error ? Refuse(error) : ChangeAsync([.. kept, .. libraries]);
     }
 
-    /// <summary>The error for a function of <paramref name="added"/> that one of <paramref name="kept"/> registered already.</summary>
+    /// <summary>The error for a function of <paramref name="added"/> that one of <paramref name="kept"/> registered already (names compared ignoring case, as Redis does).</summary>
     private static string? Collision(IEnumerable<FunctionLibrary> kept, IEnumerable<FunctionLibrary> added)
     {
-        var taken = kept.SelectMany(l => l.Functions).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var taken = kept.SelectMany(l => l.Functions).Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return added.SelectMany(l => l.Functions).FirstOrDefault(f => taken.Contains(f.Name)) is { } clash ? $"ERR Function {clash.Name} already exists" : null;
     }
 

@@ -27,10 +27,19 @@ public sealed class FunctionLibraries(Guid epoch, long version, FunctionLibrary[
     /// <summary>The function of this name and the library that registered it.</summary>
     public bool TryFind(string function, [MaybeNullWhen(false)] out FunctionLibrary library, [MaybeNullWhen(false)] out FunctionInfo info)
     {
-        _functions ??= Libraries.SelectMany(l => l.Functions.Select(f => (l, f))).ToDictionary(p => p.f.Name, p => (p.l, p.f), StringComparer.Ordinal);
+        _functions ??= Index(Libraries);
         var found = _functions.TryGetValue(function, out var pair);
         (library, info) = pair;
         return found;
+    }
+
+    /// <summary>Functions by name, which Redis compares ignoring case across libraries (a library may hold names differing in case only; the first is found).</summary>
+    private static Dictionary<string, (FunctionLibrary, FunctionInfo)> Index(FunctionLibrary[] libraries)
+    {
+        var index = new Dictionary<string, (FunctionLibrary, FunctionInfo)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var library in libraries)
+            foreach (var function in library.Functions) index.TryAdd(function.Name, (library, function));
+        return index;
     }
 
     /// <summary>Whether these libraries should replace <paramref name="current"/> on a silo.</summary>
