@@ -36,10 +36,10 @@ public sealed partial class RespSession
         if (numKeys > a.Length - 3) return PreparedScript.Failed(CacheReply.Error("ERR Number of keys can't be greater than number of args"));
         if (numKeys < 0) return PreparedScript.Failed(CacheReply.Error("ERR Number of keys can't be negative"));
         var noWrites = function.Flags.HasFlag(FunctionFlags.NoWrites);
-        if (spec.Id == CommandId.FCallRo && !noWrites)
-            return PreparedScript.Failed(CacheReply.Error("ERR Can not execute a script with write flag using *_ro command."));
         if (_services.Endpoint.ClusterMode && function.Flags.HasFlag(FunctionFlags.NoCluster))
             return PreparedScript.Failed(CacheReply.Error("ERR Can not run script on cluster, 'no-cluster' flag is set."));
+        if (spec.Id == CommandId.FCallRo && !noWrites)
+            return PreparedScript.Failed(CacheReply.Error("ERR Can not execute a script with write flag using *_ro command."));
         return new PreparedScript(null, a[3..(3 + (int)numKeys)], library.Sha, library.Code, noWrites, a[(3 + (int)numKeys)..], function.Name);
     }
 
