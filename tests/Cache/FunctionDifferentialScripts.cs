@@ -100,6 +100,17 @@ public static class FunctionDifferentialScripts
         "FCALL nothing 0", "FCALL t 0", "FCALL fl 0", "FCALL n 0", "FCALL s 0", "FCALL libs 0", "FCALL gtype 0", "FCALL noeval 0", "FCALL ro 1 {f}k", "FCALL_RO ro 1 {f}k",
         "EVAL \"return redis.set_repl(redis.REPL_ALL)\" 0", "EVAL \"return redis.set_repl(30)\" 0", "EVAL \"return {redis.REPL_NONE, redis.REPL_SLAVE}\" 0",
         "EVAL \"local r = redis.call('fcall', 'n', 0) return r\" 0", "EVAL \"local r = redis.pcall('function', 'flush') return r\" 0",
+        "FUNCTION LOAD \"#!lua name=conv\n" +
+        "redis.register_function('cmap', function() return {map={a=1}} end)\n" +
+        "redis.register_function('cset', function() return {set={x=true}} end)\n" +
+        "redis.register_function('cdouble', function() return {double=3.5} end)\n" +
+        "redis.register_function('cbig', function() return {big_number='1234567890123456789012'} end)\n" +
+        "redis.register_function('cverb', function() return {verbatim_string={format='txt', string='hello'}} end)\n" +
+        "redis.register_function('cnested', function() return {1, {map={k={2, 3}}}, {double=0.5}} end)\n" +
+        "redis.register_function('cnull', function(keys) redis.setresp(3) return {redis.call('get', keys[1]), redis.call('hgetall', keys[1])} end)\n" +
+        "\"",
+        "FCALL cmap 0", "FCALL cset 0", "FCALL cdouble 0", "FCALL cbig 0", "FCALL cverb 0", "FCALL cnested 0", "FCALL cnull 1 {f}none",
+        "HELLO 3", "FCALL cmap 0", "FCALL cset 0", "FCALL cdouble 0", "FCALL cbig 0", "FCALL cverb 0", "FCALL cnested 0", "FCALL cnull 1 {f}none", "FCALL tbl 0", "HELLO 2",
         "FCALL nosuch 0", "FCALL_RO nosuch 0", "FCALL w x", "FCALL w -1", "FCALL w 3 a", "FCALL w 1.5 a", "FCALL", "FCALL w", "FCALL_RO r",
     ];
 
