@@ -18,7 +18,19 @@ public sealed partial class RespSession
 
     private async Task<CacheReply> RunFunctionsAsync(CommandSpec spec, byte[][] a)
     {
-        if (spec.Id == CommandId.Function) return await FunctionCommandAsync(a);
+        try
+        {
+            return spec.Id == CommandId.Function ? await FunctionCommandAsync(a) : await CallFunctionAsync(spec, a);
+        }
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException)
+        {
+            // The registry could not be reached (its silo lost, say): the command fails, the connection stays.
+            return CacheReply.Error("ERR " + e.Message);
+        }
+    }
+
+    private async Task<CacheReply> CallFunctionAsync(CommandSpec spec, byte[][] a)
+    {
         var call = PrepareFunctionCall(spec, a, await _services.Functions.CurrentAsync());
         if (call.Error is { } error) return error;
         var shards = call.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
