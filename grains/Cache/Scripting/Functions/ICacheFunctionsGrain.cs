@@ -7,6 +7,8 @@ namespace DataTier.Cache.Scripting.Functions;
 /// </summary>
 public interface ICacheFunctionsGrain : IGrainWithIntegerKey
 {
+    /// <summary>The libraries as they are; answered even while a change is being handed to the silos (it is already made).</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<FunctionLibraries> GetLibraries();
 
     Task<FunctionChange> Load(FunctionLibrary library, bool replace);
