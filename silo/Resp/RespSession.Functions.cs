@@ -29,15 +29,8 @@ public sealed partial class RespSession
         }
     }
 
-    private async Task<CacheReply> CallFunctionAsync(CommandSpec spec, byte[][] a)
-    {
-        var call = PrepareFunctionCall(spec, a, await _services.Functions.CurrentAsync());
-        if (call.Error is { } error) return error;
-        var shards = call.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
-        if (shards.Count > 1) return CrossSlot;
-        var shard = shards.Count == 1 ? shards[0] : 0;
-        return await _services.Router.Execute(shard, new ShardCommand(CommandId.FCallOnShard, EncodeScript(call, shard)));
-    }
+    private async Task<CacheReply> CallFunctionAsync(CommandSpec spec, byte[][] a) =>
+        await RunOnKeysShardAsync(PrepareFunctionCall(spec, a, await _services.Functions.CurrentAsync()), CommandId.FCallOnShard);
 
     /// <summary>An FCALL or FCALL_RO checked (its function found, numkeys, the read-only form against the function's flags) as it runs now or at EXEC.</summary>
     private PreparedScript PrepareFunctionCall(CommandSpec spec, byte[][] a, FunctionLibraries libraries)

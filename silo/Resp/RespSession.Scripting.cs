@@ -20,12 +20,17 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunScriptingAsync(CommandSpec spec, byte[][] a)
     {
         if (spec.Id == CommandId.Script) return ScriptCommand(a);
-        var script = PrepareScript(spec, a);
+        return await RunOnKeysShardAsync(PrepareScript(spec, a), CommandId.EvalOnShard);
+    }
+
+    /// <summary>A prepared script or function call run on the one shard of its keys (shard 0 without keys); CROSSSLOT for keys on several.</summary>
+    private async Task<CacheReply> RunOnKeysShardAsync(PreparedScript script, CommandId onShard)
+    {
         if (script.Error is { } error) return error;
         var shards = script.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
         if (shards.Count > 1) return CrossSlot;
         var shard = shards.Count == 1 ? shards[0] : 0;
-        return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard, EncodeScript(script, shard)));
+        return await _services.Router.Execute(shard, new ShardCommand(onShard, EncodeScript(script, shard)));
     }
 
     /// <summary>
