@@ -42,6 +42,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<ShardRunner>();
         services.AddSingleton<DataTier.Cache.Blocking.KeyWakeups>();
         services.AddSingleton<DataTier.Cache.Scripting.ScriptCache>();
+        services.AddSingleton<DataTier.Cache.Scripting.Functions.LocalFunctions>();
         services.AddHostedService<DataTier.Cache.Scripting.ScriptLogSetup>();
         services.AddSingleton(sp => new CacheRouter(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalCacheShards>(), sp.GetRequiredService<ShardRunner>()));
         services.AddSingleton<PubSubHub>();

@@ -18,6 +18,7 @@ public sealed class RespServices(
     DataTier.Cache.Replication.ReplicaReads replicaReads,
     DataTier.Cache.Blocking.KeyWakeups keyWakeups,
     DataTier.Cache.Scripting.ScriptCache scripts,
+    DataTier.Cache.Scripting.Functions.LocalFunctions functions,
     AclLog aclLog,
     ClusterNodes clusterNodes,
     DataTier.Cache.Topology.CacheTopology topology,
@@ -49,6 +50,7 @@ public sealed class RespServices(
     public DataTier.Cache.Topology.CacheTopology Topology => topology;
     public AclLog AclLog => aclLog;
     public DataTier.Cache.Scripting.ScriptCache Scripts => scripts;
+    public DataTier.Cache.Scripting.Functions.LocalFunctions Functions => functions;
     public DataTier.Cache.Blocking.KeyWakeups KeyWakeups => keyWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
     public CacheOptions CacheOptions => cacheOptions.Value;

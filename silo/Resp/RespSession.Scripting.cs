@@ -20,12 +20,17 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunScriptingAsync(CommandSpec spec, byte[][] a)
     {
         if (spec.Id == CommandId.Script) return ScriptCommand(a);
-        var script = PrepareScript(spec, a);
+        return await RunOnKeysShardAsync(PrepareScript(spec, a), CommandId.EvalOnShard);
+    }
+
+    /// <summary>A prepared script or function call run on the one shard of its keys (shard 0 without keys); CROSSSLOT for keys on several.</summary>
+    private async Task<CacheReply> RunOnKeysShardAsync(PreparedScript script, CommandId onShard)
+    {
         if (script.Error is { } error) return error;
         var shards = script.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
         if (shards.Count > 1) return CrossSlot;
         var shard = shards.Count == 1 ? shards[0] : 0;
-        return await _services.Router.Execute(shard, new ShardCommand(CommandId.EvalOnShard, EncodeScript(script, shard)));
+        return await _services.Router.Execute(shard, new ShardCommand(onShard, EncodeScript(script, shard)));
     }
 
     /// <summary>
@@ -55,8 +60,9 @@ public sealed partial class RespSession
     }
 
     /// <summary>The script's internal form for its shard (<see cref="ScriptCommands"/>), with this connection's ACL rules.</summary>
-    private byte[][] EncodeScript(PreparedScript script, int shard) =>
-        ScriptCommands.Encode(shard, script.Sha, script.Source, script.ReadOnly, _acl?.Rules, script.Keys, script.Args);
+    private byte[][] EncodeScript(PreparedScript script, int shard) => script.Function is { } function
+        ? FunctionCommands.Encode(shard, script.Sha, script.Source, function, script.ReadOnly, _acl?.Rules, script.Keys, script.Args)
+        : ScriptCommands.Encode(shard, script.Sha, script.Source, script.ReadOnly, _acl?.Rules, script.Keys, script.Args);
 
     private CacheReply ScriptCommand(byte[][] a)
     {

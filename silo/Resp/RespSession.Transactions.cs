@@ -9,7 +9,7 @@ namespace DataTier.Silo.Resp;
 /// shard that holds all their keys (and the watched ones), which runs them in one pass (atomically) unless a watched
 /// key was touched. Keys on several shards get Redis Cluster's CROSSSLOT error, as ElastiCache in cluster
 /// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
-/// and their read-only forms) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
+/// and their read-only forms) and function calls (FCALL, FCALL_RO) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
 /// XREADGROUP, XGROUP and XINFO, LMPOP, ZMPOP, ZUNION and the like, and the blocking pops (those without waiting, as in
 /// Redis).
 /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class RespSession
             _queued!.Add(a);
             return Queued;
         }
-        if (!IsEval(spec.Id) && !CommandKeys.RunsOnOneShard(spec))
+        if (!IsEval(spec.Id) && !IsFunctionCall(spec.Id) && !CommandKeys.RunsOnOneShard(spec))
         {
             _queueFailed = true;
             return CacheReply.Error("ERR Command not allowed inside a transaction");
@@ -130,15 +130,16 @@ public sealed partial class RespSession
         var answered = new CacheReply?[queued.Count];
         var scripts = new PreparedScript?[queued.Count];
         var keys = new List<byte[]>(watches.Select(w => w.Key));
+        var functions = specs.Any(s => IsFunctionCall(s.Id)) ? await _services.Functions.CurrentAsync() : null;
         for (var i = 0; i < queued.Count; i++)
         {
             if (AnsweredInTransaction(specs[i].Id)) continue;
-            if (!IsEval(specs[i].Id))
+            if (!IsEval(specs[i].Id) && !IsFunctionCall(specs[i].Id))
             {
                 keys.AddRange(CommandKeys.Of(specs[i], queued[i]));
                 continue;
             }
-            var script = PrepareScript(specs[i], queued[i]);
+            var script = functions is not null && IsFunctionCall(specs[i].Id) ? PrepareFunctionCall(specs[i], queued[i], functions) : PrepareScript(specs[i], queued[i]);
             if (script.Error is { } error) answered[i] = error;
             else
             {

@@ -239,7 +239,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
     private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Memory or CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
-        or CommandId.Cluster;
+        or CommandId.Cluster or CommandId.FCall or CommandId.FCallRo or CommandId.Function;
 
     private CacheReply RunSessionCommand(CommandSpec spec, byte[][] a) => spec.Id switch
     {
@@ -293,6 +293,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Client => await ClientAsync(a),
         CommandId.Memory => await MemoryAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
+        var id when IsFunctions(id) => await RunFunctionsAsync(spec, a),
         _ => RunSessionCommand(spec, a),
     };
 

@@ -134,6 +134,38 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
         Assert.Equal("\"shared\"", reply);
     }
 
+    [Fact]
+    public async Task A_function_library_changed_through_one_silo_is_callable_at_once_through_every_other()
+    {
+        var silos = Cluster.Silos.ToArray();
+        var clients = new List<RespTestClient>();
+        foreach (var silo in silos) clients.Add(await RespTestClient.ConnectAsync(RespPort(silo)));
+        try
+        {
+            const string version1 = "#!lua name=clib\nredis.register_function('cset', function(keys, args) redis.call('set', keys[1], args[1]) return 'v1' end)";
+            const string version2 = "#!lua name=clib\nredis.register_function('cset', function(keys, args) redis.call('set', keys[1], args[1]) return 'v2' end)";
+            Assert.Equal("\"clib\"", await clients[0].CallAsync("FUNCTION", "LOAD", version1));
+            // No waiting: the load answered once every silo had the library. The keys spread over shards on every silo.
+            for (var i = 0; i < 30; i++) Assert.Equal("\"v1\"", await clients[i % 3].CallAsync("FCALL", "cset", "1", $"fkey:{i}", $"x{i}"));
+            Assert.Equal("\"x7\"", await clients[2].CallAsync("GET", "fkey:7"));
+            Assert.Equal("\"clib\"", await clients[1].CallAsync("FUNCTION", "LOAD", "REPLACE", version2));
+            for (var i = 0; i < 30; i++) Assert.Equal("\"v2\"", await clients[(i + 1) % 3].CallAsync("FCALL", "cset", "1", $"fkey:{i}", "y"));
+            var dump = (await clients[2].CallAsync("FUNCTION", "DUMP"))[1..^1];
+            var payload = dump.StartsWith("hex:", StringComparison.Ordinal) ? Convert.FromHexString(dump[4..]) : System.Text.Encoding.UTF8.GetBytes(dump);
+            Assert.Equal("+OK", await clients[2].CallAsync("FUNCTION", "DELETE", "clib"));
+            Assert.Equal("-ERR Function not found", await clients[0].CallAsync("FCALL", "cset", "1", "fkey:1", "z"));
+            Assert.Equal("[]", await clients[1].CallAsync("FUNCTION", "LIST"));
+            Assert.Equal("+OK", await clients[1].CallAsync([.. new[] { "FUNCTION", "RESTORE" }.Select(System.Text.Encoding.UTF8.GetBytes), payload]));
+            Assert.Equal("\"v2\"", await clients[0].CallAsync("FCALL", "cset", "1", "fkey:1", "z"));
+            Assert.Equal("+OK", await clients[0].CallAsync("FUNCTION", "FLUSH"));
+            Assert.Equal("-ERR Function not found", await clients[2].CallAsync("FCALL", "cset", "1", "fkey:1", "z"));
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
     // A silo that leaves hands its shards over only once the cluster knows it is leaving (so nobody
     // sends them back to it), and keeps a copy of each shard's keys until the shard confirms from its
     // new place that they arrived (a migration Orleans drops is repaired from that copy).

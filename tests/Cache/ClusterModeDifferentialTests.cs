@@ -44,6 +44,9 @@ public sealed class ClusterModeDifferentialTests() : OwnClusterTests(1)
             ["CLUSTER", "COUNTKEYSINSLOT", "12182"], ["CLUSTER", "GETKEYSINSLOT", "12182", "10"], ["CLUSTER", "GETKEYSINSLOT", "12182", "0"],
             ["CLUSTER", "COUNTKEYSINSLOT", "16384"], ["CLUSTER", "COUNTKEYSINSLOT", "x"], ["CLUSTER", "GETKEYSINSLOT", "1", "-1"],
             ["CLUSTER", "GETKEYSINSLOT", "1", "x"], ["CLUSTER", "GETKEYSINSLOT", "-1", "1"], ["CLUSTER", "FOO"], ["CLUSTER", "MYID", "x"],
+            ["FUNCTION", "LOAD", "#!lua name=cl\nredis.register_function{function_name='nc', callback=function() return 1 end, flags={'no-cluster'}}\n" +
+                "redis.register_function{function_name='ro', callback=function() return 2 end, flags={'no-writes'}}"],
+            ["FCALL", "nc", "0"], ["FCALL_RO", "nc", "0"], ["FCALL", "ro", "0"], ["FCALL_RO", "ro", "0"], ["FUNCTION", "DELETE", "cl"],
             ["INFO", "cluster"], ["HELLO", "3"], ["CLUSTER", "SLOTS"], ["CLUSTER", "SHARDS"], ["CLUSTER", "INFO"], ["CLUSTER", "NODES"],
         ];
         var differences = new List<string>();

@@ -510,6 +510,10 @@ public static class DifferentialScripts
         ["object-encoding"] = KeyCommandDifferentialScripts.ObjectEncoding,
         ["lcs"] = KeyCommandDifferentialScripts.Lcs,
         ["sort"] = KeyCommandDifferentialScripts.Sort,
+        ["function-loads"] = FunctionDifferentialScripts.Loads,
+        ["function-calls"] = FunctionDifferentialScripts.Calls,
+        ["function-management"] = FunctionDifferentialScripts.Management,
+        ["function-dump-restore"] = FunctionDifferentialScripts.DumpAndRestore,
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

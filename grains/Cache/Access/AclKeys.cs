@@ -23,7 +23,7 @@ public static class AclKeys
     };
 
     /// <summary>Reads flagged as writes (PFCOUNT may cache its estimate; XREADGROUP moves the group's cursor): their keys need <c>%R~</c> only.</summary>
-    private static readonly HashSet<string> ReadOnly = new(StringComparer.Ordinal) { "pfcount", "xreadgroup", "eval_ro", "evalsha_ro" };
+    private static readonly HashSet<string> ReadOnly = new(StringComparer.Ordinal) { "pfcount", "xreadgroup", "eval_ro", "evalsha_ro", "fcall_ro" };
 
     /// <summary>Each key the command names, with what the command does with it.</summary>
     public static IEnumerable<(byte[] Key, KeyAccess Access)> Of(CommandSpec spec, byte[][] a)
@@ -51,7 +51,7 @@ public static class AclKeys
             // BITFIELD with only GET reads, as BITFIELD_RO.
             case "bitfield" when !a.Skip(2).Any(x => Arg.Is(x, "set") || Arg.Is(x, "incrby")):
                 return Same(KeyAccess.Read);
-            case "eval" or "evalsha":
+            case "eval" or "evalsha" or "fcall":
                 return Same(KeyAccess.ReadWrite);
         }
         if (Untouched.Contains(spec.Name)) return Same(KeyAccess.Any);

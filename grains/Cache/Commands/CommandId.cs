@@ -10,6 +10,8 @@ public enum CommandId : short
     Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
     // Lua scripts (the session resolves the script; it runs on one shard)
     Eval, EvalSha, EvalRo, EvalShaRo, Script, EvalOnShard,
+    // Lua functions (the session finds the function; it runs on one shard)
+    FCall, FCallRo, Function, FCallOnShard,
     // whole keyspace (fanned out to every shard)
     Keys, Scan, DbSize, FlushDb, FlushAll, RandomKey,
     // pub/sub

@@ -23,6 +23,8 @@ public static class CommandKeys
         ["evalsha"] = a => Counted(a, 2),
         ["eval_ro"] = a => Counted(a, 2),
         ["evalsha_ro"] = a => Counted(a, 2),
+        ["fcall"] = a => Counted(a, 2),
+        ["fcall_ro"] = a => Counted(a, 2),
         ["zunionstore"] = a => [a[1], .. Counted(a, 2)],
         ["zinterstore"] = a => [a[1], .. Counted(a, 2)],
         ["zdiffstore"] = a => [a[1], .. Counted(a, 2)],

@@ -43,6 +43,9 @@ public static class CommandTable
         new("eval_ro", CommandId.EvalRo, -3, ReadOnly, 0, 0, 0, Session),
         new("evalsha_ro", CommandId.EvalShaRo, -3, ReadOnly, 0, 0, 0, Session),
         new("script", CommandId.Script, -2, None, 0, 0, 0, Session),
+        new("fcall", CommandId.FCall, -3, None, 0, 0, 0, Session),
+        new("fcall_ro", CommandId.FCallRo, -3, ReadOnly, 0, 0, 0, Session),
+        new("function", CommandId.Function, -2, None, 0, 0, 0, Session),
 
         new("keys", CommandId.Keys, 2, ReadOnly, 0, 0, 0, Cluster),
         new("scan", CommandId.Scan, -2, ReadOnly, 0, 0, 0, Cluster),

@@ -177,6 +177,7 @@ public static class ShardExecutor
 
             CommandId.ExecOnShard => TransactionCommands.Exec(ks, a),
             CommandId.EvalOnShard => ScriptCommands.Eval(ks, a),
+            CommandId.FCallOnShard => FunctionCommands.Call(ks, a),
             CommandId.WatchOnShard => TransactionCommands.Watch(ks, a),
             CommandId.UnwatchOnShard => TransactionCommands.Unwatch(ks, a),
 

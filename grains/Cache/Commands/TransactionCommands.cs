@@ -52,8 +52,8 @@ public static class TransactionCommands
             var args = a[i..(i + count)];
             i += count;
             var spec = CommandTable.Find(args[0]);
-            // A script comes in its internal form, which is named EVAL (ScriptCommands.Encode).
-            var id = spec?.Id == CommandId.Eval ? CommandId.EvalOnShard : spec?.Id;
+            // A script or function call comes in its internal form, which is named EVAL (ScriptCommands.Encode) or FCALL (FunctionCommands.Encode).
+            var id = spec?.Id switch { CommandId.Eval => CommandId.EvalOnShard, CommandId.FCall => CommandId.FCallOnShard, var other => other };
             replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.Execute(ks, new ShardCommand(known, args)));
         }
         return CacheReply.Array([.. replies]);

@@ -15,7 +15,7 @@ namespace DataTier.Cache.Scripting;
 /// Scripts see Redis' libraries (<see cref="LuaLibraries"/>) and read-only globals, and their errors name the script's
 /// line, as in Redis 7.
 /// </summary>
-public sealed class LuaEngine : IDisposable
+public sealed partial class LuaEngine : IDisposable
 {
     private const int HookEveryInstructions = 100_000;
 
@@ -79,10 +79,22 @@ public sealed class LuaEngine : IDisposable
             end,
             -- As in Redis 7: scripts always replicate their effects, and without SCRIPT DEBUG there is no debugger.
             replicate_commands = function() return true end,
+            set_repl = function(...)
+                if select('#', ...) ~= 1 then error({ err = 'ERR redis.set_repl() requires two arguments.' }) end
+                local flags = tonumber((...)) or 0
+                if flags < 0 or flags >= 4 then error({ err = 'ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.' }) end
+            end,
+            REPL_NONE = 0, REPL_AOF = 1, REPL_REPLICA = 2, REPL_SLAVE = 2, REPL_ALL = 3,
             breakpoint = function() return false end,
             debug = function() end,
             REDIS_VERSION = '__version__', REDIS_VERSION_NUM = __version_num__,
         }
+        -- Lua 5.4 names what it failed on after the value (attempt to call a nil value (field 'x')); Lua 5.1, Redis'
+        -- interpreter, before it (attempt to call field 'x' (a nil value)).
+        local gsub = string.gsub
+        __redis_lua51_wording = function(message)
+            return (gsub(message, "attempt to (.-) a (%w+) value %((%w+) '(.-)'%)", "attempt to %1 %3 '%4' (a %2 value)"))
+        end
         -- An error leaving the script, as Redis words it: a string error gets ERR, and both get the script's SHA and
         -- the line of the script where it was raised. That line is lost when the script tail-called the function that
         -- raised (return redis.call(...)); a one-line script has only line 1.
@@ -92,7 +104,7 @@ public sealed class LuaEngine : IDisposable
             for level = 2, 250 do
                 local info = getinfo(level, 'Sl')
                 if not info then break end
-                if info.source == '@user_script' then
+                if info.source == __redis_source then
                     if info.currentline and info.currentline > 0 then line = ':' .. info.currentline end
                     break
                 end
@@ -102,11 +114,12 @@ public sealed class LuaEngine : IDisposable
             if type(e) == 'table' then
                 message = type(e.err) == 'string' and e.err or 'ERR unknown error'
             else
-                message = 'ERR ' .. tostring(e)
+                message = 'ERR ' .. __redis_lua51_wording(tostring(e))
             end
-            return { err = message .. ' script: ' .. __redis_sha .. ', on @user_script' .. line .. '.' }
+            return { err = message .. ' script: ' .. __redis_sha .. ', on ' .. __redis_source .. line .. '.' }
         end
         local sethook = debug.sethook
+        __redis_sethook = sethook
         __redis_arm = function()
             sethook(function()
                 if __redis_timed_out() then error({ err = 'ERR Script killed: it ran longer than its time limit', final = true }) end
@@ -122,12 +135,14 @@ public sealed class LuaEngine : IDisposable
                 __pairs = function() return next, t, nil end,
             })
         end
+        __redis_readonly = readonly
         local shown = {}
         for _, name in ipairs({ 'string', 'math', 'table', 'coroutine', 'utf8', 'redis', 'cjson', 'cmsgpack', 'bit', 'struct' }) do
             shown[name] = readonly(G[name])
         end
         local internal = { __redis_call = true, __redis_sha1hex = true, __redis_timed_out = true, __redis_arm = true,
-            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_log = true, __redis_sha = true, __redis_one_line = true }
+            __redis_err_handler = true, __redis_env = true, __redis_view = true, __redis_acl_check = true, __redis_setresp = true, __redis_log = true, __redis_sha = true, __redis_one_line = true,
+            __redis_readonly = true, __redis_sethook = true, __redis_lua51_wording = true, __redis_load_timed_out = true }
         -- The globals scripts see, in a table of their own (KEYS and ARGV are set there for each run); the engine's own
         -- globals and the compiled scripts (f_<sha>) are not among them. Lookups chain through tables, not functions.
         local view = {}
@@ -155,11 +170,12 @@ public sealed class LuaEngine : IDisposable
         _lua.Register("__redis_acl_check", AclCheckFunction);
         _lua.Register("__redis_setresp", SetRespFunction);
         _lua.Register("__redis_log", LogFunction);
+        _lua.Register("__redis_load_timed_out", LoadTimedOutFunction);
         LuaLibraries.Open(_lua);
         // DoString is true when the chunk failed.
         var prelude = Prelude.Replace("100000", HookEveryInstructions.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("__version__", RedisVersion.Text).Replace("__version_num__", RedisVersion.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (_lua.DoString(prelude))
+        if (_lua.DoString(prelude) || _lua.DoString(FunctionPrelude))
             throw new InvalidOperationException("The Lua prelude failed: " + _lua.ToString(-1));
         _lua.SetTop(0);
     }
@@ -169,22 +185,37 @@ public sealed class LuaEngine : IDisposable
     /// thread) against the keyspace of shard <paramref name="shard"/>, whose gate the caller holds.
     /// </summary>
     public static CacheReply Run(CacheKeyspace ks, int shard, string sha, byte[] source, byte[][] keys, byte[][] args, bool readOnly, Access.AclUser? acl,
-        TimeSpan timeLimit)
+        TimeSpan timeLimit) =>
+        InContext(new ScriptContext(ks, shard, readOnly, acl, DeadlineAfter(timeLimit)), engine => engine.Execute(sha, source, keys, args));
+
+    private static long DeadlineAfter(TimeSpan limit) => Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Runs on this thread's engine with the script's context (and RESP 2 for its replies), restoring the caller's after.</summary>
+    private static CacheReply InContext(ScriptContext context, Func<LuaEngine, CacheReply> run)
     {
         var engine = t_engine ??= new LuaEngine();
         var previous = t_context;
         var previousResp = t_resp;
         t_resp = 2;
-        t_context = new ScriptContext(ks, shard, readOnly, acl, Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency));
+        t_context = context;
         try
         {
-            return engine.Execute(sha, source, keys, args);
+            return run(engine);
         }
         finally
         {
             t_context = previous;
             t_resp = previousResp;
         }
+    }
+
+    /// <summary>What the error handler names the running script by: its SHA-1 or function name, and its chunk.</summary>
+    private void SetSource(string name, string chunk)
+    {
+        _lua.PushString(name);
+        _lua.SetGlobal("__redis_sha");
+        _lua.PushString(chunk);
+        _lua.SetGlobal("__redis_source");
     }
 
     private CacheReply Execute(string sha, byte[] source, byte[][] keys, byte[][] args)
@@ -205,8 +236,7 @@ public sealed class LuaEngine : IDisposable
                 oneLine = Array.IndexOf(source, (byte)'\n') < 0;
                 _compiled.Add(sha, oneLine);
             }
-            lua.PushString(sha);
-            lua.SetGlobal("__redis_sha");
+            SetSource(sha, "@user_script");
             lua.PushBoolean(oneLine);
             lua.SetGlobal("__redis_one_line");
             SetArray("KEYS", keys);

@@ -1,5 +1,4 @@
 using DataTier.Tests.Cache.Memcached;
-using DataTier.Tests.Processes;
 using DataTier.Tests.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -12,11 +11,8 @@ public class SnapshotRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task Keys_saved_before_a_restart_come_back_and_later_ones_do_not()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "datatier-snapshot-" + Guid.NewGuid().ToString("N"));
-        using var silo = new SiloProcess(directory);
-        try
+        await SiloProcessRun.RunAsync(output, "snapshot", async silo =>
         {
-            await silo.StartAsync();
             await using (var redis = await RespTestClient.ConnectAsync(silo.RespPort))
             {
                 Assert.Equal(":0", await redis.CallAsync("DBSIZE"));
@@ -62,16 +58,6 @@ public class SnapshotRestartTests(ITestOutputHelper output)
             using (var mc = new MemcachedTextClient(silo.MemcachedPort))
                 Assert.Equal(["VALUE flagged 77 2", "ok"], mc.Retrieve("get flagged\r\n"));
             await silo.StopAsync();
-        }
-        catch
-        {
-            output.WriteLine(silo.Output);
-            throw;
-        }
-        finally
-        {
-            silo.Dispose();
-            SiloFixture.DeleteDirectory(directory);
-        }
+        });
     }
 }
