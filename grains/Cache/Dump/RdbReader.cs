@@ -8,6 +8,9 @@ public ref struct RdbReader(ReadOnlySpan<byte> data)
     private readonly ReadOnlySpan<byte> _data = data;
     private int _at;
 
+    /// <summary>How many bytes have been read.</summary>
+    public readonly int Position => _at;
+
     public byte ReadByte()
     {
         Need(1);
