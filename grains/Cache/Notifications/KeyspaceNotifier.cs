@@ -1,7 +1,5 @@
 using System.Text;
-using System.Threading.Channels;
 using DataTier.Cache.PubSub;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,17 +7,16 @@ namespace DataTier.Cache.Notifications;
 
 /// <summary>
 /// Redis' keyspace notifications on this silo: its shards raise events as they change keys (under their gates, so in
-/// the order of the changes), and one pump publishes them in that order on <c>__keyspace@0__:key</c> and
+/// the order of the changes), and they are published in that order on <c>__keyspace@0__:key</c> and
 /// <c>__keyevent@0__:event</c> to the subscribers of every silo, in batches. The classes raised are
 /// notify-keyspace-events, set for the cluster at start (<see cref="CacheOptions.NotifyKeyspaceEvents"/>) and by
 /// CONFIG SET on any silo (which tells every silo).
 /// </summary>
-public sealed partial class KeyspaceNotifier(PubSubHub hub, IOptions<CacheOptions> options, ILogger<KeyspaceNotifier> logger) : BackgroundService
+public sealed class KeyspaceNotifier(PubSubHub hub, IOptions<CacheOptions> options, ILogger<KeyspaceNotifier> logger)
+    : SiloFanout<KeyspaceEvent>(logger)
 {
-    private const int MaxBatch = 1024;
     private static readonly byte[] KeyspacePrefix = "__keyspace@0__:"u8.ToArray();
     private static readonly byte[] KeyeventPrefix = "__keyevent@0__:"u8.ToArray();
-    private readonly Channel<KeyspaceEvent> _events = Channel.CreateUnbounded<KeyspaceEvent>(new UnboundedChannelOptions { SingleReader = true });
     private volatile int _flags = (int)(KeyspaceEventFlags.Parse(options.Value.NotifyKeyspaceEvents) ?? KeyspaceEventTypes.None);
 
     public KeyspaceEventTypes Flags
@@ -35,34 +32,19 @@ public sealed partial class KeyspaceNotifier(PubSubHub hub, IOptions<CacheOption
         return (flags & type) != 0 && (flags & (KeyspaceEventTypes.Keyspace | KeyspaceEventTypes.Keyevent)) != 0;
     }
 
+    /// <summary>Queues the event with the channels (K, E) on now, so a later CONFIG SET does not drop what was raised before it.</summary>
     public void Raise(string name, byte[] key) =>
-        _events.Writer.TryWrite(new KeyspaceEvent(name, key, Flags & (KeyspaceEventTypes.Keyspace | KeyspaceEventTypes.Keyevent)));
+        Enqueue(new KeyspaceEvent(name, key, Flags & (KeyspaceEventTypes.Keyspace | KeyspaceEventTypes.Keyevent)));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task DeliverAsync(List<KeyspaceEvent> batch)
     {
-        var reader = _events.Reader;
-        var batch = new List<(byte[] Channel, byte[] Message)>();
-        while (await reader.WaitToReadAsync(stoppingToken))
+        var messages = new List<(byte[] Channel, byte[] Message)>(batch.Count * 2);
+        foreach (var e in batch)
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var e))
-            {
-                var name = Encoding.ASCII.GetBytes(e.Name);
-                if (e.Channels.HasFlag(KeyspaceEventTypes.Keyspace)) batch.Add(([.. KeyspacePrefix, .. e.Key], name));
-                if (e.Channels.HasFlag(KeyspaceEventTypes.Keyevent)) batch.Add(([.. KeyeventPrefix, .. name], e.Key));
-            }
-            if (batch.Count == 0) continue;
-            try
-            {
-                await hub.PublishManyAsync(batch);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPublishFailed(logger, ex, batch.Count);
-            }
-            batch.Clear();
+            var name = Encoding.ASCII.GetBytes(e.Name);
+            if (e.Channels.HasFlag(KeyspaceEventTypes.Keyspace)) messages.Add(([.. KeyspacePrefix, .. e.Key], name));
+            if (e.Channels.HasFlag(KeyspaceEventTypes.Keyevent)) messages.Add(([.. KeyeventPrefix, .. name], e.Key));
         }
+        return messages.Count == 0 ? Task.CompletedTask : hub.PublishManyAsync(messages);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Keyspace notifications: {Count} messages could not be published")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count);
 }
