@@ -125,7 +125,7 @@ public sealed partial class RespSession
     private CacheReply Time()
     {
         var now = _services.Time.GetUtcNow();
-        var micros = now.ToUnixTimeMilliseconds() * 1000 + now.Ticks % TimeSpan.TicksPerMillisecond / 10;
+        var micros = UnixMicroseconds.Of(now);
         return CacheReply.Array([CacheReply.Bulk((micros / 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)), CacheReply.Bulk((micros % 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
     }
 }

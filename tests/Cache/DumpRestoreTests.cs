@@ -42,9 +42,7 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
     {
         await using var ours = await fixture.ConnectAsync();
         await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
-        await Flush(ours, theirs);
-        Assert.Equal("+OK", await theirs.CallAsync("SET", "src", "hello"));
-        var valid = (await theirs.CallForBytesAsync(Args("DUMP", "src")))!;
+        var valid = await FlushAndDumpAStringAsync(ours, theirs);
         var badChecksum = valid.ToArray();
         badChecksum[^1] ^= 0x55;
         var newer = DumpFormatTests.Seal(valid[..^10], version: 11);
@@ -89,9 +87,7 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
     {
         await using var ours = await fixture.ConnectAsync();
         await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
-        await Flush(ours, theirs);
-        Assert.Equal("+OK", await theirs.CallAsync("SET", "src", "hello"));
-        var valid = (await theirs.CallForBytesAsync(Args("DUMP", "src")))!;
+        var valid = await FlushAndDumpAStringAsync(ours, theirs);
         var policies = (await ours.CallAsync("CONFIG", "GET", "maxmemory-policy"), await theirs.CallAsync("CONFIG", "GET", "maxmemory-policy"));
         try
         {
@@ -171,6 +167,14 @@ public sealed partial class DumpRestoreTests(CacheSiloFixture fixture)
         Assert.Equal("+OK", await writer.CallAsync(Args("RESTORE", "blocked-on", "0", payload)));
         Assert.Equal("[\"blocked-on\", \"first\"]", await blocked.ReadAsync().WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.Equal("[\"second\"]", await writer.CallAsync("LRANGE", "blocked-on", "0", "-1"));
+    }
+
+    /// <summary>Both servers flushed, and redis-server's DUMP of a string (key <c>src</c>, "hello") for the tests to restore.</summary>
+    private static async Task<byte[]> FlushAndDumpAStringAsync(RespTestClient ours, RespTestClient theirs)
+    {
+        await Flush(ours, theirs);
+        Assert.Equal("+OK", await theirs.CallAsync("SET", "src", "hello"));
+        return (await theirs.CallForBytesAsync(Args("DUMP", "src")))!;
     }
 
     private static async Task Flush(RespTestClient ours, RespTestClient theirs)

@@ -165,13 +165,8 @@ public static class BitmapCommands
     /// <summary>BITOP's destination: the result as a string, or the key removed when the result is empty.</summary>
     public static void Store(CacheKeyspace ks, byte[] destination, byte[] result)
     {
-        if (result.Length == 0)
-        {
-            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
-            return;
-        }
-        ks.Put(destination, result).StringEncoding = StringEncoding.Raw;
-        ks.StringEvent("set", destination);
+        if (ks.StoreResult(destination, result.Length == 0 ? null : result, Notifications.KeyspaceEventTypes.String, "set") is { } entry)
+            entry.StringEncoding = StringEncoding.Raw;
     }
 
     private static CacheReply? ParseUnit(byte[] arg, out bool bits)

@@ -11,17 +11,9 @@ public static class GeoSearchCommands
     {
         if (Find(ks, a, form, out var request, out var points) is { } error) return error;
         if (request.StoreKey is not { } destination) return Reply(points, request);
-        if (points.Length == 0)
-        {
-            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
-        }
-        else
-        {
-            var stored = new SortedSetValue();
-            foreach (var point in points) stored.Set(point.Member, StoredScore(point, request));
-            ks.Put(destination, stored);
-            ks.SortedSetEvent(StoreEvent(form), destination);
-        }
+        var stored = new SortedSetValue();
+        foreach (var point in points) stored.Set(point.Member, StoredScore(point, request));
+        ks.StoreResult(destination, points.Length == 0 ? null : stored, Notifications.KeyspaceEventTypes.SortedSet, StoreEvent(form));
         return CacheReply.Int(points.Length);
     }
 

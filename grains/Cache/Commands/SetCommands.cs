@@ -164,15 +164,7 @@ public static class SetCommands
     /// <summary>A STORE form's result: the destination replaced by the set (whatever it held, and without its expiry), or removed when empty.</summary>
     public static void Store(CacheKeyspace ks, byte[] destination, List<byte[]> members, string @event)
     {
-        if (members.Count == 0)
-        {
-            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
-        }
-        else
-        {
-            ks.Put(destination, SetValue.Of(members));
-            ks.SetEvent(@event, destination);
-        }
+        ks.StoreResult(destination, members.Count == 0 ? null : SetValue.Of(members), KeyspaceEventTypes.Set, @event);
     }
 
     /// <summary>SINTERCARD numkeys key [key ...] [LIMIT limit]: the checks, then the keys (argument 2 on).</summary>

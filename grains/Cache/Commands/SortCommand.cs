@@ -18,16 +18,7 @@ public static class SortCommand
         if (SortRun.Order(args, input, Read, out var ordered) is { } notNumbers) return notNumbers;
         var output = SortRun.Output(args, ordered, input.Start, input.End, Read);
         if (args.Store is null) return SortRun.Reply(output);
-        if (output.Count == 0)
-        {
-            if (ks.Remove(args.Store)) ks.GenericEvent("del", args.Store);
-        }
-        else
-        {
-            ks.Put(args.Store, StoredList(output));
-            ks.ListEvent("sortstore", args.Store);
-            ks.KeyGrew(args.Store);
-        }
+        ks.StoreResult(args.Store, output.Count == 0 ? null : StoredList(output), Notifications.KeyspaceEventTypes.List, "sortstore");
         return CacheReply.Int(output.Count);
     }
 

@@ -29,13 +29,6 @@ public static class SortedSetOperations
     {
         var set = new SortedSetValue();
         foreach (var m in members) set.Set(m.Member, m.Score);
-        if (set.Count == 0)
-        {
-            if (ks.Remove(destination)) ks.GenericEvent("del", destination);
-            return;
-        }
-        ks.Put(destination, set);
-        ks.SortedSetEvent(@event, destination);
-        ks.KeyGrew(destination);
+        ks.StoreResult(destination, set.Count == 0 ? null : set, Notifications.KeyspaceEventTypes.SortedSet, @event);
     }
 }

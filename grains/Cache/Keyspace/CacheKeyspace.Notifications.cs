@@ -17,6 +17,23 @@ public sealed partial class CacheKeyspace
         if (Events is { } events && events.Wants(type)) events.Raise(name, key);
     }
 
+    /// <summary>
+    /// A STORE form's result (SUNIONSTORE, ZRANGESTORE, SORT ... STORE, BITOP, GEOSEARCHSTORE, ...): the value put at the
+    /// key, replacing whatever was there and its expiry, and the command's event raised; for no value, the key deleted
+    /// (with del when it existed), as Redis stores an empty result.
+    /// </summary>
+    public CacheEntry? StoreResult(byte[] key, object? value, KeyspaceEventTypes type, string @event)
+    {
+        if (value is null)
+        {
+            if (Remove(key)) GenericEvent("del", key);
+            return null;
+        }
+        var entry = PutValue(key, value, 0);
+        Notify(type, @event, key);
+        return entry;
+    }
+
     public void GenericEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Generic, name, key);
 
     public void StringEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.String, name, key);
@@ -26,8 +43,6 @@ public sealed partial class CacheKeyspace
     public void SetEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Set, name, key);
 
     public void HashEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Hash, name, key);
-
-    public void SortedSetEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.SortedSet, name, key);
 
     public void StreamEvent(string name, byte[] key) => Notify(KeyspaceEventTypes.Stream, name, key);
 }

@@ -8,7 +8,7 @@ public static class MonitorLine
 {
     public static string Format(DateTimeOffset at, string client, IReadOnlyList<byte[]> args, Func<int, bool> redacted)
     {
-        var micros = at.ToUnixTimeMilliseconds() * 1000 + at.Ticks % TimeSpan.TicksPerMillisecond / 10;
+        var micros = UnixMicroseconds.Of(at);
         var line = new StringBuilder();
         line.Append(string.Create(CultureInfo.InvariantCulture, $"{micros / 1_000_000}.{micros % 1_000_000:D6} [0 {client}]"));
         for (var i = 0; i < args.Count; i++)
