@@ -45,6 +45,13 @@ public sealed class CacheReply
 
     public static CacheReply Array(CacheReply[] items) => new(ReplyKind.Array) { Items = items };
 
+    /// <summary>A page of SCAN, HSCAN, SSCAN or ZSCAN: the next cursor (0 at the end) and the page's items.</summary>
+    public static CacheReply ScanPage(ulong next, List<CacheReply> items) =>
+        Array([Bulk(next.ToString(System.Globalization.CultureInfo.InvariantCulture)), Array([.. items])]);
+
+    /// <summary>The scan of an absent key.</summary>
+    public static readonly CacheReply EmptyScan = Array([Bulk("0"), EmptyArray]);
+
     /// <summary>Members of a set: RESP2 array, RESP3 set.</summary>
     public static CacheReply Members(CacheReply[] items) => new(ReplyKind.Set) { Items = items };
 

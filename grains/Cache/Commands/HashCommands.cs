@@ -157,16 +157,22 @@ public static class HashCommands
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
         var hash = Lookup(ks, a[1], false, out _, out var error);
         if (error is not null) return error;
-        var items = new List<CacheReply>();
-        if (hash is not null)
+        if (hash is null) return CacheReply.EmptyScan;
+        ulong next = 0;
+        IEnumerable<byte[]> fields = hash.Fields.Keys;
+        if (hash.IsHashtable)
         {
-            foreach (var (field, value) in hash.Fields)
-            {
-                if (scan.Pattern is not null && !GlobPattern.IsMatch(scan.Pattern, field)) continue;
-                items.Add(CacheReply.Bulk(field));
-                items.Add(CacheReply.Bulk(value));
-            }
+            fields = hash.ScanOrder.Page(scan.Cursor, scan.Count, out next);
+            if (next == 0) hash.ReleaseScanOrder();
         }
-        return CacheReply.Array([CacheReply.Bulk("0"), CacheReply.Array([.. items])]);
+        var items = new List<CacheReply>();
+        foreach (var field in fields)
+        {
+            if (!hash.Fields.TryGetValue(field, out var value)) continue;
+            if (scan.Pattern is not null && !GlobPattern.IsMatch(scan.Pattern, field)) continue;
+            items.Add(CacheReply.Bulk(field));
+            items.Add(CacheReply.Bulk(value));
+        }
+        return CacheReply.ScanPage(next, items);
     }
 }

@@ -127,8 +127,16 @@ public static class SetCommands
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
         var set = Lookup.Find(ks, a[1], false, out _, out var error);
         if (error is not null) return error;
-        var items = set?.Members.Where(m => scan.Pattern is null || GlobPattern.IsMatch(scan.Pattern, m)).Select(CacheReply.Bulk).ToArray() ?? [];
-        return CacheReply.Array([CacheReply.Bulk("0"), CacheReply.Array(items)]);
+        if (set is null) return CacheReply.EmptyScan;
+        ulong next = 0;
+        IEnumerable<byte[]> members = set.Members;
+        if (set.IsHashtable)
+        {
+            members = set.ScanOrder.Page(scan.Cursor, scan.Count, out next);
+            if (next == 0) set.ReleaseScanOrder();
+        }
+        var items = members.Where(m => set.Contains(m) && (scan.Pattern is null || GlobPattern.IsMatch(scan.Pattern, m))).Select(CacheReply.Bulk).ToList();
+        return CacheReply.ScanPage(next, items);
     }
 
     /// <summary>SMOVE source destination member, both keys on this shard.</summary>

@@ -187,16 +187,22 @@ public static class SortedSetCommands
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
         var set = Lookup(ks, a[1], false, out _, out var error);
         if (error is not null) return error;
-        var items = new List<CacheReply>();
-        if (set is not null)
+        if (set is null) return CacheReply.EmptyScan;
+        ulong next = 0;
+        IEnumerable<byte[]> members = set.Ordered.Select(m => m.Member);
+        if (set.IsSkiplist)
         {
-            foreach (var m in set.Ordered)
-            {
-                if (scan.Pattern is not null && !GlobPattern.IsMatch(scan.Pattern, m.Member)) continue;
-                items.Add(CacheReply.Bulk(m.Member));
-                items.Add(CacheReply.Bulk(ScoreFormat.FormatBytes(m.Score)));
-            }
+            members = set.ScanOrder.Page(scan.Cursor, scan.Count, out next);
+            if (next == 0) set.ReleaseScanOrder();
         }
-        return CacheReply.Array([CacheReply.Bulk("0"), CacheReply.Array([.. items])]);
+        var items = new List<CacheReply>();
+        foreach (var member in members)
+        {
+            if (!set.Scores.TryGetValue(member, out var score)) continue;
+            if (scan.Pattern is not null && !GlobPattern.IsMatch(scan.Pattern, member)) continue;
+            items.Add(CacheReply.Bulk(member));
+            items.Add(CacheReply.Bulk(ScoreFormat.FormatBytes(score)));
+        }
+        return CacheReply.ScanPage(next, items);
     }
 }

@@ -27,6 +27,14 @@ public sealed class HashValue
 
     public byte[]? Get(byte[] field) => Fields.GetValueOrDefault(field);
 
+    private ScanOrder? _scanOrder;
+
+    /// <summary>HSCAN's page order while the hash is a hash table.</summary>
+    public ScanOrder ScanOrder => _scanOrder ??= ScanOrder.Of(Fields.Keys, Fields.Count);
+
+    /// <summary>Frees the page order once a scan has reached its end.</summary>
+    public void ReleaseScanOrder() => _scanOrder = null;
+
     /// <summary>Sets a field; true when it is new.</summary>
     public bool Set(byte[] field, byte[] value)
     {
@@ -38,6 +46,7 @@ public sealed class HashValue
             return false;
         }
         Fields[field] = value;
+        _scanOrder = null;
         Bytes += EntryOverhead + field.Length + value.Length;
         if (Fields.Count > ListpackLimits.HashMaxEntries) IsHashtable = true;
         return true;

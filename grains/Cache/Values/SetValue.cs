@@ -35,11 +35,20 @@ public sealed class SetValue
 
     public bool Contains(byte[] member) => _positions.ContainsKey(member);
 
+    private ScanOrder? _scanOrder;
+
+    /// <summary>SSCAN's page order while the set is a hash table.</summary>
+    public ScanOrder ScanOrder => _scanOrder ??= ScanOrder.Of(_members, _members.Count);
+
+    /// <summary>Frees the page order once a scan has reached its end.</summary>
+    public void ReleaseScanOrder() => _scanOrder = null;
+
     /// <summary>Adds a member; true when it is new.</summary>
     public bool Add(byte[] member)
     {
         if (!_positions.TryAdd(member, _members.Count)) return false;
         _members.Add(member);
+        _scanOrder = null;
         Bytes += EntryOverhead + member.Length;
         if (!IsHashtable && (_members.Count > MaxIntsetEntries || !CacheNumbers.TryParseLong(member, out _))) IsHashtable = true;
         return true;

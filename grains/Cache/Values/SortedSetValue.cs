@@ -31,6 +31,14 @@ public sealed class SortedSetValue
     /// <summary>Back to a listpack, which only RESTORE does: Redis 7.0 keeps a restored listpack up to 128 members, however long they are.</summary>
     public void ConvertToListpack() => IsSkiplist = false;
 
+    private ScanOrder? _scanOrder;
+
+    /// <summary>ZSCAN's page order while the sorted set is a skiplist.</summary>
+    public ScanOrder ScanOrder => _scanOrder ??= ScanOrder.Of(Scores.Keys, Scores.Count);
+
+    /// <summary>Frees the page order once a scan has reached its end.</summary>
+    public void ReleaseScanOrder() => _scanOrder = null;
+
     /// <summary>Adds or moves a member; true when it is new.</summary>
     public bool Set(byte[] member, double score)
     {
@@ -44,6 +52,7 @@ public sealed class SortedSetValue
         }
         Scores[member] = score;
         Ordered.Add(new ScoredMember(score, member));
+        _scanOrder = null;
         Bytes += EntryOverhead + member.Length;
         if (Scores.Count > ListpackLimits.SortedSetMaxEntries || member.Length > ListpackLimits.MaxValueBytes) IsSkiplist = true;
         return true;
