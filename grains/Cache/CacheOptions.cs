@@ -23,6 +23,12 @@ public sealed class CacheOptions
     /// <summary>Redis' notify-keyspace-events classes (for example <c>KEA</c>, or <c>Ex</c> for expirations), for every silo; empty for none.</summary>
     public string NotifyKeyspaceEvents { get; set; } = "";
 
+    /// <summary>Microseconds from which a command is kept in the silo's slow log (Redis' <c>slowlog-log-slower-than</c>); 0 keeps every command, -1 none.</summary>
+    public long SlowLogSlowerThan { get; set; } = 10_000;
+
+    /// <summary>Entries each silo's slow log keeps (Redis' <c>slowlog-max-len</c>).</summary>
+    public long SlowLogMaxLength { get; set; } = 128;
+
     /// <summary>Further users for RESP clients: name to password.</summary>
     public Dictionary<string, string> Users { get; set; } = [];
 

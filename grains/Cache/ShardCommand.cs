@@ -9,4 +9,7 @@ public sealed class ShardCommand(CommandId id, byte[][] args)
     [Id(0)] public CommandId Id { get; } = id;
 
     [Id(1)] public byte[][] Args { get; } = args;
+
+    /// <summary>The client that sent the command, for the slow log; null for the steps a command is split into.</summary>
+    [Id(2)] public Diagnostics.SlowLogCaller? Caller { get; init; }
 }

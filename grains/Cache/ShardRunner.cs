@@ -31,7 +31,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             for (var i = 0; i < commands.Length; i++)
-                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, commands[i]);
+                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.ExecuteLogged(ks, commands[i], commands[i].Caller);
             wakeups = ks.TakeWakeups();
         }
         if (wakeups is not null) lists?.Signal(wakeups);
@@ -48,7 +48,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
+            reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.ExecuteLogged(ks, command, command.Caller);
             wakeups = ks.TakeWakeups();
         }
         if (wakeups is not null) lists?.Signal(wakeups);

@@ -40,6 +40,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<DataTier.Cache.Topology.CacheTopology>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
+        services.AddSingleton<DataTier.Cache.Diagnostics.SlowLog>();
         services.AddSingleton<DataTier.Cache.Blocking.KeyWakeups>();
         services.AddSingleton<DataTier.Cache.Scripting.ScriptCache>();
         services.AddSingleton<DataTier.Cache.Scripting.Functions.LocalFunctions>();

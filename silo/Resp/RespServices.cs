@@ -24,8 +24,11 @@ public sealed class RespServices(
     DataTier.Cache.Topology.CacheTopology topology,
     DataTier.Cache.Notifications.KeyspaceNotifier notifier,
     DataTier.Cache.Tracking.KeyInvalidations invalidations,
-    Tracking.TrackingTable tracking)
+    Tracking.TrackingTable tracking,
+    DataTier.Cache.Diagnostics.SlowLog slowLog)
 {
+    public DataTier.Cache.Diagnostics.SlowLog SlowLog => slowLog;
+
     public DataTier.Cache.Tracking.KeyInvalidations Invalidations => invalidations;
     public Tracking.TrackingTable Tracking => tracking;
 

@@ -41,6 +41,7 @@ public sealed partial class RespSession
             var waiter = wakeups.Register(keys);
             try
             {
+                StartTiming();
                 if (await attempt(deadline) is { } reply) return reply;
                 if (await WaitAsync(waiter.Task, deadline) is { } stopped) return stopped;
             }

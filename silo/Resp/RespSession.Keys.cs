@@ -21,7 +21,7 @@ public sealed partial class RespSession
         for (var i = 1 + step; i < a.Length && sameShard; i += step) sameShard = CacheRouter.ShardOf(a[i]) == firstShard;
         if (sameShard)
         {
-            _pending.Add(firstShard, new ShardCommand(spec.Id, a), slot);
+            _pending.Add(firstShard, ForShard(spec.Id, a), slot);
             return null;
         }
         // Split: per shard, the keys (with their values for MSET) in their original order.
@@ -39,7 +39,7 @@ public sealed partial class RespSession
         foreach (var (shard, part) in byShard)
         {
             join.SetPositions(p, [.. part.Positions]);
-            _pending.Add(shard, new ShardCommand(spec.Id, [.. part.Args]), join, p++);
+            _pending.Add(shard, ForShard(spec.Id, [.. part.Args]), join, p++);
         }
         _pending.AddJoin(join);
         return null;

@@ -243,6 +243,8 @@ public sealed partial class RespSession
         yield return ("hll-sparse-max-bytes", budget.HllSparseMaxBytes.ToString(CultureInfo.InvariantCulture));
         yield return ("requirepass", _services.RequirePass);
         yield return ("notify-keyspace-events", DataTier.Cache.Notifications.KeyspaceEventFlags.Format(_services.Notifier.Flags));
+        yield return ("slowlog-log-slower-than", _services.SlowLog.SlowerThanMicros.ToString(CultureInfo.InvariantCulture));
+        yield return ("slowlog-max-len", _services.SlowLog.MaxLength.ToString(CultureInfo.InvariantCulture));
         yield return ("databases", "1");
         yield return ("port", _services.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
         yield return ("bind", _services.Endpoint.Address);
@@ -284,6 +286,18 @@ public sealed partial class RespSession
                 if (DataTier.Cache.Notifications.KeyspaceEventFlags.Parse(value) is not { } events)
                     return ConfigSetFailed(name, DataTier.Cache.Notifications.KeyspaceEventFlags.InvalidCharacter);
                 _services.Notifier.Flags = events;
+                return null;
+            case "slowlog-log-slower-than":
+                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var micros))
+                    return ConfigSetFailed(name, "argument couldn't be parsed into an integer");
+                if (micros < -1) return ConfigSetFailed(name, "argument must be between -1 and 9223372036854775807 inclusive");
+                _services.SlowLog.SlowerThanMicros = micros;
+                return null;
+            case "slowlog-max-len":
+                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var length))
+                    return ConfigSetFailed(name, "argument couldn't be parsed into an integer");
+                if (length < 0) return ConfigSetFailed(name, "argument must be between 0 and 9223372036854775807 inclusive");
+                _services.SlowLog.MaxLength = length;
                 return null;
             default:
                 return CacheReply.Error($"ERR Unknown option or number of arguments for CONFIG SET - '{name}'");

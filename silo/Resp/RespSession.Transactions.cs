@@ -164,7 +164,7 @@ public sealed partial class RespSession
         CacheReply shardReply;
         if (onShard.Count == 0 && watches.Count == 0) shardReply = CacheReply.EmptyArray;
         // The shard ends the watches itself, whatever the outcome.
-        else shardReply = await _services.Router.Execute(shard, new ShardCommand(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
+        else shardReply = await _services.Router.Execute(shard, ForShard(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
         if (shardReply.Kind != ReplyKind.Array || onShard.Count == queued.Count) return shardReply;
         // PING, ECHO, UNWATCH and failed scripts answered here, in their places among the shard's replies.
         var replies = new CacheReply[queued.Count];

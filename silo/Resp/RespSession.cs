@@ -192,22 +192,29 @@ public sealed partial class RespSession : IPubSubSubscriber
         if (IsGeoStoreAcrossShards(spec, args))
         {
             await _pending.FlushAsync(_services.Router, outcomes);
-            return await RunGeoStoreAsync(spec, args);
+            StartTiming();
+            return Timed(spec, args, await RunGeoStoreAsync(spec, args));
         }
         switch (spec.Route)
         {
             case CommandRoute.SingleKey:
-                _pending.Add(CacheRouter.ShardOf(args[1]), new ShardCommand(spec.Id, args), slot);
+                _pending.Add(CacheRouter.ShardOf(args[1]), ForShard(spec.Id, args), slot);
                 return null;
             case CommandRoute.MultiKey:
                 return QueueMultiKey(spec, args, slot);
             case CommandRoute.Cluster:
                 await _pending.FlushAsync(_services.Router, outcomes);
-                return await RunClusterAsync(spec, args);
+                StartTiming();
+                return Timed(spec, args, await RunClusterAsync(spec, args));
             default:
-                if (!IsAsyncSessionCommand(spec.Id)) return RunSessionCommandOrPushes(spec, args);
+                if (!IsAsyncSessionCommand(spec.Id))
+                {
+                    StartTiming();
+                    return Timed(spec, args, RunSessionCommandOrPushes(spec, args));
+                }
                 await _pending.FlushAsync(_services.Router, outcomes);
-                return await RunSessionCommandAsync(spec, args);
+                StartTiming();
+                return Timed(spec, args, await RunSessionCommandAsync(spec, args));
         }
     }
 
@@ -252,6 +259,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Client => Client(a),
         CommandId.Reset => Reset(),
         CommandId.Monitor => Monitor(),
+        CommandId.SlowLog => SlowLogCommand(a),
         CommandId.Time => Time(),
         CommandId.Acl => Acl(a),
         CommandId.BgSave => _services.Snapshots.StartBackgroundSave()

@@ -514,6 +514,12 @@ public static class DifferentialScripts
         ["function-calls"] = FunctionDifferentialScripts.Calls,
         ["function-management"] = FunctionDifferentialScripts.Management,
         ["function-dump-restore"] = FunctionDifferentialScripts.DumpAndRestore,
+        ["slowlog"] =
+        [
+            "SLOWLOG", "SLOWLOG FOO", "SLOWLOG GET x", "SLOWLOG GET -2", "SLOWLOG GET 1 2", "SLOWLOG LEN x", "SLOWLOG RESET x", "SLOWLOG HELP",
+            "SLOWLOG HELP x", "CONFIG SET slowlog-max-len -1", "CONFIG SET slowlog-max-len x", "CONFIG SET slowlog-log-slower-than -2",
+            "CONFIG SET slowlog-log-slower-than 1k", "CONFIG GET slowlog-max-len", "CONFIG GET slowlog-log-slower-than",
+        ],
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

@@ -33,6 +33,7 @@ public static class CommandTable
         new("acl", CommandId.Acl, -2, None, 0, 0, 0, Session),
         new("cluster", CommandId.Cluster, -2, None, 0, 0, 0, Session),
         new("monitor", CommandId.Monitor, 1, None, 0, 0, 0, Session),
+        new("slowlog", CommandId.SlowLog, -2, None, 0, 0, 0, Session),
         new("multi", CommandId.Multi, 1, Fast, 0, 0, 0, Session),
         new("exec", CommandId.Exec, 1, None, 0, 0, 0, Session),
         new("discard", CommandId.Discard, 1, Fast, 0, 0, 0, Session),

@@ -5,6 +5,17 @@ namespace DataTier.Cache.Commands;
 /// <summary>Runs a shard's commands against its keyspace; the caller holds the keyspace's gate and has set its clock.</summary>
 public static class ShardExecutor
 {
+    /// <summary>Runs the command, timing it for the slow log when it names its client (EXEC's commands are timed one by one).</summary>
+    public static CacheReply ExecuteLogged(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
+    {
+        if (caller is null || ks.SlowLog is not { Enabled: true } log) return Execute(ks, command);
+        if (command.Id == CommandId.ExecOnShard) return TransactionCommands.Exec(ks, command.Args, caller);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var reply = Execute(ks, command);
+        log.Record(started, command.Args, caller);
+        return reply;
+    }
+
     public static CacheReply Execute(CacheKeyspace ks, ShardCommand command)
     {
         var a = command.Args;

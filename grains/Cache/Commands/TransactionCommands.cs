@@ -33,7 +33,7 @@ public static class TransactionCommands
     /// The internal form of EXEC sent to the shard: watch count, (key, version) per watch, then per command its
     /// argument count and arguments. Nil array when a watched key changed; otherwise each command's reply.
     /// </summary>
-    public static CacheReply Exec(CacheKeyspace ks, byte[][] a)
+    public static CacheReply Exec(CacheKeyspace ks, byte[][] a, Diagnostics.SlowLogCaller? caller = null)
     {
         var i = 1;
         var watches = int.Parse(Arg.Text(a[i++]), CultureInfo.InvariantCulture);
@@ -54,7 +54,7 @@ public static class TransactionCommands
             var spec = CommandTable.Find(args[0]);
             // A script or function call comes in its internal form, which is named EVAL (ScriptCommands.Encode) or FCALL (FunctionCommands.Encode).
             var id = spec?.Id switch { CommandId.Eval => CommandId.EvalOnShard, CommandId.FCall => CommandId.FCallOnShard, var other => other };
-            replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.Execute(ks, new ShardCommand(known, args)));
+            replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.ExecuteLogged(ks, new ShardCommand(known, args), caller));
         }
         return CacheReply.Array([.. replies]);
     }
