@@ -29,6 +29,9 @@ public sealed class CacheOptions
     /// <summary>Entries each silo's slow log keeps (Redis' <c>slowlog-max-len</c>).</summary>
     public long SlowLogMaxLength { get; set; } = 128;
 
+    /// <summary>Milliseconds from which a command is a sample of the silo's latency monitor (Redis' <c>latency-monitor-threshold</c>); 0 turns it off.</summary>
+    public long LatencyMonitorThreshold { get; set; }
+
     /// <summary>Further users for RESP clients: name to password.</summary>
     public Dictionary<string, string> Users { get; set; } = [];
 

@@ -31,7 +31,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             for (var i = 0; i < commands.Length; i++)
-                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.ExecuteLogged(ks, commands[i], commands[i].Caller);
+                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? Refused(ks, commands[i]) : ShardExecutor.ExecuteTimed(ks, commands[i], commands[i].Caller);
             wakeups = ks.TakeWakeups();
         }
         if (wakeups is not null) lists?.Signal(wakeups);
@@ -48,11 +48,18 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.ExecuteLogged(ks, command, command.Caller);
+            reply = refuseGrowth ? Refused(ks, command) : ShardExecutor.ExecuteTimed(ks, command, command.Caller);
             wakeups = ks.TakeWakeups();
         }
         if (wakeups is not null) lists?.Signal(wakeups);
         return reply;
+    }
+
+    /// <summary>The out-of-memory error, counted against a client's command as Redis counts a rejected call.</summary>
+    private static CacheReply Refused(CacheKeyspace ks, ShardCommand command)
+    {
+        if (command.Caller is not null && ks.Timings is { } timings && CommandTable.ById(command.Id) is { } spec) timings.Stats.Refused(spec, command.Args, CacheErrors.OutOfMemory);
+        return CacheErrors.OutOfMemory;
     }
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -41,6 +41,9 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton<DataTier.Cache.Diagnostics.SlowLog>();
+        services.AddSingleton<DataTier.Cache.Diagnostics.CommandStats>();
+        services.AddSingleton<DataTier.Cache.Diagnostics.LatencyMonitor>();
+        services.AddSingleton<DataTier.Cache.Diagnostics.CommandTimings>();
         services.AddSingleton<DataTier.Cache.Blocking.KeyWakeups>();
         services.AddSingleton<DataTier.Cache.Scripting.ScriptCache>();
         services.AddSingleton<DataTier.Cache.Scripting.Functions.LocalFunctions>();

@@ -25,9 +25,13 @@ public sealed class RespServices(
     DataTier.Cache.Notifications.KeyspaceNotifier notifier,
     DataTier.Cache.Tracking.KeyInvalidations invalidations,
     Tracking.TrackingTable tracking,
-    DataTier.Cache.Diagnostics.SlowLog slowLog)
+    DataTier.Cache.Diagnostics.CommandTimings timings)
 {
-    public DataTier.Cache.Diagnostics.SlowLog SlowLog => slowLog;
+    public DataTier.Cache.Diagnostics.CommandTimings Timings => timings;
+
+    public DataTier.Cache.Diagnostics.CommandStats Stats => timings.Stats;
+
+    public DataTier.Cache.Diagnostics.SlowLog SlowLog => timings.SlowLog;
 
     public DataTier.Cache.Tracking.KeyInvalidations Invalidations => invalidations;
     public Tracking.TrackingTable Tracking => tracking;

@@ -60,7 +60,7 @@ public sealed partial class RespSession
         var sub = args.Length > 1 ? Arg.Lower(args[1]) : "";
         return spec.Id switch
         {
-            CommandId.Config or CommandId.Save or CommandId.BgSave or CommandId.SlowLog => true,
+            CommandId.Config or CommandId.Save or CommandId.BgSave or CommandId.SlowLog or CommandId.Latency => true,
             CommandId.Client => sub is "kill" or "list" or "pause" or "unpause" or "no-evict" or "unblock",
             CommandId.Acl => sub is not ("whoami" or "cat" or "genpass" or "help"),
             CommandId.Cluster => sub is "replicas" or "slaves" or "meet" or "forget" or "reset" or "failover" or "addslots" or "delslots" or "flushslots" or "setslot",

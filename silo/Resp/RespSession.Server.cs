@@ -8,13 +8,16 @@ namespace DataTier.Silo.Resp;
 /// <summary>Server commands: INFO, COMMAND, CONFIG.</summary>
 public sealed partial class RespSession
 {
-    private static readonly string[] DefaultSections = ["server", "clients", "memory", "stats", "replication", "cluster", "keyspace"];
+    private static readonly string[] AllSections = ["server", "clients", "memory", "stats", "replication", "commandstats", "errorstats", "latencystats", "cluster", "keyspace"];
+
+    private static readonly HashSet<string> NotDefault = ["commandstats", "latencystats"];
 
     private async Task<CacheReply> InfoAsync(byte[][] a)
     {
         var requested = a.Skip(1).Select(Arg.Lower).ToHashSet();
-        var all = requested.Count == 0 || requested.Overlaps(["all", "everything", "default"]);
-        var sections = DefaultSections.Where(s => all || requested.Contains(s)).ToList();
+        var all = requested.Overlaps(["all", "everything"]);
+        var byDefault = requested.Count == 0 || requested.Contains("default");
+        var sections = AllSections.Where(s => all || requested.Contains(s) || byDefault && !NotDefault.Contains(s)).ToList();
         var shards = await Task.WhenAll(Enumerable.Range(0, CacheSlots.ShardCount).Select(i => _services.Router.Shard(i).GetInfo()));
         long keys = 0, expires = 0, hits = 0, misses = 0, expired = 0, evicted = 0;
         foreach (var s in shards)
@@ -60,6 +63,7 @@ public sealed partial class RespSession
                     text.Append("# Stats\r\n")
                         .Append("total_connections_received:").Append(clients.ConnectionsReceived).Append("\r\n")
                         .Append("total_commands_processed:").Append(clients.CommandsProcessed).Append("\r\n")
+                        .Append("total_error_replies:").Append(_services.Stats.ErrorReplies).Append("\r\n")
                         .Append("expired_keys:").Append(expired).Append("\r\n")
                         .Append("evicted_keys:").Append(evicted).Append("\r\n")
                         .Append("keyspace_hits:").Append(hits).Append("\r\n")
@@ -70,6 +74,15 @@ public sealed partial class RespSession
                     break;
                 case "replication":
                     AppendReplication(text, shards);
+                    break;
+                case "commandstats":
+                    AppendCommandStats(text);
+                    break;
+                case "errorstats":
+                    AppendErrorStats(text);
+                    break;
+                case "latencystats":
+                    AppendLatencyStats(text);
                     break;
                 case "cluster":
                     text.Append("# Cluster\r\ncluster_enabled:").Append(_services.Endpoint.ClusterMode ? 1 : 0).Append("\r\n");
@@ -185,6 +198,7 @@ public sealed partial class RespSession
             case "set":
                 return CacheReply.Error($"ERR Unknown option or number of arguments for CONFIG SET - '{(a.Length > 2 ? Arg.Text(a[2]) : "")}'");
             case "resetstat" when a.Length == 2:
+                _services.Stats.Reset();
                 return CacheReply.Ok;
             case "get" or "resetstat":
                 return CacheErrors.WrongArity("config|" + sub);
@@ -245,6 +259,9 @@ public sealed partial class RespSession
         yield return ("notify-keyspace-events", DataTier.Cache.Notifications.KeyspaceEventFlags.Format(_services.Notifier.Flags));
         yield return ("slowlog-log-slower-than", _services.SlowLog.SlowerThanMicros.ToString(CultureInfo.InvariantCulture));
         yield return ("slowlog-max-len", _services.SlowLog.MaxLength.ToString(CultureInfo.InvariantCulture));
+        yield return ("latency-monitor-threshold", _services.Timings.Latency.ThresholdMs.ToString(CultureInfo.InvariantCulture));
+        yield return ("latency-tracking", _services.Stats.TrackLatency ? "yes" : "no");
+        yield return ("latency-tracking-info-percentiles", string.Join(' ', _services.Stats.Percentiles.Select(p => p.ToString(CultureInfo.InvariantCulture))));
         yield return ("databases", "1");
         yield return ("port", _services.Endpoint.Port.ToString(CultureInfo.InvariantCulture));
         yield return ("bind", _services.Endpoint.Address);
@@ -292,6 +309,28 @@ public sealed partial class RespSession
                     return ConfigSetFailed(name, "argument couldn't be parsed into an integer");
                 if (micros < -1) return ConfigSetFailed(name, "argument must be between -1 and 9223372036854775807 inclusive");
                 _services.SlowLog.SlowerThanMicros = micros;
+                return null;
+            case "latency-monitor-threshold":
+                if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var thresholdMs))
+                    return ConfigSetFailed(name, "argument couldn't be parsed into an integer");
+                if (thresholdMs < 0) return ConfigSetFailed(name, "argument must be between 0 and 9223372036854775807 inclusive");
+                _services.Timings.Latency.ThresholdMs = thresholdMs;
+                return null;
+            case "latency-tracking":
+                if (!value.Equals("yes", StringComparison.OrdinalIgnoreCase) && !value.Equals("no", StringComparison.OrdinalIgnoreCase))
+                    return ConfigSetFailed(name, "argument must be 'yes' or 'no'");
+                _services.Stats.TrackLatency = value.Equals("yes", StringComparison.OrdinalIgnoreCase);
+                return null;
+            case "latency-tracking-info-percentiles":
+                var percentiles = new List<double>();
+                foreach (var part in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var p))
+                        return ConfigSetFailed(name, "Invalid latency-tracking-info-percentiles parameters");
+                    if (p is < 0 or > 100) return ConfigSetFailed(name, "latency-tracking-info-percentiles parameters should sit between [0.0,100.0]");
+                    percentiles.Add(p);
+                }
+                _services.Stats.Percentiles = [.. percentiles];
                 return null;
             case "slowlog-max-len":
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var length))

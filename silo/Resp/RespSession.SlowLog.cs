@@ -31,15 +31,24 @@ public sealed partial class RespSession
     private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller };
 
     /// <summary>Marks the start of a command the session runs (or of a blocking command's attempt).</summary>
-    private void StartTiming() => _commandStarted = _services.SlowLog.Enabled ? Stopwatch.GetTimestamp() : 0;
+    private void StartTiming() => _commandStarted = Stopwatch.GetTimestamp();
 
-    /// <summary>Logs the command the session ran since <see cref="StartTiming"/> if it took long enough; EXEC's commands are logged by their shard.</summary>
+    /// <summary>
+    /// Counts the command the session ran since <see cref="StartTiming"/> and logs it if it took long enough; EXEC's
+    /// commands are logged by their shard.
+    /// </summary>
     private T Timed<T>(CommandSpec spec, byte[][] args, T outcome)
     {
-        var log = _services.SlowLog;
-        if (_commandStarted != 0 && spec.Id != CommandId.Exec && log.IsSlow(_commandStarted))
-            log.Record(_commandStarted, args, SlowLogCaller, i => SlowLogRedacted(spec, args, i));
+        var elapsed = Stopwatch.GetTimestamp() - _commandStarted;
+        _services.Timings.Ran(spec, args, elapsed, outcome as CacheReply ?? CacheReply.Ok, SlowLogCaller, i => SlowLogRedacted(spec, args, i));
         return outcome;
+    }
+
+    /// <summary>A command refused before it ran, counted as Redis counts rejected calls.</summary>
+    private CacheReply Rejected(CommandSpec spec, byte[][] args, CacheReply error)
+    {
+        _services.Stats.Refused(spec, args, error);
+        return error;
     }
 
     /// <summary>What Redis 7.0 hides in its slow log: secrets of AUTH and HELLO (as MONITOR), CONFIG SET requirepass and ACL SETUSER's user and rules.</summary>

@@ -159,24 +159,26 @@ public sealed partial class RespSession : IPubSubSubscriber
         if (spec is null)
         {
             FlagTransaction();
-            return UnknownCommand(args);
+            var unknown = UnknownCommand(args);
+            _services.Stats.Error(unknown);
+            return unknown;
         }
-        if (!Authenticated && !spec.Flags.HasFlag(CommandFlags.NoAuth)) return NoAuth;
+        if (!Authenticated && !spec.Flags.HasFlag(CommandFlags.NoAuth)) return Rejected(spec, args, NoAuth);
         if (!spec.AcceptsArgumentCount(args.Length))
         {
             FlagTransaction();
-            return CacheErrors.WrongArity(spec.Name);
+            return Rejected(spec, args, CacheErrors.WrongArity(spec.Name));
         }
         if (_acl is not null && Denied(_acl, spec, args) is { } denied)
         {
             LogDenial(_acl, spec, args);
             FlagTransaction();
             // A refused EXEC ends the transaction, as Redis rejects it.
-            if (spec.Id != CommandId.Exec) return denied;
+            if (spec.Id != CommandId.Exec) return Rejected(spec, args, denied);
             EndTransaction();
-            return CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text);
+            return Rejected(spec, args, CacheReply.Error("EXECABORT Transaction discarded because of: " + denied.Text));
         }
-        if (RefusedToMonitor(spec, args)) return MonitorCannotTouchKeys;
+        if (RefusedToMonitor(spec, args)) return Rejected(spec, args, MonitorCannotTouchKeys);
         NoteCommand(spec, args);
         TrackRead(spec, args);
         if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
@@ -188,7 +190,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         if (_services.Clients.HasMonitors && (!InTransaction || ControlsTransaction(spec.Id))) FeedMonitors(spec, args);
         if (InTransaction && !ControlsTransaction(spec.Id)) return Enqueue(spec, args);
         if (Protocol == 2 && InSubscribedContext && !spec.Flags.HasFlag(CommandFlags.PubSubContext))
-            return CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return Rejected(spec, args, CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
         if (IsGeoStoreAcrossShards(spec, args))
         {
             await _pending.FlushAsync(_services.Router, outcomes);
@@ -260,6 +262,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Reset => Reset(),
         CommandId.Monitor => Monitor(),
         CommandId.SlowLog => SlowLogCommand(a),
+        CommandId.Latency => Latency(a),
         CommandId.Time => Time(),
         CommandId.Acl => Acl(a),
         CommandId.BgSave => _services.Snapshots.StartBackgroundSave()

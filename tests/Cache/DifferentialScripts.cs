@@ -520,6 +520,14 @@ public static class DifferentialScripts
             "SLOWLOG HELP x", "CONFIG SET slowlog-max-len -1", "CONFIG SET slowlog-max-len x", "CONFIG SET slowlog-log-slower-than -2",
             "CONFIG SET slowlog-log-slower-than 1k", "CONFIG GET slowlog-max-len", "CONFIG GET slowlog-log-slower-than",
         ],
+        ["latency"] =
+        [
+            "LATENCY", "LATENCY FOO", "LATENCY LATEST", "LATENCY LATEST x", "LATENCY HISTORY", "LATENCY HISTORY a b", "LATENCY HISTORY command",
+            "LATENCY GRAPH", "LATENCY GRAPH nosuchevent", "LATENCY DOCTOR", "LATENCY DOCTOR x", "LATENCY HISTOGRAM nosuch", "LATENCY RESET nosuch",
+            "LATENCY HELP", "LATENCY HELP x", "CONFIG SET latency-monitor-threshold -1", "CONFIG SET latency-monitor-threshold x",
+            "CONFIG SET latency-tracking maybe", "CONFIG SET latency-tracking-info-percentiles \"50 101\"", "CONFIG SET latency-tracking-info-percentiles x",
+            "CONFIG GET latency-monitor-threshold", "CONFIG GET latency-tracking", "CONFIG GET latency-tracking-info-percentiles",
+        ],
     };
 
     /// <summary>A dense HyperLogLog with the given register values and a stale cached cardinality, quoted for an inline command.</summary>

@@ -34,6 +34,7 @@ public static class CommandTable
         new("cluster", CommandId.Cluster, -2, None, 0, 0, 0, Session),
         new("monitor", CommandId.Monitor, 1, None, 0, 0, 0, Session),
         new("slowlog", CommandId.SlowLog, -2, None, 0, 0, 0, Session),
+        new("latency", CommandId.Latency, -2, None, 0, 0, 0, Session),
         new("multi", CommandId.Multi, 1, Fast, 0, 0, 0, Session),
         new("exec", CommandId.Exec, 1, None, 0, 0, 0, Session),
         new("discard", CommandId.Discard, 1, Fast, 0, 0, 0, Session),
@@ -283,6 +284,18 @@ public static class CommandTable
     }
 
     public static CommandSpec? Find(string name) => ByName.GetValueOrDefault(name);
+
+    private static readonly CommandSpec?[] SpecById = BuildSpecById();
+
+    /// <summary>The command's spec (its first, when aliases share an id); null for the internal forms commands take on a shard.</summary>
+    public static CommandSpec? ById(CommandId id) => SpecById[(int)id];
+
+    private static CommandSpec?[] BuildSpecById()
+    {
+        var specs = new CommandSpec?[Enum.GetValues<CommandId>().Length];
+        foreach (var spec in All) specs[(int)spec.Id] ??= spec;
+        return specs;
+    }
 
     private static readonly bool[] DenyOomById = BuildDenyOom();
 

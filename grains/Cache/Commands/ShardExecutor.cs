@@ -5,14 +5,18 @@ namespace DataTier.Cache.Commands;
 /// <summary>Runs a shard's commands against its keyspace; the caller holds the keyspace's gate and has set its clock.</summary>
 public static class ShardExecutor
 {
-    /// <summary>Runs the command, timing it for the slow log when it names its client (EXEC's commands are timed one by one).</summary>
-    public static CacheReply ExecuteLogged(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
+    /// <summary>
+    /// Runs the command, timing it for the command statistics and the slow log when it is a client's (it names its
+    /// caller; EXEC's commands are timed one by one, the internal steps of other commands not at all).
+    /// </summary>
+    public static CacheReply ExecuteTimed(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
     {
-        if (caller is null || ks.SlowLog is not { Enabled: true } log) return Execute(ks, command);
+        if (caller is null) return Execute(ks, command);
         if (command.Id == CommandId.ExecOnShard) return TransactionCommands.Exec(ks, command.Args, caller);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var reply = Execute(ks, command);
-        log.Record(started, command.Args, caller);
+        var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        if (ks.Timings is { } timings && CommandTable.ById(command.Id) is { } spec) timings.Ran(spec, command.Args, elapsed, reply, caller);
         return reply;
     }
 

@@ -54,7 +54,7 @@ public static class TransactionCommands
             var spec = CommandTable.Find(args[0]);
             // A script or function call comes in its internal form, which is named EVAL (ScriptCommands.Encode) or FCALL (FunctionCommands.Encode).
             var id = spec?.Id switch { CommandId.Eval => CommandId.EvalOnShard, CommandId.FCall => CommandId.FCallOnShard, var other => other };
-            replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.ExecuteLogged(ks, new ShardCommand(known, args), caller));
+            replies.Add(id is not { } known ? CacheReply.Error($"ERR unknown command '{Arg.Text(args[0])}'") : ShardExecutor.ExecuteTimed(ks, new ShardCommand(known, args), caller));
         }
         return CacheReply.Array([.. replies]);
     }

@@ -55,16 +55,12 @@ public sealed class SlowLog
         }
     }
 
-    /// <summary>Whether any command can be logged (a command's start is worth reading from the clock).</summary>
-    public bool Enabled => Volatile.Read(ref _slowerThanTicks) != long.MaxValue;
+    /// <summary>Whether a command that ran <paramref name="elapsedTicks"/> (of <see cref="Stopwatch"/>) is to be logged.</summary>
+    public bool IsSlow(long elapsedTicks) => elapsedTicks >= Volatile.Read(ref _slowerThanTicks);
 
-    /// <summary>Whether a command begun at <paramref name="startedTicks"/> has run long enough to be logged.</summary>
-    public bool IsSlow(long startedTicks) => Stopwatch.GetTimestamp() - startedTicks >= Volatile.Read(ref _slowerThanTicks);
-
-    /// <summary>Logs the command begun at <paramref name="startedTicks"/> (a <see cref="Stopwatch"/> timestamp) if it ran long enough.</summary>
-    public void Record(long startedTicks, byte[][] args, SlowLogCaller caller, Func<int, bool>? redacted = null)
+    /// <summary>Logs the command if its <paramref name="elapsed"/> time (in <see cref="Stopwatch"/> ticks) is long enough.</summary>
+    public void Record(long elapsed, byte[][] args, SlowLogCaller caller, Func<int, bool>? redacted = null)
     {
-        var elapsed = Stopwatch.GetTimestamp() - startedTicks;
         if (elapsed < Volatile.Read(ref _slowerThanTicks)) return;
         var entryArgs = Shorten(args, redacted);
         var micros = elapsed * 1_000_000 / Stopwatch.Frequency;

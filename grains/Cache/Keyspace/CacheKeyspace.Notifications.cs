@@ -8,8 +8,8 @@ public sealed partial class CacheKeyspace
     /// <summary>Where this shard's notifications go; null for a replica's copy, which raises none.</summary>
     public KeyspaceNotifier? Events { get; set; }
 
-    /// <summary>The silo's slow log, where the commands run on this shard are timed.</summary>
-    public Diagnostics.SlowLog? SlowLog { get; set; }
+    /// <summary>The silo's command statistics, slow log and latency monitor, where the commands run on this shard are timed.</summary>
+    public Diagnostics.CommandTimings? Timings { get; set; }
 
     /// <summary>Where changed keys go for CLIENT TRACKING; null for a replica's copy.</summary>
     public Tracking.KeyInvalidations? Tracking { get; set; }

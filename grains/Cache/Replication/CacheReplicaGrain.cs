@@ -9,7 +9,7 @@ namespace DataTier.Cache.Replication;
 /// silo dies, hands its keys to the shard's next activation. It stays active until it moves.
 /// </summary>
 [Placement.RingSuccessorPlacement]
-public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runner, LocalCacheReplicas local, ILocalSiloDetails silo, Diagnostics.SlowLog slowLog)
+public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runner, LocalCacheReplicas local, ILocalSiloDetails silo, Diagnostics.CommandTimings timings)
     : Grain, ICacheReplicaGrain, IGrainMigrationParticipant
 {
     private const string EntriesKey = "entries";
@@ -22,7 +22,7 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _keyspace = new CacheKeyspace(budget) { SlowLog = slowLog };
+        _keyspace = new CacheKeyspace(budget) { Timings = timings };
         if (_migrated is not null)
         {
             lock (_keyspace.Gate)

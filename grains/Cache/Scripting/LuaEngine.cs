@@ -338,7 +338,7 @@ public sealed partial class LuaEngine : IDisposable
         LuaConversions.Push(lua, BlocksInScript(spec, args)
             ? CacheReply.Error($"ERR {spec.Name.ToUpperInvariant()} command is not allowed with BLOCK option from scripts")
             : spec.Id is CommandId.Sort or CommandId.SortRo ? SortCommand.Run(context.Keyspace, args, fromScript: true)
-            : ShardExecutor.ExecuteLogged(context.Keyspace, new ShardCommand(spec.Id, args), Diagnostics.SlowLogCaller.Script), t_resp);
+            : ShardExecutor.ExecuteTimed(context.Keyspace, new ShardCommand(spec.Id, args), Diagnostics.SlowLogCaller.Script), t_resp);
         return 1;
     }
 
