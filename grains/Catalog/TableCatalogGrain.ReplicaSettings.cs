@@ -16,6 +16,7 @@ public sealed partial class TableCatalogGrain
         var table = FindReplicated(name);
         var now = clock.GetUtcNow();
         settings = table.BillingMode == BillingMode.PROVISIONED ? settings.OnlyIndexes(table.GlobalIndexes.Select(i => i.Name)) : settings.WithoutReadOverrides();
+        settings = settings with { TableClassElsewhere = settings.TableClassOverride is null ? null : table.TableClassElsewhere() };
         var updated = table with { LocalReplicaSettings = settings.IsEmpty ? null : settings };
         if (settings.ReadCapacityOverride is { } read && read != table.ReadCapacityUnits)
         {

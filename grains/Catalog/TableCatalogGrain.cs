@@ -118,7 +118,10 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         }
         if (update.ReplicaCount is { } replicas) table = WithReplicaCount(table, replicas);
         if (update.DeletionProtectionEnabled is { } protect) table = table with { DeletionProtectionEnabled = protect };
-        if (update.TableClass is { } tableClass) table = table with { TableClass = tableClass, TableClassUpdated = now };
+        if (update.TableClass is { } tableClass)
+            table = table.LocalReplicaSettings is { TableClassOverride: not null } own
+                ? table with { LocalReplicaSettings = own with { TableClassElsewhere = tableClass } }
+                : table with { TableClass = tableClass, TableClassUpdated = now };
         table = UpdateIndexThroughput(table, update.IndexUpdates, billing, now);
         if (update.IndexUpdates is { Count: > 0 } indexUpdates)
             table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing, update.ReadCapacityUnits is not null);

@@ -20,6 +20,9 @@ public sealed record ReplicaSettings
     /// <summary>When <see cref="TableClassOverride"/> was last set.</summary>
     [Id(3)] public DateTimeOffset? TableClassUpdated { get; init; }
 
+    /// <summary>Kept in a region's own settings while it has a class of its own: the table's class in the regions without one.</summary>
+    [Id(4)] public TableClass? TableClassElsewhere { get; init; }
+
     public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null;
 
     /// <summary>These settings without the read capacity overrides, which an on-demand table cannot have.</summary>

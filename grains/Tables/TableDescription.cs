@@ -82,6 +82,9 @@ public sealed record TableDescription
     /// </summary>
     [Id(40)] public GlobalTables.ReplicaSettings? LocalReplicaSettings { get; init; }
 
+    /// <summary>The table's class in the regions of a global table that have no class of their own (this one's, unless it has).</summary>
+    public TableClass? TableClassElsewhere() => LocalReplicaSettings?.TableClassOverride is null ? TableClass : LocalReplicaSettings.TableClassElsewhere;
+
     /// <summary>DescribeTable's GlobalTableVersion: null for a table of this region only.</summary>
     public string? GlobalTableVersion => GlobalTableCreated is not null ? "2017.11.29" : RegionReplicas.Count > 0 ? "2019.11.21" : null;
 

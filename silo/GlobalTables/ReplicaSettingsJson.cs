@@ -79,7 +79,7 @@ public static class ReplicaSettingsJson
             w.WriteEndArray();
         }
         if (settings?.TableClassOverride is { } own) WriteTableClass(w, own, settings.TableClassUpdated);
-        else if (table.TableClass is { } tableClass) WriteTableClass(w, tableClass, null);
+        else if (table.TableClassElsewhere() is { } tableClass) WriteTableClass(w, tableClass, null);
     }
 
     private static ScalableTarget? Target(IReadOnlyList<(ScalableResource Resource, ScalableTarget Target)> targets, string? index, CapacityDimension dimension) =>

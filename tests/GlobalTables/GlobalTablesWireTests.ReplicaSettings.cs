@@ -102,10 +102,14 @@ public sealed partial class GlobalTablesWireTests
         Assert.Equal(20, await ReadsBeforeThrottled(() => QueryIndex(West)));
         Assert.True(await ReadsBeforeThrottled(() => QueryIndex(eastOnce)) < 20, "East did not throttle its index at 2 read capacity units");
 
-        // A change of the table's throughput, made in West and then in East, leaves East's own read capacity as it is.
+        // Changes of the table's throughput and class, made in West and then in East, leave East's own as they are.
         await West.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(80, 5) });
-        Assert.Equal(80, (await West.DescribeTableAsync(table)).Table.ProvisionedThroughput.ReadCapacityUnits);
-        Assert.Equal(1, (await East.DescribeTableAsync(table)).Table.ProvisionedThroughput.ReadCapacityUnits);
+        await West.UpdateTableAsync(new UpdateTableRequest { TableName = table, TableClass = TableClass.STANDARD });
+        var westTable = (await West.DescribeTableAsync(table)).Table;
+        Assert.Equal((80L, TableClass.STANDARD), (westTable.ProvisionedThroughput.ReadCapacityUnits!.Value, westTable.TableClassSummary.TableClass));
+        eastTable = (await East.DescribeTableAsync(table)).Table;
+        Assert.Equal((1L, TableClass.STANDARD_INFREQUENT_ACCESS), (eastTable.ProvisionedThroughput.ReadCapacityUnits!.Value, eastTable.TableClassSummary.TableClass));
+        Assert.Equal(TableClass.STANDARD, Assert.Single(eastTable.Replicas).ReplicaTableClassSummary.TableClass);
 
         // The settings are kept with the table's description: a restarted West still describes them.
         await regions.WestSilo.StopAsync();
