@@ -121,6 +121,15 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// <summary>Creates this region's replica of another region's table <paramref name="source"/>, with replicas in <paramref name="regions"/>.</summary>
     Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions);
 
+    /// <summary>
+    /// Gives this region's replica of a global table (version 2019.11.21) its own settings, replacing those it had: its
+    /// read capacity units, its indexes', its table class. LimitExceededException past the day's decreases.
+    /// </summary>
+    Task<TableDescription> SetLocalReplicaSettings(string name, GlobalTables.ReplicaSettings settings);
+
+    /// <summary>Records the settings of the replica in another region (as DescribeTable's Replicas show them).</summary>
+    Task<TableDescription> SetRegionReplicaSettings(string name, string region, GlobalTables.ReplicaSettings settings);
+
     /// <summary>A partition has sent region <paramref name="region"/> the items it held when the region joined.</summary>
     Task RegionReplicaBackfilled(string name, string region, int partition);
 

@@ -120,6 +120,7 @@ public sealed partial class TableCatalogGrain
         try
         {
             var (readUnits, writeUnits) = read ? (desired, table.WriteCapacityUnits) : (table.ReadCapacityUnits, desired);
+            if (read) await FollowScaledReadsAsync(resource, desired);
             await Update(resource.Table, resource.Index is null
                 ? new TableUpdate(null, readUnits, writeUnits)
                 : new TableUpdate(null, null, null, IndexUpdates: [new GlobalIndexUpdate(null, null, new IndexThroughputUpdate(resource.Index, readUnits, writeUnits))]));

@@ -46,7 +46,13 @@ public sealed partial class TableCatalogGrain
         if (replicas.SequenceEqual(table.RegionReplicas) && globalTableCreated == table.GlobalTableCreated) return table;
         if (replicas.Count > 0 && table.StreamViewType != StreamViewType.NEW_AND_OLD_IMAGES)
             throw DynamoException.Validation($"Table: {name} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to have replicas");
-        var updated = table with { RegionReplicas = replicas, GlobalTableCreated = globalTableCreated };
+        // A table no longer replicated has no replica settings of its own left to keep.
+        var updated = table with
+        {
+            RegionReplicas = replicas,
+            GlobalTableCreated = globalTableCreated,
+            LocalReplicaSettings = replicas.Count > 0 ? table.LocalReplicaSettings : null,
+        };
         await Save(updated);
         await NotifyPartitions(updated);
         PromptShippers(updated, all: false);
@@ -72,10 +78,17 @@ public sealed partial class TableCatalogGrain
         }, created => created with
         {
             RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid())).ToList(),
+                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid(), SettingsOf(source, r))).ToList(),
             TimeToLiveAttribute = source.TimeToLiveAttribute,
         });
     }
+
+    /// <summary>
+    /// The replica settings of <paramref name="region"/> as the region that sent <paramref name="source"/> knows them: its
+    /// own when it is not one of the source's other regions.
+    /// </summary>
+    private static ReplicaSettings? SettingsOf(TableDescription source, string region) =>
+        source.RegionReplicas.FirstOrDefault(r => r.RegionName == region) is { } known ? known.Settings : source.LocalReplicaSettings;
 
     public async Task RegionReplicaBackfilled(string name, string region, int partition)
     {

@@ -49,7 +49,8 @@ public sealed partial class TableCatalogGrain
                     $"Current ReadCapacityUnits provisioned for index {index.Name}: {index.ReadCapacityUnits}. Requested ReadCapacityUnits: {change.ReadCapacityUnits}. " +
                     $"Current WriteCapacityUnits provisioned for index {index.Name}: {index.WriteCapacityUnits}. Requested WriteCapacityUnits: {change.WriteCapacityUnits}. " +
                     "Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
-            indexes[at] = index.WithThroughput(change.ReadCapacityUnits, change.WriteCapacityUnits, now);
+            var read = billing == BillingMode.PROVISIONED ? IndexReadUnitsHere(table, change.IndexName, change.ReadCapacityUnits) : change.ReadCapacityUnits;
+            indexes[at] = index.WithThroughput(read, change.WriteCapacityUnits, now);
         }
         if (billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PAY_PER_REQUEST)
         {

@@ -95,6 +95,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             && update.ReadCapacityUnits is not null && read == table.ReadCapacityUnits && write == table.WriteCapacityUnits)
             throw DynamoException.Validation(
                 $"The provisioned throughput for the table will not change. The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: {table.ReadCapacityUnits}. Requested ReadCapacityUnits: {read}. Current WriteCapacityUnits provisioned for the table: {table.WriteCapacityUnits}. Requested WriteCapacityUnits: {write}. Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
+        read = ReadUnitsHere(table, billing, read);
         var now = clock.GetUtcNow();
         var decreased = billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PROVISIONED
             && (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits);
@@ -117,7 +118,10 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         }
         if (update.ReplicaCount is { } replicas) table = WithReplicaCount(table, replicas);
         if (update.DeletionProtectionEnabled is { } protect) table = table with { DeletionProtectionEnabled = protect };
-        if (update.TableClass is { } tableClass) table = table with { TableClass = tableClass, TableClassUpdated = now };
+        if (update.TableClass is { } tableClass)
+            table = table.LocalReplicaSettings is { TableClassOverride: not null } own
+                ? table with { LocalReplicaSettings = own with { TableClassElsewhere = tableClass } }
+                : table with { TableClass = tableClass, TableClassUpdated = now };
         table = UpdateIndexThroughput(table, update.IndexUpdates, billing, now);
         if (update.IndexUpdates is { Count: > 0 } indexUpdates)
             table = await UpdateIndexesAsync(table, indexUpdates, update.AttributeDefinitions ?? [], billing, update.ReadCapacityUnits is not null);
@@ -132,6 +136,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             // A switch to on demand drops the units without counting as a decrease (as DynamoDB reports it).
             DecreasesOnThatDay = decreased ? table.DecreasesToday(now) + 1 : table.DecreasesOnThatDay,
         };
+        updated = WithValidReplicaSettings(updated);
         await Save(updated);
         await NotifyPartitions(updated);
         await SyncIndexTablesAsync(updated);

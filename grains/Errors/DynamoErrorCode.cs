@@ -35,6 +35,8 @@ public enum DynamoErrorCode
     GlobalTableNotFoundException,
     ReplicaAlreadyExistsException,
     ReplicaNotFoundException,
+    /// <summary>UpdateGlobalTableSettings naming a global secondary index the global table does not have.</summary>
+    IndexNotFoundException,
     /// <summary>Application Auto Scaling's: no such scalable target or scaling policy.</summary>
     ObjectNotFoundException,
     /// <summary>A PartiQL INSERT of a key that exists.</summary>

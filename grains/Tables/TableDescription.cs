@@ -76,6 +76,15 @@ public sealed record TableDescription
     /// <summary>When the table class was last set.</summary>
     [Id(39)] public DateTimeOffset? TableClassUpdated { get; init; }
 
+    /// <summary>
+    /// This region's replica's own settings (version 2019.11.21: another region's ReplicaUpdates <c>Update</c> naming this
+    /// one), already applied to the units and class above; kept through changes of the table made in any region.
+    /// </summary>
+    [Id(40)] public GlobalTables.ReplicaSettings? LocalReplicaSettings { get; init; }
+
+    /// <summary>The table's class in the regions of a global table that have no class of their own (this one's, unless it has).</summary>
+    public TableClass? TableClassElsewhere() => LocalReplicaSettings?.TableClassOverride is null ? TableClass : LocalReplicaSettings.TableClassElsewhere;
+
     /// <summary>DescribeTable's GlobalTableVersion: null for a table of this region only.</summary>
     public string? GlobalTableVersion => GlobalTableCreated is not null ? "2017.11.29" : RegionReplicas.Count > 0 ? "2019.11.21" : null;
 

@@ -14,7 +14,8 @@ namespace DataTier.Silo.AutoScaling;
 public sealed class AutoScalingOperations(IGrainFactory grains)
 {
     public const string TargetPrefix = "AnyScaleFrontendService.";
-    private const string RoleArn = "arn:aws:iam::000000000000:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable";
+    /// <summary>The role auto scaling acts as, as DynamoDB reports it (AutoScalingRoleArn, RoleARN).</summary>
+    public const string RoleArn = "arn:aws:iam::000000000000:role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable";
 
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
@@ -208,13 +209,13 @@ public sealed class AutoScalingOperations(IGrainFactory grains)
         w.WriteString("ScalableDimension", ScalingNames.Dimension(resource, dimension));
     }
 
-    private static double? Double(ApiRequest r, string name) =>
+    internal static double? Double(ApiRequest r, string name) =>
         r.Member(name) is { ValueKind: JsonValueKind.Number } e ? e.GetDouble() : null;
 
     private static int Seconds(ApiRequest r, string name) => r.Int(name) is { } seconds ? Math.Max(0, seconds) : DefaultCooldownSeconds;
 
     /// <summary>The cooldown a policy gets when it names none.</summary>
-    private const int DefaultCooldownSeconds = 60;
+    internal const int DefaultCooldownSeconds = 60;
 
     private static string TargetArn(ScalableResource resource, CapacityDimension dimension) =>
         $"arn:aws:application-autoscaling:local:000000000000:scalable-target/{ScalingNames.Namespace}/{resource.ResourceId}/{dimension}";

@@ -44,10 +44,10 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         w.WriteEndObject();
     }
 
-    /// <summary>ReplicaUpdates (global tables, version 2019.11.21): Create or Delete, each with a RegionName.</summary>
+    /// <summary>ReplicaUpdates (global tables, version 2019.11.21): Create, Update or Delete, each with a RegionName.</summary>
     private static List<GlobalTables.ReplicaUpdate>? ReadReplicaUpdates(ApiRequest r) =>
         r.Array("ReplicaUpdates") is { } list
-            ? GlobalTables.ReplicaUpdate.ReadAll(list, "One or more parameter values were invalid: Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate", refuseUpdate: true)
+            ? GlobalTables.ReplicaUpdate.ReadAll(r, list, "One or more parameter values were invalid: Exactly one of Create, Update or Delete must be specified in a ReplicationGroupUpdate", allowUpdate: true)
             : null;
 
     public Task UpdateTimeToLive(ApiRequest r, Utf8JsonWriter w) => UpdateTimeToLive(r, w, forward: true);

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, PartiQL.PartiQLOperations partiql, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings, PartiQL.PartiQLOperations partiql, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -23,7 +23,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables, partiql);
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables, globalTableSettings, partiql);
 
     /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
     private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
@@ -113,7 +113,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
         BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams,
         AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication,
-        GlobalTables.GlobalTableOperations globalTables, PartiQL.PartiQLOperations partiql)
+        GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings, PartiQL.PartiQLOperations partiql)
     {
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
@@ -157,6 +157,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Dynamo("DescribeGlobalTable", globalTables.DescribeGlobalTable);
         Dynamo("UpdateGlobalTable", globalTables.UpdateGlobalTable);
         Dynamo("ListGlobalTables", globalTables.ListGlobalTables);
+        Dynamo("DescribeGlobalTableSettings", globalTableSettings.DescribeGlobalTableSettings);
+        Dynamo("UpdateGlobalTableSettings", globalTableSettings.UpdateGlobalTableSettings);
         Streams("ListStreams", streams.ListStreams);
         Streams("DescribeStream", streams.DescribeStream);
         Streams("GetShardIterator", streams.GetShardIterator);
@@ -179,6 +181,9 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Replication("JoinGlobalTable", replication.JoinGlobalTable);
         Replication("ForwardUpdateTable", replication.ForwardUpdateTable);
         Replication("ForwardUpdateTimeToLive", replication.ForwardUpdateTimeToLive);
+        Replication(GlobalTables.ReplicationMessages.UpdateReplicaSettings, replication.UpdateReplicaSettings);
+        Replication(GlobalTables.ReplicationMessages.DescribeTableSettings, replication.DescribeTableSettings);
+        Replication(GlobalTables.ReplicationMessages.ApplyTableSettings, replication.ApplyTableSettings);
         return all.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -187,7 +192,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [
         "DescribeEndpoints", "DescribeTable", "ListTables", "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
         "ListTagsOfResource", "DescribeLimits", "DescribeTimeToLive", "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
-        "DescribeGlobalTable", "ListGlobalTables",
+        "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
         "Streams.ListStreams", "Streams.DescribeStream", "Streams.GetShardIterator", "Streams.GetRecords",
         "AutoScaling.DescribeScalableTargets", "AutoScaling.DescribeScalingPolicies", "AutoScaling.DescribeScalingActivities",
     ], StringComparer.Ordinal);

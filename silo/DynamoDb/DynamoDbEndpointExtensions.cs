@@ -23,6 +23,8 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<DataTier.Silo.GlobalTables.ReplicationOperations>();
         services.AddSingleton<DataTier.Silo.GlobalTables.LegacyGlobalTables>();
         services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableOperations>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaTableSettings>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableSettingsOperations>();
         services.AddSingleton<PartiQL.PartiQLTables>();
         services.AddSingleton<PartiQL.PartiQLTranslator>();
         services.AddSingleton<PartiQL.PartiQLWrites>();

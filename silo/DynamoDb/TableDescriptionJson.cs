@@ -74,6 +74,7 @@ public static class TableDescriptionJson
                 w.WriteStartObject();
                 w.WriteString("RegionName", replica.RegionName);
                 w.WriteString("ReplicaStatus", replica.Status.ToString());
+                if (t.GlobalTableCreated is null) GlobalTables.ReplicaSettingsJson.WriteOverrides(w, replica.Settings, t);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -41,10 +41,11 @@ public sealed class GlobalTableOperations(LegacyGlobalTables legacy)
         var name = GlobalTableName(r);
         var list = r.Required(r.Array("ReplicaUpdates"), "replicaUpdates");
         r.ThrowIfInvalid();
-        var updates = ReplicaUpdate.ReadAll(list!.Value, "One or more parameter values were invalid: Exactly one of Create or Delete must be specified in a ReplicaUpdate", refuseUpdate: false);
+        var updates = ReplicaUpdate.ReadAll(r, list!.Value, "One or more parameter values were invalid: Exactly one of Create or Delete must be specified in a ReplicaUpdate", allowUpdate: false);
+        r.ThrowIfInvalid();
         var table = await legacy.DescribeAsync(name!);
         foreach (var update in updates)
-            table = update.Create ? await legacy.AddReplicaAsync(table, update.RegionName) : await legacy.RemoveReplicaAsync(table, update.RegionName);
+            table = update.Action == ReplicaAction.Create ? await legacy.AddReplicaAsync(table, update.RegionName) : await legacy.RemoveReplicaAsync(table, update.RegionName);
         WriteDescription(w, table);
     }
 
@@ -60,7 +61,7 @@ public sealed class GlobalTableOperations(LegacyGlobalTables legacy)
         var take = Math.Min(limit ?? MaxListLimit, MaxListLimit);
         var matching = (await legacy.ListAsync())
             .Where(t => start is null || string.CompareOrdinal(t.Name, start) > 0)
-            .Where(t => region is null || Group(t).Any(g => g.Region == region))
+            .Where(t => region is null || legacy.Group(t).Any(g => g.Region == region))
             .Take(take + 1).ToList();
         w.WriteStartObject();
         w.WriteStartArray("GlobalTables");
@@ -69,7 +70,7 @@ public sealed class GlobalTableOperations(LegacyGlobalTables legacy)
             w.WriteStartObject();
             w.WriteString("GlobalTableName", table.Name);
             w.WriteStartArray("ReplicationGroup");
-            foreach (var (name, _) in Group(table))
+            foreach (var (name, _) in legacy.Group(table))
             {
                 w.WriteStartObject();
                 w.WriteString("RegionName", name);
@@ -86,22 +87,17 @@ public sealed class GlobalTableOperations(LegacyGlobalTables legacy)
     /// <summary>The ARN of a global table: no region, as it spans them.</summary>
     public static string Arn(string name) => $"arn:aws:dynamodb::000000000000:global-table/{name}";
 
-    private static string? GlobalTableName(ApiRequest r)
+    internal static string? GlobalTableName(ApiRequest r)
     {
         var name = r.Required(r.String("GlobalTableName"), "globalTableName");
         if (name is not null) RequestValidation.TableNameErrors(name, "globalTableName", r.Invalid);
         return name;
     }
 
-    /// <summary>Every region of the global table, this one included, with its replica's status.</summary>
-    private IEnumerable<(string Region, ReplicaStatus Status)> Group(TableDescription table) =>
-        table.RegionReplicas.Select(x => (x.RegionName, x.Status)).Append((legacy.LocalRegion, ReplicaStatus.ACTIVE))
-            .OrderBy(x => x.Item1, StringComparer.Ordinal);
-
     /// <summary>GlobalTableDescription: CREATING while a replica is still being sent the items of another, then ACTIVE.</summary>
     private void WriteDescription(Utf8JsonWriter w, TableDescription table)
     {
-        var group = Group(table).ToList();
+        var group = legacy.Group(table).ToList();
         w.WriteStartObject();
         w.WriteStartObject("GlobalTableDescription");
         w.WriteStartArray("ReplicationGroup");

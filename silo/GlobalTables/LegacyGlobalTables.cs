@@ -28,6 +28,14 @@ public sealed class LegacyGlobalTables(IGrainFactory grains, ITableClient tables
 
     public Task<IReadOnlyList<TableDescription>> ListAsync() => Catalog.GlobalTablesOf2017();
 
+    /// <summary>Every region of the global table, this one included, with its replica's status, by name.</summary>
+    public IEnumerable<(string Region, ReplicaStatus Status)> Group(TableDescription table) =>
+        table.RegionReplicas.Select(x => (x.RegionName, x.Status)).Append((LocalRegion, ReplicaStatus.ACTIVE))
+            .OrderBy(x => x.Item1, StringComparer.Ordinal);
+
+    public static DynamoException ReplicaNotFound(string region, string table) =>
+        new(DynamoErrorCode.ReplicaNotFoundException, $"Replica not found: Replica in region: '{region}' is not part of global table: '{table}'.");
+
     /// <summary>
     /// Every region of <paramref name="regions"/> is checked first (nothing changes if one cannot join), then each other
     /// region joins, then this one. A region that fails to join after its check passed is undone with those before it.
@@ -87,8 +95,7 @@ public sealed class LegacyGlobalTables(IGrainFactory grains, ITableClient tables
     public async Task<TableDescription> RemoveReplicaAsync(TableDescription table, string region)
     {
         var members = Members(table);
-        if (region != LocalRegion && !members.Contains(region))
-            throw new DynamoException(DynamoErrorCode.ReplicaNotFoundException, $"Replica not found: Replica in region: '{region}' is not part of global table: '{table.Name}'.");
+        if (region != LocalRegion && !members.Contains(region)) throw ReplicaNotFound(region, table.Name);
         if (region == LocalRegion)
         {
             // This region leaves: the others stay a global table without it.

@@ -45,7 +45,11 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
             w.WriteEndArray();
         }), cancellationToken);
 
-    public async Task SendAsync(string region, string operation, byte[] body, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string region, string operation, byte[] body, CancellationToken cancellationToken = default) =>
+        await RequestAsync(region, operation, body, cancellationToken);
+
+    /// <summary>Posts <paramref name="body"/> to the replication target <paramref name="operation"/> of <paramref name="region"/>, and gives its answer.</summary>
+    public async Task<byte[]> RequestAsync(string region, string operation, byte[] body, CancellationToken cancellationToken = default)
     {
         if (!options.Value.Regions.TryGetValue(region, out var url))
             throw DynamoException.Validation($"One or more parameter values were invalid: Region {region} is not configured (GlobalTables:Regions:{region})");
@@ -69,8 +73,8 @@ public sealed class ReplicaClient(IOptions<GlobalTablesOptions> options, TimePro
         }
         using (response)
         {
-            if (response.IsSuccessStatusCode) return;
-            throw PeerError(region, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return response.IsSuccessStatusCode ? answer : throw PeerError(region, answer);
         }
     }
 

@@ -6,13 +6,13 @@ using DataTier.Tables;
 namespace DataTier.Silo.GlobalTables;
 
 /// <summary>
-/// Adds and removes a table's replicas in other regions (UpdateTable's ReplicaUpdates), as version 2019.11.21 of
+/// Adds, changes and removes a table's replicas in other regions (UpdateTable's ReplicaUpdates), as version 2019.11.21 of
 /// DynamoDB's global tables does: the region asked creates or deletes its table at once, then every other member
 /// learns the new group. The group is full mesh: each region sends its own writes to every other. Messages to the
 /// other members go through their <see cref="IReplicaOutboxGrain"/>s: one that is down learns of the change when it
 /// is back, in order.
 /// </summary>
-public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient client, ILogger<ReplicaGroup> logger)
+public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient client, TimeProvider time, ILogger<ReplicaGroup> logger)
 {
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
@@ -26,8 +26,20 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
                 : throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {name} not found");
             if (table.GlobalTableCreated is not null)
                 throw DynamoException.Validation($"One or more parameter values were invalid: Table {name} is a replica of a global table of version 2017.11.29: add or remove its replicas with UpdateGlobalTable");
-            if (update.Create) await CreateAsync(table, update.RegionName);
-            else await DeleteAsync(table, update.RegionName);
+            if (update.RegionName == client.LocalRegion)
+                throw DynamoException.Validation("Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.");
+            switch (update.Action)
+            {
+                case ReplicaAction.Create:
+                    await CreateAsync(table, update.RegionName);
+                    break;
+                case ReplicaAction.Update:
+                    await UpdateAsync(table, update.RegionName, update.Settings!);
+                    break;
+                default:
+                    await DeleteAsync(table, update.RegionName);
+                    break;
+            }
         }
         return await Catalog.Describe(name) ?? throw DynamoException.TableNotFound();
     }
@@ -35,8 +47,6 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
     private async Task CreateAsync(TableDescription table, string region)
     {
         var members = Members(table);
-        if (region == client.LocalRegion)
-            throw DynamoException.Validation($"One or more parameter values were invalid: {region} is the region of table {table.Name} itself");
         if (!client.Knows(region))
             throw DynamoException.Validation($"One or more parameter values were invalid: Region {region} is not configured (GlobalTables:Regions:{region})");
         if (members.Contains(region))
@@ -51,11 +61,28 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         await TellMembersAsync(members, table.Name, group);
     }
 
+    /// <summary>
+    /// Gives the replica in <paramref name="region"/> its own settings: that region applies them now (its answer is this request's,
+    /// so a decrease it may not make yet is refused here too), then this region and the others record them.
+    /// </summary>
+    private async Task UpdateAsync(TableDescription table, string region, ReplicaSettingsUpdate update)
+    {
+        var replica = table.RegionReplicas.FirstOrDefault(r => r.RegionName == region) ?? throw ReplicaNotFound();
+        var settings = update.ApplyTo(replica.Settings ?? new ReplicaSettings(), table, region, time.GetUtcNow());
+        var body = ReplicationMessages.UpdateReplicaSettingsBody(table.Name, region, settings);
+        await Outbox(region).Call(ReplicationMessages.UpdateReplicaSettings, body);
+        await Catalog.SetRegionReplicaSettings(table.Name, region, settings);
+        foreach (var member in Members(table).Where(m => m != region))
+            if (!await Outbox(member).Send(ReplicationMessages.UpdateReplicaSettings, body)) LogOwed(logger, ReplicationMessages.UpdateReplicaSettings, member, table.Name);
+    }
+
+    private static DynamoException ReplicaNotFound() =>
+        DynamoException.Validation("Replica specified in the Replica Update or Replica Delete action of the request was not found.");
+
     private async Task DeleteAsync(TableDescription table, string region)
     {
         var members = Members(table);
-        if (!members.Contains(region))
-            throw DynamoException.Validation("Replica specified in the Replica Update or Replica Delete action of the request was not found.");
+        if (!members.Contains(region)) throw ReplicaNotFound();
         // A region that cannot be reached now deletes its table when it is back (one that no longer has it says so, and
         // that is dropped): a region lost for good can still be removed from the group.
         if (!await Outbox(region).Send(ReplicationMessages.DeleteReplica, ReplicationMessages.DeleteReplicaBody(table.Name)))

@@ -11,6 +11,9 @@ public static class ReplicationMessages
     public const string UpdateReplicaGroup = "UpdateReplicaGroup";
     public const string DeleteReplica = "DeleteReplica";
     public const string JoinGlobalTable = "JoinGlobalTable";
+    public const string UpdateReplicaSettings = "UpdateReplicaSettings";
+    public const string DescribeTableSettings = "DescribeTableSettings";
+    public const string ApplyTableSettings = "ApplyTableSettings";
 
     /// <summary>Asks a region to create its replica of <paramref name="source"/>, in a group of <paramref name="group"/> (all regions, the sender included).</summary>
     public static byte[] CreateReplicaBody(TableDescription source, IReadOnlyList<string> group) => Body(w =>
@@ -41,6 +44,33 @@ public static class ReplicationMessages
         JsonSerializer.Serialize(w, source);
         WriteGroup(w, group);
         w.WriteNumber("Created", created.ToUnixTimeMilliseconds());
+        w.WriteBoolean("CheckOnly", checkOnly);
+    });
+
+    /// <summary>
+    /// Tells a region the settings of the replica in <paramref name="region"/> (version 2019.11.21): that region applies them to its
+    /// table, the others record them.
+    /// </summary>
+    public static byte[] UpdateReplicaSettingsBody(string table, string region, DataTier.GlobalTables.ReplicaSettings settings) => Body(w =>
+    {
+        w.WriteString("TableName", table);
+        w.WriteString("Region", region);
+        w.WritePropertyName("Settings");
+        JsonSerializer.Serialize(w, settings);
+    });
+
+    /// <summary>Asks a region for its replica's settings (version 2017.11.29), as DescribeGlobalTableSettings lists them.</summary>
+    public static byte[] DescribeTableSettingsBody(string table) => Body(w => w.WriteString("TableName", table));
+
+    /// <summary>
+    /// Asks a region to change its replica's settings (version 2017.11.29: UpdateGlobalTableSettings) or, with
+    /// <paramref name="checkOnly"/>, only whether it could.
+    /// </summary>
+    public static byte[] ApplyTableSettingsBody(string table, TableSettingsChange change, bool checkOnly) => Body(w =>
+    {
+        w.WriteString("TableName", table);
+        w.WritePropertyName("Change");
+        JsonSerializer.Serialize(w, change);
         w.WriteBoolean("CheckOnly", checkOnly);
     });
 

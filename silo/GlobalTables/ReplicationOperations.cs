@@ -15,7 +15,8 @@ namespace DataTier.Silo.GlobalTables;
 /// writes to apply, last writer winning, and changes of a table's replica group. They are signed like any request
 /// when the endpoint checks signatures, and read-only keys may not call them.
 /// </summary>
-public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client, AdminOperations admin, LegacyGlobalTables legacy)
+public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tables, ReplicaClient client, AdminOperations admin, LegacyGlobalTables legacy,
+    ReplicaTableSettings settings)
 {
     private static readonly TimeSpan SplitRetryDeadline = TimeSpan.FromSeconds(30);
 
@@ -131,6 +132,45 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
         var table = await Catalog.Describe(name!) is { BaseTableName: null } found ? found : throw LegacyGlobalTables.TableNotFound(name!, client.LocalRegion);
         await legacy.CheckCanJoinAsync(table, sourceTable, createdTime);
         if (!checkOnly) await Catalog.JoinGlobalTable(name!, Others(group), createdTime);
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The settings of one region's replica (version 2019.11.21): applied here if they are this region's, else recorded.</summary>
+    public async Task UpdateReplicaSettings(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var region = r.Required(r.String("Region"), "region");
+        var member = r.Required(r.Object("Settings"), "settings");
+        r.ThrowIfInvalid();
+        var replicaSettings = member!.Value.Deserialize<ReplicaSettings>() ?? throw DynamoException.Validation("Settings must not be null");
+        if (region == client.LocalRegion) await Catalog.SetLocalReplicaSettings(name!, replicaSettings);
+        else await Catalog.SetRegionReplicaSettings(name!, region!, replicaSettings);
+        w.WriteStartObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>This region's replica's settings (version 2017.11.29), as DescribeGlobalTableSettings lists them.</summary>
+    public async Task DescribeTableSettings(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        r.ThrowIfInvalid();
+        w.WriteStartObject();
+        w.WriteStartObject("Settings");
+        await settings.WriteAsync(w, name!);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A change of this region's replica's settings (version 2017.11.29: UpdateGlobalTableSettings), or whether it could be made.</summary>
+    public async Task ApplyTableSettings(ApiRequest r, Utf8JsonWriter w)
+    {
+        var name = r.Required(r.String("TableName"), "tableName");
+        var member = r.Required(r.Object("Change"), "change");
+        var checkOnly = r.Bool("CheckOnly") ?? false;
+        r.ThrowIfInvalid();
+        var change = member!.Value.Deserialize<TableSettingsChange>() ?? throw DynamoException.Validation("Change must not be null");
+        await settings.ApplyAsync(name!, change, checkOnly);
         w.WriteStartObject();
         w.WriteEndObject();
     }

@@ -203,5 +203,9 @@ public sealed class AccessPolicyTests
         Assert.Equal([$"dynamodb:GetRecords {Table}/stream/2026-11-28T00:00:00.000"], Needs("Streams.GetRecords", $$"""{"ShardIterator":"{{iterator}}"}"""));
         Assert.Equal(["application-autoscaling:DescribeScalableTargets *"], Needs("AutoScaling.DescribeScalableTargets", """{"ServiceNamespace":"dynamodb"}"""));
         Assert.Equal(["dynamodb:DescribeGlobalTable arn:aws:dynamodb::000000000000:global-table/Music"], Needs("DescribeGlobalTable", """{"GlobalTableName":"Music"}"""));
+        Assert.Equal(["dynamodb:DescribeGlobalTableSettings arn:aws:dynamodb::000000000000:global-table/Music"],
+            Needs("DescribeGlobalTableSettings", """{"GlobalTableName":"Music"}"""));
+        Assert.Equal(["dynamodb:UpdateGlobalTableSettings arn:aws:dynamodb::000000000000:global-table/Music", $"dynamodb:UpdateGlobalTableSettings {Table}"],
+            Needs("UpdateGlobalTableSettings", """{"GlobalTableName":"Music","GlobalTableProvisionedWriteCapacityUnits":5}"""));
     }
 }

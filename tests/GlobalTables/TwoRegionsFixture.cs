@@ -8,7 +8,8 @@ namespace DataTier.Tests.GlobalTables;
 /// <summary>
 /// Two clusters as two regions, each a silo process of its own on loopback: <c>eu-west-1</c>, and <c>us-east-1</c>, whose
 /// endpoint checks signatures, so the replication requests sent to it must be signed with the key it knows. Both split
-/// partitions past 40 KB, so replication is exercised across splits in either region.
+/// partitions past 40 KB, so replication is exercised across splits in either region. PROVISIONED tables keep one second of
+/// unused capacity and auto scaling evaluates every second, so a replica's own capacity and its auto scaling show at once.
 /// </summary>
 public sealed class TwoRegionsFixture : IAsyncLifetime
 {
@@ -25,9 +26,13 @@ public sealed class TwoRegionsFixture : IAsyncLifetime
     public AmazonDynamoDBClient WestClient { get; private set; } = null!;
     public AmazonDynamoDBClient EastClient { get; private set; } = null!;
 
+    /// <summary>East's client that does not retry, so a throttled request fails at once.</summary>
+    public AmazonDynamoDBClient EastClientWithoutRetries { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
-        string[] splits = ["--Partitions:SplitSizeBytes=40000", "--Logging:LogLevel:DataTier.Catalog.TableCatalogGrain=Information", "--Partitions:SplitCheckInterval=00:00:00.500", "--GlobalTables:ShipInterval=00:00:00.050"];
+        string[] splits = ["--Partitions:SplitSizeBytes=40000", "--Logging:LogLevel:DataTier.Catalog.TableCatalogGrain=Information", "--Partitions:SplitCheckInterval=00:00:00.500", "--GlobalTables:ShipInterval=00:00:00.050",
+            "--Throughput:BurstSeconds=1", "--AutoScaling:EvaluationInterval=00:00:01"];
         WestSilo = new SiloProcess(Path.Combine(_data, West), ["--GlobalTables:Region=" + West, .. splits]);
         EastSilo = new SiloProcess(Path.Combine(_data, East), ["--GlobalTables:Region=" + East, .. splits, $"--Endpoints:DynamoDb:AccessKeys:{KeyId}={Secret}"]);
         // Each learns the other's endpoint once both have their ports.
@@ -41,15 +46,16 @@ public sealed class TwoRegionsFixture : IAsyncLifetime
         await Task.WhenAll(WestSilo.StartAsync(), EastSilo.StartAsync());
         WestClient = Client(WestSilo, West);
         EastClient = Client(EastSilo, East);
+        EastClientWithoutRetries = Client(EastSilo, East, retries: 0);
     }
 
-    private AmazonDynamoDBClient Client(SiloProcess silo, string region)
+    private AmazonDynamoDBClient Client(SiloProcess silo, string region, int retries = 2)
     {
         var client = new AmazonDynamoDBClient(new BasicAWSCredentials(KeyId, Secret), new AmazonDynamoDBConfig
         {
             ServiceURL = silo.EndpointUrl,
             AuthenticationRegion = region,
-            MaxErrorRetry = 2,
+            MaxErrorRetry = retries,
         });
         _clients.Add(client);
         return client;

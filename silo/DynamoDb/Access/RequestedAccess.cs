@@ -44,8 +44,11 @@ public static class RequestedAccess
                 return [new(action, Text(root, "BackupArn") ?? "*"), new(action, Table(Text(root, "TargetTableName")))];
             case "RestoreTableToPointInTime":
                 return [new(action, Text(root, "SourceTableArn") ?? Table(Text(root, "SourceTableName"))), new(action, Table(Text(root, "TargetTableName")))];
-            case "CreateGlobalTable" or "DescribeGlobalTable" or "UpdateGlobalTable":
-                return [new(action, Text(root, "GlobalTableName") is { } g ? GlobalTables.GlobalTableOperations.Arn(g) : "*")];
+            case "CreateGlobalTable" or "DescribeGlobalTable" or "UpdateGlobalTable" or "DescribeGlobalTableSettings":
+                return [new(action, GlobalTable(Text(root, "GlobalTableName")))];
+            case "UpdateGlobalTableSettings":
+                // It changes the replica tables too, as AWS authorizes it: the global table and the table of that name.
+                return [new(action, GlobalTable(Text(root, "GlobalTableName"))), new(action, Table(Text(root, "GlobalTableName")))];
         }
         if (Text(root, "TableName") is not { } table) return [new(action, "*")];
         return [new(action, Text(root, "IndexName") is { } index ? TableDescription.ArnOf(table) + "/index/" + index : TableDescription.ArnOf(table))];
@@ -91,4 +94,6 @@ public static class RequestedAccess
     }
 
     private static string Table(string? name) => name is null ? "*" : TableDescription.ArnOf(name);
+
+    private static string GlobalTable(string? name) => name is null ? "*" : GlobalTables.GlobalTableOperations.Arn(name);
 }

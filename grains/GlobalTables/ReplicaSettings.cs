@@ -1,0 +1,39 @@
+using DataTier.Tables;
+
+namespace DataTier.GlobalTables;
+
+/// <summary>
+/// The settings one region's replica of a global table (version 2019.11.21) has of its own, set with UpdateTable's
+/// ReplicaUpdates <c>Update</c>: read capacity units for the table and for each global secondary index (while the table
+/// is PROVISIONED; writes stay the table's everywhere), and a table class. Null or absent: the table's own.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ReplicaSettings
+{
+    [Id(0)] public long? ReadCapacityOverride { get; init; }
+
+    /// <summary>Read capacity units by global secondary index name.</summary>
+    [Id(1)] public IReadOnlyDictionary<string, long> IndexReadOverrides { get; init; } = new Dictionary<string, long>();
+
+    [Id(2)] public TableClass? TableClassOverride { get; init; }
+
+    /// <summary>When <see cref="TableClassOverride"/> was last set.</summary>
+    [Id(3)] public DateTimeOffset? TableClassUpdated { get; init; }
+
+    /// <summary>Kept in a region's own settings while it has a class of its own: the table's class in the regions without one.</summary>
+    [Id(4)] public TableClass? TableClassElsewhere { get; init; }
+
+    public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null;
+
+    /// <summary>These settings without the read capacity overrides, which an on-demand table cannot have.</summary>
+    public ReplicaSettings WithoutReadOverrides() => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 ? this
+        : this with { ReadCapacityOverride = null, IndexReadOverrides = new Dictionary<string, long>() };
+
+    /// <summary>These settings without the overrides of indexes the table no longer has.</summary>
+    public ReplicaSettings OnlyIndexes(IEnumerable<string> indexes)
+    {
+        var kept = indexes.ToHashSet(StringComparer.Ordinal);
+        return IndexReadOverrides.Keys.All(kept.Contains) ? this
+            : this with { IndexReadOverrides = IndexReadOverrides.Where(o => kept.Contains(o.Key)).ToDictionary(StringComparer.Ordinal) };
+    }
+}
