@@ -68,6 +68,8 @@ public static class BitmapCommands
             if (!CacheNumbers.TryParseLong(a[2], out start) || !CacheNumbers.TryParseLong(a[3], out end)) return CacheErrors.NotInteger;
             if (a.Length == 5 && ParseUnit(a[4], out bits) is { } invalid) return invalid;
         }
+        // Redis 7.0 answers 0 at once for two negative bounds out of order, before clamping them (BITPOS does not).
+        if (start < 0 && end < 0 && start > end) return CacheReply.Zero;
         if (!Range(value.Length * (bits ? 8L : 1L), ref start, ref end)) return CacheReply.Zero;
         long count = 0;
         if (!bits)

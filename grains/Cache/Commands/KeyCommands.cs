@@ -127,6 +127,8 @@ public static class KeyCommands
         ks.Remove(source);
         var moved = ks.Add(a[2], source.Value, source.ExpiresAt);
         moved.Frequency = source.Frequency;
+        moved.Flags = source.Flags;
+        moved.StringEncoding = source.StringEncoding;
         ks.GenericEvent("rename_from", a[1]);
         ks.GenericEvent("rename_to", a[2]);
         return nx ? CacheReply.One : CacheReply.Ok;

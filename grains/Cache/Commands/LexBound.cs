@@ -26,6 +26,13 @@ public readonly record struct LexBound(byte[] Value, bool Exclusive, int Infinit
         }
     }
 
+    /// <summary>Whether no member can lie between the bounds (min above max, or equal with one exclusive), as Redis tests first.</summary>
+    public static bool IsEmptyRange(LexBound min, LexBound max)
+    {
+        var c = min.Infinity != 0 || max.Infinity != 0 ? min.Infinity.CompareTo(max.Infinity) : min.Value.AsSpan().SequenceCompareTo(max.Value);
+        return c > 0 || c == 0 && (min.Exclusive || max.Exclusive);
+    }
+
     public bool AtOrAboveMin(byte[] member)
     {
         if (Infinity != 0) return Infinity < 0;

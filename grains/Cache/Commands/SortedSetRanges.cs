@@ -81,7 +81,7 @@ public static class SortedSetRanges
         {
             RangeKind.Rank => IndexRanks(set.Count, start, end, reverse),
             RangeKind.Score => ScoreRanks(set, minScore, maxScore).Limit(offset, limit, fromEnd: reverse),
-            _ => LexRanks(set, minLex, maxLex).Limit(offset, limit, fromEnd: reverse),
+            _ => LexRanks(set, minLex, maxLex, reverse).Limit(offset, limit, fromEnd: reverse),
         };
         members = Members(set, ranks, reverse);
         return null;
@@ -102,9 +102,36 @@ public static class SortedSetRanges
     public static RankRange ScoreRanks(SortedSetValue set, ScoreBound min, ScoreBound max) =>
         new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Score)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Score)));
 
-    /// <summary>The ranks of the members within the bounds, for a set whose scores are all equal (otherwise, as in Redis, unspecified).</summary>
-    public static RankRange LexRanks(SortedSetValue set, LexBound min, LexBound max) =>
-        new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Member)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Member)));
+    /// <summary>
+    /// The ranks of the members within the bounds. With equal scores (what lex ranges are for) they are found by binary
+    /// search. With mixed scores Redis leaves the answer unspecified, but gives a definite one for a small set, which is
+    /// kept here for any: from the first member in score order at or above the minimum, the members up to the first
+    /// above the maximum (from the end with <paramref name="reverse"/>: from the last at or below the maximum, down to the
+    /// first below the minimum).
+    /// </summary>
+    public static RankRange LexRanks(SortedSetValue set, LexBound min, LexBound max, bool reverse = false)
+    {
+        if (set.Count == 0 || LexBound.IsEmptyRange(min, max)) return RankRange.Empty;
+        var first = set.Ordered.Ascending(0).First();
+        var last = set.Ordered.Descending(set.Count - 1).First();
+        if (first.Score.Equals(last.Score))
+            return new(set.Ordered.CountBefore(m => min.AtOrAboveMin(m.Member)), set.Ordered.CountBefore(m => !max.AtOrBelowMax(m.Member)));
+        if (!min.AtOrAboveMin(last.Member) || !max.AtOrBelowMax(first.Member)) return RankRange.Empty;
+        var members = set.Ordered.Ascending(0).Select(m => m.Member).ToList();
+        if (reverse)
+        {
+            var top = members.FindLastIndex(m => max.AtOrBelowMax(m));
+            if (top < 0 || !min.AtOrAboveMin(members[top])) return RankRange.Empty;
+            var bottom = top;
+            while (bottom > 0 && min.AtOrAboveMin(members[bottom - 1])) bottom--;
+            return new(bottom, top + 1);
+        }
+        var start = members.FindIndex(m => min.AtOrAboveMin(m));
+        if (start < 0 || !max.AtOrBelowMax(members[start])) return RankRange.Empty;
+        var end = start;
+        while (end < members.Count && max.AtOrBelowMax(members[end])) end++;
+        return new(start, end);
+    }
 
     private static IEnumerable<ScoredMember> Members(SortedSetValue set, RankRange ranks, bool reverse) =>
         ranks.Count == 0 ? []
