@@ -12,8 +12,15 @@ namespace DataTier.Cache;
 public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time, Blocking.KeyWakeups? lists = null)
 {
     /// <summary>Runs the batch; null when the keyspace has closed (the shard moved), so the caller must go through the grain.</summary>
-    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands)
+    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands) => TryRun(ks, commands, out _);
+
+    /// <summary>
+    /// Runs the batch and gives the replication sequence number that covers its changes (what a replica must have
+    /// acknowledged for WAIT), or -1 when the shard feeds no replicas now.
+    /// </summary>
+    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands, out long replicationSeq)
     {
+        replicationSeq = -1;
         var refuseGrowth = false;
         if (budget.OverLimit)
         {
@@ -33,14 +40,19 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             for (var i = 0; i < commands.Length; i++)
                 replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, commands[i]);
             wakeups = ks.TakeWakeups();
+            replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
         if (wakeups is not null) lists?.Signal(wakeups);
         return replies;
     }
 
     /// <summary>Runs one command; null when the keyspace has closed.</summary>
-    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command)
+    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command) => TryRun(ks, command, out _);
+
+    /// <summary>Runs one command and gives the replication sequence number that covers its changes, as the batch form does.</summary>
+    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command, out long replicationSeq)
     {
+        replicationSeq = -1;
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
         CacheReply reply;
         List<byte[]>? wakeups;
@@ -50,6 +62,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
             wakeups = ks.TakeWakeups();
+            replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
         if (wakeups is not null) lists?.Signal(wakeups);
         return reply;

@@ -92,7 +92,7 @@ public sealed partial class RespSession
     /// <summary>One pass over the keys: the reply when one gave an element (or an error), null when all were empty.</summary>
     private async Task<CacheReply?> TryPopAsync(ListPopRequest pop, long waitUntil)
     {
-        var router = _services.Router;
+        var router = _router;
         foreach (var key in pop.Keys)
         {
             if (pop.Destination is { } destination && CacheRouter.ShardOf(key) == CacheRouter.ShardOf(destination))

@@ -5,7 +5,7 @@ public enum CommandId : short
 {
     Unknown,
     // connection and server (the session answers these)
-    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory, Acl, Cluster, Monitor,
+    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Wait, Memory, Acl, Cluster, Monitor,
     // transactions (the session queues; EXEC runs on one shard)
     Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
     // Lua scripts (the session resolves the script; it runs on one shard)
