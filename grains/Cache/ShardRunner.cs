@@ -33,6 +33,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         }
         var replies = new CacheReply[commands.Length];
         List<byte[]>? wakeups;
+        List<Guid>? turns;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
@@ -40,9 +41,10 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             for (var i = 0; i < commands.Length; i++)
                 replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, commands[i]);
             wakeups = ks.TakeWakeups();
+            turns = ks.TakeTurns();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null) lists?.Signal(wakeups);
+        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
         return replies;
     }
 
@@ -56,15 +58,17 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
         CacheReply reply;
         List<byte[]>? wakeups;
+        List<Guid>? turns;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             reply = refuseGrowth ? CacheErrors.OutOfMemory : ShardExecutor.Execute(ks, command);
             wakeups = ks.TakeWakeups();
+            turns = ks.TakeTurns();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null) lists?.Signal(wakeups);
+        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
         return reply;
     }
 

@@ -58,11 +58,12 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunSortedSetPopAsync(CommandSpec spec, byte[][] a)
     {
         if (SortedSetPopRequest.TryParse(spec.Id, a, out var pop) is { } invalid) return invalid;
-        return await BlockOnKeysAsync(pop.Keys, pop.TimeoutMs, async deadline =>
+        return await BlockOnKeysAsync(pop.TimeoutMs, async (deadline, ticket) =>
         {
             foreach (var key in pop.Keys)
             {
-                var reply = await _router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, deadline));
+                var reply = await _router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, deadline, ticket));
+                ticket?.Answered(key, reply);
                 if (reply.IsError) return reply;
                 if (reply.Kind != ReplyKind.Null) return pop.Answer(key, reply);
             }

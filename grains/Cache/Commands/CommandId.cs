@@ -45,8 +45,8 @@ public enum CommandId : short
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,
-    // the per-shard attempts of the blocking list commands (not in the RESP command table)
-    ListPopOrAwait, ListMoveOrAwait,
+    // the per-shard attempts of the blocking list commands, and a blocking pop's leaving a key's line (not in the RESP command table)
+    ListPopOrAwait, ListMoveOrAwait, LeaveLine,
     /// <summary>Internal: a RENAME's source removed after its value went to another shard (raises rename_from).</summary>
     RenameFrom,
     /// <summary>Internal: MEMORY USAGE's key on its shard (the bytes accounted for it, or nil).</summary>
