@@ -106,9 +106,11 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         // Replicas keep what they have: clearing here must not reach them, and the next owner takes over from them.
         if (_replicator is not null)
         {
-            _seq = _replicator.Seq;
             services.GetRequiredService<CacheReplicationMetrics>().Replicators.Remove(_replicator);
             await _replicator.DisposeAsync();
+            // Read once the feed is detached (no change is marked on it after): the next activation numbers on from
+            // past the changes still waiting here, so its first full copy covers what clients' WAIT waits for.
+            _seq = _replicator.PendingSeq;
             _replicator = null;
         }
         // Migration dehydrates after this: the keys must still be here then.
@@ -125,6 +127,15 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
 
     public Task<CacheReply[]> Execute(ShardCommand[] commands) =>
         Task.FromResult(runner.TryRun(_keyspace, commands) ?? throw new InvalidOperationException("The shard has moved"));
+
+    public Task<ShardExecution> ExecuteNoting(ShardCommand[] commands) =>
+        Task.FromResult(new ShardExecution(runner.TryRun(_keyspace, commands, out var seq) ?? throw new InvalidOperationException("The shard has moved"), seq));
+
+    public async Task<int> AwaitReplicas(long seq, int needed, TimeSpan wait)
+    {
+        if (_replicator is not { } replicator) return 0;
+        return await replicator.AwaitAcknowledgedAsync(seq < 0 ? replicator.PendingSeq : seq, needed, wait);
+    }
 
     public Task<EntrySnapshot?> Export(byte[] key)
     {

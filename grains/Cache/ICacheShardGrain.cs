@@ -1,4 +1,5 @@
 using DataTier.Cache.Keyspace;
+using Orleans.Concurrency;
 
 namespace DataTier.Cache;
 
@@ -10,6 +11,17 @@ public interface ICacheShardGrain : IGrainWithIntegerKey
 {
     /// <summary>Runs the commands in order and returns their replies in the same order.</summary>
     Task<CacheReply[]> Execute(ShardCommand[] commands);
+
+    /// <summary>Runs the commands as <see cref="Execute"/> does, and tells the replication sequence number that covers their changes (for WAIT).</summary>
+    Task<Replication.ShardExecution> ExecuteNoting(ShardCommand[] commands);
+
+    /// <summary>
+    /// How many of the shard's replicas have acknowledged <paramref name="seq"/> (-1: every change made so far), once
+    /// <paramref name="needed"/> have or <paramref name="wait"/> has passed. Interleaves: it waits beside the shard's
+    /// other calls, never holding them.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<int> AwaitReplicas(long seq, int needed, TimeSpan wait);
 
     /// <summary>A key's value and expiry, or null (for RENAME across shards).</summary>
     Task<EntrySnapshot?> Export(byte[] key);

@@ -12,8 +12,15 @@ namespace DataTier.Cache;
 public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, TimeProvider time, Blocking.KeyWakeups? lists = null)
 {
     /// <summary>Runs the batch; null when the keyspace has closed (the shard moved), so the caller must go through the grain.</summary>
-    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands)
+    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands) => TryRun(ks, commands, out _);
+
+    /// <summary>
+    /// Runs the batch and gives the replication sequence number that covers its changes (what a replica must have
+    /// acknowledged for WAIT), or -1 when the shard feeds no replicas now.
+    /// </summary>
+    public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands, out long replicationSeq)
     {
+        replicationSeq = -1;
         var refuseGrowth = false;
         if (budget.OverLimit)
         {
@@ -26,6 +33,7 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         }
         var replies = new CacheReply[commands.Length];
         List<byte[]>? wakeups;
+        List<Guid>? turns;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
@@ -33,25 +41,34 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             for (var i = 0; i < commands.Length; i++)
                 replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? Refused(ks, commands[i]) : ShardExecutor.ExecuteTimed(ks, commands[i], commands[i].Caller);
             wakeups = ks.TakeWakeups();
+            turns = ks.TakeTurns();
+            replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null) lists?.Signal(wakeups);
+        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
         return replies;
     }
 
     /// <summary>Runs one command; null when the keyspace has closed.</summary>
-    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command)
+    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command) => TryRun(ks, command, out _);
+
+    /// <summary>Runs one command and gives the replication sequence number that covers its changes, as the batch form does.</summary>
+    public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command, out long replicationSeq)
     {
+        replicationSeq = -1;
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
         CacheReply reply;
         List<byte[]>? wakeups;
+        List<Guid>? turns;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             reply = refuseGrowth ? Refused(ks, command) : ShardExecutor.ExecuteTimed(ks, command, command.Caller);
             wakeups = ks.TakeWakeups();
+            turns = ks.TakeTurns();
+            replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null) lists?.Signal(wakeups);
+        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
         return reply;
     }
 

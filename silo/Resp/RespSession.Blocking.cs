@@ -7,11 +7,12 @@ namespace DataTier.Silo.Resp;
 
 /// <summary>
 /// LMPOP and the blocking list commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP). Each attempt tries the keys in
-/// order on their shards; a shard that finds a key's list empty remembers that a client waits on it. The client then
-/// waits until a push onto one of its keys wakes this silo's waiters (<see cref="Cache.Blocking.KeyWakeups"/>), its
-/// timeout passes, or a second goes by (then it tries again anyway, in case a wake-up was lost with a silo), and tries
-/// again: another client may have taken the element first. While it waits it watches its connection, and stops
-/// without taking anything if the client has gone.
+/// order on their shards with the command's ticket; a shard puts the ticket in the key's line of waiting clients and
+/// lets it take only in its turn (<see cref="KeyWaitLine"/>), so clients are served in the order they blocked. The
+/// client then waits until its turn comes on one of its keys (<see cref="KeyWakeups"/>), its timeout passes, or a
+/// second goes by (then it tries again anyway, in case a wake-up was lost with a silo, which also keeps its place in
+/// line), and tries again. While it waits it watches its connection, and stops without taking anything if the client
+/// has gone; when it stops, it leaves the lines it still stands in, so the next in line gets what it did not take.
 /// </summary>
 public sealed partial class RespSession
 {
@@ -23,33 +24,48 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunListPopAsync(CommandSpec spec, byte[][] a)
     {
         if (ListPopRequest.TryParse(spec.Id, a, out var pop) is { } invalid) return invalid;
-        return await BlockOnKeysAsync(pop.Keys, pop.TimeoutMs, deadline => TryPopAsync(pop, deadline));
+        return await BlockOnKeysAsync(pop.TimeoutMs, (deadline, ticket) => TryPopAsync(pop, deadline, ticket));
     }
 
     /// <summary>
-    /// A blocking command's attempts (given the deadline, in Unix ms, to wait until): once and no more without a
-    /// timeout; with one, again after each wake-up on its keys until one answers or the deadline passes (a nil array,
-    /// as Redis 7.0 answers every timed-out blocking command, BLMOVE's too).
+    /// A blocking pop's attempts (given the deadline, in Unix ms, to wait until, and its ticket): once and no more
+    /// without a timeout; with one, again after each wake-up of its ticket until one answers or the deadline passes (a
+    /// nil array, as Redis 7.0 answers every timed-out blocking command, BLMOVE's too).
     /// </summary>
-    private async Task<CacheReply> BlockOnKeysAsync(byte[][] keys, long? timeoutMs, Func<long, Task<CacheReply?>> attempt)
+    private async Task<CacheReply> BlockOnKeysAsync(long? timeoutMs, Func<long, WaitTicket?, Task<CacheReply?>> attempt)
     {
-        if (timeoutMs is null) return await attempt(0) ?? CacheReply.NilArray;
+        if (timeoutMs is null) return await attempt(0, null) ?? CacheReply.NilArray;
         var deadline = timeoutMs > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + timeoutMs.Value : long.MaxValue;
         var wakeups = _services.KeyWakeups;
-        while (true)
+        var ticket = new WaitTicket();
+        try
         {
-            var waiter = wakeups.Register(keys);
-            try
+            while (true)
             {
-                StartTiming();
-                if (await attempt(deadline) is { } reply) return reply;
-                if (await WaitAsync(waiter.Task, deadline) is { } stopped) return stopped;
-            }
-            finally
-            {
-                wakeups.Unregister(keys, waiter);
+                var waiter = wakeups.Register(ticket.Id);
+                try
+                {
+                    StartTiming();
+                    if (await attempt(deadline, ticket) is { } reply) return reply;
+                    if (await WaitAsync(waiter.Task, deadline) is { } stopped) return stopped;
+                }
+                finally
+                {
+                    wakeups.Unregister(ticket.Id, waiter);
+                }
             }
         }
+        finally
+        {
+            LeaveLines(ticket);
+        }
+    }
+
+    /// <summary>Takes the ticket out of the lines it still stands in (in the background: the reply need not wait for it).</summary>
+    private void LeaveLines(WaitTicket ticket)
+    {
+        foreach (var key in ticket.InLine)
+            _ = _router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.LeaveLine, ["LEAVE"u8.ToArray(), key, ticket.Arg]));
     }
 
     /// <summary>
@@ -90,18 +106,20 @@ public sealed partial class RespSession
         return result.IsCompleted || result.IsCanceled;
     }
 
-    /// <summary>One pass over the keys: the reply when one gave an element (or an error), null when all were empty.</summary>
-    private async Task<CacheReply?> TryPopAsync(ListPopRequest pop, long waitUntil)
+    /// <summary>One pass over the keys: the reply when one gave an element (or an error), null when all were empty or not yet this client's to take.</summary>
+    private async Task<CacheReply?> TryPopAsync(ListPopRequest pop, long waitUntil, WaitTicket? ticket)
     {
-        var router = _services.Router;
+        var router = _router;
         foreach (var key in pop.Keys)
         {
             if (pop.Destination is { } destination && CacheRouter.ShardOf(key) == CacheRouter.ShardOf(destination))
             {
-                var moved = await router.Execute(CacheRouter.ShardOf(key), pop.MoveOnShard(key, waitUntil));
+                var moved = await router.Execute(CacheRouter.ShardOf(key), pop.MoveOnShard(key, waitUntil, ticket));
+                ticket?.Answered(key, moved);
                 return moved.Kind == ReplyKind.Null ? null : moved;
             }
-            var reply = await router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, waitUntil));
+            var reply = await router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, waitUntil, ticket));
+            ticket?.Answered(key, reply);
             if (reply.IsError) return reply;
             if (reply.Kind == ReplyKind.Null) continue;
             if (pop.Destination is { } target)

@@ -83,6 +83,6 @@ public sealed partial class RespSession
         return ClusterView.Of(self, _services.Topology.Ranges(), nodes);
     }
 
-    private Task<CacheReply> KeysInSlotAsync(long slot, long max) => _services.Router.Execute(CacheSlots.ShardOf((int)slot),
+    private Task<CacheReply> KeysInSlotAsync(long slot, long max) => _router.Execute(CacheSlots.ShardOf((int)slot),
         new ShardCommand(CommandId.KeysInSlot, ["KEYSINSLOT"u8.ToArray(), CacheNumbers.ToBytes(slot), CacheNumbers.ToBytes(max)])).AsTask();
 }

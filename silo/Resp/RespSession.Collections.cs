@@ -18,7 +18,7 @@ public sealed partial class RespSession
 
     private async Task<CacheReply> RunCollectionAcrossKeysAsync(CommandSpec spec, byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         int keyCount = 0;
         long limit = 0;
         if (spec.Id == CommandId.SInterCard && SetCommands.ParseIntersectionCardinality(a, out keyCount, out limit) is { } invalid) return invalid;
@@ -53,7 +53,7 @@ public sealed partial class RespSession
     }
 
     private async Task<string> TypeOfAsync(byte[] key) =>
-        (await _services.Router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Type, ["TYPE"u8.ToArray(), key]))).Text ?? "none";
+        (await _router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Type, ["TYPE"u8.ToArray(), key]))).Text ?? "none";
 
     private async Task<CacheReply> ListMoveAcrossAsync(byte[][] a)
     {
@@ -61,7 +61,7 @@ public sealed partial class RespSession
         var sourceType = await TypeOfAsync(a[1]);
         if (sourceType == "none") return CacheReply.Nil;
         if (sourceType != "list" || await TypeOfAsync(a[2]) is not ("none" or "list")) return CacheErrors.WrongType;
-        var router = _services.Router;
+        var router = _router;
         var popped = await router.Execute(CacheRouter.ShardOf(a[1]), new ShardCommand(fromLeft ? CommandId.LPop : CommandId.RPop, [fromLeft ? "LPOP"u8.ToArray() : "RPOP"u8.ToArray(), a[1]]));
         if (popped.Kind != ReplyKind.Bulk) return popped;
         var pushed = await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(toLeft ? CommandId.LPush : CommandId.RPush, [toLeft ? "LPUSH"u8.ToArray() : "RPUSH"u8.ToArray(), a[2], popped.Bytes!]));
@@ -73,7 +73,7 @@ public sealed partial class RespSession
         var sourceType = await TypeOfAsync(a[1]);
         if (sourceType == "none") return CacheReply.Zero;
         if (sourceType != "set" || await TypeOfAsync(a[2]) is not ("none" or "set")) return CacheErrors.WrongType;
-        var router = _services.Router;
+        var router = _router;
         var removed = await router.Execute(CacheRouter.ShardOf(a[1]), new ShardCommand(CommandId.SRem, ["SREM"u8.ToArray(), a[1], a[3]]));
         if (removed.IsError || removed.Integer == 0) return removed;
         var added = await router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.SAdd, ["SADD"u8.ToArray(), a[2], a[3]]));
@@ -83,7 +83,7 @@ public sealed partial class RespSession
     /// <summary>The keys' values read from their shards, combined here; stored to <paramref name="destination"/> when given, counted when <paramref name="limit"/> is.</summary>
     private async Task<CacheReply> CombineAcrossAsync(SetOperation operation, byte[][] keys, byte[]? destination, long? limit)
     {
-        var router = _services.Router;
+        var router = _router;
         var snapshots = await Task.WhenAll(keys.Select(router.Export));
         if (SetAlgebra.Combine(operation, snapshots.Select(s => s?.ToValue()).ToList(), out var result) is { } error) return error;
         if (limit is { } max) return CacheReply.Int(max > 0 ? Math.Min(max, result.Count) : result.Count);
@@ -98,7 +98,7 @@ public sealed partial class RespSession
     private async Task<CacheReply> BitOpAcrossAsync(byte[][] a)
     {
         if (BitmapCommands.CheckOperator(a[1], a.Length - 3) is { } bad) return bad;
-        var router = _services.Router;
+        var router = _router;
         var snapshots = await Task.WhenAll(a[3..].Select(router.Export));
         if (snapshots.Any(s => s is { Type: not 0 })) return CacheErrors.WrongType;
         if (BitmapCommands.Combine(a[1], snapshots.Select(s => s?.String ?? []).ToArray(), out var result) is { } invalid) return invalid;
@@ -110,7 +110,7 @@ public sealed partial class RespSession
     /// <summary>PFCOUNT or PFMERGE over keys on several shards: every key read (the destination too: it is a source), their union counted or stored, keeping the destination's expiry.</summary>
     private async Task<CacheReply> HyperLogLogAcrossAsync(CommandId id, byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         var snapshots = await Task.WhenAll(a[1..].Select(router.Export));
         var values = snapshots.Select(s => s is null ? null : s.Type == 0 ? s.String : (object)s);
         if (HyperLogLogCommands.Union(values, out var max, out var dense) is { } error) return error;

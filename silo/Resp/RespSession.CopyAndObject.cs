@@ -13,7 +13,7 @@ public sealed partial class RespSession
     private async Task<CacheReply> CopyAsync(byte[][] a)
     {
         if (CopyArgs.Parse(a, out var replace) is { } invalid) return invalid;
-        var router = _services.Router;
+        var router = _router;
         var source = CacheRouter.ShardOf(a[1]);
         if (source == CacheRouter.ShardOf(a[2])) return await router.Execute(source, new ShardCommand(CommandId.Copy, a));
         var snapshot = await router.Export(a[1]);
@@ -22,11 +22,11 @@ public sealed partial class RespSession
     }
 
     private async Task<CacheReply> ObjectAsync(byte[][] a) =>
-        await _services.Router.Execute(a.Length > 2 ? CacheRouter.ShardOf(a[2]) : 0, new ShardCommand(CommandId.Object, a));
+        await _router.Execute(a.Length > 2 ? CacheRouter.ShardOf(a[2]) : 0, new ShardCommand(CommandId.Object, a));
 
     private async Task<CacheReply> LcsAsync(byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         var shard = CacheRouter.ShardOf(a[1]);
         if (shard == CacheRouter.ShardOf(a[2])) return await router.Execute(shard, new ShardCommand(CommandId.Lcs, a));
         var values = await Task.WhenAll(router.Export(a[1]), router.Export(a[2]));

@@ -19,7 +19,7 @@ public sealed partial class RespSession
 
     private async Task<CacheReply> RunGeoStoreAsync(CommandSpec spec, byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         var (source, destination) = spec.Id == CommandId.GeoSearchStore ? (a[2], a[1]) : (a[1], GeoStoreKey.Of(a)!);
         var shard = CacheRouter.ShardOf(source);
         if (CacheRouter.ShardOf(destination) == shard) return await router.Execute(shard, new ShardCommand(spec.Id, a));

@@ -47,7 +47,7 @@ public sealed partial class RespSession
 
     private async ValueTask<CacheReply> RunClusterAsync(CommandSpec spec, byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         switch (spec.Id)
         {
             case CommandId.Keys:
@@ -97,7 +97,7 @@ public sealed partial class RespSession
 
     private async Task<CacheReply> RandomKeyAsync()
     {
-        var router = _services.Router;
+        var router = _router;
         foreach (var shard in Enumerable.Range(0, CacheSlots.ShardCount).OrderBy(_ => Random.Shared.Next()))
         {
             var reply = await router.Execute(shard, new ShardCommand(CommandId.RandomKey, ["RANDOMKEY"u8.ToArray()]));
@@ -122,7 +122,7 @@ public sealed partial class RespSession
         while (shard < CacheSlots.ShardCount && keys.Count < count)
         {
             var args = new[] { "SCAN"u8.ToArray(), Num(position), Num(count - keys.Count), pattern, type };
-            var reply = await _services.Router.Execute((int)shard, new ShardCommand(CommandId.Scan, args));
+            var reply = await _router.Execute((int)shard, new ShardCommand(CommandId.Scan, args));
             if (reply.IsError) return reply;
             keys.AddRange(reply.Items!.Skip(1));
             var next = reply.Items![0].Integer;
@@ -142,7 +142,7 @@ public sealed partial class RespSession
 
     private async Task<CacheReply> RenameAsync(CommandSpec spec, byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         var source = CacheRouter.ShardOf(a[1]);
         if (source == CacheRouter.ShardOf(a[2])) return await router.Execute(source, new ShardCommand(spec.Id, a));
         var nx = spec.Id == CommandId.RenameNx;
@@ -156,7 +156,7 @@ public sealed partial class RespSession
     private async Task<CacheReply> MSetNxAsync(byte[][] a)
     {
         if (a.Length % 2 == 0) return CacheErrors.WrongArity("msetnx");
-        var router = _services.Router;
+        var router = _router;
         var first = CacheRouter.ShardOf(a[1]);
         var same = true;
         for (var i = 3; i < a.Length && same; i += 2) same = CacheRouter.ShardOf(a[i]) == first;

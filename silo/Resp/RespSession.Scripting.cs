@@ -30,7 +30,7 @@ public sealed partial class RespSession
         var shards = script.Keys.Select(k => CacheRouter.ShardOf(k)).Distinct().ToList();
         if (shards.Count > 1) return CrossSlot;
         var shard = shards.Count == 1 ? shards[0] : 0;
-        return await _services.Router.Execute(shard, new ShardCommand(onShard, EncodeScript(script, shard)));
+        return await _router.Execute(shard, new ShardCommand(onShard, EncodeScript(script, shard)));
     }
 
     /// <summary>

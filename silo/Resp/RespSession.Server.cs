@@ -18,7 +18,7 @@ public sealed partial class RespSession
         var all = requested.Overlaps(["all", "everything"]);
         var byDefault = requested.Count == 0 || requested.Contains("default");
         var sections = AllSections.Where(s => all || requested.Contains(s) || byDefault && !NotDefault.Contains(s)).ToList();
-        var shards = await Task.WhenAll(Enumerable.Range(0, CacheSlots.ShardCount).Select(i => _services.Router.Shard(i).GetInfo()));
+        var shards = await Task.WhenAll(Enumerable.Range(0, CacheSlots.ShardCount).Select(i => _router.Shard(i).GetInfo()));
         long keys = 0, expires = 0, hits = 0, misses = 0, expired = 0, evicted = 0;
         foreach (var s in shards)
         {
@@ -229,7 +229,7 @@ public sealed partial class RespSession
         if (a.Length < 3) return CacheErrors.WrongArity("memory|usage");
         if (a.Length != 3 && (a.Length != 5 || !Arg.Is(a[3], "samples"))) return CacheErrors.Syntax;
         if (a.Length == 5 && !CacheNumbers.TryParseLong(a[4], out _)) return CacheErrors.NotInteger;
-        return await _services.Router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.MemoryUsage, ["MEMORYUSAGE"u8.ToArray(), a[2]]));
+        return await _router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(CommandId.MemoryUsage, ["MEMORYUSAGE"u8.ToArray(), a[2]]));
     }
 
     private static CacheReply Memory(byte[][] a)

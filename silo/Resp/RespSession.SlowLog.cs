@@ -39,6 +39,8 @@ public sealed partial class RespSession
     /// </summary>
     private T Timed<T>(CommandSpec spec, byte[][] args, T outcome)
     {
+        // WAIT's time waiting for replicas is a blocked client's, which Redis leaves out as it does for BLPOP's.
+        if (spec.Id == CommandId.Wait) StartTiming();
         var elapsed = Stopwatch.GetTimestamp() - _commandStarted;
         _services.Timings.Ran(spec, args, elapsed, outcome as CacheReply ?? CacheReply.Ok, SlowLogCaller, i => SlowLogRedacted(spec, args, i));
         return outcome;

@@ -17,7 +17,7 @@ public sealed partial class RespSession
     {
         var fullKeyAccess = _acl is null || _acl.AllKeys(read: true, write: false);
         if (SortArgs.Parse(a, spec.Id == CommandId.SortRo, fullKeyAccess, out var args) is { } invalid) return invalid;
-        var router = _services.Router;
+        var router = _router;
         var source = CacheRouter.ShardOf(a[1]);
         if (!args.ReadsOtherKeys && (args.Store is null || CacheRouter.ShardOf(args.Store) == source))
             return await router.Execute(source, new ShardCommand(spec.Id, a));

@@ -19,7 +19,7 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunSortedSetOperationAsync(CommandSpec spec, byte[][] a)
     {
         if (SortedSetOperationArgs.ParseKeys(spec.Id, a, out var args) is { } invalid) return invalid;
-        var router = _services.Router;
+        var router = _router;
         byte[][] keys = args.Destination is { } destination ? [destination, .. args.Keys] : args.Keys;
         var shard = CacheRouter.ShardOf(keys[0]);
         if (keys.All(k => CacheRouter.ShardOf(k) == shard)) return await router.Execute(shard, new ShardCommand(spec.Id, a));
@@ -36,7 +36,7 @@ public sealed partial class RespSession
     /// <summary>ZRANGESTORE: on the keys' shard when they share one; otherwise the range read on the source's shard and stored from here.</summary>
     private async Task<CacheReply> RangeStoreAsync(byte[][] a)
     {
-        var router = _services.Router;
+        var router = _router;
         var (destination, source) = (a[1], a[2]);
         if (CacheRouter.ShardOf(destination) == CacheRouter.ShardOf(source))
             return await router.Execute(CacheRouter.ShardOf(source), new ShardCommand(CommandId.ZRangeStore, a));
@@ -50,7 +50,7 @@ public sealed partial class RespSession
     /// <summary>A sorted set written over whatever the key held (without its expiry), or the key removed when the set is empty.</summary>
     private async Task StoreSortedSetAsync(byte[] key, byte[][] members, double[] scores, string @event)
     {
-        var router = _services.Router;
+        var router = _router;
         if (members.Length == 0) await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
         else await router.Import(new EntrySnapshot { Key = key, Type = 2, Items = members, Scores = scores }, onlyIfAbsent: false, @event);
     }
@@ -58,11 +58,12 @@ public sealed partial class RespSession
     private async Task<CacheReply> RunSortedSetPopAsync(CommandSpec spec, byte[][] a)
     {
         if (SortedSetPopRequest.TryParse(spec.Id, a, out var pop) is { } invalid) return invalid;
-        return await BlockOnKeysAsync(pop.Keys, pop.TimeoutMs, async deadline =>
+        return await BlockOnKeysAsync(pop.TimeoutMs, async (deadline, ticket) =>
         {
             foreach (var key in pop.Keys)
             {
-                var reply = await _services.Router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, deadline));
+                var reply = await _router.Execute(CacheRouter.ShardOf(key), pop.PopOnShard(key, deadline, ticket));
+                ticket?.Answered(key, reply);
                 if (reply.IsError) return reply;
                 if (reply.Kind != ReplyKind.Null) return pop.Answer(key, reply);
             }

@@ -19,7 +19,7 @@ public sealed partial class RespSession
         if (spec.Id is CommandId.XGroup or CommandId.XInfo)
         {
             if (StreamSubcommands.Check(a, spec.Id == CommandId.XGroup) is { } answered) return answered;
-            return await _services.Router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(spec.Id, a));
+            return await _router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(spec.Id, a));
         }
         if (StreamReadRequest.TryParse(a, spec.Id == CommandId.XReadGroup, out var read) is { } invalid) return invalid;
         if (read.Group is not null && read.Keys.Length > 1 && await CheckGroupsAsync(read) is { } missing) return missing;
@@ -47,7 +47,7 @@ public sealed partial class RespSession
     {
         for (var i = 0; i < read.Keys.Length; i++)
         {
-            var reply = await _services.Router.Execute(CacheRouter.ShardOf(read.Keys[i]), read.CheckGroupOnShard(i));
+            var reply = await _router.Execute(CacheRouter.ShardOf(read.Keys[i]), read.CheckGroupOnShard(i));
             if (reply.IsError) return reply;
         }
         return null;
@@ -56,7 +56,7 @@ public sealed partial class RespSession
     /// <summary>One pass over the keys: the keys that gave entries with them, an error, or null when none gave any. A <c>$</c> in <paramref name="ids"/> is replaced by the ID it stood for.</summary>
     private async Task<CacheReply?> TryReadStreamsAsync(StreamReadRequest read, byte[][] ids, long waitUntil)
     {
-        var router = _services.Router;
+        var router = _router;
         var found = new List<CacheReply>();
         for (var i = 0; i < read.Keys.Length; i++)
         {

@@ -11,7 +11,7 @@ namespace DataTier.Silo.Resp;
 /// mode answers: a transaction here is atomic or refused, never half applied across shards. Scripts (EVAL, EVALSHA
 /// and their read-only forms) and function calls (FCALL, FCALL_RO) may be queued too: they run on the transaction's shard in their turn, and so do XREAD and
 /// XREADGROUP, XGROUP and XINFO, LMPOP, ZMPOP, ZUNION and the like, and the blocking pops (those without waiting, as in
-/// Redis).
+/// Redis). PING, ECHO, UNWATCH and WAIT are answered by the session in their places.
 /// </summary>
 public sealed partial class RespSession
 {
@@ -94,7 +94,7 @@ public sealed partial class RespSession
         foreach (var group in watches.GroupBy(w => CacheRouter.ShardOf(w.Key)))
         {
             byte[][] args = ["UNWATCH"u8.ToArray(), .. group.Select(w => w.Key)];
-            _ = _services.Router.Execute(group.Key, new ShardCommand(CommandId.UnwatchOnShard, args));
+            _ = _router.Execute(group.Key, new ShardCommand(CommandId.UnwatchOnShard, args));
         }
     }
 
@@ -105,7 +105,7 @@ public sealed partial class RespSession
         foreach (var group in a.Skip(1).GroupBy(k => CacheRouter.ShardOf(k)))
         {
             var keys = group.ToArray();
-            var tokens = await _services.Router.Execute(group.Key, new ShardCommand(CommandId.WatchOnShard, ["WATCH"u8.ToArray(), .. keys]));
+            var tokens = await _router.Execute(group.Key, new ShardCommand(CommandId.WatchOnShard, ["WATCH"u8.ToArray(), .. keys]));
             for (var i = 0; i < keys.Length; i++) _watches.Add((keys[i], tokens.Items![i].Bytes!));
         }
         return CacheReply.Ok;
@@ -133,6 +133,8 @@ public sealed partial class RespSession
         var functions = specs.Any(s => IsFunctionCall(s.Id)) ? await _services.Functions.CurrentAsync() : null;
         for (var i = 0; i < queued.Count; i++)
         {
+            // WAIT counts the acknowledgements of what the client changed before the transaction, as Redis' does.
+            if (specs[i].Id == CommandId.Wait) answered[i] = await WaitInTransactionAsync(queued[i]);
             if (AnsweredInTransaction(specs[i].Id)) continue;
             if (!IsEval(specs[i].Id) && !IsFunctionCall(specs[i].Id))
             {
@@ -164,7 +166,7 @@ public sealed partial class RespSession
         CacheReply shardReply;
         if (onShard.Count == 0 && watches.Count == 0) shardReply = CacheReply.EmptyArray;
         // The shard ends the watches itself, whatever the outcome.
-        else shardReply = await _services.Router.Execute(shard, ForShard(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
+        else shardReply = await _router.Execute(shard, ForShard(CommandId.ExecOnShard, TransactionCommands.Encode(watches, onShard)));
         if (shardReply.Kind != ReplyKind.Array || onShard.Count == queued.Count) return shardReply;
         // PING, ECHO, UNWATCH and failed scripts answered here, in their places among the shard's replies.
         var replies = new CacheReply[queued.Count];
@@ -178,5 +180,5 @@ public sealed partial class RespSession
     }
 
     /// <summary>Keyless commands a transaction may hold: answered by the session at EXEC, in order.</summary>
-    private static bool AnsweredInTransaction(CommandId id) => id is CommandId.Ping or CommandId.Echo or CommandId.Unwatch;
+    private static bool AnsweredInTransaction(CommandId id) => id is CommandId.Ping or CommandId.Echo or CommandId.Unwatch or CommandId.Wait;
 }

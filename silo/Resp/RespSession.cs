@@ -21,6 +21,9 @@ public sealed partial class RespSession : IPubSubSubscriber
     private readonly RespServices _services;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly PendingShardCommands _pending = new();
+    /// <summary>The silo's router, or with replicas one that notes where this client's commands change keys, for WAIT.</summary>
+    private readonly CacheRouter _router;
+    private readonly DataTier.Cache.Replication.WrittenShards? _written;
     private readonly List<byte[][]> _commands = [];
     private Channel<CacheReply[]>? _pushes;
     private bool _quit;
@@ -35,6 +38,8 @@ public sealed partial class RespSession : IPubSubSubscriber
         LocalEndpoint = localEndpoint;
         Authenticated = services.DefaultUserLoggedIn;
         _acl = services.RestrictionsOf("default");
+        if (services.CacheOptions.Replicas > 0) _router = services.Router.NotingWrites(_written = new DataTier.Cache.Replication.WrittenShards());
+        else _router = services.Router;
         Id = services.Clients.Register(this);
     }
 
@@ -120,7 +125,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             // Protocol 0 marks a reply CLIENT REPLY holds back.
             protocols[i] = TakeReplyTurn() ? Protocol : 0;
         }
-        await _pending.FlushAsync(_services.Router, outcomes);
+        await _pending.FlushAsync(_router, outcomes);
         ReadsAnswered();
         _services.Clients.CountCommands(count);
         await _writeLock.WaitAsync();
@@ -184,7 +189,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
         {
             // Commands before this one in the pipeline run first; this one and those after wait for the pause's end.
-            await _pending.FlushAsync(_services.Router, outcomes);
+            await _pending.FlushAsync(_router, outcomes);
             await paused.WaitAsync(_stopping);
         }
         if (_services.Clients.HasMonitors && (!InTransaction || ControlsTransaction(spec.Id))) FeedMonitors(spec, args);
@@ -193,7 +198,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             return Rejected(spec, args, CacheReply.Error($"ERR Can't execute '{spec.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context"));
         if (IsGeoStoreAcrossShards(spec, args))
         {
-            await _pending.FlushAsync(_services.Router, outcomes);
+            await _pending.FlushAsync(_router, outcomes);
             StartTiming();
             return Timed(spec, args, await RunGeoStoreAsync(spec, args));
         }
@@ -205,7 +210,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             case CommandRoute.MultiKey:
                 return QueueMultiKey(spec, args, slot);
             case CommandRoute.Cluster:
-                await _pending.FlushAsync(_services.Router, outcomes);
+                await _pending.FlushAsync(_router, outcomes);
                 StartTiming();
                 return Timed(spec, args, await RunClusterAsync(spec, args));
             default:
@@ -214,7 +219,7 @@ public sealed partial class RespSession : IPubSubSubscriber
                     StartTiming();
                     return Timed(spec, args, RunSessionCommandOrPushes(spec, args));
                 }
-                await _pending.FlushAsync(_services.Router, outcomes);
+                await _pending.FlushAsync(_router, outcomes);
                 StartTiming();
                 return Timed(spec, args, await RunSessionCommandAsync(spec, args));
         }
@@ -246,7 +251,7 @@ public sealed partial class RespSession : IPubSubSubscriber
     private static string Truncate(byte[] arg) => Arg.Text(arg.Length > 128 ? arg[..128] : arg);
 
     // READONLY and READWRITE wait for the commands before them, which keep the mode they were sent in.
-    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Memory or CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite
+    private static bool IsAsyncSessionCommand(CommandId id) => id is CommandId.Memory or CommandId.Client or CommandId.Config or CommandId.Info or CommandId.Publish or CommandId.SPublish or CommandId.Save or CommandId.Readonly or CommandId.Readwrite or CommandId.Wait
         or CommandId.Exec or CommandId.Watch or CommandId.Eval or CommandId.EvalSha or CommandId.EvalRo or CommandId.EvalShaRo or CommandId.Script
         or CommandId.Cluster or CommandId.FCall or CommandId.FCallRo or CommandId.Function;
 
@@ -303,6 +308,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         CommandId.Config => await ConfigAsync(a),
         CommandId.Client => await ClientAsync(a),
         CommandId.Memory => await MemoryAsync(a),
+        CommandId.Wait => await WaitForReplicasAsync(a),
         var id when IsScripting(id) => await RunScriptingAsync(spec, a),
         var id when IsFunctions(id) => await RunFunctionsAsync(spec, a),
         _ => RunSessionCommand(spec, a),

@@ -116,6 +116,39 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
     }
 
     [Fact]
+    public async Task Clients_blocked_on_one_key_through_different_silos_are_served_in_the_order_they_blocked()
+    {
+        var silos = Cluster.Silos.ToArray();
+        await using var producer = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        var consumers = new List<RespTestClient>();
+        var pops = new List<Task<string>>();
+        try
+        {
+            // The last of the three blocks through the silo it pushes through, the others through the other two.
+            foreach (var silo in new[] { silos[1], silos[2], silos[0] })
+            {
+                var consumer = await RespTestClient.ConnectAsync(RespPort(silo));
+                consumers.Add(consumer);
+                var id = (await consumer.CallAsync("CLIENT", "ID")).TrimStart(':');
+                pops.Add(consumer.CallAsync("BLPOP", "line-queue", "0"));
+                await using var admin = await RespTestClient.ConnectAsync(RespPort(silo));
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+                while (!(await admin.CallAsync("CLIENT", "LIST", "ID", id)).Contains("flags=b") && DateTime.UtcNow < deadline) await Task.Delay(20);
+                await Task.Delay(300);
+            }
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(":1", await producer.CallAsync("RPUSH", "line-queue", $"job-{i}"));
+                Assert.Equal($"[\"line-queue\", \"job-{i}\"]", await pops[i].WaitAsync(TimeSpan.FromSeconds(20)));
+            }
+        }
+        finally
+        {
+            foreach (var consumer in consumers) await consumer.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_client_blocked_on_one_silo_is_served_by_a_push_through_another_and_scripts_loaded_on_one_run_by_sha_on_all()
     {
         var silos = Cluster.Silos.ToArray();

@@ -326,6 +326,15 @@ public static class DifferentialScripts
             "MULTI", "PING", "SET {t}p v", "ECHO hi", "UNWATCH", "GET {t}p", "PING there", "EXEC", "MULTI", "PING", "EXEC", "WATCH {t}q", "SET {t}q x", "MULTI", "PING", "EXEC",
             "MULTI", "RPUSH {t}l a b", "LMOVE {t}l {t}m LEFT LEFT", "SADD {t}s1 1 2", "SADD {t}s2 2", "SINTER {t}s1 {t}s2", "MSET {t}a 1 {t}b 2", "MGET {t}a {t}b", "EXEC",
         ],
+        // Without replicas (the silo here has none, nor has the redis-server): errors as Redis 7.0 words them, answers at
+        // once when numreplicas is 0 or less, after the timeout otherwise, at once inside MULTI, never from scripts.
+        ["wait"] =
+        [
+            "WAIT", "WAIT 1", "WAIT 0 1 2", "WAIT a 0", "WAIT 1 a", "WAIT 1 -1", "WAIT -1 -1", "WAIT a -1", "WAIT 1 1.5", "WAIT 1 0x10",
+            "WAIT 1 99999999999999999999", "WAIT 0 0", "WAIT -5 0", "WAIT 1 50", "SET {w}a 1", "WAIT 0 0", "WAIT 2 30",
+            "MULTI", "SET {w}a 2", "WAIT 1 0", "WAIT x 0", "WAIT 0 -1", "GET {w}a", "EXEC", "MULTI", "WAIT 3 0", "EXEC",
+            "EVAL \"return redis.call('wait', 0, 0)\" 0", "EVAL \"return redis.pcall('wait', 0, 0)\" 0",
+        ],
         ["scripting"] =
         [
             "EVAL \"return 1\" 0", "EVAL \"return 'hi'\" 0", "EVAL \"return {1,2,'three'}\" 0", "EVAL \"return nil\" 0", "EVAL \"return true\" 0", "EVAL \"return false\" 0",

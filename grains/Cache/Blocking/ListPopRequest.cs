@@ -48,14 +48,18 @@ public readonly record struct ListPopRequest(byte[][] Keys, bool Left, long Coun
         return null;
     }
 
-    /// <summary>The pop of <paramref name="key"/> on its shard, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait).</summary>
-    public ShardCommand PopOnShard(byte[] key, long waitUntil) => new(CommandId.ListPopOrAwait,
-        ["POP"u8.ToArray(), key, Left ? "left"u8.ToArray() : "right"u8.ToArray(), CacheNumbers.ToBytes(Count), CacheNumbers.ToBytes(waitUntil)]);
+    /// <summary>
+    /// The pop of <paramref name="key"/> on its shard, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait)
+    /// in the key's line with <paramref name="ticket"/>.
+    /// </summary>
+    public ShardCommand PopOnShard(byte[] key, long waitUntil, WaitTicket? ticket = null) => new(CommandId.ListPopOrAwait,
+        ["POP"u8.ToArray(), key, Left ? "left"u8.ToArray() : "right"u8.ToArray(), CacheNumbers.ToBytes(Count), CacheNumbers.ToBytes(waitUntil),
+            .. ticket is null ? (byte[][])[] : [ticket.Arg]]);
 
     /// <summary>The move from <paramref name="key"/> to the destination, both on one shard.</summary>
-    public ShardCommand MoveOnShard(byte[] key, long waitUntil) => new(CommandId.ListMoveOrAwait,
+    public ShardCommand MoveOnShard(byte[] key, long waitUntil, WaitTicket? ticket = null) => new(CommandId.ListMoveOrAwait,
         ["LMOVE"u8.ToArray(), key, Destination!, Left ? "left"u8.ToArray() : "right"u8.ToArray(), ToLeft ? "left"u8.ToArray() : "right"u8.ToArray(),
-            CacheNumbers.ToBytes(waitUntil)]);
+            CacheNumbers.ToBytes(waitUntil), .. ticket is null ? (byte[][])[] : [ticket.Arg]]);
 
     /// <summary>The push of a popped element onto <paramref name="key"/>, at the left or the right.</summary>
     public static ShardCommand PushOnShard(byte[] key, bool left, byte[] element) =>

@@ -33,9 +33,13 @@ public readonly record struct SortedSetPopRequest(byte[][] Keys, bool Max, long 
         }
     }
 
-    /// <summary>The pop of <paramref name="key"/> on its shard, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait).</summary>
-    public ShardCommand PopOnShard(byte[] key, long waitUntil) => new(CommandId.SortedSetPopOrAwait,
-        ["ZPOP"u8.ToArray(), key, Max ? "max"u8.ToArray() : "min"u8.ToArray(), CacheNumbers.ToBytes(Count), CacheNumbers.ToBytes(waitUntil)]);
+    /// <summary>
+    /// The pop of <paramref name="key"/> on its shard, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait)
+    /// in the key's line with <paramref name="ticket"/>.
+    /// </summary>
+    public ShardCommand PopOnShard(byte[] key, long waitUntil, WaitTicket? ticket = null) => new(CommandId.SortedSetPopOrAwait,
+        ["ZPOP"u8.ToArray(), key, Max ? "max"u8.ToArray() : "min"u8.ToArray(), CacheNumbers.ToBytes(Count), CacheNumbers.ToBytes(waitUntil),
+            .. ticket is null ? (byte[][])[] : [ticket.Arg]]);
 
     /// <summary>The command's reply for what a shard popped from <paramref name="key"/> (member, score, member, score, ...).</summary>
     public CacheReply Answer(byte[] key, CacheReply popped)

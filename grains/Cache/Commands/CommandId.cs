@@ -5,7 +5,7 @@ public enum CommandId : short
 {
     Unknown,
     // connection and server (the session answers these)
-    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Memory, Acl, Cluster, Monitor, SlowLog, Latency,
+    Ping, Echo, Select, Quit, Hello, Auth, Client, Command, Info, Config, Reset, Time, Save, BgSave, LastSave, Readonly, Readwrite, Wait, Memory, Acl, Cluster, Monitor, SlowLog, Latency,
     // transactions (the session queues; EXEC runs on one shard)
     Multi, Exec, Discard, Watch, Unwatch, ExecOnShard, WatchOnShard, UnwatchOnShard,
     // Lua scripts (the session resolves the script; it runs on one shard)
@@ -45,8 +45,8 @@ public enum CommandId : short
     // lists
     LPush, RPush, LPushX, RPushX, LPop, RPop, LLen, LRange, LIndex, LSet, LTrim, LRem, LInsert, LPos, LMove, RPopLPush,
     LMPop, BLPop, BRPop, BLMove, BRPopLPush, BLMPop,
-    // the per-shard attempts of the blocking list commands (not in the RESP command table)
-    ListPopOrAwait, ListMoveOrAwait,
+    // the per-shard attempts of the blocking list commands, and a blocking pop's leaving a key's line (not in the RESP command table)
+    ListPopOrAwait, ListMoveOrAwait, LeaveLine,
     /// <summary>Internal: a RENAME's source removed after its value went to another shard (raises rename_from).</summary>
     RenameFrom,
     /// <summary>Internal: MEMORY USAGE's key on its shard (the bytes accounted for it, or nil).</summary>

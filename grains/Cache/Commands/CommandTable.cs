@@ -29,6 +29,7 @@ public static class CommandTable
         new("lastsave", CommandId.LastSave, 1, Fast, 0, 0, 0, Session),
         new("readonly", CommandId.Readonly, 1, Fast, 0, 0, 0, Session),
         new("readwrite", CommandId.Readwrite, 1, Fast, 0, 0, 0, Session),
+        new("wait", CommandId.Wait, 3, None, 0, 0, 0, Session),
         new("memory", CommandId.Memory, -2, None, 0, 0, 0, Session),
         new("acl", CommandId.Acl, -2, None, 0, 0, 0, Session),
         new("cluster", CommandId.Cluster, -2, None, 0, 0, 0, Session),
@@ -306,6 +307,26 @@ public static class CommandTable
 
     /// <summary>Whether a command only reads, so a READONLY client may have it served by a replica.</summary>
     public static bool ReadsOnly(CommandId id) => ReadsOnlyById[(int)id];
+
+    private static readonly bool[] MayChangeById = BuildMayChange();
+
+    /// <summary>
+    /// Whether a command sent to a shard may change keys, so a client's WAIT waits for its replication: all but those
+    /// that only read, the per-shard parts of WATCH and the reads of commands the session runs across shards. PFCOUNT
+    /// may store the cardinality it computed, as Redis replicates it.
+    /// </summary>
+    public static bool MayChange(CommandId id) => MayChangeById[(int)id];
+
+    private static bool[] BuildMayChange()
+    {
+        var flags = new bool[ReadsOnlyById.Length];
+        for (var i = 0; i < flags.Length; i++) flags[i] = !ReadsOnlyById[i];
+        foreach (var id in (CommandId[])[CommandId.WatchOnShard, CommandId.UnwatchOnShard, CommandId.StreamReadOrAwait, CommandId.LeaveLine, CommandId.KeysInSlot,
+                     CommandId.MemoryUsage, CommandId.SortElements, CommandId.SortPatternValues, CommandId.ZRangeForStore, CommandId.GeoSearchForStore])
+            flags[(int)id] = false;
+        flags[(int)CommandId.PfCount] = true;
+        return flags;
+    }
 
     private static bool[] BuildReadsOnly()
     {

@@ -1,3 +1,4 @@
+using DataTier.Cache.Blocking;
 using DataTier.Cache.Keyspace;
 using DataTier.Cache.Notifications;
 using DataTier.Cache.Values;
@@ -239,9 +240,10 @@ public static class ListCommands
     }
 
     /// <summary>
-    /// A blocking pop's attempt (internal: key, LEFT|RIGHT, count with 0 for one element, wait-until in Unix ms): the
-    /// element (or up to count of them, as an array) when the list has any; otherwise nil, and the shard remembers that a
-    /// client waits on the key, to wake it when something is pushed there.
+    /// A pop's attempt (internal: key, LEFT|RIGHT, count with 0 for one element, wait-until in Unix ms, and for a
+    /// blocking one its ticket): the element (or up to count of them, as an array) when the list has any and, for a
+    /// blocking attempt, its turn in the key's line has come; otherwise nil, the ticket staying in line to be woken in
+    /// its turn. A pop that does not block takes at once, as LPOP would.
     /// </summary>
     public static CacheReply PopOrAwait(CacheKeyspace ks, byte[][] a)
     {
@@ -250,27 +252,34 @@ public static class ListCommands
         CacheNumbers.TryParseLong(a[4], out var until);
         var list = Lookup.Find(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
-        if (list is null)
+        var ticket = until > 0 ? WaitTicket.Read(a, 5) : null;
+        if (ticket is { } waiting && !ks.TakeTurn(a[1], waiting, until, list is not null)) return CacheReply.Nil;
+        if (list is null) return CacheReply.Nil;
+        CacheReply reply;
+        if (count == 0) reply = CacheReply.Bulk(PopOne(ks, entry!, list, left));
+        else
         {
-            if (until > 0) ks.AwaitKey(a[1], until);
-            return CacheReply.Nil;
+            var popped = new List<CacheReply>();
+            while (popped.Count < count && list.Count > 0) popped.Add(CacheReply.Bulk(left ? list.PopFront() : list.PopBack()));
+            Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, left ? "lpop" : "rpop");
+            reply = CacheReply.Array([.. popped]);
         }
-        if (count == 0) return CacheReply.Bulk(PopOne(ks, entry!, list, left));
-        var popped = new List<CacheReply>();
-        while (popped.Count < count && list.Count > 0) popped.Add(CacheReply.Bulk(left ? list.PopFront() : list.PopBack()));
-        Lookup.Changed(ks, entry!, list.Count == 0, KeyspaceEventTypes.List, left ? "lpop" : "rpop");
-        return CacheReply.Array([.. popped]);
+        if (ticket is { } served) ks.LeaveLine(a[1], served, list.Count > 0);
+        return reply;
     }
 
-    /// <summary>A blocking move's attempt with both keys here (internal: LMOVE's arguments, then wait-until): LMOVE's answer, or nil and a wait as above.</summary>
+    /// <summary>A blocking move's attempt with both keys here (internal: LMOVE's arguments, wait-until, ticket): LMOVE's answer in its turn, or nil as above.</summary>
     public static CacheReply MoveOrAwait(CacheKeyspace ks, byte[][] a)
     {
         var source = Lookup.Find(ks, a[1], true, out _, out var error);
         if (error is not null) return error;
-        if (source is not null) return Move(ks, a[..5]);
         CacheNumbers.TryParseLong(a[5], out var until);
-        ks.AwaitKey(a[1], until);
-        return CacheReply.Nil;
+        var ticket = until > 0 ? WaitTicket.Read(a, 6) : null;
+        if (ticket is { } waiting && !ks.TakeTurn(a[1], waiting, until, source is not null)) return CacheReply.Nil;
+        if (source is null) return CacheReply.Nil;
+        var reply = Move(ks, a[..5]);
+        if (ticket is { } served) ks.LeaveLine(a[1], served, source.Count > 0);
+        return reply;
     }
 
     /// <summary>The directions of LMOVE (arguments 3 and 4), or RPOPLPUSH's RIGHT LEFT when it has none.</summary>

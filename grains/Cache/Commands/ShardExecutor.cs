@@ -149,6 +149,7 @@ public static class ShardExecutor
             CommandId.LMove or CommandId.RPopLPush => ListCommands.Move(ks, a),
             CommandId.ListPopOrAwait => ListCommands.PopOrAwait(ks, a),
             CommandId.ListMoveOrAwait => ListCommands.MoveOrAwait(ks, a),
+            CommandId.LeaveLine => WaitLineCommands.Leave(ks, a),
             CommandId.RenameFrom => KeyCommands.RenameFrom(ks, a),
             CommandId.MemoryUsage => ks.Find(a[1]) is { } measured ? CacheReply.Int(measured.Size) : CacheReply.Nil,
 

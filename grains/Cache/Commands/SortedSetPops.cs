@@ -8,8 +8,9 @@ namespace DataTier.Cache.Commands;
 public static class SortedSetPops
 {
     /// <summary>
-    /// One attempt on one key (internal: ZPOP key min|max count wait-until): the members and scores popped, or nil when
-    /// the key is absent, after which a client waits on it until wait-until (Unix ms; 0: no wait).
+    /// One attempt on one key (internal: ZPOP key min|max count wait-until, and for a blocking one its ticket): the
+    /// members and scores popped, or nil when the key is absent or, for a blocking attempt, others are before it in the
+    /// key's line; its ticket then stays in line until wait-until (Unix ms; 0: no wait), as for the list pops.
     /// </summary>
     public static CacheReply PopOrAwait(CacheKeyspace ks, byte[][] a)
     {
@@ -18,13 +19,12 @@ public static class SortedSetPops
         CacheNumbers.TryParseLong(a[4], out var until);
         var set = TypedLookup<SortedSetValue>.Find(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
-        if (set is null)
-        {
-            if (until > 0) ks.AwaitKey(a[1], until);
-            return CacheReply.Nil;
-        }
+        var ticket = until > 0 ? WaitTicket.Read(a, 5) : null;
+        if (ticket is { } waiting && !ks.TakeTurn(a[1], waiting, until, set is not null)) return CacheReply.Nil;
+        if (set is null) return CacheReply.Nil;
         var items = Take(set, max, count);
         TypedLookup<SortedSetValue>.Changed(ks, entry!, set.Count == 0, Notifications.KeyspaceEventTypes.SortedSet, max ? "zpopmax" : "zpopmin");
+        if (ticket is { } served) ks.LeaveLine(a[1], served, set.Count > 0);
         return CacheReply.Array(items);
     }
 

@@ -1,13 +1,21 @@
+using DataTier.Cache.Blocking;
+
 namespace DataTier.Cache.Keyspace;
 
-/// <summary>The keys (lists, streams) blocked clients wait on, and the ones that have grown since (for the shard's runner to signal).</summary>
+/// <summary>
+/// The keys blocked clients wait on, and whom to wake when they grow (for the shard's runner to signal). Readers of a
+/// stream (XREAD, XREADGROUP) are all woken by an entry added; clients that take elements (the blocking list and
+/// sorted set pops) stand in a line per key and are woken one at a time, the first in line first.
+/// </summary>
 public sealed partial class CacheKeyspace
 {
     private const int PruneAwaitedAbove = 4096;
     private Dictionary<byte[], long>? _awaited;
     private List<byte[]>? _wakeups;
+    private Dictionary<byte[], KeyWaitLine>? _lines;
+    private List<Guid>? _turns;
 
-    /// <summary>A client waits until <paramref name="until"/> (Unix ms) for the list or stream at the key to get an element.</summary>
+    /// <summary>A client waits until <paramref name="until"/> (Unix ms) for the stream at the key to get an entry.</summary>
     public void AwaitKey(byte[] key, long until)
     {
         _awaited ??= new Dictionary<byte[], long>(ByteArrayComparer.Instance);
@@ -16,18 +24,60 @@ public sealed partial class CacheKeyspace
         _awaited[key] = Math.Max(until, _awaited.GetValueOrDefault(key));
     }
 
-    /// <summary>Elements were pushed onto the list (or added to the stream) at the key: if a client still waits on it, it is to be woken.</summary>
+    /// <summary>
+    /// A blocking pop's attempt on the key with its ticket, waiting until <paramref name="until"/> (Unix ms): whether
+    /// its turn has come, so it may take. With no one in line and something to take (<paramref name="available"/>), it
+    /// takes at once; otherwise the ticket joins the key's line, or keeps its place there.
+    /// </summary>
+    public bool TakeTurn(byte[] key, Guid ticket, long until, bool available)
+    {
+        if (_lines is null || !_lines.TryGetValue(key, out var line))
+        {
+            if (available) return true;
+            _lines ??= new Dictionary<byte[], KeyWaitLine>(ByteArrayComparer.Instance);
+            if (_lines.Count > PruneAwaitedAbove)
+                foreach (var (idle, _) in _lines.Where(l => l.Value.Head(Now) is null).ToList()) _lines.Remove(idle);
+            _lines[key] = line = new KeyWaitLine();
+        }
+        return line.TakeTurn(ticket, until, Now);
+    }
+
+    /// <summary>The ticket took from the key, or stopped waiting: it leaves the line, and if the key holds more the next in line is woken.</summary>
+    public void LeaveLine(byte[] key, Guid ticket, bool keyHoldsMore)
+    {
+        if (_lines is null || !_lines.TryGetValue(key, out var line)) return;
+        line.Leave(ticket);
+        if (keyHoldsMore) WakeFirstInLine(key, line);
+        else if (line.IsEmpty) _lines.Remove(key);
+    }
+
+    /// <summary>Elements were pushed onto the list (or added to the sorted set or stream) at the key: whoever waits on it is to be woken.</summary>
     public void KeyGrew(byte[] key)
     {
-        if (_awaited is null || !_awaited.Remove(key, out var until) || until <= Now) return;
+        if (_lines is { Count: > 0 } && _lines.TryGetValue(key, out var line)) WakeFirstInLine(key, line);
+        if (_awaited is not { Count: > 0 } || !_awaited.Remove(key, out var until) || until <= Now) return;
         (_wakeups ??= []).Add(key);
     }
 
-    /// <summary>The keys to wake clients for, taken.</summary>
+    /// <summary>The keys whose waiters to wake, taken.</summary>
     public List<byte[]>? TakeWakeups()
     {
         var wakeups = _wakeups;
         _wakeups = null;
         return wakeups;
+    }
+
+    /// <summary>The tickets whose turn has come, to wake their clients, taken.</summary>
+    public List<Guid>? TakeTurns()
+    {
+        var turns = _turns;
+        _turns = null;
+        return turns;
+    }
+
+    private void WakeFirstInLine(byte[] key, KeyWaitLine line)
+    {
+        if (line.Head(Now) is { } first) (_turns ??= []).Add(first);
+        else _lines!.Remove(key);
     }
 }

@@ -23,9 +23,12 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
     /// <summary>Delivers a shard message (SPUBLISH) to the silo's subscribers of the shard channel; returns how many received it.</summary>
     Task<int> DeliverSharded(byte[] channel, byte[] message);
 
-    /// <summary>Wakes the silo's clients blocked on the lists at these keys (BLPOP and the like), to try them again.</summary>
+    /// <summary>
+    /// Wakes the silo's clients blocked on these keys (XREAD and XREADGROUP), and those holding these tickets whose turn
+    /// has come (the blocking list and sorted set pops), to try again.
+    /// </summary>
     [Orleans.Concurrency.OneWay]
-    Task WakeListWaiters(byte[][] keys);
+    Task WakeWaiters(byte[][] keys, Guid[] tickets);
 
     /// <summary>A Lua script another silo has seen, for EVALSHA here.</summary>
     [Orleans.Concurrency.OneWay]

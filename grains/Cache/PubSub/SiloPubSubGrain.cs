@@ -43,9 +43,9 @@ public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Sc
     public Task<int> DeliverSharded(byte[] channel, byte[] message) =>
         Task.FromResult(this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString() ? hub.DeliverSharded(channel, message) : 0);
 
-    public Task WakeListWaiters(byte[][] keys)
+    public Task WakeWaiters(byte[][] keys, Guid[] tickets)
     {
-        if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) lists.SignalLocal(keys);
+        if (this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString()) lists.SignalLocal(keys, tickets);
         return Task.CompletedTask;
     }
 

@@ -18,6 +18,12 @@ public sealed class ShardChangeFeed(long startSeq, TimeProvider time)
     /// <summary>The sequence number of the last change drained.</summary>
     public long Seq { get; private set; } = startSeq;
 
+    /// <summary>
+    /// The sequence number a replica must have acknowledged to hold every change made so far: the next batch's when
+    /// changes wait to be drained (it numbers at least one). Called under the gate.
+    /// </summary>
+    public long PendingSeq => _dirty.Count > 0 || _flushed ? Seq + 1 : Seq;
+
     /// <summary>When the oldest change not yet drained was made (Unix ms), or 0.</summary>
     public long DirtySince { get; private set; }
 

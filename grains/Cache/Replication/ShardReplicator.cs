@@ -34,6 +34,9 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private readonly Replica[] _replicas;
     private readonly CancellationTokenSource _stop = new();
     private readonly Guid _epoch = Guid.NewGuid();
+    private readonly object _ackLock = new();
+    /// <summary>Completed at the next acknowledgement; made only while a WAIT waits on this shard.</summary>
+    private TaskCompletionSource? _acked;
     private Task _loop = Task.CompletedTask;
     private MembershipVersion _ringVersion = MembershipVersion.MinValue;
     private ConsistentHashRing<SiloAddress>? _ring;
@@ -73,6 +76,62 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     }
 
     public long Seq => Feed.Seq;
+
+    /// <summary>The sequence number that covers every change made so far (see <see cref="ShardChangeFeed.PendingSeq"/>).</summary>
+    public long PendingSeq
+    {
+        get
+        {
+            lock (_keyspace.Gate) return Feed.PendingSeq;
+        }
+    }
+
+    /// <summary>The fed replicas in sync, on another silo than the owner, that have acknowledged <paramref name="seq"/>.</summary>
+    public int Acknowledged(long seq)
+    {
+        var count = 0;
+        for (var i = 0; i < ActiveReplicas; i++)
+        {
+            var r = _replicas[i];
+            if (!r.NeedsFull && !r.Colocated && r.AckedSeq >= seq) count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// WAIT's part on this shard: how many replicas have acknowledged <paramref name="seq"/>, once at least
+    /// <paramref name="needed"/> have, or when <paramref name="wait"/> has passed or the replicator stops. It wakes on
+    /// each acknowledgement rather than polling.
+    /// </summary>
+    public async Task<int> AwaitAcknowledgedAsync(long seq, int needed, TimeSpan wait)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            // Taken before counting, so an acknowledgement between the two is not missed.
+            var acked = NextAcknowledgement();
+            var count = Acknowledged(seq);
+            var left = wait - _time.GetElapsedTime(started);
+            if (count >= needed || left <= TimeSpan.Zero || _stop.IsCancellationRequested) return count;
+            await Task.WhenAny(acked, Task.Delay(left, _time));
+        }
+    }
+
+    private Task NextAcknowledgement()
+    {
+        lock (_ackLock) return (_acked ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    }
+
+    private void SignalAcknowledgement()
+    {
+        TaskCompletionSource? acked;
+        lock (_ackLock)
+        {
+            acked = _acked;
+            _acked = null;
+        }
+        acked?.TrySetResult();
+    }
 
     /// <summary>Each fed replica's acknowledged sequence number and lag (ms since the oldest change it lacks).</summary>
     public List<ReplicaProgress> Progress()
@@ -149,6 +208,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
                 replica.AckedSeq = batch.ToSeq;
                 replica.NeedsFull = false;
                 replica.BehindSince = 0;
+                SignalAcknowledgement();
                 return;
             }
         }
@@ -186,6 +246,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         lock (_keyspace.Gate)
             if (_keyspace.Feed == Feed) _keyspace.Feed = null;
         await _stop.CancelAsync();
+        SignalAcknowledgement();
         await _loop;
         _stop.Dispose();
     }

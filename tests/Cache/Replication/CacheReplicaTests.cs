@@ -4,12 +4,9 @@ using DataTier.Cache;
 using DataTier.Cache.Commands;
 using DataTier.Cache.Memory;
 using DataTier.Cache.Replication;
-using DataTier.Hosting;
 using DataTier.Placement;
 using DataTier.Silo.Resp;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 using DataTier.Tests.Cluster;
 using Xunit;
@@ -26,7 +23,7 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTest
 {
     protected override void Configure(TestClusterBuilder builder)
     {
-        builder.AddSiloBuilderConfigurator<Configurator>();
+        builder.AddSiloBuilderConfigurator<ReplicaSiloConfigurator>();
     }
 
     [Fact]
@@ -229,26 +226,4 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTest
     private static IServiceProvider Services(SiloHandle silo) => ((InProcessSiloHandle)silo).ServiceProvider;
 
     private static int RespPort(SiloHandle silo) => Services(silo).GetRequiredService<RespListener>().BoundPort;
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddDataTierCache(o => o.Replicas = 1);
-            siloBuilder.Services.Configure<RebalancingOptions>(o =>
-            {
-                o.JoinSettleTime = TimeSpan.FromMilliseconds(500);
-                o.CheckInterval = TimeSpan.FromMilliseconds(500);
-                o.PauseBetweenBatches = TimeSpan.FromMilliseconds(10);
-            });
-            siloBuilder.Services.Configure<ClusterMembershipOptions>(o =>
-            {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
-                o.NumVotesForDeathDeclaration = 1;
-            });
-            var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Port"] = "0" }).Build();
-            siloBuilder.Services.AddRespEndpoint(config);
-        }
-    }
 }

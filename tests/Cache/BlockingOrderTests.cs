@@ -1,0 +1,163 @@
+using Xunit;
+
+namespace DataTier.Tests.Cache;
+
+/// <summary>
+/// Clients blocked on one key are served in the order they blocked, as Redis serves them: each element pushed goes to
+/// the longest waiting client, and one that timed out or left takes nothing. Run against the cache and redis-server.
+/// </summary>
+[Collection("cache-wire")]
+public sealed class BlockingOrderTests(CacheSiloFixture fixture)
+{
+    private static string Key(string name) => $"{name}-{Guid.NewGuid():N}";
+
+    public static TheoryData<string, string> Commands() => new()
+    {
+        { "BLPOP", "RPUSH" },
+        { "BRPOP", "LPUSH" },
+        { "BLMOVE", "RPUSH" },
+        { "BZPOPMIN", "ZADD" },
+        { "BLMPOP", "RPUSH" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Clients_blocked_in_turn_get_the_elements_pushed_one_at_a_time_in_that_order(string command, string push)
+    {
+        var theirs = await ServeInTurnAsync(fixture.Redis.Port, command, push);
+        Assert.Equal(["first:x1", "second:x2", "third:x3"], theirs);
+        Assert.Equal(theirs, await ServeInTurnAsync(fixture.RespPort, command, push));
+    }
+
+    [Fact]
+    public async Task A_client_whose_wait_timed_out_takes_nothing_and_the_next_in_line_gets_the_element()
+    {
+        var queue = Key("timed-out");
+        await using var first = await fixture.ConnectAsync();
+        await using var second = await fixture.ConnectAsync();
+        await using var producer = await fixture.ConnectAsync();
+        var (firstId, secondId) = (await IdOf(first), await IdOf(second));
+        var expiring = first.CallAsync("BLPOP", queue, "0.3");
+        await WaitUntilBlockedAsync(producer, firstId);
+        var waiting = second.CallAsync("BLPOP", queue, "0");
+        await WaitUntilBlockedAsync(producer, secondId);
+        Assert.Equal("(nil array)", await expiring.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(":1", await producer.CallAsync("RPUSH", queue, "kept"));
+        Assert.Equal($"[\"{queue}\", \"kept\"]", await waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(":0", await producer.CallAsync("LLEN", queue));
+    }
+
+    [Fact]
+    public async Task A_client_that_left_the_line_takes_nothing_and_the_next_in_line_gets_the_element()
+    {
+        var queue = Key("left");
+        await using var second = await fixture.ConnectAsync();
+        await using var producer = await fixture.ConnectAsync();
+        var leaving = await fixture.ConnectAsync();
+        var (leavingId, secondId) = (await IdOf(leaving), await IdOf(second));
+        var abandoned = leaving.CallAsync("BLPOP", queue, "0");
+        await WaitUntilBlockedAsync(producer, leavingId);
+        var waiting = second.CallAsync("BLPOP", queue, "0");
+        await WaitUntilBlockedAsync(producer, secondId);
+        await leaving.DisposeAsync();
+        _ = abandoned.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        await EventuallyAsync(async () => !(await producer.CallAsync("CLIENT", "LIST")).Contains($"id={leavingId} "), "the silo noticed the client left");
+        Assert.Equal(":1", await producer.CallAsync("RPUSH", queue, "kept"));
+        Assert.Equal($"[\"{queue}\", \"kept\"]", await waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(":0", await producer.CallAsync("LLEN", queue));
+    }
+
+    [Fact]
+    public async Task Elements_pushed_together_go_one_to_each_client_in_the_order_they_blocked()
+    {
+        var queue = Key("together");
+        await using var producer = await fixture.ConnectAsync();
+        var clients = new List<RespTestClient>();
+        var pops = new List<Task<string>>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var client = await fixture.ConnectAsync();
+                clients.Add(client);
+                var id = await IdOf(client);
+                pops.Add(client.CallAsync("BLPOP", queue, "0"));
+                await WaitUntilBlockedAsync(producer, id);
+            }
+            Assert.Equal(":4", await producer.CallAsync("RPUSH", queue, "e0", "e1", "e2", "e3"));
+            var replies = await Task.WhenAll(pops).WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(Enumerable.Range(0, 4).Select(i => $"[\"{queue}\", \"e{i}\"]"), replies);
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Three clients block on one key, each once the one before is blocked (and has been for over a second, so this
+    /// cache's waiters have retried meanwhile); then one element is pushed at a time. Returns who got which.
+    /// </summary>
+    private static async Task<string[]> ServeInTurnAsync(int port, string command, string push)
+    {
+        var key = Key("turn");
+        var destination = Key("moved");
+        await using var producer = await RespTestClient.ConnectAsync(port);
+        string[] names = ["first", "second", "third"];
+        var clients = new List<RespTestClient>();
+        var waits = new Dictionary<Task<string>, string>();
+        try
+        {
+            foreach (var name in names)
+            {
+                var client = await RespTestClient.ConnectAsync(port);
+                clients.Add(client);
+                string[] args = command switch
+                {
+                    "BLMOVE" => ["BLMOVE", key, destination, "LEFT", "RIGHT", "0"],
+                    "BLMPOP" => ["BLMPOP", "0", "1", key, "LEFT"],
+                    _ => [command, key, "0"],
+                };
+                var id = await IdOf(client);
+                waits.Add(client.CallAsync(args), name);
+                await WaitUntilBlockedAsync(producer, id);
+                await Task.Delay(1100);
+            }
+            var served = new List<string>();
+            for (var i = 1; i <= 3; i++)
+            {
+                Assert.Equal(":1", await producer.CallAsync(push == "ZADD" ? ["ZADD", key, $"{i}", $"x{i}"] : [push, key, $"x{i}"]));
+                var done = await Task.WhenAny(waits.Keys).WaitAsync(TimeSpan.FromSeconds(20));
+                served.Add($"{waits[done]}:{ElementOf(await done)}");
+                waits.Remove(done);
+            }
+            return [.. served];
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
+    /// <summary>The element in a reply: BLMOVE's bulk string, or the one after the key in the pops' arrays.</summary>
+    private static string ElementOf(string reply)
+    {
+        var quoted = reply.Split('"').Where((_, i) => i % 2 == 1).ToArray();
+        return quoted.Length == 1 ? quoted[0] : quoted[1];
+    }
+
+    private static async Task<string> IdOf(RespTestClient client) => (await client.CallAsync("CLIENT", "ID")).TrimStart(':');
+
+    private static async Task WaitUntilBlockedAsync(RespTestClient admin, string id) =>
+        await EventuallyAsync(async () => (await admin.CallAsync("CLIENT", "LIST", "ID", id)).Contains("flags=b"), $"client {id} is blocked");
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting until " + what);
+            await Task.Delay(20);
+        }
+    }
+}
