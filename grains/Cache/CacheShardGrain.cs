@@ -149,13 +149,20 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
 
     public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null)
     {
+        bool stored;
+        List<byte[]>? wakeups;
+        List<Guid>? turns;
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
-            var stored = ImportLocked(snapshot, onlyIfAbsent);
+            stored = ImportLocked(snapshot, onlyIfAbsent);
             if (stored && notify is not null) _keyspace.Notify(Notifications.KeyspaceEventNames.TypeOf(notify), notify, snapshot.Key);
-            return Task.FromResult(stored);
+            wakeups = _keyspace.TakeWakeups();
+            turns = _keyspace.TakeTurns();
         }
+        // A list or sorted set stored here from another shard (RENAME, COPY, a STORE form) wakes its waiters now, as a push does.
+        runner.Signal(wakeups, turns);
+        return Task.FromResult(stored);
     }
 
     public Task<bool> HasArrived(Guid token) => Task.FromResult(_arrivals.Contains(token));

@@ -72,6 +72,12 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         return reply;
     }
 
+    /// <summary>Wakes the clients waiting on the keys a change under the keyspace's gate has filled (taken there, signalled after it).</summary>
+    public void Signal(List<byte[]>? wakeups, List<Guid>? turns)
+    {
+        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
+    }
+
     /// <summary>The out-of-memory error, counted against a client's command as Redis counts a rejected call.</summary>
     private static CacheReply Refused(CacheKeyspace ks, ShardCommand command)
     {

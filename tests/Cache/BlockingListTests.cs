@@ -92,4 +92,25 @@ public sealed class BlockingListTests(CacheSiloFixture fixture)
             await Task.Delay(20);
         }
     }
+
+    [Fact]
+    public async Task A_list_renamed_onto_a_watched_key_from_another_shard_wakes_the_waiter_at_once()
+    {
+        await using var consumer = await fixture.ConnectAsync();
+        await using var producer = await fixture.ConnectAsync();
+        var id = (await consumer.CallAsync("CLIENT", "ID")).TrimStart(':');
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        const int cycles = 8;
+        for (var i = 0; i < cycles; i++)
+        {
+            var (source, destination) = ShardKeys.OnTwoShards("renamed-onto-waiter");
+            await consumer.SendAsync("BLPOP", destination, "10");
+            while (!(await producer.CallAsync("CLIENT", "LIST", "ID", id)).Contains(" flags=b ", StringComparison.Ordinal)) await Task.Delay(5);
+            await producer.CallAsync("RPUSH", source, "v" + i);
+            Assert.Equal("+OK", await producer.CallAsync("RENAME", source, destination));
+            Assert.Equal($"[\"{destination}\", \"v{i}\"]", await consumer.ReadAsync());
+        }
+        // Waiters not woken by the store would find the list on their next try, a second later: eight of them about four seconds.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{cycles} wake-ups took {clock.Elapsed}");
+    }
 }
