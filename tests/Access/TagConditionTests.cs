@@ -85,6 +85,26 @@ public sealed class TagConditionTests
         Assert.Empty(Requested("PutItem", """{"TableName":"Music","Item":{"Tags":{"S":"x"}}}""").TagKeys);
     }
 
+    [Fact]
+    public void The_README_s_example_allows_items_of_staging_tables_and_tags_that_make_the_caller_the_owner()
+    {
+        var policy = AccessPolicy.Parse("""
+            { "Statement": [
+                { "Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"],
+                  "Resource": "arn:aws:dynamodb:*:*:table/*",
+                  "Condition": { "StringEquals": { "aws:ResourceTag/env": "staging" } } },
+                { "Effect": "Allow", "Action": ["dynamodb:TagResource", "dynamodb:CreateTable"], "Resource": "*",
+                  "Condition": { "StringEquals": { "aws:RequestTag/owner": "${aws:username}" },
+                                 "ForAllValues:StringEquals": { "aws:TagKeys": ["env", "owner"] } } } ] }
+            """);
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:Query", Arn + "Music/index/byYear", Tagged(("Music", "env", "staging"))));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:PutItem", Arn + "Music", Tagged(("Music", "env", "prod"))));
+        Assert.Equal(AccessDecision.Allowed, policy.Decide("dynamodb:CreateTable", Arn + "Music",
+            Requested("CreateTable", """{"TableName":"Music","Tags":[{"Key":"owner","Value":"AKIDANN"},{"Key":"env","Value":"dev"}]}""")));
+        Assert.Equal(AccessDecision.ImplicitDeny, policy.Decide("dynamodb:TagResource", Arn + "Music",
+            Requested("TagResource", $$"""{"ResourceArn":"{{Arn}}Music","Tags":[{"Key":"owner","Value":"AKIDBOB"}]}""")));
+    }
+
     [Theory]
     [InlineData("""{ "StringEquals": { "aws:TagKeys": "env" } }""", "on aws:TagKeys, which has several values: it needs ForAllValues: or ForAnyValue:")]
     [InlineData("""{ "ForAnyValue:StringEquals": { "aws:RequestTag/env": "dev" } }""", "on aws:RequestTag/env, which has one value")]
