@@ -61,6 +61,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             {
                 await operation.Run(new ApiRequest(root), writer, context.Request.Host.Value ?? "127.0.0.1");
                 writer.Flush();
+                if (policies.Any) policies.Served(operation.MetricName, root);
             }
             finally
             {

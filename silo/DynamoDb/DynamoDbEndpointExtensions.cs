@@ -14,6 +14,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<BackupOperations>();
         services.AddSingleton<TableRestorer>();
         services.AddSingleton<Signing.RequestSignature>();
+        services.AddSingleton<Access.TableTags>();
         services.AddSingleton<Access.AccessPolicies>();
         services.AddSingleton<RecoveryOperations>();
         services.AddSingleton<AdminOperations>();

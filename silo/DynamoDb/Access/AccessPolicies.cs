@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// served only if the policy allows every action on every resource the request needs (<see cref="RequestedAccess"/>);
 /// otherwise AccessDeniedException in IAM's words. Keys without a policy may do everything (or, read-only keys, read).
 /// </summary>
-public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables, TimeProvider time)
+public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables, TableTags tags, TimeProvider time)
 {
     private readonly Dictionary<string, AccessPolicy> _policies = options.Value.Policies
         .ToDictionary(p => p.Key, p => AccessPolicy.Parse(PolicySource.Read(p.Value)), StringComparer.Ordinal);
@@ -22,6 +22,7 @@ public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Cl
     public async ValueTask AuthorizeAsync(string accessKeyId, string operation, JsonElement root, System.Net.IPAddress? source = null, bool secure = false)
     {
         if (!_policies.TryGetValue(accessKeyId, out var policy)) return;
+        var needs = RequestedAccess.Of(operation, root).ToList();
         var context = new AccessContext
         {
             AccessKeyId = accessKeyId,
@@ -31,17 +32,35 @@ public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Cl
             Parameters = RequestAttributes.Parameters(operation, root),
             LeadingKeys = policy.Tests(ConditionKeys.LeadingKeys) ? await LeadingKeys.OfAsync(operation, root, tables) : null,
             Attributes = policy.Tests(ConditionKeys.Attributes) ? RequestAttributes.Of(operation, root) : null,
+            ResourceTags = policy.TestsResourceTags ? await tags.OfAsync(needs.Select(n => ResourceArns.TaggedTableOf(n.Resource))) : new Dictionary<string, IReadOnlyDictionary<string, string>>(),
+            RequestTags = RequestTags.Of(operation, root),
+            TagKeys = RequestTags.KeysOf(operation, root),
         };
-        foreach (var need in RequestedAccess.Of(operation, root))
+        foreach (var need in needs)
         {
             var decision = policy.Decide(need.Action, need.Resource, context);
             if (decision != AccessDecision.Allowed) throw Denied(accessKeyId, need.Action, need.Resource, decision == AccessDecision.ExplicitDeny);
         }
     }
 
+    /// <summary>
+    /// A request was served: when it changed a table's tags (or made or dropped the table), the next request reads them afresh.
+    /// </summary>
+    public void Served(string operation, JsonElement root)
+    {
+        var table = operation switch
+        {
+            "TagResource" or "UntagResource" => ResourceArns.TaggedTableOf(RequestJson.Text(root, "ResourceArn")),
+            "CreateTable" or "DeleteTable" => RequestJson.Text(root, "TableName"),
+            "RestoreTableFromBackup" or "RestoreTableToPointInTime" => RequestJson.Text(root, "TargetTableName"),
+            _ => null,
+        };
+        if (table is not null) tags.Forget(table);
+    }
+
     /// <summary>AWS's refusal, in IAM's words.</summary>
     public static DynamoException Denied(string accessKeyId, string action, string resource, bool explicitDeny) =>
         new(DynamoErrorCode.AccessDeniedException,
-            $"User: arn:aws:iam::000000000000:user/{accessKeyId} is not authorized to perform: {action} on resource: {resource} "
+            $"User: {IamUser.ArnOf(accessKeyId)} is not authorized to perform: {action} on resource: {resource} "
             + (explicitDeny ? "with an explicit deny in an identity-based policy" : $"because no identity-based policy allows the {action} action"));
 }

@@ -5,15 +5,29 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// <summary>
 /// An IAM identity-based policy document given to an access key (<c>Endpoints:DynamoDb:Policies</c>): its statements'
 /// Effect, Action or NotAction, Resource or NotResource, and Conditions on the keys of <see cref="ConditionKeys"/>. Other
-/// condition keys and operators are refused rather than ignored, as a statement that ignored its condition would allow
-/// more than it says.
+/// condition keys and operators, and Principal, are refused rather than ignored, as a statement that ignored its
+/// condition would allow more than it says.
 /// </summary>
-public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
+public sealed class AccessPolicy
 {
-    public IReadOnlyList<PolicyStatement> Statements { get; } = statements;
+    private readonly HashSet<string> _keys;
 
-    /// <summary>Whether any statement tests <paramref name="key"/>, so requests need its values worked out.</summary>
-    public bool Tests(string key) => Statements.Any(s => s.Conditions?.Any(c => c.Key == key) == true);
+    public AccessPolicy(IReadOnlyList<PolicyStatement> statements)
+    {
+        Statements = statements;
+        _keys = statements
+            .SelectMany(s => (s.Conditions ?? []).SelectMany(c => c.Values.SelectMany(v => v.Keys).Append(c.Key)).Concat(s.Resources.SelectMany(r => r.Keys)))
+            .ToHashSet(StringComparer.Ordinal);
+        TestsResourceTags = _keys.Any(k => k.StartsWith(ConditionKeys.ResourceTagPrefix, StringComparison.Ordinal));
+    }
+
+    public IReadOnlyList<PolicyStatement> Statements { get; }
+
+    /// <summary>Whether any statement tests <paramref name="key"/>, or puts it in through a policy variable, so requests need its values worked out.</summary>
+    public bool Tests(string key) => _keys.Contains(key);
+
+    /// <summary>Whether any statement asks for a tag of the resource (aws:ResourceTag/KEY).</summary>
+    public bool TestsResourceTags { get; }
 
     public AccessDecision Decide(string action, string resource, AccessContext? context = null)
     {
@@ -55,14 +69,16 @@ public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
     {
         if (s.ValueKind != JsonValueKind.Object) throw new ArgumentException("has a Statement that is not an object");
         foreach (var member in s.EnumerateObject())
-            if (member.Name is not ("Sid" or "Effect" or "Action" or "NotAction" or "Resource" or "NotResource" or "Condition"))
+            if (member.Name is "Principal" or "NotPrincipal")
+                throw new ArgumentException($"has a Statement with {member.Name}: an identity-based policy names no principal (it applies to the access key it is given to), and IAM refuses one that does");
+            else if (member.Name is not ("Sid" or "Effect" or "Action" or "NotAction" or "Resource" or "NotResource" or "Condition"))
                 throw new ArgumentException($"has a Statement with {member.Name}, which is not supported here (Sid, Effect, Action, NotAction, Resource, NotResource and Condition are)");
         var effect = s.TryGetProperty("Effect", out var e) ? e.GetString() : null;
         if (effect is not ("Allow" or "Deny")) throw new ArgumentException("has a Statement whose Effect is neither Allow nor Deny");
         var (actions, notAction) = OneOf(s, "Action", "NotAction");
         var (resources, notResource) = OneOf(s, "Resource", "NotResource");
         var conditions = s.TryGetProperty("Condition", out var c) && ParseConditions(c) is { Count: > 0 } parsed ? parsed : null;
-        return new PolicyStatement(effect == "Allow", actions, notAction, resources, notResource, conditions);
+        return new PolicyStatement(effect == "Allow", actions, notAction, resources.Select(ParseResource).ToList(), notResource, conditions);
     }
 
     /// <summary>Condition: { "OPERATOR": { "KEY": value or [values], ... }, ... }.</summary>
@@ -73,16 +89,18 @@ public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
         foreach (var block in c.EnumerateObject())
         {
             var op = ConditionOperator.Parse(block.Name)
-                ?? throw new ArgumentException($"has a Condition operator {block.Name}, which is not supported here (the String, Numeric, Date, Bool, IpAddress and Null operators are, with IfExists and ForAllValues:/ForAnyValue:)");
+                ?? throw new ArgumentException($"has a Condition operator {block.Name}, which is not supported here (the String, Numeric, Date, Bool, IpAddress, Arn and Null operators are, with IfExists and ForAllValues:/ForAnyValue:)");
             if (block.Value.ValueKind != JsonValueKind.Object) throw new ArgumentException($"has a Condition {block.Name} that is not an object");
             foreach (var member in block.Value.EnumerateObject())
             {
                 var key = ConditionKeys.Canonical(member.Name)
-                    ?? throw new ArgumentException($"has a Condition on {member.Name}, which is not supported here ({string.Join(", ", ConditionKeys.All)} are)");
+                    ?? throw new ArgumentException($"has a Condition on {member.Name}, which is not served here ({string.Join(", ", ConditionKeys.All)} are)");
                 if (ConditionKeys.IsMultivalued(key) != (op.Qualifier != SetQualifier.None) && op.Test != ConditionTest.Null)
                     throw new ArgumentException(ConditionKeys.IsMultivalued(key)
                         ? $"has a Condition {block.Name} on {key}, which has several values: it needs ForAllValues: or ForAnyValue:"
                         : $"has a Condition {block.Name} on {key}, which has one value: ForAllValues: and ForAnyValue: are for keys with several");
+                if (op.IsArn && !ConditionKeys.IsArn(key))
+                    throw new ArgumentException($"has a Condition {block.Name} on {key}, whose values are not ARNs: the ARN operators compare {ConditionKeys.PrincipalArn}");
                 var values = member.Value.ValueKind switch
                 {
                     JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => [Scalar(member.Value)],
@@ -93,10 +111,36 @@ public sealed class AccessPolicy(IReadOnlyList<PolicyStatement> statements)
                 foreach (var value in values)
                     if (ConditionValues.Problem(op.Test, value) is { } problem)
                         throw new ArgumentException($"has a Condition {block.Name} on {key} whose value {value} {problem}");
-                conditions.Add(new PolicyCondition(op, key, values));
+                conditions.Add(new PolicyCondition(op, key, values.Select(v => ConditionValue(op, block.Name, key, v)).ToList()));
             }
         }
         return conditions;
+    }
+
+    /// <summary>IAM puts policy variables in the values of string and ARN operators only; others take theirs as written.</summary>
+    private static PolicyValue ConditionValue(ConditionOperator op, string name, string key, string value)
+    {
+        if (!op.TakesVariables) return PolicyValue.Literal(value);
+        try
+        {
+            return PolicyValue.Parse(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"has a Condition {name} on {key} whose value {value} {e.Message}");
+        }
+    }
+
+    private static PolicyValue ParseResource(string resource)
+    {
+        try
+        {
+            return PolicyValue.Parse(resource);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"has a Resource {resource} that {e.Message}");
+        }
     }
 
     /// <summary>A condition value as IAM reads it: JSON's true, false and numbers as their text.</summary>

@@ -8,7 +8,14 @@ public sealed record ConditionOperator(SetQualifier Qualifier, ConditionTest Tes
 {
     /// <summary>The tests that hold when a value matches none of the policy's values.</summary>
     public bool Negated => Test is ConditionTest.StringNotEquals or ConditionTest.StringNotEqualsIgnoreCase or ConditionTest.StringNotLike
-        or ConditionTest.NumericNotEquals or ConditionTest.DateNotEquals or ConditionTest.NotIpAddress;
+        or ConditionTest.NumericNotEquals or ConditionTest.DateNotEquals or ConditionTest.NotIpAddress or ConditionTest.ArnNotEquals or ConditionTest.ArnNotLike;
+
+    /// <summary>The ARN operators, which compare ARNs part by part.</summary>
+    public bool IsArn => Test is ConditionTest.ArnEquals or ConditionTest.ArnLike or ConditionTest.ArnNotEquals or ConditionTest.ArnNotLike;
+
+    /// <summary>The operators whose values may hold policy variables, as IAM substitutes them: the string and ARN operators.</summary>
+    public bool TakesVariables => IsArn || Test is ConditionTest.StringEquals or ConditionTest.StringNotEquals or ConditionTest.StringEqualsIgnoreCase
+        or ConditionTest.StringNotEqualsIgnoreCase or ConditionTest.StringLike or ConditionTest.StringNotLike;
 
     /// <summary>Reads an operator such as <c>ForAllValues:StringLike</c> or <c>StringEqualsIfExists</c>; null when it is not one honoured here.</summary>
     public static ConditionOperator? Parse(string text)

@@ -24,5 +24,9 @@ public enum ConditionTest
     Bool,
     IpAddress,
     NotIpAddress,
+    ArnEquals,
+    ArnLike,
+    ArnNotEquals,
+    ArnNotLike,
     Null,
 }

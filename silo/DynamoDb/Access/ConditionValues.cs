@@ -6,11 +6,24 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// <summary>How one value of a policy's condition compares with one value of the request, by the test's positive form.</summary>
 public static class ConditionValues
 {
-    public static bool Matches(ConditionTest test, string policy, string request) => test switch
+    public static bool Matches(ConditionTest test, string policy, string request) => Matches(test, new PolicyPattern(policy, null), request);
+
+    /// <param name="pattern">The policy's value with its variables put in.</param>
+    public static bool Matches(ConditionTest test, PolicyPattern pattern, string request)
+    {
+        var policy = pattern.Text;
+        return test switch
+        {
+            ConditionTest.StringLike or ConditionTest.StringNotLike => IamPattern.Matches(policy, request, ignoreCase: false, pattern.Literal),
+            ConditionTest.ArnEquals or ConditionTest.ArnLike or ConditionTest.ArnNotEquals or ConditionTest.ArnNotLike => ArnPattern.Matches(pattern, request),
+            _ => Compared(test, policy, request),
+        };
+    }
+
+    private static bool Compared(ConditionTest test, string policy, string request) => test switch
     {
         ConditionTest.StringEquals or ConditionTest.StringNotEquals => policy == request,
         ConditionTest.StringEqualsIgnoreCase or ConditionTest.StringNotEqualsIgnoreCase => policy.Equals(request, StringComparison.OrdinalIgnoreCase),
-        ConditionTest.StringLike or ConditionTest.StringNotLike => IamPattern.Matches(policy, request, ignoreCase: false),
         ConditionTest.Bool => policy.Equals(request, StringComparison.OrdinalIgnoreCase),
         ConditionTest.IpAddress or ConditionTest.NotIpAddress =>
             IPAddress.TryParse(request, out var ip) && Network(policy) is { } network && network.Contains(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip),
@@ -32,6 +45,8 @@ public static class ConditionValues
             or ConditionTest.NumericGreaterThan or ConditionTest.NumericGreaterThanEquals when Number(value) is null => "is not a number",
         ConditionTest.DateEquals or ConditionTest.DateNotEquals or ConditionTest.DateLessThan or ConditionTest.DateLessThanEquals
             or ConditionTest.DateGreaterThan or ConditionTest.DateGreaterThanEquals when Date(value) is null => "is not a date (ISO 8601, or seconds since the epoch)",
+        ConditionTest.ArnEquals or ConditionTest.ArnLike or ConditionTest.ArnNotEquals or ConditionTest.ArnNotLike
+            when !value.Contains("${", StringComparison.Ordinal) && !ArnPattern.IsArn(value) => "is not an ARN (arn:partition:service:region:account:resource)",
         _ => null,
     };
 

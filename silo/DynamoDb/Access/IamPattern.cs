@@ -3,18 +3,19 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// <summary>IAM's wildcards in actions and resources: <c>*</c> any run of characters (none included), <c>?</c> any one character.</summary>
 public static class IamPattern
 {
-    public static bool Matches(string pattern, string value, bool ignoreCase)
+    /// <param name="literal">Which characters of the pattern are literal, though <c>*</c> or <c>?</c> (a policy variable's); null when none is.</param>
+    public static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> value, bool ignoreCase, ReadOnlySpan<bool> literal = default)
     {
         var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         int p = 0, v = 0, star = -1, resume = 0;
         while (v < value.Length)
         {
-            if (p < pattern.Length && pattern[p] == '*')
+            if (p < pattern.Length && Wildcard(pattern, literal, p, '*'))
             {
                 star = p++;
                 resume = v;
             }
-            else if (p < pattern.Length && (pattern[p] == '?' || string.Compare(pattern, p, value, v, 1, comparison) == 0))
+            else if (p < pattern.Length && (Wildcard(pattern, literal, p, '?') || pattern.Slice(p, 1).Equals(value.Slice(v, 1), comparison)))
             {
                 p++;
                 v++;
@@ -30,7 +31,10 @@ public static class IamPattern
                 return false;
             }
         }
-        while (p < pattern.Length && pattern[p] == '*') p++;
+        while (p < pattern.Length && Wildcard(pattern, literal, p, '*')) p++;
         return p == pattern.Length;
     }
+
+    private static bool Wildcard(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> literal, int at, char wildcard) =>
+        pattern[at] == wildcard && (literal.IsEmpty || !literal[at]);
 }

@@ -2,9 +2,10 @@ namespace DataTier.Silo.DynamoDb.Access;
 
 /// <summary>
 /// One statement of an IAM identity-based policy: allows or denies the actions it lists (or, with NotAction, all but
-/// those) on the resources it lists (or all but those), with IAM's wildcards, when all its conditions hold.
+/// those) on the resources it lists (or all but those), with IAM's wildcards and policy variables, when all its
+/// conditions hold.
 /// </summary>
-public sealed record PolicyStatement(bool Allow, IReadOnlyList<string> Actions, bool NotAction, IReadOnlyList<string> Resources, bool NotResource,
+public sealed record PolicyStatement(bool Allow, IReadOnlyList<string> Actions, bool NotAction, IReadOnlyList<PolicyValue> Resources, bool NotResource,
     IReadOnlyList<PolicyCondition>? Conditions = null)
 {
     /// <summary>
@@ -13,16 +14,10 @@ public sealed record PolicyStatement(bool Allow, IReadOnlyList<string> Actions, 
     /// </summary>
     public bool Applies(string action, string resource, AccessContext context) =>
         Actions.Any(a => IamPattern.Matches(a, action, ignoreCase: true)) != NotAction
-        && Resources.Any(r => IamPattern.Matches(r, resource, ignoreCase: false)) != NotResource
-        && (Conditions is null || Conditions.All(c => c.Holds(context, TableOf(resource)) ?? !Allow));
+        && Resources.Any(r => Matches(r, resource, context)) != NotResource
+        && (Conditions is null || Conditions.All(c => c.Holds(context, resource) ?? !Allow));
 
-    /// <summary>The table an ARN names (a table's, an index's or a stream's); null for others.</summary>
-    private static string? TableOf(string arn)
-    {
-        var at = arn.IndexOf(":table/", StringComparison.Ordinal);
-        if (at < 0) return null;
-        var name = arn[(at + ":table/".Length)..];
-        var slash = name.IndexOf('/');
-        return slash < 0 ? name : name[..slash];
-    }
+    /// <summary>A Resource whose variable has no value matches no resource.</summary>
+    private static bool Matches(PolicyValue pattern, string resource, AccessContext context) =>
+        pattern.Resolve(key => context.ValueOf(key, resource)) is { } resolved && IamPattern.Matches(resolved.Text, resource, ignoreCase: false, resolved.Literal);
 }

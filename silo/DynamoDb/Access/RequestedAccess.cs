@@ -44,14 +44,28 @@ public static class RequestedAccess
                 return [new(action, Text(root, "BackupArn") ?? "*"), new(action, Table(Text(root, "TargetTableName")))];
             case "RestoreTableToPointInTime":
                 return [new(action, Text(root, "SourceTableArn") ?? Table(Text(root, "SourceTableName"))), new(action, Table(Text(root, "TargetTableName")))];
-            case "CreateGlobalTable" or "DescribeGlobalTable" or "UpdateGlobalTable" or "DescribeGlobalTableSettings":
+            case "DescribeGlobalTable" or "DescribeGlobalTableSettings":
                 return [new(action, GlobalTable(Text(root, "GlobalTableName")))];
-            case "UpdateGlobalTableSettings":
-                // It changes the replica tables too, as AWS authorizes it: the global table and the table of that name.
+            case "CreateGlobalTable" or "UpdateGlobalTable" or "UpdateGlobalTableSettings":
+                // They make or change the replica tables too, as AWS authorizes them: the global table and the table of that name.
                 return [new(action, GlobalTable(Text(root, "GlobalTableName"))), new(action, Table(Text(root, "GlobalTableName")))];
+            case "UpdateTable" when Member(root, "ReplicaUpdates") is { ValueKind: JsonValueKind.Array } updates:
+                return ReplicaUpdates(Table(Text(root, "TableName")), updates);
         }
         if (Text(root, "TableName") is not { } table) return [new(action, "*")];
         return [new(action, Text(root, "IndexName") is { } index ? TableDescription.ArnOf(table) + "/index/" + index : TableDescription.ArnOf(table))];
+    }
+
+    /// <summary>UpdateTable, and for each replica it creates or deletes what AWS asks in the replica's region (<see cref="ReplicaActions"/>).</summary>
+    private static List<Need> ReplicaUpdates(string table, JsonElement updates)
+    {
+        var needs = new List<Need> { new("dynamodb:UpdateTable", table) };
+        foreach (var update in updates.EnumerateArray())
+        {
+            var actions = Member(update, "Create") is not null ? ReplicaActions.Create : Member(update, "Delete") is not null ? ReplicaActions.Delete : [];
+            needs.AddRange(actions.Select(a => new Need(a, table)));
+        }
+        return needs.Distinct().ToList();
     }
 
     /// <summary>Each action of a transaction is authorized as its single-item operation on its table.</summary>
