@@ -50,10 +50,10 @@ public sealed partial class RespSession
                 return CacheReply.Int(monitor.Reset([.. a.Skip(2).Select(Arg.Text)]));
             case "graph" when a.Length == 3:
                 var name = Arg.Text(a[2]);
-                var samples = monitor.History(name);
+                var (samples, max) = monitor.HistoryAndMax(name);
                 return samples.Count == 0
                     ? CacheReply.Error($"ERR No samples available for event '{name}'")
-                    : CacheReply.Verbatim(LatencyGraph(name, samples, monitor.Latest().First(e => e.Name == name).Max));
+                    : CacheReply.Verbatim(LatencyGraph(name, samples, max));
             case "doctor" when a.Length == 2:
                 return CacheReply.Verbatim(LatencyDoctor(monitor));
             case "help" when a.Length == 2:

@@ -138,11 +138,7 @@ public sealed class AccessConditionWireTests(PolicySiloFixture fixture) : IClass
     [Fact]
     public async Task A_replica_is_created_only_with_CreateTableReplica_and_deleted_only_with_DeleteTableReplica_on_the_table()
     {
-        using var admin = fixture.Client(Admin);
-        var ok = UniqueName("replicated-ok");
-        var no = UniqueName("replicated-no");
-        foreach (var name in new[] { ok, no })
-            await CreateReplicableTable(admin, name);
+        var (ok, no) = await TwoReplicableTables();
         using var client = fixture.Client(ReplicaKey);
         UpdateTableRequest Replica(string name, bool create) => new()
         {
@@ -165,11 +161,7 @@ public sealed class AccessConditionWireTests(PolicySiloFixture fixture) : IClass
     [Fact]
     public async Task Global_tables_of_version_2017_are_made_and_changed_only_with_the_action_on_the_global_table_and_on_its_table()
     {
-        using var admin = fixture.Client(Admin);
-        var ok = UniqueName("replicated-ok");
-        var no = UniqueName("replicated-no");
-        foreach (var name in new[] { ok, no })
-            await CreateReplicableTable(admin, name);
+        var (ok, no) = await TwoReplicableTables();
         using var client = fixture.Client(ReplicaKey);
         CreateGlobalTableRequest Create(string name) => new() { GlobalTableName = name, ReplicationGroup = [new Replica { RegionName = "local" }] };
         UpdateGlobalTableRequest Update(string name) => new()
@@ -193,4 +185,15 @@ public sealed class AccessConditionWireTests(PolicySiloFixture fixture) : IClass
         BillingMode = BillingMode.PAY_PER_REQUEST,
         StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
     });
+
+    /// <summary>Two tables a replica may be made of: one the replica key's policy names, one it does not.</summary>
+    private async Task<(string Ok, string No)> TwoReplicableTables()
+    {
+        using var admin = fixture.Client(Admin);
+        var ok = UniqueName("replicated-ok");
+        var no = UniqueName("replicated-no");
+        foreach (var name in new[] { ok, no })
+            await CreateReplicableTable(admin, name);
+        return (ok, no);
+    }
 }

@@ -14,21 +14,7 @@ public sealed partial class GlobalTablesWireTests
     private static async Task CreateSameProvisionedTable(string name, params AmazonDynamoDBClient[] clients)
     {
         foreach (var client in clients)
-            await client.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = name,
-                KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-                AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
-                GlobalSecondaryIndexes = [new GlobalSecondaryIndex
-                {
-                    IndexName = "by-g",
-                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
-                    ProvisionedThroughput = new ProvisionedThroughput(10, 5),
-                }],
-                ProvisionedThroughput = new ProvisionedThroughput(10, 5),
-                StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
-            });
+            await client.CreateTableAsync(ProvisionedTableWithIndex(name, 10, ProjectionType.KEYS_ONLY));
     }
 
     private static ReplicaSettingsDescription Settings(IEnumerable<ReplicaSettingsDescription> settings, string region) =>

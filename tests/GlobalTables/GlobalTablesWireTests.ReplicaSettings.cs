@@ -12,21 +12,7 @@ public sealed partial class GlobalTablesWireTests
     private async Task<string> CreateProvisionedStreamedTable(string prefix)
     {
         var name = UniqueName(prefix);
-        await West.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = name,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
-            GlobalSecondaryIndexes = [new GlobalSecondaryIndex
-            {
-                IndexName = "by-g",
-                KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                ProvisionedThroughput = new ProvisionedThroughput(100, 5),
-            }],
-            ProvisionedThroughput = new ProvisionedThroughput(100, 5),
-            StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
-        });
+        await West.CreateTableAsync(ProvisionedTableWithIndex(name, 100, ProjectionType.ALL));
         using var registered = await DataTier.Tests.Wire.RawRequests.SendAsync(regions.WestSilo.EndpointUrl, new StringContent(
             $$"""{"ServiceNamespace":"dynamodb","ResourceId":"table/{{name}}","ScalableDimension":"dynamodb:table:WriteCapacityUnits","MinCapacity":5,"MaxCapacity":5}"""),
             "AnyScaleFrontendService.RegisterScalableTarget");
@@ -158,4 +144,21 @@ public sealed partial class GlobalTablesWireTests
         Assert.Equal(TableClass.STANDARD_INFREQUENT_ACCESS, (await East.DescribeTableAsync(table)).Table.TableClassSummary.TableClass);
         Assert.Null((await West.DescribeTableAsync(table)).Table.TableClassSummary);
     }
+
+    /// <summary>A provisioned table (5 write units) with a NEW_AND_OLD_IMAGES stream and an index by-g, as global tables need.</summary>
+    private static CreateTableRequest ProvisionedTableWithIndex(string name, int readUnits, ProjectionType projection) => new()
+    {
+        TableName = name,
+        KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+        AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
+        GlobalSecondaryIndexes = [new GlobalSecondaryIndex
+        {
+            IndexName = "by-g",
+            KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
+            Projection = new Projection { ProjectionType = projection },
+            ProvisionedThroughput = new ProvisionedThroughput(readUnits, 5),
+        }],
+        ProvisionedThroughput = new ProvisionedThroughput(readUnits, 5),
+        StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
+    };
 }

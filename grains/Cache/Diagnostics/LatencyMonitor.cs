@@ -58,9 +58,12 @@ public sealed class LatencyMonitor
         lock (_lock) return [.. _events.Select(e => (e.Key, e.Value.History[^1].Time, e.Value.History[^1].Ms, e.Value.Max))];
     }
 
-    public List<(long Time, long Ms)> History(string name)
+    public List<(long Time, long Ms)> History(string name) => HistoryAndMax(name).History;
+
+    /// <summary>An event's samples and its all-time largest, read together (empty and 0 for an event without samples).</summary>
+    public (List<(long Time, long Ms)> History, long Max) HistoryAndMax(string name)
     {
-        lock (_lock) return _events.TryGetValue(name, out var e) ? [.. e.History] : [];
+        lock (_lock) return _events.TryGetValue(name, out var e) ? ([.. e.History], e.Max) : ([], 0);
     }
 
     /// <summary>Forgets the events named (all when none); returns how many it forgot.</summary>
