@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataTier.Errors;
 using DataTier.Silo.Configuration;
+using DataTier.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Silo.DynamoDb.Access;
@@ -10,7 +11,7 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// served only if the policy allows every action on every resource the request needs (<see cref="RequestedAccess"/>);
 /// otherwise AccessDeniedException in IAM's words. Keys without a policy may do everything (or, read-only keys, read).
 /// </summary>
-public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Client.ITableClient tables, TableTags tags, TimeProvider time)
+public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, IGrainFactory grains, TableTags tags, TimeProvider time)
 {
     private readonly Dictionary<string, AccessPolicy> _policies = options.Value.Policies
         .ToDictionary(p => p.Key, p => AccessPolicy.Parse(PolicySource.Read(p.Value)), StringComparer.Ordinal);
@@ -30,7 +31,7 @@ public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Cl
             SecureTransport = secure,
             Now = time.GetUtcNow(),
             Parameters = RequestAttributes.Parameters(operation, root),
-            LeadingKeys = policy.Tests(ConditionKeys.LeadingKeys) ? await LeadingKeys.OfAsync(operation, root, tables) : null,
+            LeadingKeys = policy.Tests(ConditionKeys.LeadingKeys) ? await LeadingKeys.OfAsync(operation, root, DescribeAsync) : null,
             Attributes = policy.Tests(ConditionKeys.Attributes) ? RequestAttributes.Of(operation, root) : null,
             ResourceTags = policy.TestsResourceTags ? await tags.OfAsync(needs.Select(n => ResourceArns.TaggedTableOf(n.Resource))) : new Dictionary<string, IReadOnlyDictionary<string, string>>(),
             RequestTags = RequestTags.Of(operation, root),
@@ -63,4 +64,12 @@ public sealed class AccessPolicies(IOptions<DynamoDbEndpointOptions> options, Cl
         new(DynamoErrorCode.AccessDeniedException,
             $"User: {IamUser.ArnOf(accessKeyId)} is not authorized to perform: {action} on resource: {resource} "
             + (explicitDeny ? "with an explicit deny in an identity-based policy" : $"because no identity-based policy allows the {action} action"));
+
+    /// <summary>
+    /// A table's key schemas, from the catalog: one grain call, not DescribeTable's statistics from every partition,
+    /// and never a cached copy, so a table deleted and made anew with other keys is judged by its new ones.
+    /// </summary>
+    private async Task<TableDescription> DescribeAsync(string table) =>
+        await grains.GetGrain<Catalog.ITableCatalogGrain>(0).Describe(table)
+        ?? throw new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Table: {table} not found");
 }

@@ -16,32 +16,32 @@ namespace DataTier.Silo.DynamoDb.Access;
 /// </summary>
 public static class LeadingKeys
 {
-    public static async Task<Dictionary<string, IReadOnlyList<string>>?> OfAsync(string operation, JsonElement root, ITableClient tables)
+    public static async Task<Dictionary<string, IReadOnlyList<string>>?> OfAsync(string operation, JsonElement root, Func<string, Task<TableDescription>> describe)
     {
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var schemas = new Dictionary<string, TableKeySchema>(StringComparer.Ordinal);
         try
         {
             if (PartiQLAccess.IsPartiQL(operation))
-                return (await PartiQLAccess.LeadingKeysAsync(operation, root, tables)).ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Value, StringComparer.Ordinal);
+                return (await PartiQLAccess.LeadingKeysAsync(operation, root, describe)).ToDictionary(k => k.Key, k => (IReadOnlyList<string>)k.Value, StringComparer.Ordinal);
             foreach (var part in RequestParts.Of(operation, root))
             {
                 switch (part.Action)
                 {
                     case "Query":
-                        if (await QueryKeyAsync(root, tables) is not { } queried) return null;
+                        if (await QueryKeyAsync(root, describe) is not { } queried) return null;
                         keys[queried.Table] = [queried.Key];
                         break;
                     case "Scan":
                         break;
                     case "Put":
-                        await AddAsync(keys, schemas, tables, part.Table, Member(part.Request, "Item"));
+                        await AddAsync(keys, schemas, describe, part.Table, Member(part.Request, "Item"));
                         break;
                     case "Get" when operation == "BatchGetItem":
-                        foreach (var key in Member(part.Request, "Keys")?.EnumerateArray() ?? default) await AddAsync(keys, schemas, tables, part.Table, key);
+                        foreach (var key in Member(part.Request, "Keys")?.EnumerateArray() ?? default) await AddAsync(keys, schemas, describe, part.Table, key);
                         break;
                     default:
-                        await AddAsync(keys, schemas, tables, part.Table, Member(part.Request, "Key"));
+                        await AddAsync(keys, schemas, describe, part.Table, Member(part.Request, "Key"));
                         break;
                 }
             }
@@ -60,19 +60,19 @@ public static class LeadingKeys
         _ => value.Text ?? "",
     };
 
-    private static async Task AddAsync(Dictionary<string, List<string>> keys, Dictionary<string, TableKeySchema> schemas, ITableClient tables, string? table, JsonElement? item)
+    private static async Task AddAsync(Dictionary<string, List<string>> keys, Dictionary<string, TableKeySchema> schemas, Func<string, Task<TableDescription>> describe, string? table, JsonElement? item)
     {
         if (table is null || item is not { ValueKind: JsonValueKind.Object } map) throw new InvalidOperationException("no table or key");
-        if (!schemas.TryGetValue(table, out var schema)) schemas[table] = schema = (await tables.DescribeTableAsync(table)).KeySchema;
+        if (!schemas.TryGetValue(table, out var schema)) schemas[table] = schema = (await describe(table)).KeySchema;
         var value = AttributeValueJson.ReadMap(map)[schema.PartitionKey.Name];
         if (!keys.TryGetValue(table, out var list)) keys[table] = list = [];
         list.Add(KeyText(value));
     }
 
-    private static async Task<(string Table, string Key)?> QueryKeyAsync(JsonElement root, ITableClient tables)
+    private static async Task<(string Table, string Key)?> QueryKeyAsync(JsonElement root, Func<string, Task<TableDescription>> describe)
     {
         if (Text(root, "TableName") is not { } table || Text(root, "KeyConditionExpression") is not { } expression) return null;
-        var description = await tables.DescribeTableAsync(table);
+        var description = await describe(table);
         var schema = Text(root, "IndexName") is { } index
             ? description.GlobalIndexes.FirstOrDefault(i => i.Name == index)?.KeySchema ?? description.LocalIndexes.First(i => i.Name == index).KeySchema
             : description.KeySchema;

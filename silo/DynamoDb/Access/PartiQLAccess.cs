@@ -107,12 +107,12 @@ public static class PartiQLAccess
     /// <c>dynamodb:LeadingKeys</c>: the partition key values the statements read or write, by table; none for a SELECT
     /// that scans. Throws when they cannot be worked out.
     /// </summary>
-    public static async Task<Dictionary<string, List<string>>> LeadingKeysAsync(string operation, JsonElement root, Client.ITableClient tables)
+    public static async Task<Dictionary<string, List<string>>> LeadingKeysAsync(string operation, JsonElement root, Func<string, Task<TableDescription>> describe)
     {
         var keys = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var statement in Of(operation, root))
         {
-            var table = await tables.DescribeTableAsync(statement.Parsed.Table);
+            var table = await describe(statement.Parsed.Table);
             var values = statement.Values;
             IEnumerable<AttrValue> partitionValues = statement.Parsed switch
             {
