@@ -32,7 +32,7 @@ public sealed class CommandStats
         var nanos = (long)(elapsed * NanosPerTick);
         if (reply.IsError) Error(reply);
         // An unknown subcommand is no command at all for Redis: only its error is counted.
-        if (Containers.Contains(spec.Id) && IsUnknownSubcommand(reply)) return;
+        if (IsContainer[(int)spec.Id] && IsUnknownSubcommand(reply)) return;
         StatOf(spec, args).Ran(nanos, reply.IsError, TrackLatency);
     }
 
@@ -64,16 +64,21 @@ public sealed class CommandStats
         Interlocked.Exchange(ref _errorReplies, 0);
     }
 
-    private static readonly HashSet<CommandId> Containers =
-    [
+    private static readonly bool[] IsContainer = Containers(
         CommandId.Acl, CommandId.Client, CommandId.Cluster, CommandId.Command, CommandId.Config, CommandId.Function, CommandId.Latency,
-        CommandId.Memory, CommandId.Object, CommandId.PubSub, CommandId.Script, CommandId.SlowLog, CommandId.XInfo, CommandId.XGroup,
-    ];
+        CommandId.Memory, CommandId.Object, CommandId.PubSub, CommandId.Script, CommandId.SlowLog, CommandId.XInfo, CommandId.XGroup);
+
+    private static bool[] Containers(params CommandId[] ids)
+    {
+        var flags = new bool[Enum.GetValues<CommandId>().Length];
+        foreach (var id in ids) flags[(int)id] = true;
+        return flags;
+    }
 
     private CommandStat StatOf(CommandSpec spec, byte[][] args)
     {
         var byId = _byId;
-        if (Containers.Contains(spec.Id) && args.Length > 1 && IsSubcommandName(args[1]))
+        if (IsContainer[(int)spec.Id] && args.Length > 1 && IsSubcommandName(args[1]))
         {
             var name = spec.Name + "|" + Arg.Lower(args[1]);
             return _subcommands.GetOrAdd(name, n => new CommandStat(n));

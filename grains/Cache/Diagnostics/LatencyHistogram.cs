@@ -22,6 +22,13 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _total);
     }
 
+    /// <summary>Adds another histogram's counts to this one.</summary>
+    public void Add(LatencyHistogram other)
+    {
+        for (var i = 0; i < _counts.Length; i++) _counts[i] += Interlocked.Read(ref other._counts[i]);
+        _total += other.Count;
+    }
+
     /// <summary>The highest value equivalent to the one at <paramref name="percentile"/> (0 to 100), in nanoseconds; 0 when empty.</summary>
     public long ValueAtPercentile(double percentile)
     {
