@@ -150,18 +150,16 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
     public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null)
     {
         bool stored;
-        List<byte[]>? wakeups;
-        List<Guid>? turns;
+        KeyWaiterSignals? signals;
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
             stored = ImportLocked(snapshot, onlyIfAbsent);
             if (stored && notify is not null) _keyspace.Notify(Notifications.KeyspaceEventNames.TypeOf(notify), notify, snapshot.Key);
-            wakeups = _keyspace.TakeWakeups();
-            turns = _keyspace.TakeTurns();
+            signals = _keyspace.TakeSignals();
         }
         // A list or sorted set stored here from another shard (RENAME, COPY, a STORE form) wakes its waiters now, as a push does.
-        runner.Signal(wakeups, turns);
+        runner.Signal(signals);
         return Task.FromResult(stored);
     }
 

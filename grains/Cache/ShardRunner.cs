@@ -32,19 +32,17 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
             }
         }
         var replies = new CacheReply[commands.Length];
-        List<byte[]>? wakeups;
-        List<Guid>? turns;
+        KeyWaiterSignals? signals;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             for (var i = 0; i < commands.Length; i++)
                 replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? Refused(ks, commands[i]) : ShardExecutor.ExecuteTimed(ks, commands[i], commands[i].Caller);
-            wakeups = ks.TakeWakeups();
-            turns = ks.TakeTurns();
+            signals = ks.TakeSignals();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
+        Signal(signals);
         return replies;
     }
 
@@ -57,25 +55,23 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         replicationSeq = -1;
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
         CacheReply reply;
-        List<byte[]>? wakeups;
-        List<Guid>? turns;
+        KeyWaiterSignals? signals;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
             reply = refuseGrowth ? Refused(ks, command) : ShardExecutor.ExecuteTimed(ks, command, command.Caller);
-            wakeups = ks.TakeWakeups();
-            turns = ks.TakeTurns();
+            signals = ks.TakeSignals();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
-        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
+        Signal(signals);
         return reply;
     }
 
     /// <summary>Wakes the clients waiting on the keys a change under the keyspace's gate has filled (taken there, signalled after it).</summary>
-    public void Signal(List<byte[]>? wakeups, List<Guid>? turns)
+    public void Signal(KeyWaiterSignals? signals)
     {
-        if (wakeups is not null || turns is not null) lists?.Signal(wakeups, turns);
+        if (signals is not null) lists?.Signal(signals.Keys, signals.Tickets);
     }
 
     /// <summary>The out-of-memory error, counted against a client's command as Redis counts a rejected call.</summary>

@@ -42,7 +42,7 @@ public sealed partial class RespSession
         // WAIT's time waiting for replicas is a blocked client's, which Redis leaves out as it does for BLPOP's.
         if (spec.Id == CommandId.Wait) StartTiming();
         var elapsed = Stopwatch.GetTimestamp() - _commandStarted;
-        _services.Timings.Ran(spec, args, elapsed, outcome as CacheReply ?? CacheReply.Ok, SlowLogCaller, i => SlowLogRedacted(spec, args, i));
+        _services.Timings.Ran(spec, args, elapsed, outcome as CacheReply ?? CacheReply.Ok, SlowLogCaller, SlowLogRedacted);
         return outcome;
     }
 

@@ -12,11 +12,12 @@ public sealed class CommandTimings(CommandStats stats, SlowLog slowLog, LatencyM
     public LatencyMonitor Latency => latency;
 
     /// <summary>A client's command that ran <paramref name="elapsed"/> (in Stopwatch ticks) and answered <paramref name="reply"/>.</summary>
-    public void Ran(CommandSpec spec, byte[][] args, long elapsed, CacheReply reply, SlowLogCaller caller, Func<int, bool>? redacted = null)
+    /// <param name="redacted">Which arguments the slow log hides; asked only of a command slow enough to be logged.</param>
+    public void Ran(CommandSpec spec, byte[][] args, long elapsed, CacheReply reply, SlowLogCaller caller, Func<CommandSpec, byte[][], int, bool>? redacted = null)
     {
         stats.Ran(spec, args, elapsed, reply);
         latency.Command(spec, elapsed);
         // EXEC's commands are logged one by one, and EXEC not, as Redis' skip_slowlog flag has it.
-        if (spec.Id != CommandId.Exec && slowLog.IsSlow(elapsed)) slowLog.Record(elapsed, args, caller, redacted);
+        if (spec.Id != CommandId.Exec && slowLog.IsSlow(elapsed)) slowLog.Record(elapsed, args, caller, redacted is null ? null : i => redacted(spec, args, i));
     }
 }

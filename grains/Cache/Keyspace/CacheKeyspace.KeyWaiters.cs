@@ -59,6 +59,13 @@ public sealed partial class CacheKeyspace
         (_wakeups ??= []).Add(key);
     }
 
+    /// <summary>The wake-ups and turns the changes since the last call owe, taken (null when none); signal them once out of the gate.</summary>
+    public KeyWaiterSignals? TakeSignals()
+    {
+        var (keys, tickets) = (TakeWakeups(), TakeTurns());
+        return keys is null && tickets is null ? null : new KeyWaiterSignals(keys, tickets);
+    }
+
     /// <summary>The keys whose waiters to wake, taken.</summary>
     public List<byte[]>? TakeWakeups()
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using static DataTier.Silo.DynamoDb.Access.RequestJson;
-using DataTier.Client;
 using DataTier.Expressions;
 using DataTier.Model;
 using DataTier.Tables;
