@@ -32,12 +32,12 @@ public sealed partial class RespSession
     /// without a timeout; with one, again after each wake-up of its ticket until one answers or the deadline passes (a
     /// nil array, as Redis 7.0 answers every timed-out blocking command, BLMOVE's too).
     /// </summary>
-    private async Task<CacheReply> BlockOnKeysAsync(long? timeoutMs, Func<long, WaitTicket?, Task<CacheReply?>> attempt)
+    private async Task<CacheReply> BlockOnKeysAsync(long? timeoutMs, Func<long, WaitTicket?, Task<CacheReply?>> attempt, byte[]? group = null)
     {
         if (timeoutMs is null) return await attempt(0, null) ?? CacheReply.NilArray;
         var deadline = timeoutMs > 0 ? _services.Time.GetUtcNow().ToUnixTimeMilliseconds() + timeoutMs.Value : long.MaxValue;
         var wakeups = _services.KeyWakeups;
-        var ticket = new WaitTicket();
+        var ticket = new WaitTicket(group);
         try
         {
             while (true)
@@ -65,7 +65,10 @@ public sealed partial class RespSession
     private void LeaveLines(WaitTicket ticket)
     {
         foreach (var key in ticket.InLine)
-            _ = _router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.LeaveLine, ["LEAVE"u8.ToArray(), key, ticket.Arg]));
+        {
+            byte[][] leave = ticket.Group is { } group ? ["LEAVE"u8.ToArray(), key, ticket.Arg, group] : ["LEAVE"u8.ToArray(), key, ticket.Arg];
+            _ = _router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.LeaveLine, leave));
+        }
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         { "BLMOVE", "RPUSH" },
         { "BZPOPMIN", "ZADD" },
         { "BLMPOP", "RPUSH" },
+        { "XREADGROUP", "XADD" },
     };
 
     [Theory]
@@ -94,6 +95,88 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Each_group_serves_its_blocked_readers_in_turn_and_every_group_gets_each_entry()
+    {
+        var theirs = await ServeGroupsAsync(fixture.Redis.Port);
+        Assert.Equal(["a1:e0", "a2:e1", "b1:e0", "b2:e1"], theirs);
+        Assert.Equal(theirs, await ServeGroupsAsync(fixture.RespPort));
+    }
+
+    [Fact]
+    public async Task The_group_reader_blocked_longest_gets_the_entry_whenever_the_others_blocked()
+    {
+        Assert.Equal("c1", await LongestWaitingReaderAsync(fixture.Redis.Port));
+        Assert.Equal("c1", await LongestWaitingReaderAsync(fixture.RespPort));
+    }
+
+    /// <summary>
+    /// Three readers of one group block 0.7 s apart, and one entry is added 1.1 s after the last (so that this cache's
+    /// readers, which try again each second, last tried in the reverse of the order they blocked). Returns who got it.
+    /// </summary>
+    private static async Task<string> LongestWaitingReaderAsync(int port)
+    {
+        var key = Key("longest");
+        await using var producer = await RespTestClient.ConnectAsync(port);
+        Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, "g", "$", "MKSTREAM"));
+        var clients = new List<RespTestClient>();
+        var reads = new Dictionary<Task<string>, string>();
+        try
+        {
+            foreach (var name in new[] { "c1", "c2", "c3" })
+            {
+                var client = await RespTestClient.ConnectAsync(port);
+                clients.Add(client);
+                var id = await IdOf(client);
+                reads.Add(client.CallAsync("XREADGROUP", "GROUP", "g", name, "BLOCK", "0", "STREAMS", key, ">"), name);
+                await WaitUntilBlockedAsync(producer, id);
+                await Task.Delay(700);
+            }
+            await Task.Delay(400);
+            await producer.CallAsync("XADD", key, "*", "f", "e");
+            return reads[await Task.WhenAny(reads.Keys).WaitAsync(TimeSpan.FromSeconds(20))];
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Two readers of group a and two of group b block, in the order a1, b1, a2, b2, each with COUNT 1; two entries are
+    /// added at once. Returns who got which, sorted.
+    /// </summary>
+    private static async Task<string[]> ServeGroupsAsync(int port)
+    {
+        var key = Key("groups");
+        await using var producer = await RespTestClient.ConnectAsync(port);
+        foreach (var group in new[] { "a", "b" }) Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, group, "$", "MKSTREAM"));
+        var clients = new List<RespTestClient>();
+        var reads = new List<(string Name, Task<string> Read)>();
+        try
+        {
+            foreach (var name in new[] { "a1", "b1", "a2", "b2" })
+            {
+                var client = await RespTestClient.ConnectAsync(port);
+                clients.Add(client);
+                var id = await IdOf(client);
+                reads.Add((name, client.CallAsync("XREADGROUP", "GROUP", name[..1], name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">")));
+                await WaitUntilBlockedAsync(producer, id);
+            }
+            await producer.CallAsync("MULTI");
+            await producer.CallAsync("XADD", key, "*", "f", "e0");
+            await producer.CallAsync("XADD", key, "*", "f", "e1");
+            await producer.CallAsync("EXEC");
+            var served = new List<string>();
+            foreach (var (name, read) in reads) served.Add($"{name}:{ElementOf(await read.WaitAsync(TimeSpan.FromSeconds(20)))}");
+            return [.. served.Order()];
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+    }
+
     /// <summary>
     /// Three clients block on one key, each once the one before is blocked (and has been for over a second, so this
     /// cache's waiters have retried meanwhile); then one element is pushed at a time. Returns who got which.
@@ -103,6 +186,7 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         var key = Key("turn");
         var destination = Key("moved");
         await using var producer = await RespTestClient.ConnectAsync(port);
+        if (command == "XREADGROUP") Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, "g", "$", "MKSTREAM"));
         string[] names = ["first", "second", "third"];
         var clients = new List<RespTestClient>();
         var waits = new Dictionary<Task<string>, string>();
@@ -116,6 +200,7 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
                 {
                     "BLMOVE" => ["BLMOVE", key, destination, "LEFT", "RIGHT", "0"],
                     "BLMPOP" => ["BLMPOP", "0", "1", key, "LEFT"],
+                    "XREADGROUP" => ["XREADGROUP", "GROUP", "g", name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">"],
                     _ => [command, key, "0"],
                 };
                 var id = await IdOf(client);
@@ -126,7 +211,14 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
             var served = new List<string>();
             for (var i = 1; i <= 3; i++)
             {
-                Assert.Equal(":1", await producer.CallAsync(push == "ZADD" ? ["ZADD", key, $"{i}", $"x{i}"] : [push, key, $"x{i}"]));
+                string[] pushed = push switch
+                {
+                    "ZADD" => ["ZADD", key, $"{i}", $"x{i}"],
+                    "XADD" => ["XADD", key, "*", "f", $"x{i}"],
+                    _ => [push, key, $"x{i}"],
+                };
+                var added = await producer.CallAsync(pushed);
+                if (push != "XADD") Assert.Equal(":1", added);
                 var done = await Task.WhenAny(waits.Keys).WaitAsync(TimeSpan.FromSeconds(20));
                 served.Add($"{waits[done]}:{ElementOf(await done)}");
                 waits.Remove(done);
@@ -139,11 +231,11 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         }
     }
 
-    /// <summary>The element in a reply: BLMOVE's bulk string, or the one after the key in the pops' arrays.</summary>
+    /// <summary>The element in a reply: BLMOVE's bulk string, the one after the key in the pops' arrays (before BZPOPMIN's score), or a stream entry's one field value.</summary>
     private static string ElementOf(string reply)
     {
         var quoted = reply.Split('"').Where((_, i) => i % 2 == 1).ToArray();
-        return quoted.Length == 1 ? quoted[0] : quoted[1];
+        return quoted.Length switch { 1 => quoted[0], 3 => quoted[1], _ => quoted[^1] };
     }
 
     private static async Task<string> IdOf(RespTestClient client) => (await client.CallAsync("CLIENT", "ID")).TrimStart(':');

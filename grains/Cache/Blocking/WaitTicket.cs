@@ -3,18 +3,23 @@ using DataTier.Cache.Keyspace;
 namespace DataTier.Cache.Blocking;
 
 /// <summary>
-/// One blocking pop's place in the lines of the keys it waits on (<see cref="KeyWaitLine"/>): its id, sent with each
-/// attempt, and the keys where it stands in line now, for it to leave them when it stops waiting.
+/// One blocking pop's (or blocking group reader's) place in the lines of the keys it waits on (<see cref="KeyWaitLine"/>):
+/// its id, sent with each attempt, and the keys where it stands in line now, for it to leave them when it stops waiting.
 /// </summary>
 public sealed class WaitTicket
 {
     private readonly HashSet<byte[]> _inLine = new(ByteArrayComparer.Instance);
 
-    public WaitTicket()
+    /// <param name="group">The consumer group a stream reader reads for (it stands in that group's line of each key), or null.</param>
+    public WaitTicket(byte[]? group = null)
     {
         Id = Guid.NewGuid();
         Arg = Id.ToByteArray();
+        Group = group;
     }
+
+    /// <summary>The stream group whose lines the ticket stands in, or null for the keys' own lines.</summary>
+    public byte[]? Group { get; }
 
     public Guid Id { get; }
 

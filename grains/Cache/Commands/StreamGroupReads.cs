@@ -1,3 +1,4 @@
+using DataTier.Cache.Blocking;
 using DataTier.Cache.Keyspace;
 using DataTier.Cache.Streams;
 using Lookup = DataTier.Cache.Commands.TypedLookup<DataTier.Cache.Streams.StreamValue>;
@@ -9,8 +10,10 @@ public static class StreamGroupReads
 {
     /// <summary>
     /// Internal: key, group, consumer, ID (<c>&gt;</c> or a history ID), count (0: all), NOACK (1 or 0), wait-until in Unix
-    /// ms (0: no wait). The entries delivered as an array; for <c>&gt;</c> with nothing new, nil (and a wait as XREAD's).
-    /// A count of -1 only checks that the group exists (OK or the error), as Redis does for every key before reading any.
+    /// ms (0: no wait), and for a blocking read its ticket. The entries delivered as an array; for <c>&gt;</c> with nothing
+    /// new, or before the ticket's turn in the group's line of blocked readers, nil (the ticket staying in line to be
+    /// woken in its turn). A count of -1 only checks that the group exists (OK or the error), as Redis does for every key
+    /// before reading any.
     /// </summary>
     public static CacheReply ReadOrAwait(CacheKeyspace ks, byte[][] a)
     {
@@ -28,12 +31,15 @@ public static class StreamGroupReads
         CacheReply reply;
         if (Arg.Is(a[4], ">"))
         {
+            var ticket = until > 0 ? WaitTicket.Read(a, 8) : null;
+            if (ticket is { } waiting && !ks.TakeGroupTurn(a[1], a[2], waiting, until, HasNew(stream, group))) return CacheReply.Nil;
             reply = ReadNew(ks, stream, group, consumer, count, noAck);
             if (reply.Items!.Length == 0)
             {
-                if (until > 0) ks.AwaitKey(a[1], until);
+                if (until > 0 && ticket is null) ks.AwaitKey(a[1], until);
                 reply = CacheReply.Nil;
             }
+            else if (ticket is { } served) ks.LeaveGroupLine(a[1], a[2], served, HasNew(stream, group));
         }
         else
         {
@@ -43,6 +49,10 @@ public static class StreamGroupReads
         ks.Resize(entry!);
         return reply;
     }
+
+    /// <summary>Whether the group has entries it has not delivered yet.</summary>
+    public static bool HasNew(StreamValue stream, StreamGroup group) =>
+        group.LastDelivered.TryNext(out var start) && stream.IndexAtOrAfter(start) < stream.Count;
 
     private static CacheReply ReadNew(CacheKeyspace ks, StreamValue stream, StreamGroup group, StreamConsumer consumer, long count, bool noAck)
     {

@@ -4,8 +4,9 @@ namespace DataTier.Cache.Keyspace;
 
 /// <summary>
 /// The keys blocked clients wait on, and whom to wake when they grow (for the shard's runner to signal). Readers of a
-/// stream (XREAD, XREADGROUP) are all woken by an entry added; clients that take elements (the blocking list and
-/// sorted set pops) stand in a line per key and are woken one at a time, the first in line first.
+/// stream without a group (XREAD) are all woken by an entry added; clients that take elements (the blocking list and
+/// sorted set pops) stand in a line per key, and readers of a consumer group (XREADGROUP with <c>&gt;</c>) in a line per
+/// key and group, and are woken one at a time, the first in line first, as Redis serves its blocked clients.
 /// </summary>
 public sealed partial class CacheKeyspace
 {
@@ -13,6 +14,7 @@ public sealed partial class CacheKeyspace
     private Dictionary<byte[], long>? _awaited;
     private List<byte[]>? _wakeups;
     private Dictionary<byte[], KeyWaitLine>? _lines;
+    private Dictionary<byte[], Dictionary<byte[], KeyWaitLine>>? _groupLines;
     private List<Guid>? _turns;
 
     /// <summary>A client waits until <paramref name="until"/> (Unix ms) for the stream at the key to get an entry.</summary>
@@ -29,32 +31,46 @@ public sealed partial class CacheKeyspace
     /// its turn has come, so it may take. With no one in line and something to take (<paramref name="available"/>), it
     /// takes at once; otherwise the ticket joins the key's line, or keeps its place there.
     /// </summary>
-    public bool TakeTurn(byte[] key, Guid ticket, long until, bool available)
+    public bool TakeTurn(byte[] key, Guid ticket, long until, bool available) =>
+        TakeTurn(_lines ??= new Dictionary<byte[], KeyWaitLine>(ByteArrayComparer.Instance), key, ticket, until, available);
+
+    /// <summary>As <see cref="TakeTurn(byte[], Guid, long, bool)"/>, for a reader of the stream's group, whose line is the group's.</summary>
+    public bool TakeGroupTurn(byte[] key, byte[] group, Guid ticket, long until, bool available)
     {
-        if (_lines is null || !_lines.TryGetValue(key, out var line))
+        _groupLines ??= new Dictionary<byte[], Dictionary<byte[], KeyWaitLine>>(ByteArrayComparer.Instance);
+        if (!_groupLines.TryGetValue(key, out var lines))
         {
             if (available) return true;
-            _lines ??= new Dictionary<byte[], KeyWaitLine>(ByteArrayComparer.Instance);
-            if (_lines.Count > PruneAwaitedAbove)
-                foreach (var (idle, _) in _lines.Where(l => l.Value.Head(Now) is null).ToList()) _lines.Remove(idle);
-            _lines[key] = line = new KeyWaitLine();
+            if (_groupLines.Count > PruneAwaitedAbove)
+                foreach (var (idle, _) in _groupLines.Where(g => g.Value.Values.All(l => l.Head(Now) is null)).ToList()) _groupLines.Remove(idle);
+            _groupLines[key] = lines = new Dictionary<byte[], KeyWaitLine>(ByteArrayComparer.Instance);
         }
-        return line.TakeTurn(ticket, until, Now);
+        return TakeTurn(lines, group, ticket, until, available);
     }
 
     /// <summary>The ticket took from the key, or stopped waiting: it leaves the line, and if the key holds more the next in line is woken.</summary>
     public void LeaveLine(byte[] key, Guid ticket, bool keyHoldsMore)
     {
-        if (_lines is null || !_lines.TryGetValue(key, out var line)) return;
-        line.Leave(ticket);
-        if (keyHoldsMore) WakeFirstInLine(key, line);
-        else if (line.IsEmpty) _lines.Remove(key);
+        if (_lines is not null) Leave(_lines, key, ticket, keyHoldsMore);
+    }
+
+    /// <summary>As <see cref="LeaveLine"/>, for a reader of the stream's group, the next woken when the group has entries it has not delivered.</summary>
+    public void LeaveGroupLine(byte[] key, byte[] group, Guid ticket, bool groupHasNew)
+    {
+        if (_groupLines is null || !_groupLines.TryGetValue(key, out var lines)) return;
+        Leave(lines, group, ticket, groupHasNew);
+        if (lines.Count == 0) _groupLines.Remove(key);
     }
 
     /// <summary>Elements were pushed onto the list (or added to the sorted set or stream) at the key: whoever waits on it is to be woken.</summary>
     public void KeyGrew(byte[] key)
     {
-        if (_lines is { Count: > 0 } && _lines.TryGetValue(key, out var line)) WakeFirstInLine(key, line);
+        if (_lines is { Count: > 0 } && _lines.TryGetValue(key, out var line)) WakeFirstInLine(_lines, key, line);
+        if (_groupLines is { Count: > 0 } && _groupLines.TryGetValue(key, out var groups))
+        {
+            foreach (var (group, groupLine) in groups.ToList()) WakeFirstInLine(groups, group, groupLine);
+            if (groups.Count == 0) _groupLines.Remove(key);
+        }
         if (_awaited is not { Count: > 0 } || !_awaited.Remove(key, out var until) || until <= Now) return;
         (_wakeups ??= []).Add(key);
     }
@@ -82,9 +98,29 @@ public sealed partial class CacheKeyspace
         return turns;
     }
 
-    private void WakeFirstInLine(byte[] key, KeyWaitLine line)
+    private bool TakeTurn(Dictionary<byte[], KeyWaitLine> lines, byte[] name, Guid ticket, long until, bool available)
+    {
+        if (!lines.TryGetValue(name, out var line))
+        {
+            if (available) return true;
+            if (lines.Count > PruneAwaitedAbove)
+                foreach (var (idle, _) in lines.Where(l => l.Value.Head(Now) is null).ToList()) lines.Remove(idle);
+            lines[name] = line = new KeyWaitLine();
+        }
+        return line.TakeTurn(ticket, until, Now);
+    }
+
+    private void Leave(Dictionary<byte[], KeyWaitLine> lines, byte[] name, Guid ticket, bool holdsMore)
+    {
+        if (!lines.TryGetValue(name, out var line)) return;
+        line.Leave(ticket);
+        if (holdsMore) WakeFirstInLine(lines, name, line);
+        else if (line.IsEmpty) lines.Remove(name);
+    }
+
+    private void WakeFirstInLine(Dictionary<byte[], KeyWaitLine> lines, byte[] name, KeyWaitLine line)
     {
         if (line.Head(Now) is { } first) (_turns ??= []).Add(first);
-        else _lines!.Remove(key);
+        else lines.Remove(name);
     }
 }

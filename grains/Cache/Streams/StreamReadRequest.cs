@@ -1,3 +1,4 @@
+using DataTier.Cache.Blocking;
 using DataTier.Cache.Commands;
 
 namespace DataTier.Cache.Streams;
@@ -77,15 +78,19 @@ public sealed record StreamReadRequest(byte[][] Keys, byte[][] Ids, long Count, 
         return null;
     }
 
-    /// <summary>The read of key <paramref name="index"/> on its shard, from <paramref name="id"/>, waiting until <paramref name="waitUntil"/> (Unix ms; 0: no wait).</summary>
-    public ShardCommand ReadOnShard(int index, byte[] id, long waitUntil)
+    /// <summary>
+    /// The read of key <paramref name="index"/> on its shard, from <paramref name="id"/>, waiting until
+    /// <paramref name="waitUntil"/> (Unix ms; 0: no wait); a blocking group read gives its ticket, to be served in turn.
+    /// </summary>
+    public ShardCommand ReadOnShard(int index, byte[] id, long waitUntil, WaitTicket? ticket = null)
     {
         var until = CacheNumbers.ToBytes(waitUntil);
         var count = CacheNumbers.ToBytes(Count);
-        return Group is null
-            ? new ShardCommand(CommandId.StreamReadOrAwait, ["XREAD"u8.ToArray(), Keys[index], id, count, until])
-            : new ShardCommand(CommandId.StreamReadGroupOrAwait,
-                ["XREADGROUP"u8.ToArray(), Keys[index], Group, Consumer!, id, count, NoAck ? "1"u8.ToArray() : "0"u8.ToArray(), until]);
+        if (Group is null) return new ShardCommand(CommandId.StreamReadOrAwait, ["XREAD"u8.ToArray(), Keys[index], id, count, until]);
+        var noAck = NoAck ? "1"u8.ToArray() : "0"u8.ToArray();
+        return new ShardCommand(CommandId.StreamReadGroupOrAwait, ticket is null
+            ? ["XREADGROUP"u8.ToArray(), Keys[index], Group, Consumer!, id, count, noAck, until]
+            : ["XREADGROUP"u8.ToArray(), Keys[index], Group, Consumer!, id, count, noAck, until, ticket.Arg]);
     }
 
     /// <summary>The check that key <paramref name="index"/> has the group, made for every key before any is read, as Redis does.</summary>
