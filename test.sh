@@ -10,6 +10,8 @@ need_apt=()
 { command -v redis-server && command -v redis-cli && command -v redis-benchmark; } >/dev/null 2>&1 || need_apt+=(redis-server redis-tools)
 # The memcached endpoint is checked with memccapable's protocol tests.
 [ -x /usr/bin/memccapable ] || need_apt+=(libmemcached-tools)
+# The binary protocol is also compared with a real memcached.
+[ -x /usr/bin/memcached ] || need_apt+=(memcached)
 if [ ${#need_apt[@]} -gt 0 ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq

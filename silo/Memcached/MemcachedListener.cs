@@ -1,12 +1,17 @@
 using System.IO.Pipelines;
 using System.Net;
 using DataTier.Cache;
+using DataTier.Silo.Memcached.Binary;
 using DataTier.Silo.Networking;
 using Microsoft.Extensions.Options;
 
 namespace DataTier.Silo.Memcached;
 
-/// <summary>Accepts memcached text-protocol connections (127.0.0.1:11211 by default) and runs a <see cref="MemcachedSession"/> for each.</summary>
+/// <summary>
+/// Accepts memcached connections (127.0.0.1:11211 by default) and runs a <see cref="MemcachedSession"/> for each, or a
+/// <see cref="MemcachedBinarySession"/> for one whose first byte is the binary protocol's request magic, as memcached
+/// chooses the protocol of a connection.
+/// </summary>
 public sealed class MemcachedListener(CacheRouter router, MemcachedStats stats, TimeProvider time,
     IOptions<MemcachedEndpointOptions> options, ILogger<MemcachedListener> logger) : TcpEndpointListener(logger)
 {
@@ -27,6 +32,13 @@ public sealed class MemcachedListener(CacheRouter router, MemcachedStats stats, 
 
     protected override void OnDisconnected() => Interlocked.Decrement(ref stats.CurrentConnections);
 
-    protected override Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, string local, CancellationToken cancellationToken) =>
-        new MemcachedSession(input, output, router, stats, time, options.Value).RunAsync(cancellationToken);
+    protected override async Task RunSessionAsync(PipeReader input, PipeWriter output, string remote, string local, CancellationToken cancellationToken)
+    {
+        var first = await input.ReadAsync(cancellationToken);
+        if (first.Buffer.IsEmpty) return;
+        var binary = first.Buffer.FirstSpan[0] == BinaryRequest.RequestMagic;
+        input.AdvanceTo(first.Buffer.Start);
+        if (binary) await new MemcachedBinarySession(input, output, router, stats, time, options.Value).RunAsync(cancellationToken);
+        else await new MemcachedSession(input, output, router, stats, time, options.Value).RunAsync(cancellationToken);
+    }
 }

@@ -26,13 +26,15 @@ public sealed partial class MemcachedSession
     private async Task StoreAsync(string[] parts, byte[] data)
     {
         Interlocked.Increment(ref stats.CmdSet);
+        var key = Encoding.UTF8.GetBytes(parts[1]);
         if (data.Length > options.MaxValueBytes)
         {
+            // memcached deletes the key a SET failed to replace, so that no stale value stays.
+            if (parts[0] == "set") await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
             Write("SERVER_ERROR object too large for cache\r\n");
             return;
         }
         TryExpiry(parts[3], out var expiresAt);
-        var key = Encoding.UTF8.GetBytes(parts[1]);
         var args = new byte[][]
         {
             "mcstore"u8.ToArray(), key, Encoding.ASCII.GetBytes(parts[0]), Encoding.ASCII.GetBytes(parts[2]),

@@ -17,8 +17,6 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
 {
     private const int MaxLine = 8192;
     private const int MaxKeyLength = 250;
-    /// <summary>memcached treats an exptime above 30 days as an absolute Unix time.</summary>
-    private const long RelativeLimitSeconds = 60L * 60 * 24 * 30;
 
     private bool _quit;
 
@@ -123,7 +121,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 await FlushAllAsync(parts);
                 break;
             case "version":
-                Write("VERSION 1.6.21\r\n");
+                Write($"VERSION {MemcachedServerCommands.Version}\r\n");
                 break;
             case "verbosity" when parts.Length == 2 || (parts.Length == 3 && parts[2] == "noreply"):
                 Reply(parts, "OK");
@@ -186,34 +184,13 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
     private async Task FlushAllAsync(string[] parts)
     {
         var delay = parts.Length > 1 && parts[1] != "noreply" && long.TryParse(parts[1], out var seconds) ? seconds : 0;
-        if (delay > 0)
-        {
-            _ = Task.Delay(TimeSpan.FromSeconds(delay)).ContinueWith(_ => router.OnAllShards(new ShardCommand(CommandId.FlushAll, [Encoding.ASCII.GetBytes("FLUSHALL")])), TaskScheduler.Default);
-        }
-        else
-        {
-            await router.OnAllShards(new ShardCommand(CommandId.FlushAll, [Encoding.ASCII.GetBytes("FLUSHALL")]));
-        }
+        await MemcachedServerCommands.FlushAllAsync(router, delay);
         Reply(parts, "OK");
     }
 
     private async Task WriteStatsAsync()
     {
-        var now = time.GetUtcNow();
-        var items = (await router.OnAllShards(new ShardCommand(CommandId.DbSize, [Encoding.ASCII.GetBytes("DBSIZE")]))).Sum(r => r.Integer);
-        Write($"STAT pid {Environment.ProcessId}\r\n");
-        Write($"STAT uptime {(long)(now - stats.Started).TotalSeconds}\r\n");
-        Write($"STAT time {now.ToUnixTimeSeconds()}\r\n");
-        Write("STAT version 1.6.21\r\n");
-        Write($"STAT curr_connections {Interlocked.Read(ref stats.CurrentConnections)}\r\n");
-        Write($"STAT total_connections {Interlocked.Read(ref stats.TotalConnections)}\r\n");
-        Write($"STAT cmd_get {Interlocked.Read(ref stats.CmdGet)}\r\n");
-        Write($"STAT cmd_set {Interlocked.Read(ref stats.CmdSet)}\r\n");
-        Write($"STAT cmd_touch {Interlocked.Read(ref stats.CmdTouch)}\r\n");
-        Write($"STAT get_hits {Interlocked.Read(ref stats.GetHits)}\r\n");
-        Write($"STAT get_misses {Interlocked.Read(ref stats.GetMisses)}\r\n");
-        Write($"STAT curr_items {items}\r\n");
-        Write($"STAT limit_maxbytes {options.MaxValueBytes}\r\n");
+        foreach (var (name, value) in await MemcachedServerCommands.StatsAsync(router, stats, time, options)) Write($"STAT {name} {value}\r\n");
         Write("END\r\n");
     }
 
@@ -222,11 +199,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
     {
         expiresAt = 0;
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) return false;
-        var now = time.GetUtcNow();
-        if (seconds == 0) expiresAt = 0;
-        else if (seconds < 0) expiresAt = -1;
-        else if (seconds <= RelativeLimitSeconds) expiresAt = now.ToUnixTimeMilliseconds() + seconds * 1000;
-        else expiresAt = seconds * 1000 <= now.ToUnixTimeMilliseconds() ? -1 : seconds * 1000;
+        expiresAt = MemcachedExpiry.ToAbsoluteMs(seconds, time.GetUtcNow());
         return true;
     }
 

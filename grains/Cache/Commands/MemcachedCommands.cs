@@ -17,6 +17,7 @@ public static class MemcachedCommands
     public static readonly CacheReply Exists = CacheReply.Simple("EXISTS");
     public static readonly CacheReply NotFound = CacheReply.Simple("NOT_FOUND");
     public static readonly CacheReply Touched = CacheReply.Simple("TOUCHED");
+    public static readonly CacheReply Deleted = CacheReply.Simple("DELETED");
     public static readonly CacheReply NonNumeric = CacheReply.Error("CLIENT_ERROR cannot increment or decrement non-numeric value");
 
     /// <summary>[get, key] or [gat, key, expiry]: the value, flags and CAS, or null.</summary>
@@ -29,11 +30,17 @@ public static class MemcachedCommands
         return reply;
     }
 
-    /// <summary>[store, key, mode, flags, expiry, value, cas]; mode is set, add, replace, append, prepend or cas.</summary>
+    /// <summary>
+    /// [store, key, mode, flags, expiry, value, cas, (cas-reply)]; mode is set, add, replace, append, prepend or cas. An
+    /// append or prepend with a CAS other than 0 is refused (EXISTS) when the item's differs, as memcached's binary
+    /// protocol has it. With the eighth argument (the binary protocol), a stored item answers its new CAS unique.
+    /// </summary>
     public static CacheReply Store(CacheKeyspace ks, byte[][] a)
     {
         var mode = Encoding.ASCII.GetString(a[2]);
+        var cas = ulong.Parse(a[6], CultureInfo.InvariantCulture);
         var entry = ks.Write(a[1]);
+        CacheEntry stored;
         switch (mode)
         {
             case "add" when entry is not null:
@@ -41,7 +48,8 @@ public static class MemcachedCommands
                 return NotStored;
             case "cas" when entry is null:
                 return NotFound;
-            case "cas" when entry.Cas != ulong.Parse(a[6], CultureInfo.InvariantCulture):
+            case "cas" when entry.Cas != cas:
+            case "append" or "prepend" when cas != 0 && entry!.Cas != cas:
                 return Exists;
             case "append" or "prepend":
                 if (entry!.Value is not byte[] current) return NotStored;
@@ -50,27 +58,61 @@ public static class MemcachedCommands
                 (mode == "append" ? a[5] : current).CopyTo(joined, mode == "append" ? current.Length : a[5].Length);
                 entry.Value = joined;
                 ks.Resize(entry);
-                return Stored;
+                stored = entry;
+                break;
+            default:
+                stored = ks.Put(a[1], a[5]);
+                stored.Flags = uint.Parse(a[3], CultureInfo.InvariantCulture);
+                Expire(ks, stored, Long(a[4]));
+                break;
         }
-        var stored = ks.Put(a[1], a[5]);
-        stored.Flags = uint.Parse(a[3], CultureInfo.InvariantCulture);
-        Expire(ks, stored, Long(a[4]));
-        return Stored;
+        return a.Length > 7 ? CacheReply.Int((long)stored.Cas) : Stored;
     }
 
-    /// <summary>[incr, key, delta] or [incr, key, delta, "decr"]: 64-bit unsigned arithmetic; decr stops at 0, incr wraps.</summary>
-    public static CacheReply Incr(CacheKeyspace ks, byte[][] a)
+    /// <summary>[mcdelete, key, cas]: the item removed when its CAS unique is the one given (any, for 0).</summary>
+    public static CacheReply Delete(CacheKeyspace ks, byte[][] a)
     {
         var entry = ks.Write(a[1]);
         if (entry is null) return NotFound;
-        if (entry.Value is not byte[] value || value.Length is 0 or > 20 || value.Any(b => b is < (byte)'0' or > (byte)'9')
-            || !ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var current))
-            return NonNumeric;
+        var cas = ulong.Parse(a[2], CultureInfo.InvariantCulture);
+        if (cas != 0 && entry.Cas != cas) return Exists;
+        ks.Remove(entry);
+        return Deleted;
+    }
+
+    /// <summary>
+    /// [incr, key, delta] or [incr, key, delta, "decr"]: 64-bit unsigned arithmetic; decr stops at 0, incr wraps. The
+    /// binary protocol's form, [incr, key, delta, incr|decr, initial, expiry|"none"], makes a missing item with the initial
+    /// value (unless the expiry is "none") and answers the value with the item's CAS unique.
+    /// </summary>
+    public static CacheReply Incr(CacheKeyspace ks, byte[][] a)
+    {
+        var binary = a.Length > 5;
+        var entry = ks.Write(a[1]);
+        if (entry is null)
+        {
+            if (!binary || Arg.Is(a[5], "none")) return NotFound;
+            var created = ks.Put(a[1], (byte[])a[4].Clone());
+            Expire(ks, created, Long(a[5]));
+            return CacheReply.Array([CacheReply.Bulk(a[4]), CacheReply.Int((long)created.Cas)]);
+        }
+        if (entry.Value is not byte[] value || !TryParseCounter(value, out var current)) return NonNumeric;
         var delta = ulong.Parse(a[2], CultureInfo.InvariantCulture);
-        var result = a.Length > 3 ? (delta > current ? 0 : current - delta) : unchecked(current + delta);
-        entry.Value = Encoding.ASCII.GetBytes(result.ToString(CultureInfo.InvariantCulture));
+        var result = a.Length > 3 && Arg.Is(a[3], "decr") ? (delta > current ? 0 : current - delta) : unchecked(current + delta);
+        var text = Encoding.ASCII.GetBytes(result.ToString(CultureInfo.InvariantCulture));
+        // memcached writes a shorter number over the old one in place, padded with spaces to the old length.
+        entry.Value = text.Length < value.Length ? [.. text, .. Enumerable.Repeat((byte)' ', value.Length - text.Length)] : text;
         ks.Resize(entry);
-        return CacheReply.Bulk(entry.Value as byte[]);
+        return binary ? CacheReply.Array([CacheReply.Bulk(text), CacheReply.Int((long)entry.Cas)]) : CacheReply.Bulk(text);
+    }
+
+    /// <summary>A counter's digits, with the trailing spaces a shortened counter keeps (see <see cref="Incr"/>).</summary>
+    private static bool TryParseCounter(byte[] value, out ulong counter)
+    {
+        var digits = value.AsSpan().TrimEnd((byte)' ');
+        counter = 0;
+        return digits.Length is > 0 and <= 20 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out counter);
     }
 
     /// <summary>[touch, key, expiry].</summary>

@@ -201,6 +201,7 @@ public static class ShardExecutor
             CommandId.McStore => MemcachedCommands.Store(ks, a),
             CommandId.McIncr => MemcachedCommands.Incr(ks, a),
             CommandId.McTouch => MemcachedCommands.Touch(ks, a),
+            CommandId.McDelete => MemcachedCommands.Delete(ks, a),
 
             CommandId.HRandField => HashRandom.Fields(ks, a),
             CommandId.Copy => CopyCommands.Copy(ks, a),
