@@ -13,7 +13,7 @@ public sealed partial class TableClient
         RequestValidation.TableName(tableName);
         if (update.BillingMode is null && update.ReadCapacityUnits is null && update.WriteCapacityUnits is null && update.Stream is null
             && update.IndexUpdates is not { Count: > 0 } && update.ReplicaCount is null
-            && update.DeletionProtectionEnabled is null && update.TableClass is null)
+            && update.DeletionProtectionEnabled is null && update.TableClass is null && update.OnDemandThroughput is null && update.WarmThroughput is null)
             throw DynamoException.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         if (update.BillingMode == BillingMode.PAY_PER_REQUEST && (update.ReadCapacityUnits is not null || update.WriteCapacityUnits is not null))
             throw DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataTier.Client.Requests;
 using DataTier.Client.Results;
 using DataTier.Errors;
@@ -30,8 +31,9 @@ public sealed partial class TableClient
             }
         }
 
+        var refusal = new StrongBox<DynamoException?>();
         var reads = requestItems.SelectMany(t => t.Value.Keys.Select(key => (Table: t.Key, Request: t.Value, Key: key,
-            Task: UnlessThrottled(GetItemAsync(new GetItemRequest
+            Task: UnlessThrottled(refusal, GetItemAsync(new GetItemRequest
             {
                 TableName = t.Key,
                 Key = key,
@@ -41,7 +43,7 @@ public sealed partial class TableClient
             }))))).ToList();
         await Task.WhenAll(reads.Select(r => r.Task));
         // Keys a PROVISIONED table had no capacity for are handed back; only when none was read does the batch fail.
-        if (reads.All(r => r.Task.Result is null)) throw DynamoException.ThroughputExceeded();
+        if (reads.All(r => r.Task.Result is null)) throw refusal.Value!;
 
         var responses = requestItems.Keys.ToDictionary(t => t, _ => new List<IReadOnlyDictionary<string, AttrValue>>());
         var unprocessed = new Dictionary<string, List<IReadOnlyDictionary<string, AttrValue>>>();
@@ -102,12 +104,13 @@ public sealed partial class TableClient
                     throw DynamoException.Validation("Provided list of item keys contains duplicates");
             }
         }
-        var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Write: write, Task: UnlessThrottled(write.Item is not null
+        var refusal = new StrongBox<DynamoException?>();
+        var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Write: write, Task: UnlessThrottled(refusal, write.Item is not null
             ? PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
             : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }))))).ToList();
         await Task.WhenAll(pending.Select(w => w.Task));
         // Writes a PROVISIONED table had no capacity for are handed back; only when none was made does the batch fail.
-        if (pending.All(w => w.Task.Result is null)) throw DynamoException.ThroughputExceeded();
+        if (pending.All(w => w.Task.Result is null)) throw refusal.Value!;
         var done = pending.Where(w => w.Task.Result is not null).Select(w => (w.Table, Result: w.Task.Result!)).ToList();
         var unprocessed = pending.Where(w => w.Task.Result is null).GroupBy(w => w.Table)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<BatchWrite>)[.. g.Select(w => w.Write)]);
@@ -116,15 +119,16 @@ public sealed partial class TableClient
             ItemCollectionSize.ByTable(done.Select(w => (w.Table, w.Result.ItemCollection))));
     }
 
-    /// <summary>The result of one of a batch's requests, or null when its table had no capacity left for it.</summary>
-    private static async Task<T?> UnlessThrottled<T>(Task<T> request) where T : class
+    /// <summary>The result of one of a batch's requests, or null when its table had no capacity left for it (the refusal kept in <paramref name="refusal"/>).</summary>
+    private static async Task<T?> UnlessThrottled<T>(StrongBox<DynamoException?> refusal, Task<T> request) where T : class
     {
         try
         {
             return await request;
         }
-        catch (DynamoException e) when (e.Code == DynamoErrorCode.ProvisionedThroughputExceededException)
+        catch (DynamoException e) when (e.IsThrottling)
         {
+            refusal.Value = e;
             return null;
         }
     }

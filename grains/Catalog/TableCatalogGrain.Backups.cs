@@ -50,6 +50,11 @@ public sealed partial class TableCatalogGrain
             ReadCapacityUnits = source.ReadCapacityUnits,
             WriteCapacityUnits = source.WriteCapacityUnits,
             BillingModeChangedTime = source.BillingMode == BillingMode.PAY_PER_REQUEST ? table.BillingModeChangedTime : null,
+            OnDemandThroughput = source.OnDemandThroughput,
+            WarmThroughput = source.WarmThroughput,
+            GlobalIndexes = [.. table.GlobalIndexes.Select(i => source.GlobalIndexes.FirstOrDefault(s => s.Name == i.Name) is { } s
+                ? i with { OnDemandThroughput = s.OnDemandThroughput, WarmThroughput = s.WarmThroughput }
+                : i)],
             Restore = summary,
         };
         await Save(restored);

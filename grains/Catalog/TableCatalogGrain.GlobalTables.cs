@@ -74,7 +74,10 @@ public sealed partial class TableCatalogGrain
             WriteCapacityUnits = source.WriteCapacityUnits,
             Stream = new StreamSpecification(true, StreamViewType.NEW_AND_OLD_IMAGES),
             LocalIndexes = source.LocalIndexes,
-            GlobalIndexes = source.GlobalIndexes,
+            GlobalIndexes = source.BillingMode == BillingMode.PAY_PER_REQUEST ? source.GlobalIndexes
+                : [.. source.GlobalIndexes.Select(i => i with { OnDemandThroughput = OnDemandThroughput.None })],
+            OnDemandThroughput = source.BillingMode == BillingMode.PAY_PER_REQUEST && !source.OnDemandThroughput.IsNone ? source.OnDemandThroughput : null,
+            WarmThroughput = source.WarmThroughput,
         }, created => created with
         {
             RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)

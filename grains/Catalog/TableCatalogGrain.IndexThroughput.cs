@@ -20,9 +20,14 @@ public sealed partial class TableCatalogGrain
         foreach (var index in table.GlobalIndexes)
         {
             if (!_tables.TryGetValue(index.IndexTableName, out var hidden)) continue;
-            if (hidden.BillingMode == table.BillingMode && hidden.ReadCapacityUnits == index.ReadCapacityUnits && hidden.WriteCapacityUnits == index.WriteCapacityUnits)
-                continue;
-            var synced = hidden with { BillingMode = table.BillingMode, ReadCapacityUnits = index.ReadCapacityUnits, WriteCapacityUnits = index.WriteCapacityUnits };
+            var synced = hidden with
+            {
+                BillingMode = table.BillingMode,
+                ReadCapacityUnits = index.ReadCapacityUnits,
+                WriteCapacityUnits = index.WriteCapacityUnits,
+                OnDemandThroughput = index.OnDemandThroughput,
+            };
+            if (synced == hidden) continue;
             await Save(synced);
             await NotifyPartitions(synced);
         }
@@ -40,6 +45,13 @@ public sealed partial class TableCatalogGrain
                 throw table.LocalIndexes.Any(i => i.Name == change.IndexName)
                     ? DynamoException.Validation($"Cannot update an index that is not a GlobalSecondaryIndex: {change.IndexName}")
                     : new DynamoException(DynamoErrorCode.ResourceNotFoundException, $"Requested resource not found: Index {change.IndexName} for table {table.Name}");
+            if (!change.HasProvisionedThroughput)
+            {
+                var (onDemand, warm) = Capacity(indexes[at].OnDemandThroughput, indexes[at].WarmThroughput, change.OnDemandThroughput, change.WarmThroughput,
+                    billing, (indexes[at].ReadCapacityUnits, indexes[at].WriteCapacityUnits), change.IndexName);
+                indexes[at] = indexes[at] with { OnDemandThroughput = onDemand, WarmThroughput = warm };
+                continue;
+            }
             if (billing == BillingMode.PAY_PER_REQUEST)
                 throw DynamoException.Validation(Invalid + $"The only Updates for index: {change.IndexName} when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
             var index = indexes[at];
@@ -49,12 +61,14 @@ public sealed partial class TableCatalogGrain
                     $"Current ReadCapacityUnits provisioned for index {index.Name}: {index.ReadCapacityUnits}. Requested ReadCapacityUnits: {change.ReadCapacityUnits}. " +
                     $"Current WriteCapacityUnits provisioned for index {index.Name}: {index.WriteCapacityUnits}. Requested WriteCapacityUnits: {change.WriteCapacityUnits}. " +
                     "Refer to the Amazon DynamoDB Developer Guide for current limits and how to increase them.");
-            var read = billing == BillingMode.PROVISIONED ? IndexReadUnitsHere(table, change.IndexName, change.ReadCapacityUnits) : change.ReadCapacityUnits;
-            indexes[at] = index.WithThroughput(read, change.WriteCapacityUnits, now);
+            var read = billing == BillingMode.PROVISIONED ? IndexReadUnitsHere(table, change.IndexName, change.ReadCapacityUnits!.Value) : change.ReadCapacityUnits!.Value;
+            indexes[at] = index.WithThroughput(read, change.WriteCapacityUnits!.Value, now);
+            if (change.WarmThroughput is not null)
+                indexes[at] = indexes[at] with { WarmThroughput = Capacity(index.OnDemandThroughput, index.WarmThroughput, null, change.WarmThroughput, billing, (read, change.WriteCapacityUnits!.Value), index.Name).Warm };
         }
         if (billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PAY_PER_REQUEST)
         {
-            var unset = indexes.Where(i => changes.All(c => c.IndexName != i.Name)).Select(i => i.Name).ToList();
+            var unset = indexes.Where(i => changes.All(c => c.IndexName != i.Name || !c.HasProvisionedThroughput)).Select(i => i.Name).ToList();
             if (unset.Count > 0) throw DynamoException.Validation(Invalid + $"ProvisionedThroughput must be specified for index: {string.Join(",", unset)}");
         }
         if (billing == BillingMode.PAY_PER_REQUEST && table.BillingMode == BillingMode.PROVISIONED)

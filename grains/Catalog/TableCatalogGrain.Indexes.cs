@@ -57,6 +57,7 @@ public sealed partial class TableCatalogGrain
         BillingMode = table.BillingMode,
         ReadCapacityUnits = index.ReadCapacityUnits,
         WriteCapacityUnits = index.WriteCapacityUnits,
+        OnDemandThroughput = index.OnDemandThroughput,
         CreationTime = clock.GetUtcNow(),
         Partitions = PartitionMap.Uniform(partitionOptions.Value.InitialPartitionsPerTable),
         BaseTableName = table.Name,
@@ -106,7 +107,7 @@ public sealed partial class TableCatalogGrain
         if (billing == BillingMode.PAY_PER_REQUEST && (create.ReadCapacityUnits != 0 || create.WriteCapacityUnits != 0))
             throw DynamoException.Validation($"One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: {create.Name} when BillingMode is PAY_PER_REQUEST");
         var typedKeys = new TableKeySchema(merged.First(m => m.Name == keyNames[0]), keyNames.Count > 1 ? merged.First(m => m.Name == keyNames[1]) : null);
-        var added = NewGlobalIndex(table.Name, create with { KeySchema = typedKeys }, backfill: true);
+        var added = NewGlobalIndex(table.Name, IndexCapacity(create with { KeySchema = typedKeys }, billing), backfill: true);
         var used = table with { GlobalIndexes = [.. table.GlobalIndexes, added] };
         used = used with { AttributeDefinitions = UsedDefinitions(used, merged) };
         await Save(IndexTable(used, added));

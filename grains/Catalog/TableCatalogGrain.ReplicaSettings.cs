@@ -15,7 +15,7 @@ public sealed partial class TableCatalogGrain
     {
         var table = FindReplicated(name);
         var now = clock.GetUtcNow();
-        settings = table.BillingMode == BillingMode.PROVISIONED ? settings.OnlyIndexes(table.GlobalIndexes.Select(i => i.Name)) : settings.WithoutReadOverrides();
+        settings = settings.ValidFor(table);
         settings = settings with { TableClassElsewhere = settings.TableClassOverride is null ? null : table.TableClassElsewhere() };
         var updated = table with { LocalReplicaSettings = settings.IsEmpty ? null : settings };
         if (settings.ReadCapacityOverride is { } read && read != table.ReadCapacityUnits)
@@ -35,6 +35,7 @@ public sealed partial class TableCatalogGrain
             GlobalIndexes = updated.GlobalIndexes.Select(i => settings.IndexReadOverrides.TryGetValue(i.Name, out var units) && units != i.ReadCapacityUnits
                 ? i.WithThroughput(units, i.WriteCapacityUnits, now) : i).ToList(),
         };
+        if (settings.MaxReadOverride is { } max) updated = updated with { OnDemandThroughput = updated.OnDemandThroughput.With(new OnDemandThroughput(max, null)) };
         if (settings.TableClassOverride is { } tableClass && tableClass != table.TableClass)
             updated = updated with { TableClass = tableClass, TableClassUpdated = now };
         await Save(updated);
@@ -74,6 +75,10 @@ public sealed partial class TableCatalogGrain
     private static long ReadUnitsHere(TableDescription table, BillingMode billing, long read) =>
         billing == BillingMode.PROVISIONED && table.LocalReplicaSettings?.ReadCapacityOverride is { } own ? own : read;
 
+    /// <summary>The on-demand maxima a change of the table leaves this region's table with: its own most read units, while it has them.</summary>
+    private static OnDemandThroughput OnDemandHere(TableDescription table, OnDemandThroughput maxima) =>
+        table.LocalReplicaSettings?.MaxReadOverride is { } own ? maxima.With(new OnDemandThroughput(own, null)) : maxima;
+
     /// <summary>The read capacity a change of an index leaves this region's index with: its own, while it has one.</summary>
     private static long IndexReadUnitsHere(TableDescription table, string index, long read) =>
         table.LocalReplicaSettings?.IndexReadOverrides.TryGetValue(index, out var own) == true ? own : read;
@@ -87,7 +92,7 @@ public sealed partial class TableCatalogGrain
         ReplicaSettings? Valid(ReplicaSettings? settings)
         {
             if (settings is null) return null;
-            var valid = table.BillingMode == BillingMode.PROVISIONED ? settings.OnlyIndexes(table.GlobalIndexes.Select(i => i.Name)) : settings.WithoutReadOverrides();
+            var valid = settings.ValidFor(table);
             return valid.IsEmpty ? null : valid;
         }
         var local = Valid(table.LocalReplicaSettings);

@@ -36,6 +36,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         var replicaCount = definition.ReplicaCount ?? ReplicaSetting.FromTags(definition.Tags) ?? partitionOptions.Value.ReplicaCount;
         var now = clock.GetUtcNow();
         var streamEnabled = definition.Stream is { Enabled: true };
+        var (onDemand, warm) = Capacity(OnDemandThroughput.None, null, definition.OnDemandThroughput, definition.WarmThroughput, definition.BillingMode,
+            (definition.ReadCapacityUnits, definition.WriteCapacityUnits), index: null);
         var description = new TableDescription
         {
             Name = definition.Name,
@@ -53,12 +55,14 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             LatestStreamLabel = streamEnabled ? StreamLabel(now) : null,
             LatestStreamViewType = streamEnabled ? definition.Stream!.ViewType : null,
             LocalIndexes = definition.LocalIndexes,
-            GlobalIndexes = definition.GlobalIndexes.Select(i => NewGlobalIndex(definition.Name, i, backfill: false)).ToList(),
+            GlobalIndexes = definition.GlobalIndexes.Select(i => NewGlobalIndex(definition.Name, IndexCapacity(i, definition.BillingMode), backfill: false)).ToList(),
             Tags = definition.Tags ?? new Dictionary<string, string>(),
             ReplicaCount = replicaCount,
             DeletionProtectionEnabled = definition.DeletionProtectionEnabled,
             TableClass = definition.TableClass,
             TableClassUpdated = definition.TableClass is null ? null : now,
+            OnDemandThroughput = onDemand,
+            WarmThroughput = warm,
         };
         description = shape(description);
         foreach (var index in description.GlobalIndexes) await Save(IndexTable(description, index));
@@ -100,6 +104,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         var decreased = billing == BillingMode.PROVISIONED && table.BillingMode == BillingMode.PROVISIONED
             && (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits);
         if (decreased) DecreaseLimit.Check(table.DecreasesToday(now), table.ThroughputDecreasedTime, now);
+        var (onDemand, warm) = Capacity(table.OnDemandThroughput, table.WarmThroughput, update.OnDemandThroughput, update.WarmThroughput, billing, (read, write), index: null);
+        onDemand = OnDemandHere(table, onDemand);
         if (update.Stream is { } stream)
         {
             stream.Validate();
@@ -135,6 +141,8 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             ThroughputDecreasedTime = read < table.ReadCapacityUnits || write < table.WriteCapacityUnits ? now : table.ThroughputDecreasedTime,
             // A switch to on demand drops the units without counting as a decrease (as DynamoDB reports it).
             DecreasesOnThatDay = decreased ? table.DecreasesToday(now) + 1 : table.DecreasesOnThatDay,
+            OnDemandThroughput = onDemand,
+            WarmThroughput = warm,
         };
         updated = WithValidReplicaSettings(updated);
         await Save(updated);

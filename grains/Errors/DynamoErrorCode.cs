@@ -11,6 +11,8 @@ public enum DynamoErrorCode
     UnknownOperationException,
     ItemCollectionSizeLimitExceededException,
     ProvisionedThroughputExceededException,
+    /// <summary>An on-demand table's or index's maximum (OnDemandThroughput) used up.</summary>
+    ThrottlingException,
     InternalServerError,
     LimitExceededException,
     TransactionCanceledException,

@@ -20,6 +20,9 @@ public sealed class DynamoException : Exception
     /// <summary>For a cancelled transaction, one reason per action in request order.</summary>
     [Id(2)] public IReadOnlyList<Transactions.CancellationReason>? CancellationReasons { get; init; }
 
+    /// <summary>For a throttled request, why and on which table or index (DynamoDB's ThrottlingReasons).</summary>
+    [Id(3)] public IReadOnlyList<ThrottlingReason>? ThrottlingReasons { get; init; }
+
     public static DynamoException Validation(string message) => new(DynamoErrorCode.ValidationException, message);
 
     public static DynamoException TableNotFound() => new(DynamoErrorCode.ResourceNotFoundException, "Requested resource not found");
@@ -43,6 +46,19 @@ public sealed class DynamoException : Exception
     public static DynamoException IndexThroughputExceeded() =>
         new(DynamoErrorCode.ProvisionedThroughputExceededException,
             "The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global secondary indexes with the UpdateTable API");
+
+    /// <summary>
+    /// An on-demand table or index used up its maximum (OnDemandThroughput): DynamoDB's ThrottlingException, with the reason
+    /// (<paramref name="what"/> is Table or Index, then Read or Write) and the ARN of the table or index.
+    /// </summary>
+    public static DynamoException MaxOnDemandThroughputExceeded(string what, string resourceArn) =>
+        new(DynamoErrorCode.ThrottlingException, "Rate of requests exceeds the allowed throughput.")
+        {
+            ThrottlingReasons = [new ThrottlingReason(what + "MaxOnDemandThroughputExceeded", resourceArn)],
+        };
+
+    /// <summary>Whether this is a refusal for want of capacity, which a batch hands back as unprocessed.</summary>
+    public bool IsThrottling => Code is DynamoErrorCode.ProvisionedThroughputExceededException or DynamoErrorCode.ThrottlingException;
 
     public static DynamoException ConditionFailed(IReadOnlyDictionary<string, AttrValue>? item = null) =>
         new(DynamoErrorCode.ConditionalCheckFailedException, "The conditional request failed", item);

@@ -109,7 +109,7 @@ public sealed partial class ReplicaOutboxGrain(ITableStore store, IReplicaTransp
 
     /// <summary>Errors a later attempt may not get: the region is down or busy, or does not accept this region's keys yet.</summary>
     private static bool MayPass(DynamoErrorCode code) => code is DynamoErrorCode.InternalServerError or DynamoErrorCode.LimitExceededException
-        or DynamoErrorCode.ProvisionedThroughputExceededException or DynamoErrorCode.ResourceInUseException
+        or DynamoErrorCode.ProvisionedThroughputExceededException or DynamoErrorCode.ThrottlingException or DynamoErrorCode.ResourceInUseException
         or DynamoErrorCode.MissingAuthenticationTokenException or DynamoErrorCode.IncompleteSignatureException
         or DynamoErrorCode.UnrecognizedClientException or DynamoErrorCode.InvalidSignatureException or DynamoErrorCode.AccessDeniedException;
 

@@ -23,7 +23,18 @@ public sealed record ReplicaSettings
     /// <summary>Kept in a region's own settings while it has a class of its own: the table's class in the regions without one.</summary>
     [Id(4)] public TableClass? TableClassElsewhere { get; init; }
 
-    public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null;
+    /// <summary>The replica's own most read request units a second while the table is on demand (OnDemandThroughputOverride); -1: none.</summary>
+    [Id(5)] public long? MaxReadOverride { get; init; }
+
+    public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null && MaxReadOverride is null;
+
+    /// <summary>These settings as the table's billing mode and indexes allow them: read units of its own only while PROVISIONED, a maximum only on demand.</summary>
+    public ReplicaSettings ValidFor(TableDescription table)
+    {
+        if (table.BillingMode == BillingMode.PAY_PER_REQUEST) return WithoutReadOverrides();
+        var kept = OnlyIndexes(table.GlobalIndexes.Select(i => i.Name));
+        return kept.MaxReadOverride is null ? kept : kept with { MaxReadOverride = null };
+    }
 
     /// <summary>These settings without the read capacity overrides, which an on-demand table cannot have.</summary>
     public ReplicaSettings WithoutReadOverrides() => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 ? this

@@ -28,6 +28,12 @@ public sealed record GlobalSecondaryIndex
     /// <summary>Decreases of the throughput on the UTC day of <see cref="ThroughputDecreasedTime"/>.</summary>
     [Id(14)] public int DecreasesOnThatDay { get; init; }
 
+    /// <summary>The most request units a second the index may use while the table is on demand.</summary>
+    [Id(15)] public OnDemandThroughput OnDemandThroughput { get; init; } = OnDemandThroughput.None;
+
+    /// <summary>The warm throughput asked for the index; null: DynamoDB's defaults.</summary>
+    [Id(16)] public WarmThroughput? WarmThroughput { get; init; }
+
     /// <summary>DescribeTable's NumberOfDecreasesToday: the decreases since midnight UTC.</summary>
     public int DecreasesToday(DateTimeOffset now) =>
         ThroughputDecreasedTime is { } last && last.UtcDateTime.Date == now.UtcDateTime.Date ? DecreasesOnThatDay : 0;

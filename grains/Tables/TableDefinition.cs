@@ -20,4 +20,7 @@ public sealed record TableDefinition
     [Id(22)] public bool DeletionProtectionEnabled { get; init; }
     /// <summary>The table class asked for; null when CreateTable named none (STANDARD).</summary>
     [Id(23)] public TableClass? TableClass { get; init; }
+    /// <summary>OnDemandThroughput, for a PAY_PER_REQUEST table.</summary>
+    [Id(24)] public OnDemandThroughput? OnDemandThroughput { get; init; }
+    [Id(25)] public WarmThroughput? WarmThroughput { get; init; }
 }

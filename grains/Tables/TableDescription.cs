@@ -82,6 +82,12 @@ public sealed record TableDescription
     /// </summary>
     [Id(40)] public GlobalTables.ReplicaSettings? LocalReplicaSettings { get; init; }
 
+    /// <summary>The most request units a second an on-demand table may use (kept through a switch to PROVISIONED, as DynamoDB keeps it).</summary>
+    [Id(41)] public OnDemandThroughput OnDemandThroughput { get; init; } = OnDemandThroughput.None;
+
+    /// <summary>The warm throughput CreateTable or UpdateTable asked for; null: DynamoDB's defaults.</summary>
+    [Id(42)] public WarmThroughput? WarmThroughput { get; init; }
+
     /// <summary>The table's class in the regions of a global table that have no class of their own (this one's, unless it has).</summary>
     public TableClass? TableClassElsewhere() => LocalReplicaSettings?.TableClassOverride is null ? TableClass : LocalReplicaSettings.TableClassElsewhere;
 

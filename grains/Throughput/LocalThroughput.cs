@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace DataTier.Throughput;
 
 /// <summary>
-/// The capacity of the PROVISIONED tables whose partitions serve on this silo. Each partition tells it when
+/// The capacity of the PROVISIONED tables (and of the on-demand tables with maxima) whose partitions serve on this silo. Each partition tells it when
 /// it starts or stops serving and when its description changes; every partition of a table here shares one
 /// <see cref="TableThroughput"/>, whose rate is the table's units times this silo's share: the larger of the
 /// hash space its active partitions own and an even split over the active silos (so one silo alone allows
@@ -17,6 +17,9 @@ namespace DataTier.Throughput;
 /// </summary>
 public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimeProvider time, IMeterFactory? meters = null)
 {
+    /// <summary>An on-demand maximum holds one second of unused units: DynamoDB answers requests past it with quick throttles.</summary>
+    private const double OnDemandBurstSeconds = 1;
+
     private readonly Counter<long> _throttled = (meters?.Create(Indexes.IndexLagMetrics.MeterName) ?? new Meter(Indexes.IndexLagMetrics.MeterName))
         .CreateCounter<long>("datatier.throttled.requests", unit: "{request}", description: "Requests refused because a PROVISIONED table's capacity was used up");
     private readonly Lock _gate = new();
@@ -47,9 +50,11 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         }
         lock (_gate)
         {
-            if (!_tables.TryGetValue(tableId, out var throughput)) _tables[tableId] = throughput = new TableThroughput(time, table.Name, _throttled, index: table.BaseTableName is not null);
-            var units = (table.ReadCapacityUnits, table.WriteCapacityUnits);
-            var indexUnits = table.GlobalIndexes.Select(i => (i.Name, i.WriteCapacityUnits)).ToArray();
+            var onDemand = table.BillingMode == BillingMode.PAY_PER_REQUEST;
+            if (_tables.TryGetValue(tableId, out var throughput) && throughput.OnDemand != onDemand) throughput = null;
+            if (throughput is null) _tables[tableId] = throughput = new TableThroughput(time, table, _throttled, onDemand);
+            var units = onDemand ? table.OnDemandThroughput.Units : (table.ReadCapacityUnits, table.WriteCapacityUnits);
+            var indexUnits = table.GlobalIndexes.Select(i => (i.Name, onDemand ? i.OnDemandThroughput.Units.Write : i.WriteCapacityUnits)).ToArray();
             var known = throughput.Partitions.TryGetValue(partition, out var range) && range == (firstHash, lastHash);
             if (!known || throughput.Units != units || !throughput.IndexWriteUnits.SequenceEqual(indexUnits))
             {
@@ -97,7 +102,7 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
     private void Configure(TableThroughput throughput)
     {
         var share = Math.Min(1, Math.Max(throughput.Share, 1.0 / _silos));
-        var burst = options.Value.BurstSeconds;
+        var burst = throughput.OnDemand ? OnDemandBurstSeconds : options.Value.BurstSeconds;
         throughput.Reads.Configure(throughput.Units.Read * share, burst);
         throughput.Writes.Configure(throughput.Units.Write * share, burst);
         var indexes = new Dictionary<string, CapacityBucket>(StringComparer.Ordinal);
@@ -111,7 +116,12 @@ public sealed class LocalThroughput(IOptions<ThroughputOptions> options, TimePro
         throughput.IndexWrites = indexes;
     }
 
-    /// <summary>PROVISIONED tables and their global indexes' hidden tables (reads only), while enforcement is on.</summary>
+    /// <summary>
+    /// PROVISIONED tables, on-demand tables with a maximum (OnDemandThroughput) of their own or of an index, and their global
+    /// indexes' hidden tables (reads only), while enforcement is on.
+    /// </summary>
     private bool IsEnforced(TableDescription table) =>
-        options.Value.Enforce && table.BillingMode == BillingMode.PROVISIONED && (table.ReadCapacityUnits > 0 || table.WriteCapacityUnits > 0);
+        options.Value.Enforce && (table.BillingMode == BillingMode.PROVISIONED
+            ? table.ReadCapacityUnits > 0 || table.WriteCapacityUnits > 0
+            : !table.OnDemandThroughput.IsNone || table.GlobalIndexes.Any(i => i.OnDemandThroughput.MaxWriteRequestUnits is not null));
 }

@@ -4,7 +4,7 @@ using DataTier.Errors;
 namespace DataTier.Throughput;
 
 /// <summary>
-/// The read and write capacity of one PROVISIONED table on this silo (its share is set by
+/// The read and write capacity of one PROVISIONED table (or an on-demand table's maxima) on this silo (its share is set by
 /// <see cref="LocalThroughput"/>); a hot partition may use all of it, as DynamoDB's adaptive capacity lets one.
 /// </summary>
 public sealed class TableThroughput
@@ -12,15 +12,26 @@ public sealed class TableThroughput
     private readonly Counter<long>? _throttled;
     private readonly KeyValuePair<string, object?> _table;
 
-    /// <summary>The capacity of <paramref name="table"/>; with <paramref name="index"/>, of a global secondary index's hidden table.</summary>
-    internal TableThroughput(TimeProvider time, string table, Counter<long>? throttled, bool index)
+    /// <summary>
+    /// The capacity of <paramref name="table"/> (a global secondary index's hidden table is held for reads only): its
+    /// provisioned units, or with <paramref name="onDemand"/> its maxima.
+    /// </summary>
+    internal TableThroughput(TimeProvider time, Tables.TableDescription table, Counter<long>? throttled, bool onDemand)
     {
         Reads = new CapacityBucket(time);
         Writes = new CapacityBucket(time);
-        _table = new("table", table);
+        _table = new("table", table.Name);
         _throttled = throttled;
-        IsIndex = index;
+        IsIndex = table.BaseTableName is not null;
+        OnDemand = onDemand;
+        // A hidden index table's name is TABLE/index/INDEX, so its ARN is the index's.
+        _arn = table.Arn;
     }
+
+    private readonly string _arn;
+
+    /// <summary>Whether the units are an on-demand table's maxima (a dimension without one, 0 units, is not held).</summary>
+    internal bool OnDemand { get; }
 
     /// <summary>Whether this is a global secondary index's hidden table (held for reads only, never auto scaled).</summary>
     internal bool IsIndex { get; }
@@ -47,13 +58,13 @@ public sealed class TableThroughput
 
     public void AdmitRead()
     {
-        if (!Reads.TryAdmit()) throw Throttled("read");
+        if ((!OnDemand || Units.Read > 0) && !Reads.TryAdmit()) throw Throttled("read");
     }
 
     /// <summary>Refuses a write once the table's write capacity is spent; an index's writes (its feed from the base table) never are.</summary>
     public void AdmitWrite()
     {
-        if (!IsIndex && !Writes.TryAdmit()) throw Throttled("write");
+        if (!IsIndex && (!OnDemand || Units.Write > 0) && !Writes.TryAdmit()) throw Throttled("write");
     }
 
     /// <summary>
@@ -67,7 +78,7 @@ public sealed class TableThroughput
             if (cost > 0 && buckets.TryGetValue(index, out var bucket) && !bucket.TryAdmit())
             {
                 _throttled?.Add(1, _table, new("kind", "write"));
-                throw DynamoException.IndexThroughputExceeded();
+                throw OnDemand ? DynamoException.MaxOnDemandThroughputExceeded("IndexWrite", $"{_arn}/index/{index}") : DynamoException.IndexThroughputExceeded();
             }
     }
 
@@ -81,6 +92,7 @@ public sealed class TableThroughput
     private DynamoException Throttled(string kind)
     {
         _throttled?.Add(1, _table, new("kind", kind));
+        if (OnDemand) return DynamoException.MaxOnDemandThroughputExceeded((IsIndex ? "Index" : "Table") + (kind == "read" ? "Read" : "Write"), _arn);
         return IsIndex ? DynamoException.IndexThroughputExceeded() : DynamoException.ThroughputExceeded();
     }
 }

@@ -27,14 +27,17 @@ public sealed class AdminOperations(ITableClient tables, GlobalTables.ReplicaGro
         var replicaUpdates = ReadReplicaUpdates(r);
         var protection = r.Bool("DeletionProtectionEnabled");
         var tableClass = r.Enum<TableClass>("TableClass", "tableClass");
+        var onDemand = CapacitySettingsJson.ReadOnDemand(r);
+        var warm = CapacitySettingsJson.ReadWarm(r);
         r.ThrowIfInvalid();
         if (throughput is not null && billing != BillingMode.PROVISIONED
             && (billing == BillingMode.PAY_PER_REQUEST || (await tables.DescribeTableAsync(name!)).BillingMode == BillingMode.PAY_PER_REQUEST))
             throw Errors.DynamoException.Validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
-        var changesTable = billing is not null || throughput is not null || stream is not null || indexUpdates is not null || tableClass is not null;
+        var changesTable = billing is not null || throughput is not null || stream is not null || indexUpdates is not null || tableClass is not null
+            || onDemand is not null || warm is not null;
         var description = changesTable || protection is not null || replicaUpdates is null
             ? await tables.UpdateTableAsync(name!, new TableUpdate(billing, throughput?.Read, throughput?.Write, stream, indexUpdates, definitions,
-                DeletionProtectionEnabled: protection, TableClass: tableClass))
+                DeletionProtectionEnabled: protection, TableClass: tableClass, OnDemandThroughput: onDemand, WarmThroughput: warm))
             : null;
         if (forward && changesTable && description!.RegionReplicas.Count > 0) await replicaGroup.ForwardAsync(description, "UpdateTable", r.Root);
         if (replicaUpdates is not null) description = await replicaGroup.ApplyAsync(name!, replicaUpdates);

@@ -10,7 +10,7 @@ namespace DataTier.Silo.DynamoDb;
 /// The DynamoDB JSON 1.0 endpoint: one POST route, dispatched on <c>X-Amz-Target</c>. Every
 /// response carries <c>x-amz-crc32</c> (the CRC32 of its exact body) and <c>x-amzn-RequestId</c>.
 /// </summary>
-public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings, PartiQL.PartiQLOperations partiql, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
+public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperations items, ReadOperations reads, BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams, AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication, GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings, GlobalTables.ReplicaAutoScalingOperations replicaScaling, PartiQL.PartiQLOperations partiql, Signing.RequestSignature signature, Access.AccessPolicies policies, Telemetry.EndpointMetrics metrics, ILogger<DynamoDbEndpoint> logger)
 {
     private const string TargetPrefix = "DynamoDB_20120810.";
     private const string StreamsTargetPrefix = "DynamoDBStreams_20120810.";
@@ -23,7 +23,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables, globalTableSettings, partiql);
+    private readonly FrozenDictionary<string, Operation> _operations = Operations(tables, items, reads, batches, transactions, admin, streams, scaling, backups, recovery, replication, globalTables, globalTableSettings, replicaScaling, partiql);
 
     /// <summary>An operation: its name in the metrics, and what runs it (given the request, the writer of the answer and the Host header).</summary>
     private sealed record Operation(string MetricName, Func<ApiRequest, Utf8JsonWriter, string, Task> Run);
@@ -114,7 +114,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     private static FrozenDictionary<string, Operation> Operations(TableOperations tables, ItemOperations items, ReadOperations reads,
         BatchOperations batches, TransactOperations transactions, AdminOperations admin, Streams.StreamOperations streams,
         AutoScaling.AutoScalingOperations scaling, BackupOperations backups, RecoveryOperations recovery, GlobalTables.ReplicationOperations replication,
-        GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings, PartiQL.PartiQLOperations partiql)
+        GlobalTables.GlobalTableOperations globalTables, GlobalTables.GlobalTableSettingsOperations globalTableSettings,
+        GlobalTables.ReplicaAutoScalingOperations replicaScaling, PartiQL.PartiQLOperations partiql)
     {
         var all = new Dictionary<string, Operation>(StringComparer.Ordinal)
         {
@@ -160,6 +161,8 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
         Dynamo("ListGlobalTables", globalTables.ListGlobalTables);
         Dynamo("DescribeGlobalTableSettings", globalTableSettings.DescribeGlobalTableSettings);
         Dynamo("UpdateGlobalTableSettings", globalTableSettings.UpdateGlobalTableSettings);
+        Dynamo("DescribeTableReplicaAutoScaling", replicaScaling.DescribeTableReplicaAutoScaling);
+        Dynamo("UpdateTableReplicaAutoScaling", replicaScaling.UpdateTableReplicaAutoScaling);
         Streams("ListStreams", streams.ListStreams);
         Streams("DescribeStream", streams.DescribeStream);
         Streams("GetShardIterator", streams.GetShardIterator);
@@ -193,7 +196,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
     [
         "DescribeEndpoints", "DescribeTable", "ListTables", "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems",
         "ListTagsOfResource", "DescribeLimits", "DescribeTimeToLive", "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
-        "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings",
+        "DescribeGlobalTable", "ListGlobalTables", "DescribeGlobalTableSettings", "DescribeTableReplicaAutoScaling",
         "Streams.ListStreams", "Streams.DescribeStream", "Streams.GetShardIterator", "Streams.GetRecords",
         "AutoScaling.DescribeScalableTargets", "AutoScaling.DescribeScalingPolicies", "AutoScaling.DescribeScalingActivities",
     ], StringComparer.Ordinal);
@@ -249,6 +252,7 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
             AttributeValueJson.WriteMap(w, e.Item);
         }
         if (e.CancellationReasons is not null) WriteCancellationReasons(w, e.CancellationReasons);
+        if (e.ThrottlingReasons is not null) WriteThrottlingReasons(w, e);
         w.WriteEndObject();
         w.Flush();
         return e.Code == DynamoErrorCode.InternalServerError ? 500 : 400;
@@ -267,6 +271,20 @@ public sealed partial class DynamoDbEndpoint(TableOperations tables, ItemOperati
                 w.WritePropertyName("Item");
                 AttributeValueJson.WriteMap(w, reason.Item);
             }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>DynamoDB's model names the member throttlingReasons in a ThrottlingException and ThrottlingReasons in the others.</summary>
+    private static void WriteThrottlingReasons(Utf8JsonWriter w, DynamoException e)
+    {
+        w.WriteStartArray(e.Code == DynamoErrorCode.ThrottlingException ? "throttlingReasons" : "ThrottlingReasons");
+        foreach (var reason in e.ThrottlingReasons!)
+        {
+            w.WriteStartObject();
+            w.WriteString("reason", reason.Reason);
+            w.WriteString("resource", reason.Resource);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -26,6 +26,7 @@ public static class DynamoDbEndpointExtensions
         services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableOperations>();
         services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaTableSettings>();
         services.AddSingleton<DataTier.Silo.GlobalTables.GlobalTableSettingsOperations>();
+        services.AddSingleton<DataTier.Silo.GlobalTables.ReplicaAutoScalingOperations>();
         services.AddSingleton<PartiQL.PartiQLTables>();
         services.AddSingleton<PartiQL.PartiQLTranslator>();
         services.AddSingleton<PartiQL.PartiQLWrites>();

@@ -10,7 +10,8 @@ public static class IndexJson
     private const string Invalid = "One or more parameter values were invalid: ";
 
     /// <summary>One index as the request gives it, before its key attributes are typed.</summary>
-    public sealed record RawIndex(string Name, List<(string Name, string Type)> Keys, ProjectionType? Projection, List<string>? NonKeyAttributes, (long Read, long Write)? Throughput);
+    public sealed record RawIndex(string Name, List<(string Name, string Type)> Keys, ProjectionType? Projection, List<string>? NonKeyAttributes, (long Read, long Write)? Throughput,
+        OnDemandThroughput? OnDemand = null, WarmThroughput? Warm = null);
 
     public static List<RawIndex>? Read(ApiRequest r, string member, bool global)
     {
@@ -42,7 +43,9 @@ public static class IndexJson
         }
         var throughput = global ? ThroughputJson.Read(i) : null;
         i.ThrowIfInvalid();
-        return new RawIndex(name, keys, type, nonKey, throughput);
+        return global
+            ? new RawIndex(name, keys, type, nonKey, throughput, CapacitySettingsJson.ReadOnDemand(i), CapacitySettingsJson.ReadWarm(i))
+            : new RawIndex(name, keys, type, nonKey, throughput);
     }
 
     /// <summary>Key schema checks in AWS's order, then the index with typed keys.</summary>
@@ -63,6 +66,18 @@ public static class IndexJson
     }
 
     public static IndexProjection Projection(RawIndex index) => new(index.Projection ?? ProjectionType.ALL, index.NonKeyAttributes);
+
+    /// <summary>A global index as the request gives it, keyed on <paramref name="definitions"/>.</summary>
+    public static GlobalSecondaryIndex Global(RawIndex index, IReadOnlyList<KeyAttribute> definitions) => new()
+    {
+        Name = index.Name,
+        KeySchema = Keys(index, definitions),
+        Projection = Projection(index),
+        ReadCapacityUnits = index.Throughput?.Read ?? 0,
+        WriteCapacityUnits = index.Throughput?.Write ?? 0,
+        OnDemandThroughput = index.OnDemand ?? OnDemandThroughput.None,
+        WarmThroughput = index.Warm,
+    };
 
     public static void Write(Utf8JsonWriter w, TableDescription t)
     {
@@ -92,6 +107,8 @@ public static class IndexJson
             w.WriteNumber("ReadCapacityUnits", i.ReadCapacityUnits);
             w.WriteNumber("WriteCapacityUnits", i.WriteCapacityUnits);
             w.WriteEndObject();
+            if (t.BillingMode == BillingMode.PAY_PER_REQUEST) CapacitySettingsJson.WriteOnDemand(w, i.OnDemandThroughput);
+            CapacitySettingsJson.WriteWarm(w, "WarmThroughput", i.WarmThroughput, i.ReadCapacityUnits, i.WriteCapacityUnits, i.Status.ToString());
             w.WriteEndObject();
         }
         w.WriteEndArray();

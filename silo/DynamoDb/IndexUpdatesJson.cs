@@ -39,16 +39,7 @@ public static class IndexUpdatesJson
             }
             else if (u.Object("Create") is { } create)
             {
-                var raw = IndexJson.ReadOne(new ApiRequest(create), global: true);
-                var keys = IndexJson.Keys(raw, definitions);
-                updates.Add(new GlobalIndexUpdate(new GlobalSecondaryIndex
-                {
-                    Name = raw.Name,
-                    KeySchema = keys,
-                    Projection = IndexJson.Projection(raw),
-                    ReadCapacityUnits = raw.Throughput?.Read ?? 0,
-                    WriteCapacityUnits = raw.Throughput?.Write ?? 0,
-                }, null));
+                updates.Add(new GlobalIndexUpdate(IndexJson.Global(IndexJson.ReadOne(new ApiRequest(create), global: true), definitions), null));
             }
             else
             {
@@ -67,10 +58,14 @@ public static class IndexUpdatesJson
         var prefix = $"globalSecondaryIndexUpdates.{position}.member.update.";
         var name = r.Required(update.String("IndexName"), prefix + "indexName");
         if (name is not null) DataTier.Client.RequestValidation.TableNameErrors(name, prefix + "indexName", r.Invalid);
-        var throughput = r.Required(update.Object("ProvisionedThroughput"), prefix + "provisionedThroughput") is null
+        var onDemand = CapacitySettingsJson.ReadOnDemand(update);
+        var warm = CapacitySettingsJson.ReadWarm(update);
+        // An Update gives provisioned throughput, or on-demand maxima or warm throughput instead.
+        var throughput = (onDemand is null && warm is null ? r.Required(update.Object("ProvisionedThroughput"), prefix + "provisionedThroughput") : update.Object("ProvisionedThroughput")) is null
             ? null
             : ThroughputJson.Read(update, r, prefix);
-        return name is null || throughput is not { } t ? null : new IndexThroughputUpdate(name, t.Read, t.Write);
+        if (name is null || (throughput is null && onDemand is null && warm is null)) return null;
+        return new IndexThroughputUpdate(name, throughput?.Read, throughput?.Write, onDemand, warm);
     }
 
     /// <summary>Each element names one action, and no index is named by two.</summary>

@@ -51,6 +51,8 @@ public static class TableDescriptionJson
                 w.WriteEpochSeconds("LastUpdateToPayPerRequestDateTime", changed);
             w.WriteEndObject();
         }
+        if (t.BillingMode == BillingMode.PAY_PER_REQUEST) CapacitySettingsJson.WriteOnDemand(w, t.OnDemandThroughput);
+        CapacitySettingsJson.WriteWarm(w, "WarmThroughput", t.WarmThroughput, t.ReadCapacityUnits, t.WriteCapacityUnits, t.Status.ToString());
         if (t.StreamViewType is { } view)
         {
             w.WriteStartObject("StreamSpecification");

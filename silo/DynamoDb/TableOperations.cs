@@ -47,17 +47,10 @@ public sealed class TableOperations(ITableClient tables, GlobalTables.ReplicaGro
         var locals = (localIndexes ?? []).Select(i => new LocalSecondaryIndex { Name = i.Name, KeySchema = IndexJson.Keys(i, attributes), Projection = IndexJson.Projection(i) }).ToList();
         var globals = (globalIndexes ?? []).Select(i =>
         {
-            var keySchema = IndexJson.Keys(i, attributes);
+            var index = IndexJson.Global(i, attributes);
             if (billing == BillingMode.PAY_PER_REQUEST && i.Throughput is not null)
                 throw DynamoException.Validation($"One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: {i.Name} when BillingMode is PAY_PER_REQUEST");
-            return new GlobalSecondaryIndex
-            {
-                Name = i.Name,
-                KeySchema = keySchema,
-                Projection = IndexJson.Projection(i),
-                ReadCapacityUnits = i.Throughput?.Read ?? 0,
-                WriteCapacityUnits = i.Throughput?.Write ?? 0,
-            };
+            return index;
         }).ToList();
 
         var description = await tables.CreateTableAsync(new TableDefinition
@@ -74,6 +67,8 @@ public sealed class TableOperations(ITableClient tables, GlobalTables.ReplicaGro
             Tags = r.Array("Tags") is { } tags ? TagsJson.Read(tags) : null,
             DeletionProtectionEnabled = r.Bool("DeletionProtectionEnabled") ?? false,
             TableClass = tableClass,
+            OnDemandThroughput = CapacitySettingsJson.ReadOnDemand(r),
+            WarmThroughput = CapacitySettingsJson.ReadWarm(r),
         });
         w.WriteStartObject();
         w.WritePropertyName("TableDescription");

@@ -23,7 +23,7 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
 
     /// <summary>
     /// The source's shape with a restore's Override parameters applied: BillingModeOverride,
-    /// ProvisionedThroughputOverride, and GlobalSecondaryIndexOverride and LocalSecondaryIndexOverride, which
+    /// ProvisionedThroughputOverride, OnDemandThroughputOverride, and GlobalSecondaryIndexOverride and LocalSecondaryIndexOverride, which
     /// give the restored table's indexes in place of the source's (keyed on the source's attributes).
     /// SSESpecificationOverride is refused: tables here are not encrypted at rest by the project.
     /// </summary>
@@ -33,6 +33,7 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
             throw DynamoException.Validation("SSESpecificationOverride is not supported here: tables are not encrypted by the project");
         var billing = r.Enum<BillingMode>("BillingModeOverride", "billingModeOverride");
         var throughput = r.Object("ProvisionedThroughputOverride") is { } t ? ReadUnits(r, new ApiRequest(t)) : null;
+        var onDemand = CapacitySettingsJson.ReadOnDemand(r, "OnDemandThroughputOverride");
         r.ThrowIfInvalid();
         var globals = IndexOverride(r, "GlobalSecondaryIndexOverride", global: true);
         var locals = IndexOverride(r, "LocalSecondaryIndexOverride", global: false);
@@ -42,23 +43,26 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
         var (read, write) = mode == BillingMode.PAY_PER_REQUEST ? (0L, 0L)
             : throughput ?? (source.BillingMode == BillingMode.PROVISIONED ? (source.ReadCapacityUnits, source.WriteCapacityUnits)
                 : throw DynamoException.Validation("One or more parameter values were invalid: ProvisionedThroughputOverride must be specified when restoring an on-demand table as PROVISIONED"));
+        if (onDemand is not null && mode == BillingMode.PROVISIONED)
+            throw DynamoException.Validation("One or more parameter values were invalid: OnDemandThroughputOverride can be specified only when BillingMode is PAY_PER_REQUEST");
+        if (onDemand is { MaxReadRequestUnits: 0 or < -1 } or { MaxWriteRequestUnits: 0 or < -1 })
+            throw DynamoException.Validation("One or more parameter values were invalid: MaxReadRequestUnits and MaxWriteRequestUnits must be at least 1, or -1 for no maximum");
         var definitions = source.AttributeDefinitions;
         return source with
         {
             BillingMode = mode,
+            OnDemandThroughput = source.OnDemandThroughput.With(onDemand),
             ReadCapacityUnits = read,
             WriteCapacityUnits = write,
             LocalIndexes = locals is null ? source.LocalIndexes
                 : [.. locals.Select(i => new LocalSecondaryIndex { Name = i.Name, KeySchema = IndexJson.Keys(i, definitions), Projection = IndexJson.Projection(i) })],
             GlobalIndexes = globals is null
                 ? [.. source.GlobalIndexes.Select(i => mode == BillingMode.PAY_PER_REQUEST ? i with { ReadCapacityUnits = 0, WriteCapacityUnits = 0 } : i)]
-                : [.. globals.Select(i => new GlobalSecondaryIndex
+                : [.. globals.Select(i => IndexJson.Global(i, definitions) with
                 {
-                    Name = i.Name,
-                    KeySchema = IndexJson.Keys(i, definitions),
-                    Projection = IndexJson.Projection(i),
                     ReadCapacityUnits = mode == BillingMode.PAY_PER_REQUEST ? 0 : i.Throughput?.Read ?? read,
                     WriteCapacityUnits = mode == BillingMode.PAY_PER_REQUEST ? 0 : i.Throughput?.Write ?? write,
+                    OnDemandThroughput = OnDemandThroughput.None.With(i.OnDemand),
                 })],
         };
     }
@@ -95,7 +99,7 @@ public sealed class TableRestorer(IGrainFactory grains, ITableClient tables, ITa
             AttributeDefinitions = source.AttributeDefinitions,
             BillingMode = BillingMode.PAY_PER_REQUEST,
             LocalIndexes = source.LocalIndexes,
-            GlobalIndexes = source.GlobalIndexes,
+            GlobalIndexes = [.. source.GlobalIndexes.Select(i => i with { OnDemandThroughput = OnDemandThroughput.None })],
         });
         try
         {

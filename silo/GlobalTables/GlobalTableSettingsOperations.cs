@@ -10,10 +10,8 @@ namespace DataTier.Silo.GlobalTables;
 /// 2017.11.29 only (GlobalTableNotFoundException for any other table): each region's replica is a table of its own, so its
 /// settings are asked of its region, and a change is checked in every region before it is made in any.
 /// </summary>
-public sealed class GlobalTableSettingsOperations(LegacyGlobalTables legacy, ReplicaTableSettings settings, ReplicaClient client, IGrainFactory grains)
+public sealed class GlobalTableSettingsOperations(LegacyGlobalTables legacy, ReplicaTableSettings settings, ReplicaClient client)
 {
-    private IReplicaOutboxGrain Outbox(string region) => grains.GetGrain<IReplicaOutboxGrain>(region);
-
     public async Task DescribeGlobalTableSettings(ApiRequest r, Utf8JsonWriter w)
     {
         var name = GlobalTableOperations.GlobalTableName(r);
@@ -29,17 +27,7 @@ public sealed class GlobalTableSettingsOperations(LegacyGlobalTables legacy, Rep
     {
         var request = GlobalTableSettingsRequest.Read(r);
         var table = await legacy.DescribeAsync(request.Name);
-        var group = legacy.Group(table).Select(g => g.Region).ToList();
-        foreach (var region in request.Replicas.Keys)
-            if (!group.Contains(region)) throw LegacyGlobalTables.ReplicaNotFound(region, table.Name);
-        var changes = group.ToDictionary(g => g, g => request.Global.With(request.Replicas.GetValueOrDefault(g)), StringComparer.Ordinal);
-        var others = group.Where(g => g != legacy.LocalRegion).ToList();
-        await settings.ApplyAsync(table.Name, changes[legacy.LocalRegion], checkOnly: true);
-        foreach (var region in others)
-            await Outbox(region).Call(ReplicationMessages.ApplyTableSettings, ReplicationMessages.ApplyTableSettingsBody(table.Name, changes[region], checkOnly: true));
-        await settings.ApplyAsync(table.Name, changes[legacy.LocalRegion], checkOnly: false);
-        foreach (var region in others)
-            await Outbox(region).Call(ReplicationMessages.ApplyTableSettings, ReplicationMessages.ApplyTableSettingsBody(table.Name, changes[region], checkOnly: false));
+        await settings.ApplyEverywhereAsync(table, request.Global, request.Replicas);
         await WriteAsync(w, await legacy.DescribeAsync(table.Name));
     }
 

@@ -58,7 +58,7 @@ public sealed record GlobalTableSettingsRequest(string Name, TableSettingsChange
         return (region, new TableSettingsChange { ReadCapacityUnits = read, ReadAutoScaling = readScaling, Indexes = indexes, TableClass = tableClass });
     }
 
-    private static string? IndexName(ApiRequest index, ApiRequest errors, string prefix)
+    internal static string? IndexName(ApiRequest index, ApiRequest errors, string prefix)
     {
         var name = errors.Required(index.String("IndexName"), prefix + "indexName");
         if (name is not null) Client.RequestValidation.TableNameErrors(name, prefix + "indexName", errors.Invalid);
@@ -66,7 +66,7 @@ public sealed record GlobalTableSettingsRequest(string Name, TableSettingsChange
     }
 
     /// <summary>A list member's elements, read by <paramref name="read"/> (given each element and its prefix in errors), of 1 to <paramref name="max"/> elements.</summary>
-    private static List<T> List<T>(ApiRequest owner, string member, string parameter, int max, Func<ApiRequest, string, T?> read, ApiRequest? errors = null)
+    internal static List<T> List<T>(ApiRequest owner, string member, string parameter, int max, Func<ApiRequest, string, T?> read, ApiRequest? errors = null)
     {
         errors ??= owner;
         if (owner.Array(member) is not { } list) return [];
@@ -88,7 +88,7 @@ public sealed record GlobalTableSettingsRequest(string Name, TableSettingsChange
     }
 
     /// <summary>An AutoScalingSettingsUpdate member: bounds of at least 1, a role of 1 to 1600 characters, a policy with a TargetValue.</summary>
-    private static AutoScalingUpdate? ReadAutoScaling(ApiRequest owner, ApiRequest errors, string member, string parameter)
+    internal static AutoScalingUpdate? ReadAutoScaling(ApiRequest owner, ApiRequest errors, string member, string parameter)
     {
         if (owner.Object(member) is not { } element) return null;
         var settings = new ApiRequest(element);

@@ -63,6 +63,12 @@ public static class ReplicaSettingsJson
             w.WriteNumber("ReadCapacityUnits", read);
             w.WriteEndObject();
         }
+        if (settings?.MaxReadOverride is { } max)
+        {
+            w.WriteStartObject("OnDemandThroughputOverride");
+            w.WriteNumber("MaxReadRequestUnits", max);
+            w.WriteEndObject();
+        }
         if (settings is { IndexReadOverrides.Count: > 0 })
         {
             w.WriteStartArray("GlobalSecondaryIndexes");

@@ -7,10 +7,12 @@ namespace DataTier.Silo.GlobalTables;
 
 /// <summary>
 /// ReplicaUpdates <c>Update</c> (UpdateReplicationGroupMemberAction, global tables version 2019.11.21): the replica's own read
-/// capacity (ProvisionedThroughputOverride), its indexes', its table class, and a KMS key, which is refused: the project does not
+/// capacity (ProvisionedThroughputOverride) or most read request units on demand (OnDemandThroughputOverride), its indexes' read
+/// capacity, its table class, and a KMS key, which is refused: the project does not
 /// encrypt tables with keys of its users.
 /// </summary>
-public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyList<ReplicaIndexOverride> Indexes, TableClass? TableClass, string? KmsMasterKeyId)
+public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyList<ReplicaIndexOverride> Indexes, TableClass? TableClass, string? KmsMasterKeyId,
+    long? MaxReadRequestUnits = null)
 {
     private const string Invalid = "One or more parameter values were invalid: ";
 
@@ -41,7 +43,10 @@ public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyLis
             if (Enum.TryParse<TableClass>(text, out var parsed) && Enum.IsDefined(parsed) && text == parsed.ToString()) tableClass = parsed;
             else errors.Invalid(prefix + "tableClassOverride", text, "Member must satisfy enum value set: [STANDARD, STANDARD_INFREQUENT_ACCESS]");
         }
-        return new ReplicaSettingsUpdate(read, indexes, tableClass, key);
+        var maxRead = action.Object("OnDemandThroughputOverride") is { } onDemand ? new ApiRequest(onDemand).Long("MaxReadRequestUnits") : null;
+        if (maxRead is 0 or < -1)
+            errors.Invalid(prefix + "onDemandThroughputOverride.maxReadRequestUnits", maxRead, "Member must have value greater than or equal to 1, or -1 for no maximum");
+        return new ReplicaSettingsUpdate(read, indexes, tableClass, key, maxRead);
     }
 
     /// <summary>
@@ -66,12 +71,15 @@ public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyLis
             if (Indexes.FirstOrDefault(i => i.ReadCapacityUnits is not null) is { } index)
                 throw DynamoException.Validation(Invalid + $"ProvisionedThroughputOverride should not be specified for index: {index.IndexName} of replica: {region} when BillingMode is PAY_PER_REQUEST");
         }
+        if (table.BillingMode == BillingMode.PROVISIONED && MaxReadRequestUnits is not null)
+            throw DynamoException.Validation(Invalid + $"OnDemandThroughputOverride should not be specified for replica: {region} when BillingMode is PROVISIONED");
         var indexes = new Dictionary<string, long>(current.IndexReadOverrides, StringComparer.Ordinal);
         foreach (var index in Indexes)
             if (index.ReadCapacityUnits is { } units) indexes[index.IndexName] = units;
         return current with
         {
             ReadCapacityOverride = ReadCapacityUnits ?? current.ReadCapacityOverride,
+            MaxReadOverride = MaxReadRequestUnits ?? current.MaxReadOverride,
             IndexReadOverrides = indexes,
             TableClassOverride = TableClass ?? current.TableClassOverride,
             TableClassUpdated = TableClass is not null ? now : current.TableClassUpdated,

@@ -6,20 +6,42 @@ using DataTier.Tables;
 namespace DataTier.Silo.GlobalTables;
 
 /// <summary>
-/// This region's replica of a global table of version 2017.11.29 under UpdateGlobalTableSettings: a change is checked whole
+/// This region's replica of a global table under UpdateGlobalTableSettings (version 2017.11.29) or UpdateTableReplicaAutoScaling
+/// (2019.11.21): a change is checked whole
 /// first (indexes, billing mode, units, the day's decreases, auto scaling bounds and policies), then made with UpdateTable's
 /// path and the project's auto scaling (scalable targets and target-tracking policies, evaluated by the catalog as for any table).
 /// </summary>
-public sealed class ReplicaTableSettings(IGrainFactory grains, LegacyGlobalTables legacy, TimeProvider time)
+public sealed class ReplicaTableSettings(IGrainFactory grains, LegacyGlobalTables legacy, ReplicaClient client, TimeProvider time)
 {
     private const string Invalid = "One or more parameter values were invalid: ";
 
     private ITableCatalogGrain Catalog => grains.GetGrain<ITableCatalogGrain>(0);
 
+    /// <summary>
+    /// Makes <paramref name="global"/> in every region of <paramref name="table"/>'s group, with each region's own changes of
+    /// <paramref name="replicas"/> (ReplicaNotFoundException for a region not in it): every region checks its part first, and only
+    /// when all can take it does any change.
+    /// </summary>
+    public async Task ApplyEverywhereAsync(TableDescription table, TableSettingsChange global, IReadOnlyDictionary<string, TableSettingsChange> replicas)
+    {
+        var group = legacy.Group(table).Select(g => g.Region).ToList();
+        foreach (var region in replicas.Keys)
+            if (!group.Contains(region)) throw LegacyGlobalTables.ReplicaNotFound(region, table.Name);
+        var changes = group.ToDictionary(g => g, g => global.With(replicas.GetValueOrDefault(g)), StringComparer.Ordinal);
+        var others = group.Where(g => g != legacy.LocalRegion).ToList();
+        foreach (var checkOnly in new[] { true, false })
+        {
+            await ApplyAsync(table.Name, changes[legacy.LocalRegion], checkOnly);
+            foreach (var region in others)
+                await grains.GetGrain<DataTier.GlobalTables.IReplicaOutboxGrain>(region)
+                    .Call(ReplicationMessages.ApplyTableSettings, ReplicationMessages.ApplyTableSettingsBody(table.Name, changes[region], checkOnly));
+        }
+    }
+
     /// <summary>Checks <paramref name="change"/> against this region's table and, unless <paramref name="checkOnly"/>, makes it.</summary>
     public async Task ApplyAsync(string name, TableSettingsChange change, bool checkOnly)
     {
-        var table = await legacy.DescribeAsync(name);
+        var table = await DescribeAsync(name);
         var targets = await TargetsAsync(table);
         var update = Plan(table, change, time.GetUtcNow());
         foreach (var (resource, dimension, scaling) in Scaling(table, change))
@@ -33,12 +55,44 @@ public sealed class ReplicaTableSettings(IGrainFactory grains, LegacyGlobalTable
     /// <summary>This region's replica's settings, as a ReplicaSettingsDescription's members after RegionName and ReplicaStatus.</summary>
     public async Task WriteAsync(System.Text.Json.Utf8JsonWriter w, string name)
     {
-        var table = await legacy.DescribeAsync(name);
+        var table = await DescribeAsync(name);
         var targets = (await Catalog.ScalableTargets()).Where(t => t.Resource.Table == table.Name).ToList();
         ReplicaSettingsJson.WriteMembers(w, table, targets);
     }
 
+    /// <summary>A region's replica's settings (a ReplicaSettingsDescription's members after RegionName and ReplicaStatus), asked of that region.</summary>
+    public async Task<System.Text.Json.JsonElement> SettingsOfAsync(string region, string name)
+    {
+        byte[] answer;
+        if (region == legacy.LocalRegion)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            await using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                w.WriteStartObject();
+                w.WriteStartObject("Settings");
+                await WriteAsync(w, name);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            answer = buffer.WrittenSpan.ToArray();
+        }
+        else
+        {
+            answer = await client.RequestAsync(region, ReplicationMessages.DescribeTableSettings, ReplicationMessages.DescribeTableSettingsBody(name));
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(answer);
+        return document.RootElement.GetProperty("Settings").Clone();
+    }
+
     private static readonly TableUpdate NoChange = new(null, null, null);
+
+    /// <summary>
+    /// The table of that name here: a replica of a global table of either version (UpdateGlobalTableSettings has checked the
+    /// version where it was asked; UpdateTableReplicaAutoScaling serves 2019.11.21 and tables of one region).
+    /// </summary>
+    private async Task<TableDescription> DescribeAsync(string name) =>
+        await Catalog.Describe(name) is { BaseTableName: null } table ? table : await legacy.DescribeAsync(name);
 
     /// <summary>
     /// The UpdateTable change of billing, units and class the settings ask of <paramref name="table"/>: only what differs, so a setting

@@ -11,6 +11,7 @@ public sealed record BatchStatementError(string Code, string Message)
         DynamoErrorCode.DuplicateItemException => "DuplicateItem",
         DynamoErrorCode.ResourceNotFoundException => "ResourceNotFound",
         DynamoErrorCode.ProvisionedThroughputExceededException => "ProvisionedThroughputExceeded",
+        DynamoErrorCode.ThrottlingException => "ThrottlingError",
         DynamoErrorCode.TransactionConflictException => "TransactionConflict",
         DynamoErrorCode.ItemCollectionSizeLimitExceededException => "ItemCollectionSizeLimitExceeded",
         DynamoErrorCode.AccessDeniedException => "AccessDenied",
