@@ -95,7 +95,8 @@ public sealed partial class TableClient
             {
                 if ((write.Item is null) == (write.Key is null))
                     throw DynamoException.Validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
-                if (write.Item is not null && ItemValidator.KeyAttributes(description.KeySchema).Any(k => !write.Item.ContainsKey(k.Name)))
+                // a put's key attribute of another type is refused as a key is, not with PutItem's type mismatch
+                if (write.Item is not null && ItemValidator.KeyAttributes(description.KeySchema).Any(k => !write.Item.TryGetValue(k.Name, out var v) || v.Type != k.Type))
                     throw DynamoException.Validation("The provided key element does not match the schema");
                 if (write.Item is not null) ItemValidator.ValidateItem(description.KeySchema, write.Item);
                 else ItemValidator.ValidateKey(description.KeySchema, write.Key!);

@@ -48,7 +48,9 @@ public sealed partial class TableClient
         Condition? filter, IReadOnlyList<PathOperand>? projection)
     {
         var plan = KeyConditionPlan.From(keyCondition, index.KeySchema);
+        KeyPathChecks.Check(table, projection);
         if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema);
+        if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
         var fetch = FetchItems(table, index, request.Select, projection, filter);
         var range = IndexKeyRange.Of(plan);
         if (request.ExclusiveStartKey is not null)

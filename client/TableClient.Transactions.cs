@@ -42,7 +42,7 @@ public sealed partial class TableClient
                 var attributes = item.Kind == TransactOperationKind.Put ? item.Item! : item.Key!;
                 if (item.Kind == TransactOperationKind.Put) ItemValidator.ValidateItem(table.KeySchema, attributes);
                 else ItemValidator.ValidateKey(table.KeySchema, attributes);
-                if (parsed[i].Actions is { } actions) CheckUpdatesAvoidKeys(table, actions);
+                if (parsed[i].Actions is { } actions) UpdateKeyChecks.Check(table, actions);
                 var key = ItemValidator.ItemKeyOf(table.KeySchema, attributes);
                 if (!seen.Add((table.Id, Convert.ToBase64String(key.Encode()))))
                     throw DynamoException.Validation("Transaction request cannot include multiple operations on one item");

@@ -79,6 +79,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         if (!request.ConsistentRead && _router.TryGetKnownTable(request.TableName, out var known))
         {
             var knownKey = ItemValidator.ValidatedKeyOf(known.KeySchema, request.Key);
+            KeyPathChecks.Check(known, projection);
             if (_router.TryGetLocal(known, knownKey, out var local))
                 return GetResult(local, projection, consistentRead: false, inMemory: true);
             checkedKey = (known.Id, knownKey);
@@ -87,6 +88,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         {
             // A table keeps its key schema for life, so a key checked against the same table (by id) stands.
             var key = checkedKey is { } c && c.Table == table.Id ? c.Key : ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
+            KeyPathChecks.Check(table, projection);
             var item = await _router.ReadAsync(table, table.Partitions.PartitionOf(key.Hash), request.ConsistentRead, p => p.Get(key));
             return GetResult(item, projection, request.ConsistentRead);
         });
@@ -146,7 +148,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         return await _router.WithTableAsync(request.TableName, async table =>
         {
             var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
-            CheckUpdatesAvoidKeys(table, actions);
+            UpdateKeyChecks.Check(table, actions);
             var outcome = await _router.WriteAsync(table, key.Hash,
                 new UpdateCommand(key, request.Key, actions, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)),
                 static (w, c) => w.TryUpdateAsync(c), static (g, c) => g.Update(c));
@@ -161,13 +163,6 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             };
             return new WriteItemResult(outcome.Version, attributes, WriteUnits(outcome), CollectionOf(table, request.Key, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
-    }
-
-    private static void CheckUpdatesAvoidKeys(TableDescription table, IReadOnlyList<UpdateAction> actions)
-    {
-        foreach (var action in actions)
-            if (ItemValidator.KeyAttributes(table.KeySchema).Any(k => k.Name == action.Path.TopLevelName))
-                throw DynamoException.Validation($"One or more parameter values were invalid: Cannot update attribute {action.Path.TopLevelName}. This attribute is part of the key");
     }
 
     /// <summary>ItemCollectionMetrics of a write to a table with local secondary indexes.</summary>
@@ -200,7 +195,9 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
                 return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
+            KeyPathChecks.Check(table, projection);
             if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema);
+            if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
             var range = plan.ToRange();
             if (request.ExclusiveStartKey is not null)
             {
@@ -231,8 +228,10 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
-                return await ScanIndexAsync(table, index, request, (lowHash, highHash), filter, projection);
+            var index = await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select);
+            KeyPathChecks.Check(table, projection);
+            KeyPathChecks.Check(table, filter);
+            if (index is not null) return await ScanIndexAsync(table, index, request, (lowHash, highHash), filter, projection);
             var start = ItemKey.EncodeHash(lowHash);
             var startInclusive = true;
             if (request.ExclusiveStartKey is not null)

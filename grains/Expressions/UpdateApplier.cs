@@ -9,9 +9,17 @@ public static class UpdateApplier
     private const string BadOperand = "An operand in the update expression has an incorrect data type";
     private const string BadPath = "The document path provided in the update expression is invalid for update";
 
-    public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions)
+    /// <summary>
+    /// <paramref name="itemExists"/> is false when <paramref name="item"/> holds only the key of an item the table lacks:
+    /// DynamoDB then skips a REMOVE or DELETE of a nested path whose parent is missing, which it refuses on an existing item.
+    /// </summary>
+    public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists = true)
     {
         var result = new Dictionary<string, AttrValue>(item);
+        // DynamoDB evaluates every SET's value before it looks at any action's path, so an operand that names a
+        // missing attribute is the error reported even when another action's path is invalid too.
+        var values = new Dictionary<SetAction, AttrValue>(ReferenceEqualityComparer.Instance);
+        foreach (var set in actions.OfType<SetAction>()) values[set] = Evaluate(set.Value, item);
         // Every value and every list index refers to the item as it was before the update, as DynamoDB does:
         // writes go first in index order (SETs past a list's end append sorted by index), then removals of
         // what the item had, highest index first, so no removal shifts an index another action names.
@@ -22,9 +30,10 @@ public static class UpdateApplier
             switch (action)
             {
                 case SetAction set:
-                    result = Put(result, set.Path.Path, Evaluate(set.Value, item));
+                    result = Put(result, set.Path.Path, values[set]);
                     break;
                 case RemoveAction remove:
+                    if (itemExists) RequireParent(item, remove.Path.Path);
                     if (DocumentPath.Resolve(item, remove.Path.Path) is not null) result = Remove(result, remove.Path.Path);
                     break;
                 case AddAction add:
@@ -40,6 +49,7 @@ public static class UpdateApplier
                 }
                 case DeleteAction delete:
                 {
+                    if (itemExists) RequireParent(result, delete.Path.Path);
                     var current = DocumentPath.Resolve(result, delete.Path.Path);
                     if (current is null) break;
                     if (current.Type != delete.Value.Type) throw DynamoException.Validation(BadOperand);
@@ -50,6 +60,14 @@ public static class UpdateApplier
             }
         }
         return result;
+    }
+
+    /// <summary>A nested path's parent must be a map (for a name) or a list (for an index), though its last element may be missing.</summary>
+    private static void RequireParent(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<PathElement> path)
+    {
+        if (path.Count == 1) return;
+        var parent = DocumentPath.Resolve(item, path.Take(path.Count - 1).ToList());
+        if (parent?.Type != (path[^1].Name is null ? AttrType.L : AttrType.M)) throw DynamoException.Validation(BadPath);
     }
 
     private static AttrValue Evaluate(UpdateValue value, IReadOnlyDictionary<string, AttrValue> item)

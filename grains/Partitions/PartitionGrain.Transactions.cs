@@ -62,7 +62,7 @@ public sealed partial class PartitionGrain
                     TransactOperationKind.Update => UpdatedItem(table, current, operation),
                     _ => null,
                 };
-                if (newItem is not null) Indexes.IndexKeyValidator.Validate(table, newItem);
+                if (newItem is not null) Indexes.IndexKeyValidator.Validate(table, newItem, updated: operation.Kind == TransactOperationKind.Update);
             }
             catch (DynamoException e) when (e.Code == DynamoErrorCode.ValidationException)
             {
@@ -148,7 +148,7 @@ public sealed partial class PartitionGrain
 
     private IReadOnlyDictionary<string, AttrValue> UpdatedItem(TableDescription table, VersionedItem? current, TransactOperation operation)
     {
-        var updated = UpdateApplier.Apply(current?.Attributes ?? operation.KeyAttributes!, operation.Actions!);
+        var updated = UpdateApplier.Apply(current?.Attributes ?? operation.KeyAttributes!, operation.Actions!, itemExists: current is not null);
         ItemValidator.ValidateItem(table.KeySchema, updated);
         return updated;
     }

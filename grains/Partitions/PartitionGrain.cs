@@ -153,9 +153,9 @@ public sealed partial class PartitionGrain(
             (VersionedItem? current, out int size) =>
             {
                 var before = current?.Attributes ?? command.KeyAttributes;
-                var updated = UpdateApplier.Apply(before, command.Actions);
+                var updated = UpdateApplier.Apply(before, command.Actions, itemExists: current is not null);
                 size = ItemValidator.ValidateUpdated(EnsureTable().KeySchema, before, current?.Size ?? ItemSize.Of(before), updated, command.Actions);
-                Indexes.IndexKeyValidator.Validate(EnsureTable(), updated);
+                Indexes.IndexKeyValidator.Validate(EnsureTable(), updated, updated: true);
                 return updated;
             });
 

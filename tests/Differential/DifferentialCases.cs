@@ -12,6 +12,7 @@ public static class DifferentialCases
         ["index-updates"] = IndexUpdateCases.All,
         ["items"] = ItemCases.All,
         ["expressions"] = ExpressionCases.All,
+        ["key-and-path-checks"] = KeyAndPathCheckCases.All,
         ["queries"] = QueryScanCases.All,
         ["batches"] = BatchCases.All,
         ["account"] = AccountCases.All,

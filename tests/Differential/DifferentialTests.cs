@@ -13,6 +13,7 @@ public class DifferentialTests(DifferentialFixture fixture)
     public static TheoryData<string> IndexUpdates => DifferentialCases.Names("index-updates");
     public static TheoryData<string> Items => DifferentialCases.Names("items");
     public static TheoryData<string> Expressions => DifferentialCases.Names("expressions");
+    public static TheoryData<string> KeyAndPathChecks => DifferentialCases.Names("key-and-path-checks");
     public static TheoryData<string> Queries => DifferentialCases.Names("queries");
     public static TheoryData<string> Batches => DifferentialCases.Names("batches");
     public static TheoryData<string> Account => DifferentialCases.Names("account");
@@ -29,6 +30,9 @@ public class DifferentialTests(DifferentialFixture fixture)
 
     [Theory, MemberData(nameof(Expressions))]
     public Task Updates_and_conditions(string name) => Run(name);
+
+    [Theory, MemberData(nameof(KeyAndPathChecks))]
+    public Task Key_and_path_checks(string name) => Run(name);
 
     [Theory, MemberData(nameof(Queries))]
     public Task Queries_and_scans(string name) => Run(name);

@@ -55,6 +55,15 @@ public class UpdateExpressionTests
     }
 
     [Fact]
+    public void Remove_of_a_nested_path_needs_its_parent_unless_the_item_is_missing()
+    {
+        var actions = ExpressionParser.ParseUpdate("REMOVE nothing.k, n[0]", new ExpressionContext(null, null));
+        Assert.Throws<DynamoException>(() => UpdateApplier.Apply(Item, actions));
+        var key = new Dictionary<string, AttrValue> { ["pk"] = AttrValue.FromS("a") };
+        Assert.Equal(key, UpdateApplier.Apply(key, actions, itemExists: false));
+    }
+
+    [Fact]
     public void Deleting_every_member_removes_the_set()
     {
         var result = Apply("DELETE tags :all", new() { [":all"] = AttrValue.FromSS(["x", "y"]) });

@@ -14,6 +14,7 @@ internal static class BatchCases
     {
         // BatchWriteItem
         yield return Case("batch-write-puts", HashTable, Op("BatchWriteItem", Puts(3)));
+        yield return Case("batch-write-put-key-of-other-type", HashTable, Op("BatchWriteItem", "{'RequestItems':{'$T':[{'PutRequest':{'Item':{'pk':{'N':'1'}}}}]}}"));
         yield return Case("batch-write-25", HashTable, Op("BatchWriteItem", Puts(25)));
         yield return Case("batch-write-26", HashTable, Op("BatchWriteItem", Puts(26)));
         yield return Case("batch-write-two-tables", HashTable, HashTable2, Op("BatchWriteItem",

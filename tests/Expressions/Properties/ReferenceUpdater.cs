@@ -7,7 +7,7 @@ namespace DataTier.Tests.Expressions.Properties;
 /// to the item as it was before the update (so <c>REMOVE l[1], l[2]</c> removes the original second and
 /// third elements, and SET on indexes past a list's end appends in index order); overlapping paths, ADD of
 /// anything but a number or set, DELETE of anything but a set, arithmetic on non-numbers, list_append on
-/// non-lists, reading a missing attribute and writing below a missing or mistyped parent are invalid.
+/// non-lists, reading a missing attribute, and writing, removing or deleting below a missing or mistyped parent are invalid.
 /// Returns null for an invalid update.
 /// </summary>
 public static class ReferenceUpdater
@@ -41,6 +41,7 @@ public static class ReferenceUpdater
                     edit = new Edit { Value = value };
                     break;
                 case RRemove:
+                    if (!ParentFits(item, action.Path)) return null;
                     edit = new Edit { Removes = true };
                     break;
                 case RAdd add:
@@ -52,6 +53,7 @@ public static class ReferenceUpdater
                     break;
                 case RDelete delete:
                     if (delete.Value.Type is not (AttrType.SS or AttrType.NS or AttrType.BS)) return null;
+                    if (!ParentFits(item, action.Path)) return null;
                     if (current is null) { edit = null; break; }
                     if (current.Type != delete.Value.Type) return null;
                     var left = Difference(current, delete.Value);
@@ -80,6 +82,14 @@ public static class ReferenceUpdater
             else if (edit.Writes) return null;
         }
         return result;
+    }
+
+    /// <summary>REMOVE and DELETE of a nested path need its parent, a map for a name or a list for an index, in an existing item.</summary>
+    private static bool ParentFits(IReadOnlyDictionary<string, AttrValue> item, RPath path)
+    {
+        if (path.Steps.Count == 1) return true;
+        var parent = RefValues.Resolve(item, new RPath(path.Steps.Take(path.Steps.Count - 1).ToList()));
+        return parent?.Type == (path.Steps[^1].Name is null ? AttrType.L : AttrType.M);
     }
 
     /// <summary>Rebuilds a container from its original value and the edits below it; null when an edit is invalid.</summary>

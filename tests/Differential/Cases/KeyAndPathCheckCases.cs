@@ -1,0 +1,58 @@
+using static DataTier.Tests.Differential.Cases.Steps;
+
+namespace DataTier.Tests.Differential.Cases;
+
+/// <summary>
+/// Checks the random differential test found the project lacking: nested paths in REMOVE and DELETE, the order of an
+/// update's errors, index key types in updates, and nested paths into key attributes.
+/// </summary>
+internal static class KeyAndPathCheckCases
+{
+    /// <summary>$T with pk (S), sk (N) and a local index byLs on ls (S), holding one item with a number and a map.</summary>
+    private static readonly DiffStep[] IndexedItem =
+    [
+        Create("'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'sk','AttributeType':'N'},{'AttributeName':'ls','AttributeType':'S'}]," +
+            "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'sk','KeyType':'RANGE'}]," +
+            "'LocalSecondaryIndexes':[{'IndexName':'byLs','KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},{'AttributeName':'ls','KeyType':'RANGE'}],'Projection':{'ProjectionType':'ALL'}}],'BillingMode':'PAY_PER_REQUEST'"),
+        Put("{'pk':{'S':'a'},'sk':{'N':'1'},'ls':{'S':'x'},'n':{'N':'1'},'m':{'M':{'k':{'S':'v'}}}}"),
+    ];
+
+    private const string IndexedKey = "'Key':{'pk':{'S':'a'},'sk':{'N':'1'}}";
+
+    private static DiffCase Update(string name, string members) =>
+        WithSetup(name, HashItem, Op("UpdateItem", "{'TableName':'$T','Key':{'pk':{'S':'a'}}," + members + "}"));
+
+    private static DiffCase IndexedUpdate(string name, string members) =>
+        WithSetup(name, IndexedItem, Op("UpdateItem", "{'TableName':'$T'," + IndexedKey + "," + members + "}"));
+
+    private static DiffCase IndexedRead(string name, string operation, string members) =>
+        WithSetup(name, IndexedItem, Op(operation, "{'TableName':'$T'," + members + "}"));
+
+    public static IEnumerable<DiffCase> All()
+    {
+        yield return Update("remove-nested-of-missing-attribute", "'UpdateExpression':'REMOVE nothing.k'");
+        yield return Update("remove-element-of-number", "'UpdateExpression':'REMOVE n[0]'");
+        yield return Update("remove-member-of-list", "'UpdateExpression':'REMOVE m.l.k'");
+        yield return Update("remove-missing-member-of-map", "'UpdateExpression':'REMOVE m.nothing','ReturnValues':'ALL_NEW'");
+        yield return Update("delete-nested-of-missing-attribute", "'UpdateExpression':'DELETE nothing.k :s','ExpressionAttributeValues':{':s':{'SS':['x']}}");
+        yield return Update("set-value-errors-before-path-errors",
+            "'UpdateExpression':'ADD m[5] :n SET a = list_append(nothing, :l)','ExpressionAttributeValues':{':n':{'N':'1'},':l':{'L':[]}}");
+
+        yield return IndexedUpdate("update-index-key-to-other-type", "'UpdateExpression':'SET ls = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
+        yield return IndexedUpdate("update-index-key-by-arithmetic", "'UpdateExpression':'SET ls = nothing + :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
+        yield return IndexedUpdate("update-index-key-add-set", "'UpdateExpression':'DELETE ls :s','ExpressionAttributeValues':{':s':{'SS':['x']}}");
+        yield return IndexedUpdate("update-index-key-from-attribute", "'UpdateExpression':'SET ls = n'");
+        yield return IndexedUpdate("update-nested-index-key", "'UpdateExpression':'SET ls.k = :s','ExpressionAttributeValues':{':s':{'S':'x'}}");
+        yield return IndexedUpdate("update-value-from-nested-key", "'UpdateExpression':'SET a = sk[0]'");
+        yield return IndexedUpdate("update-value-from-nested-index-key", "'UpdateExpression':'SET a = if_not_exists(ls.k, :s)','ExpressionAttributeValues':{':s':{'S':'x'}}");
+
+        yield return IndexedRead("get-projection-nested-key", "GetItem", IndexedKey + ",'ProjectionExpression':'n, pk.k'");
+        yield return IndexedRead("get-projection-nested-index-key", "GetItem", IndexedKey + ",'ProjectionExpression':'ls[0]'");
+        yield return IndexedRead("scan-projection-nested-key", "Scan", "'ProjectionExpression':'m, sk.k'");
+        yield return IndexedRead("scan-filter-nested-index-key", "Scan", "'FilterExpression':'attribute_exists(ls.k)'");
+        yield return IndexedRead("query-filter-nested-index-key", "Query",
+            "'KeyConditionExpression':'pk = :p','FilterExpression':'size(ls[1]) > :n','ExpressionAttributeValues':{':p':{'S':'a'},':n':{'N':'1'}}");
+        yield return IndexedRead("query-projection-nested-key", "Query",
+            "'KeyConditionExpression':'pk = :p','ProjectionExpression':'pk.k','ExpressionAttributeValues':{':p':{'S':'a'}}");
+    }
+}
