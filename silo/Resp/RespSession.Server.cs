@@ -1,3 +1,4 @@
+using DataTier.Cache.Access;
 using System.Globalization;
 using System.Text;
 using DataTier.Cache;
@@ -139,19 +140,24 @@ public sealed partial class RespSession
         return CacheReply.Array([.. keys.Select(CacheReply.Bulk)]);
     }
 
-    private static CacheReply CommandInfo(CommandSpec spec) => CacheReply.Array(
-    [
-        CacheReply.Bulk(spec.Name),
-        CacheReply.Int(spec.Arity),
-        new CacheReply(ReplyKind.Set) { Items = spec.FlagNames().Select(CacheReply.Simple).ToArray() },
-        CacheReply.Int(spec.FirstKey),
-        CacheReply.Int(spec.LastKey),
-        CacheReply.Int(spec.Step),
-        new CacheReply(ReplyKind.Set) { Items = [] },
-        new CacheReply(ReplyKind.Set) { Items = [] },
-        CacheReply.EmptyArray,
-        CacheReply.EmptyArray,
-    ]);
+    private static CacheReply CommandInfo(CommandSpec spec)
+    {
+        var flags = CommandInfoTable.Flags.TryGetValue(spec.Name, out var listed) ? listed : spec.FlagNames();
+        var (first, last, step) = CommandInfoTable.LegacyKeys.TryGetValue(spec.Name, out var keys) ? keys : (spec.FirstKey, spec.LastKey, spec.Step);
+        return CacheReply.Array(
+        [
+            CacheReply.Bulk(spec.Name),
+            CacheReply.Int(spec.Arity),
+            new CacheReply(ReplyKind.Set) { Items = flags.Select(CacheReply.Simple).ToArray() },
+            CacheReply.Int(first),
+            CacheReply.Int(last),
+            CacheReply.Int(step),
+            new CacheReply(ReplyKind.Set) { Items = AclCategories.Of(spec.Name).Select(c => CacheReply.Simple("@" + c)).ToArray() },
+            new CacheReply(ReplyKind.Set) { Items = [] },
+            CacheReply.EmptyArray,
+            CacheReply.EmptyArray,
+        ]);
+    }
 
     private async Task<CacheReply> ConfigAsync(byte[][] a)
     {

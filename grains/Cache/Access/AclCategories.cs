@@ -157,6 +157,16 @@ public static class AclCategories
         ).Split(' '),
     };
 
+    /// <summary>
+    /// The categories of a command (or <c>container|sub</c>) in Redis' order, as COMMAND INFO lists them; a container
+    /// command that no category lists itself (CONFIG, OBJECT, ...) is only slow, as in Redis.
+    /// </summary>
+    public static string[] Of(string command)
+    {
+        var categories = Members.Where(m => m.Value.Contains(command)).Select(m => m.Key).ToArray();
+        return categories.Length > 0 ? categories : ["slow"];
+    }
+
     /// <summary>Every command and subcommand some category lists.</summary>
     public static readonly IReadOnlySet<string> Commands = Members.Values.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 }
