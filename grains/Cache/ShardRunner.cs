@@ -20,7 +20,6 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
     /// </summary>
     public CacheReply[]? TryRun(CacheKeyspace ks, ShardCommand[] commands, out long replicationSeq)
     {
-        replicationSeq = -1;
         var refuseGrowth = false;
         if (budget.OverLimit)
         {
@@ -31,19 +30,13 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
                 break;
             }
         }
-        var replies = new CacheReply[commands.Length];
-        KeyWaiterSignals? signals;
-        lock (ks.Gate)
+        return UnderGate(ks, (commands, refuseGrowth), static (ks, s) =>
         {
-            if (ks.Closed) return null;
-            ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            for (var i = 0; i < commands.Length; i++)
-                replies[i] = refuseGrowth && CommandTable.DeniedOutOfMemory(commands[i].Id) ? Refused(ks, commands[i]) : ShardExecutor.ExecuteTimed(ks, commands[i], commands[i].Caller);
-            signals = ks.TakeSignals();
-            replicationSeq = ks.Feed?.PendingSeq ?? -1;
-        }
-        Signal(signals);
-        return replies;
+            var replies = new CacheReply[s.commands.Length];
+            for (var i = 0; i < s.commands.Length; i++)
+                replies[i] = s.refuseGrowth && CommandTable.DeniedOutOfMemory(s.commands[i].Id) ? Refused(ks, s.commands[i]) : ShardExecutor.ExecuteTimed(ks, s.commands[i], s.commands[i].Caller);
+            return replies;
+        }, out replicationSeq);
     }
 
     /// <summary>Runs one command; null when the keyspace has closed.</summary>
@@ -52,20 +45,32 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
     /// <summary>Runs one command and gives the replication sequence number that covers its changes, as the batch form does.</summary>
     public CacheReply? TryRun(CacheKeyspace ks, ShardCommand command, out long replicationSeq)
     {
-        replicationSeq = -1;
         var refuseGrowth = budget.OverLimit && CommandTable.DeniedOutOfMemory(command.Id) && !evictor.MakeRoom();
-        CacheReply reply;
+        return UnderGate(ks, (command, refuseGrowth), static (ks, s) =>
+            s.refuseGrowth ? Refused(ks, s.command) : ShardExecutor.ExecuteTimed(ks, s.command, s.command.Caller), out replicationSeq);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> under the keyspace's gate with the shard's clock set, then wakes the blocked clients
+    /// its changes owe and gives the replication number covering them; null when the keyspace has closed. The one
+    /// sequence for batches and single commands (a static function and a value state, so nothing is allocated for it).
+    /// </summary>
+    private TResult? UnderGate<TState, TResult>(CacheKeyspace ks, TState state, Func<CacheKeyspace, TState, TResult> run, out long replicationSeq)
+        where TResult : class
+    {
+        replicationSeq = -1;
+        TResult result;
         KeyWaiterSignals? signals;
         lock (ks.Gate)
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            reply = refuseGrowth ? Refused(ks, command) : ShardExecutor.ExecuteTimed(ks, command, command.Caller);
+            result = run(ks, state);
             signals = ks.TakeSignals();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }
         Signal(signals);
-        return reply;
+        return result;
     }
 
     /// <summary>Wakes the clients waiting on the keys a change under the keyspace's gate has filled (taken there, signalled after it).</summary>

@@ -37,6 +37,23 @@ public sealed class CollectionScanTests(CacheSiloFixture fixture)
 
     [Theory]
     [MemberData(nameof(Types))]
+    public async Task The_page_order_of_a_scan_under_way_counts_against_memory_until_the_scan_ends(string type)
+    {
+        using var redis = Connect(fixture.RespPort);
+        var db = redis.GetDatabase();
+        var key = "scan:memory:" + type;
+        await db.KeyDeleteAsync(key);
+        await FillAsync(db, type, key, Enumerable.Range(0, Members).Select(i => "m" + i));
+        var before = (long)await db.ExecuteAsync("MEMORY", "USAGE", key);
+        var (cursor, _) = await PageAsync(db, type, key, "0", 10, null);
+        var during = (long)await db.ExecuteAsync("MEMORY", "USAGE", key);
+        Assert.InRange(during - before, 12 * Members, 12 * Members + 100);
+        while (cursor != "0") (cursor, _) = await PageAsync(db, type, key, cursor, 100, null);
+        Assert.Equal(before, (long)await db.ExecuteAsync("MEMORY", "USAGE", key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
     public async Task A_member_present_for_the_whole_scan_is_returned_however_the_collection_changes(string type)
     {
         using var redis = Connect(fixture.RespPort);

@@ -155,7 +155,7 @@ public static class HashCommands
     public static CacheReply HScan(CacheKeyspace ks, byte[][] a)
     {
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
-        var hash = Lookup(ks, a[1], false, out _, out var error);
+        var hash = Lookup(ks, a[1], false, out var entry, out var error);
         if (error is not null) return error;
         if (hash is null) return CacheReply.EmptyScan;
         ulong next = 0;
@@ -164,6 +164,7 @@ public static class HashCommands
         {
             fields = hash.ScanOrder.Page(scan.Cursor, scan.Count, out next);
             if (next == 0) hash.ReleaseScanOrder();
+            ks.Reaccount(entry!);
         }
         var items = new List<CacheReply>();
         foreach (var field in fields)

@@ -125,7 +125,7 @@ public static class SetCommands
     public static CacheReply Scan(CacheKeyspace ks, byte[][] a)
     {
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
-        var set = Lookup.Find(ks, a[1], false, out _, out var error);
+        var set = Lookup.Find(ks, a[1], false, out var entry, out var error);
         if (error is not null) return error;
         if (set is null) return CacheReply.EmptyScan;
         ulong next = 0;
@@ -134,6 +134,7 @@ public static class SetCommands
         {
             members = set.ScanOrder.Page(scan.Cursor, scan.Count, out next);
             if (next == 0) set.ReleaseScanOrder();
+            ks.Reaccount(entry!);
         }
         var items = members.Where(m => set.Contains(m) && (scan.Pattern is null || GlobPattern.IsMatch(scan.Pattern, m))).Select(CacheReply.Bulk).ToList();
         return CacheReply.ScanPage(next, items);

@@ -185,7 +185,7 @@ public static class SortedSetCommands
     public static CacheReply ZScan(CacheKeyspace ks, byte[][] a)
     {
         if (ScanArgs.Parse(a, 3, allowType: false, out var scan) is { } parseError) return parseError;
-        var set = Lookup(ks, a[1], false, out _, out var error);
+        var set = Lookup(ks, a[1], false, out var entry, out var error);
         if (error is not null) return error;
         if (set is null) return CacheReply.EmptyScan;
         ulong next = 0;
@@ -194,6 +194,7 @@ public static class SortedSetCommands
         {
             members = set.ScanOrder.Page(scan.Cursor, scan.Count, out next);
             if (next == 0) set.ReleaseScanOrder();
+            ks.Reaccount(entry!);
         }
         var items = new List<CacheReply>();
         foreach (var member in members)

@@ -124,6 +124,15 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
         Touched(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
+        Reaccount(entry);
+    }
+
+    /// <summary>
+    /// Recomputes an entry's accounted size when only memory kept beside its value changed (a scan's page order): no
+    /// change of the value, so no CAS, replication or invalidation.
+    /// </summary>
+    public void Reaccount(CacheEntry entry)
+    {
         var size = EntryOverhead + entry.Key.Length + ValueSize(entry.Value);
         var delta = size - entry.Size;
         if (delta == 0) return;
@@ -235,10 +244,10 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public static long ValueSize(object value) => value switch
     {
         byte[] bytes => 24 + bytes.Length,
-        HashValue hash => 64 + hash.Bytes,
-        SortedSetValue set => 128 + set.Bytes,
+        HashValue hash => 64 + hash.Bytes + hash.ScanOrderBytes,
+        SortedSetValue set => 128 + set.Bytes + set.ScanOrderBytes,
         ListValue list => 64 + list.Bytes,
-        SetValue set => 96 + set.Bytes,
+        SetValue set => 96 + set.Bytes + set.ScanOrderBytes,
         Streams.StreamValue stream => 128 + stream.Size,
         _ => 0,
     };

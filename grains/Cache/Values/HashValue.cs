@@ -35,6 +35,9 @@ public sealed class HashValue
     /// <summary>Frees the page order once a scan has reached its end.</summary>
     public void ReleaseScanOrder() => _scanOrder = null;
 
+    /// <summary>The memory the page order holds while a scan goes on, counted against maxmemory with the value.</summary>
+    public long ScanOrderBytes => _scanOrder?.Bytes ?? 0;
+
     /// <summary>Sets a field; true when it is new.</summary>
     public bool Set(byte[] field, byte[] value)
     {

@@ -20,6 +20,9 @@ public sealed class ScanOrder
         _members = members;
     }
 
+    /// <summary>The order's memory: a hash and a reference per member, and the two arrays' headers.</summary>
+    public long Bytes => 64 + 12L * _hashes.Length;
+
     public static ScanOrder Of(IEnumerable<byte[]> members, int count)
     {
         var hashes = new uint[count];

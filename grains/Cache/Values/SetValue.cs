@@ -43,6 +43,9 @@ public sealed class SetValue
     /// <summary>Frees the page order once a scan has reached its end.</summary>
     public void ReleaseScanOrder() => _scanOrder = null;
 
+    /// <summary>The memory the page order holds while a scan goes on, counted against maxmemory with the value.</summary>
+    public long ScanOrderBytes => _scanOrder?.Bytes ?? 0;
+
     /// <summary>Adds a member; true when it is new.</summary>
     public bool Add(byte[] member)
     {
