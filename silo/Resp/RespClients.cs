@@ -12,6 +12,9 @@ public sealed class RespClients
 
     public DateTime StartedAt { get; } = DateTime.UtcNow;
 
+    /// <summary>What tells this silo's connections from other silos' (client ids are per silo): a connection's cluster id is this and its id.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N")[..12];
+
     public int Connected => _sessions.Count;
 
     public long ConnectionsReceived => Interlocked.Read(ref _connectionsReceived);

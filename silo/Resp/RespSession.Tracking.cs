@@ -24,6 +24,14 @@ public sealed partial class RespSession
 
     public bool TracksBroadcast => _trackingBroadcast;
 
+    /// <summary>
+    /// This connection's id in the cluster while it tracks with NOLOOP (null otherwise): its commands carry it to their
+    /// shards, and the invalidations of the keys they change carry it back, so that it is not told of its own changes.
+    /// </summary>
+    public string? NoLoopOrigin => _tracking && _trackingNoLoop ? _origin ??= $"{_services.Clients.InstanceId}:{Id}" : null;
+
+    private string? _origin;
+
     public bool TracksPrefixOf(byte[] key) => _trackingPrefixes.Count == 0 || _trackingPrefixes.Any(p => key.AsSpan().StartsWith(p));
 
     /// <summary>Whether a read of the key by this client has been sent to its shard and not yet answered.</summary>

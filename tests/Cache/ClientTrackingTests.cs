@@ -41,6 +41,31 @@ public sealed class ClientTrackingTests(CacheSiloFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_tracking_with_NOLOOP_is_not_told_of_its_own_changes_as_redis_server()
+    {
+        foreach (var port in new[] { fixture.Redis.Port, fixture.RespPort })
+        {
+            await using var tracker = await RespTestClient.ConnectAsync(port);
+            await using var writer = await RespTestClient.ConnectAsync(port);
+            Assert.StartsWith("{", await tracker.CallAsync("HELLO", "3"));
+            Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "on", "NOLOOP"));
+            Assert.Equal("(nil)", await tracker.CallAsync("GET", "noloop:own"));
+            Assert.Equal("(nil)", await tracker.CallAsync("GET", "noloop:other"));
+            Assert.Equal("+OK", await tracker.CallAsync("SET", "noloop:own", "mine"));
+            Assert.Equal("+OK", await writer.CallAsync("SET", "noloop:other", "theirs"));
+            Assert.Equal(">[\"invalidate\", [\"noloop:other\"]]", await tracker.ReadAsync().WaitAsync(Wait));
+            Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "off"));
+
+            Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "noloopb:", "NOLOOP"));
+            Assert.Equal("+OK", await tracker.CallAsync("SET", "noloopb:own", "mine"));
+            Assert.Equal("+OK", await writer.CallAsync("SET", "noloopb:other", "theirs"));
+            Assert.Equal(">[\"invalidate\", [\"noloopb:other\"]]", await tracker.ReadAsync().WaitAsync(Wait));
+            Assert.Equal(":2", await writer.CallAsync("DEL", "noloop:own", "noloop:other"));
+            Assert.Equal(":2", await writer.CallAsync("DEL", "noloopb:own", "noloopb:other"));
+        }
+    }
+
+    [Fact]
     public async Task A_RESP2_client_redirects_its_invalidations_to_a_subscriber_of_the_invalidate_channel()
     {
         await using var tracker = await fixture.ConnectAsync();

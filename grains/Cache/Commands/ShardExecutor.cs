@@ -12,12 +12,21 @@ public static class ShardExecutor
     public static CacheReply ExecuteTimed(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
     {
         if (caller is null) return Execute(ks, command);
-        if (command.Id == CommandId.ExecOnShard) return TransactionCommands.Exec(ks, command.Args, caller);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var reply = Execute(ks, command);
-        var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - started;
-        if (ks.Timings is { } timings && CommandTable.ById(command.Id) is { } spec) timings.Ran(spec, command.Args, elapsed, reply, caller);
-        return reply;
+        var outer = ks.Origin;
+        ks.Origin = caller.Origin ?? outer;
+        try
+        {
+            if (command.Id == CommandId.ExecOnShard) return TransactionCommands.Exec(ks, command.Args, caller);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var reply = Execute(ks, command);
+            var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+            if (ks.Timings is { } timings && CommandTable.ById(command.Id) is { } spec) timings.Ran(spec, command.Args, elapsed, reply, caller);
+            return reply;
+        }
+        finally
+        {
+            ks.Origin = outer;
+        }
     }
 
     public static CacheReply Execute(CacheKeyspace ks, ShardCommand command)

@@ -30,6 +30,9 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Unix milliseconds of the operation under way; set by whoever takes the gate.</summary>
     public long Now { get; set; }
 
+    /// <summary>The connection whose command runs now (see <see cref="Diagnostics.SlowLogCaller.Origin"/>), for the invalidations of the keys it changes.</summary>
+    public string? Origin { get; set; }
+
     public int Count => _map.Count;
 
     public int VolatileCount => _volatile.Count;
@@ -121,7 +124,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         // Every value change passes here, so this is where memcached's CAS unique moves on (and replicas hear of it).
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, Origin);
         Touched(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         Reaccount(entry);
@@ -149,10 +152,13 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         return true;
     }
 
-    public void Remove(CacheEntry entry)
+    public void Remove(CacheEntry entry) => Remove(entry, Origin);
+
+    /// <summary>Removes the entry; <paramref name="origin"/> is the connection whose command removed it (none for an expiry).</summary>
+    private void Remove(CacheEntry entry, string? origin)
     {
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, origin);
         Touched(entry.Key);
         _map.Remove(entry);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
@@ -169,7 +175,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Removes an entry whose time has passed, as an expiry (counted, and notified as <c>expired</c>).</summary>
     private void Expire(CacheEntry entry)
     {
-        Remove(entry);
+        Remove(entry, origin: null);
         Counters.ExpiredKeys++;
         Notify(Notifications.KeyspaceEventTypes.Expired, "expired", entry.Key);
     }
@@ -177,7 +183,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key);
+        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, Origin);
         Touched(entry.Key);
         entry.ExpiresAt = expiresAt;
         if (expiresAt != 0 && entry.VolatileIndex < 0)

@@ -8,9 +8,9 @@ public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Sc
 {
     private bool IsItsSilo => this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString();
 
-    public Task Invalidate(byte[]?[] keys)
+    public Task Invalidate(byte[]?[] keys, string?[] origins)
     {
-        if (IsItsSilo) invalidations.DeliverLocal(keys);
+        if (IsItsSilo) invalidations.DeliverLocal(keys, origins);
         return Task.CompletedTask;
     }
 

@@ -67,15 +67,17 @@ public sealed class TrackingTable : IKeyInvalidationListener
         foreach (var (reader, invalidated) in dropped ?? []) reader.SendInvalidation(invalidated);
     }
 
-    public void Invalidate(byte[]?[] keys)
+    /// <summary>Tells the clients of the changed keys; a client tracking with NOLOOP is not told of the keys it changed itself.</summary>
+    public void Invalidate(byte[]?[] keys, string?[] origins)
     {
         var messages = new List<(RespSession Session, byte[][]? Keys)>();
         lock (_gate)
         {
             if (_tracking.Count == 0) return;
             var broadcast = new Dictionary<RespSession, List<byte[]>>();
-            foreach (var key in keys)
+            for (var k = 0; k < keys.Length; k++)
             {
+                var (key, origin) = (keys[k], origins[k]);
                 if (key is null)
                 {
                     _readers.Clear();
@@ -84,14 +86,15 @@ public sealed class TrackingTable : IKeyInvalidationListener
                 }
                 if (_readers.TryGetValue(key, out var readers))
                 {
-                    foreach (var reader in readers) messages.Add((reader, [key]));
+                    foreach (var reader in readers)
+                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add((reader, [key]));
                     // A client whose read of the key is still under way keeps it: the value it gets may be older than this change.
                     readers.RemoveWhere(r => !r.IsReading(key));
                     if (readers.Count == 0) _readers.Remove(key);
                 }
                 foreach (var session in _tracking)
                 {
-                    if (!session.TracksBroadcast || !session.TracksPrefixOf(key)) continue;
+                    if (!session.TracksBroadcast || !session.TracksPrefixOf(key) || (origin is not null && session.NoLoopOrigin == origin)) continue;
                     if (!broadcast.TryGetValue(session, out var matched)) broadcast[session] = matched = [];
                     matched.Add(key);
                 }
