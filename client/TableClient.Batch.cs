@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DataTier.Client.Requests;
 using DataTier.Client.Results;
 using DataTier.Errors;
+using DataTier.Indexes;
 using DataTier.Model;
 
 namespace DataTier.Client;
@@ -98,7 +99,12 @@ public sealed partial class TableClient
                 // a put's key attribute of another type is refused as a key is, not with PutItem's type mismatch
                 if (write.Item is not null && ItemValidator.KeyAttributes(description.KeySchema).Any(k => !write.Item.TryGetValue(k.Name, out var v) || v.Type != k.Type))
                     throw DynamoException.Validation("The provided key element does not match the schema");
-                if (write.Item is not null) ItemValidator.ValidateItem(description.KeySchema, write.Item);
+                if (write.Item is not null)
+                {
+                    ItemValidator.ValidateItem(description.KeySchema, write.Item);
+                    // before any write is made: a refused batch writes nothing
+                    IndexKeyValidator.Validate(description, write.Item);
+                }
                 else ItemValidator.ValidateKey(description.KeySchema, write.Key!);
                 var key = ItemValidator.ItemKeyOf(description.KeySchema, write.Item ?? write.Key!);
                 if (!seen.Add(Convert.ToBase64String(key.Encode())))

@@ -106,6 +106,8 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     {
         RequestValidation.TableName(request.TableName);
         CheckReturnValues(request.ReturnValues);
+        // the item's values are checked before its expression, as DynamoDB does
+        foreach (var value in request.Item.Values) ItemValidator.ValidateValue(value);
         var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
         return await _router.WithTableAsync(request.TableName, async table =>
         {

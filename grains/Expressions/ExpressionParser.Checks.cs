@@ -9,10 +9,12 @@ public sealed partial class ExpressionParser
 {
     /// <summary>
     /// Two paths where one is a prefix of the other overlap; two that first differ where one has a map key
-    /// and the other a list index conflict. The first such pair is reported, as AWS reports it.
+    /// and the other a list index conflict. AWS reports the first overlapping pair, and only without one the first
+    /// conflicting pair.
     /// </summary>
     private static void CheckOverlaps(string kind, IReadOnlyList<IReadOnlyList<PathElement>> paths)
     {
+        (IReadOnlyList<PathElement> A, IReadOnlyList<PathElement> B)? conflict = null;
         for (var j = 1; j < paths.Count; j++)
             for (var i = 0; i < j; i++)
             {
@@ -21,12 +23,15 @@ public sealed partial class ExpressionParser
                 var common = Math.Min(a.Count, b.Count);
                 var k = 0;
                 while (k < common && a[k] == b[k]) k++;
-                if (k < common && (a[k].Name is null) == (b[k].Name is null)) continue;
-                var relation = k < common ? "conflict" : "overlap";
-                throw DynamoException.Validation(
-                    $"Invalid {kind}: Two document paths {relation} with each other; must remove or rewrite one of these paths; path one: [{string.Join(", ", a)}], path two: [{string.Join(", ", b)}]");
+                if (k == common) throw PathsError(kind, "overlap", a, b);
+                if ((a[k].Name is null) != (b[k].Name is null)) conflict ??= (a, b);
             }
+        if (conflict is var (first, second)) throw PathsError(kind, "conflict", first, second);
     }
+
+    private static DynamoException PathsError(string kind, string relation, IReadOnlyList<PathElement> a, IReadOnlyList<PathElement> b) =>
+        DynamoException.Validation(
+            $"Invalid {kind}: Two document paths {relation} with each other; must remove or rewrite one of these paths; path one: [{string.Join(", ", a)}], path two: [{string.Join(", ", b)}]");
 
     /// <summary>BETWEEN with two literal bounds: same type, lower not above upper.</summary>
     private static void CheckBetweenBounds(string kind, AttrValue low, AttrValue high)

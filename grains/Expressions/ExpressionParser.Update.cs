@@ -7,6 +7,11 @@ public sealed partial class ExpressionParser
 {
     private static readonly string[] UpdateClauses = ["SET", "REMOVE", "ADD", "DELETE"];
 
+    // AWS reports overlapping paths before a wrong ADD or DELETE operand, and that before a wrong function operand,
+    // wherever each stands in the expression: the first of each kind is kept until the whole expression is read.
+    private DynamoException? _operatorOperandError;
+    private DynamoException? _functionOperandError;
+
     /// <summary>Parses an UpdateExpression: SET, REMOVE, ADD and DELETE clauses, each at most once.</summary>
     public static IReadOnlyList<UpdateAction> ParseUpdate(string text, ExpressionContext context)
     {
@@ -28,6 +33,7 @@ public sealed partial class ExpressionParser
             while (parser.TryTake(","));
         }
         CheckOverlaps("UpdateExpression", actions.Select(a => a.Path.Path).ToList());
+        if ((parser._operatorOperandError ?? parser._functionOperandError) is { } error) throw error;
         return actions;
     }
 
@@ -57,7 +63,7 @@ public sealed partial class ExpressionParser
                     ? value.Type is AttrType.N or AttrType.SS or AttrType.NS or AttrType.BS
                     : value.Type is AttrType.SS or AttrType.NS or AttrType.BS;
                 if (!allowed)
-                    throw DynamoException.Validation($"Invalid UpdateExpression: Incorrect operand type for operator or function; operator: {clause}, operand type: {TypeName(value.Type)}");
+                    _operatorOperandError ??= DynamoException.Validation($"Invalid UpdateExpression: Incorrect operand type for operator or function; operator: {clause}, operand type: {TypeName(value.Type)}");
                 return clause == "ADD" ? new AddAction(path, value) : new DeleteAction(path, value);
         }
     }
@@ -65,9 +71,12 @@ public sealed partial class ExpressionParser
     private UpdateValue ParseSetValue()
     {
         var left = ParseSetOperand();
-        if (TryTake("+")) return new ArithmeticValue(false, left, ParseSetOperand());
-        if (TryTake("-")) return new ArithmeticValue(true, left, ParseSetOperand());
-        return left;
+        var symbol = Peek.Text;
+        if (!TryTake("+") && !TryTake("-")) return left;
+        var right = ParseSetOperand();
+        CheckLiteralOperand(symbol, "N", left);
+        CheckLiteralOperand(symbol, "N", right);
+        return new ArithmeticValue(symbol == "-", left, right);
     }
 
     private UpdateValue ParseSetOperand()
@@ -92,6 +101,8 @@ public sealed partial class ExpressionParser
                     ExpectSymbol(",");
                     var second = ParseSetOperand();
                     ExpectSymbol(")");
+                    CheckLiteralOperand("list_append", "L", first);
+                    CheckLiteralOperand("list_append", "L", second);
                     return new ListAppendValue(first, second);
                 }
                 default:
@@ -104,6 +115,14 @@ public sealed partial class ExpressionParser
             return new OperandValue(new ValueOperand(_context.ResolveValue(token.Text, "UpdateExpression")));
         }
         return new OperandValue(ParsePath());
+    }
+
+    /// <summary>A literal operand of another type than <paramref name="type"/>; a path's or a function's type is known only on the item.</summary>
+    private void CheckLiteralOperand(string function, string type, UpdateValue operand)
+    {
+        if (operand is OperandValue { Operand: ValueOperand { Value.Type: var actual } } && actual.ToString() != type)
+            _functionOperandError ??= DynamoException.Validation(
+                $"Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: {function}, operand type: {actual}");
     }
 
     private static string TypeName(AttrType type) => type switch

@@ -36,8 +36,25 @@ public sealed partial class ExpressionParser
     public static Condition ParseCondition(string kind, string text, ExpressionContext context)
     {
         var parser = new ExpressionParser(kind, text, context);
-        var condition = parser.ParseOr();
-        parser.Expect(TokenKind.End);
+        if (!parser.HasRedundantParentheses()) return parser.ParseWhole();
+        try
+        {
+            parser.ParseWhole();
+        }
+        catch (DynamoException e) when (e.Message.Contains(": Syntax error;", StringComparison.Ordinal))
+        {
+            throw;
+        }
+        catch (DynamoException)
+        {
+        }
+        throw DynamoException.Validation($"Invalid {kind}: The expression has redundant parentheses;");
+    }
+
+    private Condition ParseWhole()
+    {
+        var condition = ParseOr();
+        Expect(TokenKind.End);
         return condition;
     }
 
@@ -122,8 +139,11 @@ public sealed partial class ExpressionParser
             ">=" => CompareOp.Ge,
             _ => throw SyntaxError(Peek.Text, Peek.Position),
         };
+        var symbol = Peek.Text;
         _pos++;
-        return new CompareCondition(op, left, ParseOperand());
+        var right = ParseOperand();
+        CheckDistinct(symbol, left, right);
+        return new CompareCondition(op, left, right);
     }
 
     private Condition MakeFunction(string name, List<Operand> args)
@@ -131,6 +151,11 @@ public sealed partial class ExpressionParser
         var expected = name is "attribute_exists" or "attribute_not_exists" ? 1 : 2;
         if (args.Count != expected)
             throw DynamoException.Validation($"Invalid {_kind}: Incorrect number of operands for operator or function; operator or function: {name}, number of operands: {args.Count}");
+        if (expected == 2)
+        {
+            CheckDistinct(name, args[0], args[1]);
+            CheckFunctionOperandTypes(name, args);
+        }
         if (args[0] is not PathOperand)
             throw DynamoException.Validation($"Invalid {_kind}: Operator or function requires a document path; operator or function: {name}");
         if (name == "attribute_type" && args[1] is ValueOperand { Value: { Type: AttrType.S } typeName } && !AttributeTypeNames.Contains(typeName.Text!))

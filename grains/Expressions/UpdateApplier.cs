@@ -20,6 +20,7 @@ public static class UpdateApplier
         // missing attribute is the error reported even when another action's path is invalid too.
         var values = new Dictionary<SetAction, AttrValue>(ReferenceEqualityComparer.Instance);
         foreach (var set in actions.OfType<SetAction>()) values[set] = Evaluate(set.Value, item);
+        CheckPathsAndOperands(item, actions, itemExists);
         // Every value and every list index refers to the item as it was before the update, as DynamoDB does:
         // writes go first in index order (SETs past a list's end append sorted by index), then removals of
         // what the item had, highest index first, so no removal shifts an index another action names.
@@ -33,7 +34,6 @@ public static class UpdateApplier
                     result = Put(result, set.Path.Path, values[set]);
                     break;
                 case RemoveAction remove:
-                    if (itemExists) RequireParent(item, remove.Path.Path);
                     if (DocumentPath.Resolve(item, remove.Path.Path) is not null) result = Remove(result, remove.Path.Path);
                     break;
                 case AddAction add:
@@ -49,7 +49,6 @@ public static class UpdateApplier
                 }
                 case DeleteAction delete:
                 {
-                    if (itemExists) RequireParent(result, delete.Path.Path);
                     var current = DocumentPath.Resolve(result, delete.Path.Path);
                     if (current is null) break;
                     if (current.Type != delete.Value.Type) throw DynamoException.Validation(BadOperand);
@@ -60,6 +59,22 @@ public static class UpdateApplier
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Then each action in the expression's order: its path, then an ADD's or DELETE's operand against the value there
+    /// (paths never overlap, so no action changes what another finds).
+    /// </summary>
+    private static void CheckPathsAndOperands(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists)
+    {
+        foreach (var action in actions)
+        {
+            if (itemExists || action is SetAction or AddAction) RequireParent(item, action.Path.Path);
+            var (operand, isAdd) = action switch { AddAction a => (a.Value, true), DeleteAction d => (d.Value, false), _ => (null, false) };
+            if (operand is null || DocumentPath.Resolve(item, action.Path.Path) is not { } current) continue;
+            if (current.Type != operand.Type || current.Type is not (AttrType.SS or AttrType.NS or AttrType.BS) && !(isAdd && current.Type == AttrType.N))
+                throw DynamoException.Validation(BadOperand);
+        }
     }
 
     /// <summary>A nested path's parent must be a map (for a name) or a list (for an index), though its last element may be missing.</summary>

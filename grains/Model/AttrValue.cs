@@ -87,13 +87,14 @@ public sealed class AttrValue : IEquatable<AttrValue>
         _ => (int)Type,
     };
 
+    /// <summary>As AWS prints a value in its messages (Java's rendering: <c>{BOOL:true}</c>, <c>{NULL:true}</c>).</summary>
     public override string ToString() => Type switch
     {
         AttrType.S => $"{{S:{Text}}}",
         AttrType.N => $"{{N:{Text}}}",
         AttrType.B => $"{{B:{Convert.ToBase64String(Bytes!)}}}",
-        AttrType.BOOL => $"{{BOOL:{Bool}}}",
-        AttrType.NULL => "{NULL}",
+        AttrType.BOOL => Bool ? "{BOOL:true}" : "{BOOL:false}",
+        AttrType.NULL => "{NULL:true}",
         AttrType.L => $"{{L:[{string.Join(",", List!)}]}}",
         AttrType.M => $"{{M:{{{string.Join(",", Map!.Select(kv => $"{kv.Key}={kv.Value}"))}}}}}",
         AttrType.SS or AttrType.NS => $"{{{Type}:[{string.Join(",", TextSet!)}]}}",

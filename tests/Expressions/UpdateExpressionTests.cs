@@ -71,14 +71,24 @@ public class UpdateExpressionTests
     }
 
     [Theory]
-    [InlineData("SET n = :s + :one", "An operand in the update expression has an incorrect data type")]
+    [InlineData("SET n = pk + :one", "An operand in the update expression has an incorrect data type")]
+    // literal operands are checked while parsing (dynalite's tests, taken from DynamoDB), after overlapping paths and ADD's operand
+    [InlineData("SET n = :s + :one", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S")]
+    [InlineData("SET n = :one - :s", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: -, operand type: S")]
+    [InlineData("SET l = list_append(l, :one)", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N")]
+    [InlineData("SET l = list_append(:s, :one) ADD n :s", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING")]
+    [InlineData("ADD n :s SET m = :one REMOVE m", "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [m], path two: [m]")]
+    // each action in the expression's order: its path, then its operand's type (n is a number, zz missing)
+    [InlineData("SET zz.x = :one ADD n :ss", "The document path provided in the update expression is invalid for update")]
+    [InlineData("ADD n :ss SET zz.x = :one", "An operand in the update expression has an incorrect data type")]
+    [InlineData("SET a.b = :one, a[1] = :one, a.b.c = :one", "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a, b, c]")]
     [InlineData("SET nothere.x = :one", "The document path provided in the update expression is invalid for update")]
     [InlineData("SET n = :one SET n = :one", "Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;")]
     [InlineData("SET n = :one REMOVE n", "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [n], path two: [n]")]
     [InlineData("ADD n :s", "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING")]
     public void Invalid_updates_fail_as_dynamodb_fails_them(string expression, string message)
     {
-        var values = new Dictionary<string, AttrValue> { [":one"] = AttrValue.FromN("1"), [":s"] = AttrValue.FromS("x") };
+        var values = new Dictionary<string, AttrValue> { [":one"] = AttrValue.FromN("1"), [":s"] = AttrValue.FromS("x"), [":ss"] = AttrValue.FromSS(["x"]) };
         var e = Assert.Throws<DynamoException>(() =>
         {
             var context = new ExpressionContext(null, values);

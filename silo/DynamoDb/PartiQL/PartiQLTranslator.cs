@@ -92,7 +92,9 @@ public sealed class PartiQLTranslator(PartiQLTables tables)
         var writer = new PartiQLExpressionWriter(values);
         // A missing item is deleted without a word; only an item that is there must meet the other conditions.
         var condition = where.Conditions.Count == 0 ? null
-            : $"attribute_not_exists({writer.Name(table.KeySchema.PartitionKey.Name)}) OR ({writer.Conditions(where.Conditions)})";
+            : $"attribute_not_exists({writer.Name(table.KeySchema.PartitionKey.Name)}) OR "
+              // one condition comes in parentheses already, and AWS refuses a pair right inside another
+              + (where.Conditions.Count == 1 ? writer.Conditions(where.Conditions) : $"({writer.Conditions(where.Conditions)})");
         return new WritePlan(WriteKind.Delete, delete.Table, where.Key, null, condition, writer.Names, writer.ValueMap,
             delete.Returning is null ? ReturnValues.NONE : ReturnValues.ALL_OLD);
     }

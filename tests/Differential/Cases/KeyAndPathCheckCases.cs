@@ -4,7 +4,7 @@ namespace DataTier.Tests.Differential.Cases;
 
 /// <summary>
 /// Checks the random differential test found the project lacking: nested paths in REMOVE and DELETE, the order of an
-/// update's errors, index key types in updates, and nested paths into key attributes.
+/// update's errors, index key types in updates and batches, operand checks made while parsing, and nested paths into key attributes.
 /// </summary>
 internal static class KeyAndPathCheckCases
 {
@@ -37,6 +37,24 @@ internal static class KeyAndPathCheckCases
         yield return Update("delete-nested-of-missing-attribute", "'UpdateExpression':'DELETE nothing.k :s','ExpressionAttributeValues':{':s':{'SS':['x']}}");
         yield return Update("set-value-errors-before-path-errors",
             "'UpdateExpression':'ADD m[5] :n SET a = list_append(nothing, :l)','ExpressionAttributeValues':{':n':{'N':'1'},':l':{'L':[]}}");
+        yield return Update("paths-and-operands-in-the-expressions-order",
+            "'UpdateExpression':'ADD n :ss REMOVE nothing.k','ExpressionAttributeValues':{':ss':{'SS':['x']}}");
+        yield return Update("path-before-a-later-operand", "'UpdateExpression':'REMOVE nothing.k ADD n :ss','ExpressionAttributeValues':{':ss':{'SS':['x']}}");
+        yield return Update("literal-operand-types-while-parsing",
+            "'UpdateExpression':'SET a = list_append(:s, a), b = :s + :n','ExpressionAttributeValues':{':s':{'S':'x'},':n':{'N':'1'}}");
+        yield return Update("overlap-before-add-operand-before-function-operand",
+            "'UpdateExpression':'SET a = :s - :n ADD b :s SET c = :n REMOVE c','ExpressionAttributeValues':{':s':{'S':'x'},':n':{'N':'1'}}");
+        yield return Update("condition-operand-checks",
+            "'ConditionExpression':'n = n OR begins_with(n, :n)','UpdateExpression':'SET a = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
+        yield return Update("condition-redundant-parentheses",
+            "'ConditionExpression':'n = :n AND ((begins_with(n, :n)))','UpdateExpression':'SET a = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
+        yield return Update("condition-between-bool-bounds",
+            "'ConditionExpression':'n BETWEEN :t AND :n','UpdateExpression':'SET a = :n','ExpressionAttributeValues':{':n':{'N':'1'},':t':{'BOOL':true}}");
+        yield return WithSetup("batch-refused-for-an-index-key-writes-nothing", IndexedItem,
+            Op("BatchWriteItem", "{'RequestItems':{'$T':[{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'1'}}}},{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'2'},'ls':{'N':'1'}}}}]}}"));
+        yield return WithSetup("batch-refused-for-an-index-key-then-query", [.. IndexedItem,
+            Op("BatchWriteItem", "{'RequestItems':{'$T':[{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'1'}}}},{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'2'},'ls':{'N':'1'}}}}]}}")],
+            Op("Query", "{'TableName':'$T','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'b'}}}"));
 
         yield return IndexedUpdate("update-index-key-to-other-type", "'UpdateExpression':'SET ls = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
         yield return IndexedUpdate("update-index-key-by-arithmetic", "'UpdateExpression':'SET ls = nothing + :n','ExpressionAttributeValues':{':n':{'N':'1'}}");

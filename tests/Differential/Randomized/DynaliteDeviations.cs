@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -23,9 +24,64 @@ internal static partial class DynaliteDeviations
     /// (<c>{NS:[2.5]}</c>); AWS prints Java's rendering, which neither reproduces (the value-rendering difference).
     /// An UPDATED_OLD or UPDATED_NEW answer with no attribute to return: dynalite sends an empty Attributes map, the
     /// project leaves the member out (as it and dynalite do for ALL_OLD of a new item).
+    /// A list or map in an error message's operand (BETWEEN's bounds): dynalite prints JavaScript's
+    /// <c>[object Object]</c> for its content, a bug of its own; both sides print the content as <c>…</c>.
     /// </summary>
     public static string Canonical(string text) =>
-        SetInMessage().Replace(text, m => "{" + m.Groups[1].Value + ":" + m.Groups[2].Value + "}").Replace("\"Attributes\":{}", "", StringComparison.Ordinal);
+        DocumentsInMessage(SetInMessage().Replace(text, m => "{" + m.Groups[1].Value + ":" + m.Groups[2].Value + "}"))
+            .Replace("\"Attributes\":{}", "", StringComparison.Ordinal);
+
+    private static string DocumentsInMessage(string text)
+    {
+        foreach (var type in new[] { "L", "M" })
+        {
+            var marker = "AttributeValue: {" + type + ":";
+            for (var start = text.IndexOf(marker, StringComparison.Ordinal); start >= 0; start = text.IndexOf(marker, start + 1, StringComparison.Ordinal))
+            {
+                var open = start + marker.Length - 1 - type.Length - 1;
+                var end = MatchingBrace(text, open);
+                if (end < 0) break;
+                text = text[..(start + marker.Length)] + "…" + text[end..];
+            }
+        }
+        return text;
+    }
+
+    /// <summary>The index of the brace closing the one at <paramref name="open"/>, counting brackets and braces alike.</summary>
+    private static int MatchingBrace(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            if (text[i] is '{' or '[') depth++;
+            else if (text[i] is '}' or ']' && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// An UpdateItem that may add numbers (ADD, + or -) where the request or the item holds an extreme number (over 20
+    /// significant digits, or a magnitude past 1e±20): the sum may need more than DynamoDB's 38 significant digits,
+    /// which DynamoDB refuses ("Attempting to store more than 38 significant digits in a Number", "Number overflow…")
+    /// and dynalite stores exactly. The item is asked of dynalite; such requests are left out of the sequence.
+    /// </summary>
+    public static bool MayAddNumbers(RandomRequest request) =>
+        request.Operation == "UpdateItem" && request.Body["UpdateExpression"]?.GetValue<string>() is { } expression
+        && (expression.Contains('+') || expression.Contains('-') || expression.Contains("ADD", StringComparison.OrdinalIgnoreCase));
+
+    public static bool HoldsExtremeNumber(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => p.Key == "N" && p.Value is JsonValue v && IsExtreme(v.GetValue<string>()) || HoldsExtremeNumber(p.Value)),
+        JsonArray a => a.Any(HoldsExtremeNumber),
+        _ => false,
+    };
+
+    private static bool IsExtreme(string number)
+    {
+        var e = number.IndexOfAny(['e', 'E']);
+        var digits = (e < 0 ? number : number[..e]).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim('0');
+        return digits.Length > 20 || (e >= 0 && Math.Abs(int.Parse(number[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)) > 20);
+    }
 
     public static JsonObject KeyOf(JsonObject body) => (JsonObject)body["Key"]!.DeepClone();
 

@@ -32,15 +32,19 @@ internal sealed class RandomExpressions(RandomValues values)
         {
             switch (values.Next(0, 20))
             {
-                case < 3: return Condition(p, depth - 1) + " AND " + Condition(p, depth - 1);
-                case < 5: return Condition(p, depth - 1) + " OR " + Condition(p, depth - 1);
-                case 5: return "NOT " + Condition(p, depth - 1);
+                case < 3: return Parenthesised(Condition(p, depth - 1)) + " AND " + Parenthesised(Condition(p, depth - 1));
+                case < 5: return Parenthesised(Condition(p, depth - 1)) + " OR " + Parenthesised(Condition(p, depth - 1));
+                case 5:
+                    // NOT right after NOT: dynalite's grammar refuses it as a syntax error, DynamoDB's documented grammar
+                    // (NOT condition) takes it
+                    var inner = Condition(p, depth - 1);
+                    return inner.StartsWith("NOT ", StringComparison.Ordinal) ? inner : "NOT " + inner;
             }
         }
         return values.Next(0, 11) switch
         {
             0 => PathComparison(p),
-            < 3 => Path(p) + " " + values.Pick(Comparators) + " " + p.Value(values.Operand()),
+            < 3 => Comparison(p),
             3 => Path(p) + " BETWEEN " + p.Value(values.Operand()) + " AND " + p.Value(values.Operand()),
             4 => Path(p) + " IN (" + string.Join(", ", Enumerable.Range(0, values.Next(1, 4)).Select(_ => p.Value(values.Operand()))) + ")",
             5 => "attribute_exists(" + Path(p) + ")",
@@ -52,16 +56,31 @@ internal sealed class RandomExpressions(RandomValues values)
         };
     }
 
+    /// <summary>Now and then in parentheses, rarely in two pairs, which DynamoDB refuses as redundant.</summary>
+    private string Parenthesised(string condition) => values.Next(0, 50) switch
+    {
+        < 5 => "(" + condition + ")",
+        5 => "((" + condition + "))",
+        _ => condition,
+    };
+
     /// <summary>
-    /// No parentheses are written: dynalite, as DynamoDB, refuses redundant ones ("((a = :v))"), which the project
-    /// accepts (see the report).
     /// Two paths compared, each guarded by attribute_exists: dynalite finds two missing attributes equal (its compare
     /// takes both types as null), where DynamoDB's comparison with a missing operand is false.
+    /// An ordering comparison (&lt;, &lt;=, &gt;, &gt;=) only of strings, numbers and binaries: dynalite orders values of any
+    /// other type too (by their text), where DynamoDB's comparison is false.
     /// </summary>
     private string PathComparison(ExpressionPlaceholders p)
     {
-        var (left, right) = (Path(p), Path(p));
-        return $"attribute_exists({left}) AND attribute_exists({right}) AND {left} {values.Pick(Comparators)} {right}";
+        var (left, right, op) = (Path(p), Path(p), values.Pick(Comparators));
+        var guard = op is "=" or "<>" ? $"attribute_exists({left})" : $"attribute_type({left}, {p.Value(new JsonObject { ["S"] = values.Pick(new[] { "S", "N", "B" }) })})";
+        return $"{guard} AND attribute_exists({right}) AND {left} {op} {right}";
+    }
+
+    private string Comparison(ExpressionPlaceholders p)
+    {
+        var op = values.Pick(Comparators);
+        return Path(p) + " " + op + " " + p.Value(op is "=" or "<>" ? values.Operand() : values.Scalar());
     }
 
     /// <summary>

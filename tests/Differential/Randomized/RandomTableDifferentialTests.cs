@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -16,15 +17,14 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
     private const int Requests = 300;
 
     /// <summary>
-    /// Seeds run only on request (<c>RANDOM_DYNAMO_SEEDS=4 dotnet test ... --filter RandomTableDifferential</c>) until the
-    /// differences it still finds are triaged (see README); without it the one case, seed 0, sends nothing.
+    /// Seeds 1 to 4 by default; <c>RANDOM_DYNAMO_SEEDS=N</c> runs seeds 1 to N instead
+    /// (<c>RANDOM_DYNAMO_SEEDS=40 dotnet test ... --filter RandomTableDifferential</c>).
     /// <c>RANDOM_DYNAMO_DUMP=dir</c> writes a failing seed's requests to <c>dir/dynamo-seed-N.txt</c>.
     /// </summary>
     public static TheoryData<int> Seeds()
     {
-        var count = int.TryParse(Environment.GetEnvironmentVariable("RANDOM_DYNAMO_SEEDS"), out var n) ? n : 0;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("RANDOM_DYNAMO_SEEDS"), out var n) && n > 0 ? n : 4;
         var seeds = new TheoryData<int>();
-        if (count == 0) seeds.Add(0);
         for (var seed = 1; seed <= count; seed++) seeds.Add(seed);
         return seeds;
     }
@@ -33,7 +33,6 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
     [MemberData(nameof(Seeds))]
     public async Task Answers_match_dynalite(int seed)
     {
-        if (seed == 0) return;
         var tables = RandomTables.Fresh();
         foreach (var create in tables.Create())
         {
@@ -51,8 +50,15 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
                     history.Add("(left out, the item is missing) " + request);
                     continue;
                 }
+                if (DynaliteDeviations.MayAddNumbers(request)
+                    && (DynaliteDeviations.HoldsExtremeNumber(request.Body["ExpressionAttributeValues"]) || DynaliteDeviations.HoldsExtremeNumber(await ItemOnDynaliteAsync(request))))
+                {
+                    history.Add("(left out, a sum may pass 38 digits) " + request);
+                    continue;
+                }
                 history.Add(request.ToString());
-                if (request.Operation == "Scan" && request.FollowPages) await CompareWholeScanAsync(seed, request, history);
+                if (request.Operation == "Scan" && request.FollowPages || request.Body["IndexName"] is not null && request.Operation == "Query")
+                    await CompareWholeScanAsync(seed, request, history);
                 else await CompareAsync(seed, request, history);
             }
         }
@@ -75,22 +81,26 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
         }
     }
 
-    /// <summary>Scan pages hold different items on each side (scan order is each implementation's own), so the whole scan is compared.</summary>
+    /// <summary>
+    /// Scan pages hold different items on each side (scan order is each implementation's own), so the whole scan is
+    /// compared. So is a query of the local index: items with equal index sort keys come in an order DynamoDB leaves
+    /// open (dynalite orders them by the table sort key's text, the project by its value), so each run of them is sorted.
+    /// </summary>
     private async Task CompareWholeScanAsync(int seed, RandomRequest request, List<string> history)
     {
-        var project = await ScanToEndAsync(fixture.Silo.EndpointUrl, request.Body);
-        var dynalite = await ScanToEndAsync(fixture.Dynalite.EndpointUrl, request.Body);
+        var project = await ScanToEndAsync(fixture.Silo.EndpointUrl, request.Operation, request.Body);
+        var dynalite = await ScanToEndAsync(fixture.Dynalite.EndpointUrl, request.Operation, request.Body);
         await CheckAsync(seed, request, history, project, dynalite, 0);
     }
 
-    private async Task<PeerResponse> ScanToEndAsync(string url, JsonObject first)
+    private async Task<PeerResponse> ScanToEndAsync(string url, string operation, JsonObject first)
     {
         var body = first;
         var items = new JsonArray();
         int count = 0, scanned = 0;
         for (var pages = 0; pages < 200; pages++)
         {
-            var answer = await fixture.Client.SendAsync(url, DifferentialClient.TargetPrefix + "Scan", Encoding.UTF8.GetBytes(body.ToJsonString()), "application/x-amz-json-1.0");
+            var answer = await fixture.Client.SendAsync(url, DifferentialClient.TargetPrefix + operation, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/x-amz-json-1.0");
             if (answer.Status != HttpStatusCode.OK) return answer;
             foreach (var item in answer.Body!["Items"]?.AsArray() ?? []) items.Add(item!.DeepClone());
             count += answer.Body["Count"]!.GetValue<int>();
@@ -100,9 +110,29 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
             body["ExclusiveStartKey"] = next.DeepClone();
         }
         var whole = new JsonObject { ["Count"] = count, ["ScannedCount"] = scanned };
-        if (first["Select"]?.GetValue<string>() != "COUNT") whole["Items"] = items;
+        if (first["Select"]?.GetValue<string>() != "COUNT") whole["Items"] = operation == "Query" ? EqualIndexKeysSorted(items) : items;
         return new PeerResponse(HttpStatusCode.OK, whole.ToJsonString(), whole);
     }
+
+    private static JsonArray EqualIndexKeysSorted(JsonArray items)
+    {
+        var sorted = new JsonArray();
+        var run = new List<JsonNode>();
+        foreach (var item in items.Select(i => i!.DeepClone()).Append(null))
+        {
+            if (run.Count > 0 && (item is null || item["ls"]?.ToJsonString() != run[0]["ls"]?.ToJsonString()))
+            {
+                foreach (var same in run.OrderBy(i => i["pk"]?.ToJsonString(), StringComparer.Ordinal).ThenBy(SortKey).ThenBy(i => i.ToJsonString(), StringComparer.Ordinal))
+                    sorted.Add(same);
+                run.Clear();
+            }
+            if (item is not null) run.Add(item);
+        }
+        return sorted;
+    }
+
+    private static decimal SortKey(JsonNode item) =>
+        item["sk"]?["N"] is { } n ? decimal.Parse(n.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture) : 0m;
 
     private async Task CheckAsync(int seed, RandomRequest request, List<string> history, PeerResponse project, PeerResponse dynalite, int page)
     {
@@ -118,10 +148,17 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
 
     private async Task<bool> ExistsOnDynaliteAsync(RandomRequest request)
     {
-        var get = new JsonObject { ["TableName"] = request.Body["TableName"]!.DeepClone(), ["Key"] = DynaliteDeviations.KeyOf(request.Body), ["ConsistentRead"] = true };
-        var answer = await fixture.Client.SendAsync(fixture.Dynalite.EndpointUrl, DifferentialClient.TargetPrefix + "GetItem", Encoding.UTF8.GetBytes(get.ToJsonString()), "application/x-amz-json-1.0");
+        var answer = await GetOnDynaliteAsync(request);
         // an invalid key is sent on, for both endpoints to refuse
         return answer.Status != HttpStatusCode.OK || answer.Body?["Item"] is not null;
+    }
+
+    private async Task<JsonNode?> ItemOnDynaliteAsync(RandomRequest request) => (await GetOnDynaliteAsync(request)).Body?["Item"];
+
+    private Task<PeerResponse> GetOnDynaliteAsync(RandomRequest request)
+    {
+        var get = new JsonObject { ["TableName"] = request.Body["TableName"]!.DeepClone(), ["Key"] = DynaliteDeviations.KeyOf(request.Body), ["ConsistentRead"] = true };
+        return fixture.Client.SendAsync(fixture.Dynalite.EndpointUrl, DifferentialClient.TargetPrefix + "GetItem", Encoding.UTF8.GetBytes(get.ToJsonString()), "application/x-amz-json-1.0");
     }
 
     /// <summary>For a failing write or read of one item: that item as each endpoint now holds it.</summary>

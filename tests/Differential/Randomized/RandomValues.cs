@@ -55,9 +55,9 @@ internal sealed class RandomValues(Random random)
             < 58 => new JsonObject { ["NULL"] = true },
             < 68 when depth > 0 => List(depth - 1),
             < 78 when depth > 0 => Map(depth - 1),
-            < 86 => Set("SS", Strings),
-            < 94 => Set("NS", Numbers),
-            < 98 => Set("BS", Binaries),
+            < 86 => Set("SS", Strings, valid: depth < 2),
+            < 94 => Set("NS", Numbers, valid: depth < 2),
+            < 98 => Set("BS", Binaries, valid: depth < 2),
             _ => Number(),
         };
     }
@@ -94,15 +94,20 @@ internal sealed class RandomValues(Random random)
         _ => Set("BS", Binaries),
     };
 
-    private JsonObject Set(string type, string[] pool)
+    /// <summary>
+    /// <paramref name="valid"/>: neither empty nor with an empty or repeated member, as in a list or map, where dynalite (older)
+    /// takes such sets and DynamoDB refuses them.
+    /// </summary>
+    private JsonObject Set(string type, string[] pool, bool valid = false)
     {
         var members = new JsonArray();
-        if (Chance(0.02)) return new JsonObject { [type] = members };
+        if (!valid && Chance(0.02)) return new JsonObject { [type] = members };
         var chosen = new List<string>();
         for (var i = random.Next(1, 4); i > 0; i--)
         {
             var member = Pick(pool);
-            if (!chosen.Contains(member) || Chance(0.05)) chosen.Add(member);
+            if (valid && member.Length == 0) continue;
+            if (!chosen.Contains(member) || !valid && Chance(0.05)) chosen.Add(member);
         }
         foreach (var m in chosen) members.Add(m);
         return new JsonObject { [type] = members };

@@ -8,7 +8,7 @@ namespace DataTier.Tests.Expressions.Properties;
 /// Generators of condition ASTs aimed at one item: paths are mostly ones the item has, literals often values
 /// found in it. Operand types stay inside what DynamoDB documents: ordering comparisons, BETWEEN and
 /// begins_with get S, N or B literals; BETWEEN's literal bounds come in order; a comparison has a path or
-/// size() on at least one side.
+/// size() on at least one side, never the same path on both.
 /// </summary>
 public sealed class ConditionGenerators(IReadOnlyDictionary<string, AttrValue>? item)
 {
@@ -71,6 +71,7 @@ public sealed class ConditionGenerators(IReadOnlyDictionary<string, AttrValue>? 
         from op in Gen.Elements("=", "<>")
         from subject in Subject
         from other in Gen.Frequency((3, Literal.Select(v => (ROperand)new RValue(v))), (1, Subject))
+        where !SamePath(subject, other)
         from flip in Gen.Elements(true, false)
         select (RCondition)(flip ? new RCompare(op, other, subject) : new RCompare(op, subject, other));
 
@@ -78,8 +79,12 @@ public sealed class ConditionGenerators(IReadOnlyDictionary<string, AttrValue>? 
         from op in Gen.Elements(Orderings)
         from subject in Subject
         from other in Gen.Frequency((3, OrderableLiteral.Select(v => (ROperand)new RValue(v))), (1, Subject))
+        where !SamePath(subject, other)
         from flip in Gen.Elements(true, false)
         select (RCondition)(flip ? new RCompare(op, other, subject) : new RCompare(op, subject, other));
+
+    /// <summary>A path compared with itself is refused while parsing, as AWS does ("The first operand must be distinct").</summary>
+    private static bool SamePath(ROperand a, ROperand b) => a is RPath p && b is RPath q && p.Steps.SequenceEqual(q.Steps);
 
     private Gen<RCondition> Between =>
         from subject in Subject

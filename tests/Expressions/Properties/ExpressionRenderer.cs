@@ -5,7 +5,7 @@ namespace DataTier.Tests.Expressions.Properties;
 /// <summary>
 /// Renders reference ASTs as DynamoDB expression text. Names that are safe identifiers appear bare or as
 /// #placeholders at random, all others always as placeholders; every literal gets its own :placeholder.
-/// Parentheses go where precedence (NOT over AND over OR) needs them, plus redundant ones when asked;
+/// Parentheses go where precedence (NOT over AND over OR) needs them, plus needless ones when asked;
 /// keywords come in random case. Everything random is drawn from a seeded <see cref="Random"/>, so a seed
 /// renders the same text each time.
 /// </summary>
@@ -60,7 +60,8 @@ public sealed class ExpressionRenderer(int seed, bool redundantParentheses = fal
             _ => (Atom(condition), 4),
         };
         if (precedence < context) text = $"({text})";
-        if (redundantParentheses && _random.Next(3) == 0) text = _random.Next(2) == 0 ? $"({text})" : $"( {text} )";
+        // never a pair right inside another, which AWS refuses ("The expression has redundant parentheses;")
+        if (redundantParentheses && precedence >= context && _random.Next(3) == 0) text = _random.Next(2) == 0 ? $"({text})" : $"( {text} )";
         return text;
     }
 
