@@ -18,24 +18,10 @@ public class OnDemandThroughputWireTests(SiloFixture fixture)
 
     private async Task<TableDescription> Table(OnDemandThroughput? maxima, OnDemandThroughput? indexMaxima = null)
     {
-        var response = await _client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = UniqueName("ondemand"),
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            OnDemandThroughput = maxima,
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "byG",
-                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                    OnDemandThroughput = indexMaxima,
-                },
-            ],
-        });
+        var request = OnDemandTableRequest.WithIndex(UniqueName("ondemand"), ProjectionType.ALL);
+        request.OnDemandThroughput = maxima;
+        request.GlobalSecondaryIndexes[0].OnDemandThroughput = indexMaxima;
+        var response = await _client.CreateTableAsync(request);
         return response.TableDescription;
     }
 

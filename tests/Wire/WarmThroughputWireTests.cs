@@ -11,25 +11,13 @@ public class WarmThroughputWireTests(SiloFixture fixture)
 {
     private readonly AmazonDynamoDBClient _client = fixture.CreateClient();
 
-    private async Task<TableDescription> Table(WarmThroughput? warm, WarmThroughput? indexWarm = null) =>
-        (await _client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = UniqueName("warm"),
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("g", ScalarAttributeType.S)],
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            WarmThroughput = warm,
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = "byG",
-                    KeySchema = [new KeySchemaElement("g", KeyType.HASH)],
-                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
-                    WarmThroughput = indexWarm,
-                },
-            ],
-        })).TableDescription;
+    private async Task<TableDescription> Table(WarmThroughput? warm, WarmThroughput? indexWarm = null)
+    {
+        var request = OnDemandTableRequest.WithIndex(UniqueName("warm"), ProjectionType.KEYS_ONLY);
+        request.WarmThroughput = warm;
+        request.GlobalSecondaryIndexes[0].WarmThroughput = indexWarm;
+        return (await _client.CreateTableAsync(request)).TableDescription;
+    }
 
     [Fact]
     public async Task A_new_table_and_index_report_DynamoDB_defaults_with_their_status()
