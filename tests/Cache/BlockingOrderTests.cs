@@ -73,26 +73,12 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
     {
         var queue = Key("together");
         await using var producer = await fixture.ConnectAsync();
-        var clients = new List<RespTestClient>();
+        await using var clients = new BlockedClients(fixture.RespPort, producer);
         var pops = new List<Task<string>>();
-        try
-        {
-            for (var i = 0; i < 4; i++)
-            {
-                var client = await fixture.ConnectAsync();
-                clients.Add(client);
-                var id = await IdOf(client);
-                pops.Add(client.CallAsync("BLPOP", queue, "0"));
-                await WaitUntilBlockedAsync(producer, id);
-            }
-            Assert.Equal(":4", await producer.CallAsync("RPUSH", queue, "e0", "e1", "e2", "e3"));
-            var replies = await Task.WhenAll(pops).WaitAsync(TimeSpan.FromSeconds(20));
-            Assert.Equal(Enumerable.Range(0, 4).Select(i => $"[\"{queue}\", \"e{i}\"]"), replies);
-        }
-        finally
-        {
-            foreach (var client in clients) await client.DisposeAsync();
-        }
+        for (var i = 0; i < 4; i++) pops.Add(await clients.BlockAsync("BLPOP", queue, "0"));
+        Assert.Equal(":4", await producer.CallAsync("RPUSH", queue, "e0", "e1", "e2", "e3"));
+        var replies = await Task.WhenAll(pops).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"[\"{queue}\", \"e{i}\"]"), replies);
     }
 
     [Fact]
@@ -119,27 +105,16 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         var key = Key("longest");
         await using var producer = await RespTestClient.ConnectAsync(port);
         Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, "g", "$", "MKSTREAM"));
-        var clients = new List<RespTestClient>();
+        await using var clients = new BlockedClients(port, producer);
         var reads = new Dictionary<Task<string>, string>();
-        try
+        foreach (var name in new[] { "c1", "c2", "c3" })
         {
-            foreach (var name in new[] { "c1", "c2", "c3" })
-            {
-                var client = await RespTestClient.ConnectAsync(port);
-                clients.Add(client);
-                var id = await IdOf(client);
-                reads.Add(client.CallAsync("XREADGROUP", "GROUP", "g", name, "BLOCK", "0", "STREAMS", key, ">"), name);
-                await WaitUntilBlockedAsync(producer, id);
-                await Task.Delay(700);
-            }
-            await Task.Delay(400);
-            await producer.CallAsync("XADD", key, "*", "f", "e");
-            return reads[await Task.WhenAny(reads.Keys).WaitAsync(TimeSpan.FromSeconds(20))];
+            reads.Add(await clients.BlockAsync("XREADGROUP", "GROUP", "g", name, "BLOCK", "0", "STREAMS", key, ">"), name);
+            await Task.Delay(700);
         }
-        finally
-        {
-            foreach (var client in clients) await client.DisposeAsync();
-        }
+        await Task.Delay(400);
+        await producer.CallAsync("XADD", key, "*", "f", "e");
+        return reads[await Task.WhenAny(reads.Keys).WaitAsync(TimeSpan.FromSeconds(20))];
     }
 
     /// <summary>
@@ -151,30 +126,17 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         var key = Key("groups");
         await using var producer = await RespTestClient.ConnectAsync(port);
         foreach (var group in new[] { "a", "b" }) Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, group, "$", "MKSTREAM"));
-        var clients = new List<RespTestClient>();
+        await using var clients = new BlockedClients(port, producer);
         var reads = new List<(string Name, Task<string> Read)>();
-        try
-        {
-            foreach (var name in new[] { "a1", "b1", "a2", "b2" })
-            {
-                var client = await RespTestClient.ConnectAsync(port);
-                clients.Add(client);
-                var id = await IdOf(client);
-                reads.Add((name, client.CallAsync("XREADGROUP", "GROUP", name[..1], name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">")));
-                await WaitUntilBlockedAsync(producer, id);
-            }
-            await producer.CallAsync("MULTI");
-            await producer.CallAsync("XADD", key, "*", "f", "e0");
-            await producer.CallAsync("XADD", key, "*", "f", "e1");
-            await producer.CallAsync("EXEC");
-            var served = new List<string>();
-            foreach (var (name, read) in reads) served.Add($"{name}:{ElementOf(await read.WaitAsync(TimeSpan.FromSeconds(20)))}");
-            return [.. served.Order()];
-        }
-        finally
-        {
-            foreach (var client in clients) await client.DisposeAsync();
-        }
+        foreach (var name in new[] { "a1", "b1", "a2", "b2" })
+            reads.Add((name, await clients.BlockAsync("XREADGROUP", "GROUP", name[..1], name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">")));
+        await producer.CallAsync("MULTI");
+        await producer.CallAsync("XADD", key, "*", "f", "e0");
+        await producer.CallAsync("XADD", key, "*", "f", "e1");
+        await producer.CallAsync("EXEC");
+        var served = new List<string>();
+        foreach (var (name, read) in reads) served.Add($"{name}:{ElementOf(await read.WaitAsync(TimeSpan.FromSeconds(20)))}");
+        return [.. served.Order()];
     }
 
     /// <summary>
@@ -187,48 +149,36 @@ public sealed class BlockingOrderTests(CacheSiloFixture fixture)
         var destination = Key("moved");
         await using var producer = await RespTestClient.ConnectAsync(port);
         if (command == "XREADGROUP") Assert.Equal("+OK", await producer.CallAsync("XGROUP", "CREATE", key, "g", "$", "MKSTREAM"));
-        string[] names = ["first", "second", "third"];
-        var clients = new List<RespTestClient>();
+        await using var clients = new BlockedClients(port, producer);
         var waits = new Dictionary<Task<string>, string>();
-        try
+        foreach (var name in new[] { "first", "second", "third" })
         {
-            foreach (var name in names)
+            string[] args = command switch
             {
-                var client = await RespTestClient.ConnectAsync(port);
-                clients.Add(client);
-                string[] args = command switch
-                {
-                    "BLMOVE" => ["BLMOVE", key, destination, "LEFT", "RIGHT", "0"],
-                    "BLMPOP" => ["BLMPOP", "0", "1", key, "LEFT"],
-                    "XREADGROUP" => ["XREADGROUP", "GROUP", "g", name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">"],
-                    _ => [command, key, "0"],
-                };
-                var id = await IdOf(client);
-                waits.Add(client.CallAsync(args), name);
-                await WaitUntilBlockedAsync(producer, id);
-                await Task.Delay(1100);
-            }
-            var served = new List<string>();
-            for (var i = 1; i <= 3; i++)
-            {
-                string[] pushed = push switch
-                {
-                    "ZADD" => ["ZADD", key, $"{i}", $"x{i}"],
-                    "XADD" => ["XADD", key, "*", "f", $"x{i}"],
-                    _ => [push, key, $"x{i}"],
-                };
-                var added = await producer.CallAsync(pushed);
-                if (push != "XADD") Assert.Equal(":1", added);
-                var done = await Task.WhenAny(waits.Keys).WaitAsync(TimeSpan.FromSeconds(20));
-                served.Add($"{waits[done]}:{ElementOf(await done)}");
-                waits.Remove(done);
-            }
-            return [.. served];
+                "BLMOVE" => ["BLMOVE", key, destination, "LEFT", "RIGHT", "0"],
+                "BLMPOP" => ["BLMPOP", "0", "1", key, "LEFT"],
+                "XREADGROUP" => ["XREADGROUP", "GROUP", "g", name, "COUNT", "1", "BLOCK", "0", "STREAMS", key, ">"],
+                _ => [command, key, "0"],
+            };
+            waits.Add(await clients.BlockAsync(args), name);
+            await Task.Delay(1100);
         }
-        finally
+        var served = new List<string>();
+        for (var i = 1; i <= 3; i++)
         {
-            foreach (var client in clients) await client.DisposeAsync();
+            string[] pushed = push switch
+            {
+                "ZADD" => ["ZADD", key, $"{i}", $"x{i}"],
+                "XADD" => ["XADD", key, "*", "f", $"x{i}"],
+                _ => [push, key, $"x{i}"],
+            };
+            var added = await producer.CallAsync(pushed);
+            if (push != "XADD") Assert.Equal(":1", added);
+            var done = await Task.WhenAny(waits.Keys).WaitAsync(TimeSpan.FromSeconds(20));
+            served.Add($"{waits[done]}:{ElementOf(await done)}");
+            waits.Remove(done);
         }
+        return [.. served];
     }
 
     /// <summary>The element in a reply: BLMOVE's bulk string, the one after the key in the pops' arrays (before BZPOPMIN's score), or a stream entry's one field value.</summary>
