@@ -22,6 +22,7 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
     private const string CountersKey = "counters";
     private const string ArrivalsKey = "arrivals";
     private const string SeqKey = "seq";
+    private const string ResumeKey = "replication";
     /// <summary>Hand-over tokens remembered per activation (a shard that moves on still answers for its last moves).</summary>
     private const int ArrivalsKept = 16;
     private CacheKeyspace _keyspace = null!;
@@ -29,6 +30,7 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
     private ShardCounters? _migratedCounters;
     private List<Guid> _arrivals = [];
     private long _seq;
+    private ReplicationResume? _resume;
     private ShardReplicator? _replicator;
 
     private int Replicas => services.GetRequiredService<IOptions<CacheOptions>>().Value.Replicas;
@@ -74,12 +76,14 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         local.Add(new LocalShard((int)this.GetPrimaryKeyLong(), this.GetGrainId(), this.AsReference<ICacheShardGrain>(), _keyspace));
         if (Replicas > 0)
         {
-            _replicator = new ShardReplicator(_keyspace, this.GetGrainId(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, Replicas, _seq, GrainFactory,
-                services.GetRequiredService<IClusterMembershipService>(), services.GetRequiredService<TimeProvider>(),
+            var metrics = services.GetRequiredService<CacheReplicationMetrics>();
+            _replicator = new ShardReplicator(_keyspace, this.GetGrainId(), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, Replicas, _seq, _resume,
+                GrainFactory, services.GetRequiredService<IClusterMembershipService>(), metrics.Replicators, services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<ShardReplicator>>());
             _replicator.Start();
-            services.GetRequiredService<CacheReplicationMetrics>().Replicators.Add(_replicator);
+            metrics.Replicators.Add(_replicator);
         }
+        _resume = null;
     }
 
     public async Task<long> Save()
@@ -107,6 +111,12 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         if (_replicator is not null)
         {
             services.GetRequiredService<CacheReplicationMetrics>().Replicators.Remove(_replicator);
+            // A migrating shard keeps marking changes until its keys are packed, and carries them on (OnDehydrate).
+            if (reason.ReasonCode == DeactivationReasonCode.Migrating)
+            {
+                await _replicator.StopAsync();
+                return;
+            }
             await _replicator.DisposeAsync();
             // Read once the feed is detached (no change is marked on it after): the next activation numbers on from
             // past the changes still waiting here, so its first full copy covers what clients' WAIT waits for.
@@ -223,6 +233,12 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
             foreach (var entry in _keyspace.Entries) entries.Add(EntrySnapshot.Of(entry));
             context.TryAddValue(EntriesKey, entries);
             context.TryAddValue(CountersKey, _keyspace.Counters);
+            if (_replicator is not null)
+            {
+                context.TryAddValue(ResumeKey, _replicator.Carry());
+                _seq = _replicator.Feed.PendingSeq;
+                _replicator = null;
+            }
             _keyspace.Close();
         }
         // Migration may drop the package silently: keep a copy here until the shard confirms it arrived.
@@ -239,6 +255,7 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         if (context.TryGetValue<ShardCounters>(CountersKey, out var counters)) _migratedCounters = counters;
         if (context.TryGetValue<List<Guid>>(ArrivalsKey, out var arrivals) && arrivals is not null) _arrivals = arrivals;
         if (context.TryGetValue<long>(SeqKey, out var seq)) _seq = seq;
+        if (context.TryGetValue<ReplicationResume>(ResumeKey, out var resume)) _resume = resume;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard} deactivates ({Reason}: {Description}) with {Count} keys")]

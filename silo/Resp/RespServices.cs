@@ -16,6 +16,7 @@ public sealed class RespServices(
     TimeProvider time,
     DataTier.Cache.Snapshots.CacheSnapshots snapshots,
     DataTier.Cache.Replication.ReplicaReads replicaReads,
+    DataTier.Cache.Replication.LocalShardReplicators replicators,
     DataTier.Cache.Blocking.KeyWakeups keyWakeups,
     DataTier.Cache.Scripting.ScriptCache scripts,
     DataTier.Cache.Scripting.Functions.LocalFunctions functions,
@@ -60,6 +61,7 @@ public sealed class RespServices(
     public DataTier.Cache.Scripting.Functions.LocalFunctions Functions => functions;
     public DataTier.Cache.Blocking.KeyWakeups KeyWakeups => keyWakeups;
     public DataTier.Cache.Replication.ReplicaReads ReplicaReads => replicaReads;
+    public DataTier.Cache.Replication.LocalShardReplicators Replicators => replicators;
     public CacheOptions CacheOptions => cacheOptions.Value;
     public DataTier.Cache.Snapshots.CacheSnapshots Snapshots => snapshots;
     public CacheRouter Router => router;

@@ -67,6 +67,7 @@ public sealed partial class RespSession
                         .Append("total_error_replies:").Append(_services.Stats.ErrorReplies).Append("\r\n")
                         .Append("expired_keys:").Append(expired).Append("\r\n")
                         .Append("evicted_keys:").Append(evicted).Append("\r\n")
+                        .Append("sync_full:").Append(_services.Replicators.FullSyncs).Append("\r\n")
                         .Append("keyspace_hits:").Append(hits).Append("\r\n")
                         .Append("keyspace_misses:").Append(misses).Append("\r\n")
                         .Append("pubsub_channels:").Append(_services.Hub.LocalChannels(null).Count).Append("\r\n")

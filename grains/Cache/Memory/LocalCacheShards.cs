@@ -7,8 +7,7 @@ namespace DataTier.Cache.Memory;
 public sealed class LocalCacheShards
 {
     private readonly ConcurrentDictionary<int, LocalShard> _active = new();
-    private readonly object _emptyLock = new();
-    private TaskCompletionSource? _empty;
+    private readonly EmptySignal _empty = new();
 
     /// <summary>Raised when a shard grain leaves this silo (deactivated, or migrated elsewhere).</summary>
     public event Action<GrainId>? Removed;
@@ -22,20 +21,11 @@ public sealed class LocalCacheShards
         if (_active.TryGetValue(index, out var current) && ReferenceEquals(current.Keyspace, keyspace)
             && _active.TryRemove(KeyValuePair.Create(index, current)))
             Removed?.Invoke(current.GrainId);
-        if (!_active.IsEmpty) return;
-        lock (_emptyLock) _empty?.TrySetResult();
+        _empty.Removed(_active.IsEmpty);
     }
 
     /// <summary>Completes once no shard is active here (a shutting-down silo waits for its hand-off with it).</summary>
-    public Task WhenEmpty()
-    {
-        lock (_emptyLock)
-        {
-            if (_active.IsEmpty) return Task.CompletedTask;
-            if (_empty is null || _empty.Task.IsCompleted) _empty = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _empty.Task;
-        }
-    }
+    public Task WhenEmpty() => _empty.WhenEmpty(() => _active.IsEmpty);
 
     /// <summary>The keyspace of a shard active here and open, if any.</summary>
     public CacheKeyspace? Find(int index) => _active.TryGetValue(index, out var shard) && !shard.Keyspace.Closed ? shard.Keyspace : null;

@@ -1,4 +1,5 @@
 using DataTier.Cache.Memory;
+using DataTier.Cache.Replication;
 using DataTier.Placement;
 using DataTier.Placement.Moves;
 using Microsoft.Extensions.Logging;
@@ -12,12 +13,15 @@ namespace DataTier.Cache.Rebalancing;
 /// once the cluster knows this silo is leaving (<see cref="SiloDeparture"/>), so no other silo's
 /// placement or rebalancer sends a shard back here, and it ends once every shard has left and
 /// confirmed from its new place that it holds the keys (<see cref="ParkedShards"/>). Shards not
-/// moved by then lose their keys (the cache is memory only), unless they have replicas.
+/// moved by then lose their keys (the cache is memory only), unless they have replicas. The replicas
+/// hosted here move too, to their places on the ring without this silo, so their owners need not send
+/// full copies to new ones.
 /// </summary>
 public sealed partial class CacheShardHandOff(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     LocalCacheShards shards,
+    LocalCacheReplicas replicas,
     MoveLog moves,
     ParkedShards parked,
     IOptions<RebalancingOptions> options,
@@ -28,7 +32,7 @@ public sealed partial class CacheShardHandOff(
 
     private async Task HandOffAsync(CancellationToken cancellationToken)
     {
-        if (shards.Snapshot().Count == 0 && parked.Count == 0) return;
+        if (shards.Snapshot().Count == 0 && parked.Count == 0 && replicas.Count == 0) return;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.HandOffTimeout);
         try
@@ -38,32 +42,57 @@ public sealed partial class CacheShardHandOff(
                 .Where(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(silo.SiloAddress))
                 .Select(m => m.SiloAddress)
                 .ToArray();
-            var local = shards.Snapshot();
-            if (others.Length > 0 && local.Count > 0)
+            if (others.Length > 0)
             {
-                LogHandingOff(logger, local.Count, others.Length);
                 var ring = new ConsistentHashRing<SiloAddress>(others, ConsistentHashPlacementDirector.SiloIdentity);
-                foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-                    await Task.WhenAll(batch.Select(s =>
-                        {
-                            var owner = ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId));
-                            moves.Begin(MoveKind.CacheShard, s.GrainId, owner, MoveCause.HandOff);
-                            return s.Grain.Rebalance(owner);
-                        }))
-                        .WaitAsync(timeout.Token);
-                await shards.WhenEmpty().WaitAsync(timeout.Token);
+                await Task.WhenAll(MoveShardsAsync(ring, others.Length, timeout.Token), MoveReplicasAsync(ring, timeout.Token));
             }
             await parked.WhenConfirmed(timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            LogHandOffIncomplete(logger, shards.Snapshot().Count, parked.Count);
+            LogHandOffIncomplete(logger, shards.Snapshot().Count, parked.Count, replicas.Count);
         }
+    }
+
+    private async Task MoveShardsAsync(ConsistentHashRing<SiloAddress> ring, int silos, CancellationToken cancellationToken)
+    {
+        var local = shards.Snapshot();
+        if (local.Count == 0) return;
+        LogHandingOff(logger, local.Count, silos);
+        foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
+            await Task.WhenAll(batch.Select(s =>
+                {
+                    var owner = ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId));
+                    moves.Begin(MoveKind.CacheShard, s.GrainId, owner, MoveCause.HandOff);
+                    return s.Grain.Rebalance(owner);
+                }))
+                .WaitAsync(cancellationToken);
+        await shards.WhenEmpty().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Replicas go to their places on the ring without this silo with their keys and their owner's sequence number, so
+    /// the owner's next batch follows on (a replica whose move fails starts empty there and gets a full copy).
+    /// </summary>
+    private async Task MoveReplicasAsync(ConsistentHashRing<SiloAddress> ring, CancellationToken cancellationToken)
+    {
+        var local = replicas.Snapshot();
+        if (local.Count == 0) return;
+        LogHandingOffReplicas(logger, local.Count);
+        foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
+            await Task.WhenAll(batch.Select(r =>
+                    ReplicaKey.TryParse(r.Key, out var owner, out var k) ? r.Value.Grain.Rebalance(ring.OwnerOf(owner, k)) : Task.CompletedTask))
+                .WaitAsync(cancellationToken);
+        await replicas.WhenEmpty().WaitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: handing {Count} cache shards to {Silos} other silos")]
     private static partial void LogHandingOff(ILogger logger, int count, int silos);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hand-off timed out with {Count} cache shards still here and {Unconfirmed} not confirmed at their new place; their keys may be lost")]
-    private static partial void LogHandOffIncomplete(ILogger logger, int count, int unconfirmed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: handing {Count} cache replicas to their next places on the ring")]
+    private static partial void LogHandingOffReplicas(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hand-off timed out with {Count} cache shards still here, {Unconfirmed} not confirmed at their new place and {Replicas} replicas still here; their keys may be lost, the replicas' owners send full copies")]
+    private static partial void LogHandOffIncomplete(ILogger logger, int count, int unconfirmed, int replicas);
 }

@@ -92,8 +92,9 @@ public sealed class CacheReplicaGrain(CacheMemoryBudget budget, ShardRunner runn
         }
     }
 
-    public Task Rebalance()
+    public Task Rebalance(SiloAddress? target = null)
     {
+        if (target is not null) RequestContext.Set(Orleans.Runtime.Placement.IPlacementDirector.PlacementHintKey, target);
         MigrateOnIdle();
         return Task.CompletedTask;
     }

@@ -19,6 +19,6 @@ public interface ICacheReplicaGrain : IGrainWithStringKey
     /// <summary>Every live key, for a new owner taking over after its predecessor's silo died.</summary>
     Task<List<EntrySnapshot>> Export();
 
-    /// <summary>Moves the replica, with its keys, to its place on the ring.</summary>
-    Task Rebalance();
+    /// <summary>Moves the replica, with its keys, to <paramref name="target"/>, or else to its place on the ring.</summary>
+    Task Rebalance(SiloAddress? target = null);
 }

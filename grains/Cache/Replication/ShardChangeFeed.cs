@@ -41,6 +41,17 @@ public sealed class ShardChangeFeed(long startSeq, TimeProvider time)
         Changed();
     }
 
+    /// <summary>Takes over the changes a previous activation had not drained (see <see cref="ReplicationResume"/>).</summary>
+    public void Restore(ReplicationResume resume)
+    {
+        foreach (var key in resume.Pending) _dirty.Add(key);
+        _flushed |= resume.Flushed;
+        if (_dirty.Count > 0 || _flushed) Changed();
+    }
+
+    /// <summary>The changes not yet drained, for the shard's next activation. Called under the gate.</summary>
+    public ReplicationResume Carry(Guid epoch) => new(epoch, Seq, [.. _dirty], _flushed);
+
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 
     /// <summary>The changes since the last drain as a delta batch. The caller holds the keyspace's gate.</summary>

@@ -14,6 +14,8 @@ namespace DataTier.Cache.Replication;
 /// The owner also keeps its replicas in their places: a replica that answers from another silo than
 /// the ring gives it (after silos joined or left) is asked to move, with its keys. Only a live owner
 /// does this, so a replica stays where it is while its dead owner's shard has yet to take it over.
+/// A shard that migrates with its keys carries its epoch, sequence number and undrained changes
+/// (<see cref="ReplicationResume"/>): its next activation goes on with deltas, and replicas that kept up need no full copy.
 /// </summary>
 public sealed partial class ShardReplicator : IAsyncDisposable
 {
@@ -33,7 +35,8 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private readonly SiloAddress _silo;
     private readonly Replica[] _replicas;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Guid _epoch = Guid.NewGuid();
+    private readonly Guid _epoch;
+    private readonly LocalShardReplicators _local;
     private readonly object _ackLock = new();
     /// <summary>Completed at the next acknowledgement; made only while a WAIT waits on this shard.</summary>
     private TaskCompletionSource? _acked;
@@ -41,8 +44,10 @@ public sealed partial class ShardReplicator : IAsyncDisposable
     private MembershipVersion _ringVersion = MembershipVersion.MinValue;
     private ConsistentHashRing<SiloAddress>? _ring;
 
-    public ShardReplicator(CacheKeyspace keyspace, GrainId owner, SiloAddress silo, int replicas, long startSeq, IGrainFactory grains, IClusterMembershipService membership, TimeProvider time, ILogger logger)
+    public ShardReplicator(CacheKeyspace keyspace, GrainId owner, SiloAddress silo, int replicas, long startSeq, ReplicationResume? resume,
+        IGrainFactory grains, IClusterMembershipService membership, LocalShardReplicators local, TimeProvider time, ILogger logger)
     {
+        _local = local;
         _silo = silo;
         _keyspace = keyspace;
         _owner = owner;
@@ -50,8 +55,13 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         _membership = membership;
         _time = time;
         _logger = logger;
-        Feed = new ShardChangeFeed(startSeq, time);
-        _replicas = Enumerable.Range(1, replicas).Select(k => new Replica(k, grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(owner, k)))).ToArray();
+        _epoch = resume?.Epoch ?? Guid.NewGuid();
+        Feed = new ShardChangeFeed(resume?.Seq ?? startSeq, time);
+        if (resume is not null) Feed.Restore(resume);
+        // Resumed, the replicas are taken to hold what was drained; one that does not refuses the first delta and gets a full copy.
+        _replicas = Enumerable.Range(1, replicas)
+            .Select(k => new Replica(k, grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(owner, k))) { NeedsFull = resume is null })
+            .ToArray();
     }
 
     public ShardChangeFeed Feed { get; }
@@ -205,6 +215,7 @@ public sealed partial class ShardReplicator : IAsyncDisposable
             if (ack.Applied && ring is not null) MoveIfMisplaced(replica, ack.Silo, ring);
             if (ack.Applied)
             {
+                if (batch.Full) _local.CountFullSync();
                 replica.AckedSeq = batch.ToSeq;
                 replica.NeedsFull = false;
                 replica.BehindSince = 0;
@@ -240,14 +251,28 @@ public sealed partial class ShardReplicator : IAsyncDisposable
         _ = replica.Grain.Rebalance().ContinueWith(t => LogMoveFailed(_logger, t.Exception!, _owner, replica.Index), TaskContinuationOptions.OnlyOnFaulted);
     }
 
+    /// <summary>Stops pushing but leaves the feed attached, so changes made until the shard's keys are packed are still marked (see <see cref="Carry"/>).</summary>
+    public async ValueTask StopAsync()
+    {
+        await _stop.CancelAsync();
+        SignalAcknowledgement();
+        await _loop;
+    }
+
+    /// <summary>After <see cref="StopAsync"/>: detaches the feed and returns what the next activation resumes from. The caller holds the gate.</summary>
+    public ReplicationResume Carry()
+    {
+        if (_keyspace.Feed == Feed) _keyspace.Feed = null;
+        _stop.Dispose();
+        return Feed.Carry(_epoch);
+    }
+
     /// <summary>Detaches the feed (the caller holds no gate) and stops the loop.</summary>
     public async ValueTask DisposeAsync()
     {
         lock (_keyspace.Gate)
             if (_keyspace.Feed == Feed) _keyspace.Feed = null;
-        await _stop.CancelAsync();
-        SignalAcknowledgement();
-        await _loop;
+        await StopAsync();
         _stop.Dispose();
     }
 

@@ -171,6 +171,79 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTest
         output.WriteLine($"loss window: {lost} of {onVictim} keys of the killed silo under load lost their last acknowledged write");
     }
 
+    [Fact]
+    public async Task A_silo_that_leaves_gracefully_hands_over_its_replicas_and_no_shard_sends_a_full_copy_again_nor_when_one_joins()
+    {
+        var leaving = Cluster.SecondarySilos[0];
+        await using var client = await RespTestClient.ConnectAsync(RespPort(Cluster.Primary!));
+        const int Keys = 600;
+        for (var i = 0; i < Keys; i++) Assert.Equal("+OK", await client.CallAsync("SET", $"h:{i}", $"v{i}"));
+        await WaitUntilAsync(() => AllShardsReplicated() && CaughtUp(), "replicas caught up");
+        Assert.True(Services(leaving).GetRequiredService<LocalCacheReplicas>().Count > 0);
+        Assert.True(Services(leaving).GetRequiredService<LocalCacheShards>().Count > 0);
+        var staying = Cluster.Silos.Where(s => s != leaving).ToList();
+        var fullSyncs = staying.Sum(FullSyncs);
+
+        await Cluster.StopSiloAsync(leaving);
+        await WaitUntilAsync(() => ShardsInPlace() && AllShardsReplicated() && CaughtUp(), "shards and replicas in their new places");
+
+        // The leaving silo's replicas moved with their keys, and its shards with their replication epoch and sequence
+        // number: no owner sent a full copy (before, each moved shard and each new replica cost one).
+        Assert.Equal(fullSyncs, staying.Sum(FullSyncs));
+        for (var i = 0; i < Keys; i += 3) Assert.Equal("+OK", await client.CallAsync("SET", $"h:{i}", $"w{i}"));
+        await WaitUntilAsync(CaughtUp, "replicas caught up after the leave");
+        await AssertReplicasHoldAsync(client, Keys);
+        Assert.Equal(fullSyncs, staying.Sum(FullSyncs));
+
+        // A silo that joins takes shards and replicas that move with their keys and replication state as well.
+        await Cluster.StartAdditionalSiloAsync();
+        await WaitUntilAsync(() => ShardsInPlace() && AllShardsReplicated() && CaughtUp(), "shards and replicas in place after the join");
+        Assert.Equal(fullSyncs, Cluster.Silos.Sum(FullSyncs));
+        await AssertReplicasHoldAsync(client, Keys);
+    }
+
+    [Fact]
+    public async Task Replicas_match_their_owners_after_a_silo_leaves_gracefully_under_writes()
+    {
+        var leaving = Cluster.SecondarySilos[0];
+        await using var client = await RespTestClient.ConnectAsync(RespPort(Cluster.Primary!));
+        const int Keys = 300;
+        for (var i = 0; i < Keys; i++) Assert.Equal("+OK", await client.CallAsync("SET", $"h:{i}", "0"));
+        await WaitUntilAsync(() => AllShardsReplicated() && CaughtUp(), "replicas caught up");
+
+        // Changes still undrained when a shard packs its keys go with it and reach the replicas from its new place.
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            await using var c = await RespTestClient.ConnectAsync(RespPort(Cluster.Primary!));
+            for (var n = 0; !stop.IsCancellationRequested; n++) await c.CallAsync("INCR", $"h:{n % Keys}");
+        });
+        await Task.Delay(200);
+        await Cluster.StopSiloAsync(leaving);
+        await Task.Delay(200);
+        await stop.CancelAsync();
+        await writer;
+        await WaitUntilAsync(() => AllShardsReplicated() && CaughtUp(), "replicas caught up after the leave");
+        await AssertReplicasHoldAsync(client, Keys);
+    }
+
+    /// <summary>Every key <c>h:i</c> reads the same from its shard's replica as from its owner.</summary>
+    private async Task AssertReplicasHoldAsync(RespTestClient client, int keys)
+    {
+        var grains = Cluster.Client;
+        for (var i = 0; i < keys; i++)
+        {
+            var key = $"h:{i}";
+            var shard = grains.GetGrain<ICacheShardGrain>(CacheRouter.ShardOf(Encoding.UTF8.GetBytes(key))).GetGrainId();
+            var replica = grains.GetGrain<ICacheReplicaGrain>(ReplicaKey.For(shard, 1));
+            var read = await replica.Read([new ShardCommand(CommandId.Get, [Encoding.UTF8.GetBytes("GET"), Encoding.UTF8.GetBytes(key)])]);
+            Assert.NotNull(read);
+            Assert.Equal(await client.CallAsync("GET", key), $"\"{Encoding.UTF8.GetString(read[0].Bytes!)}\"");
+        }
+    }
+
+    private static long FullSyncs(SiloHandle silo) => Services(silo).GetRequiredService<LocalShardReplicators>().FullSyncs;
+
     private static async Task<string> GetWhenServedAsync(RespTestClient client, string key)
     {
         var clock = Stopwatch.StartNew();
@@ -205,6 +278,13 @@ public sealed class CacheReplicaTests(ITestOutputHelper output) : OwnClusterTest
                 if (!replicas.Contains(ReplicaKey.For(shard.GrainId, 1))) return false;
         return replicas.Count > 0 && replicas.All(r => ReplicaKey.TryParse(r, out var owner, out var k)
             && Cluster.Silos.Single(s => Services(s).GetRequiredService<LocalCacheReplicas>().Snapshot().Any(x => x.Key == r)).SiloAddress.Equals(ring.OwnerOf(owner, k)));
+    }
+
+    private bool ShardsInPlace()
+    {
+        var ring = Ring();
+        return Cluster.Silos.All(silo => Services(silo).GetRequiredService<LocalCacheShards>().Snapshot()
+            .All(shard => ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(shard.GrainId)).Equals(silo.SiloAddress)));
     }
 
     private bool CaughtUp() => Cluster.Silos.All(s => Services(s).GetRequiredService<LocalShardReplicators>().Snapshot()
