@@ -49,7 +49,7 @@ public static class CommandIntrospection
             case "info" when a.Length == 2:
                 return AllInfo();
             case "info":
-                return CacheReply.Array([.. a.Skip(2).Select(n => ServedCommand.Name(Arg.Text(n)) is { } name ? CommandInfoReply.Of(name) : CacheReply.NilArray)]);
+                return CacheReply.Array([.. a.Skip(2).Select(n => ServedCommand.Name(Arg.Text(n)) is { } name ? CommandInfoReply.Of(name) : CacheReply.Nil)]);
             case "docs":
                 var names = a.Length == 2 ? CommandTable.All.Select(c => c.Name) : a.Skip(2).Select(n => ServedCommand.Name(Arg.Text(n))).OfType<string>();
                 return CacheReply.Map([.. names.SelectMany(n => new[] { CacheReply.Bulk(n), CommandDocsReply.Of(n) })]);
@@ -85,17 +85,32 @@ public static class CommandIntrospection
         return keep is null ? CacheErrors.Syntax : CacheReply.Array([.. Names.Where(keep).Select(CacheReply.Bulk)]);
     }
 
-    /// <summary>COMMAND GETKEYS and GETKEYSANDFLAGS: the keys the command would touch, found as MULTI, scripts and the ACL find them.</summary>
+    /// <summary>
+    /// COMMAND GETKEYS and GETKEYSANDFLAGS: the keys the command would touch, found as MULTI, scripts and the ACL find
+    /// them, except that keys after keywords (GEORADIUS' STORE and STOREDIST, XREAD's STREAMS) are found by the key
+    /// specifications, as Redis finds them.
+    /// </summary>
     private static CacheReply GetKeys(byte[][] command, bool withFlags)
     {
         if (CommandTable.Find(command[0]) is not { } spec) return CacheReply.Error("ERR Invalid command specified");
-        if (!CommandKeys.HasKeys(spec)) return CacheReply.Error("ERR The command has no key arguments");
+        var container = SubcommandTable.Of.ContainsKey(spec.Name);
+        if (container && ServedCommand.Name(spec.Name + "|" + Arg.Text(command[1])) is null) return CacheReply.Error("ERR Invalid command specified");
+        var specs = KeySpecsOf(spec, command);
+        if (!CommandKeys.HasKeys(spec) || container && specs.Length == 0) return CacheReply.Error("ERR The command has no key arguments");
         if (!spec.AcceptsArgumentCount(command.Length)) return CacheReply.Error("ERR Invalid number of arguments specified for command");
-        var keys = CommandKeys.Of(spec, command).ToArray();
-        if (!withFlags) return CacheReply.Array([.. keys.Select(CacheReply.Bulk)]);
-        var flags = new KeyFlags(KeySpecsOf(spec, command), command);
-        // The keys found are the call's own arguments, so where each stands tells which specification found it.
-        return CacheReply.Array([.. keys.Select(k => CacheReply.Array([CacheReply.Bulk(k), CommandInfoReply.Words(flags.At(Array.IndexOf(command, k)))]))]);
+        if (specs.Any(s => !s.Fits(command)))
+        {
+            // Scripts may name no keys: Redis finds none rather than refusing a numkeys that does not fit.
+            return CommandInfoTable.Flags[spec.Name].Contains("no_mandatory_keys") ? CacheReply.EmptyArray : CacheReply.Error("ERR Invalid arguments specified for command");
+        }
+        // The keys found are the call's own arguments, so where each stands tells which specification finds it.
+        var positions = specs.Any(s => s.Begin is KeywordSearch)
+            ? specs.SelectMany(s => s.Positions(command))
+            : CommandKeys.Of(spec, command).Select(k => Array.IndexOf(command, k));
+        var flags = new KeyFlags(specs, command);
+        return CacheReply.Array([.. positions.Select(at => withFlags
+            ? CacheReply.Array([CacheReply.Bulk(command[at]), CommandInfoReply.Words(flags.At(at))])
+            : CacheReply.Bulk(command[at]))]);
     }
 
     private static KeySpec[] KeySpecsOf(CommandSpec spec, byte[][] command)

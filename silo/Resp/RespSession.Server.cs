@@ -191,10 +191,10 @@ public sealed partial class RespSession
             case "purge" when a.Length == 2:
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 return CacheReply.Ok;
-            case "purge":
-                return CacheErrors.WrongArity("memory|purge");
             case "help" when a.Length == 2:
                 return CacheReply.Array([.. MemoryHelp.Select(CacheReply.Simple)]);
+            case "purge" or "help":
+                return CacheErrors.WrongArity("memory|" + Arg.Lower(a[1]));
             default:
                 return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try MEMORY HELP.");
         }

@@ -77,7 +77,9 @@ public sealed class CommandIntrospectionTests(CacheSiloFixture fixture)
                 ["bitfield", "k", "SET", "u8", "0", "1"], ["bitfield", "k", "incrby", "u8", "0", "1"], ["bitfield", "k"], ["sort", "k", "STORE", "d"],
                 ["sort", "k", "BY", "w*", "GET", "#", "STORE", "d"], ["sort_ro", "k", "BY", "w*"], ["georadius", "k", "1", "2", "3", "m", "STORE", "s", "STOREDIST", "d"],
                 ["georadius", "k", "1", "2", "3", "m", "store", "s", "store", "t"], ["xread", "COUNT", "1", "STREAMS", "a", "b", "0", "0"], ["xread", "streams", "a", "b", "c"],
-                ["xreadgroup", "GROUP", "g", "c", "STREAMS", "a", "0"], ["eval", "s", "2", "a", "b", "c"], ["eval", "s", "5", "a"], ["zunionstore", "d", "2", "a", "b"],
+                ["xreadgroup", "GROUP", "g", "c", "STREAMS", "a", "0"], ["eval", "s", "2", "a", "b", "c"], ["eval", "s", "5", "a"], ["eval", "s", "x", "a"], ["fcall", "f", "3", "a"],
+                ["lmpop", "0", "a", "left"], ["sintercard", "3", "a"], ["zinterstore", "d", "3", "a"], ["blmpop", "0", "3", "a", "left"], ["object", "nosuch", "k"],
+                ["client", "list"], ["client", "nosuch", "x"], ["zunionstore", "d", "2", "a", "b"],
                 ["lmpop", "3", "a", "b", "left"], ["mset", "a", "1", "b"], ["object", "encoding", "k"], ["memory", "usage", "k"], ["xinfo", "stream", "k", "FULL"],
                 ["spublish", "c", "m"], ["watch", "a", "b"],
             ]);

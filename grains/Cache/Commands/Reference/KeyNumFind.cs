@@ -10,5 +10,9 @@ public sealed record KeyNumFind(int KeyNumIndex, int FirstKey, int KeyStep) : Ke
         return Every(KeyStep, first, (int)Math.Min(first + (count - 1) * KeyStep, a.Length - 1));
     }
 
+    public bool Fits(byte[][] a, int start) =>
+        start + KeyNumIndex < a.Length && CacheNumbers.TryParseLong(a[start + KeyNumIndex], out var count) && count > 0
+        && start + FirstKey + (count - 1) * KeyStep < a.Length;
+
     public override (string Name, int Value)[] Fields => [("keynumidx", KeyNumIndex), ("firstkey", FirstKey), ("keystep", KeyStep)];
 }

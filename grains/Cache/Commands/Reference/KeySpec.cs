@@ -11,6 +11,9 @@ public sealed record KeySpec(string Flags, KeySearch Begin, KeyFind Find)
     /// <summary>The positions of the keys this specification finds in a call (none where it cannot tell).</summary>
     public IEnumerable<int> Positions(byte[][] a) => Begin.Start(a) is { } start ? Find.Positions(a, start) : [];
 
+    /// <summary>Whether the call holds the keys this specification counts (false when its numkeys is not a count or exceeds the arguments).</summary>
+    public bool Fits(byte[][] a) => Find is not KeyNumFind counted || Begin.Start(a) is { } start && counted.Fits(a, start);
+
     public static KeySearch Index(int index) => new IndexSearch(index);
 
     public static KeySearch Keyword(string keyword, int startFrom) => new KeywordSearch(keyword, startFrom);
