@@ -6,7 +6,7 @@ using DataTier.Cache.Commands;
 
 namespace DataTier.Silo.Resp;
 
-/// <summary>Server commands: INFO, COMMAND, CONFIG.</summary>
+/// <summary>Server commands: INFO, CONFIG, MEMORY.</summary>
 public sealed partial class RespSession
 {
     private static readonly string[] AllSections = ["server", "clients", "memory", "stats", "replication", "commandstats", "errorstats", "latencystats", "cluster", "keyspace"];
@@ -106,60 +106,6 @@ public sealed partial class RespSession
         _ => bytes.ToString(CultureInfo.InvariantCulture) + "B",
     };
 
-    private static CacheReply Command(byte[][] a)
-    {
-        if (a.Length == 1) return CacheReply.Array(CommandTable.All.Select(CommandInfo).ToArray());
-        var sub = Arg.Lower(a[1]);
-        switch (sub)
-        {
-            case "count" when a.Length == 2:
-                return CacheReply.Int(CommandTable.All.Length);
-            case "info":
-                return CacheReply.Array(a.Skip(2).Select(n => CommandTable.Find(n) is { } spec ? CommandInfo(spec) : CacheReply.NilArray).ToArray());
-            case "docs":
-                return CacheReply.EmptyMap;
-            case "list" when a.Length == 2:
-                return CacheReply.Array(CommandTable.All.Select(c => CacheReply.Bulk(c.Name)).ToArray());
-            case "getkeys" when a.Length >= 4:
-                return GetKeys(a[2..]);
-            case "getkeys":
-                return CacheErrors.WrongArity("command|getkeys");
-            case "count" or "list":
-                return CacheErrors.WrongArity("command|" + sub);
-            default:
-                return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try COMMAND HELP.");
-        }
-    }
-
-    /// <summary>COMMAND GETKEYS: the keys the command would touch, found as MULTI, scripts and the ACL find them.</summary>
-    private static CacheReply GetKeys(byte[][] command)
-    {
-        if (CommandTable.Find(command[0]) is not { } spec) return CacheReply.Error("ERR Invalid command specified");
-        if (!CommandKeys.HasKeys(spec)) return CacheReply.Error("ERR The command has no key arguments");
-        if (!spec.AcceptsArgumentCount(command.Length)) return CacheReply.Error("ERR Invalid number of arguments specified for command");
-        var keys = CommandKeys.Of(spec, command).ToArray();
-        return CacheReply.Array([.. keys.Select(CacheReply.Bulk)]);
-    }
-
-    private static CacheReply CommandInfo(CommandSpec spec)
-    {
-        var flags = CommandInfoTable.Flags.TryGetValue(spec.Name, out var listed) ? listed : spec.FlagNames();
-        var (first, last, step) = CommandInfoTable.LegacyKeys.TryGetValue(spec.Name, out var keys) ? keys : (spec.FirstKey, spec.LastKey, spec.Step);
-        return CacheReply.Array(
-        [
-            CacheReply.Bulk(spec.Name),
-            CacheReply.Int(spec.Arity),
-            new CacheReply(ReplyKind.Set) { Items = flags.Select(CacheReply.Simple).ToArray() },
-            CacheReply.Int(first),
-            CacheReply.Int(last),
-            CacheReply.Int(step),
-            new CacheReply(ReplyKind.Set) { Items = AclCategories.Of(spec.Name).Select(c => CacheReply.Simple("@" + c)).ToArray() },
-            new CacheReply(ReplyKind.Set) { Items = [] },
-            CacheReply.EmptyArray,
-            CacheReply.EmptyArray,
-        ]);
-    }
-
     private async Task<CacheReply> ConfigAsync(byte[][] a)
     {
         var reply = Config(a);
@@ -246,10 +192,10 @@ public sealed partial class RespSession
             case "purge" when a.Length == 2:
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 return CacheReply.Ok;
-            case "purge":
-                return CacheErrors.WrongArity("memory|purge");
             case "help" when a.Length == 2:
                 return CacheReply.Array([.. MemoryHelp.Select(CacheReply.Simple)]);
+            case "purge" or "help":
+                return CacheErrors.WrongArity("memory|" + Arg.Lower(a[1]));
             default:
                 return CacheReply.Error($"ERR unknown subcommand '{Arg.Text(a[1])}'. Try MEMORY HELP.");
         }

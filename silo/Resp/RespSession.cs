@@ -274,7 +274,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             ? CacheReply.Simple("Background saving started")
             : CacheReply.Error("ERR Background save already in progress"),
         CommandId.LastSave => CacheReply.Int(_services.Snapshots.LastSave),
-        CommandId.Command => Command(a),
+        CommandId.Command => CommandIntrospection.Run(a),
 
         CommandId.PubSub => PubSubIntrospection(a),
         CommandId.Readonly => SetReadFromReplicas(true),
