@@ -85,6 +85,10 @@ public sealed partial class TableClient
     {
         if (requestItems.Count == 0) RequestValidation.Throw(["Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
         if (requestItems.Values.Sum(r => r.Count) > MaxBatchWrites) throw DynamoException.Validation("Too many items requested for the BatchWriteItem call");
+        // AWS checks every value of the request (a set's duplicates, numbers) before any table's keys
+        foreach (var write in requestItems.Values.SelectMany(w => w))
+            foreach (var value in (write.Item ?? write.Key)?.Values ?? [])
+                ItemValidator.ValidateValue(value);
         foreach (var (table, writes) in requestItems)
         {
             RequestValidation.TableName(table, "requestItems.member.key");

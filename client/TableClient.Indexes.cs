@@ -49,7 +49,7 @@ public sealed partial class TableClient
     {
         var plan = KeyConditionPlan.From(keyCondition, index.KeySchema);
         KeyPathChecks.Check(table, projection);
-        if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema);
+        if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema, request.FilterName);
         if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
         var fetch = FetchItems(table, index, request.Select, projection, filter);
         var range = IndexKeyRange.Of(plan);
@@ -64,7 +64,7 @@ public sealed partial class TableClient
         var page = await _router.PartitionOf(index.ReadTable, plan.Hash).ReadRange(
             new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, index.LocalIndex, fetch, index.KeyNames, request.ConsistentRead));
         var more = !page.Exhausted || page.ScannedCount >= limit;
-        return IndexPage(page.Items, page.ScannedCount, more ? page.LastKey : null, request.Select, CapacityUnits.Read(page.ScannedBytes, request.ConsistentRead));
+        return IndexPage(index, page.Items, page.ScannedCount, more ? page.LastKey : null, request.Select, CapacityUnits.Read(page.ScannedBytes, request.ConsistentRead));
     }
 
     private async Task<ItemPage> ScanIndexAsync(TableDescription table, IndexTarget index, ScanRequest request, (ulong Low, ulong High) hashes,
@@ -106,13 +106,13 @@ public sealed partial class TableClient
                 break;
             }
         }
-        return IndexPage(items, scanned, more ? last : null, request.Select, CapacityUnits.Read(bytes, request.ConsistentRead));
+        return IndexPage(index, items, scanned, more ? last : null, request.Select, CapacityUnits.Read(bytes, request.ConsistentRead));
     }
 
-    private static ItemPage IndexPage(IReadOnlyList<VersionedItem> items, int scanned, IReadOnlyDictionary<string, AttrValue>? lastKey, Select? select, double units)
+    private static ItemPage IndexPage(IndexTarget index, IReadOnlyList<VersionedItem> items, int scanned, IReadOnlyDictionary<string, AttrValue>? lastKey, Select? select, double units)
     {
         var returned = select == Select.COUNT ? [] : items.Select(i => i.Attributes).ToList();
-        return new ItemPage(returned, items.Count, scanned, lastKey, units);
+        return new ItemPage(returned, items.Count, scanned, lastKey, units, index.Name, index.IsGlobal);
     }
 
     /// <summary>An index's ExclusiveStartKey holds the table's key and the index's key.</summary>

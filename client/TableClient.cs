@@ -198,7 +198,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
                 return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
             KeyPathChecks.Check(table, projection);
-            if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema);
+            if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema, request.FilterName);
             if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
             var range = plan.ToRange();
             if (request.ExclusiveStartKey is not null)
@@ -273,11 +273,11 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     }
 
     /// <summary>A Query's filter may not name the key attributes; the key condition is the place for them.</summary>
-    private static void CheckFilterAvoidsKeys(Condition filter, TableKeySchema keySchema)
+    private static void CheckFilterAvoidsKeys(Condition filter, TableKeySchema keySchema, string filterName)
     {
         foreach (var key in ItemValidator.KeyAttributes(keySchema))
             if (ConditionPaths.TopLevelNames(filter).Contains(key.Name))
-                throw DynamoException.Validation($"Filter Expression can only contain non-primary key attributes: Primary key attribute: {key.Name}");
+                throw DynamoException.Validation($"{filterName} can only contain non-primary key attributes: Primary key attribute: {key.Name}");
     }
 
     /// <summary>A write consumes units for the larger of the item before and after it.</summary>

@@ -18,4 +18,6 @@ public sealed record QueryRequest
     public Select? Select { get; init; }
     /// <summary>PartiQL's WHERE: the filter may test key attributes, which a Query's FilterExpression may not.</summary>
     public bool FilterMayNameKeys { get; init; }
+    /// <summary>How a refusal names the filter: the legacy QueryFilter is named as such.</summary>
+    public string FilterName { get; init; } = "Filter Expression";
 }

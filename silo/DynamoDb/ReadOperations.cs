@@ -35,6 +35,7 @@ public sealed class ReadOperations(ITableClient tables)
             ExclusiveStartKey = r.AttributeMap("ExclusiveStartKey"),
             ConsistentRead = r.Bool("ConsistentRead") ?? false,
             Select = select,
+            FilterName = legacy.UsesLegacy ? "QueryFilter" : "Filter Expression",
         });
         WritePage(w, page, select, capacity, name!);
     }
@@ -83,7 +84,13 @@ public sealed class ReadOperations(ITableClient tables)
             w.WritePropertyName("LastEvaluatedKey");
             AttributeValueJson.WriteMap(w, page.LastEvaluatedKey);
         }
-        ConsumedCapacityJson.WriteMember(w, capacity, table, page.CapacityUnits, read: true);
+        if (page.IndexName is not { } index) ConsumedCapacityJson.WriteMember(w, capacity, table, page.CapacityUnits, read: true);
+        else
+        {
+            // an index read is charged to the index, none of it to the table
+            var byIndex = new Dictionary<string, double> { [index] = page.CapacityUnits };
+            ConsumedCapacityJson.WriteMember(w, capacity, table, 0, read: true, page.GlobalIndex ? byIndex : null, page.GlobalIndex ? null : byIndex);
+        }
         w.WriteEndObject();
     }
 }

@@ -41,6 +41,9 @@ public sealed class LegacyRequest
         _legacy = !anyExpression && AnyPresent(LegacyNames);
     }
 
+    /// <summary>Whether the request uses the legacy parameters (and no expressions).</summary>
+    public bool UsesLegacy => _legacy;
+
     private LegacyExpressionBuilder Builder => _builder ??= new();
 
     public string? ConditionExpression => Translate("Expected", "ConditionExpression",
@@ -48,8 +51,11 @@ public sealed class LegacyRequest
 
     public string? UpdateExpression => Translate("AttributeUpdates", "UpdateExpression", e => LegacyTranslator.AttributeUpdates(e, Builder));
 
-    public string? KeyConditionExpression => Translate("KeyConditions", "KeyConditionExpression",
-        e => LegacyTranslator.Conditions(e, null, Builder, keyCondition: true));
+    /// <summary>KeyConditions may go with the other expressions (a FilterExpression, say), and is translated then too.</summary>
+    public string? KeyConditionExpression => !_legacy && !Present("KeyConditionExpression") && _request.Member("KeyConditions") is { ValueKind: JsonValueKind.Object } conditions
+        && conditions.EnumerateObject().Any()
+        ? LegacyTranslator.Conditions(conditions, null, Builder, keyCondition: true)
+        : Translate("KeyConditions", "KeyConditionExpression", e => LegacyTranslator.Conditions(e, null, Builder, keyCondition: true));
 
     public string? FilterExpression(string legacyName) => Translate(legacyName, "FilterExpression",
         e => LegacyTranslator.Conditions(e, _request.String("ConditionalOperator"), Builder, keyCondition: false));
@@ -57,9 +63,18 @@ public sealed class LegacyRequest
     public string? ProjectionExpression => Translate("AttributesToGet", "ProjectionExpression", e => LegacyTranslator.AttributesToGet(e, Builder));
 
     /// <summary>Read after the expressions: the names and values they use.</summary>
-    public IReadOnlyDictionary<string, string>? Names => _legacy ? (_builder?.Names.Count > 0 ? _builder.Names : null) : _request.StringMap("ExpressionAttributeNames");
+    public IReadOnlyDictionary<string, string>? Names => _legacy ? (_builder?.Names.Count > 0 ? _builder.Names : null) : Joined(_request.StringMap("ExpressionAttributeNames"), _builder?.Names);
 
-    public IReadOnlyDictionary<string, AttrValue>? Values => _legacy ? (_builder?.Values.Count > 0 ? _builder.Values : null) : _request.AttributeMap("ExpressionAttributeValues");
+    public IReadOnlyDictionary<string, AttrValue>? Values => _legacy ? (_builder?.Values.Count > 0 ? _builder.Values : null) : Joined(_request.AttributeMap("ExpressionAttributeValues"), _builder?.Values);
+
+    /// <summary>The request's placeholders with those of KeyConditions translated beside expressions, if any.</summary>
+    private static IReadOnlyDictionary<string, T>? Joined<T>(IReadOnlyDictionary<string, T>? request, Dictionary<string, T>? translated)
+    {
+        if (translated is not { Count: > 0 }) return request;
+        var joined = new Dictionary<string, T>(translated, StringComparer.Ordinal);
+        foreach (var (name, value) in request ?? new Dictionary<string, T>()) joined[name] = value;
+        return joined;
+    }
 
     private string? Translate(string legacy, string expression, Func<JsonElement, string> translate)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataTier.Errors;
+using DataTier.Keys;
 using DataTier.Model;
 
 namespace DataTier.Silo.DynamoDb.Legacy;
@@ -65,8 +66,7 @@ public static class LegacyTranslator
             var op = c.Required(c.String("ComparisonOperator"), $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator");
             c.ThrowIfInvalid();
             var values = c.Array("AttributeValueList") is { } l ? l.EnumerateArray().Select(AttributeValueJson.Read).ToList() : [];
-            CheckOperandTypes(op!, values);
-            parts.Add(Comparison(entry.Name, op!, values, b, keyCondition, $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator"));
+            parts.Add(Comparison(entry.Name, op!, values, b, keyCondition, $"{(keyCondition ? "keyConditions" : "queryFilter")}.{entry.Name}.member.comparisonOperator", checkTypes: true));
         }
         return Join(parts, keyCondition ? "AND" : conditionalOperator);
     }
@@ -138,7 +138,12 @@ public static class LegacyTranslator
     private static bool KnownOperator(string op) =>
         op is "EQ" or "NE" or "LE" or "LT" or "GE" or "GT" or "CONTAINS" or "NOT_CONTAINS" or "BEGINS_WITH" or "NULL" or "NOT_NULL" or "BETWEEN" or "IN";
 
-    private static string Comparison(string attribute, string op, List<AttrValue> values, LegacyExpressionBuilder b, bool keyCondition, string parameter)
+    /// <summary>
+    /// A condition of Expected, KeyConditions, QueryFilter or ScanFilter, checked in AWS's order: the argument count,
+    /// one type for all arguments, the operator's types (not for Expected), a BETWEEN's bounds in order.
+    /// </summary>
+    private static string Comparison(string attribute, string op, List<AttrValue> values, LegacyExpressionBuilder b, bool keyCondition, string parameter,
+        bool checkTypes = false)
     {
         var expected = op switch
         {
@@ -150,6 +155,11 @@ public static class LegacyTranslator
         };
         if (expected >= 0 ? values.Count != expected : values.Count == 0)
             throw DynamoException.Validation($"{Invalid}Invalid number of argument(s) for the {op} ComparisonOperator");
+        if (values.Any(v => v.Type != values[0].Type))
+            throw DynamoException.Validation($"{Invalid}AttributeValues inside AttributeValueList must be of same type");
+        if (checkTypes) CheckOperandTypes(op, values);
+        if (op == "BETWEEN" && values[0].Type is AttrType.S or AttrType.N or AttrType.B && KeyBytes.Compare(values[0], values[1]) > 0)
+            throw DynamoException.Validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         if (keyCondition && op is not ("EQ" or "LE" or "LT" or "GE" or "GT" or "BEGINS_WITH" or "BETWEEN"))
             throw DynamoException.Validation("Attempted conditional constraint is not an indexable operation");
         var name = b.Name(attribute);
@@ -164,7 +174,8 @@ public static class LegacyTranslator
             "NULL" => $"attribute_not_exists({name})",
             "NOT_NULL" => $"attribute_exists({name})",
             "CONTAINS" => $"contains({name}, {b.Value(values[0])})",
-            "NOT_CONTAINS" => $"(attribute_exists({name}) AND NOT contains({name}, {b.Value(values[0])}))",
+            // no parentheses of its own: Join puts each condition in one pair, and a second would be refused as redundant
+            "NOT_CONTAINS" => $"attribute_exists({name}) AND NOT contains({name}, {b.Value(values[0])})",
             "BEGINS_WITH" => $"begins_with({name}, {b.Value(values[0])})",
             "BETWEEN" => $"{name} BETWEEN {b.Value(values[0])} AND {b.Value(values[1])}",
             _ => $"{name} IN ({string.Join(", ", values.Select(b.Value))})",

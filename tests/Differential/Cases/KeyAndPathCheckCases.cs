@@ -4,7 +4,9 @@ namespace DataTier.Tests.Differential.Cases;
 
 /// <summary>
 /// Checks the random differential test found the project lacking: nested paths in REMOVE and DELETE, the order of an
-/// update's errors, index key types in updates and batches, operand checks made while parsing, and nested paths into key attributes.
+/// update's errors, index key types in updates and batches, operand checks made while parsing, nested paths into key
+/// attributes, legacy conditions (NOT_CONTAINS beside another, arguments of two types, a QueryFilter naming a key,
+/// KeyConditions beside a FilterExpression), an index read's capacity, and a batch's values checked before its keys.
 /// </summary>
 internal static class KeyAndPathCheckCases
 {
@@ -55,6 +57,18 @@ internal static class KeyAndPathCheckCases
         yield return WithSetup("batch-refused-for-an-index-key-then-query", [.. IndexedItem,
             Op("BatchWriteItem", "{'RequestItems':{'$T':[{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'1'}}}},{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'2'},'ls':{'N':'1'}}}}]}}")],
             Op("Query", "{'TableName':'$T','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'b'}}}"));
+
+        yield return Update("expected-not-contains-beside-another",
+            "'AttributeUpdates':{'a':{'Action':'PUT','Value':{'N':'1'}}},'Expected':{'n':{'ComparisonOperator':'NOT_CONTAINS','AttributeValueList':[{'N':'5'}]},'ss':{'ComparisonOperator':'NOT_NULL'}}");
+        yield return Update("expected-in-of-two-types", "'AttributeUpdates':{'a':{'Action':'PUT','Value':{'N':'1'}}},'Expected':{'n':{'ComparisonOperator':'IN','AttributeValueList':[{'N':'1'},{'S':'x'}]}}");
+        yield return IndexedRead("query-filter-names-index-key", "Query",
+            "'IndexName':'byLs','KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},'QueryFilter':{'ls':{'ComparisonOperator':'NOT_NULL'}}");
+        yield return IndexedRead("key-conditions-with-filter-expression", "Query",
+            "'KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},'FilterExpression':'n = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
+        yield return IndexedRead("local-index-query-capacity-by-index", "Query",
+            "'IndexName':'byLs','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'a'}},'ReturnConsumedCapacity':'INDEXES'");
+        yield return WithSetup("batch-values-checked-before-keys", IndexedItem,
+            Op("BatchWriteItem", "{'RequestItems':{'$T':[{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'S':'1'}}}},{'PutRequest':{'Item':{'pk':{'S':'b'},'sk':{'N':'2'},'s':{'SS':['x','x']}}}}]}}"));
 
         yield return IndexedUpdate("update-index-key-to-other-type", "'UpdateExpression':'SET ls = :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
         yield return IndexedUpdate("update-index-key-by-arithmetic", "'UpdateExpression':'SET ls = nothing + :n','ExpressionAttributeValues':{':n':{'N':'1'}}");
