@@ -25,10 +25,10 @@ public sealed partial class MemcachedSession
 
     private async Task StoreAsync(string[] parts, byte[] data)
     {
-        Interlocked.Increment(ref stats.CmdSet);
         var key = Encoding.UTF8.GetBytes(parts[1]);
         if (data.Length > options.MaxValueBytes)
         {
+            Interlocked.Increment(ref stats.StoreTooLarge);
             // memcached deletes the key a SET failed to replace, so that no stale value stays.
             if (parts[0] == "set") await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
             Write("SERVER_ERROR object too large for cache\r\n");
@@ -42,6 +42,13 @@ public sealed partial class MemcachedSession
             Encoding.ASCII.GetBytes(parts[0] == "cas" ? parts[5] : "0"),
         };
         var reply = await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.McStore, args));
+        stats.Stored(parts[0] == "cas", reply.Text switch
+        {
+            "STORED" => StoreOutcome.Stored,
+            "EXISTS" => StoreOutcome.Exists,
+            "NOT_FOUND" => StoreOutcome.NotFound,
+            _ => StoreOutcome.NotStored,
+        });
         if (reply.IsError) Write("SERVER_ERROR out of memory storing object\r\n");
         else Reply(parts, reply.Text!);
     }

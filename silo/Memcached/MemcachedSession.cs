@@ -34,6 +34,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             while (TryTakeCommand(ref buffer, pending))
             {
             }
+            stats.Transferred(read.Buffer.Length - buffer.Length, 0);
             input.AdvanceTo(buffer.Start, buffer.End);
             foreach (var command in pending)
             {
@@ -42,7 +43,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 else if (command.Data is not null) await StoreAsync(command.Parts, command.Data);
                 else await DispatchAsync(command.Parts[0], command.Parts);
             }
-            if (pending.Count > 0) await output.FlushAsync(cancellationToken);
+            if (pending.Count > 0) await MemcachedServerCommands.FlushAsync(output, stats, cancellationToken);
             if (read.IsCompleted) break;
         }
     }
@@ -101,11 +102,12 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 await RetrieveAsync(parts.Skip(1).ToList(), withCas: command == "gets", expiry: null);
                 break;
             case "gat" or "gats" when parts.Length > 2 && TryExpiry(parts[1], out var expiry):
-                Interlocked.Increment(ref stats.CmdTouch);
                 await RetrieveAsync(parts.Skip(2).ToList(), withCas: command == "gats", expiry);
                 break;
             case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
-                Reply(parts, (await RunAsync(parts[1], CommandId.Del, "DEL", parts[1])).Integer > 0 ? "DELETED" : "NOT_FOUND");
+                var deleted = (await RunAsync(parts[1], CommandId.Del, "DEL", parts[1])).Integer > 0;
+                stats.Deleted(deleted);
+                Reply(parts, deleted ? "DELETED" : "NOT_FOUND");
                 break;
             case "delete":
                 Write("CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]\r\n");
@@ -114,8 +116,9 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 await ArithmeticAsync(parts, command == "decr");
                 break;
             case "touch" when parts.Length is 3 or 4 && ValidKey(parts[1]) && TryExpiry(parts[2], out var touchExpiry):
-                Interlocked.Increment(ref stats.CmdTouch);
-                Reply(parts, (await RunAsync(parts[1], CommandId.McTouch, "touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture))).Text!);
+                var touched = (await RunAsync(parts[1], CommandId.McTouch, "touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture))).Text!;
+                stats.Retrieved(touch: true, hit: touched == "TOUCHED");
+                Reply(parts, touched);
                 break;
             case "flush_all":
                 await FlushAllAsync(parts);
@@ -127,7 +130,10 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 Reply(parts, "OK");
                 break;
             case "stats" when parts.Length == 1:
-                await WriteStatsAsync();
+                WriteStats(await MemcachedServerCommands.StatsAsync(router, stats, time, options));
+                break;
+            case "stats" when parts.Length == 2 && parts[1] == "settings":
+                WriteStats(MemcachedServerCommands.Settings(stats, options));
                 break;
             case "quit":
                 _quit = true;
@@ -150,15 +156,10 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         }
         foreach (var key in keys)
         {
-            Interlocked.Increment(ref stats.CmdGet);
             var args = expiry is { } e ? new[] { "gat", key, e.ToString(CultureInfo.InvariantCulture) } : ["get", key];
             var reply = await RunAsync(key, CommandId.McGet, args);
-            if (reply.Kind != ReplyKind.Array)
-            {
-                Interlocked.Increment(ref stats.GetMisses);
-                continue;
-            }
-            Interlocked.Increment(ref stats.GetHits);
+            stats.Retrieved(touch: expiry is not null, hit: reply.Kind == ReplyKind.Array);
+            if (reply.Kind != ReplyKind.Array) continue;
             var value = reply.Items![0].Bytes!;
             Write($"VALUE {key} {reply.Items[1].Integer} {value.Length}{(withCas ? " " + (ulong)reply.Items[2].Integer : "")}\r\n");
             output.Write(value);
@@ -177,6 +178,8 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         var reply = decrement
             ? await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2], "decr")
             : await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2]);
+        // A value that is not a number is neither a hit nor a miss, as in memcached.
+        if (reply.Kind == ReplyKind.Bulk || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Bulk);
         if (reply.IsError) Reply(parts, reply.Text!, always: true);
         else Reply(parts, reply.Kind == ReplyKind.Bulk ? Encoding.ASCII.GetString(reply.Bytes!) : reply.Text!);
     }
@@ -184,13 +187,14 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
     private async Task FlushAllAsync(string[] parts)
     {
         var delay = parts.Length > 1 && parts[1] != "noreply" && long.TryParse(parts[1], out var seconds) ? seconds : 0;
+        Interlocked.Increment(ref stats.CmdFlush);
         await MemcachedServerCommands.FlushAllAsync(router, delay);
         Reply(parts, "OK");
     }
 
-    private async Task WriteStatsAsync()
+    private void WriteStats(List<(string Name, string Value)> group)
     {
-        foreach (var (name, value) in await MemcachedServerCommands.StatsAsync(router, stats, time, options)) Write($"STAT {name} {value}\r\n");
+        foreach (var (name, value) in group) Write($"STAT {name} {value}\r\n");
         Write("END\r\n");
     }
 

@@ -94,7 +94,7 @@ public static class MemcachedCommands
             if (!binary || Arg.Is(a[5], "none")) return NotFound;
             var created = ks.Put(a[1], (byte[])a[4].Clone());
             Expire(ks, created, Long(a[5]));
-            return CacheReply.Array([CacheReply.Bulk(a[4]), CacheReply.Int((long)created.Cas)]);
+            return CacheReply.Array([CacheReply.Bulk(a[4]), CacheReply.Int((long)created.Cas), CacheReply.Int(1)]);
         }
         if (entry.Value is not byte[] value || !TryParseCounter(value, out var current)) return NonNumeric;
         var delta = ulong.Parse(a[2], CultureInfo.InvariantCulture);
@@ -103,7 +103,7 @@ public static class MemcachedCommands
         // memcached writes a shorter number over the old one in place, padded with spaces to the old length.
         entry.Value = text.Length < value.Length ? [.. text, .. Enumerable.Repeat((byte)' ', value.Length - text.Length)] : text;
         ks.Resize(entry);
-        return binary ? CacheReply.Array([CacheReply.Bulk(text), CacheReply.Int((long)entry.Cas)]) : CacheReply.Bulk(text);
+        return binary ? CacheReply.Array([CacheReply.Bulk(text), CacheReply.Int((long)entry.Cas), CacheReply.Int(0)]) : CacheReply.Bulk(text);
     }
 
     /// <summary>A counter's digits, with the trailing spaces a shortened counter keeps (see <see cref="Incr"/>).</summary>

@@ -14,16 +14,13 @@ public sealed partial class MemcachedBinarySession
     {
         var touches = op is BinaryOpcode.Touch or BinaryOpcode.Gat or BinaryOpcode.GatQ or BinaryOpcode.GatK or BinaryOpcode.GatKQ;
         byte[][] args = touches ? ["gat"u8.ToArray(), r.Key, Number(ExpiresAt(r.ExtrasUInt32(0)))] : ["get"u8.ToArray(), r.Key];
-        if (touches) Interlocked.Increment(ref stats.CmdTouch);
-        if (op != BinaryOpcode.Touch) Interlocked.Increment(ref stats.CmdGet);
         var reply = await Run(r.Key, CommandId.McGet, args);
+        stats.Retrieved(touches, hit: reply.Kind == ReplyKind.Array);
         if (reply.Kind != ReplyKind.Array)
         {
-            if (op != BinaryOpcode.Touch) Interlocked.Increment(ref stats.GetMisses);
             if (!IsQuiet(op)) Error(r, BinaryStatus.KeyNotFound);
             return;
         }
-        if (op != BinaryOpcode.Touch) Interlocked.Increment(ref stats.GetHits);
         Span<byte> flags = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(flags, (uint)reply.Items![1].Integer);
         var withKey = op is BinaryOpcode.GetK or BinaryOpcode.GetKQ or BinaryOpcode.GatK or BinaryOpcode.GatKQ;
@@ -34,9 +31,9 @@ public sealed partial class MemcachedBinarySession
     /// <summary>SET, ADD, REPLACE (a CAS in the header makes any of them a check-and-set), APPEND and PREPEND, and their quiet forms.</summary>
     private async Task StoreAsync(BinaryRequest r, BinaryOpcode op)
     {
-        Interlocked.Increment(ref stats.CmdSet);
         if (r.Value.Length > options.MaxValueBytes)
         {
+            // memcached refuses it from the header, before the command is counted: no set, and no store_too_large either.
             await RefuseTooLargeAsync(r, op);
             return;
         }
@@ -47,6 +44,12 @@ public sealed partial class MemcachedBinarySession
         var expiresAt = concatenates ? 0 : ExpiresAt(r.ExtrasUInt32(4));
         var reply = await Run(r.Key, CommandId.McStore,
             ["mcstore"u8.ToArray(), r.Key, Encoding.ASCII.GetBytes(mode), Number(flags), Number(expiresAt), r.Value, Number((decimal)r.Cas), "cas"u8.ToArray()]);
+        stats.Stored(mode == "cas", reply.Kind == ReplyKind.Integer ? StoreOutcome.Stored : reply.Text switch
+        {
+            "EXISTS" => StoreOutcome.Exists,
+            "NOT_FOUND" => StoreOutcome.NotFound,
+            _ => StoreOutcome.NotStored,
+        });
         if (reply.Kind == ReplyKind.Integer)
         {
             Succeeded(r, op, (ulong)reply.Integer);
@@ -83,6 +86,7 @@ public sealed partial class MemcachedBinarySession
     private async Task DeleteAsync(BinaryRequest r, BinaryOpcode op)
     {
         var reply = await Run(r.Key, CommandId.McDelete, ["mcdelete"u8.ToArray(), r.Key, Number((decimal)r.Cas)]);
+        if (reply.Text != "EXISTS") stats.Deleted(reply.Text == "DELETED");
         switch (reply.Text)
         {
             case "DELETED":
@@ -111,6 +115,8 @@ public sealed partial class MemcachedBinarySession
             "incr"u8.ToArray(), r.Key, Number((decimal)r.ExtrasUInt64(0)), decrement ? "decr"u8.ToArray() : "incr"u8.ToArray(),
             Number((decimal)r.ExtrasUInt64(8)), expiry,
         ]);
+        if (reply.Kind == ReplyKind.Array && reply.Items![2].Integer == 1) stats.Created();
+        else if (reply.Kind == ReplyKind.Array || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Array);
         if (reply.Kind == ReplyKind.Array)
         {
             if (IsQuiet(op)) return;
@@ -123,15 +129,18 @@ public sealed partial class MemcachedBinarySession
         else Error(r, reply.Text!.StartsWith("CLIENT_ERROR", StringComparison.Ordinal) ? BinaryStatus.NonNumeric : BinaryStatus.OutOfMemory);
     }
 
-    /// <summary>STAT without a key: one response per statistic (its name as the key), then an empty one; a named group is not kept here.</summary>
+    /// <summary>STAT without a key, or with the group <c>settings</c>: one response per statistic (its name as the key), then an empty one; other groups are not kept here.</summary>
     private async Task StatAsync(BinaryRequest r)
     {
-        if (r.KeyLength > 0)
+        var group = r.KeyLength == 0 ? await MemcachedServerCommands.StatsAsync(router, stats, time, options)
+            : r.Key.AsSpan().SequenceEqual("settings"u8) ? MemcachedServerCommands.Settings(stats, options)
+            : null;
+        if (group is null)
         {
             Error(r, BinaryStatus.KeyNotFound);
             return;
         }
-        foreach (var (name, value) in await MemcachedServerCommands.StatsAsync(router, stats, time, options))
+        foreach (var (name, value) in group)
             Respond(r, BinaryStatus.Success, key: Encoding.ASCII.GetBytes(name), value: Encoding.ASCII.GetBytes(value));
         Respond(r, BinaryStatus.Success);
     }

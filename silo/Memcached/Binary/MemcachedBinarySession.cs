@@ -35,13 +35,14 @@ public sealed partial class MemcachedBinarySession(PipeReader input, PipeWriter 
             while (!malformed && TryTake(ref buffer, requests, out malformed))
             {
             }
+            stats.Transferred(read.Buffer.Length - buffer.Length, 0);
             input.AdvanceTo(buffer.Start, buffer.End);
             foreach (var request in requests)
             {
                 if (_quit) break;
                 await DispatchAsync(request);
             }
-            if (requests.Count > 0) await output.FlushAsync(cancellationToken);
+            if (requests.Count > 0) await MemcachedServerCommands.FlushAsync(output, stats, cancellationToken);
             // memcached closes a connection whose request does not start with the request magic.
             if (malformed || read.IsCompleted) break;
         }
@@ -130,6 +131,7 @@ public sealed partial class MemcachedBinarySession(PipeReader input, PipeWriter 
                 await ArithmeticAsync(r, op);
                 break;
             case BinaryOpcode.Flush or BinaryOpcode.FlushQ:
+                Interlocked.Increment(ref stats.CmdFlush);
                 await MemcachedServerCommands.FlushAllAsync(router, r.ExtrasLength == 4 ? r.ExtrasUInt32(0) : 0);
                 Succeeded(r, op);
                 break;

@@ -79,7 +79,7 @@ public class MemcachedBinaryTests(SiloFixture fixture)
     /// Runs the script on one server: each step's requests sent together, then a NOOP, every response up to the NOOP's
     /// described; a server that closes the connection instead (after a malformed request) is noted and connected again.
     /// </summary>
-    private static List<string> Run(int port)
+    internal static List<string> Run(int port)
     {
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8] + "-";
         var tcp = new TcpClient("127.0.0.1", port);
