@@ -13,7 +13,7 @@ namespace DataTier.Client;
 /// <summary>Query and Scan on secondary indexes; index statistics for DescribeTable.</summary>
 public sealed partial class TableClient
 {
-    private async Task<IndexTarget?> ResolveIndexAsync(TableDescription table, string? indexName, bool consistentRead, Select? select)
+    private async Task<IndexTarget?> ResolveIndexAsync(TableDescription table, string? indexName, bool consistentRead)
     {
         if (indexName is null) return null;
         if (table.LocalIndexes.All(i => i.Name != indexName) && table.GlobalIndexes.FirstOrDefault(i => i.Name == indexName) is not { Backfilling: false })
@@ -27,11 +27,16 @@ public sealed partial class TableClient
         var global = table.GlobalIndexes.FirstOrDefault(i => i.Name == indexName)
             ?? throw DynamoException.Validation($"The table does not have the specified index: {indexName}");
         if (consistentRead) throw DynamoException.Validation("Consistent reads are not supported on global secondary indexes");
-        if (select == Select.ALL_ATTRIBUTES && global.Projection.Type != ProjectionType.ALL)
-            throw DynamoException.Validation($"One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index {indexName} because its projection type is not ALL");
         if (global.Backfilling) throw DynamoException.Validation($"Cannot read from backfilling global secondary index: {indexName}");
         var indexTable = await _router.GetTableAsync(global.IndexTableName);
         return new IndexTarget(global.Name, indexTable, null, global.KeySchema, global.Projection, IndexKeys.KeyNames(table.KeySchema, global.KeySchema));
+    }
+
+    /// <summary>A global index has only what it projects; a local one reads the rest from the items.</summary>
+    private static void CheckSelectAllAttributes(IndexTarget index, Select? select)
+    {
+        if (select == Select.ALL_ATTRIBUTES && index.IsGlobal && index.Projection.Type != ProjectionType.ALL)
+            throw DynamoException.Validation($"One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index {index.Name} because its projection type is not ALL");
     }
 
     /// <summary>A local index reads its items when asked for attributes its entries lack.</summary>
@@ -50,6 +55,8 @@ public sealed partial class TableClient
         var plan = KeyConditionPlan.From(keyCondition, index.KeySchema);
         KeyPathChecks.Check(table, projection);
         if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema, request.FilterName);
+        // AWS's order, as dynalite's tests checked against it record: a filter naming the index's key, then Select, then key paths
+        CheckSelectAllAttributes(index, request.Select);
         if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
         var fetch = FetchItems(table, index, request.Select, projection, filter);
         var range = IndexKeyRange.Of(plan);

@@ -194,7 +194,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select) is { } index)
+            if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead) is { } index)
                 return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
             KeyPathChecks.Check(table, projection);
@@ -230,7 +230,8 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         context.EnsureAllUsed();
         return await _router.WithTableAsync(request.TableName, async table =>
         {
-            var index = await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead, request.Select);
+            var index = await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead);
+            if (index is not null) CheckSelectAllAttributes(index, request.Select);
             KeyPathChecks.Check(table, projection);
             KeyPathChecks.Check(table, filter);
             if (index is not null) return await ScanIndexAsync(table, index, request, (lowHash, highHash), filter, projection);

@@ -49,7 +49,7 @@ public sealed partial class TableCatalogGrain
             {
                 var (onDemand, warm) = Capacity(indexes[at].OnDemandThroughput, indexes[at].WarmThroughput, change.OnDemandThroughput, change.WarmThroughput,
                     billing, (indexes[at].ReadCapacityUnits, indexes[at].WriteCapacityUnits), change.IndexName);
-                indexes[at] = indexes[at] with { OnDemandThroughput = onDemand, WarmThroughput = warm };
+                indexes[at] = indexes[at] with { OnDemandThroughput = IndexOnDemandHere(table, change.IndexName, onDemand), WarmThroughput = warm };
                 continue;
             }
             if (billing == BillingMode.PAY_PER_REQUEST)

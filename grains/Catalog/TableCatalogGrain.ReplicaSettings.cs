@@ -33,7 +33,8 @@ public sealed partial class TableCatalogGrain
         updated = updated with
         {
             GlobalIndexes = updated.GlobalIndexes.Select(i => settings.IndexReadOverrides.TryGetValue(i.Name, out var units) && units != i.ReadCapacityUnits
-                ? i.WithThroughput(units, i.WriteCapacityUnits, now) : i).ToList(),
+                ? i.WithThroughput(units, i.WriteCapacityUnits, now) : i)
+                .Select(i => i with { OnDemandThroughput = IndexOnDemandHere(updated, i.Name, i.OnDemandThroughput) }).ToList(),
         };
         if (settings.MaxReadOverride is { } max) updated = updated with { OnDemandThroughput = updated.OnDemandThroughput.With(new OnDemandThroughput(max, null)) };
         if (settings.TableClassOverride is { } tableClass && tableClass != table.TableClass)
@@ -78,6 +79,10 @@ public sealed partial class TableCatalogGrain
     /// <summary>The on-demand maxima a change of the table leaves this region's table with: its own most read units, while it has them.</summary>
     private static OnDemandThroughput OnDemandHere(TableDescription table, OnDemandThroughput maxima) =>
         table.LocalReplicaSettings?.MaxReadOverride is { } own ? maxima.With(new OnDemandThroughput(own, null)) : maxima;
+
+    /// <summary>The on-demand maxima a change of an index leaves this region's index with: its own most read units, while it has them.</summary>
+    private static OnDemandThroughput IndexOnDemandHere(TableDescription table, string index, OnDemandThroughput maxima) =>
+        table.LocalReplicaSettings?.IndexMaxReadOverrides.TryGetValue(index, out var own) == true ? maxima.With(new OnDemandThroughput(own, null)) : maxima;
 
     /// <summary>The read capacity a change of an index leaves this region's index with: its own, while it has one.</summary>
     private static long IndexReadUnitsHere(TableDescription table, string index, long read) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using DataTier.Keys;
 using DataTier.Model;
 
@@ -86,9 +85,13 @@ public static class ConditionEvaluator
         }
     }
 
+    /// <summary>
+    /// A string's size is its length in characters, not its UTF-8 bytes: AWS counts 'abÿ' as 3 (dynalite's test of
+    /// size(), checked against DynamoDB). Characters are UTF-16 units, as in Java's String.length and in dynalite.
+    /// </summary>
     private static AttrValue? Size(AttrValue v) => v.Type switch
     {
-        AttrType.S => AttrValue.FromN(Encoding.UTF8.GetByteCount(v.Text!)),
+        AttrType.S => AttrValue.FromN(v.Text!.Length),
         AttrType.B => AttrValue.FromN(v.Bytes!.Length),
         AttrType.SS or AttrType.NS => AttrValue.FromN(v.TextSet!.Count),
         AttrType.BS => AttrValue.FromN(v.BytesSet!.Count),

@@ -6,7 +6,8 @@ namespace DataTier.Expressions;
 /// <summary>Applies update actions to an item, as UpdateItem does, producing a new item (the input is never changed).</summary>
 public static class UpdateApplier
 {
-    private const string BadOperand = "An operand in the update expression has an incorrect data type";
+    /// <summary>The refusal of an operand of the wrong type, which the legacy AttributeUpdates word apart.</summary>
+    public const string BadOperand = "An operand in the update expression has an incorrect data type";
     private const string BadPath = "The document path provided in the update expression is invalid for update";
 
     /// <summary>

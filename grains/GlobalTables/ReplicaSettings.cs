@@ -5,7 +5,7 @@ namespace DataTier.GlobalTables;
 /// <summary>
 /// The settings one region's replica of a global table (version 2019.11.21) has of its own, set with UpdateTable's
 /// ReplicaUpdates <c>Update</c>: read capacity units for the table and for each global secondary index (while the table
-/// is PROVISIONED; writes stay the table's everywhere), and a table class. Null or absent: the table's own.
+/// is PROVISIONED; writes stay the table's everywhere) or most read request units for each (while it is on demand), and a table class. Null or absent: the table's own.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ReplicaSettings
@@ -26,14 +26,19 @@ public sealed record ReplicaSettings
     /// <summary>The replica's own most read request units a second while the table is on demand (OnDemandThroughputOverride); -1: none.</summary>
     [Id(5)] public long? MaxReadOverride { get; init; }
 
-    public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null && MaxReadOverride is null;
+    /// <summary>Most read request units a second by global secondary index name, while the table is on demand; -1: none.</summary>
+    [Id(6)] public IReadOnlyDictionary<string, long> IndexMaxReadOverrides { get; init; } = new Dictionary<string, long>();
+
+    public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null && MaxReadOverride is null
+        && IndexMaxReadOverrides.Count == 0;
 
     /// <summary>These settings as the table's billing mode and indexes allow them: read units of its own only while PROVISIONED, a maximum only on demand.</summary>
     public ReplicaSettings ValidFor(TableDescription table)
     {
-        if (table.BillingMode == BillingMode.PAY_PER_REQUEST) return WithoutReadOverrides();
         var kept = OnlyIndexes(table.GlobalIndexes.Select(i => i.Name));
-        return kept.MaxReadOverride is null ? kept : kept with { MaxReadOverride = null };
+        if (table.BillingMode == BillingMode.PAY_PER_REQUEST) return kept.WithoutReadOverrides();
+        return kept.MaxReadOverride is null && kept.IndexMaxReadOverrides.Count == 0 ? kept
+            : kept with { MaxReadOverride = null, IndexMaxReadOverrides = new Dictionary<string, long>() };
     }
 
     /// <summary>These settings without the read capacity overrides, which an on-demand table cannot have.</summary>
@@ -44,7 +49,10 @@ public sealed record ReplicaSettings
     public ReplicaSettings OnlyIndexes(IEnumerable<string> indexes)
     {
         var kept = indexes.ToHashSet(StringComparer.Ordinal);
-        return IndexReadOverrides.Keys.All(kept.Contains) ? this
-            : this with { IndexReadOverrides = IndexReadOverrides.Where(o => kept.Contains(o.Key)).ToDictionary(StringComparer.Ordinal) };
+        return IndexReadOverrides.Keys.Concat(IndexMaxReadOverrides.Keys).All(kept.Contains) ? this : this with
+        {
+            IndexReadOverrides = IndexReadOverrides.Where(o => kept.Contains(o.Key)).ToDictionary(StringComparer.Ordinal),
+            IndexMaxReadOverrides = IndexMaxReadOverrides.Where(o => kept.Contains(o.Key)).ToDictionary(StringComparer.Ordinal),
+        };
     }
 }

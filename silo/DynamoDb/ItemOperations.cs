@@ -1,6 +1,8 @@
 using System.Text.Json;
 using DataTier.Client;
 using DataTier.Client.Requests;
+using DataTier.Errors;
+using DataTier.Expressions;
 using DataTier.Model;
 using DataTier.Silo.DynamoDb.Legacy;
 
@@ -81,7 +83,7 @@ public sealed class ItemOperations(ITableClient tables, Microsoft.Extensions.Opt
         var p = ReadWrite(r, "Key", "key", ExpressionParameters.Update);
         var update = p.Legacy.UpdateExpression;
         var condition = p.Legacy.ConditionExpression;
-        var result = await tables.UpdateItemAsync(new UpdateItemRequest
+        var request = new UpdateItemRequest
         {
             TableName = p.Table,
             Key = p.Attributes,
@@ -91,7 +93,18 @@ public sealed class ItemOperations(ITableClient tables, Microsoft.Extensions.Opt
             ExpressionAttributeValues = p.Legacy.Values,
             ReturnValues = p.ReturnValues,
             ReturnValuesOnConditionCheckFailure = p.ReturnOnFailure,
-        });
+        };
+        Client.Results.WriteItemResult result;
+        try
+        {
+            result = await tables.UpdateItemAsync(request);
+        }
+        // AttributeUpdates become top-level SET, REMOVE, ADD and DELETE actions, so the only operand refused at run time
+        // is an ADD's or DELETE's value of another type than the attribute's, which AWS words apart for the legacy form
+        catch (DynamoException e) when (p.Legacy.UsesLegacy && update is not null && e.Code == DynamoErrorCode.ValidationException && e.Message == UpdateApplier.BadOperand)
+        {
+            throw DynamoException.Validation("Type mismatch for attribute to update");
+        }
         WriteResult(w, p, result);
     }
 

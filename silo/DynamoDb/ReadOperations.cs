@@ -17,10 +17,11 @@ public sealed class ReadOperations(ITableClient tables)
         var capacity = ConsumedCapacityJson.Read(r);
         r.ThrowIfInvalid();
         var legacy = new LegacyRequest(r, ExpressionParameters.Query);
-        var keyCondition = legacy.KeyConditionExpression
-            ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+        // AWS checks QueryFilter and AttributesToGet before KeyConditions (dynalite's tests, checked against it, record it)
         var filter = legacy.FilterExpression("QueryFilter");
         var projection = legacy.ProjectionExpression;
+        var keyCondition = legacy.KeyConditionExpression
+            ?? throw Errors.DynamoException.Validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         var page = await tables.QueryAsync(new QueryRequest
         {
             TableName = name!,

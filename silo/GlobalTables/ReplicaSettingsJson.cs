@@ -69,17 +69,28 @@ public static class ReplicaSettingsJson
             w.WriteNumber("MaxReadRequestUnits", max);
             w.WriteEndObject();
         }
-        if (settings is { IndexReadOverrides.Count: > 0 })
+        if (settings is not null && settings.IndexReadOverrides.Count + settings.IndexMaxReadOverrides.Count > 0)
         {
             w.WriteStartArray("GlobalSecondaryIndexes");
             foreach (var index in table.GlobalIndexes)
             {
-                if (!settings.IndexReadOverrides.TryGetValue(index.Name, out var units)) continue;
+                var hasUnits = settings.IndexReadOverrides.TryGetValue(index.Name, out var units);
+                var hasMax = settings.IndexMaxReadOverrides.TryGetValue(index.Name, out var indexMax);
+                if (!hasUnits && !hasMax) continue;
                 w.WriteStartObject();
                 w.WriteString("IndexName", index.Name);
-                w.WriteStartObject("ProvisionedThroughputOverride");
-                w.WriteNumber("ReadCapacityUnits", units);
-                w.WriteEndObject();
+                if (hasUnits)
+                {
+                    w.WriteStartObject("ProvisionedThroughputOverride");
+                    w.WriteNumber("ReadCapacityUnits", units);
+                    w.WriteEndObject();
+                }
+                if (hasMax)
+                {
+                    w.WriteStartObject("OnDemandThroughputOverride");
+                    w.WriteNumber("MaxReadRequestUnits", indexMax);
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -8,7 +8,7 @@ namespace DataTier.Silo.GlobalTables;
 /// <summary>
 /// ReplicaUpdates <c>Update</c> (UpdateReplicationGroupMemberAction, global tables version 2019.11.21): the replica's own read
 /// capacity (ProvisionedThroughputOverride) or most read request units on demand (OnDemandThroughputOverride), its indexes' read
-/// capacity, its table class, and a KMS key, which is refused: the project does not
+/// capacity or most read request units, its table class, and a KMS key, which is refused: the project does not
 /// encrypt tables with keys of its users.
 /// </summary>
 public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyList<ReplicaIndexOverride> Indexes, TableClass? TableClass, string? KmsMasterKeyId,
@@ -34,7 +34,8 @@ public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyLis
                 var name = errors.Required(index.String("IndexName"), at + "indexName");
                 if (name is not null) Client.RequestValidation.TableNameErrors(name, at + "indexName", errors.Invalid);
                 var units = ReadOverride(index, errors, at);
-                if (name is not null) indexes.Add(new ReplicaIndexOverride(name, units));
+                var indexMax = MaxReadOverride(index, errors, at);
+                if (name is not null) indexes.Add(new ReplicaIndexOverride(name, units, indexMax));
             }
         }
         TableClass? tableClass = null;
@@ -43,10 +44,7 @@ public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyLis
             if (Enum.TryParse<TableClass>(text, out var parsed) && Enum.IsDefined(parsed) && text == parsed.ToString()) tableClass = parsed;
             else errors.Invalid(prefix + "tableClassOverride", text, "Member must satisfy enum value set: [STANDARD, STANDARD_INFREQUENT_ACCESS]");
         }
-        var maxRead = action.Object("OnDemandThroughputOverride") is { } onDemand ? new ApiRequest(onDemand).Long("MaxReadRequestUnits") : null;
-        if (maxRead is 0 or < -1)
-            errors.Invalid(prefix + "onDemandThroughputOverride.maxReadRequestUnits", maxRead, "Member must have value greater than or equal to 1, or -1 for no maximum");
-        return new ReplicaSettingsUpdate(read, indexes, tableClass, key, maxRead);
+        return new ReplicaSettingsUpdate(read, indexes, tableClass, key, MaxReadOverride(action, errors, prefix));
     }
 
     /// <summary>
@@ -71,19 +69,38 @@ public sealed record ReplicaSettingsUpdate(long? ReadCapacityUnits, IReadOnlyLis
             if (Indexes.FirstOrDefault(i => i.ReadCapacityUnits is not null) is { } index)
                 throw DynamoException.Validation(Invalid + $"ProvisionedThroughputOverride should not be specified for index: {index.IndexName} of replica: {region} when BillingMode is PAY_PER_REQUEST");
         }
-        if (table.BillingMode == BillingMode.PROVISIONED && MaxReadRequestUnits is not null)
-            throw DynamoException.Validation(Invalid + $"OnDemandThroughputOverride should not be specified for replica: {region} when BillingMode is PROVISIONED");
+        if (table.BillingMode == BillingMode.PROVISIONED)
+        {
+            if (MaxReadRequestUnits is not null)
+                throw DynamoException.Validation(Invalid + $"OnDemandThroughputOverride should not be specified for replica: {region} when BillingMode is PROVISIONED");
+            if (Indexes.FirstOrDefault(i => i.MaxReadRequestUnits is not null) is { } index)
+                throw DynamoException.Validation(Invalid + $"OnDemandThroughputOverride should not be specified for index: {index.IndexName} of replica: {region} when BillingMode is PROVISIONED");
+        }
         var indexes = new Dictionary<string, long>(current.IndexReadOverrides, StringComparer.Ordinal);
+        var indexMaxima = new Dictionary<string, long>(current.IndexMaxReadOverrides, StringComparer.Ordinal);
         foreach (var index in Indexes)
+        {
             if (index.ReadCapacityUnits is { } units) indexes[index.IndexName] = units;
+            if (index.MaxReadRequestUnits is { } max) indexMaxima[index.IndexName] = max;
+        }
         return current with
         {
             ReadCapacityOverride = ReadCapacityUnits ?? current.ReadCapacityOverride,
             MaxReadOverride = MaxReadRequestUnits ?? current.MaxReadOverride,
             IndexReadOverrides = indexes,
+            IndexMaxReadOverrides = indexMaxima,
             TableClassOverride = TableClass ?? current.TableClassOverride,
             TableClassUpdated = TableClass is not null ? now : current.TableClassUpdated,
         };
+    }
+
+    /// <summary>An OnDemandThroughputOverride member's most read request units, at least 1 or -1 (none).</summary>
+    private static long? MaxReadOverride(ApiRequest owner, ApiRequest errors, string prefix)
+    {
+        var max = owner.Object("OnDemandThroughputOverride") is { } member ? new ApiRequest(member).Long("MaxReadRequestUnits") : null;
+        if (max is 0 or < -1)
+            errors.Invalid(prefix + "onDemandThroughputOverride.maxReadRequestUnits", max, "Member must have value greater than or equal to 1, or -1 for no maximum");
+        return max;
     }
 
     /// <summary>A ProvisionedThroughputOverride member's read capacity units, at least 1.</summary>

@@ -55,6 +55,17 @@ public class ExpressionParserTests
     }
 
     [Theory]
+    [InlineData("abc", 3)]
+    [InlineData("ab\u00ff", 3)]
+    [InlineData("\u00e9t\u00e9 \u20ac", 5)]
+    public void Size_of_a_string_counts_characters_not_utf8_bytes(string text, int size)
+    {
+        var item = new Dictionary<string, AttrValue> { ["s"] = AttrValue.FromS(text) };
+        var values = new Dictionary<string, AttrValue> { [":n"] = AttrValue.FromN(size) };
+        Assert.True(Eval("size(s) = :n", values: values, item: item));
+    }
+
+    [Theory]
     [InlineData("attribute_exists(status)", "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: status")]
     [InlineData("pk = :missing", "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing")]
     [InlineData("#missing = :v", "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #missing")]

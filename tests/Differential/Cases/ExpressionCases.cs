@@ -65,6 +65,14 @@ internal static class ExpressionCases
         yield return Update("update-expression-and-expected", "'UpdateExpression':'SET n = :v','Expected':{'n':{'Exists':true,'Value':{'N':'1'}}},'ExpressionAttributeValues':{':v':{'N':'1'}}");
         yield return Update("update-attribute-updates-on-key", "'AttributeUpdates':{'pk':{'Value':{'S':'b'}}}");
         yield return Update("update-attribute-updates-empty-set", "'AttributeUpdates':{'x':{'Value':{'SS':[]}}}");
+        // another type than the attribute's: AWS's words for the legacy form, in dynalite's tests
+        yield return Update("update-attribute-updates-delete-other-set-type", "'AttributeUpdates':{'ss':{'Action':'DELETE','Value':{'NS':['1']}}}");
+        yield return Update("update-attribute-updates-delete-binary-set-from-strings", "'AttributeUpdates':{'ss':{'Action':'DELETE','Value':{'BS':['YQ==']}}}");
+        yield return Update("update-attribute-updates-delete-set-from-number", "'AttributeUpdates':{'n':{'Action':'DELETE','Value':{'NS':['1']}}}");
+        yield return Update("update-attribute-updates-add-other-set-type", "'AttributeUpdates':{'ss':{'Action':'ADD','Value':{'NS':['1']}}}");
+        yield return Update("update-attribute-updates-add-number-to-set", "'AttributeUpdates':{'ss':{'Action':'ADD','Value':{'N':'1'}}}");
+        yield return Update("update-attribute-updates-add-number-to-bool", "'AttributeUpdates':{'s':{'Value':{'S':'x'}},'b':{'Action':'ADD','Value':{'N':'1'}}},'ReturnValues':'ALL_NEW'");
+        yield return Update("update-attribute-updates-add-set-to-map", "'AttributeUpdates':{'m':{'Action':'ADD','Value':{'SS':['x']}}}");
         yield return Update("update-values-empty", "'UpdateExpression':'REMOVE n','ExpressionAttributeValues':{}");
         yield return Update("update-values-bad-key", "'UpdateExpression':'SET n = :v','ExpressionAttributeValues':{'v':{'N':'1'}}");
         yield return Update("update-values-invalid-value", "'UpdateExpression':'SET n = :v','ExpressionAttributeValues':{':v':{'SS':[]}}");

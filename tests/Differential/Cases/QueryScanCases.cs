@@ -35,6 +35,10 @@ internal static class QueryScanCases
         yield return Query("query-query-filter", "'KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},'QueryFilter':{'n':{'ComparisonOperator':'GE','AttributeValueList':[{'N':'20'}]}}");
         yield return Query("query-attributes-to-get", "'KeyConditions':{'pk':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'a'}]}},'AttributesToGet':['s']");
 
+        // AWS counts characters, not UTF-8 bytes (dynalite's size() test, checked against DynamoDB, has 'abÿ' of size 3)
+        yield return WithSetup("scan-size-of-multibyte-string", [.. RangeItems, Put("{'pk':{'S':'c'},'sk':{'N':'1'},'s':{'S':'ab\u00ff'},'t':{'S':'\u00e9t\u00e9 \u20ac'}}")],
+            Op("Scan", "{'TableName':'$T','FilterExpression':'size(s) = :three AND size(t) = :five','ExpressionAttributeValues':{':three':{'N':'3'},':five':{'N':'5'}}}"));
+
         // Query, invalid
         yield return Query("query-no-key-condition", "'Limit':1");
         yield return Query("query-empty-key-condition", "'KeyConditionExpression':''");
@@ -65,6 +69,7 @@ internal static class QueryScanCases
         yield return Query("query-key-conditions-bad-operator", "'KeyConditions':{'pk':{'ComparisonOperator':'NE','AttributeValueList':[{'S':'a'}]}}");
         yield return WithSetup("query-missing-table", RangeItems, Op("Query", "{'TableName':'$T2'," + PkA + "}"));
         yield return Query("query-unused-value", "'KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'a'},':x':{'S':'b'}}");
+        foreach (var ordered in QueryErrorOrderCases.All()) yield return ordered;
 
         // Scan, valid
         yield return Scan("scan-all", "");

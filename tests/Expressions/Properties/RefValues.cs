@@ -64,10 +64,10 @@ public static class RefValues
         };
     }
 
-    /// <summary>size(): string length in UTF-8 bytes, binary length, element count of sets, lists and maps.</summary>
+    /// <summary>size(): string length in UTF-16 characters, binary length, element count of sets, lists and maps.</summary>
     public static AttrValue? Size(AttrValue? v) => v?.Type switch
     {
-        AttrType.S => AttrValue.FromN(Encoding.UTF8.GetBytes(v.Text!).Length),
+        AttrType.S => AttrValue.FromN(v.Text!.ToCharArray().Length),
         AttrType.B => AttrValue.FromN(v.Bytes!.Length),
         AttrType.SS or AttrType.NS => AttrValue.FromN(v.TextSet!.Count),
         AttrType.BS => AttrValue.FromN(v.BytesSet!.Count),

@@ -1,0 +1,73 @@
+using Amazon.DynamoDBv2.Model;
+using Xunit;
+using static DataTier.Tests.Wire.WireHelpers;
+
+namespace DataTier.Tests.GlobalTables;
+
+/// <summary>Version 2019.11.21: a replica's own on-demand read maximum for a global secondary index (GlobalSecondaryIndexes[].OnDemandThroughputOverride).</summary>
+public sealed partial class GlobalTablesWireTests
+{
+    [Fact]
+    public async Task A_replica_gets_an_index_read_maximum_of_its_own_held_to_it_in_its_region_and_kept_through_changes_of_the_index()
+    {
+        var table = await CreateStreamedTable(West, "index-ondemand-override");
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        var response = await UpdateReplica(table, new UpdateReplicationGroupMemberAction
+        {
+            RegionName = TwoRegionsFixture.East,
+            GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 1 } }],
+        });
+        var described = Assert.Single(Assert.Single(response.TableDescription.Replicas).GlobalSecondaryIndexes);
+        Assert.Equal("by-g", described.IndexName);
+        Assert.Equal(1, described.OnDemandThroughputOverride.MaxReadRequestUnits);
+        Assert.Equal(-1, Assert.Single(response.TableDescription.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Equal(1, Assert.Single((await East.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Equal(1, Assert.Single(Assert.Single((await West.DescribeTableAsync(table)).Table.Replicas).GlobalSecondaryIndexes).OnDemandThroughputOverride.MaxReadRequestUnits);
+
+        // A 40 KB entry costs five units a query: East refuses the index's reads past its one unit a second, West does not.
+        await West.PutItemAsync(table, Item(("pk", S("big")), ("sk", N("1")), ("g", S("x")), ("data", S(new string('x', 40 * 1024)))));
+        var query = new QueryRequest
+        {
+            TableName = table, IndexName = "by-g", KeyConditionExpression = "g = :g",
+            ExpressionAttributeValues = Item((":g", S("x"))),
+        };
+        await Eventually(async () => (await East.QueryAsync(query)).Count == 1, "the entry reached East's index");
+        ThrottlingException? throttled = null;
+        for (var i = 0; i < 10 && throttled is null; i++)
+            throttled = await Record.ExceptionAsync(() => regions.EastClientWithoutRetries.QueryAsync(query)) as ThrottlingException;
+        Assert.Equal("IndexReadMaxOnDemandThroughputExceeded", Assert.Single(throttled!.ThrottlingReasons).Reason);
+        for (var i = 0; i < 10; i++) await West.QueryAsync(query);
+
+        // The index's maxima set in West reach East, whose own read maximum stays.
+        await West.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table,
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Update = new UpdateGlobalSecondaryIndexAction
+            {
+                IndexName = "by-g", OnDemandThroughput = new OnDemandThroughput { MaxReadRequestUnits = 500, MaxWriteRequestUnits = 800 },
+            } }],
+        });
+        await Eventually(async () => Assert.Single((await East.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).OnDemandThroughput.MaxWriteRequestUnits == 800,
+            "the index's write maximum reached East");
+        Assert.Equal(1, Assert.Single((await East.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Equal(500, Assert.Single((await West.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+
+        await ThrowsValidation(() => UpdateReplica(table, new UpdateReplicationGroupMemberAction
+        {
+            RegionName = TwoRegionsFixture.East,
+            GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 0 } }],
+        }), "replicaUpdates.1.member.update.globalSecondaryIndexes.1.member.onDemandThroughputOverride.maxReadRequestUnits", exact: false);
+    }
+
+    [Fact]
+    public async Task An_index_read_maximum_of_a_replica_is_refused_on_a_provisioned_table()
+    {
+        var table = await CreateProvisionedStreamedTable("index-ondemand-provisioned");
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        await ThrowsValidation(() => UpdateReplica(table, new UpdateReplicationGroupMemberAction
+        {
+            RegionName = TwoRegionsFixture.East,
+            GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 5 } }],
+        }), $"OnDemandThroughputOverride should not be specified for index: by-g of replica: {TwoRegionsFixture.East} when BillingMode is PROVISIONED", exact: false);
+    }
+}
