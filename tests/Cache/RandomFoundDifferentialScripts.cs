@@ -31,6 +31,10 @@ public static class RandomFoundDifferentialScripts
         // FORCE claims an entry no one has (delivered once, and once more unless JUSTID) whatever the idle time asked
         "XCLAIM s g c6 99999999 2-1 FORCE JUSTID", "XPENDING s g - + 10 c6", "XCLAIM s g c7 0 1-1 RETRYCOUNT 5 JUSTID", "XPENDING s g - + 10 c7",
         "XGROUP CREATE t g $ MKSTREAM", "XADD t 1-1 f v", "XCLAIM t g c 0 1-1 FORCE", "XPENDING t g - + 10 c", "XAUTOCLAIM t g d 99999999 0", "XGROUP CREATECONSUMER t g d",
+        // a history read answers the entries after the ID given; the greatest ID stands for ">"
+        "XADD u 1-1 f v", "XADD u 2-1 f v", "XGROUP CREATE u g 0", "XREADGROUP GROUP g c COUNT 1 STREAMS u >", "XREADGROUP GROUP g c STREAMS u 1-1",
+        "XREADGROUP GROUP g c STREAMS u 0-0", "XREADGROUP GROUP g d STREAMS u u > 1-1", "XREADGROUP GROUP g d STREAMS u 18446744073709551615-18446744073709551615",
+        "XADD u 3-1 f v", "XREADGROUP GROUP g e STREAMS u 18446744073709551615-18446744073709551615", "XREADGROUP GROUP g e STREAMS u 2-1",
     ];
 
     /// <summary>Counts and ranks at -2^63: refused by the random picks before the key is read; LPOS' RANK negated into itself.</summary>

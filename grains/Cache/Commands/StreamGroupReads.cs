@@ -26,7 +26,9 @@ public static class StreamGroupReads
             return StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
         if (count < 0) return CacheReply.Ok;
         CacheReply reply;
-        if (Arg.Is(a[4], ">"))
+        // Redis stands for ">" with the greatest ID, so that ID reads new entries too.
+        var history = StreamEntryId.TryParse(a[4], 0, special: false, out var from) && from != StreamEntryId.Max;
+        if (!history)
         {
             var ticket = until > 0 ? WaitTicket.Read(a, 8) : null;
             if (ticket is { } waiting && !ks.TakeGroupTurn(a[1], a[2], waiting, until, HasNew(stream, group))) return CacheReply.Nil;
@@ -41,7 +43,6 @@ public static class StreamGroupReads
         }
         else
         {
-            StreamEntryId.TryParse(a[4], 0, special: false, out var from);
             reply = ReadHistory(ks, stream, group, StreamConsumers.Seen(ks, a[1], group, a[3]), from, count);
         }
         ks.Resize(entry!);
@@ -64,10 +65,11 @@ public static class StreamGroupReads
         return CacheReply.Array(entries.Select(StreamIds.Entry).ToArray());
     }
 
-    /// <summary>The consumer's pending entries from <paramref name="from"/>: each delivered again ([id, nil] for one deleted since).</summary>
-    private static CacheReply ReadHistory(CacheKeyspace ks, StreamValue stream, StreamGroup group, StreamConsumer consumer, StreamEntryId from, long count)
+    /// <summary>The consumer's pending entries after <paramref name="after"/>: each delivered again ([id, nil] for one deleted since).</summary>
+    private static CacheReply ReadHistory(CacheKeyspace ks, StreamValue stream, StreamGroup group, StreamConsumer consumer, StreamEntryId after, long count)
     {
         var replies = new List<CacheReply>();
+        after.TryNext(out var from);
         foreach (var id in consumer.Pending.GetViewBetween(from, StreamEntryId.Max).ToList())
         {
             if (count > 0 && replies.Count >= count) break;
