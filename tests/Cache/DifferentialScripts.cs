@@ -522,6 +522,7 @@ public static class DifferentialScripts
         ["stream-consumer-creation"] = RandomFoundDifferentialScripts.StreamConsumerCreation,
         ["count-and-rank-edges"] = RandomFoundDifferentialScripts.CountAndRankEdges,
         ["long-double-increments"] = RandomFoundDifferentialScripts.LongDoubleIncrements,
+        ["sort-weights-as-c-strings"] = RandomFoundDifferentialScripts.SortWeightsAsCStrings,
         ["sort"] = KeyCommandDifferentialScripts.Sort,
         ["function-loads"] = FunctionDifferentialScripts.Loads,
         ["function-calls"] = FunctionDifferentialScripts.Calls,

@@ -49,6 +49,14 @@ public static class RandomFoundDifferentialScripts
         "GETEX k EXAT 0", "GETEX k EX 9223372036854775807", "GETEX k FOO", "GETEX nokey FOO", "GETEX s FOO", "SET k v EX x", "SET k v EX 0",
     ];
 
+    /// <summary>SORT reads weights with strtod, as C strings: up to a zero byte (SETRANGE's padding), so "\0" + "3.5" weighs 0.</summary>
+    public static readonly string[] SortWeightsAsCStrings =
+    [
+        "RPUSH {s}l a b c", "SETRANGE {s}a 1 3.5", "SET {s}b -1", "SET {s}c 12", "SETRANGE {s}c 4 abc", "SORT {s}l BY {s}*", "SORT {s}l BY {s}* DESC",
+        "SORT {s}l BY {s}* GET # GET {s}*", "SET {s}b \" 7\"", "SORT {s}l BY {s}*", "SET {s}b \"7 \"", "SORT {s}l BY {s}*", "SET {s}b \" \"", "SORT {s}l BY {s}*",
+        "RPUSH l a b c", "SETRANGE a 1 3.5", "SET b -1", "SET c 12", "SETRANGE c 4 abc", "SORT l BY *", "SORT l BY * DESC LIMIT 0 2", "SORT l BY * STORE dst", "LRANGE dst 0 -1",
+    ];
+
     /// <summary>INCRBYFLOAT and HINCRBYFLOAT in Redis' long double: its digits, its range past a double's, hex input, what strtold refuses.</summary>
     public static readonly string[] LongDoubleIncrements =
     [
