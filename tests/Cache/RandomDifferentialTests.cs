@@ -39,9 +39,27 @@ public sealed class RandomDifferentialTests(CacheSiloFixture fixture)
             var args = parts.Select(p => System.Text.Encoding.UTF8.GetString(p).ToUpperInvariant()).ToArray();
             var expected = RandomReplyNormalizer.Normalize(args, await theirs.CallAsync([.. parts]));
             var actual = RandomReplyNormalizer.Normalize(args, await ours.CallAsync([.. parts]));
+            if (expected != actual && await IsRandomLexWalkAsync(theirs, args, parts)) return;
             if (expected != actual && Environment.GetEnvironmentVariable("RANDOM_DIFFERENTIAL_DUMP") is { } dump) File.WriteAllLines($"{dump}/seed-{seed}.txt", history);
             Assert.True(expected == actual,
                 $"seed {seed}, command {history.Count}: {line}\n    redis: {expected}\n    ours:  {actual}\nthe commands before it:\n" + string.Join("\n", history.TakeLast(25)));
         }
+    }
+
+    private static readonly HashSet<string> LexCommands = ["ZRANGEBYLEX", "ZREVRANGEBYLEX", "ZLEXCOUNT", "ZREMRANGEBYLEX", "ZRANGE", "ZRANGESTORE"];
+
+    /// <summary>
+    /// Whether Redis' reply was a lex range over a skiplist whose members have different scores: Redis walks such a range
+    /// down the skiplist's levels, which it draws at random, so it answers differently from run to run (a listpack it walks
+    /// in order, as the cache does). The sequence ends there, as Redis' value may differ from then on.
+    /// </summary>
+    private static async Task<bool> IsRandomLexWalkAsync(RespTestClient redis, string[] args, List<byte[]> parts)
+    {
+        if (!LexCommands.Contains(args[0]) || (args[0] is "ZRANGE" or "ZRANGESTORE" && !args.Contains("BYLEX"))) return false;
+        var key = System.Text.Encoding.UTF8.GetString(parts[args[0] == "ZRANGESTORE" ? 2 : 1]);
+        if (await redis.CallAsync("OBJECT", "ENCODING", key) != "\"skiplist\"") return false;
+        var lowest = await redis.CallAsync("ZRANGE", key, "0", "0", "WITHSCORES");
+        var highest = await redis.CallAsync("ZRANGE", key, "-1", "-1", "WITHSCORES");
+        return lowest.Split(", ")[^1] != highest.Split(", ")[^1];
     }
 }
