@@ -56,50 +56,19 @@ public static class CacheNumbers
         return !double.IsNaN(value);
     }
 
-    /// <summary>INCRBYFLOAT's arithmetic: exact decimal where it fits (Redis uses long double, whose printed result is the exact sum for ordinary inputs), double beyond.</summary>
+    /// <summary>
+    /// INCRBYFLOAT's and HINCRBYFLOAT's sum in Redis' long double (<see cref="ExtendedFloat"/>), printed as Redis prints it;
+    /// false when either is not a number (<paramref name="notFloat"/>) or the sum is infinite.
+    /// </summary>
     public static bool TryAddFloat(ReadOnlySpan<byte> current, ReadOnlySpan<byte> increment, out byte[] result, out bool notFloat)
     {
         result = [];
-        notFloat = false;
-        if (!TryParseDouble(current, out var a) || !TryParseDouble(increment, out var b))
-        {
-            notFloat = true;
-            return false;
-        }
-        if (TryParseDecimal(current, out var da) && TryParseDecimal(increment, out var db))
-        {
-            try
-            {
-                var sum = Math.Round(da + db, 17, MidpointRounding.ToEven);
-                result = Encoding.ASCII.GetBytes(sum.ToString("0.#################", CultureInfo.InvariantCulture));
-                return true;
-            }
-            catch (OverflowException)
-            {
-                // fall through to double
-            }
-        }
-        var d = a + b;
-        if (double.IsNaN(d) || double.IsInfinity(d)) return false;
-        result = Encoding.ASCII.GetBytes(FormatHuman(d));
+        notFloat = !ExtendedFloat.TryParse(current, out var a) | !ExtendedFloat.TryParse(increment, out var b);
+        if (notFloat) return false;
+        var sum = a + b;
+        if (sum.Infinite) return false;
+        result = Encoding.ASCII.GetBytes(sum.ToString());
         return true;
-    }
-
-    /// <summary>A double in plain decimal notation, no exponent, trailing zeros dropped (Redis' LD_STR_HUMAN).</summary>
-    public static string FormatHuman(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (!text.Contains('E')) return text;
-        return Math.Abs(value) >= 1
-            ? new System.Numerics.BigInteger(value).ToString(CultureInfo.InvariantCulture)
-            : value.ToString("0.#################", CultureInfo.InvariantCulture);
-    }
-
-    private static bool TryParseDecimal(ReadOnlySpan<byte> text, out decimal value)
-    {
-        Span<char> chars = stackalloc char[text.Length];
-        for (var i = 0; i < text.Length; i++) chars[i] = (char)text[i];
-        return decimal.TryParse(chars, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     public static byte[] ToBytes(long value)

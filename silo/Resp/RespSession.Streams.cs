@@ -23,7 +23,7 @@ public sealed partial class RespSession
             return await _router.Execute(CacheRouter.ShardOf(a[2]), new ShardCommand(spec.Id, a));
         }
         if (StreamReadRequest.TryParse(a, spec.Id == CommandId.XReadGroup, out var read) is { } invalid) return invalid;
-        if (read.Group is not null && read.Keys.Length > 1 && await CheckGroupsAsync(read) is { } missing) return missing;
+        if (read.ChecksKeysFirst && await CheckKeysAsync(read) is { } missing) return missing;
         var ids = (byte[][])read.Ids.Clone();
         if (read.Group is { } group)
             return await BlockOnKeysAsync(read.BlockMs, (deadline, ticket) => TryReadStreamsAsync(read, ids, deadline, ticket), group);
@@ -45,13 +45,14 @@ public sealed partial class RespSession
         }
     }
 
-    /// <summary>XREADGROUP over several keys: the first key's error (WRONGTYPE, NOGROUP) before any is read, as Redis checks them.</summary>
-    private async Task<CacheReply?> CheckGroupsAsync(StreamReadRequest read)
+    /// <summary>The first key's error (WRONGTYPE, NOGROUP, then its ID's) before any is read, as Redis checks them.</summary>
+    private async Task<CacheReply?> CheckKeysAsync(StreamReadRequest read)
     {
         for (var i = 0; i < read.Keys.Length; i++)
         {
-            var reply = await _router.Execute(CacheRouter.ShardOf(read.Keys[i]), read.CheckGroupOnShard(i));
+            var reply = await _router.Execute(CacheRouter.ShardOf(read.Keys[i]), read.CheckKeyOnShard(i));
             if (reply.IsError) return reply;
+            if (read.CheckId(i) is { } badId) return badId;
         }
         return null;
     }

@@ -8,6 +8,8 @@ public static class RandomCommandSequences
 {
     private static readonly string[] Templates =
     [
+        .. RandomCommandTemplates.StreamGroups, .. RandomCommandTemplates.Geo, .. RandomCommandTemplates.SortedSetRanges,
+        .. RandomCommandTemplates.StringsAndExpiry, .. RandomCommandTemplates.Collections,
         "SET {k} {v}", "SET {k} {v} NX", "SET {k} {v} XX GET", "SET {k} {v} KEEPTTL", "GET {k}", "GETSET {k} {v}", "GETDEL {k}", "APPEND {k} {v}",
         "STRLEN {k}", "INCR {k}", "INCRBY {k} {n}", "DECRBY {k} {n}", "INCRBYFLOAT {k} {x}", "GETRANGE {k} {i} {i}", "SETRANGE {k} {u} {v}",
         "SETNX {k} {v}", "MSET {k} {v} {k} {v}", "MGET {k} {k} {k}", "MSETNX {k} {v} {k} {v}", "SETBIT {k} {u} {b}", "GETBIT {k} {u}",
@@ -61,7 +63,42 @@ public static class RandomCommandSequences
         ["lon"] = ["13.361389", "15.087269", "-122.27652"],
         ["lat"] = ["38.115556", "37.502669", "37.80574"],
         ["zf"] = ["NX", "XX", "GT", "LT", "CH", "XX CH", "GT CH"],
+        ["zf2"] = ["GT NX", "LT XX CH", "INCR GT", "NX INCR", "XX INCR", "LT", "GT INCR CH", "NX XX"],
+        ["g"] = ["g1", "g2"],
+        ["cn"] = ["c1", "c2", "c3"],
+        ["gid"] = ["0", "$", "1-1", "2-0", "bad"],
+        ["xid"] = ["0", "0-0", "1-1", "2-0", "$"],
+        ["xs"] = ["0", "-", "1-2", "0-0", "x"],
+        ["xr"] = ["-", "+", "(1-1", "2-0", "1"],
+        ["rad"] = ["0", "10", "200", "1000", "5000", "-1", "x"],
+        ["geo"] = ["", "ASC", "DESC WITHDIST", "WITHCOORD WITHHASH", "COUNT 1", "COUNT 2 ASC WITHDIST", "COUNT 0", "ANY", "COUNT 1 ANY ASC", "WITHDIST WITHCOORD DESC COUNT 3"],
+        ["geostore"] = ["", "STOREDIST", "COUNT 1 ASC", "WITHDIST", "COUNT 2 DESC STOREDIST"],
+        ["w"] = ["1", "2", "-1", "0", "1.5", "inf", "x"],
+        ["agg"] = ["SUM", "MIN", "MAX", "BAD"],
+        ["lim"] = ["0", "1", "2", "-1", "x"],
+        ["atms"] = ["4102444800000", "4102444900123", "4102445000999"],
+        // Relative expiries long enough not to run out during a sequence; GT and LT only meet them through absolute times.
+        ["ex"] = ["-1", "0", "x", "200", "300", "9223372036854775807"],
+        ["exms"] = ["0", "-5", "x", "200000", "9223372036854775807"],
+        ["ef"] = ["NX", "XX"],
+        ["eabs"] = ["GT", "LT", "NX", "XX"],
+        ["xe"] = ["inf", "-inf", "nan", "1e308", "1.7976931348623157e308", "5e-324", "0.1", "1e17", "-0", "+1.5", "\" 1\"", "1.", ".5", "0x10", "1e", "10.50",
+            "3.0000000000000001", "1.23456789012345678", "-1e308"],
+        ["bop"] = ["AND", "OR", "XOR", "FOO"],
+        ["ovf"] = ["WRAP", "SAT", "FAIL", "BAD"],
+        ["rk"] = ["1", "-1", "2", "-2", "0", "x", "-9223372036854775808"],
+        // Counts of SRANDMEMBER and ZRANDMEMBER whose reply is not random: none, the whole collection, or an error.
+        ["rc"] = ["0", "x", "1000", "-9223372036854775808", "1.5"],
+        ["cnt"] = ["0", "1", "2", "-1"],
+        ["ml"] = ["0", "1", "3", "-1"],
+        // Past the listpack and intset limits (128 entries, 64 bytes, 512 integers), so collections convert as Redis' do.
+        ["many"] = [Joined(130, i => $"{i}"), Joined(520, i => $"{i}"), Joined(130, i => $"e{i}")],
+        ["manypairs"] = [Joined(130, i => $"f{i} v{i}")],
+        ["manyscored"] = [Joined(130, i => $"{i} z{i}")],
+        ["long"] = [new string('l', 70), new string('9', 65)],
     };
+
+    private static string Joined(int count, Func<int, string> item) => string.Join(' ', Enumerable.Range(0, count).Select(item));
 
     /// <summary>The sequence for a seed, over the given keys.</summary>
     public static List<string> Generate(int seed, int count, string[] keys)
@@ -81,7 +118,13 @@ public static class RandomCommandSequences
                 }
                 var end = template.IndexOf('}', p);
                 var pool = template[(p + 1)..end];
-                line.Append(pool == "k" ? keys[random.Next(keys.Length)] : Pools[pool][random.Next(Pools[pool].Length)]);
+                line.Append(pool switch
+                {
+                    "k" => keys[random.Next(keys.Length)],
+                    // SORT's BY and GET patterns: the keys' hash tag and the element, so that elements named like keys read them.
+                    "p" => keys[0][..(keys[0].IndexOf('}') + 1)] + "*",
+                    _ => Pools[pool][random.Next(Pools[pool].Length)],
+                });
                 p = end;
             }
             lines.Add(line.ToString());

@@ -7,13 +7,18 @@ public struct ExpiryArgs
     /// <summary>Absolute expiry in unix milliseconds, or 0.</summary>
     public long ExpiresAt;
 
-    /// <summary>Parses options from <paramref name="start"/>; null on success, else the error reply.</summary>
-    public static CacheReply? Parse(byte[][] a, int start, bool isSet, string command, long now, out ExpiryArgs result)
+    private byte[]? _expireArg;
+    private long _unit;
+    private bool _relative;
+
+    /// <summary>Parses options from <paramref name="start"/> and their expiry (as SET does); null on success, else the error reply.</summary>
+    public static CacheReply? Parse(byte[][] a, int start, bool isSet, string command, long now, out ExpiryArgs result) =>
+        ParseSyntax(a, start, isSet, out result) ?? result.ResolveExpiry(command, now);
+
+    /// <summary>The options' words from <paramref name="start"/>, the expiry's value not yet read (GETEX reads it after the key's type).</summary>
+    public static CacheReply? ParseSyntax(byte[][] a, int start, bool isSet, out ExpiryArgs result)
     {
         result = default;
-        byte[]? expireArg = null;
-        var unit = 0L;
-        var relative = false;
         var hasExpire = false;
         for (var j = start; j < a.Length; j++)
         {
@@ -27,22 +32,28 @@ public struct ExpiryArgs
             else if (!hasExpire && !result.KeepTtl && !result.Persist && hasNext && (Arg.Is(opt, "ex") || Arg.Is(opt, "px") || Arg.Is(opt, "exat") || Arg.Is(opt, "pxat")))
             {
                 hasExpire = true;
-                unit = opt.Length is 2 or 4 && (opt[0] | 0x20) == 'e' ? 1000 : 1;
-                relative = opt.Length == 2;
-                expireArg = a[++j];
+                result._unit = opt.Length is 2 or 4 && (opt[0] | 0x20) == 'e' ? 1000 : 1;
+                result._relative = opt.Length == 2;
+                result._expireArg = a[++j];
             }
             else return CacheErrors.Syntax;
         }
-        if (expireArg is null) return null;
-        if (!CacheNumbers.TryParseLong(expireArg, out var when)) return CacheErrors.NotInteger;
-        if (when <= 0 || (unit == 1000 && when > long.MaxValue / 1000)) return CacheErrors.InvalidExpire(command);
-        when *= unit;
-        if (relative)
+        return null;
+    }
+
+    /// <summary>Reads the expiry's value into <see cref="ExpiresAt"/>; null on success, else the error reply.</summary>
+    public CacheReply? ResolveExpiry(string command, long now)
+    {
+        if (_expireArg is null) return null;
+        if (!CacheNumbers.TryParseLong(_expireArg, out var when)) return CacheErrors.NotInteger;
+        if (when <= 0 || (_unit == 1000 && when > long.MaxValue / 1000)) return CacheErrors.InvalidExpire(command);
+        when *= _unit;
+        if (_relative)
         {
             if (when > long.MaxValue - now) return CacheErrors.InvalidExpire(command);
             when += now;
         }
-        result.ExpiresAt = when;
+        ExpiresAt = when;
         return null;
     }
 }

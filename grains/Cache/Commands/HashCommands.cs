@@ -138,13 +138,13 @@ public static class HashCommands
 
     public static CacheReply HIncrByFloat(CacheKeyspace ks, byte[][] a)
     {
-        if (!CacheNumbers.TryParseDouble(a[3], out var increment)) return CacheErrors.NotFloat;
-        if (double.IsInfinity(increment)) return CacheReply.Error("ERR value is NaN or Infinity");
+        if (!ExtendedFloat.TryParse(a[3], out var increment)) return CacheErrors.NotFloat;
+        if (increment.Infinite) return CacheReply.Error("ERR value is NaN or Infinity");
         var hash = Lookup(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
         var current = hash?.Get(a[2]) ?? [(byte)'0'];
-        if (!CacheNumbers.TryParseDouble(current, out _)) return CacheErrors.HashNotFloat;
-        if (!CacheNumbers.TryAddFloat(current, a[3], out var result, out _)) return CacheErrors.NaNOrInfinity;
+        if (!CacheNumbers.TryAddFloat(current, a[3], out var result, out _))
+            return ExtendedFloat.TryParse(current, out _) ? CacheErrors.NaNOrInfinity : CacheErrors.HashNotFloat;
         hash ??= Create(ks, a[1], ref entry);
         hash.Set(a[2], result);
         ks.Resize(entry!);

@@ -161,7 +161,7 @@ public static class ListCommands
             var last = i + 1 >= a.Length;
             if (Arg.Is(a[i], "rank") && !last)
             {
-                if (!CacheNumbers.TryParseLong(a[++i], out rank) || rank == long.MinValue) return CacheErrors.NotInteger;
+                if (!CacheNumbers.TryParseLong(a[++i], out rank)) return CacheErrors.NotInteger;
                 if (rank == 0)
                     return CacheReply.Error("ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list");
             }
@@ -185,8 +185,10 @@ public static class ListCommands
         var wantArray = count >= 0;
         if (list is null) return wantArray ? CacheReply.EmptyArray : CacheReply.Nil;
         var matches = new List<CacheReply>();
-        var wanted = count == 0 ? long.MaxValue : wantArray ? count : 1;
-        var skip = Math.Abs(rank) - 1;
+        // Redis negates a RANK of -2^63 into itself: every match from the tail is past the rank, and the COUNT bound
+        // (matches - rank + 1, wrapped) is never reached.
+        var wanted = count == 0 || (rank == long.MinValue && wantArray) ? long.MaxValue : wantArray ? count : 1;
+        var skip = rank == long.MinValue ? 0 : Math.Abs(rank) - 1;
         var scanned = 0L;
         for (var n = 0; n < list.Count && matches.Count < wanted && (maxLength == 0 || scanned < maxLength); n++, scanned++)
         {

@@ -11,6 +11,9 @@ public readonly record struct RandomCountArgs(bool HasCount, long Count, bool Wi
     /// </summary>
     public const long MaxRepeated = 1 << 24;
 
+    /// <summary>Redis' error for a count of -2^63, which it reads into the range of -(2^63 - 1) to 2^63 - 1.</summary>
+    public static readonly CacheReply OutOfLongRange = CacheReply.Error($"ERR value is out of range, value must between {-long.MaxValue} and {long.MaxValue}");
+
     /// <summary>Redis' range error for a count below <see cref="MaxRepeated"/>'s bound, or null.</summary>
     public static CacheReply? CheckRepeated(long count) =>
         count < -MaxRepeated ? CacheReply.Error($"ERR value is out of range, value must between {-MaxRepeated} and {long.MaxValue}") : null;
@@ -24,7 +27,7 @@ public readonly record struct RandomCountArgs(bool HasCount, long Count, bool Wi
         if (hasCount)
         {
             if (!CacheNumbers.TryParseLong(a[2], out count)) return CacheErrors.NotInteger;
-            if (count == long.MinValue) return CacheReply.Error($"ERR value is out of range, value must between {-long.MaxValue} and {long.MaxValue}");
+            if (count == long.MinValue) return OutOfLongRange;
         }
         if (a.Length > 4 || (a.Length == 4 && !Arg.Is(a[3], pairsWord))) return CacheErrors.Syntax;
         var withPairs = a.Length == 4;

@@ -90,7 +90,8 @@ public static class SetCommands
         if (a.Length > 3) return CacheErrors.Syntax;
         var hasCount = a.Length == 3;
         long count = 1;
-        if (hasCount && (!CacheNumbers.TryParseLong(a[2], out count) || count == long.MinValue)) return CacheErrors.NotInteger;
+        if (hasCount && !CacheNumbers.TryParseLong(a[2], out count)) return CacheErrors.NotInteger;
+        if (count == long.MinValue) return RandomCountArgs.OutOfLongRange;
         var set = Lookup.Find(ks, a[1], false, out _, out var error);
         if (error is not null) return error;
         if (!hasCount) return set is null ? CacheReply.Nil : CacheReply.Bulk(set.Random(Random.Shared));

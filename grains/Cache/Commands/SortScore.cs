@@ -3,7 +3,7 @@ using DataTier.Cache.Geo;
 namespace DataTier.Cache.Commands;
 
 /// <summary>
-/// A weight as SORT reads it with C's strtod: the whole string (an empty one is 0), leading white space allowed,
+/// A weight as SORT reads it with C's strtod: the whole string up to any zero byte (an empty one is 0), leading white space allowed,
 /// hexadecimal too; refused when not a number, NaN, or out of a double's normal range (strtod's ERANGE).
 /// </summary>
 public static class SortScore
@@ -11,6 +11,9 @@ public static class SortScore
     public static bool TryParse(byte[] text, out double score)
     {
         score = 0;
+        // strtod reads a C string: it ends at a zero byte (SETRANGE's padding), and an empty one is 0.
+        var end = Array.IndexOf(text, (byte)0);
+        if (end >= 0) text = text[..end];
         if (text.Length == 0) return true;
         var start = 0;
         while (start < text.Length && text[start] is (byte)' ' or >= 9 and <= 13) start++;

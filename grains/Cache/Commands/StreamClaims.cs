@@ -7,11 +7,16 @@ namespace DataTier.Cache.Commands;
 /// <summary>XCLAIM and XAUTOCLAIM: pending entries idle long enough given to another consumer.</summary>
 public static class StreamClaims
 {
+    /// <summary>XAUTOCLAIM's largest COUNT: Redis bounds it so that COUNT times a stream ID's 16 bytes cannot overflow.</summary>
+    private const long MaxAutoClaimCount = long.MaxValue / 16;
+
     /// <summary>XCLAIM key group consumer min-idle-time id [id ...] [IDLE ms] [TIME unix-ms] [RETRYCOUNT count] [FORCE] [JUSTID] [LASTID id].</summary>
     public static CacheReply Claim(CacheKeyspace ks, byte[][] a)
     {
         var stream = Lookup.Find(ks, a[1], true, out var entry, out var error);
         if (error is not null) return error;
+        // As in Redis, the group is looked up before the arguments are read.
+        if (stream is null || !stream.Groups.TryGetValue(a[2], out var group)) return StreamErrors.NoKeyOrGroup(a[1], a[2]);
         if (!CacheNumbers.TryParseLong(a[4], out var minIdle)) return CacheReply.Error("ERR Invalid min-idle-time argument for XCLAIM");
         var ids = new List<StreamEntryId>();
         var i = 5;
@@ -48,26 +53,31 @@ public static class StreamClaims
             }
         }
         if (deliveredAt < 0 || deliveredAt > ks.Now) deliveredAt = ks.Now;
-        if (stream is null || !stream.Groups.TryGetValue(a[2], out var group)) return StreamErrors.NoKeyOrGroup(a[1], a[2]);
         if (lastId is { } newLast && newLast > group.LastDelivered) group.LastDelivered = newLast;
-        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
-        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
-        consumer.SeenAt = ks.Now;
+        StreamConsumer? consumer = null;
         var replies = new List<CacheReply>();
         foreach (var id in ids)
         {
             var exists = stream.Find(id) is not null;
-            if (force && exists && !group.Pending.ContainsKey(id))
+            // FORCE makes a pending entry (delivered once) for an entry no consumer has; the idle time does not apply to it.
+            var forced = force && exists && !group.Pending.ContainsKey(id);
+            PendingEntry? pending = null;
+            if (!forced)
             {
-                group.Pending[id] = new PendingEntry(consumer, ks.Now, 0);
-                consumer.Pending.Add(id);
+                if (!group.Pending.TryGetValue(id, out pending)) continue;
+                if (minIdle > 0 && ks.Now - pending.DeliveredAt < minIdle) continue;
+                if (!exists)
+                {
+                    group.Acknowledge(id);
+                    continue;
+                }
             }
-            if (!group.Pending.TryGetValue(id, out var pending)) continue;
-            if (minIdle > 0 && ks.Now - pending.DeliveredAt < minIdle) continue;
-            if (!exists)
+            consumer ??= StreamConsumers.Seen(ks, a[1], group, a[3]);
+            if (pending is null)
             {
-                group.Acknowledge(id);
-                continue;
+                pending = new PendingEntry(consumer, ks.Now, 1);
+                group.Pending[id] = pending;
+                consumer.Pending.Add(id);
             }
             Move(id, pending, consumer, deliveredAt, retryCount >= 0 ? retryCount : justId ? pending.Deliveries : pending.Deliveries + 1);
             replies.Add(justId ? StreamIds.Bulk(id) : StreamIds.Entry(stream.Find(id)!));
@@ -79,8 +89,7 @@ public static class StreamClaims
     /// <summary>XAUTOCLAIM key group consumer min-idle-time start [COUNT count] [JUSTID]: [next start, claimed, deleted IDs].</summary>
     public static CacheReply AutoClaim(CacheKeyspace ks, byte[][] a)
     {
-        var stream = Lookup.Find(ks, a[1], true, out var entry, out var error);
-        if (error is not null) return error;
+        // As in Redis, the arguments are read before the key's type and group are checked.
         if (!CacheNumbers.TryParseLong(a[4], out var minIdle)) return CacheReply.Error("ERR Invalid min-idle-time argument for XAUTOCLAIM");
         if (minIdle < 0) minIdle = 0;
         if (StreamIds.ParseBound(a[5], start: true, out var start) is { } badStart) return badStart;
@@ -90,8 +99,7 @@ public static class StreamClaims
         {
             if (Arg.Is(a[i], "count") && i + 1 < a.Length)
             {
-                if (!CacheNumbers.TryParseLong(a[++i], out count)) return CacheErrors.NotInteger;
-                if (count < 1 || count > long.MaxValue / 10) return CacheReply.Error("ERR COUNT must be > 0");
+                if (!CacheNumbers.TryParseLong(a[++i], out count) || count < 1 || count > MaxAutoClaimCount) return CacheReply.Error("ERR COUNT must be > 0");
             }
             else if (Arg.Is(a[i], "justid"))
             {
@@ -102,10 +110,10 @@ public static class StreamClaims
                 return CacheErrors.Syntax;
             }
         }
+        var stream = Lookup.Find(ks, a[1], true, out var entry, out var error);
+        if (error is not null) return error;
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group)) return StreamErrors.NoKeyOrGroup(a[1], a[2]);
-        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
-        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
-        consumer.SeenAt = ks.Now;
+        StreamConsumer? consumer = null;
         var attempts = count * 10;
         var claimed = new List<CacheReply>();
         var deleted = new List<CacheReply>();
@@ -123,6 +131,7 @@ public static class StreamClaims
                 continue;
             }
             if (ks.Now - pending.DeliveredAt < minIdle) continue;
+            consumer ??= StreamConsumers.Seen(ks, a[1], group, a[3]);
             Move(id, pending, consumer, ks.Now, justId ? pending.Deliveries : pending.Deliveries + 1);
             claimed.Add(justId ? StreamIds.Bulk(id) : StreamIds.Entry(found));
             count--;

@@ -9,8 +9,6 @@ public static class StreamGroupCommands
 {
     public static CacheReply Group(CacheKeyspace ks, byte[][] a)
     {
-        var stream = Lookup.Find(ks, a[2], true, out var entry, out var error);
-        if (error is not null) return error;
         var create = Arg.Is(a[1], "create");
         var setId = Arg.Is(a[1], "setid");
         var makeStream = false;
@@ -34,6 +32,9 @@ public static class StreamGroupCommands
                 }
             }
         }
+        // As in Redis, the options are read before the key's type is checked.
+        var stream = Lookup.Find(ks, a[2], true, out var entry, out var error);
+        if (error is not null) return error;
         if (stream is null && !(create && makeStream))
             return CacheReply.Error("ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.");
         if (create) return Create(ks, a, stream, entry, entriesRead);

@@ -25,26 +25,25 @@ public static class StreamGroupReads
         if (stream is null || !stream.Groups.TryGetValue(a[2], out var group))
             return StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
         if (count < 0) return CacheReply.Ok;
-        var consumer = group.Consumer(a[3], ks.Now, out var consumerCreated);
-        if (consumerCreated) ks.StreamEvent("xgroup-createconsumer", a[1]);
-        consumer.SeenAt = ks.Now;
         CacheReply reply;
-        if (Arg.Is(a[4], ">"))
+        // Redis stands for ">" with the greatest ID, so that ID reads new entries too.
+        var history = StreamEntryId.TryParse(a[4], 0, special: false, out var from) && from != StreamEntryId.Max;
+        if (!history)
         {
             var ticket = until > 0 ? WaitTicket.Read(a, 8) : null;
             if (ticket is { } waiting && !ks.TakeGroupTurn(a[1], a[2], waiting, until, HasNew(stream, group))) return CacheReply.Nil;
-            reply = ReadNew(ks, stream, group, consumer, count, noAck);
-            if (reply.Items!.Length == 0)
+            // As Redis 7.0, a read with nothing new neither creates the consumer nor marks it seen.
+            if (!HasNew(stream, group))
             {
                 if (until > 0 && ticket is null) ks.AwaitKey(a[1], until);
-                reply = CacheReply.Nil;
+                return CacheReply.Nil;
             }
-            else if (ticket is { } served) ks.LeaveGroupLine(a[1], a[2], served, HasNew(stream, group));
+            reply = ReadNew(ks, stream, group, StreamConsumers.Seen(ks, a[1], group, a[3]), count, noAck);
+            if (ticket is { } served) ks.LeaveGroupLine(a[1], a[2], served, HasNew(stream, group));
         }
         else
         {
-            StreamEntryId.TryParse(a[4], 0, special: false, out var from);
-            reply = ReadHistory(ks, stream, group, consumer, from, count);
+            reply = ReadHistory(ks, stream, group, StreamConsumers.Seen(ks, a[1], group, a[3]), from, count);
         }
         ks.Resize(entry!);
         return reply;
@@ -66,10 +65,11 @@ public static class StreamGroupReads
         return CacheReply.Array(entries.Select(StreamIds.Entry).ToArray());
     }
 
-    /// <summary>The consumer's pending entries from <paramref name="from"/>: each delivered again ([id, nil] for one deleted since).</summary>
-    private static CacheReply ReadHistory(CacheKeyspace ks, StreamValue stream, StreamGroup group, StreamConsumer consumer, StreamEntryId from, long count)
+    /// <summary>The consumer's pending entries after <paramref name="after"/>: each delivered again ([id, nil] for one deleted since).</summary>
+    private static CacheReply ReadHistory(CacheKeyspace ks, StreamValue stream, StreamGroup group, StreamConsumer consumer, StreamEntryId after, long count)
     {
         var replies = new List<CacheReply>();
+        after.TryNext(out var from);
         foreach (var id in consumer.Pending.GetViewBetween(from, StreamEntryId.Max).ToList())
         {
             if (count > 0 && replies.Count >= count) break;

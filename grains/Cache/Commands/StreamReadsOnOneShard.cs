@@ -12,10 +12,13 @@ public static class StreamReadsOnOneShard
     public static CacheReply Read(CacheKeyspace ks, byte[][] a, bool group)
     {
         if (StreamReadRequest.TryParse(a, group, out var read) is { } invalid) return invalid;
-        if (read.Group is not null && read.Keys.Length > 1)
+        if (read.ChecksKeysFirst)
         {
             for (var i = 0; i < read.Keys.Length; i++)
-                if (ShardExecutor.Execute(ks, read.CheckGroupOnShard(i)) is { IsError: true } missing) return missing;
+            {
+                if (ShardExecutor.Execute(ks, read.CheckKeyOnShard(i)) is { IsError: true } missing) return missing;
+                if (read.CheckId(i) is { } badId) return badId;
+            }
         }
         var found = new List<CacheReply>();
         for (var i = 0; i < read.Keys.Length; i++)

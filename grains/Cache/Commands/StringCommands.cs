@@ -43,10 +43,12 @@ public static class StringCommands
 
     public static CacheReply GetEx(CacheKeyspace ks, byte[][] a)
     {
-        if (ExpiryArgs.Parse(a, 2, isSet: false, "getex", ks.Now, out var o) is { } error) return error;
+        if (ExpiryArgs.ParseSyntax(a, 2, isSet: false, out var o) is { } error) return error;
         var entry = ks.Read(a[1]);
         if (entry is null) return CacheReply.Nil;
         if (entry.Value is not byte[] value) return CacheErrors.WrongType;
+        // As in Redis, the expiry's value is read only once the key is found to be a string.
+        if (o.ResolveExpiry("getex", ks.Now) is { } invalidExpiry) return invalidExpiry;
         if (o.ExpiresAt != 0)
         {
             if (o.ExpiresAt <= ks.Now)
@@ -238,7 +240,6 @@ public static class StringCommands
             if (entry.Value is not byte[] value) return CacheErrors.WrongType;
             current = value;
         }
-        if (!CacheNumbers.TryParseDouble(current, out _) || !CacheNumbers.TryParseDouble(a[2], out _)) return CacheErrors.NotFloat;
         if (!CacheNumbers.TryAddFloat(current, a[2], out var result, out var notFloat)) return notFloat ? CacheErrors.NotFloat : CacheErrors.NaNOrInfinity;
         entry ??= ks.Add(a[1], result);
         entry.Value = result;

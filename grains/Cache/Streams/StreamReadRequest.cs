@@ -58,25 +58,36 @@ public sealed record StreamReadRequest(byte[][] Keys, byte[][] Ids, long Count, 
         if (group && groupName is null) return CacheReply.Error("ERR Missing GROUP option for XREADGROUP");
         var keyCount = (a.Length - streamsAt) / 2;
         var ids = a[(streamsAt + keyCount)..];
-        foreach (var id in ids)
-        {
-            if (Arg.Is(id, "$"))
-            {
-                if (group)
-                    return CacheReply.Error("ERR The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.");
-            }
-            else if (Arg.Is(id, ">"))
-            {
-                if (!group) return CacheReply.Error("ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.");
-            }
-            else if (!StreamEntryId.TryParse(id, 0, special: false, out _))
-            {
-                return StreamErrors.InvalidId;
-            }
-        }
         read = new StreamReadRequest(a[streamsAt..(streamsAt + keyCount)], ids, count, block, groupName, consumer, noAck);
         return null;
     }
+
+    /// <summary>
+    /// The error of ID <paramref name="index"/>, or null. Redis checks the keys in order, each key's type (and group)
+    /// before its ID, so the caller checks these after the key's <see cref="CheckKeyOnShard"/>.
+    /// </summary>
+    public CacheReply? CheckId(int index)
+    {
+        var id = Ids[index];
+        if (Arg.Is(id, "$"))
+            return Group is null ? null : CacheReply.Error("ERR The $ ID is meaningless in the context of XREADGROUP: you want to read the history of this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an empty result set.");
+        if (Arg.Is(id, ">"))
+            return Group is not null ? null : CacheReply.Error("ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> option.");
+        return StreamEntryId.TryParse(id, 0, special: false, out _) ? null : StreamErrors.InvalidId;
+    }
+
+    /// <summary>Whether every ID is one the shards can read from.</summary>
+    private bool IdsAreValid => Enumerable.Range(0, Ids.Length).All(i => CheckId(i) is null);
+
+    /// <summary>
+    /// Whether the keys must be checked one by one (<see cref="CheckKeyOnShard"/>, then <see cref="CheckId"/>) before
+    /// any is read: when an ID is bad (its error comes after the earlier keys' and its own key's), and for a group read
+    /// over several keys (the first key's WRONGTYPE or NOGROUP comes before any consumer is touched).
+    /// </summary>
+    public bool ChecksKeysFirst => !IdsAreValid || (Group is not null && Keys.Length > 1);
+
+    /// <summary>The check of key <paramref name="index"/>'s type (and group) on its shard: an error, or a reply that reads nothing.</summary>
+    public ShardCommand CheckKeyOnShard(int index) => Group is null ? ReadOnShard(index, "$"u8.ToArray(), 0) : CheckGroupOnShard(index);
 
     /// <summary>
     /// The read of key <paramref name="index"/> on its shard, from <paramref name="id"/>, waiting until
@@ -93,7 +104,6 @@ public sealed record StreamReadRequest(byte[][] Keys, byte[][] Ids, long Count, 
             : ["XREADGROUP"u8.ToArray(), Keys[index], Group, Consumer!, id, count, noAck, until, ticket.Arg]);
     }
 
-    /// <summary>The check that key <paramref name="index"/> has the group, made for every key before any is read, as Redis does.</summary>
-    public ShardCommand CheckGroupOnShard(int index) => new(CommandId.StreamReadGroupOrAwait,
+    private ShardCommand CheckGroupOnShard(int index) => new(CommandId.StreamReadGroupOrAwait,
         ["XREADGROUP"u8.ToArray(), Keys[index], Group!, Consumer!, ">"u8.ToArray(), "-1"u8.ToArray(), "0"u8.ToArray(), "0"u8.ToArray()]);
 }
