@@ -14,19 +14,8 @@ public sealed class CommandDocsTests(CacheSiloFixture fixture)
     [Fact]
     public async Task The_docs_of_every_command_are_redis_servers()
     {
-        await using var ours = await fixture.ConnectAsync();
-        await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
-        await ours.CallAsync("HELLO", "3");
-        await theirs.CallAsync("HELLO", "3");
-        var differences = new List<string>();
-        foreach (var spec in CommandTable.All)
-        {
-            var actual = await ours.CallAsync("COMMAND", "DOCS", spec.Name);
-            var served = Subcommands(actual).Select(e => RenderedReply.Entry(e).Key).ToHashSet();
-            var expected = Normalized(await theirs.CallAsync("COMMAND", "DOCS", spec.Name), served);
-            actual = Normalized(actual, served);
-            if (expected != actual) differences.Add($"{spec.Name}:\n redis {expected}\n ours  {actual}");
-        }
+        var differences = await EveryCommandComparison.DifferencesAsync(fixture, "DOCS",
+            reply => Subcommands(reply).Select(e => RenderedReply.Entry(e).Key).ToHashSet(), Normalized);
         Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 

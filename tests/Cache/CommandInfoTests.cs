@@ -16,19 +16,7 @@ public sealed class CommandInfoTests(CacheSiloFixture fixture)
     [Fact]
     public async Task The_whole_entry_of_every_command_is_redis_servers()
     {
-        await using var ours = await fixture.ConnectAsync();
-        await using var theirs = await RespTestClient.ConnectAsync(fixture.Redis.Port);
-        await ours.CallAsync("HELLO", "3");
-        await theirs.CallAsync("HELLO", "3");
-        var differences = new List<string>();
-        foreach (var spec in CommandTable.All)
-        {
-            var actual = await ours.CallAsync("COMMAND", "INFO", spec.Name);
-            var served = Subcommands(actual).Select(Name).ToHashSet();
-            var expected = Normalized(await theirs.CallAsync("COMMAND", "INFO", spec.Name), served);
-            actual = Normalized(actual, served);
-            if (expected != actual) differences.Add($"{spec.Name}:\n redis {expected}\n ours  {actual}");
-        }
+        var differences = await EveryCommandComparison.DifferencesAsync(fixture, "INFO", reply => Subcommands(reply).Select(Name).ToHashSet(), Normalized);
         Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 
