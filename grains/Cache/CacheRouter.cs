@@ -19,6 +19,7 @@ public sealed class CacheRouter
     private readonly ShardRunner? _runner;
     private readonly ICacheShardGrain[] _shards;
     private readonly WrittenShards? _written;
+    private readonly string? _origin;
 
     public CacheRouter(IGrainFactory grains) : this(grains, null, null)
     {
@@ -32,17 +33,24 @@ public sealed class CacheRouter
         _shards = new ICacheShardGrain[CacheSlots.ShardCount];
     }
 
-    private CacheRouter(CacheRouter shared, WrittenShards written)
+    private CacheRouter(CacheRouter shared, WrittenShards? written, string? origin)
     {
         _grains = shared._grains;
         _local = shared._local;
         _runner = shared._runner;
         _shards = shared._shards;
         _written = written;
+        _origin = origin;
     }
 
     /// <summary>A router for one client that notes in <paramref name="written"/> the shards its commands may change.</summary>
-    public CacheRouter NotingWrites(WrittenShards written) => new(this, written);
+    public CacheRouter NotingWrites(WrittenShards written) => new(this, written, _origin);
+
+    /// <summary>
+    /// This router for a client tracking with NOLOOP: every command it sends carries the client's origin (null: none),
+    /// the steps of commands across shards included, so that the client is not told of the keys they change.
+    /// </summary>
+    public CacheRouter WithOrigin(string? origin) => origin == _origin ? this : new(this, _written, origin);
 
     public ICacheShardGrain Shard(int index) => _shards[index] ??= _grains.GetGrain<ICacheShardGrain>(index);
 
@@ -50,6 +58,7 @@ public sealed class CacheRouter
 
     public ValueTask<CacheReply> Execute(int shard, ShardCommand command)
     {
+        if (_origin is not null) command = WithOrigin(command);
         if (_local?.Find(shard) is { } keyspace && _runner!.TryRun(keyspace, command, out var seq) is { } reply)
         {
             if (_written is not null && CommandTable.MayChange(command.Id)) _written.Note(shard, seq);
@@ -60,6 +69,7 @@ public sealed class CacheRouter
 
     public ValueTask<CacheReply[]> Execute(int shard, ShardCommand[] commands)
     {
+        if (_origin is not null) commands = Array.ConvertAll(commands, WithOrigin);
         if (_local?.Find(shard) is { } keyspace && _runner!.TryRun(keyspace, commands, out var seq) is { } replies)
         {
             if (_written is not null && MayChange(commands)) _written.Note(shard, seq);
@@ -77,7 +87,7 @@ public sealed class CacheRouter
     public async Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null)
     {
         var shard = ShardOf(snapshot.Key);
-        var stored = await Shard(shard).Import(snapshot, onlyIfAbsent, notify);
+        var stored = await Shard(shard).Import(snapshot, onlyIfAbsent, notify, _origin);
         // Rare (stores across shards): WAIT then takes every change the shard has made by its time.
         _written?.Note(shard, -1);
         return stored;
@@ -103,6 +113,9 @@ public sealed class CacheRouter
         _written!.Note(shard, execution.ReplicationSeq);
         return execution.Replies;
     }
+
+    private ShardCommand WithOrigin(ShardCommand command) =>
+        command.Origin is not null || command.Caller?.Origin is not null ? command : new ShardCommand(command.Id, command.Args) { Caller = command.Caller, Origin = _origin };
 
     private static bool MayChange(ShardCommand[] commands)
     {

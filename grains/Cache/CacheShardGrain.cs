@@ -157,14 +157,23 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         }
     }
 
-    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null)
+    public Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null, string? origin = null)
     {
         bool stored;
         KeyWaiterSignals? signals;
         lock (_keyspace.Gate)
         {
             _keyspace.Now = runner.Now();
-            stored = ImportLocked(snapshot, onlyIfAbsent);
+            var outer = _keyspace.Origin;
+            _keyspace.Origin = origin ?? outer;
+            try
+            {
+                stored = ImportLocked(snapshot, onlyIfAbsent);
+            }
+            finally
+            {
+                _keyspace.Origin = outer;
+            }
             if (stored && notify is not null) _keyspace.Notify(Notifications.KeyspaceEventNames.TypeOf(notify), notify, snapshot.Key);
             signals = _keyspace.TakeSignals();
         }

@@ -30,7 +30,7 @@ public interface ICacheShardGrain : IGrainWithIntegerKey
     /// Stores a value under the snapshot's key, replacing any (unless <paramref name="onlyIfAbsent"/>); false when it was
     /// not stored. <paramref name="notify"/> names the keyspace event the store raises (copy_to, rename_to, sunionstore, ...).
     /// </summary>
-    Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null);
+    Task<bool> Import(EntrySnapshot snapshot, bool onlyIfAbsent, string? notify = null, string? origin = null);
 
     /// <summary>Writes the shard's keys to its snapshot in the durable store; returns how many.</summary>
     Task<long> Save();

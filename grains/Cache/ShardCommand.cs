@@ -12,4 +12,10 @@ public sealed class ShardCommand(CommandId id, byte[][] args)
 
     /// <summary>The client that sent the command, for the slow log; null for the steps a command is split into.</summary>
     [Id(2)] public Diagnostics.SlowLogCaller? Caller { get; init; }
+
+    /// <summary>
+    /// The connection a command without <see cref="Caller"/> (a step of a command across shards) runs for, when it
+    /// tracks keys with NOLOOP (see <see cref="Diagnostics.SlowLogCaller.Origin"/>); null otherwise.
+    /// </summary>
+    [Id(3)] public string? Origin { get; init; }
 }

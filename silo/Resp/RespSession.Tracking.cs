@@ -85,6 +85,7 @@ public sealed partial class RespSession
         _trackingNoLoop |= noLoop;
         _trackingRedirect = redirect;
         _trackingPrefixes = [.. _trackingPrefixes, .. prefixes.Where(p => !_trackingPrefixes.Any(q => q.AsSpan().SequenceEqual(p)))];
+        _router = _router.WithOrigin(NoLoopOrigin);
         _services.Tracking.Start(this);
         _services.Invalidations.Activate();
         return CacheReply.Ok;
@@ -133,6 +134,7 @@ public sealed partial class RespSession
         _trackingRedirect = 0;
         _trackingPrefixes = [];
         _caching = null;
+        _router = _router.WithOrigin(null);
         _services.Tracking.Stop(this);
     }
 

@@ -21,8 +21,8 @@ public sealed partial class RespSession : IPubSubSubscriber
     private readonly RespServices _services;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly PendingShardCommands _pending = new();
-    /// <summary>The silo's router, or with replicas one that notes where this client's commands change keys, for WAIT.</summary>
-    private readonly CacheRouter _router;
+    /// <summary>The silo's router, or with replicas one that notes where this client's commands change keys, for WAIT; while it tracks with NOLOOP, one whose commands carry its origin.</summary>
+    private CacheRouter _router;
     private readonly DataTier.Cache.Replication.WrittenShards? _written;
     private readonly List<byte[][]> _commands = [];
     private Channel<CacheReply[]>? _pushes;

@@ -129,6 +129,7 @@ public static class KeyCommands
         moved.Frequency = source.Frequency;
         moved.Flags = source.Flags;
         moved.StringEncoding = source.StringEncoding;
+        ks.ValueArrived(a[2], source.Value);
         ks.GenericEvent("rename_from", a[1]);
         ks.GenericEvent("rename_to", a[2]);
         return nx ? CacheReply.One : CacheReply.Ok;

@@ -11,11 +11,13 @@ public static class ShardExecutor
     /// </summary>
     public static CacheReply ExecuteTimed(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
     {
-        if (caller is null) return Execute(ks, command);
+        var origin = caller?.Origin ?? command.Origin;
+        if (caller is null && origin is null) return Execute(ks, command);
         var outer = ks.Origin;
-        ks.Origin = caller.Origin ?? outer;
+        ks.Origin = origin ?? outer;
         try
         {
+            if (caller is null) return Execute(ks, command);
             if (command.Id == CommandId.ExecOnShard) return TransactionCommands.Exec(ks, command.Args, caller);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var reply = Execute(ks, command);

@@ -41,6 +41,7 @@ public static class StreamGroupCommands
         if (Arg.Is(a[1], "destroy"))
         {
             if (!stream!.RemoveGroup(a[3])) return CacheReply.Zero;
+            ks.GroupGone(a[2], a[3]);
             ks.Resize(entry!);
             ks.StreamEvent("xgroup-destroy", a[2]);
             return CacheReply.One;

@@ -13,24 +13,24 @@ public static class StreamGroupReads
     /// ms (0: no wait), and for a blocking read its ticket. The entries delivered as an array; for <c>&gt;</c> with nothing
     /// new, or before the ticket's turn in the group's line of blocked readers, nil (the ticket staying in line to be
     /// woken in its turn). A count of -1 only checks that the group exists (OK or the error), as Redis does for every key
-    /// before reading any.
+    /// before reading any. A ticket already in line whose stream or group has gone gets the error Redis 7.0 unblocks its client with.
     /// </summary>
     public static CacheReply ReadOrAwait(CacheKeyspace ks, byte[][] a)
     {
         CacheNumbers.TryParseLong(a[5], out var count);
         var noAck = a[6].Length == 1 && a[6][0] == (byte)'1';
         CacheNumbers.TryParseLong(a[7], out var until);
+        var ticket = until > 0 && Arg.Is(a[4], ">") ? WaitTicket.Read(a, 8) : null;
+        var blocked = ticket is { } t && ks.InGroupLine(a[1], a[2], t);
         var stream = Lookup.Find(ks, a[1], true, out var entry, out var error);
-        if (error is not null) return error;
-        if (stream is null || !stream.Groups.TryGetValue(a[2], out var group))
-            return StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
+        if (error is not null || stream is null) return blocked ? StreamErrors.KeyGoneWhileBlocked : error ?? NoKeyOrGroup(a);
+        if (!stream.Groups.TryGetValue(a[2], out var group)) return blocked ? StreamErrors.GroupGoneWhileBlocked : NoKeyOrGroup(a);
         if (count < 0) return CacheReply.Ok;
         CacheReply reply;
         // Redis stands for ">" with the greatest ID, so that ID reads new entries too.
         var history = StreamEntryId.TryParse(a[4], 0, special: false, out var from) && from != StreamEntryId.Max;
         if (!history)
         {
-            var ticket = until > 0 ? WaitTicket.Read(a, 8) : null;
             if (ticket is { } waiting && !ks.TakeGroupTurn(a[1], a[2], waiting, until, HasNew(stream, group))) return CacheReply.Nil;
             // As Redis 7.0, a read with nothing new neither creates the consumer nor marks it seen.
             if (!HasNew(stream, group))
@@ -48,6 +48,8 @@ public static class StreamGroupReads
         ks.Resize(entry!);
         return reply;
     }
+
+    private static CacheReply NoKeyOrGroup(byte[][] a) => StreamErrors.NoKeyOrGroup(a[1], a[2], " in XREADGROUP with GROUP option");
 
     /// <summary>Whether the group has entries it has not delivered yet.</summary>
     public static bool HasNew(StreamValue stream, StreamGroup group) =>

@@ -6,7 +6,9 @@ namespace DataTier.Cache.Keyspace;
 /// The keys blocked clients wait on, and whom to wake when they grow (for the shard's runner to signal). Readers of a
 /// stream without a group (XREAD) are all woken by an entry added; clients that take elements (the blocking list and
 /// sorted set pops) stand in a line per key, and readers of a consumer group (XREADGROUP with <c>&gt;</c>) in a line per
-/// key and group, and are woken one at a time, the first in line first, as Redis serves its blocked clients.
+/// key and group, and are woken one at a time, the first in line first, as Redis serves its blocked clients. A group's
+/// reader is served only when woken (an entry added, or the stream or group gone, for it to answer the error Redis
+/// answers then), not when entries become new to the group otherwise (XGROUP SETID back), as in Redis 7.0.
 /// </summary>
 public sealed partial class CacheKeyspace
 {
@@ -45,7 +47,31 @@ public sealed partial class CacheKeyspace
                 foreach (var (idle, _) in _groupLines.Where(g => g.Value.Values.All(l => l.Head(Now) is null)).ToList()) _groupLines.Remove(idle);
             _groupLines[key] = lines = new Dictionary<byte[], KeyWaitLine>(ByteArrayComparer.Instance);
         }
-        return TakeTurn(lines, group, ticket, until, available);
+        return TakeTurn(lines, group, ticket, until, available, onlyWhenWoken: true);
+    }
+
+    /// <summary>Whether the ticket stands in the line of the stream's group, so its client is blocked there.</summary>
+    public bool InGroupLine(byte[] key, byte[] group, Guid ticket) =>
+        _groupLines is not null && _groupLines.TryGetValue(key, out var lines) && lines.TryGetValue(group, out var line) && line.Contains(ticket);
+
+    /// <summary>The stream's group was destroyed: its blocked readers are all woken, to answer Redis' NOGROUP.</summary>
+    public void GroupGone(byte[] key, byte[] group)
+    {
+        if (_groupLines is { Count: > 0 } && _groupLines.TryGetValue(key, out var lines) && lines.TryGetValue(group, out var line))
+            (_turns ??= []).AddRange(line.WakeAll(Now));
+    }
+
+    /// <summary>The stream at the key was deleted or replaced: every blocked reader of its groups is woken, as Redis 7.0 does.</summary>
+    private void StreamGone(byte[] key)
+    {
+        if (_groupLines is not { Count: > 0 } || !_groupLines.TryGetValue(key, out var lines)) return;
+        foreach (var line in lines.Values) (_turns ??= []).AddRange(line.WakeAll(Now));
+    }
+
+    private void AllStreamsGone()
+    {
+        if (_groupLines is not { Count: > 0 }) return;
+        foreach (var key in _groupLines.Keys) StreamGone(key);
     }
 
     /// <summary>The ticket took from the key, or stopped waiting: it leaves the line, and if the key holds more the next in line is woken.</summary>
@@ -98,7 +124,7 @@ public sealed partial class CacheKeyspace
         return turns;
     }
 
-    private bool TakeTurn(Dictionary<byte[], KeyWaitLine> lines, byte[] name, Guid ticket, long until, bool available)
+    private bool TakeTurn(Dictionary<byte[], KeyWaitLine> lines, byte[] name, Guid ticket, long until, bool available, bool onlyWhenWoken = false)
     {
         if (!lines.TryGetValue(name, out var line))
         {
@@ -107,7 +133,7 @@ public sealed partial class CacheKeyspace
                 foreach (var (idle, _) in lines.Where(l => l.Value.Head(Now) is null).ToList()) lines.Remove(idle);
             lines[name] = line = new KeyWaitLine();
         }
-        return line.TakeTurn(ticket, until, Now);
+        return line.TakeTurn(ticket, until, Now, onlyWhenWoken);
     }
 
     private void Leave(Dictionary<byte[], KeyWaitLine> lines, byte[] name, Guid ticket, bool holdsMore)
@@ -120,7 +146,7 @@ public sealed partial class CacheKeyspace
 
     private void WakeFirstInLine(Dictionary<byte[], KeyWaitLine> lines, byte[] name, KeyWaitLine line)
     {
-        if (line.Head(Now) is { } first) (_turns ??= []).Add(first);
+        if (line.WakeFirst(Now) is { } first) (_turns ??= []).Add(first);
         else lines.Remove(name);
     }
 }

@@ -30,8 +30,13 @@ public sealed partial class CacheKeyspace
     {
         var entry = Put(key, value);
         if (expiresAt != 0) SetExpiry(entry, expiresAt);
-        // A sorted set, list or stream put where a client waits (COPY, SORT ... STORE, RENAME across shards, RESTORE) wakes it, as in Redis.
-        if (value is Values.SortedSetValue or Values.ListValue or Streams.StreamValue) KeyGrew(key);
+        ValueArrived(key, value);
         return entry;
+    }
+
+    /// <summary>A sorted set, list or stream put where a client waits (COPY, SORT ... STORE, RENAME, RESTORE) wakes it, as in Redis.</summary>
+    public void ValueArrived(byte[] key, object value)
+    {
+        if (value is Values.SortedSetValue or Values.ListValue or Streams.StreamValue) KeyGrew(key);
     }
 }

@@ -110,6 +110,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         var entry = Find(key);
         if (entry is null) return Add(key, value);
+        if (entry.Value is Streams.StreamValue) StreamGone(key);
         entry.Value = value;
         entry.Flags = 0;
         entry.StringEncoding = StringEncoding.Auto;
@@ -160,6 +161,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         Feed?.Mark(entry.Key);
         if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, origin);
         Touched(entry.Key);
+        if (entry.Value is Streams.StreamValue) StreamGone(entry.Key);
         _map.Remove(entry);
         RemoveAt(_all, entry.Index, static (e, i) => e.Index = i);
         if (entry.VolatileIndex >= 0)
@@ -203,6 +205,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         Feed?.MarkFlushed();
         if (Tracking is { Active: true } tracking) tracking.Flushed();
         TouchedAll();
+        AllStreamsGone();
         budget.Add(-UsedBytes);
         UsedBytes = 0;
         _map.Clear();

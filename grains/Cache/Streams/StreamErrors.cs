@@ -10,6 +10,8 @@ public static class StreamErrors
     public static readonly CacheReply TooLarge = CacheReply.Error("ERR Elements are too large to be stored");
     public static readonly CacheReply InvalidStart = CacheReply.Error("ERR invalid start ID for the interval");
     public static readonly CacheReply InvalidEnd = CacheReply.Error("ERR invalid end ID for the interval");
+    public static readonly CacheReply KeyGoneWhileBlocked = CacheReply.Error("UNBLOCKED the stream key no longer exists");
+    public static readonly CacheReply GroupGoneWhileBlocked = CacheReply.Error("NOGROUP the consumer group this client was blocked on no longer exists");
     public static readonly CacheReply BusyGroup = CacheReply.Error("BUSYGROUP Consumer Group name already exists");
 
     public static CacheReply NoKeyOrGroup(byte[] key, byte[] group, string suffix = "") =>
