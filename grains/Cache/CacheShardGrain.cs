@@ -245,7 +245,6 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
             if (_replicator is not null)
             {
                 context.TryAddValue(ResumeKey, _replicator.Carry());
-                _seq = _replicator.Feed.PendingSeq;
                 _replicator = null;
             }
             _keyspace.Close();

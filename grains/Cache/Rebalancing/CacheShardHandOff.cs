@@ -60,15 +60,12 @@ public sealed partial class CacheShardHandOff(
         var local = shards.Snapshot();
         if (local.Count == 0) return;
         LogHandingOff(logger, local.Count, silos);
-        foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-            await Task.WhenAll(batch.Select(s =>
-                {
-                    var owner = ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId));
-                    moves.Begin(MoveKind.CacheShard, s.GrainId, owner, MoveCause.HandOff);
-                    return s.Grain.Rebalance(owner);
-                }))
-                .WaitAsync(cancellationToken);
-        await shards.WhenEmpty().WaitAsync(cancellationToken);
+        await MoveInBatchesAsync(local, s =>
+        {
+            var owner = ring.OwnerOf(ConsistentHashPlacementDirector.RingKey(s.GrainId));
+            moves.Begin(MoveKind.CacheShard, s.GrainId, owner, MoveCause.HandOff);
+            return s.Grain.Rebalance(owner);
+        }, shards.WhenEmpty, cancellationToken);
     }
 
     /// <summary>
@@ -80,11 +77,17 @@ public sealed partial class CacheShardHandOff(
         var local = replicas.Snapshot();
         if (local.Count == 0) return;
         LogHandingOffReplicas(logger, local.Count);
+        await MoveInBatchesAsync(local,
+            r => ReplicaKey.TryParse(r.Key, out var owner, out var k) ? r.Value.Grain.Rebalance(ring.OwnerOf(owner, k)) : Task.CompletedTask,
+            replicas.WhenEmpty, cancellationToken);
+    }
+
+    /// <summary>Asks <see cref="RebalancingOptions.MovesPerBatch"/> grains at a time to move, then waits until none is left here.</summary>
+    private async Task MoveInBatchesAsync<T>(IReadOnlyList<T> local, Func<T, Task> move, Func<Task> whenGone, CancellationToken cancellationToken)
+    {
         foreach (var batch in local.Chunk(Math.Max(1, options.Value.MovesPerBatch)))
-            await Task.WhenAll(batch.Select(r =>
-                    ReplicaKey.TryParse(r.Key, out var owner, out var k) ? r.Value.Grain.Rebalance(ring.OwnerOf(owner, k)) : Task.CompletedTask))
-                .WaitAsync(cancellationToken);
-        await replicas.WhenEmpty().WaitAsync(cancellationToken);
+            await Task.WhenAll(batch.Select(move)).WaitAsync(cancellationToken);
+        await whenGone().WaitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: handing {Count} cache shards to {Silos} other silos")]
