@@ -88,7 +88,9 @@ public sealed class AclTests(CacheSiloFixture fixture)
             ["LMOVE", "w:l", "rw:l", "LEFT", "RIGHT"], ["DEL", "w:s", "w:d", "w:x", "w:h", "w:l", "rw:l"],
             ["GEOADD", "rw:g", "13.36", "38.11", "p"], ["RENAME", "rw:g", "r:g"], ["GEOADD", "w:g", "13.36", "38.11", "p"],
             ["GEOSEARCHSTORE", "w:gs", "r:g", "FROMLONLAT", "15", "37", "BYRADIUS", "200", "km"], ["GEORADIUS", "r:g", "15", "37", "200", "km", "STORE", "w:gs"],
-            ["GEORADIUS", "w:g", "15", "37", "200", "km", "STORE", "r:gs"], ["ZUNIONSTORE", "w:z", "2", "r:g", "w:g"], ["ZUNIONSTORE", "w:z", "1", "r:g"],
+            ["GEORADIUS", "w:g", "15", "37", "200", "km", "STORE", "r:gs"],
+            ["GEORADIUS", "r:g", "15", "37", "200", "km", "STORE", "w:gs", "STOREDIST", "other"], ["GEORADIUS", "r:g", "15", "37", "200", "km", "STOREDIST", "other", "STORE", "w:gs"],
+            ["ZUNIONSTORE", "w:z", "2", "r:g", "w:g"], ["ZUNIONSTORE", "w:z", "1", "r:g"],
             ["DEL", "w:g", "w:gs", "w:z"],
             ["EVAL", "return {redis.acl_check_cmd('get', 'app:1'), redis.acl_check_cmd('set', 'w:1', 'v'), redis.acl_check_cmd('del', 'x'), redis.acl_check_cmd('config', 'set', 'a', 'b')}", "0"]);
     }
