@@ -1,0 +1,4 @@
+namespace DataTier.Cache.Replication;
+
+/// <summary>A synced replica of a shard found during promotion: its grain key, the sequence number it has applied, and the silo that holds it.</summary>
+internal sealed record ReplicaCopy(string Key, long Seq, string Silo);
