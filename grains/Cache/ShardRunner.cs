@@ -65,7 +65,16 @@ public sealed class ShardRunner(CacheEvictor evictor, CacheMemoryBudget budget, 
         {
             if (ks.Closed) return null;
             ks.Now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            result = run(ks, state);
+            ks.CollectInvalidations();
+            try
+            {
+                result = run(ks, state);
+            }
+            finally
+            {
+                // Before the gate is released, so the tracking clients of this silo are told before the reply goes out.
+                ks.DeliverInvalidations();
+            }
             signals = ks.TakeSignals();
             replicationSeq = ks.Feed?.PendingSeq ?? -1;
         }

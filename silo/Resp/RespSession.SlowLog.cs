@@ -16,13 +16,13 @@ public sealed partial class RespSession
     private SlowLogCaller? _slowLogCaller;
     private long _commandStarted;
 
-    /// <summary>This client as slow log entries name it (and tracking with NOLOOP knows it), made anew when CLIENT SETNAME or CLIENT TRACKING changes those.</summary>
+    /// <summary>This client as slow log entries name it (and tracking knows it), made anew when CLIENT SETNAME or CLIENT TRACKING changes those.</summary>
     private SlowLogCaller SlowLogCaller
     {
         get
         {
             var name = Name ?? "";
-            var origin = NoLoopOrigin;
+            var origin = TrackingOrigin;
             if (_slowLogCaller is not { } caller || caller.Name != name || caller.Origin != origin)
                 _slowLogCaller = caller = new SlowLogCaller(RemoteEndpoint, name, origin);
             return caller;

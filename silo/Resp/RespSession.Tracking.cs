@@ -1,6 +1,7 @@
 using DataTier.Cache;
 using DataTier.Cache.Commands;
 using DataTier.Cache.Keyspace;
+using DataTier.Silo.Resp.Tracking;
 
 namespace DataTier.Silo.Resp;
 
@@ -21,6 +22,7 @@ public sealed partial class RespSession
     private List<byte[]> _trackingPrefixes = [];
     private bool? _caching;
     private readonly HashSet<byte[]> _reading = new(ByteArrayComparer.Instance);
+    private readonly OwnInvalidations _ownInvalidations = new();
 
     public bool TracksBroadcast => _trackingBroadcast;
 
@@ -28,7 +30,15 @@ public sealed partial class RespSession
     /// This connection's id in the cluster while it tracks with NOLOOP (null otherwise): its commands carry it to their
     /// shards, and the invalidations of the keys they change carry it back, so that it is not told of its own changes.
     /// </summary>
-    public string? NoLoopOrigin => _tracking && _trackingNoLoop ? _origin ??= $"{_services.Clients.InstanceId}:{Id}" : null;
+    public string? NoLoopOrigin => _tracking && _trackingNoLoop ? Origin : null;
+
+    /// <summary>
+    /// This connection's id in the cluster while it tracks keys (null otherwise): its commands carry it to their shards
+    /// so that the invalidations of the keys it changes itself are told after the command's reply, as Redis tells them.
+    /// </summary>
+    public string? TrackingOrigin => _tracking ? Origin : null;
+
+    private string Origin => _origin ??= $"{_services.Clients.InstanceId}:{Id}";
 
     private string? _origin;
 
@@ -85,7 +95,7 @@ public sealed partial class RespSession
         _trackingNoLoop |= noLoop;
         _trackingRedirect = redirect;
         _trackingPrefixes = [.. _trackingPrefixes, .. prefixes.Where(p => !_trackingPrefixes.Any(q => q.AsSpan().SequenceEqual(p)))];
-        _router = _router.WithOrigin(NoLoopOrigin);
+        _router = _router.WithOrigin(TrackingOrigin);
         _services.Tracking.Start(this);
         _services.Invalidations.Activate();
         return CacheReply.Ok;
@@ -181,6 +191,12 @@ public sealed partial class RespSession
         _services.Tracking.Remember(this, keys);
     }
 
+    /// <summary>
+    /// A tracking client's change runs now rather than with the rest of its pipeline, so that its invalidation is held
+    /// for this command's reply (<see cref="OwnInvalidations"/>).
+    /// </summary>
+    private ValueTask RunOwnChangeAsync(object?[] outcomes) => _pending.FlushAsync(_router, outcomes);
+
     /// <summary>The reads of a pipeline have their answers: changes from now on find the values they returned.</summary>
     private void ReadsAnswered()
     {
@@ -188,13 +204,20 @@ public sealed partial class RespSession
         lock (_reading) _reading.Clear();
     }
 
-    /// <summary>Tells the client (or the one it redirects to) that the keys changed; null keys: everything was flushed.</summary>
-    public void SendInvalidation(byte[][]? keys)
+    /// <summary>
+    /// Tells the client (or the one it redirects to) that the keys changed; null keys: everything was flushed. A change
+    /// this client made itself (<paramref name="origin"/> is its own) while its commands run is told after that command's
+    /// reply, or in broadcast mode after the replies of the commands it sent together, as Redis 7.0 orders them.
+    /// </summary>
+    public void SendInvalidation(byte[][]? keys, string? origin = null, bool broadcast = false)
     {
-        var message = new[] { CacheReply.Bulk("invalidate"), keys is null ? CacheReply.NilArray : CacheReply.Array([.. keys.Select(CacheReply.Bulk)]) };
         var target = _trackingRedirect == 0 ? this : _services.Clients.Find(_trackingRedirect);
         if (target is null) return;
-        if (target.Protocol == 3) target.Push(message);
-        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push([CacheReply.Bulk("message"), CacheReply.Bulk(InvalidateChannel), message[1]]);
+        if (target.Protocol == 3)
+        {
+            if (target == this && origin is not null && origin == _origin && _ownInvalidations.Defer(keys, broadcast)) return;
+            target.Push(InvalidationMessage.Push(keys));
+        }
+        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push([CacheReply.Bulk("message"), CacheReply.Bulk(InvalidateChannel), InvalidationMessage.Keys(keys)]);
     }
 }

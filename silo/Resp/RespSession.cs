@@ -120,6 +120,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         for (var i = 0; i < count && !_quit; i++)
         {
             var args = _commands[i];
+            if (_tracking) _ownInvalidations.Running(i);
             var immediate = await DispatchAsync(args, i, outcomes);
             if (immediate is not null) outcomes[i] = immediate;
             // Protocol 0 marks a reply CLIENT REPLY holds back.
@@ -127,6 +128,8 @@ public sealed partial class RespSession : IPubSubSubscriber
         }
         await _pending.FlushAsync(_router, outcomes);
         ReadsAnswered();
+        var ownInvalidations = _ownInvalidations.IsRunning;
+        if (ownInvalidations) _ownInvalidations.Release();
         _services.Clients.CountCommands(count);
         await _writeLock.WaitAsync();
         try
@@ -136,8 +139,7 @@ public sealed partial class RespSession : IPubSubSubscriber
             while (_pushes is not null && _pushes.Reader.TryRead(out var delivered)) RespWriter.WritePush(_output, delivered, Protocol);
             for (var i = 0; i < count; i++)
             {
-                if (protocols[i] == 0) continue;
-                switch (outcomes[i])
+                switch (protocols[i] == 0 ? null : outcomes[i])
                 {
                     case CacheReply reply:
                         RespWriter.Write(_output, reply, protocols[i]);
@@ -146,7 +148,10 @@ public sealed partial class RespSession : IPubSubSubscriber
                         foreach (var push in pushes.Messages) RespWriter.WritePush(_output, push, protocols[i]);
                         break;
                 }
+                // A tracking client hears of its own change right after that command's reply (even one CLIENT REPLY holds back).
+                if (ownInvalidations) _ownInvalidations.WriteAfter(i, _output, Protocol);
             }
+            if (ownInvalidations) _ownInvalidations.WriteRest(_output, Protocol);
             if (protocolError is not null) RespWriter.WriteError(_output, protocolError);
             SendMonitorLines();
             await _output.FlushAsync();
@@ -206,9 +211,12 @@ public sealed partial class RespSession : IPubSubSubscriber
         {
             case CommandRoute.SingleKey:
                 _pending.Add(CacheRouter.ShardOf(args[1]), ForShard(spec.Id, args), slot);
+                if (_tracking && CommandTable.MayChange(spec.Id)) await RunOwnChangeAsync(outcomes);
                 return null;
             case CommandRoute.MultiKey:
-                return QueueMultiKey(spec, args, slot);
+                var queued = QueueMultiKey(spec, args, slot);
+                if (queued is null && _tracking && CommandTable.MayChange(spec.Id)) await RunOwnChangeAsync(outcomes);
+                return queued;
             case CommandRoute.Cluster:
                 await _pending.FlushAsync(_router, outcomes);
                 StartTiming();

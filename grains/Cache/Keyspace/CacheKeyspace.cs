@@ -125,7 +125,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         // Every value change passes here, so this is where memcached's CAS unique moves on (and replicas hear of it).
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, Origin);
+        if (Tracking is { Active: true }) Invalidate(entry.Key, Origin);
         Touched(entry.Key);
         entry.Cas = Math.Max((ulong)Interlocked.Increment(ref _casCounter), entry.Cas + 1);
         Reaccount(entry);
@@ -159,7 +159,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     private void Remove(CacheEntry entry, string? origin)
     {
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, origin);
+        if (Tracking is { Active: true }) Invalidate(entry.Key, origin);
         Touched(entry.Key);
         if (entry.Value is Streams.StreamValue) StreamGone(entry.Key);
         _map.Remove(entry);
@@ -185,7 +185,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void SetExpiry(CacheEntry entry, long expiresAt)
     {
         Feed?.Mark(entry.Key);
-        if (Tracking is { Active: true } tracking) tracking.Modified(entry.Key, Origin);
+        if (Tracking is { Active: true }) Invalidate(entry.Key, Origin);
         Touched(entry.Key);
         entry.ExpiresAt = expiresAt;
         if (expiresAt != 0 && entry.VolatileIndex < 0)
@@ -203,7 +203,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public void Clear()
     {
         Feed?.MarkFlushed();
-        if (Tracking is { Active: true } tracking) tracking.Flushed();
+        if (Tracking is { Active: true }) Invalidate(null, Origin);
         TouchedAll();
         AllStreamsGone();
         budget.Add(-UsedBytes);

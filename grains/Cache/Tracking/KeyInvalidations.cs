@@ -7,13 +7,16 @@ namespace DataTier.Cache.Tracking;
 /// <summary>
 /// Server-assisted client-side caching's source: once a client of the cluster has turned CLIENT TRACKING on
 /// (<see cref="Active"/>, which every silo learns), this silo's shards report every key they change, expire, evict or
-/// flush, and the keys go in order to the tracking tables of every silo, which tell the clients that read them (or
-/// watch their prefix).
+/// flush. This silo's tracking table hears of a change while the shard makes it (under the shard's gate, before the
+/// command's reply is released, as Redis queues an invalidation while it runs the command); the keys then go in order
+/// to the tracking tables of the other silos.
 /// </summary>
 public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, ILogger<KeyInvalidations> logger)
     : SiloFanout<(byte[]? Key, string? Origin)>(logger)
 {
     private volatile bool _active;
+    private IKeyInvalidationListener? _local;
+    private volatile bool _localResolved;
 
     /// <summary>Whether some client of the cluster tracks keys (then shards report their changes).</summary>
     public bool Active => _active;
@@ -22,19 +25,52 @@ public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, I
     public void Activate() => _active = true;
 
     /// <summary>The key changed, by a command of the connection <paramref name="origin"/> (null: by none, as an expiry or eviction).</summary>
-    public void Modified(byte[] key, string? origin = null) => Enqueue((key, origin));
+    public void Modified(byte[] key, string? origin = null)
+    {
+        Local?.Invalidate([key], [origin]);
+        Enqueue((key, origin));
+    }
 
-    public void Flushed() => Enqueue((null, null));
+    public void Flushed()
+    {
+        Local?.Invalidate([null], [null]);
+        Enqueue((null, null));
+    }
+
+    /// <summary>The keys a batch of commands changed on one shard, in order (a null key: a flush).</summary>
+    public void Modified(List<(byte[]? Key, string? Origin)> changes)
+    {
+        if (Local is { } local)
+        {
+            var keys = new byte[]?[changes.Count];
+            var origins = new string?[changes.Count];
+            for (var i = 0; i < changes.Count; i++) (keys[i], origins[i]) = changes[i];
+            local.Invalidate(keys, origins);
+        }
+        foreach (var change in changes) Enqueue(change);
+    }
 
     /// <summary>Hands keys changed elsewhere to this silo's tracking table.</summary>
-    public void DeliverLocal(byte[]?[] keys, string?[] origins) => services.GetService<IKeyInvalidationListener>()?.Invalidate(keys, origins);
+    public void DeliverLocal(byte[]?[] keys, string?[] origins) => Local?.Invalidate(keys, origins);
+
+    private IKeyInvalidationListener? Local
+    {
+        get
+        {
+            if (_localResolved) return _local;
+            _local = services.GetService<IKeyInvalidationListener>();
+            _localResolved = true;
+            return _local;
+        }
+    }
 
     protected override async Task DeliverAsync(List<(byte[]? Key, string? Origin)> batch)
     {
+        var others = hub.OtherSilos();
+        if (others.Count == 0) return;
         var keys = batch.Select(b => b.Key).ToArray();
         var origins = batch.Select(b => b.Origin).ToArray();
-        DeliverLocal(keys, origins);
-        foreach (var silo in hub.OtherSilos())
+        foreach (var silo in others)
         {
             try
             {

@@ -18,17 +18,15 @@ public sealed class TrackingTable : IKeyInvalidationListener
     private readonly Dictionary<byte[], HashSet<RespSession>> _readers = new(ByteArrayComparer.Instance);
     private readonly HashSet<RespSession> _tracking = [];
 
-    public bool HasClients
-    {
-        get
-        {
-            lock (_gate) return _tracking.Count > 0;
-        }
-    }
+    /// <summary>How many clients track keys here, read without the lock so that changes cost nothing while none does.</summary>
+    private int _clients;
+
+    public bool HasClients => Volatile.Read(ref _clients) > 0;
 
     public void Start(RespSession session)
     {
-        lock (_gate) _tracking.Add(session);
+        lock (_gate)
+            if (_tracking.Add(session)) _clients++;
     }
 
     /// <summary>Forgets the client: its tracking is off, or it has gone.</summary>
@@ -37,6 +35,7 @@ public sealed class TrackingTable : IKeyInvalidationListener
         lock (_gate)
         {
             if (!_tracking.Remove(session)) return;
+            _clients--;
             foreach (var (key, readers) in _readers.Where(r => r.Value.Contains(session)).ToList())
             {
                 readers.Remove(session);
@@ -67,27 +66,32 @@ public sealed class TrackingTable : IKeyInvalidationListener
         foreach (var (reader, invalidated) in dropped ?? []) reader.SendInvalidation(invalidated);
     }
 
-    /// <summary>Tells the clients of the changed keys; a client tracking with NOLOOP is not told of the keys it changed itself.</summary>
+    /// <summary>
+    /// Tells the clients of the changed keys; a client tracking with NOLOOP is not told of the keys it changed itself,
+    /// and a client that changed them itself is told after its command's reply (see <see cref="RespSession.SendInvalidation"/>).
+    /// Called while the shard that changed them holds its gate, when it is on this silo.
+    /// </summary>
     public void Invalidate(byte[]?[] keys, string?[] origins)
     {
-        var messages = new List<(RespSession Session, byte[][]? Keys)>();
+        if (Volatile.Read(ref _clients) == 0) return;
+        var messages = new List<Invalidation>();
         lock (_gate)
         {
             if (_tracking.Count == 0) return;
-            var broadcast = new Dictionary<RespSession, List<byte[]>>();
+            Dictionary<RespSession, (List<byte[]> Keys, bool Own)>? broadcast = null;
             for (var k = 0; k < keys.Length; k++)
             {
                 var (key, origin) = (keys[k], origins[k]);
                 if (key is null)
                 {
                     _readers.Clear();
-                    foreach (var session in _tracking) messages.Add((session, null));
+                    foreach (var session in _tracking) messages.Add(new(session, null, origin, false));
                     continue;
                 }
                 if (_readers.TryGetValue(key, out var readers))
                 {
                     foreach (var reader in readers)
-                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add((reader, [key]));
+                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add(new(reader, [key], origin, false));
                     // A client whose read of the key is still under way keeps it: the value it gets may be older than this change.
                     readers.RemoveWhere(r => !r.IsReading(key));
                     if (readers.Count == 0) _readers.Remove(key);
@@ -95,12 +99,16 @@ public sealed class TrackingTable : IKeyInvalidationListener
                 foreach (var session in _tracking)
                 {
                     if (!session.TracksBroadcast || !session.TracksPrefixOf(key) || (origin is not null && session.NoLoopOrigin == origin)) continue;
-                    if (!broadcast.TryGetValue(session, out var matched)) broadcast[session] = matched = [];
-                    matched.Add(key);
+                    broadcast ??= [];
+                    if (!broadcast.TryGetValue(session, out var matched)) matched = ([], false);
+                    matched.Keys.Add(key);
+                    broadcast[session] = (matched.Keys, matched.Own || (origin is not null && session.TrackingOrigin == origin));
                 }
             }
-            foreach (var (session, matched) in broadcast) messages.Add((session, [.. matched]));
+            foreach (var (session, matched) in broadcast ?? []) messages.Add(new(session, InvalidationMessage.BroadcastKeys(matched.Keys), matched.Own ? session.TrackingOrigin : null, true));
         }
-        foreach (var (session, invalidated) in messages) session.SendInvalidation(invalidated);
+        foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Broadcast);
     }
+
+    private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, bool Broadcast);
 }
