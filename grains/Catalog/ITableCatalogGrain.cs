@@ -118,8 +118,11 @@ public interface ITableCatalogGrain : IGrainWithIntegerKey
     /// <summary>The tables here that are replicas of global tables of version 2017.11.29, by name.</summary>
     Task<IReadOnlyList<TableDescription>> GlobalTablesOf2017();
 
-    /// <summary>Creates this region's replica of another region's table <paramref name="source"/>, with replicas in <paramref name="regions"/>.</summary>
-    Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions);
+    /// <summary>
+    /// Creates this region's replica of another region's table <paramref name="source"/> (as the table's settings are, not the sending
+    /// region's own), with replicas in <paramref name="regions"/> and this replica's own settings <paramref name="own"/>, if any.
+    /// </summary>
+    Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions, GlobalTables.ReplicaSettings? own);
 
     /// <summary>
     /// Gives this region's replica of a global table (version 2019.11.21) its own settings, replacing those it had: its

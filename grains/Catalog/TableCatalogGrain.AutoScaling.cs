@@ -121,9 +121,9 @@ public sealed partial class TableCatalogGrain
         {
             var (readUnits, writeUnits) = read ? (desired, table.WriteCapacityUnits) : (table.ReadCapacityUnits, desired);
             if (read) await FollowScaledReadsAsync(resource, desired);
-            await Update(resource.Table, resource.Index is null
+            await UpdateAsync(resource.Table, resource.Index is null
                 ? new TableUpdate(null, readUnits, writeUnits)
-                : new TableUpdate(null, null, null, IndexUpdates: [new GlobalIndexUpdate(null, null, new IndexThroughputUpdate(resource.Index, readUnits, writeUnits))]));
+                : new TableUpdate(null, null, null, IndexUpdates: [new GlobalIndexUpdate(null, null, new IndexThroughputUpdate(resource.Index, readUnits, writeUnits))]), scaled: true);
             var scaled = desired > current ? target with { LastScaledOut = now } : target with { LastScaledIn = now };
             await Save(WithTarget(Find(table.Name), scaled));
             Record(new ScalingActivity(Guid.NewGuid().ToString(), resource, target.Dimension, description, cause, now, true, "Successfully set capacity."));

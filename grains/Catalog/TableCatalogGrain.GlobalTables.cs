@@ -59,7 +59,7 @@ public sealed partial class TableCatalogGrain
         return updated;
     }
 
-    public Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions)
+    public Task<TableDescription> CreateReplicaTable(TableDescription source, IReadOnlyList<string> regions, ReplicaSettings? own)
     {
         if (_tables.ContainsKey(source.Name))
             throw DynamoException.Validation($"Failed to create a the new replica of table with name: '{source.Name}' because one or more replicas already existed as tables.");
@@ -78,11 +78,16 @@ public sealed partial class TableCatalogGrain
                 : [.. source.GlobalIndexes.Select(i => i with { OnDemandThroughput = OnDemandThroughput.None })],
             OnDemandThroughput = source.BillingMode == BillingMode.PAY_PER_REQUEST && !source.OnDemandThroughput.IsNone ? source.OnDemandThroughput : null,
             WarmThroughput = source.WarmThroughput,
-        }, created => created with
+            TableClass = source.TableClass,
+        }, created =>
         {
-            RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-                .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid(), SettingsOf(source, r))).ToList(),
-            TimeToLiveAttribute = source.TimeToLiveAttribute,
+            var replica = created with
+            {
+                RegionReplicas = regions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                    .Select(r => new RegionReplica(r, ReplicaStatus.ACTIVE, [], Guid.NewGuid(), SettingsOf(source, r))).ToList(),
+                TimeToLiveAttribute = source.TimeToLiveAttribute,
+            };
+            return own is null ? replica : WithOwnSettings(replica, own, replica.CreationTime, created: true);
         });
     }
 

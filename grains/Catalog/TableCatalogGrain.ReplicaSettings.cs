@@ -13,16 +13,26 @@ public sealed partial class TableCatalogGrain
 {
     public async Task<TableDescription> SetLocalReplicaSettings(string name, ReplicaSettings settings)
     {
-        var table = FindReplicated(name);
-        var now = clock.GetUtcNow();
-        settings = settings.ValidFor(table);
-        settings = settings with { TableClassElsewhere = settings.TableClassOverride is null ? null : table.TableClassElsewhere() };
+        var updated = WithOwnSettings(FindReplicated(name), settings, clock.GetUtcNow(), created: false);
+        await Save(updated);
+        await NotifyPartitions(updated);
+        await SyncIndexTablesAsync(updated);
+        return updated;
+    }
+
+    /// <summary>
+    /// <paramref name="table"/> with this region's own <paramref name="settings"/> applied, the table's values kept beside them. A table
+    /// just <paramref name="created"/> with them is given them as it is made, neither an increase nor a decrease.
+    /// </summary>
+    private static TableDescription WithOwnSettings(TableDescription table, ReplicaSettings settings, DateTimeOffset now, bool created)
+    {
+        settings = TableValues.Kept(settings.ValidFor(table), table.LocalReplicaSettings, table);
         var updated = table with { LocalReplicaSettings = settings.IsEmpty ? null : settings };
         if (settings.ReadCapacityOverride is { } read && read != table.ReadCapacityUnits)
         {
             var decreased = read < table.ReadCapacityUnits;
-            if (decreased) DecreaseLimit.Check(table.DecreasesToday(now), table.ThroughputDecreasedTime, now);
-            updated = updated with
+            if (decreased && !created) DecreaseLimit.Check(table.DecreasesToday(now), table.ThroughputDecreasedTime, now);
+            updated = created ? updated with { ReadCapacityUnits = read } : updated with
             {
                 ReadCapacityUnits = read,
                 ThroughputIncreasedTime = decreased ? table.ThroughputIncreasedTime : now,
@@ -32,16 +42,13 @@ public sealed partial class TableCatalogGrain
         }
         updated = updated with
         {
-            GlobalIndexes = updated.GlobalIndexes.Select(i => settings.IndexReadOverrides.TryGetValue(i.Name, out var units) && units != i.ReadCapacityUnits
-                ? i.WithThroughput(units, i.WriteCapacityUnits, now) : i)
+            GlobalIndexes = updated.GlobalIndexes.Select(i => !settings.IndexReadOverrides.TryGetValue(i.Name, out var units) || units == i.ReadCapacityUnits ? i
+                : created ? i with { ReadCapacityUnits = units } : i.WithThroughput(units, i.WriteCapacityUnits, now))
                 .Select(i => i with { OnDemandThroughput = IndexOnDemandHere(updated, i.Name, i.OnDemandThroughput) }).ToList(),
         };
         if (settings.MaxReadOverride is { } max) updated = updated with { OnDemandThroughput = updated.OnDemandThroughput.With(new OnDemandThroughput(max, null)) };
         if (settings.TableClassOverride is { } tableClass && tableClass != table.TableClass)
             updated = updated with { TableClass = tableClass, TableClassUpdated = now };
-        await Save(updated);
-        await NotifyPartitions(updated);
-        await SyncIndexTablesAsync(updated);
         return updated;
     }
 

@@ -87,7 +87,13 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
         return Task.FromResult(new TableListPage(names, more ? names[^1] : null));
     }
 
-    public async Task<TableDescription> Update(string name, TableUpdate update)
+    public Task<TableDescription> Update(string name, TableUpdate update) => UpdateAsync(name, update, scaled: false);
+
+    /// <summary>
+    /// UpdateTable's change, or (<paramref name="scaled"/>) auto scaling's here, which is this region's alone: it leaves the table's
+    /// values kept beside this region's own settings as they are.
+    /// </summary>
+    private async Task<TableDescription> UpdateAsync(string name, TableUpdate update, bool scaled)
     {
         var table = Find(name);
         var billing = update.BillingMode ?? table.BillingMode;
@@ -144,6 +150,7 @@ public sealed partial class TableCatalogGrain(ITableStore store, IOptions<Partit
             OnDemandThroughput = onDemand,
             WarmThroughput = warm,
         };
+        if (!scaled && updated.LocalReplicaSettings is { } settings) updated = updated with { LocalReplicaSettings = GlobalTables.TableValues.Following(settings, update) };
         updated = WithValidReplicaSettings(updated);
         await Save(updated);
         await NotifyPartitions(updated);

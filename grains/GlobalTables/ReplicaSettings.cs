@@ -29,6 +29,21 @@ public sealed record ReplicaSettings
     /// <summary>Most read request units a second by global secondary index name, while the table is on demand; -1: none.</summary>
     [Id(6)] public IReadOnlyDictionary<string, long> IndexMaxReadOverrides { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>
+    /// Kept in a region's own settings while it has read units of its own: the table's, which the regions without their own
+    /// have and a replica added from here starts from. Null while it has none, and in a description saved before it was kept.
+    /// </summary>
+    [Id(7)] public long? ReadCapacityElsewhere { get; init; }
+
+    /// <summary>As <see cref="ReadCapacityElsewhere"/>, for the table's most read request units while this region has its own; -1: none.</summary>
+    [Id(8)] public long? MaxReadElsewhere { get; init; }
+
+    /// <summary>As <see cref="ReadCapacityElsewhere"/>, by the name of each index that has read units of its own here.</summary>
+    [Id(9)] public IReadOnlyDictionary<string, long> IndexReadElsewhere { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>As <see cref="MaxReadElsewhere"/>, by the name of each index that has a maximum of its own here.</summary>
+    [Id(10)] public IReadOnlyDictionary<string, long> IndexMaxReadElsewhere { get; init; } = new Dictionary<string, long>();
+
     public bool IsEmpty => ReadCapacityOverride is null && IndexReadOverrides.Count == 0 && TableClassOverride is null && MaxReadOverride is null
         && IndexMaxReadOverrides.Count == 0;
 

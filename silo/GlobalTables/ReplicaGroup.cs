@@ -31,7 +31,7 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
             switch (update.Action)
             {
                 case ReplicaAction.Create:
-                    await CreateAsync(table, update.RegionName);
+                    await CreateAsync(table, update.RegionName, update.Settings);
                     break;
                 case ReplicaAction.Update:
                     await UpdateAsync(table, update.RegionName, update.Settings!);
@@ -44,7 +44,11 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
         return await Catalog.Describe(name) ?? throw DynamoException.TableNotFound();
     }
 
-    private async Task CreateAsync(TableDescription table, string region)
+    /// <summary>
+    /// Makes the replica in <paramref name="region"/>, from the table's settings (not this region's own), with its own
+    /// <paramref name="settings"/> if given, checked as an <c>Update</c>'s before anything is changed; every member records them.
+    /// </summary>
+    private async Task CreateAsync(TableDescription table, string region, ReplicaSettingsUpdate? settings)
     {
         var members = Members(table);
         if (!client.Knows(region))
@@ -55,10 +59,17 @@ public sealed partial class ReplicaGroup(IGrainFactory grains, ReplicaClient cli
             throw DynamoException.Validation($"Table: {table.Name} must have DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES to have replicas");
         if (table.BillingMode == BillingMode.PROVISIONED && table.ScalableTargets.All(t => t.Dimension != DataTier.AutoScaling.CapacityDimension.WriteCapacityUnits))
             throw DynamoException.Validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        var own = settings?.ApplyTo(new ReplicaSettings(), table, region, time.GetUtcNow()) is { IsEmpty: false } given ? given : null;
         var group = members.Append(client.LocalRegion).Append(region).ToList();
-        await Outbox(region).Call(ReplicationMessages.CreateReplica, ReplicationMessages.CreateReplicaBody(table, group));
+        await Outbox(region).Call(ReplicationMessages.CreateReplica, ReplicationMessages.CreateReplicaBody(TableValues.TableOf(table), group, own));
         await Catalog.SetRegionReplicas(table.Name, [.. members, region]);
         await TellMembersAsync(members, table.Name, group);
+        if (own is null) return;
+        await Catalog.SetRegionReplicaSettings(table.Name, region, own);
+        // After the group in each member's outbox, so the new region is a member there when its settings arrive.
+        var body = ReplicationMessages.UpdateReplicaSettingsBody(table.Name, region, own);
+        foreach (var member in members)
+            if (!await Outbox(member).Send(ReplicationMessages.UpdateReplicaSettings, body)) LogOwed(logger, ReplicationMessages.UpdateReplicaSettings, member, table.Name);
     }
 
     /// <summary>

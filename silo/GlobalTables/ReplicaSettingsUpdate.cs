@@ -6,7 +6,8 @@ using DataTier.Tables;
 namespace DataTier.Silo.GlobalTables;
 
 /// <summary>
-/// ReplicaUpdates <c>Update</c> (UpdateReplicationGroupMemberAction, global tables version 2019.11.21): the replica's own read
+/// ReplicaUpdates <c>Update</c> and <c>Create</c> (UpdateReplicationGroupMemberAction, CreateReplicationGroupMemberAction; global tables
+/// version 2019.11.21): the replica's own read
 /// capacity (ProvisionedThroughputOverride) or most read request units on demand (OnDemandThroughputOverride), its indexes' read
 /// capacity or most read request units, its table class, and a KMS key, which is refused: the project does not
 /// encrypt tables with keys of its users.

@@ -6,7 +6,7 @@ namespace DataTier.Silo.GlobalTables;
 
 /// <summary>
 /// One action of UpdateTable's ReplicaUpdates or UpdateGlobalTable's: create or delete the replica in a region, or (UpdateTable
-/// only) change its own settings, given in <paramref name="Settings"/>.
+/// only) change its own settings, given in <paramref name="Settings"/>, which UpdateTable's <c>Create</c> may give too.
 /// </summary>
 public sealed record ReplicaUpdate(string RegionName, ReplicaAction Action, ReplicaSettingsUpdate? Settings = null)
 {
@@ -34,7 +34,7 @@ public sealed record ReplicaUpdate(string RegionName, ReplicaAction Action, Repl
             var spec = new ApiRequest(member!.Value);
             var prefix = $"replicaUpdates.{position}.member.{action.ToString().ToLowerInvariant()}.";
             var region = errors.Required(spec.String("RegionName"), prefix + "regionName");
-            var settings = action == ReplicaAction.Update ? ReplicaSettingsUpdate.Read(spec, errors, prefix) : null;
+            var settings = allowUpdate && action != ReplicaAction.Delete ? ReplicaSettingsUpdate.Read(spec, errors, prefix) : null;
             if (region is not null) updates.Add(new ReplicaUpdate(region, action, settings));
         }
         return updates;

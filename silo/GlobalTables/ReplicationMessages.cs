@@ -15,13 +15,19 @@ public static class ReplicationMessages
     public const string DescribeTableSettings = "DescribeTableSettings";
     public const string ApplyTableSettings = "ApplyTableSettings";
 
-    /// <summary>Asks a region to create its replica of <paramref name="source"/>, in a group of <paramref name="group"/> (all regions, the sender included).</summary>
-    public static byte[] CreateReplicaBody(TableDescription source, IReadOnlyList<string> group) => Body(w =>
+    /// <summary>
+    /// Asks a region to create its replica of <paramref name="source"/> (the table's settings), in a group of <paramref name="group"/> (all
+    /// regions, the sender included), with settings of its own (<paramref name="own"/>), if any.
+    /// </summary>
+    public static byte[] CreateReplicaBody(TableDescription source, IReadOnlyList<string> group, DataTier.GlobalTables.ReplicaSettings? own) => Body(w =>
     {
         w.WriteString("TableName", source.Name);
         w.WritePropertyName("Table");
         JsonSerializer.Serialize(w, source);
         WriteGroup(w, group);
+        if (own is null) return;
+        w.WritePropertyName("Settings");
+        JsonSerializer.Serialize(w, own);
     });
 
     /// <summary>Tells a region which regions hold the table now (it drops those missing and starts sending to new ones).</summary>

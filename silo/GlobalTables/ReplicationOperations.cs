@@ -98,7 +98,8 @@ public sealed class ReplicationOperations(IGrainFactory grains, ITableClient tab
         var group = ReadGroup(r);
         r.ThrowIfInvalid();
         var source = table!.Value.Deserialize<TableDescription>() ?? throw DynamoException.Validation("Table must not be null");
-        await Catalog.CreateReplicaTable(source, Others(group));
+        var own = r.Object("Settings")?.Deserialize<ReplicaSettings>();
+        await Catalog.CreateReplicaTable(source, Others(group), own);
         w.WriteStartObject();
         w.WriteEndObject();
     }
