@@ -110,6 +110,26 @@ public sealed partial class TableCatalogGrain
         var local = Valid(table.LocalReplicaSettings);
         var replicas = table.RegionReplicas.Select(r => Valid(r.Settings) == r.Settings ? r : r with { Settings = Valid(r.Settings) }).ToList();
         return local == table.LocalReplicaSettings && replicas.SequenceEqual(table.RegionReplicas) ? table
-            : table with { LocalReplicaSettings = local, RegionReplicas = replicas };
+            : WithTableMaximaBack(table, local) with { LocalReplicaSettings = local, RegionReplicas = replicas };
+    }
+
+    /// <summary>
+    /// This region's own read maxima that its settings no longer have (a switch to PROVISIONED) give way to the table's,
+    /// kept beside them, so that a switch back on demand finds the table's maxima here, as in the other regions.
+    /// </summary>
+    private static TableDescription WithTableMaximaBack(TableDescription table, ReplicaSettings? kept)
+    {
+        if (table.LocalReplicaSettings is not { } own) return table;
+        var restored = own.MaxReadOverride is not null && kept?.MaxReadOverride is null && own.MaxReadElsewhere is { } max
+            ? table with { OnDemandThroughput = table.OnDemandThroughput.With(new OnDemandThroughput(max, null)) }
+            : table;
+        return restored with
+        {
+            GlobalIndexes = restored.GlobalIndexes.Select(i =>
+                own.IndexMaxReadOverrides.ContainsKey(i.Name) && kept?.IndexMaxReadOverrides.ContainsKey(i.Name) != true
+                && own.IndexMaxReadElsewhere.TryGetValue(i.Name, out var indexMax)
+                    ? i with { OnDemandThroughput = i.OnDemandThroughput.With(new OnDemandThroughput(indexMax, null)) }
+                    : i).ToList(),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Xunit;
 using static DataTier.Tests.Wire.WireHelpers;
@@ -57,6 +58,51 @@ public sealed partial class GlobalTablesWireTests
             RegionName = TwoRegionsFixture.East,
             GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 0 } }],
         }), "replicaUpdates.1.member.update.globalSecondaryIndexes.1.member.onDemandThroughputOverride.maxReadRequestUnits", exact: false);
+    }
+
+    [Fact]
+    public async Task A_switch_to_provisioned_and_back_leaves_a_replica_the_tables_read_maxima_not_its_own()
+    {
+        var table = await CreateStreamedTable(West, "ondemand-override-billing");
+        await AddReplica(West, table, TwoRegionsFixture.East);
+        await West.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table, OnDemandThroughput = new OnDemandThroughput { MaxReadRequestUnits = 400 },
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Update = new UpdateGlobalSecondaryIndexAction
+            {
+                IndexName = "by-g", OnDemandThroughput = new OnDemandThroughput { MaxReadRequestUnits = 500 },
+            } }],
+        });
+        await Eventually(async () => Assert.Single((await East.DescribeTableAsync(table)).Table.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits == 500,
+            "the maxima reached East");
+        await UpdateReplica(table, new UpdateReplicationGroupMemberAction
+        {
+            RegionName = TwoRegionsFixture.East,
+            OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 3 },
+            GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", OnDemandThroughputOverride = new OnDemandThroughputOverride { MaxReadRequestUnits = 2 } }],
+        });
+        var east = (await East.DescribeTableAsync(table)).Table;
+        Assert.Equal(3, east.OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Equal(2, Assert.Single(east.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+
+        // PROVISIONED has no maxima, so East's own are dropped; back on demand, East has the table's again, as West has.
+        await West.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = table, BillingMode = BillingMode.PROVISIONED, ProvisionedThroughput = new ProvisionedThroughput { ReadCapacityUnits = 5, WriteCapacityUnits = 5 },
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Update = new UpdateGlobalSecondaryIndexAction
+            {
+                IndexName = "by-g", ProvisionedThroughput = new ProvisionedThroughput { ReadCapacityUnits = 5, WriteCapacityUnits = 5 },
+            } }],
+        });
+        await Eventually(async () => (await East.DescribeTableAsync(table)).Table.BillingModeSummary?.BillingMode == BillingMode.PROVISIONED, "East switched to PROVISIONED");
+        await West.UpdateTableAsync(new UpdateTableRequest { TableName = table, BillingMode = BillingMode.PAY_PER_REQUEST });
+        await Eventually(async () => (await East.DescribeTableAsync(table)).Table.BillingModeSummary?.BillingMode == BillingMode.PAY_PER_REQUEST, "East switched back");
+        east = (await East.DescribeTableAsync(table)).Table;
+        Assert.Equal(400, east.OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Equal(500, Assert.Single(east.GlobalSecondaryIndexes).OnDemandThroughput.MaxReadRequestUnits);
+        var west = (await West.DescribeTableAsync(table)).Table;
+        Assert.Equal(400, west.OnDemandThroughput.MaxReadRequestUnits);
+        Assert.Null(Assert.Single(west.Replicas).OnDemandThroughputOverride);
     }
 
     [Fact]
