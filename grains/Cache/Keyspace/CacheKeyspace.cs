@@ -76,16 +76,18 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public CacheEntry? Read(ReadOnlySpan<byte> key)
     {
         var entry = Find(key);
-        if (entry is null)
-        {
-            Counters.Misses++;
-            // Where Redis counts a miss it also raises keymiss (the key copied only when someone listens).
-            if (Events is { } events && events.Wants(Notifications.KeyspaceEventTypes.KeyMiss)) events.Raise("keymiss", key.ToArray());
-            return null;
-        }
+        if (entry is null) return Missed(key);
         Counters.Hits++;
         Touch(entry);
         return entry;
+    }
+
+    private CacheEntry? Missed(ReadOnlySpan<byte> key)
+    {
+        Counters.Misses++;
+        // Where Redis counts a miss it also raises keymiss (the key copied only when someone listens).
+        if (Events is { } events && events.Wants(Notifications.KeyspaceEventTypes.KeyMiss)) events.Raise("keymiss", key.ToArray());
+        return null;
     }
 
     /// <summary>A lookup by a write command: records the access.</summary>
@@ -100,6 +102,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     {
         var entry = new CacheEntry(key, value);
         if (!_map.Add(entry)) ReplaceExpired(entry);
+        _flushed?.Remove(key);
         Notify(Notifications.KeyspaceEventTypes.New, "new", key);
         entry.Index = _all.Count;
         _all.Add(entry);
@@ -220,6 +223,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public void Clear()
     {
+        _flushed = null;
         Feed?.MarkFlushed();
         if (Tracking is { Active: true } tracking) tracking.Flushed();
         TouchedAll();
@@ -250,6 +254,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// </summary>
     public int SweepExpired(int sampleSize = 20, int maxRounds = 16)
     {
+        if (_flushed is not null && Now - _flushedAt > FlushedNamesLifetimeMs) _flushed = null;
         if (Held) return 0;
         var removed = 0;
         for (var round = 0; round < maxRounds && _volatile.Count > 0; round++)
