@@ -21,6 +21,38 @@ public sealed class PausedExpiryTests(CacheSiloFixture fixture)
         Assert.Equal(theirs, ours);
     }
 
+    [Fact]
+    public async Task A_key_that_expires_during_CLIENT_PAUSE_ALL_is_deleted_only_when_the_pause_times_out()
+    {
+        foreach (var port in new[] { fixture.Redis.Port, fixture.RespPort })
+        {
+            var waited = await ExpiredAfterPauseAllAsync(port);
+            // Unpaused, the active expiry (every 100 ms on redis-server, 50 ms here) takes the 200-ms key by about 300 ms.
+            Assert.True(waited >= 800, $"port {port}: expired {waited} ms into a 1000-ms pause");
+        }
+    }
+
+    /// <summary>The milliseconds from CLIENT PAUSE 1000 ALL to the expired event of a key set to live 200 ms just before it.</summary>
+    private static async Task<long> ExpiredAfterPauseAllAsync(int port)
+    {
+        await using var admin = await RespTestClient.ConnectAsync(port);
+        await using var subscriber = await RespTestClient.ConnectAsync(port);
+        await subscriber.CallAsync("SUBSCRIBE", "__keyevent@0__:expired");
+        Assert.Equal("+OK", await admin.CallAsync("CONFIG", "SET", "notify-keyspace-events", "Ex"));
+        try
+        {
+            Assert.Equal("+OK", await admin.CallAsync("SET", Prefix + "all", "v", "PX", "200"));
+            Assert.Equal("+OK", await admin.CallAsync("CLIENT", "PAUSE", "1000", "ALL"));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal($"[\"message\", \"__keyevent@0__:expired\", \"{Prefix}all\"]", await subscriber.ReadAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+            return started.ElapsedMilliseconds;
+        }
+        finally
+        {
+            await admin.CallAsync("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
     private static async Task<string> RunAsync(int port)
     {
         await using var admin = await RespTestClient.ConnectAsync(port);
