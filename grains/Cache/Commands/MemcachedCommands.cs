@@ -69,7 +69,7 @@ public static class MemcachedCommands
         return a.Length > 7 ? CacheReply.Int((long)stored.Cas) : Stored;
     }
 
-    /// <summary>[mcdelete, key, cas]: the item removed when its CAS unique is the one given (any, for 0).</summary>
+    /// <summary>[mcdelete, key, cas]: the item removed when its CAS unique is the one given (any, for 0), with DEL's event.</summary>
     public static CacheReply Delete(CacheKeyspace ks, byte[][] a)
     {
         var entry = ks.FindItem(a[1], read: false);
@@ -77,6 +77,7 @@ public static class MemcachedCommands
         var cas = ulong.Parse(a[2], CultureInfo.InvariantCulture);
         if (cas != 0 && entry.Cas != cas) return Exists;
         ks.Remove(entry);
+        ks.GenericEvent("del", entry.Key);
         return Deleted;
     }
 
