@@ -70,6 +70,7 @@ public sealed partial class CacheShardGrain(CacheMemoryBudget budget, LocalCache
         // After the keys it starts with are in: loading them is not news, as Redis loading its RDB file is not.
         _keyspace.Events = services.GetService<Notifications.KeyspaceNotifier>();
         _keyspace.Tracking = services.GetService<Tracking.KeyInvalidations>();
+        _keyspace.Hold = services.GetService<DatasetHold>();
         _keyspace.Timings = services.GetService<Diagnostics.CommandTimings>();
         // A cache shard holds its data only in memory: it must not be collected when idle.
         DelayDeactivation(Timeout.InfiniteTimeSpan);

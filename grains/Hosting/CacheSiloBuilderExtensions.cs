@@ -38,6 +38,7 @@ public static class CacheSiloBuilderExtensions
         services.AddSingleton<CacheReplicationMetrics>();
         services.AddSingleton<ReplicaReads>();
         services.AddSingleton<DataTier.Cache.Topology.CacheTopology>();
+        services.AddSingleton<DatasetHold>();
         services.AddSingleton<CacheEvictor>();
         services.AddSingleton<ShardRunner>();
         services.AddSingleton<DataTier.Cache.Diagnostics.SlowLog>();

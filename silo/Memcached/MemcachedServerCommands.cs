@@ -13,7 +13,7 @@ public static class MemcachedServerCommands
 
     public static Task FlushAllAsync(CacheRouter router, long delaySeconds)
     {
-        var flush = () => router.OnAllShards(new ShardCommand(CommandId.FlushAll, ["FLUSHALL"u8.ToArray()]));
+        var flush = () => router.OnAllShards(new ShardCommand(CommandId.FlushAll, ["FLUSHALL"u8.ToArray(), "items"u8.ToArray()]));
         if (delaySeconds <= 0) return flush();
         _ = Task.Delay(TimeSpan.FromSeconds(delaySeconds)).ContinueWith(_ => flush(), TaskScheduler.Default);
         return Task.CompletedTask;
@@ -52,6 +52,8 @@ public static class MemcachedServerCommands
             ("cmd_touch", Read(ref stats.CmdTouch)),
             ("get_hits", Read(ref stats.GetHits)),
             ("get_misses", Read(ref stats.GetMisses)),
+            ("get_expired", shards.Sum(s => s.Counters.GetExpired).ToString(CultureInfo.InvariantCulture)),
+            ("get_flushed", shards.Sum(s => s.Counters.GetFlushed).ToString(CultureInfo.InvariantCulture)),
             ("delete_misses", Read(ref stats.DeleteMisses)),
             ("delete_hits", Read(ref stats.DeleteHits)),
             ("incr_misses", Read(ref stats.IncrMisses)),

@@ -105,7 +105,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 await RetrieveAsync(parts.Skip(2).ToList(), withCas: command == "gats", expiry);
                 break;
             case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
-                var deleted = (await RunAsync(parts[1], CommandId.Del, "DEL", parts[1])).Integer > 0;
+                var deleted = (await RunAsync(parts[1], CommandId.McDelete, "mcdelete", parts[1], "0")).Text == "DELETED";
                 stats.Deleted(deleted);
                 Reply(parts, deleted ? "DELETED" : "NOT_FOUND");
                 break;
@@ -180,6 +180,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             : await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2]);
         // A value that is not a number is neither a hit nor a miss, as in memcached.
         if (reply.Kind == ReplyKind.Bulk || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Bulk);
+        if (reply.Kind == ReplyKind.Bulk && reply.Integer == 1) stats.Created();
         if (reply.IsError) Reply(parts, reply.Text!, always: true);
         else Reply(parts, reply.Kind == ReplyKind.Bulk ? Encoding.ASCII.GetString(reply.Bytes!) : reply.Text!);
     }

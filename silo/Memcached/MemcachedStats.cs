@@ -3,8 +3,9 @@ namespace DataTier.Silo.Memcached;
 /// <summary>
 /// Counters of the memcached endpoint of this silo, for <c>stats</c>, counted as memcached 1.6 counts them: a get
 /// and touch (gat) is a touch, not a get; a value refused as too large is not a set; total_items counts every item a
-/// store made (set, add, replace, append, prepend, cas) and a binary increment made with its initial value, not an
-/// increment that outgrew its item (memcached's count of those depends on its allocator).
+/// store made (set, add, replace, append, prepend, cas), a binary increment made with its initial value and an
+/// increment whose number grew longer (memcached needs a new item for it). get_expired and get_flushed are counted by
+/// the shards (see <see cref="DataTier.Cache.Keyspace.CacheKeyspace.FindItem"/>).
 /// </summary>
 public sealed class MemcachedStats(DataTier.Cache.Memory.CacheMemoryBudget budget)
 {

@@ -26,7 +26,8 @@ public sealed class RespServices(
     DataTier.Cache.Notifications.KeyspaceNotifier notifier,
     DataTier.Cache.Tracking.KeyInvalidations invalidations,
     Tracking.TrackingTable tracking,
-    DataTier.Cache.Diagnostics.CommandTimings timings)
+    DataTier.Cache.Diagnostics.CommandTimings timings,
+    DatasetHold hold)
 {
     public DataTier.Cache.Diagnostics.CommandTimings Timings => timings;
 
@@ -72,7 +73,7 @@ public sealed class RespServices(
     public TimeProvider Time => time;
 
     /// <summary>CLIENT PAUSE's state on this silo.</summary>
-    public Clients.ClientPause Pause { get; } = new(time);
+    public Clients.ClientPause Pause { get; } = new(time, hold);
 
     /// <summary>The default user's password (CONFIG SET requirepass changes it at run time); empty for none.</summary>
     public string RequirePass { get; set; } = cacheOptions.Value.RequirePass;

@@ -199,9 +199,11 @@ public static class KeyCommands
 
     public static uint ScanHash(byte[] key) => (uint)System.IO.Hashing.XxHash32.HashToUInt32(key);
 
-    public static CacheReply Flush(CacheKeyspace ks)
+    /// <summary>FLUSHALL or FLUSHDB; memcached's flush_all adds a second argument, <c>items</c> (see <see cref="CacheKeyspace.ClearItems"/>).</summary>
+    public static CacheReply Flush(CacheKeyspace ks, byte[][] a)
     {
-        ks.Clear();
+        if (a.Length == 2 && Arg.Is(a[1], "items")) ks.ClearItems();
+        else ks.Clear();
         return CacheReply.Ok;
     }
 }

@@ -23,7 +23,7 @@ public static class MemcachedCommands
     /// <summary>[get, key] or [gat, key, expiry]: the value, flags and CAS, or null.</summary>
     public static CacheReply Get(CacheKeyspace ks, byte[][] a)
     {
-        var entry = ks.Read(a[1]);
+        var entry = ks.FindItem(a[1], read: true);
         if (entry?.Value is not byte[] value) return CacheReply.Nil;
         var reply = new CacheReply(ReplyKind.Array) { Items = [CacheReply.Bulk(value), CacheReply.Int(entry.Flags), CacheReply.Int((long)entry.Cas)] };
         if (a.Length > 2) Expire(ks, entry, Long(a[2]));
@@ -39,7 +39,7 @@ public static class MemcachedCommands
     {
         var mode = Encoding.ASCII.GetString(a[2]);
         var cas = ulong.Parse(a[6], CultureInfo.InvariantCulture);
-        var entry = ks.Write(a[1]);
+        var entry = ks.FindItem(a[1], read: false);
         CacheEntry stored;
         switch (mode)
         {
@@ -69,26 +69,28 @@ public static class MemcachedCommands
         return a.Length > 7 ? CacheReply.Int((long)stored.Cas) : Stored;
     }
 
-    /// <summary>[mcdelete, key, cas]: the item removed when its CAS unique is the one given (any, for 0).</summary>
+    /// <summary>[mcdelete, key, cas]: the item removed when its CAS unique is the one given (any, for 0), with DEL's event.</summary>
     public static CacheReply Delete(CacheKeyspace ks, byte[][] a)
     {
-        var entry = ks.Write(a[1]);
+        var entry = ks.FindItem(a[1], read: false);
         if (entry is null) return NotFound;
         var cas = ulong.Parse(a[2], CultureInfo.InvariantCulture);
         if (cas != 0 && entry.Cas != cas) return Exists;
         ks.Remove(entry);
+        ks.GenericEvent("del", entry.Key);
         return Deleted;
     }
 
     /// <summary>
     /// [incr, key, delta] or [incr, key, delta, "decr"]: 64-bit unsigned arithmetic; decr stops at 0, incr wraps. The
     /// binary protocol's form, [incr, key, delta, incr|decr, initial, expiry|"none"], makes a missing item with the initial
-    /// value (unless the expiry is "none") and answers the value with the item's CAS unique.
+    /// value (unless the expiry is "none") and answers the value with the item's CAS unique and 1 (made), 2 (outgrew its
+    /// item) or 0.
     /// </summary>
     public static CacheReply Incr(CacheKeyspace ks, byte[][] a)
     {
         var binary = a.Length > 5;
-        var entry = ks.Write(a[1]);
+        var entry = ks.FindItem(a[1], read: false);
         if (entry is null)
         {
             if (!binary || Arg.Is(a[5], "none")) return NotFound;
@@ -100,10 +102,14 @@ public static class MemcachedCommands
         var delta = ulong.Parse(a[2], CultureInfo.InvariantCulture);
         var result = a.Length > 3 && Arg.Is(a[3], "decr") ? (delta > current ? 0 : current - delta) : unchecked(current + delta);
         var text = Encoding.ASCII.GetBytes(result.ToString(CultureInfo.InvariantCulture));
-        // memcached writes a shorter number over the old one in place, padded with spaces to the old length.
+        // memcached writes a shorter number over the old one in place, padded with spaces to the old length; a longer
+        // one needs a new item, which it counts in total_items (told here by 1 on the reply, 2 in the binary form's).
+        var grew = text.Length > value.Length;
         entry.Value = text.Length < value.Length ? [.. text, .. Enumerable.Repeat((byte)' ', value.Length - text.Length)] : text;
         ks.Resize(entry);
-        return binary ? CacheReply.Array([CacheReply.Bulk(text), CacheReply.Int((long)entry.Cas), CacheReply.Int(0)]) : CacheReply.Bulk(text);
+        return binary
+            ? CacheReply.Array([CacheReply.Bulk(text), CacheReply.Int((long)entry.Cas), grew ? CacheReply.Int(2) : CacheReply.Zero])
+            : new CacheReply(ReplyKind.Bulk) { Bytes = text, Integer = grew ? 1 : 0 };
     }
 
     /// <summary>A counter's digits, with the trailing spaces a shortened counter keeps (see <see cref="Incr"/>).</summary>
@@ -118,17 +124,14 @@ public static class MemcachedCommands
     /// <summary>[touch, key, expiry].</summary>
     public static CacheReply Touch(CacheKeyspace ks, byte[][] a)
     {
-        var entry = ks.Write(a[1]);
+        var entry = ks.FindItem(a[1], read: false);
         if (entry is null) return NotFound;
         Expire(ks, entry, Long(a[2]));
         return Touched;
     }
 
-    private static void Expire(CacheKeyspace ks, CacheEntry entry, long expiresAt)
-    {
-        if (expiresAt < 0) ks.Remove(entry);
-        else ks.SetExpiry(entry, expiresAt);
-    }
+    /// <summary>An item given a time already past stays, expired, as in memcached: the next command to find it counts get_expired.</summary>
+    private static void Expire(CacheKeyspace ks, CacheEntry entry, long expiresAt) => ks.SetExpiry(entry, expiresAt < 0 ? 1 : expiresAt);
 
     private static long Long(byte[] text) => long.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -85,7 +85,7 @@ public static class ShardExecutor
             CommandId.Keys => KeyCommands.Keys(ks, a),
             CommandId.Scan => KeyCommands.Scan(ks, a),
             CommandId.DbSize => CacheReply.Int(ks.Count),
-            CommandId.FlushDb or CommandId.FlushAll => KeyCommands.Flush(ks),
+            CommandId.FlushDb or CommandId.FlushAll => KeyCommands.Flush(ks, a),
             CommandId.KeysInSlot => SlotCommands.KeysInSlot(ks, a),
             CommandId.RandomKey => CacheReply.Bulk(ks.RandomEntry(volatileOnly: false)?.Key),
 

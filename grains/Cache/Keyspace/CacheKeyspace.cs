@@ -7,7 +7,7 @@ namespace DataTier.Cache.Keyspace;
 /// The keys of one shard with their expiry and access data. Not thread-safe by itself: every use
 /// holds <see cref="Gate"/> (the shard grain for a batch, the session's local fast path, the expiry
 /// sweep and the evictor each take it, never two gates at once). Expired keys are removed lazily
-/// when met and actively by <see cref="SweepExpired"/>.
+/// when met and actively by <see cref="SweepExpired"/>, except while the silo's clients are paused (<see cref="Hold"/>).
 /// </summary>
 public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 {
@@ -45,6 +45,11 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public IReadOnlyList<CacheEntry> Entries => _all;
 
+    /// <summary>Set while this silo's clients are paused: expired keys stay in place (see <see cref="Find"/>); null for a replica's copy.</summary>
+    public DatasetHold? Hold { get; set; }
+
+    private bool Held => Hold is { Active: true };
+
     /// <summary>Collects the keys that change, for the shard's replicas; null when the shard has none.</summary>
     public Replication.ShardChangeFeed? Feed { get; set; }
 
@@ -55,13 +60,13 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         UsedBytes = 0;
     }
 
-    /// <summary>The live entry of a key, removing it first when it has expired. Counts nothing.</summary>
+    /// <summary>The live entry of a key, removing it first when it has expired (unless held, see <see cref="Hold"/>). Counts nothing.</summary>
     public CacheEntry? Find(ReadOnlySpan<byte> key)
     {
         if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry)) return null;
         if (entry.IsExpiredAt(Now))
         {
-            Expire(entry);
+            if (!Held) Expire(entry);
             return null;
         }
         return entry;
@@ -71,16 +76,18 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     public CacheEntry? Read(ReadOnlySpan<byte> key)
     {
         var entry = Find(key);
-        if (entry is null)
-        {
-            Counters.Misses++;
-            // Where Redis counts a miss it also raises keymiss (the key copied only when someone listens).
-            if (Events is { } events && events.Wants(Notifications.KeyspaceEventTypes.KeyMiss)) events.Raise("keymiss", key.ToArray());
-            return null;
-        }
+        if (entry is null) return Missed(key);
         Counters.Hits++;
         Touch(entry);
         return entry;
+    }
+
+    private CacheEntry? Missed(ReadOnlySpan<byte> key)
+    {
+        Counters.Misses++;
+        // Where Redis counts a miss it also raises keymiss (the key copied only when someone listens).
+        if (Events is { } events && events.Wants(Notifications.KeyspaceEventTypes.KeyMiss)) events.Raise("keymiss", key.ToArray());
+        return null;
     }
 
     /// <summary>A lookup by a write command: records the access.</summary>
@@ -93,9 +100,11 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public CacheEntry Add(byte[] key, object value, long expiresAt = 0)
     {
+        var entry = new CacheEntry(key, value);
+        if (!_map.Add(entry)) ReplaceExpired(entry);
+        _flushed?.Remove(key);
         Notify(Notifications.KeyspaceEventTypes.New, "new", key);
-        var entry = new CacheEntry(key, value) { Index = _all.Count };
-        if (!_map.Add(entry)) throw new ArgumentException("An entry with the same key has already been added.", nameof(key));
+        entry.Index = _all.Count;
         _all.Add(entry);
         entry.Frequency = LfuInitial;
         entry.FrequencyMinute = (int)(Now / 60_000);
@@ -103,6 +112,18 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         if (expiresAt != 0) SetExpiry(entry, expiresAt);
         Resize(entry);
         return entry;
+    }
+
+    /// <summary>
+    /// A write reaching a key that expired while held (a client a pause does not hold: another silo's, or memcached's)
+    /// expires it first, as a write to an expired key does at any time.
+    /// </summary>
+    private void ReplaceExpired(CacheEntry entry)
+    {
+        if (!_map.TryGetValue(entry, out var expired) || !expired.IsExpiredAt(Now))
+            throw new ArgumentException("An entry with the same key has already been added.", nameof(entry));
+        Expire(expired);
+        _map.Add(entry);
     }
 
     /// <summary>Replaces the value of a key (of any type), adding the key if absent; the expiry is cleared unless kept.</summary>
@@ -202,6 +223,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
 
     public void Clear()
     {
+        _flushed = null;
         Feed?.MarkFlushed();
         if (Tracking is { Active: true }) Invalidate(null, Origin);
         TouchedAll();
@@ -221,7 +243,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
         {
             var entry = list[Random.Shared.Next(list.Count)];
             if (!entry.IsExpiredAt(Now)) return entry;
-            Expire(entry);
+            if (!Held) Expire(entry);
         }
         return null;
     }
@@ -232,6 +254,8 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// </summary>
     public int SweepExpired(int sampleSize = 20, int maxRounds = 16)
     {
+        if (_flushed is not null && Now - _flushedAt > FlushedNamesLifetimeMs) _flushed = null;
+        if (Held) return 0;
         var removed = 0;
         for (var round = 0; round < maxRounds && _volatile.Count > 0; round++)
         {

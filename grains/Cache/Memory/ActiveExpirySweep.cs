@@ -28,7 +28,7 @@ public sealed class ActiveExpirySweep(LocalCacheShards shards, TimeProvider time
         foreach (var shard in shards.Snapshot())
         {
             var keyspace = shard.Keyspace;
-            if (keyspace.VolatileCount == 0) continue;
+            if (keyspace.VolatileCount == 0 && !keyspace.KeepsFlushedNames) continue;
             lock (keyspace.Gate)
             {
                 if (keyspace.Closed) continue;

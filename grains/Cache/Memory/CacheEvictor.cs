@@ -8,7 +8,7 @@ namespace DataTier.Cache.Memory;
 /// Redis samples <c>maxmemory-samples</c> keys. Takes one shard's gate at a time, so the caller must
 /// hold none.
 /// </summary>
-public sealed class CacheEvictor(CacheMemoryBudget budget, LocalCacheShards shards, TimeProvider time)
+public sealed class CacheEvictor(CacheMemoryBudget budget, LocalCacheShards shards, TimeProvider time, DatasetHold? hold = null)
 {
     private const int MaxEvictionsPerCall = 10_000;
 
@@ -16,6 +16,8 @@ public sealed class CacheEvictor(CacheMemoryBudget budget, LocalCacheShards shar
     public bool MakeRoom()
     {
         if (!budget.OverLimit) return true;
+        // A paused Redis node neither evicts nor refuses a command for memory (its writers wait anyway).
+        if (hold is { Active: true }) return true;
         var policy = budget.Policy;
         if (policy == EvictionPolicy.NoEviction) return false;
         var volatileOnly = EvictionPolicyNames.IsVolatile(policy);

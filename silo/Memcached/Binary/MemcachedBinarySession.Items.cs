@@ -117,6 +117,7 @@ public sealed partial class MemcachedBinarySession
         ]);
         if (reply.Kind == ReplyKind.Array && reply.Items![2].Integer == 1) stats.Created();
         else if (reply.Kind == ReplyKind.Array || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Array);
+        if (reply.Kind == ReplyKind.Array && reply.Items![2].Integer == 2) stats.Created();
         if (reply.Kind == ReplyKind.Array)
         {
             if (IsQuiet(op)) return;

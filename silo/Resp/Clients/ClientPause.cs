@@ -3,9 +3,10 @@ namespace DataTier.Silo.Resp.Clients;
 /// <summary>
 /// CLIENT PAUSE on this silo, as on a Redis node: until the pause ends (its timeout or CLIENT UNPAUSE), commands of
 /// this silo's clients wait before they run, all of them in ALL mode, those that write or may replicate in WRITE
-/// mode. A second pause keeps the stricter mode and the later end.
+/// mode. A second pause keeps the stricter mode and the later end. Either mode holds the silo's dataset meanwhile (no
+/// expiry or eviction, see <see cref="DataTier.Cache.Memory.DatasetHold"/>), as Redis 7.0 does.
 /// </summary>
-public sealed class ClientPause(TimeProvider time)
+public sealed class ClientPause(TimeProvider time, DataTier.Cache.Memory.DatasetHold hold)
 {
     private readonly object _gate = new();
     private TaskCompletionSource? _ended;
@@ -34,6 +35,7 @@ public sealed class ClientPause(TimeProvider time)
                 if (endsAt > _endsAt) _endsAt = endsAt;
             }
             _active = true;
+            hold.Active = true;
             _timer?.Dispose();
             var left = _endsAt - time.GetUtcNow();
             _timer = time.CreateTimer(_ => End(), null, left < TimeSpan.Zero ? TimeSpan.Zero : left, Timeout.InfiniteTimeSpan);
@@ -47,6 +49,7 @@ public sealed class ClientPause(TimeProvider time)
         {
             if (!_active) return;
             _active = false;
+            hold.Active = false;
             _timer?.Dispose();
             _timer = null;
             ended = _ended;

@@ -11,12 +11,21 @@ public class MemcachedStatsTests(SiloFixture fixture)
     /// <summary>
     /// The counters a command moves, which must move as memcached's do (gat is a touch, a refused value no set, ...).
     /// Not total_items here: memcached also counts an incr that could not rewrite its item in place, which depends on
-    /// its allocator and on whether a background thread held the item at that moment.
+    /// whether a background thread held the item at that moment (the test of total_items has a quiet server).
     /// </summary>
     private static readonly string[] Counters =
     [
         "cmd_get", "cmd_set", "cmd_flush", "cmd_touch", "get_hits", "get_misses", "delete_misses", "delete_hits", "incr_misses", "incr_hits",
         "decr_misses", "decr_hits", "cas_misses", "cas_hits", "cas_badval", "touch_hits", "touch_misses", "store_too_large",
+        "get_expired", "get_flushed",
+    ];
+
+    /// <summary>Each command that looks an item up, as the next command after the item expired or a flush_all.</summary>
+    private static readonly string[] Lookups =
+    [
+        "get {0}\r\n", "gets {0}\r\n", "gat 100 {0}\r\n", "touch {0} 100\r\n", "incr {0} 1\r\n", "decr {0} 1\r\n", "delete {0}\r\n",
+        "set {0} 0 0 1\r\nx\r\n", "add {0} 0 0 1\r\nx\r\n", "replace {0} 0 0 1\r\nx\r\n", "append {0} 0 0 1\r\nx\r\n",
+        "prepend {0} 0 0 1\r\nx\r\n", "cas {0} 0 0 1 1\r\nx\r\n",
     ];
 
     [Fact]
@@ -31,6 +40,13 @@ public class MemcachedStatsTests(SiloFixture fixture)
     {
         using var memcached = await MemcachedServerProcess.StartAsync();
         Assert.Equal(Deltas(memcached.Port, port => MemcachedBinaryTests.Run(port)), Deltas(fixture.Silo.MemcachedPort, port => MemcachedBinaryTests.Run(port)));
+    }
+
+    [Fact]
+    public async Task Get_expired_and_get_flushed_count_every_command_that_finds_such_an_item_as_memcached_does()
+    {
+        using var memcached = await MemcachedServerProcess.StartAsync();
+        Assert.Equal(Deltas(memcached.Port, RunExpiredAndFlushed), Deltas(fixture.Silo.MemcachedPort, RunExpiredAndFlushed));
     }
 
     [Fact]
@@ -83,7 +99,35 @@ public class MemcachedStatsTests(SiloFixture fixture)
         }
         var cas = c.Retrieve($"gets {k}a\r\n")[0].Split(' ')[4];
         Assert.Equal("STORED", c.Call($"cas {k}a 0 0 1 {cas}\r\ny\r\n"));
+        // An incr that makes its number longer needs a new item, which memcached counts; a shorter one is written in place.
+        Assert.Equal("STORED", c.Call($"set {k}n 0 0 2\r\n99\r\n"));
+        foreach (var (command, reply) in new[] { ("incr {0} 1", "100"), ("incr {0} 1", "101"), ("decr {0} 10", "91"), ("incr {0} 909", "1000") })
+            Assert.Equal(reply, c.Call(string.Format(CultureInfo.InvariantCulture, command, k + "n") + "\r\n"));
         return long.Parse(Stats(c, "stats")["total_items"], CultureInfo.InvariantCulture) - before;
+    }
+
+    /// <summary>
+    /// Each lookup after a store of an item that is already expired (a negative exptime), and after a flush_all, each
+    /// sent with its store in one write, so that no background reclaim runs between them on either server.
+    /// </summary>
+    private static void RunExpiredAndFlushed(int port)
+    {
+        var k = "x" + Guid.NewGuid().ToString("N")[..8] + "-";
+        using var c = new MemcachedTextClient(port);
+        for (var i = 0; i < Lookups.Length; i++)
+        {
+            var key = $"{k}e{i}";
+            c.Send($"set {key} 0 -1 1\r\n1\r\n" + string.Format(CultureInfo.InvariantCulture, Lookups[i], key));
+            Assert.Equal("STORED", c.Line());
+            c.Line();
+            key = $"{k}f{i}";
+            c.Send($"set {key} 0 0 1\r\n1\r\nflush_all\r\n" + string.Format(CultureInfo.InvariantCulture, Lookups[i], key));
+            Assert.Equal("STORED", c.Line());
+            Assert.Equal("OK", c.Line());
+            c.Line();
+        }
+        // Found expired or flushed once: the item is gone then, and the next get a plain miss.
+        c.Retrieve($"get {k}e0 {k}f0\r\n");
     }
 
     private static Dictionary<string, string> Stats(MemcachedTextClient client, string command) =>

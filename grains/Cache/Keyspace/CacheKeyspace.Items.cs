@@ -1,0 +1,47 @@
+namespace DataTier.Cache.Keyspace;
+
+/// <summary>memcached's view of a shard's keys: its lookups count the items they find expired or flushed, as memcached 1.6 does.</summary>
+public sealed partial class CacheKeyspace
+{
+    /// <summary>How long a flush_all's names are kept for get_flushed, as memcached keeps flushed items until its crawler reclaims them.</summary>
+    private const long FlushedNamesLifetimeMs = 60_000;
+
+    // The names a memcached flush_all removed, until a lookup finds one (get_flushed), a write makes it anew, or they age out.
+    private HashSet<byte[]>? _flushed;
+    private long _flushedAt;
+
+    /// <summary>Whether a flush_all's names are still kept (the expiry sweep ages them out).</summary>
+    public bool KeepsFlushedNames => _flushed is not null;
+
+    /// <summary>
+    /// A lookup by any memcached command, as <see cref="Read"/> (get, gat, touch) or <see cref="Write"/> does, which also
+    /// counts get_expired for an item there but expired and get_flushed for one a flush_all removed, as memcached does.
+    /// </summary>
+    public CacheEntry? FindItem(ReadOnlySpan<byte> key, bool read)
+    {
+        if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry))
+        {
+            if (_flushed is not null && _flushed.GetAlternateLookup<ReadOnlySpan<byte>>().Remove(key)) Counters.GetFlushed++;
+            return read ? Missed(key) : null;
+        }
+        if (entry.IsExpiredAt(Now))
+        {
+            Counters.GetExpired++;
+            if (!Held) Expire(entry);
+            return read ? Missed(key) : null;
+        }
+        if (read) Counters.Hits++;
+        Touch(entry);
+        return entry;
+    }
+
+    /// <summary>memcached's flush_all: every key removed, their names kept for get_flushed.</summary>
+    public void ClearItems()
+    {
+        var names = new HashSet<byte[]>(_all.Count, ByteArrayComparer.Instance);
+        foreach (var entry in _all) names.Add(entry.Key);
+        Clear();
+        _flushed = names;
+        _flushedAt = Now;
+    }
+}
