@@ -35,9 +35,20 @@ public sealed partial class CacheKeyspace
         return entry;
     }
 
-    /// <summary>memcached's flush_all: every key removed, their names kept for get_flushed.</summary>
+    /// <summary>
+    /// The most names of a shard a flush_all keeps: they stay in memory outside maxmemory's account, so a flush of a large
+    /// shard keeps none (its later lookups count as plain misses rather than get_flushed).
+    /// </summary>
+    private const int MaxFlushedNames = 65_536;
+
+    /// <summary>memcached's flush_all: every key removed, their names kept for get_flushed (up to <see cref="MaxFlushedNames"/>).</summary>
     public void ClearItems()
     {
+        if (_all.Count > MaxFlushedNames)
+        {
+            Clear();
+            return;
+        }
         var names = new HashSet<byte[]>(_all.Count, ByteArrayComparer.Instance);
         foreach (var entry in _all) names.Add(entry.Key);
         Clear();
