@@ -76,17 +76,7 @@ public sealed partial class GlobalTablesWireTests
         Assert.Equal(100, (await West.DescribeTableAsync(table)).Table.ProvisionedThroughput.ReadCapacityUnits);
 
         // East throttles reads of the table and of its index at its own capacity; West does not.
-        var key = Item(("pk", S("a")));
-        Task ConsistentGet(AmazonDynamoDBClient client) => client.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true });
-        Task QueryIndex(AmazonDynamoDBClient client) => client.QueryAsync(new QueryRequest
-        {
-            TableName = table, IndexName = "by-g", KeyConditionExpression = "g = :g", ExpressionAttributeValues = Item((":g", S("x"))),
-        });
-        var eastOnce = regions.EastClientWithoutRetries;
-        Assert.Equal(20, await ReadsBeforeThrottled(() => ConsistentGet(West)));
-        Assert.True(await ReadsBeforeThrottled(() => ConsistentGet(eastOnce)) < 20, "East did not throttle reads at 1 read capacity unit");
-        Assert.Equal(20, await ReadsBeforeThrottled(() => QueryIndex(West)));
-        Assert.True(await ReadsBeforeThrottled(() => QueryIndex(eastOnce)) < 20, "East did not throttle its index at 2 read capacity units");
+        await AssertEastThrottlesAtItsOwnReadCapacity(table);
 
         // Changes of the table's throughput and class, made in West and then in East, leave East's own as they are.
         await West.UpdateTableAsync(new UpdateTableRequest { TableName = table, ProvisionedThroughput = new ProvisionedThroughput(80, 5) });
@@ -161,4 +151,20 @@ public sealed partial class GlobalTablesWireTests
         ProvisionedThroughput = new ProvisionedThroughput(readUnits, 5),
         StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
     };
+
+    /// <summary>East, whose own read capacity is 1 unit and its index's 2, throttles reads of the table and of index by-g; West, at 20 or more, does not.</summary>
+    private async Task AssertEastThrottlesAtItsOwnReadCapacity(string table)
+    {
+        var key = Item(("pk", S("a")));
+        Task ConsistentGet(AmazonDynamoDBClient client) => client.GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true });
+        Task QueryIndex(AmazonDynamoDBClient client) => client.QueryAsync(new QueryRequest
+        {
+            TableName = table, IndexName = "by-g", KeyConditionExpression = "g = :g", ExpressionAttributeValues = Item((":g", S("x"))),
+        });
+        var eastOnce = regions.EastClientWithoutRetries;
+        Assert.Equal(20, await ReadsBeforeThrottled(() => ConsistentGet(West)));
+        Assert.True(await ReadsBeforeThrottled(() => ConsistentGet(eastOnce)) < 20, "East did not throttle reads at 1 read capacity unit");
+        Assert.Equal(20, await ReadsBeforeThrottled(() => QueryIndex(West)));
+        Assert.True(await ReadsBeforeThrottled(() => QueryIndex(eastOnce)) < 20, "East did not throttle its index at 2 read capacity units");
+    }
 }
