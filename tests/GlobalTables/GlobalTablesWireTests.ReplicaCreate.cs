@@ -27,15 +27,6 @@ public sealed partial class GlobalTablesWireTests
         Assert.True(cli.ExitCode == 0, cli.Error);
         Assert.Contains("\"TableClass\": \"STANDARD_INFREQUENT_ACCESS\"", cli.Output, StringComparison.Ordinal);
 
-        void AssertEastOverrides(ReplicaDescription east)
-        {
-            Assert.Equal(TwoRegionsFixture.East, east.RegionName);
-            Assert.Equal(1, east.ProvisionedThroughputOverride.ReadCapacityUnits);
-            var index = Assert.Single(east.GlobalSecondaryIndexes);
-            Assert.Equal("by-g", index.IndexName);
-            Assert.Equal(2, index.ProvisionedThroughputOverride.ReadCapacityUnits);
-            Assert.Equal(TableClass.STANDARD_INFREQUENT_ACCESS, east.ReplicaTableClassSummary.TableClass);
-        }
         AssertEastOverrides(Assert.Single((await West.DescribeTableAsync(table)).Table.Replicas));
         var westTable = (await West.DescribeTableAsync(table)).Table;
         Assert.Equal(100, westTable.ProvisionedThroughput.ReadCapacityUnits);

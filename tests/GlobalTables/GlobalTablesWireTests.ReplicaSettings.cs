@@ -55,15 +55,6 @@ public sealed partial class GlobalTablesWireTests
             GlobalSecondaryIndexes = [new ReplicaGlobalSecondaryIndex { IndexName = "by-g", ProvisionedThroughputOverride = new ProvisionedThroughputOverride { ReadCapacityUnits = 2 } }],
             TableClassOverride = TableClass.STANDARD_INFREQUENT_ACCESS,
         });
-        void AssertEastOverrides(ReplicaDescription east)
-        {
-            Assert.Equal(TwoRegionsFixture.East, east.RegionName);
-            Assert.Equal(1, east.ProvisionedThroughputOverride.ReadCapacityUnits);
-            var index = Assert.Single(east.GlobalSecondaryIndexes);
-            Assert.Equal("by-g", index.IndexName);
-            Assert.Equal(2, index.ProvisionedThroughputOverride.ReadCapacityUnits);
-            Assert.Equal(TableClass.STANDARD_INFREQUENT_ACCESS, east.ReplicaTableClassSummary.TableClass);
-        }
         AssertEastOverrides(Assert.Single(response.TableDescription.Replicas));
 
         // East's own table has them; West's keeps the table's, and East lists West without settings of its own.
@@ -151,6 +142,17 @@ public sealed partial class GlobalTablesWireTests
         ProvisionedThroughput = new ProvisionedThroughput(readUnits, 5),
         StreamSpecification = new StreamSpecification { StreamEnabled = true, StreamViewType = StreamViewType.NEW_AND_OLD_IMAGES },
     };
+
+    /// <summary>East's entry as the replica settings tests give it: 1 read unit of its own, 2 for index by-g, the infrequent-access class.</summary>
+    private static void AssertEastOverrides(ReplicaDescription east)
+    {
+        Assert.Equal(TwoRegionsFixture.East, east.RegionName);
+        Assert.Equal(1, east.ProvisionedThroughputOverride.ReadCapacityUnits);
+        var index = Assert.Single(east.GlobalSecondaryIndexes);
+        Assert.Equal("by-g", index.IndexName);
+        Assert.Equal(2, index.ProvisionedThroughputOverride.ReadCapacityUnits);
+        Assert.Equal(TableClass.STANDARD_INFREQUENT_ACCESS, east.ReplicaTableClassSummary.TableClass);
+    }
 
     /// <summary>East, whose own read capacity is 1 unit and its index's 2, throttles reads of the table and of index by-g; West, at 20 or more, does not.</summary>
     private async Task AssertEastThrottlesAtItsOwnReadCapacity(string table)

@@ -41,7 +41,7 @@ public static class CommandKeys
 
     public static IEnumerable<byte[]> Of(CommandSpec spec, byte[][] a)
     {
-        if (spec.Id is CommandId.GeoRadius or CommandId.GeoRadiusByMember && Geo.GeoStoreKey.Of(a) is not null) return [a[1], .. Geo.GeoStoreKey.All(a)];
+        if (spec.Id is CommandId.GeoRadius or CommandId.GeoRadiusByMember) return [a[1], .. Geo.GeoStoreKey.All(a)];
         if (spec.Id == CommandId.Sort && SortArgs.StoreKeyOf(a) is { } store) return [a[1], store];
         if (spec.FirstKey > 0) return spec.KeysIn(a);
         return FoundInArguments.TryGetValue(spec.Name, out var find) ? find(a) : [];

@@ -19,15 +19,11 @@ public sealed partial class CacheKeyspace
     /// </summary>
     public CacheEntry? FindItem(ReadOnlySpan<byte> key, bool read)
     {
-        if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry))
+        var entry = Find(key, out var expired);
+        if (entry is null)
         {
-            if (_flushed is not null && _flushed.GetAlternateLookup<ReadOnlySpan<byte>>().Remove(key)) Counters.GetFlushed++;
-            return read ? Missed(key) : null;
-        }
-        if (entry.IsExpiredAt(Now))
-        {
-            Counters.GetExpired++;
-            if (!Held) Expire(entry);
+            if (expired) Counters.GetExpired++;
+            else if (_flushed is not null && _flushed.GetAlternateLookup<ReadOnlySpan<byte>>().Remove(key)) Counters.GetFlushed++;
             return read ? Missed(key) : null;
         }
         if (read) Counters.Hits++;

@@ -61,11 +61,16 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     }
 
     /// <summary>The live entry of a key, removing it first when it has expired (unless held, see <see cref="Hold"/>). Counts nothing.</summary>
-    public CacheEntry? Find(ReadOnlySpan<byte> key)
+    public CacheEntry? Find(ReadOnlySpan<byte> key) => Find(key, out _);
+
+    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>; <paramref name="expired"/> tells a key found expired from one not there.</summary>
+    private CacheEntry? Find(ReadOnlySpan<byte> key, out bool expired)
     {
+        expired = false;
         if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry)) return null;
         if (entry.IsExpiredAt(Now))
         {
+            expired = true;
             if (!Held) Expire(entry);
             return null;
         }
