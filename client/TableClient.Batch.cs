@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using DataTier.Client.Requests;
 using DataTier.Client.Results;
 using DataTier.Errors;
+using DataTier.Expressions;
 using DataTier.Indexes;
 using DataTier.Model;
 
@@ -14,6 +15,23 @@ public sealed partial class TableClient
     public const int MaxBatchWrites = 25;
     public const int MaxBatchGetBytes = 16 * 1024 * 1024;
 
+    /// <summary>Before the table is looked up, as dynalite does: two keys of equal attributes (numbers by value); at most 100 keys in all, so pairs are few.</summary>
+    private static void CheckDuplicateKeys(IReadOnlyList<IReadOnlyDictionary<string, AttrValue>> keys)
+    {
+        for (var i = 1; i < keys.Count; i++)
+            for (var j = 0; j < i; j++)
+                if (keys[i].Count == keys[j].Count && keys[i].All(a => keys[j].TryGetValue(a.Key, out var other) && a.Value.Equals(other)))
+                    throw DynamoException.Validation("Provided list of item keys contains duplicates");
+    }
+
+    private static void CheckProjection(KeysAndAttributes request)
+    {
+        var context = new ExpressionContext(request.ExpressionAttributeNames, null);
+        RequestValidation.ExpressionMaps(request.ExpressionAttributeNames, null, request.ProjectionExpression is not null);
+        if (request.ProjectionExpression is not null) ExpressionParser.ParseProjection(request.ProjectionExpression, context);
+        context.EnsureAllUsed();
+    }
+
     public async Task<BatchGetItemResult> BatchGetItemAsync(IReadOnlyDictionary<string, KeysAndAttributes> requestItems)
     {
         if (requestItems.Count == 0) RequestValidation.Throw(["Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
@@ -23,13 +41,14 @@ public sealed partial class TableClient
             RequestValidation.TableName(table, "requestItems.member.key");
             if (request.Keys.Count == 0)
                 RequestValidation.Throw(["Value '[]' at 'requestItems." + table + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
+            CheckProjection(request);
+            CheckDuplicateKeys(request.Keys);
+        }
+        // dynalite's order: every table's expressions before any table is looked up and its keys checked
+        foreach (var (table, request) in requestItems)
+        {
             var description = await _router.GetTableAsync(table);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var key in request.Keys)
-            {
-                if (!seen.Add(Convert.ToBase64String(ItemValidator.ValidatedKeyOf(description.KeySchema, key).Encode())))
-                    throw DynamoException.Validation("Provided list of item keys contains duplicates");
-            }
+            foreach (var key in request.Keys) ItemValidator.ValidateKey(description.KeySchema, key);
         }
 
         var refusal = new StrongBox<DynamoException?>();

@@ -53,12 +53,6 @@ public sealed partial class TableClient
         Condition? filter, IReadOnlyList<PathOperand>? projection)
     {
         var plan = KeyConditionPlan.From(keyCondition, index.KeySchema);
-        KeyPathChecks.Check(table, projection);
-        if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema, request.FilterName);
-        // AWS's order, as dynalite's tests checked against it record: a filter naming the index's key, then Select, then key paths
-        CheckSelectAllAttributes(index, request.Select);
-        if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
-        var fetch = FetchItems(table, index, request.Select, projection, filter);
         var range = IndexKeyRange.Of(plan);
         if (request.ExclusiveStartKey is not null)
         {
@@ -67,6 +61,13 @@ public sealed partial class TableClient
                 throw DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
             range = request.ScanIndexForward ? range with { Start = start, StartInclusive = false } : range with { End = start, EndInclusive = false };
         }
+        KeyPathChecks.Check(table, projection);
+        if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, index.KeySchema, request.FilterName);
+        // AWS's order, as dynalite's tests checked against it record: a filter naming the index's key, then Select, then key
+        // paths; the start key before them is dynalite's order (AWS's is not recorded)
+        CheckSelectAllAttributes(index, request.Select);
+        if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
+        var fetch = FetchItems(table, index, request.Select, projection, filter);
         var limit = request.Limit ?? int.MaxValue;
         var page = await _router.PartitionOf(index.ReadTable, plan.Hash).ReadRange(
             new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, index.LocalIndex, fetch, index.KeyNames, request.ConsistentRead));
@@ -89,6 +90,7 @@ public sealed partial class TableClient
                 startInclusive = false;
             }
         }
+        CheckKeyPaths(table, projection, filter);
         var end = hashes.High == ulong.MaxValue ? null : ItemKey.EncodeHash(hashes.High + 1);
         var range = new KeyRange(start, startInclusive, end, false);
         var limit = request.Limit ?? int.MaxValue;

@@ -197,10 +197,8 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             if (await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead) is { } index)
                 return await QueryIndexAsync(table, index, request, keyCondition, filter, projection);
             var plan = KeyConditionPlan.From(keyCondition, table.KeySchema);
-            KeyPathChecks.Check(table, projection);
-            if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema, request.FilterName);
-            if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
             var range = plan.ToRange();
+            // dynalite's order (AWS's is not recorded): the start key, then the projection's and the filter's key paths
             if (request.ExclusiveStartKey is not null)
             {
                 var start = StartPosition(table, request.ExclusiveStartKey);
@@ -208,6 +206,9 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
                     throw DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
                 range = request.ScanIndexForward ? range with { Start = start, StartInclusive = false } : range with { End = start, EndInclusive = false };
             }
+            KeyPathChecks.Check(table, projection);
+            if (filter is not null && !request.FilterMayNameKeys) CheckFilterAvoidsKeys(filter, table.KeySchema, request.FilterName);
+            if (!request.FilterMayNameKeys) KeyPathChecks.Check(table, filter);
             var limit = request.Limit ?? int.MaxValue;
             var read = new RangeRequest(range, !request.ScanIndexForward, limit, MaxPageBytes, projection, filter, Consistent: request.ConsistentRead);
             var page = await _router.ReadAsync(table, table.Partitions.PartitionOf(plan.Hash), request.ConsistentRead, p => p.ReadRange(read));
@@ -232,8 +233,6 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         {
             var index = await ResolveIndexAsync(table, request.IndexName, request.ConsistentRead);
             if (index is not null) CheckSelectAllAttributes(index, request.Select);
-            KeyPathChecks.Check(table, projection);
-            KeyPathChecks.Check(table, filter);
             if (index is not null) return await ScanIndexAsync(table, index, request, (lowHash, highHash), filter, projection);
             var start = ItemKey.EncodeHash(lowHash);
             var startInclusive = true;
@@ -246,6 +245,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
                     startInclusive = false;
                 }
             }
+            CheckKeyPaths(table, projection, filter);
             var end = highHash == ulong.MaxValue ? null : ItemKey.EncodeHash(highHash + 1);
             var range = new KeyRange(start, startInclusive, end, false);
             var limit = request.Limit ?? int.MaxValue;
@@ -274,6 +274,13 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
     }
 
     /// <summary>A Query's filter may not name the key attributes; the key condition is the place for them.</summary>
+    /// <summary>A Scan's projection and filter may not reach into key attributes; checked after its start key, in dynalite's order.</summary>
+    private static void CheckKeyPaths(TableDescription table, IReadOnlyList<PathOperand>? projection, Condition? filter)
+    {
+        KeyPathChecks.Check(table, projection);
+        KeyPathChecks.Check(table, filter);
+    }
+
     private static void CheckFilterAvoidsKeys(Condition filter, TableKeySchema keySchema, string filterName)
     {
         foreach (var key in ItemValidator.KeyAttributes(keySchema))

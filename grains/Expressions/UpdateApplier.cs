@@ -14,14 +14,17 @@ public static class UpdateApplier
     /// <paramref name="itemExists"/> is false when <paramref name="item"/> holds only the key of an item the table lacks:
     /// DynamoDB then skips a REMOVE or DELETE of a nested path whose parent is missing, which it refuses on an existing item.
     /// </summary>
-    public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists = true)
+    /// <paramref name="indexKeyTypes"/>: the types of the table's index key attributes, when a SET of one should be refused
+    /// in its turn among the actions (dynalite's order; AWS's is not recorded) rather than after all of them.
+    public static Dictionary<string, AttrValue> Apply(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists = true,
+        IReadOnlyDictionary<string, AttrType>? indexKeyTypes = null)
     {
         var result = new Dictionary<string, AttrValue>(item);
         // DynamoDB evaluates every SET's value before it looks at any action's path, so an operand that names a
         // missing attribute is the error reported even when another action's path is invalid too.
         var values = new Dictionary<SetAction, AttrValue>(ReferenceEqualityComparer.Instance);
         foreach (var set in actions.OfType<SetAction>()) values[set] = Evaluate(set.Value, item);
-        CheckPathsAndOperands(item, actions, itemExists);
+        CheckPathsAndOperands(item, actions, itemExists, values, indexKeyTypes);
         // Every value and every list index refers to the item as it was before the update, as DynamoDB does:
         // writes go first in index order (SETs past a list's end append sorted by index), then removals of
         // what the item had, highest index first, so no removal shifts an index another action names.
@@ -66,11 +69,15 @@ public static class UpdateApplier
     /// Then each action in the expression's order: its path, then an ADD's or DELETE's operand against the value there
     /// (paths never overlap, so no action changes what another finds).
     /// </summary>
-    private static void CheckPathsAndOperands(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists)
+    private static void CheckPathsAndOperands(IReadOnlyDictionary<string, AttrValue> item, IReadOnlyList<UpdateAction> actions, bool itemExists,
+        Dictionary<SetAction, AttrValue> values, IReadOnlyDictionary<string, AttrType>? indexKeyTypes)
     {
         foreach (var action in actions)
         {
             if (itemExists || action is SetAction or AddAction) RequireParent(item, action.Path.Path);
+            if (action is SetAction { Path.Path.Count: 1 } set && indexKeyTypes is { Count: > 0 }
+                && indexKeyTypes.TryGetValue(set.Path.TopLevelName, out var keyType) && values[set].Type != keyType)
+                throw DynamoException.Validation(Indexes.IndexKeyValidator.UnsupportedUpdateType);
             var (operand, isAdd) = action switch { AddAction a => (a.Value, true), DeleteAction d => (d.Value, false), _ => (null, false) };
             if (operand is null || DocumentPath.Resolve(item, action.Path.Path) is not { } current) continue;
             if (current.Type != operand.Type || current.Type is not (AttrType.SS or AttrType.NS or AttrType.BS) && !(isAdd && current.Type == AttrType.N))

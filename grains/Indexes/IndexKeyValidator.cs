@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DataTier.Errors;
 using DataTier.Model;
 using DataTier.Tables;
@@ -7,6 +8,24 @@ namespace DataTier.Indexes;
 /// <summary>An item's values of index key attributes must have the types the attribute definitions give, and not be empty.</summary>
 public static class IndexKeyValidator
 {
+    public const string UnsupportedUpdateType = "The update expression attempted to update the secondary index key to unsupported type";
+
+    private static readonly ConditionalWeakTable<TableDescription, IReadOnlyDictionary<string, AttrType>> KeyTypesOfTables = new();
+
+    /// <summary>The type of each attribute some index of the table is keyed on (empty without indexes), computed once per description.</summary>
+    public static IReadOnlyDictionary<string, AttrType> KeyTypes(TableDescription table) =>
+        table.LocalIndexes.Count == 0 && table.GlobalIndexes.Count == 0 ? EmptyKeyTypes : KeyTypesOfTables.GetValue(table, CollectKeyTypes);
+
+    private static readonly IReadOnlyDictionary<string, AttrType> EmptyKeyTypes = new Dictionary<string, AttrType>();
+
+    private static IReadOnlyDictionary<string, AttrType> CollectKeyTypes(TableDescription table)
+    {
+        var types = new Dictionary<string, AttrType>(StringComparer.Ordinal);
+        foreach (var schema in table.LocalIndexes.Select(i => i.KeySchema).Concat(table.GlobalIndexes.Select(i => i.KeySchema)))
+            foreach (var key in ItemValidator.KeyAttributes(schema)) types[key.Name] = key.Type;
+        return types;
+    }
+
     /// <summary>
     /// <paramref name="updated"/>: the item an update expression made. Its actions were checked for types known from
     /// the expression alone, so a wrong type here came from the item (SET ls = other), which DynamoDB words otherwise.
@@ -23,7 +42,7 @@ public static class IndexKeyValidator
         {
             if (!item.TryGetValue(key.Name, out var value)) continue;
             if (value.Type != key.Type && updated)
-                throw DynamoException.Validation("The update expression attempted to update the secondary index key to unsupported type");
+                throw DynamoException.Validation(UnsupportedUpdateType);
             if (value.Type != key.Type)
                 throw DynamoException.Validation($"One or more parameter values were invalid: Type mismatch for Index Key {key.Name} Expected: {key.Type} Actual: {value.Type} IndexName: {index}");
             if ((value.Type == AttrType.S && value.Text!.Length == 0) || (value.Type == AttrType.B && value.Bytes!.Length == 0))

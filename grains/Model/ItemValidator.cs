@@ -19,6 +19,13 @@ public static class ItemValidator
         CheckSize(ItemSize.Of(item), updated);
     }
 
+    /// <summary>A PutItem's values and size, its key aside: what AWS checks before the conditions of a legacy Expected.</summary>
+    public static void ValidateValuesAndSize(IReadOnlyDictionary<string, AttrValue> item)
+    {
+        foreach (var value in item.Values) ValidateValue(value);
+        CheckSize(ItemSize.Of(item), updated: false);
+    }
+
     private static void CheckSize(int size, bool updated)
     {
         if (size > ItemSize.MaxItemBytes)

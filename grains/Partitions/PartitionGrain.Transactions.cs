@@ -148,7 +148,8 @@ public sealed partial class PartitionGrain
 
     private IReadOnlyDictionary<string, AttrValue> UpdatedItem(TableDescription table, VersionedItem? current, TransactOperation operation)
     {
-        var updated = UpdateApplier.Apply(current?.Attributes ?? operation.KeyAttributes!, operation.Actions!, itemExists: current is not null);
+        var updated = UpdateApplier.Apply(current?.Attributes ?? operation.KeyAttributes!, operation.Actions!, itemExists: current is not null,
+            Indexes.IndexKeyValidator.KeyTypes(table));
         ItemValidator.ValidateItem(table.KeySchema, updated);
         return updated;
     }

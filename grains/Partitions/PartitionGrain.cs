@@ -153,7 +153,7 @@ public sealed partial class PartitionGrain(
             (VersionedItem? current, out int size) =>
             {
                 var before = current?.Attributes ?? command.KeyAttributes;
-                var updated = UpdateApplier.Apply(before, command.Actions, itemExists: current is not null);
+                var updated = UpdateApplier.Apply(before, command.Actions, itemExists: current is not null, Indexes.IndexKeyValidator.KeyTypes(EnsureTable()));
                 size = ItemValidator.ValidateUpdated(EnsureTable().KeySchema, before, current?.Size ?? ItemSize.Of(before), updated, command.Actions);
                 Indexes.IndexKeyValidator.Validate(EnsureTable(), updated, updated: true);
                 return updated;

@@ -19,6 +19,8 @@ public sealed class ItemOperations(ITableClient tables, Microsoft.Extensions.Opt
     public async Task PutItem(ApiRequest r, Utf8JsonWriter w)
     {
         var p = ReadWrite(r, "Item", "item", ExpressionParameters.PutOrDelete);
+        // dynalite's order (AWS's is not recorded): the item's values and size before Expected's conditions
+        if (p.Legacy.UsesLegacy) ItemValidator.ValidateValuesAndSize(p.Attributes);
         var condition = p.Legacy.ConditionExpression;
         var result = await tables.PutItemAsync(new PutItemRequest
         {

@@ -17,6 +17,7 @@ public static class DifferentialCases
         ["batches"] = BatchCases.All,
         ["account"] = AccountCases.All,
         ["protocol"] = ProtocolCases.All,
+        ["unrecorded-orders"] = UnrecordedOrderCases.All,
     };
 
     private static readonly Lazy<Dictionary<string, DiffCase>> ByName = new(() =>

@@ -18,6 +18,7 @@ public class DifferentialTests(DifferentialFixture fixture)
     public static TheoryData<string> Batches => DifferentialCases.Names("batches");
     public static TheoryData<string> Account => DifferentialCases.Names("account");
     public static TheoryData<string> ProtocolCases => DifferentialCases.Names("protocol");
+    public static TheoryData<string> UnrecordedOrders => DifferentialCases.Names("unrecorded-orders");
 
     [Theory, MemberData(nameof(Tables))]
     public Task Table_operations(string name) => Run(name);
@@ -45,6 +46,9 @@ public class DifferentialTests(DifferentialFixture fixture)
 
     [Theory, MemberData(nameof(ProtocolCases))]
     public Task Json_protocol(string name) => Run(name);
+
+    [Theory, MemberData(nameof(UnrecordedOrders))]
+    public Task Error_orders_dynalite_gives_where_aws_records_none(string name) => Run(name);
 
     [Fact]
     public void Every_case_difference_names_existing_cases()

@@ -26,6 +26,53 @@ internal static partial class DynaliteDeviations
         && RemoveOrDeleteNested().IsMatch(expression);
 
     /// <summary>
+    /// attribute_type, IN or BETWEEN (in an expression or a legacy condition) where the table may hold a BOOL false or an
+    /// empty string or binary: dynalite's comparison first tests the value's truth (<c>if (!attrVal) return false</c>), so
+    /// it finds <c>attribute_type(a, :bool)</c> false of <c>{BOOL: false}</c> and <c>a IN (:empty)</c> false of
+    /// <c>{S: ""}</c>, where DynamoDB finds both true. The table is read from dynalite; such requests are left out while
+    /// it holds such a value (<see cref="HoldsFalsyScalar"/>).
+    /// </summary>
+    public static bool MayCompareFalsyValue(RandomRequest request) =>
+        request.Body["TableName"] is not null && FalsyComparison().IsMatch(request.Body.ToJsonString());
+
+    /// <summary>
+    /// A Query of an index from a start key whose index attributes other items share: DynamoDB leaves the order of equal
+    /// index keys unspecified, dynalite orders them by a hash of the table key and the project by the table key, so which
+    /// of them come after the start key differs. Attributes of the table's key are left out of the comparison (an index
+    /// keyed on one of them too ties less often, never more), so the test is conservative.
+    /// </summary>
+    public static bool StartsAmongEqualIndexKeys(JsonObject request, JsonArray items)
+    {
+        if (request["IndexName"] is null || request["ExclusiveStartKey"] is not JsonObject start) return false;
+        var indexAttributes = start.Where(p => p.Key is not ("pk" or "sk")).ToList();
+        return items.OfType<JsonObject>().Any(item =>
+            !(JsonNode.DeepEquals(item["pk"], start["pk"]) && JsonNode.DeepEquals(item["sk"], start["sk"]))
+            && indexAttributes.All(p => JsonNode.DeepEquals(item[p.Key], p.Value)));
+    }
+
+    /// <summary>
+    /// A string set holding the empty string twice: dynalite's duplicate search returns the member found twice and its
+    /// caller tests that for truth, so a duplicate <c>""</c> reads as none and dynalite accepts the set DynamoDB refuses
+    /// ("Input collection [, ] contains duplicates."). Such requests are left out.
+    /// </summary>
+    public static bool HoldsEmptyStringTwice(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => p.Key == "SS" && p.Value is JsonArray members && members.Count(m => m?.GetValue<string>() == "") > 1
+            || HoldsEmptyStringTwice(p.Value)),
+        JsonArray a => a.Any(HoldsEmptyStringTwice),
+        _ => false,
+    };
+
+    public static bool HoldsFalsyScalar(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => p.Key == "BOOL" && p.Value is JsonValue b && !b.GetValue<bool>()
+            || p.Key is "S" or "B" && p.Value is JsonValue v && v.GetValue<string>().Length == 0
+            || HoldsFalsyScalar(p.Value)),
+        JsonArray a => a.Any(HoldsFalsyScalar),
+        _ => false,
+    };
+
+    /// <summary>
     /// A set in an error message's operand: dynalite prints its members bare (<c>{NS:2.5}</c>), the project as a list
     /// (<c>{NS:[2.5]}</c>); AWS prints Java's rendering, which neither reproduces (the value-rendering difference).
     /// An UPDATED_OLD or UPDATED_NEW answer with no attribute to return: dynalite sends an empty Attributes map, the
@@ -84,12 +131,22 @@ internal static partial class DynaliteDeviations
         _ => false,
     };
 
+    /// <summary>Over 20 significant digits, or a leading digit's magnitude past 10^±20, written with an exponent or without.</summary>
     private static bool IsExtreme(string number)
     {
         var e = number.IndexOfAny(['e', 'E']);
-        var digits = (e < 0 ? number : number[..e]).Replace("-", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal).Trim('0');
-        return digits.Length > 20 || (e >= 0 && Math.Abs(int.Parse(number[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)) > 20);
+        var mantissa = (e < 0 ? number : number[..e]).TrimStart('-', '+');
+        var exponent = e < 0 ? 0 : int.Parse(number[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var point = mantissa.IndexOf('.');
+        if (point < 0) point = mantissa.Length;
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var first = digits.IndexOfAny(NonZeroDigits);
+        if (first < 0) return false;
+        var last = digits.LastIndexOfAny(NonZeroDigits);
+        return last - first + 1 > 20 || Math.Abs(point - first + exponent) > 20;
     }
+
+    private static readonly char[] NonZeroDigits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
     /// <summary>
     /// A Query or Scan that reads nothing: dynalite reports 0 capacity units, DynamoDB "the minimum read capacity units
@@ -119,6 +176,9 @@ internal static partial class DynaliteDeviations
 
     [GeneratedRegex(@"(REMOVE|DELETE)\s[^=]*?[\w#]+(\.|\[)")]
     private static partial Regex RemoveOrDeleteNested();
+
+    [GeneratedRegex(@"attribute_type\(|\bIN \(|\bBETWEEN\b|""ComparisonOperator"":""(IN|BETWEEN)""")]
+    private static partial Regex FalsyComparison();
 
     [GeneratedRegex(@"\{(SS|NS|BS):\[([^\]]*)\]\}")]
     private static partial Regex SetInMessage();

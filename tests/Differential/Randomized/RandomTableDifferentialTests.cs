@@ -56,6 +56,22 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
                     history.Add("(left out, a sum may pass 38 digits) " + request);
                     continue;
                 }
+                if (DynaliteDeviations.HoldsEmptyStringTwice(request.Body))
+                {
+                    history.Add("(left out, a string set holds the empty string twice) " + request);
+                    continue;
+                }
+                if (DynaliteDeviations.MayCompareFalsyValue(request) && DynaliteDeviations.HoldsFalsyScalar(await ItemsOnDynaliteAsync(request)))
+                {
+                    history.Add("(left out, the table holds false or an empty string) " + request);
+                    continue;
+                }
+                if (request.Operation == "Query" && request.Body["ExclusiveStartKey"] is not null && request.Body["IndexName"] is not null
+                    && DynaliteDeviations.StartsAmongEqualIndexKeys(request.Body, await ItemsOnDynaliteAsync(request)))
+                {
+                    history.Add("(left out, other items have the start key's index key) " + request);
+                    continue;
+                }
                 history.Add(request.ToString());
                 if (request.Operation == "Scan" && request.FollowPages || request.Body["IndexName"] is not null && request.Operation == "Query")
                     await CompareWholeScanAsync(seed, request, history);
@@ -223,6 +239,15 @@ public sealed class RandomTableDifferentialTests(DifferentialFixture fixture)
     }
 
     private async Task<JsonNode?> ItemOnDynaliteAsync(RandomRequest request) => (await GetOnDynaliteAsync(request)).Body?["Item"];
+
+    /// <summary>The random tables hold a few dozen items: one page of a consistent Scan reads them all.</summary>
+    private async Task<JsonArray> ItemsOnDynaliteAsync(RandomRequest request)
+    {
+        var scan = new JsonObject { ["TableName"] = request.Body["TableName"]!.DeepClone(), ["ConsistentRead"] = true };
+        var answer = await fixture.Client.SendAsync(fixture.Dynalite.EndpointUrl, DifferentialClient.TargetPrefix + "Scan", Encoding.UTF8.GetBytes(scan.ToJsonString()), "application/x-amz-json-1.0");
+        Assert.Null(answer.Body?["LastEvaluatedKey"]);
+        return answer.Body?["Items"] as JsonArray ?? [];
+    }
 
     private Task<PeerResponse> GetOnDynaliteAsync(RandomRequest request)
     {
