@@ -108,12 +108,14 @@ public sealed partial class TableClient
         foreach (var write in requestItems.Values.SelectMany(w => w))
             foreach (var value in (write.Item ?? write.Key)?.Values ?? [])
                 ItemValidator.ValidateValue(value);
+        var checkedTables = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (table, writes) in requestItems)
         {
             RequestValidation.TableName(table, "requestItems.member.key");
             if (writes.Count == 0)
                 RequestValidation.Throw(["Value '[]' at 'requestItems." + table + ".member' failed to satisfy constraint: Member must have length greater than or equal to 1"]);
             var description = await _router.GetTableAsync(table);
+            checkedTables[table] = description.Id;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var write in writes)
             {
@@ -124,7 +126,7 @@ public sealed partial class TableClient
                     throw DynamoException.Validation("The provided key element does not match the schema");
                 if (write.Item is not null)
                 {
-                    ItemValidator.ValidateItem(description.KeySchema, write.Item);
+                    ItemValidator.ValidateKeysAndSize(description.KeySchema, write.Item);
                     // before any write is made: a refused batch writes nothing
                     IndexKeyValidator.Validate(description, write.Item);
                 }
@@ -135,9 +137,10 @@ public sealed partial class TableClient
             }
         }
         var refusal = new StrongBox<DynamoException?>();
+        // Each write is checked above, once: the writes skip PutItem's and DeleteItem's checks.
         var pending = requestItems.SelectMany(t => t.Value.Select(write => (Table: t.Key, Write: write, Task: UnlessThrottled(refusal, write.Item is not null
-            ? PutItemAsync(new PutItemRequest { TableName = t.Key, Item = write.Item })
-            : DeleteItemAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }))))).ToList();
+            ? PutAsync(new PutItemRequest { TableName = t.Key, Item = write.Item }, null, checkedTables[t.Key])
+            : DeleteAsync(new DeleteItemRequest { TableName = t.Key, Key = write.Key! }, null, checkedTables[t.Key]))))).ToList();
         await Task.WhenAll(pending.Select(w => w.Task));
         // Writes a PROVISIONED table had no capacity for are handed back; only when none was made does the batch fail.
         if (pending.All(w => w.Task.Result is null)) throw refusal.Value!;

@@ -109,9 +109,18 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         // the item's values are checked before its expression, as DynamoDB does
         foreach (var value in request.Item.Values) ItemValidator.ValidateValue(value);
         var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
-        return await _router.WithTableAsync(request.TableName, async table =>
+        return await PutAsync(request, condition, checkedTable: null);
+    }
+
+    /// <summary>
+    /// A put whose request and item values are checked. The item's key and size are checked here, unless
+    /// <paramref name="checkedTable"/> is the id of the table they were checked against (a batch checks every item before
+    /// it writes any): a table keeps its key schema for life.
+    /// </summary>
+    private Task<WriteItemResult> PutAsync(PutItemRequest request, Condition? condition, Guid? checkedTable) =>
+        _router.WithTableAsync(request.TableName, async table =>
         {
-            ItemValidator.ValidateItem(table.KeySchema, request.Item);
+            if (table.Id != checkedTable) ItemValidator.ValidateKeysAndSize(table.KeySchema, request.Item);
             IndexKeyValidator.Validate(table, request.Item);
             var key = ItemValidator.ItemKeyOf(table.KeySchema, request.Item);
             var outcome = await _router.WriteAsync(table, key.Hash,
@@ -120,23 +129,26 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
             return new WriteItemResult(outcome.Version, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Item, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
-    }
 
     public async Task<WriteItemResult> DeleteItemAsync(DeleteItemRequest request)
     {
         RequestValidation.TableName(request.TableName);
         CheckReturnValues(request.ReturnValues);
         var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
-        return await _router.WithTableAsync(request.TableName, async table =>
+        return await DeleteAsync(request, condition, checkedTable: null);
+    }
+
+    /// <summary>A delete whose request is checked; its key is checked here unless it was against <paramref name="checkedTable"/> (see <see cref="PutAsync"/>).</summary>
+    private Task<WriteItemResult> DeleteAsync(DeleteItemRequest request, Condition? condition, Guid? checkedTable) =>
+        _router.WithTableAsync(request.TableName, async table =>
         {
-            var key = ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
+            var key = table.Id == checkedTable ? ItemValidator.ItemKeyOf(table.KeySchema, request.Key) : ItemValidator.ValidatedKeyOf(table.KeySchema, request.Key);
             var outcome = await _router.WriteAsync(table, key.Hash,
                 new DeleteCommand(key, condition, request.ExpectedVersion, request.ReturnValuesOnConditionCheckFailure, Returned(request.ReturnValues)),
                 static (w, c) => w.TryDeleteAsync(c), static (g, c) => g.Delete(c));
             return new WriteItemResult(0, request.ReturnValues == ReturnValues.ALL_OLD ? outcome.OldItem : null, WriteUnits(outcome),
                 CollectionOf(table, request.Key, outcome), outcome.IndexUnits, outcome.LocalIndexUnits);
         });
-    }
 
     public async Task<WriteItemResult> UpdateItemAsync(UpdateItemRequest request)
     {

@@ -14,8 +14,9 @@ public sealed class ShardCommand(CommandId id, byte[][] args)
     [Id(2)] public Diagnostics.SlowLogCaller? Caller { get; init; }
 
     /// <summary>
-    /// The connection a command without <see cref="Caller"/> (a step of a command across shards) runs for, when it
-    /// tracks keys with NOLOOP (see <see cref="Diagnostics.SlowLogCaller.Origin"/>); null otherwise.
+    /// The connection's id in the cluster when it tracks keys, for a command it sends and for the steps of its commands
+    /// across shards: a key's invalidation carries it, so that a client tracking with NOLOOP is not told of its own
+    /// changes. Null otherwise.
     /// </summary>
     [Id(3)] public string? Origin { get; init; }
 }

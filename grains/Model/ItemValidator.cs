@@ -15,6 +15,12 @@ public static class ItemValidator
     public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item, bool updated = false)
     {
         foreach (var value in item.Values) ValidateValue(value);
+        ValidateKeysAndSize(schema, item, updated);
+    }
+
+    /// <summary>The rest of <see cref="ValidateItem"/>, for an item whose values <see cref="ValidateValue"/> has checked: its key attributes and size.</summary>
+    public static void ValidateKeysAndSize(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item, bool updated = false)
+    {
         foreach (var key in KeyAttributes(schema)) ValidateKeyValue(key, Required(key, item), isPartitionKey: key == schema.PartitionKey);
         CheckSize(ItemSize.Of(item), updated);
     }

@@ -16,21 +16,20 @@ public sealed partial class RespSession
     private SlowLogCaller? _slowLogCaller;
     private long _commandStarted;
 
-    /// <summary>This client as slow log entries name it (and tracking knows it), made anew when CLIENT SETNAME or CLIENT TRACKING changes those.</summary>
+    /// <summary>This client as slow log entries name it, made anew when CLIENT SETNAME changes its name.</summary>
     private SlowLogCaller SlowLogCaller
     {
         get
         {
             var name = Name ?? "";
-            var origin = TrackingOrigin;
-            if (_slowLogCaller is not { } caller || caller.Name != name || caller.Origin != origin)
-                _slowLogCaller = caller = new SlowLogCaller(RemoteEndpoint, name, origin);
+            if (_slowLogCaller is not { } caller || caller.Name != name)
+                _slowLogCaller = caller = new SlowLogCaller(RemoteEndpoint, name);
             return caller;
         }
     }
 
-    /// <summary>The command for its shard, which times it for the slow log.</summary>
-    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller };
+    /// <summary>The command for its shard, which times it for the slow log, with this client's origin while it tracks keys.</summary>
+    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller, Origin = TrackingOrigin };
 
     /// <summary>Marks the start of a command the session runs (or of a blocking command's attempt).</summary>
     private void StartTiming() => _commandStarted = Stopwatch.GetTimestamp();

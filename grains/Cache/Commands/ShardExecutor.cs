@@ -11,7 +11,7 @@ public static class ShardExecutor
     /// </summary>
     public static CacheReply ExecuteTimed(CacheKeyspace ks, ShardCommand command, Diagnostics.SlowLogCaller? caller)
     {
-        var origin = caller?.Origin ?? command.Origin;
+        var origin = command.Origin;
         if (caller is null && origin is null) return Execute(ks, command);
         var outer = ks.Origin;
         ks.Origin = origin ?? outer;

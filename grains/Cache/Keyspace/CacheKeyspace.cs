@@ -30,7 +30,7 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>Unix milliseconds of the operation under way; set by whoever takes the gate.</summary>
     public long Now { get; set; }
 
-    /// <summary>The connection whose command runs now (see <see cref="Diagnostics.SlowLogCaller.Origin"/>), for the invalidations of the keys it changes.</summary>
+    /// <summary>The connection whose command runs now (see <see cref="ShardCommand.Origin"/>), for the invalidations of the keys it changes.</summary>
     public string? Origin { get; set; }
 
     public int Count => _map.Count;

@@ -35,11 +35,10 @@ public static partial class ReplicaPromotion
             await Task.Delay(RetryDelay);
         }
         var copies = found.Where(f => f.State is { Synced: true }).OrderByDescending(f => f.State!.Seq)
-            .Select(f => new ReplicaCopy(f.Key, f.State!.Seq, f.Locator.GetPrimaryKeyString())).ToList();
-        var locatorOf = found.ToDictionary(f => (f.Key, f.Locator.GetPrimaryKeyString()), f => f.Locator);
+            .Select(f => new ReplicaCopy(f.Key, f.State!.Seq, f.Locator.GetPrimaryKeyString(), f.Locator)).ToList();
         var taken = await TakeFromCopiesAsync(copies,
-            copy => locatorOf[(copy.Key, copy.Silo)].Export(copy.Key).WaitAsync(AskTimeout),
-            copy => locatorOf[(copy.Key, copy.Silo)].Retire(copy.Key).WaitAsync(AskTimeout),
+            copy => copy.Locator.Export(copy.Key).WaitAsync(AskTimeout),
+            copy => copy.Locator.Retire(copy.Key).WaitAsync(AskTimeout),
             RetryDelay, logger, shard);
         if (taken is not null) return taken;
         // Every shard of a new cluster starts this way: the answers are put into words only when they are logged.

@@ -15,8 +15,11 @@ public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, I
     : SiloFanout<(byte[]? Key, string? Origin)>(logger)
 {
     private volatile bool _active;
-    private IKeyInvalidationListener? _local;
-    private volatile bool _localResolved;
+
+    // The silo's tracking table (none without the RESP endpoint), resolved at first use rather than injected so that it
+    // may depend on this class without a cycle in the service graph; a resolution that throws is tried again.
+    private readonly Lazy<IKeyInvalidationListener?> _local =
+        new(services.GetService<IKeyInvalidationListener>, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>Whether some client of the cluster tracks keys (then shards report their changes).</summary>
     public bool Active => _active;
@@ -53,16 +56,7 @@ public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, I
     /// <summary>Hands keys changed elsewhere to this silo's tracking table.</summary>
     public void DeliverLocal(byte[]?[] keys, string?[] origins) => Local?.Invalidate(keys, origins);
 
-    private IKeyInvalidationListener? Local
-    {
-        get
-        {
-            if (_localResolved) return _local;
-            _local = services.GetService<IKeyInvalidationListener>();
-            _localResolved = true;
-            return _local;
-        }
-    }
+    private IKeyInvalidationListener? Local => _local.Value;
 
     protected override async Task DeliverAsync(List<(byte[]? Key, string? Origin)> batch)
     {

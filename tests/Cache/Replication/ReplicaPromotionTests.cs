@@ -17,7 +17,7 @@ public sealed class ReplicaPromotionTests
     [Fact]
     public async Task A_copy_whose_reads_time_out_a_few_times_is_still_taken()
     {
-        var copy = new ReplicaCopy("r1", 42, "silo-b");
+        var copy = Copy("r1", 42, "silo-b");
         var reads = 0;
         var taken = await TakeAsync([copy], _ => ++reads < 3 ? throw new TimeoutException() : Task.FromResult<List<EntrySnapshot>?>(Keys), _ => Task.CompletedTask);
         Assert.NotNull(taken);
@@ -29,8 +29,8 @@ public sealed class ReplicaPromotionTests
     [Fact]
     public async Task Keys_read_are_kept_when_retiring_the_copies_times_out()
     {
-        var ahead = new ReplicaCopy("r1", 42, "silo-b");
-        var behind = new ReplicaCopy("r2", 40, "silo-c");
+        var ahead = Copy("r1", 42, "silo-b");
+        var behind = Copy("r2", 40, "silo-c");
         var retired = new List<string>();
         var taken = await TakeAsync([ahead, behind], _ => Task.FromResult<List<EntrySnapshot>?>(Keys), copy =>
         {
@@ -46,9 +46,9 @@ public sealed class ReplicaPromotionTests
     [Fact]
     public async Task The_next_most_advanced_copy_is_taken_when_one_is_gone_or_never_answers()
     {
-        var gone = new ReplicaCopy("r1", 50, "silo-b");
-        var silent = new ReplicaCopy("r1", 45, "silo-c");
-        var last = new ReplicaCopy("r2", 40, "silo-d");
+        var gone = Copy("r1", 50, "silo-b");
+        var silent = Copy("r1", 45, "silo-c");
+        var last = Copy("r2", 40, "silo-d");
         var asked = new List<ReplicaCopy>();
         var taken = await TakeAsync([gone, silent, last], copy =>
         {
@@ -64,10 +64,13 @@ public sealed class ReplicaPromotionTests
     [Fact]
     public async Task Without_a_readable_copy_the_shard_starts_without_one()
     {
-        var taken = await TakeAsync([new ReplicaCopy("r1", 5, "silo-b")], _ => throw new TimeoutException(), _ => Task.CompletedTask);
+        var taken = await TakeAsync([Copy("r1", 5, "silo-b")], _ => throw new TimeoutException(), _ => Task.CompletedTask);
         Assert.Null(taken);
         Assert.Null(await TakeAsync([], _ => Task.FromResult<List<EntrySnapshot>?>(Keys), _ => Task.CompletedTask));
     }
+
+    /// <summary>A copy whose reads and retirement the tests' fakes of export and retire stand for: it needs no locator.</summary>
+    private static ReplicaCopy Copy(string key, long seq, string silo) => new(key, seq, silo, Locator: null!);
 
     private static Task<(List<EntrySnapshot> Entries, long Seq)?> TakeAsync(IReadOnlyList<ReplicaCopy> copies,
         Func<ReplicaCopy, Task<List<EntrySnapshot>?>> export, Func<ReplicaCopy, Task> retire) =>
