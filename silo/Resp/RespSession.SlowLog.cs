@@ -29,8 +29,8 @@ public sealed partial class RespSession
         }
     }
 
-    /// <summary>The command for its shard, which times it for the slow log.</summary>
-    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller };
+    /// <summary>The command for its shard, which times it for the slow log (and, while this client tracks keys, tells its changes by its serial).</summary>
+    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller, Serial = _tracking ? _serial : 0 };
 
     /// <summary>Marks the start of a command the session runs (or of a blocking command's attempt).</summary>
     private void StartTiming() => _commandStarted = Stopwatch.GetTimestamp();

@@ -71,7 +71,7 @@ public sealed class TrackingTable : IKeyInvalidationListener
     /// and a client that changed them itself is told after its command's reply (see <see cref="RespSession.SendInvalidation"/>).
     /// Called while the shard that changed them holds its gate, when it is on this silo.
     /// </summary>
-    public void Invalidate(byte[]?[] keys, string?[] origins)
+    public void Invalidate(ReadOnlySpan<KeyChange> changes)
     {
         if (Volatile.Read(ref _clients) == 0) return;
         var messages = new List<Invalidation>();
@@ -79,21 +79,19 @@ public sealed class TrackingTable : IKeyInvalidationListener
         {
             if (_tracking.Count == 0) return;
             Dictionary<RespSession, (List<byte[]> Keys, bool Own)>? broadcast = null;
-            for (var k = 0; k < keys.Length; k++)
+            foreach (var change in changes)
             {
-                var (key, origin) = (keys[k], origins[k]);
-                if (key is null)
+                if (change.Key is not { } key)
                 {
-                    _readers.Clear();
-                    foreach (var session in _tracking) messages.Add(new(session, null, origin, false));
+                    Flushed(change, messages);
                     continue;
                 }
+                var origin = change.Origin;
                 if (_readers.TryGetValue(key, out var readers))
                 {
                     foreach (var reader in readers)
-                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add(new(reader, [key], origin, false));
-                    // A client whose read of the key is still under way keeps it: the value it gets may be older than this change.
-                    readers.RemoveWhere(r => !r.IsReading(key));
+                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add(new(reader, [key], origin, change.Serial, false));
+                    readers.RemoveWhere(r => !r.KeepsTracking(key, change));
                     if (readers.Count == 0) _readers.Remove(key);
                 }
                 foreach (var session in _tracking)
@@ -105,10 +103,17 @@ public sealed class TrackingTable : IKeyInvalidationListener
                     broadcast[session] = (matched.Keys, matched.Own || (origin is not null && session.TrackingOrigin == origin));
                 }
             }
-            foreach (var (session, matched) in broadcast ?? []) messages.Add(new(session, InvalidationMessage.BroadcastKeys(matched.Keys), matched.Own ? session.TrackingOrigin : null, true));
+            foreach (var (session, matched) in broadcast ?? []) messages.Add(new(session, InvalidationMessage.BroadcastKeys(matched.Keys), matched.Own ? session.TrackingOrigin : null, 0, true));
         }
-        foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Broadcast);
+        foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Serial, message.Broadcast);
     }
 
-    private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, bool Broadcast);
+    /// <summary>A shard was flushed: every tracking client hears of it.</summary>
+    private void Flushed(KeyChange flush, List<Invalidation> messages)
+    {
+        _readers.Clear();
+        foreach (var session in _tracking) messages.Add(new(session, null, flush.Origin, flush.Serial, false));
+    }
+
+    private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, long Serial, bool Broadcast);
 }
