@@ -236,6 +236,6 @@ public sealed partial class RespSession
             if (target == this && origin is not null && origin == _origin && _ownInvalidations.Defer(keys, serial, broadcast)) return;
             target.Push(InvalidationMessage.Push(keys));
         }
-        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push([CacheReply.Bulk("message"), CacheReply.Bulk(InvalidateChannel), InvalidationMessage.Keys(keys)]);
+        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push(InvalidationMessage.Message(InvalidateChannel, keys));
     }
 }

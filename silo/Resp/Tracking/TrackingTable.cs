@@ -7,7 +7,7 @@ namespace DataTier.Silo.Resp.Tracking;
 /// CLIENT TRACKING on this silo, as Redis' tracking table: the keys each tracking client has read (forgotten once
 /// invalidated, until read again), and the clients in broadcast mode with their prefixes. Changed keys come from every
 /// silo's shards (<see cref="KeyInvalidations"/>); each client hears of the keys it read, one message per key, or in
-/// broadcast mode of every changed key under its prefixes, one message per batch; a flush tells every tracking client.
+/// broadcast mode of every changed key under its prefixes, one message per batch; a flush tells every tracking client, once.
 /// </summary>
 public sealed class TrackingTable : IKeyInvalidationListener
 {
@@ -17,6 +17,7 @@ public sealed class TrackingTable : IKeyInvalidationListener
     private readonly object _gate = new();
     private readonly Dictionary<byte[], HashSet<RespSession>> _readers = new(ByteArrayComparer.Instance);
     private readonly HashSet<RespSession> _tracking = [];
+    private readonly RecentFlushes _flushes = new();
 
     /// <summary>How many clients track keys here, read without the lock so that changes cost nothing while none does.</summary>
     private int _clients;
@@ -108,11 +109,20 @@ public sealed class TrackingTable : IKeyInvalidationListener
         foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Serial, message.Broadcast);
     }
 
-    /// <summary>A shard was flushed: every tracking client hears of it.</summary>
+    /// <summary>A shard was flushed: every tracking client hears of the flush once, however many shards report it.</summary>
     private void Flushed(KeyChange flush, List<Invalidation> messages)
     {
+        if (_flushes.Told(flush))
+        {
+            // Keys read since the flush emptied its first shard: a value read may come from a shard it empties only now.
+            foreach (var (key, readers) in _readers)
+                foreach (var reader in readers) messages.Add(new(reader, [key], null, 0, false));
+        }
+        else
+        {
+            foreach (var session in _tracking) messages.Add(new(session, null, flush.Origin, flush.Serial, false));
+        }
         _readers.Clear();
-        foreach (var session in _tracking) messages.Add(new(session, null, flush.Origin, flush.Serial, false));
     }
 
     private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, long Serial, bool Broadcast);
