@@ -115,7 +115,7 @@ public sealed class CacheRouter
     }
 
     private ShardCommand WithOrigin(ShardCommand command) =>
-        command.Origin is not null ? command : new ShardCommand(command.Id, command.Args) { Caller = command.Caller, Origin = _origin };
+        command.Origin is not null ? command : new ShardCommand(command.Id, command.Args) { Caller = command.Caller, Origin = _origin, Serial = command.Serial };
 
     private static bool MayChange(ShardCommand[] commands)
     {

@@ -19,4 +19,10 @@ public sealed class ShardCommand(CommandId id, byte[][] args)
     /// changes. Null otherwise.
     /// </summary>
     [Id(3)] public string? Origin { get; init; }
+
+    /// <summary>
+    /// The command's serial number among those its connection sent, while that connection tracks keys (and for a flush
+    /// always), which the keys it changes carry to the tracking tables (see <see cref="Tracking.KeyChange"/>); 0 otherwise.
+    /// </summary>
+    [Id(4)] public long Serial { get; init; }
 }

@@ -13,7 +13,9 @@ public static class MemcachedServerCommands
 
     public static Task FlushAllAsync(CacheRouter router, long delaySeconds)
     {
-        var flush = () => router.OnAllShards(new ShardCommand(CommandId.FlushAll, ["FLUSHALL"u8.ToArray(), "items"u8.ToArray()]));
+        // Named, so that each RESP tracking client hears of the flush once (see ShardCommand.Serial).
+        var flush = () => router.OnAllShards(new ShardCommand(CommandId.FlushAll, ["FLUSHALL"u8.ToArray(), "items"u8.ToArray()])
+            { Origin = "flush_all:" + Guid.NewGuid().ToString("N"), Serial = 1 });
         if (delaySeconds <= 0) return flush();
         _ = Task.Delay(TimeSpan.FromSeconds(delaySeconds)).ContinueWith(_ => flush(), TaskScheduler.Default);
         return Task.CompletedTask;

@@ -16,6 +16,9 @@ public sealed class PendingShardCommands
     // them (with the lists they have grown) spares a group and two lists per shard per read.
     private readonly Stack<Group> _spare = [];
 
+    // Keys the queued commands may change, noted for a client that tracks the keys it reads.
+    private readonly HashSet<byte[]> _changing = new(DataTier.Cache.Keyspace.ByteArrayComparer.Instance);
+
     public bool IsEmpty => _groups.Count == 0;
 
     /// <summary>Set for a READONLY client: a shard's group of read-only commands may then be served by a replica.</summary>
@@ -27,9 +30,25 @@ public sealed class PendingShardCommands
 
     public void AddJoin(MultiKeyJoin join) => _joins.Add(join);
 
+    /// <summary>Notes keys that a command just queued may change.</summary>
+    public void NoteChanging(IEnumerable<byte[]> keys)
+    {
+        foreach (var key in keys) _changing.Add(key);
+    }
+
+    /// <summary>Whether a queued command may change one of the keys (as noted by <see cref="NoteChanging"/>).</summary>
+    public bool Changes(List<byte[]> keys)
+    {
+        if (_changing.Count == 0) return false;
+        foreach (var key in keys)
+            if (_changing.Contains(key)) return true;
+        return false;
+    }
+
     /// <summary>Runs every group, the shards in parallel, and fills the outcomes.</summary>
     public async ValueTask FlushAsync(CacheRouter router, object?[] outcomes)
     {
+        _changing.Clear();
         if (_groups.Count == 0) return;
         if (_groups.Count == 1)
         {

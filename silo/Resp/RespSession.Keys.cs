@@ -58,7 +58,8 @@ public sealed partial class RespSession
                 return CacheReply.Int(sizes.Sum(r => r.Integer));
             case CommandId.FlushDb or CommandId.FlushAll:
                 if (a.Length > 2 || (a.Length == 2 && !Arg.Is(a[1], "async") && !Arg.Is(a[1], "sync"))) return CacheErrors.Syntax;
-                await router.OnAllShards(new ShardCommand(spec.Id, [a[0]]));
+                // Named by this connection and command, so that each tracking client hears of the flush once.
+                await router.OnAllShards(new ShardCommand(spec.Id, [a[0]]) { Origin = Origin, Serial = _serial });
                 return CacheReply.Ok;
             case CommandId.RandomKey:
                 return await RandomKeyAsync();

@@ -28,8 +28,11 @@ public sealed partial class RespSession
         }
     }
 
-    /// <summary>The command for its shard, which times it for the slow log, with this client's origin while it tracks keys.</summary>
-    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller, Origin = TrackingOrigin };
+    /// <summary>
+    /// The command for its shard, which times it for the slow log, with this client's origin while it tracks keys (and its
+    /// serial, by which the shard tells this client's own changes).
+    /// </summary>
+    private ShardCommand ForShard(CommandId id, byte[][] args) => new(id, args) { Caller = SlowLogCaller, Origin = TrackingOrigin, Serial = _tracking ? _serial : 0 };
 
     /// <summary>Marks the start of a command the session runs (or of a blocking command's attempt).</summary>
     private void StartTiming() => _commandStarted = Stopwatch.GetTimestamp();

@@ -1,6 +1,7 @@
 using DataTier.Cache;
 using DataTier.Cache.Commands;
 using DataTier.Cache.Keyspace;
+using DataTier.Cache.Tracking;
 using DataTier.Silo.Resp.Tracking;
 
 namespace DataTier.Silo.Resp;
@@ -21,7 +22,8 @@ public sealed partial class RespSession
     private long _trackingRedirect;
     private List<byte[]> _trackingPrefixes = [];
     private bool? _caching;
-    private readonly HashSet<byte[]> _reading = new(ByteArrayComparer.Instance);
+    /// <summary>The keys of the tracked reads sent to their shards and not yet answered, each with the position of its last read among the commands read together.</summary>
+    private readonly Dictionary<byte[], int> _reading = new(ByteArrayComparer.Instance);
     private readonly OwnInvalidations _ownInvalidations = new();
 
     public bool TracksBroadcast => _trackingBroadcast;
@@ -44,10 +46,19 @@ public sealed partial class RespSession
 
     public bool TracksPrefixOf(byte[] key) => _trackingPrefixes.Count == 0 || _trackingPrefixes.Any(p => key.AsSpan().StartsWith(p));
 
-    /// <summary>Whether a read of the key by this client has been sent to its shard and not yet answered.</summary>
-    public bool IsReading(byte[] key)
+    /// <summary>
+    /// Whether the client goes on tracking the key after this change: while a read of it is sent to its shard and not yet
+    /// answered (the value it gets may be older than the change), unless the change is its own, made after that read.
+    /// </summary>
+    public bool KeepsTracking(byte[] key, KeyChange change)
     {
-        lock (_reading) return _reading.Contains(key);
+        lock (_reading)
+        {
+            if (!_reading.TryGetValue(key, out var read)) return false;
+            if (change.Serial == 0 || change.Origin is null || change.Origin != _origin) return true;
+            var position = _ownInvalidations.PositionOf(change.Serial);
+            return position < 0 || read > position;
+        }
     }
 
     private CacheReply ClientTracking(byte[][] a)
@@ -175,27 +186,33 @@ public sealed partial class RespSession
 
     /// <summary>
     /// Before a read runs: a tracking client (not in broadcast mode, and opted in or not out for this command) hears of
-    /// changes to the keys from now on. CLIENT CACHING's answer holds for the next command only.
+    /// changes to the keys from now on. CLIENT CACHING's answer holds for the next command only. A change of the keys
+    /// this client queued earlier in the pipeline runs first, so that, as in Redis, it is not told to the client.
     /// </summary>
-    private void TrackRead(CommandSpec spec, byte[][] args)
+    private async ValueTask TrackReadAsync(CommandSpec spec, byte[][] args, int slot, object?[] outcomes)
     {
-        if (!_tracking) return;
-        var caching = _caching;
-        if (spec.Id != CommandId.Client) _caching = null;
-        if (_trackingBroadcast || !spec.Flags.HasFlag(CommandFlags.ReadOnly)) return;
-        if ((_trackingOptIn && caching != true) || (_trackingOptOut && caching == false)) return;
-        var keys = CommandKeys.Of(spec, args).ToList();
-        if (keys.Count == 0) return;
+        if (TrackedKeys(spec, args) is not { } keys) return;
+        if (_pending.Changes(keys)) await _pending.FlushAsync(_router, outcomes);
         lock (_reading)
-            foreach (var key in keys) _reading.Add(key);
+            foreach (var key in keys) _reading[key] = slot;
         _services.Tracking.Remember(this, keys);
     }
 
-    /// <summary>
-    /// A tracking client's change runs now rather than with the rest of its pipeline, so that its invalidation is held
-    /// for this command's reply (<see cref="OwnInvalidations"/>).
-    /// </summary>
-    private ValueTask RunOwnChangeAsync(object?[] outcomes) => _pending.FlushAsync(_router, outcomes);
+    private List<byte[]>? TrackedKeys(CommandSpec spec, byte[][] args)
+    {
+        var caching = _caching;
+        if (spec.Id != CommandId.Client) _caching = null;
+        if (_trackingBroadcast || !spec.Flags.HasFlag(CommandFlags.ReadOnly)) return null;
+        if ((_trackingOptIn && caching != true) || (_trackingOptOut && caching == false)) return null;
+        var keys = CommandKeys.Of(spec, args).ToList();
+        return keys.Count == 0 ? null : keys;
+    }
+
+    /// <summary>Notes the keys a change this client queues may change, while it tracks the keys it reads (see <see cref="TrackReadAsync"/>).</summary>
+    private void NoteQueuedChange(CommandSpec spec, byte[][] args)
+    {
+        if (_tracking && !_trackingBroadcast && CommandTable.MayChange(spec.Id)) _pending.NoteChanging(CommandKeys.Of(spec, args));
+    }
 
     /// <summary>The reads of a pipeline have their answers: changes from now on find the values they returned.</summary>
     private void ReadsAnswered()
@@ -206,18 +223,19 @@ public sealed partial class RespSession
 
     /// <summary>
     /// Tells the client (or the one it redirects to) that the keys changed; null keys: everything was flushed. A change
-    /// this client made itself (<paramref name="origin"/> is its own) while its commands run is told after that command's
-    /// reply, or in broadcast mode after the replies of the commands it sent together, as Redis 7.0 orders them.
+    /// this client made itself (<paramref name="origin"/> is its own) while its commands run is told after the reply of
+    /// the command with that <paramref name="serial"/>, or in broadcast mode after the replies of the commands it sent
+    /// together, as Redis 7.0 orders them.
     /// </summary>
-    public void SendInvalidation(byte[][]? keys, string? origin = null, bool broadcast = false)
+    public void SendInvalidation(byte[][]? keys, string? origin = null, long serial = 0, bool broadcast = false)
     {
         var target = _trackingRedirect == 0 ? this : _services.Clients.Find(_trackingRedirect);
         if (target is null) return;
         if (target.Protocol == 3)
         {
-            if (target == this && origin is not null && origin == _origin && _ownInvalidations.Defer(keys, broadcast)) return;
+            if (target == this && origin is not null && origin == _origin && _ownInvalidations.Defer(keys, serial, broadcast)) return;
             target.Push(InvalidationMessage.Push(keys));
         }
-        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push([CacheReply.Bulk("message"), CacheReply.Bulk(InvalidateChannel), InvalidationMessage.Keys(keys)]);
+        else if (target.IsSubscribedTo(InvalidateChannel)) target.Push(InvalidationMessage.Message(InvalidateChannel, keys));
     }
 }

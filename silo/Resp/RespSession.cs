@@ -25,6 +25,8 @@ public sealed partial class RespSession : IPubSubSubscriber
     private CacheRouter _router;
     private readonly DataTier.Cache.Replication.WrittenShards? _written;
     private readonly List<byte[][]> _commands = [];
+    /// <summary>The serial number of the command dispatched now, and of the next one read (see <see cref="ShardCommand.Serial"/>).</summary>
+    private long _serial, _nextSerial = 1;
     private Channel<CacheReply[]>? _pushes;
     private bool _quit;
     private CancellationToken _stopping;
@@ -117,10 +119,13 @@ public sealed partial class RespSession : IPubSubSubscriber
         var count = _commands.Count;
         var outcomes = new object?[count];
         var protocols = new int[count];
+        var firstSerial = _nextSerial;
+        _nextSerial += count;
         for (var i = 0; i < count && !_quit; i++)
         {
             var args = _commands[i];
-            if (_tracking) _ownInvalidations.Running(i);
+            _serial = firstSerial + i;
+            if (_tracking) _ownInvalidations.Running(firstSerial, i);
             var immediate = await DispatchAsync(args, i, outcomes);
             if (immediate is not null) outcomes[i] = immediate;
             // Protocol 0 marks a reply CLIENT REPLY holds back.
@@ -129,7 +134,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         await _pending.FlushAsync(_router, outcomes);
         ReadsAnswered();
         var ownInvalidations = _ownInvalidations.IsRunning;
-        if (ownInvalidations) _ownInvalidations.Release();
+        if (ownInvalidations) _ownInvalidations.Release(slot => _commands[slot]);
         _services.Clients.CountCommands(count);
         await _writeLock.WaitAsync();
         try
@@ -190,7 +195,7 @@ public sealed partial class RespSession : IPubSubSubscriber
         }
         if (RefusedToMonitor(spec, args)) return Rejected(spec, args, MonitorCannotTouchKeys);
         NoteCommand(spec, args);
-        TrackRead(spec, args);
+        if (_tracking) await TrackReadAsync(spec, args, slot, outcomes);
         if (_services.Pause.IsActive && _services.Pause.Holds(MayReplicate(spec, args)) is { } paused)
         {
             // Commands before this one in the pipeline run first; this one and those after wait for the pause's end.
@@ -211,11 +216,11 @@ public sealed partial class RespSession : IPubSubSubscriber
         {
             case CommandRoute.SingleKey:
                 _pending.Add(CacheRouter.ShardOf(args[1]), ForShard(spec.Id, args), slot);
-                if (_tracking && CommandTable.MayChange(spec.Id)) await RunOwnChangeAsync(outcomes);
+                NoteQueuedChange(spec, args);
                 return null;
             case CommandRoute.MultiKey:
                 var queued = QueueMultiKey(spec, args, slot);
-                if (queued is null && _tracking && CommandTable.MayChange(spec.Id)) await RunOwnChangeAsync(outcomes);
+                if (queued is null) NoteQueuedChange(spec, args);
                 return queued;
             case CommandRoute.Cluster:
                 await _pending.FlushAsync(_router, outcomes);

@@ -66,6 +66,26 @@ public sealed class CacheClusterTests() : OwnClusterTests(3)
     }
 
     [Fact]
+    public async Task A_tracking_client_hears_once_of_a_flush_made_through_another_silo_of_shards_on_every_silo()
+    {
+        const string flushed = ">[\"invalidate\", (nil)]";
+        var silos = Cluster.Silos.ToArray();
+        await using var tracker = await RespTestClient.ConnectAsync(RespPort(silos[0]));
+        await using var writer = await RespTestClient.ConnectAsync(RespPort(silos[2]));
+        Assert.StartsWith("{", await tracker.CallAsync("HELLO", "3"));
+        Assert.Equal("+OK", await tracker.CallAsync("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "after-flush-"));
+        Assert.Equal("+OK", await writer.CallAsync("FLUSHALL"));
+        // Keys on shards of the three silos, changed after the flush: each silo reports them after its shards' flush.
+        var keys = Enumerable.Range(0, 30).Select(i => $"after-flush-{i}").ToList();
+        foreach (var key in keys) Assert.Equal("+OK", await writer.CallAsync("SET", key, "v"));
+        var heard = new List<string>();
+        while (keys.Any(k => !heard.Any(h => h.Contains($"\"{k}\"", StringComparison.Ordinal))))
+            heard.Add(await tracker.ReadAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(flushed, heard[0]);
+        Assert.Single(heard, flushed);
+    }
+
+    [Fact]
     public async Task Keyspace_notifications_set_on_one_silo_come_from_the_shards_of_every_silo()
     {
         var silos = Cluster.Silos.ToArray();

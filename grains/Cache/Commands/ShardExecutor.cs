@@ -13,8 +13,10 @@ public static class ShardExecutor
     {
         var origin = command.Origin;
         if (caller is null && origin is null) return Execute(ks, command);
-        var outer = ks.Origin;
+        var (outer, outerSerial) = (ks.Origin, ks.Serial);
         ks.Origin = origin ?? outer;
+        // A transaction's commands run under its serial.
+        ks.Serial = command.Serial != 0 ? command.Serial : outerSerial;
         try
         {
             if (caller is null) return Execute(ks, command);
@@ -28,6 +30,7 @@ public static class ShardExecutor
         finally
         {
             ks.Origin = outer;
+            ks.Serial = outerSerial;
         }
     }
 

@@ -1,13 +1,16 @@
+using DataTier.Cache.Tracking;
+
 namespace DataTier.Cache.Keyspace;
 
 /// <summary>
 /// The keys this shard changes, for CLIENT TRACKING: while a batch of commands runs under the gate they are collected
 /// and handed on in one piece before the gate is released (broadcast clients hear of them in one message); any other
-/// change (an expiry sweep, an eviction, an import) is handed on as it is made.
+/// change (an expiry sweep, an eviction, an import) is handed on as it is made. Each carries the command that made it
+/// (<see cref="KeyChange"/>).
 /// </summary>
 public sealed partial class CacheKeyspace
 {
-    private List<(byte[]? Key, string? Origin)>? _invalidations;
+    private List<KeyChange>? _invalidations;
     private bool _collectingInvalidations;
 
     /// <summary>Starts collecting the keys the batch about to run changes (only while some client tracks keys); the caller holds the gate.</summary>
@@ -29,11 +32,11 @@ public sealed partial class CacheKeyspace
         }
     }
 
-    /// <summary>The key changed (null: the shard was flushed), by the connection <paramref name="origin"/>.</summary>
+    /// <summary>The key changed (null: the shard was flushed), by the connection <paramref name="origin"/> (then by its command <see cref="Serial"/>).</summary>
     private void Invalidate(byte[]? key, string? origin)
     {
-        if (_collectingInvalidations) (_invalidations ??= []).Add((key, origin));
-        else if (key is null) Tracking?.Flushed();
-        else Tracking?.Modified(key, origin);
+        var change = new KeyChange(key, origin, origin is null ? 0 : Serial);
+        if (_collectingInvalidations) (_invalidations ??= []).Add(change);
+        else Tracking?.Modified(change);
     }
 }

@@ -33,6 +33,9 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>The connection whose command runs now (see <see cref="ShardCommand.Origin"/>), for the invalidations of the keys it changes.</summary>
     public string? Origin { get; set; }
 
+    /// <summary>The serial number of the command that runs now among its connection's (see <see cref="ShardCommand.Serial"/>), set with <see cref="Origin"/>.</summary>
+    public long Serial { get; set; }
+
     public int Count => _map.Count;
 
     public int VolatileCount => _volatile.Count;

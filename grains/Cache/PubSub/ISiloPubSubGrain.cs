@@ -12,7 +12,7 @@ public interface ISiloPubSubGrain : IGrainWithStringKey
 
     /// <summary>Keys changed on another silo's shards, for this silo's tracking clients (null: a flush).</summary>
     [Orleans.Concurrency.OneWay]
-    Task Invalidate(byte[]?[] keys, string?[] origins);
+    Task Invalidate(Tracking.KeyChange[] changes);
 
     /// <summary>A client of the cluster tracks keys: this silo's shards must report their changes.</summary>
     Task StartTracking();

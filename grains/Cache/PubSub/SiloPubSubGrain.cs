@@ -8,9 +8,9 @@ public sealed class SiloPubSubGrain(PubSubHub hub, Blocking.KeyWakeups lists, Sc
 {
     private bool IsItsSilo => this.GetPrimaryKeyString() == silo.SiloAddress.ToParsableString();
 
-    public Task Invalidate(byte[]?[] keys, string?[] origins)
+    public Task Invalidate(Tracking.KeyChange[] changes)
     {
-        if (IsItsSilo) invalidations.DeliverLocal(keys, origins);
+        if (IsItsSilo) invalidations.DeliverLocal(changes);
         return Task.CompletedTask;
     }
 

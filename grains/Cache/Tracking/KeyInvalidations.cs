@@ -12,7 +12,7 @@ namespace DataTier.Cache.Tracking;
 /// to the tracking tables of the other silos.
 /// </summary>
 public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, ILogger<KeyInvalidations> logger)
-    : SiloFanout<(byte[]? Key, string? Origin)>(logger)
+    : SiloFanout<KeyChange>(logger)
 {
     private volatile bool _active;
 
@@ -27,48 +27,35 @@ public sealed class KeyInvalidations(PubSubHub hub, IServiceProvider services, I
     /// <summary>Turns reporting on here; the session that enables tracking also tells the other silos (<see cref="ISiloPubSubGrain.StartTracking"/>).</summary>
     public void Activate() => _active = true;
 
-    /// <summary>The key changed, by a command of the connection <paramref name="origin"/> (null: by none, as an expiry or eviction).</summary>
-    public void Modified(byte[] key, string? origin = null)
+    /// <summary>One change made outside a batch of commands (an expiry, an eviction, an import, a flush).</summary>
+    public void Modified(KeyChange change)
     {
-        Local?.Invalidate([key], [origin]);
-        Enqueue((key, origin));
-    }
-
-    public void Flushed()
-    {
-        Local?.Invalidate([null], [null]);
-        Enqueue((null, null));
+        Local?.Invalidate([change]);
+        Enqueue(change);
     }
 
     /// <summary>The keys a batch of commands changed on one shard, in order (a null key: a flush).</summary>
-    public void Modified(List<(byte[]? Key, string? Origin)> changes)
+    public void Modified(List<KeyChange> changes)
     {
-        if (Local is { } local)
-        {
-            var keys = new byte[]?[changes.Count];
-            var origins = new string?[changes.Count];
-            for (var i = 0; i < changes.Count; i++) (keys[i], origins[i]) = changes[i];
-            local.Invalidate(keys, origins);
-        }
+        Local?.Invalidate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(changes));
         foreach (var change in changes) Enqueue(change);
     }
 
     /// <summary>Hands keys changed elsewhere to this silo's tracking table.</summary>
-    public void DeliverLocal(byte[]?[] keys, string?[] origins) => Local?.Invalidate(keys, origins);
+    public void DeliverLocal(KeyChange[] changes) => Local?.Invalidate(changes);
 
     private IKeyInvalidationListener? Local => _local.Value;
 
-    protected override async Task DeliverAsync(List<(byte[]? Key, string? Origin)> batch)
+    protected override async Task DeliverAsync(List<KeyChange> batch)
     {
         var others = hub.OtherSilos();
         if (others.Count == 0) return;
-        var keys = batch.Select(b => b.Key).ToArray();
-        var origins = batch.Select(b => b.Origin).ToArray();
+        var changes = batch.ToArray();
         foreach (var silo in others)
         {
             try
             {
-                await silo.Invalidate(keys, origins);
+                await silo.Invalidate(changes);
             }
             catch (Exception ex) when (ex is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {

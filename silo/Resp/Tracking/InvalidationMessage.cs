@@ -10,6 +10,10 @@ public static class InvalidationMessage
     /// <summary>The keys changed, or a null array when everything was flushed.</summary>
     public static CacheReply Keys(byte[][]? keys) => keys is null ? CacheReply.NilArray : CacheReply.Array([.. keys.Select(CacheReply.Bulk)]);
 
+    /// <summary>The message to a RESP2 subscriber of the channel: the keys, or for a flush a null bulk string, as Redis 7.0 sends it.</summary>
+    public static CacheReply[] Message(byte[] channel, byte[][]? keys) =>
+        [CacheReply.Bulk("message"), CacheReply.Bulk(channel), keys is null ? CacheReply.Nil : Keys(keys)];
+
     /// <summary>A broadcast message's keys as Redis lists them (it keeps them in a radix tree): each once, in byte order.</summary>
     public static byte[][] BroadcastKeys(List<byte[]> keys)
     {

@@ -7,7 +7,7 @@ namespace DataTier.Silo.Resp.Tracking;
 /// CLIENT TRACKING on this silo, as Redis' tracking table: the keys each tracking client has read (forgotten once
 /// invalidated, until read again), and the clients in broadcast mode with their prefixes. Changed keys come from every
 /// silo's shards (<see cref="KeyInvalidations"/>); each client hears of the keys it read, one message per key, or in
-/// broadcast mode of every changed key under its prefixes, one message per batch; a flush tells every tracking client.
+/// broadcast mode of every changed key under its prefixes, one message per batch; a flush tells every tracking client, once.
 /// </summary>
 public sealed class TrackingTable : IKeyInvalidationListener
 {
@@ -17,6 +17,7 @@ public sealed class TrackingTable : IKeyInvalidationListener
     private readonly object _gate = new();
     private readonly Dictionary<byte[], HashSet<RespSession>> _readers = new(ByteArrayComparer.Instance);
     private readonly HashSet<RespSession> _tracking = [];
+    private readonly RecentFlushes _flushes = new();
 
     /// <summary>How many clients track keys here, read without the lock so that changes cost nothing while none does.</summary>
     private int _clients;
@@ -71,7 +72,7 @@ public sealed class TrackingTable : IKeyInvalidationListener
     /// and a client that changed them itself is told after its command's reply (see <see cref="RespSession.SendInvalidation"/>).
     /// Called while the shard that changed them holds its gate, when it is on this silo.
     /// </summary>
-    public void Invalidate(byte[]?[] keys, string?[] origins)
+    public void Invalidate(ReadOnlySpan<KeyChange> changes)
     {
         if (Volatile.Read(ref _clients) == 0) return;
         var messages = new List<Invalidation>();
@@ -79,21 +80,19 @@ public sealed class TrackingTable : IKeyInvalidationListener
         {
             if (_tracking.Count == 0) return;
             Dictionary<RespSession, (List<byte[]> Keys, bool Own)>? broadcast = null;
-            for (var k = 0; k < keys.Length; k++)
+            foreach (var change in changes)
             {
-                var (key, origin) = (keys[k], origins[k]);
-                if (key is null)
+                if (change.Key is not { } key)
                 {
-                    _readers.Clear();
-                    foreach (var session in _tracking) messages.Add(new(session, null, origin, false));
+                    Flushed(change, messages);
                     continue;
                 }
+                var origin = change.Origin;
                 if (_readers.TryGetValue(key, out var readers))
                 {
                     foreach (var reader in readers)
-                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add(new(reader, [key], origin, false));
-                    // A client whose read of the key is still under way keeps it: the value it gets may be older than this change.
-                    readers.RemoveWhere(r => !r.IsReading(key));
+                        if (origin is null || reader.NoLoopOrigin != origin) messages.Add(new(reader, [key], origin, change.Serial, false));
+                    readers.RemoveWhere(r => !r.KeepsTracking(key, change));
                     if (readers.Count == 0) _readers.Remove(key);
                 }
                 foreach (var session in _tracking)
@@ -105,10 +104,26 @@ public sealed class TrackingTable : IKeyInvalidationListener
                     broadcast[session] = (matched.Keys, matched.Own || (origin is not null && session.TrackingOrigin == origin));
                 }
             }
-            foreach (var (session, matched) in broadcast ?? []) messages.Add(new(session, InvalidationMessage.BroadcastKeys(matched.Keys), matched.Own ? session.TrackingOrigin : null, true));
+            foreach (var (session, matched) in broadcast ?? []) messages.Add(new(session, InvalidationMessage.BroadcastKeys(matched.Keys), matched.Own ? session.TrackingOrigin : null, 0, true));
         }
-        foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Broadcast);
+        foreach (var message in messages) message.Session.SendInvalidation(message.Keys, message.Origin, message.Serial, message.Broadcast);
     }
 
-    private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, bool Broadcast);
+    /// <summary>A shard was flushed: every tracking client hears of the flush once, however many shards report it.</summary>
+    private void Flushed(KeyChange flush, List<Invalidation> messages)
+    {
+        if (_flushes.Told(flush))
+        {
+            // Keys read since the flush emptied its first shard: a value read may come from a shard it empties only now.
+            foreach (var (key, readers) in _readers)
+                foreach (var reader in readers) messages.Add(new(reader, [key], null, 0, false));
+        }
+        else
+        {
+            foreach (var session in _tracking) messages.Add(new(session, null, flush.Origin, flush.Serial, false));
+        }
+        _readers.Clear();
+    }
+
+    private readonly record struct Invalidation(RespSession Session, byte[][]? Keys, string? Origin, long Serial, bool Broadcast);
 }
