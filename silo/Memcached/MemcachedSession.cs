@@ -135,6 +135,12 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             case "stats" when parts.Length == 2 && parts[1] == "settings":
                 WriteStats(MemcachedServerCommands.Settings(stats, options));
                 break;
+            case "stats" when parts.Length == 2 && parts[1] == "items":
+                WriteStats(await MemcachedSlabStats.ItemsAsync(router, time));
+                break;
+            case "stats" when parts.Length == 2 && parts[1] == "slabs":
+                WriteStats(await MemcachedSlabStats.SlabsAsync(router));
+                break;
             case "quit":
                 _quit = true;
                 break;

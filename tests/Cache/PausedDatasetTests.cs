@@ -34,6 +34,10 @@ public sealed class PausedDatasetTests
         return _runner.TryRun(_keyspace, new ShardCommand(CommandTable.Find(bytes[0])!.Id, bytes))!;
     }
 
+    /// <summary>A memcached operation, as the endpoint sends it to the shard (not in the RESP command table).</summary>
+    private CacheReply RunItem(CommandId id, params string[] args) =>
+        _runner.TryRun(_keyspace, new ShardCommand(id, [.. args.Select(Encoding.UTF8.GetBytes)]))!;
+
     private void ExpireAll(int keys)
     {
         for (var i = 0; i < keys; i++) Run("SET", $"k{i}", "v", "PX", "10");
@@ -77,6 +81,26 @@ public sealed class PausedDatasetTests
         Assert.Equal(-1, Run("PTTL", "k1").Integer);
         Assert.Equal(3, _keyspace.Count);
         Assert.Equal(3, _keyspace.Counters.ExpiredKeys);
+    }
+
+    [Fact]
+    public void A_held_expired_item_counts_in_get_expired_once_however_often_memcached_finds_it()
+    {
+        ExpireAll(2);
+        _hold.Active = true;
+        for (var i = 0; i < 3; i++) Assert.Equal(ReplyKind.Null, RunItem(CommandId.McGet, "get", "k0").Kind);
+        Assert.Equal("NOT_FOUND", RunItem(CommandId.McTouch, "touch", "k0", "0").Text);
+        Assert.Equal("NOT_STORED", RunItem(CommandId.McStore, "mcstore", "k0", "replace", "0", "0", "x", "0").Text);
+        Assert.Equal(1, _keyspace.Counters.GetExpired);
+        Assert.Equal(2, _keyspace.Count);
+        Assert.Equal("NOT_FOUND", RunItem(CommandId.McDelete, "mcdelete", "k1", "0").Text);
+        Assert.Equal(2, _keyspace.Counters.GetExpired);
+
+        // memcached removed the item when it counted it: once the hold ends, its removal counts no second time.
+        _hold.Active = false;
+        Assert.Equal(ReplyKind.Null, RunItem(CommandId.McGet, "get", "k0").Kind);
+        Assert.Equal(2, _keyspace.Counters.GetExpired);
+        Assert.Equal(1, _keyspace.Count);
     }
 
     [Theory]

@@ -59,7 +59,7 @@ public enum CommandId : short
     // the per-key attempts of XREAD and XREADGROUP (not in the RESP command table)
     StreamReadOrAwait, StreamReadGroupOrAwait,
     // memcached (sent by the memcached endpoint only; not in the RESP command table)
-    McGet, McStore, McIncr, McTouch, McDelete,
+    McGet, McStore, McIncr, McTouch, McDelete, McSlabs,
     // keys, strings and hashes: COPY, OBJECT, LCS, HRANDFIELD, SORT, SORT_RO
     Copy, Object, Lcs, HRandField, Sort, SortRo,
     // keys: DUMP and RESTORE

@@ -322,7 +322,7 @@ public static class CommandTable
         var flags = new bool[ReadsOnlyById.Length];
         for (var i = 0; i < flags.Length; i++) flags[i] = !ReadsOnlyById[i];
         foreach (var id in (CommandId[])[CommandId.WatchOnShard, CommandId.UnwatchOnShard, CommandId.StreamReadOrAwait, CommandId.LeaveLine, CommandId.KeysInSlot,
-                     CommandId.MemoryUsage, CommandId.SortElements, CommandId.SortPatternValues, CommandId.ZRangeForStore, CommandId.GeoSearchForStore])
+                     CommandId.MemoryUsage, CommandId.SortElements, CommandId.SortPatternValues, CommandId.ZRangeForStore, CommandId.GeoSearchForStore, CommandId.McSlabs])
             flags[(int)id] = false;
         flags[(int)CommandId.PfCount] = true;
         return flags;

@@ -216,6 +216,7 @@ public static class ShardExecutor
             CommandId.McIncr => MemcachedCommands.Incr(ks, a),
             CommandId.McTouch => MemcachedCommands.Touch(ks, a),
             CommandId.McDelete => MemcachedCommands.Delete(ks, a),
+            CommandId.McSlabs => MemcachedItemTally.Tally(ks),
 
             CommandId.HRandField => HashRandom.Fields(ks, a),
             CommandId.Copy => CopyCommands.Copy(ks, a),

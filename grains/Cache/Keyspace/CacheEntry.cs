@@ -37,6 +37,12 @@ public sealed class CacheEntry(byte[] key, object value)
     /// <summary>memcached's CAS unique: changes with every write of the value (see <see cref="CacheKeyspace.Resize"/>).</summary>
     public ulong Cas { get; set; }
 
+    /// <summary>
+    /// Set when a memcached lookup has counted this entry in get_expired: while a pause holds it in place it is met again,
+    /// and memcached counts an expired item once. Fits the object's padding, so it costs no memory.
+    /// </summary>
+    internal bool ExpiryCounted { get; set; }
+
     /// <summary>For a string, how Redis would hold it (reset to <see cref="StringEncoding.Auto"/> whenever the value is replaced).</summary>
     public StringEncoding StringEncoding { get; set; }
 

@@ -15,14 +15,20 @@ public sealed partial class CacheKeyspace
 
     /// <summary>
     /// A lookup by any memcached command, as <see cref="Read"/> (get, gat, touch) or <see cref="Write"/> does, which also
-    /// counts get_expired for an item there but expired and get_flushed for one a flush_all removed, as memcached does.
+    /// counts get_expired for an item there but expired (once per item, as memcached removes it then) and get_flushed for
+    /// one a flush_all removed, as memcached does.
     /// </summary>
     public CacheEntry? FindItem(ReadOnlySpan<byte> key, bool read)
     {
         var entry = Find(key, out var expired);
         if (entry is null)
         {
-            if (expired) Counters.GetExpired++;
+            if (expired is { ExpiryCounted: false })
+            {
+                // memcached removes an expired item on the lookup that counts it; one held in place (a pause) counts once too.
+                expired.ExpiryCounted = true;
+                Counters.GetExpired++;
+            }
             else if (_flushed is not null && _flushed.GetAlternateLookup<ReadOnlySpan<byte>>().Remove(key)) Counters.GetFlushed++;
             return read ? Missed(key) : null;
         }

@@ -66,14 +66,17 @@ public sealed partial class CacheKeyspace(CacheMemoryBudget budget)
     /// <summary>The live entry of a key, removing it first when it has expired (unless held, see <see cref="Hold"/>). Counts nothing.</summary>
     public CacheEntry? Find(ReadOnlySpan<byte> key) => Find(key, out _);
 
-    /// <summary>As <see cref="Find(ReadOnlySpan{byte})"/>; <paramref name="expired"/> tells a key found expired from one not there.</summary>
-    private CacheEntry? Find(ReadOnlySpan<byte> key, out bool expired)
+    /// <summary>
+    /// As <see cref="Find(ReadOnlySpan{byte})"/>; <paramref name="expired"/> is the entry of a key found expired (removed,
+    /// or still in place while held), null for a key not there or live.
+    /// </summary>
+    private CacheEntry? Find(ReadOnlySpan<byte> key, out CacheEntry? expired)
     {
-        expired = false;
+        expired = null;
         if (!_map.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(key, out var entry)) return null;
         if (entry.IsExpiredAt(Now))
         {
-            expired = true;
+            expired = entry;
             if (!Held) Expire(entry);
             return null;
         }

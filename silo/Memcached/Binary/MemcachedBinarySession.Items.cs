@@ -130,11 +130,13 @@ public sealed partial class MemcachedBinarySession
         else Error(r, reply.Text!.StartsWith("CLIENT_ERROR", StringComparison.Ordinal) ? BinaryStatus.NonNumeric : BinaryStatus.OutOfMemory);
     }
 
-    /// <summary>STAT without a key, or with the group <c>settings</c>: one response per statistic (its name as the key), then an empty one; other groups are not kept here.</summary>
+    /// <summary>STAT without a key, or with the group <c>settings</c>, <c>items</c> or <c>slabs</c>: one response per statistic (its name as the key), then an empty one; other groups are not kept here.</summary>
     private async Task StatAsync(BinaryRequest r)
     {
         var group = r.KeyLength == 0 ? await MemcachedServerCommands.StatsAsync(router, stats, time, options)
             : r.Key.AsSpan().SequenceEqual("settings"u8) ? MemcachedServerCommands.Settings(stats, options)
+            : r.Key.AsSpan().SequenceEqual("items"u8) ? await MemcachedSlabStats.ItemsAsync(router, time)
+            : r.Key.AsSpan().SequenceEqual("slabs"u8) ? await MemcachedSlabStats.SlabsAsync(router)
             : null;
         if (group is null)
         {

@@ -39,7 +39,12 @@ public class MemcachedStatsTests(SiloFixture fixture)
     public async Task Binary_requests_move_the_counters_as_memcached_s()
     {
         using var memcached = await MemcachedServerProcess.StartAsync();
-        Assert.Equal(Deltas(memcached.Port, port => MemcachedBinaryTests.Run(port)), Deltas(fixture.Silo.MemcachedPort, port => MemcachedBinaryTests.Run(port)));
+        List<string>? theirReplies = null, ourReplies = null;
+        var theirs = Deltas(memcached.Port, port => theirReplies = MemcachedBinaryTests.Run(port));
+        var ours = Deltas(fixture.Silo.MemcachedPort, port => ourReplies = MemcachedBinaryTests.Run(port));
+        // The replies first: a step that timed out or was answered differently shows there, not as a counter off by one.
+        Assert.Equal(theirReplies, ourReplies);
+        Assert.Equal(theirs, ours);
     }
 
     [Fact]
@@ -166,7 +171,10 @@ public class MemcachedStatsTests(SiloFixture fixture)
         Assert.Equal("DELETED", c.Call($"delete {k}a\r\n"));
         Assert.Equal("NOT_FOUND", c.Call($"delete {k}a\r\n"));
         Assert.Equal("SERVER_ERROR object too large for cache", c.Call($"set {k}big 0 0 2000000\r\n{new string('x', 2_000_000)}\r\n"));
-        Assert.Equal("OK", c.Call("flush_all\r\n"));
-        c.Retrieve($"get {k}b\r\n");
+        // Sent together, as in RunExpiredAndFlushed: memcached's LRU maintainer reclaims flushed items in the background, and a
+        // get sent after flush_all's reply found the item already gone (no get_flushed) in 2 of 8 runs of the memcached tests.
+        c.Send($"flush_all\r\nget {k}b\r\n");
+        Assert.Equal("OK", c.Line());
+        Assert.Equal("END", c.Line());
     }
 }
