@@ -23,14 +23,14 @@ public sealed partial class MemcachedSession
         return true;
     }
 
-    private async Task StoreAsync(string[] parts, byte[] data)
+    private void Store(string[] parts, byte[] data)
     {
         var key = Encoding.UTF8.GetBytes(parts[1]);
         if (data.Length > options.MaxValueBytes)
         {
             Interlocked.Increment(ref stats.StoreTooLarge);
             // memcached deletes the key a SET failed to replace, so that no stale value stays.
-            if (parts[0] == "set") await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]));
+            if (parts[0] == "set") Queue(key, new ShardCommand(CommandId.Del, ["DEL"u8.ToArray(), key]), static _ => { });
             Write("SERVER_ERROR object too large for cache\r\n");
             return;
         }
@@ -41,15 +41,17 @@ public sealed partial class MemcachedSession
             Encoding.ASCII.GetBytes(expiresAt.ToString(CultureInfo.InvariantCulture)), data,
             Encoding.ASCII.GetBytes(parts[0] == "cas" ? parts[5] : "0"),
         };
-        var reply = await router.Execute(CacheRouter.ShardOf(key), new ShardCommand(CommandId.McStore, args));
-        stats.Stored(parts[0] == "cas", reply.Text switch
+        Queue(key, new ShardCommand(CommandId.McStore, args), reply =>
         {
-            "STORED" => StoreOutcome.Stored,
-            "EXISTS" => StoreOutcome.Exists,
-            "NOT_FOUND" => StoreOutcome.NotFound,
-            _ => StoreOutcome.NotStored,
+            stats.Stored(parts[0] == "cas", reply.Text switch
+            {
+                "STORED" => StoreOutcome.Stored,
+                "EXISTS" => StoreOutcome.Exists,
+                "NOT_FOUND" => StoreOutcome.NotFound,
+                _ => StoreOutcome.NotStored,
+            });
+            if (reply.IsError) WriteNow("SERVER_ERROR out of memory storing object\r\n");
+            else Reply(parts, reply.Text!);
         });
-        if (reply.IsError) Write("SERVER_ERROR out of memory storing object\r\n");
-        else Reply(parts, reply.Text!);
     }
 }

@@ -40,9 +40,10 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             {
                 if (_quit) break;
                 if (command.Immediate is not null) Write(command.Immediate);
-                else if (command.Data is not null) await StoreAsync(command.Parts, command.Data);
+                else if (command.Data is not null) Store(command.Parts, command.Data);
                 else await DispatchAsync(command.Parts[0], command.Parts);
             }
+            await DrainAsync();
             if (pending.Count > 0) await MemcachedServerCommands.FlushAsync(output, stats, cancellationToken);
             if (read.IsCompleted) break;
         }
@@ -99,26 +100,31 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         switch (command)
         {
             case "get" or "gets" when parts.Length > 1:
-                await RetrieveAsync(parts.Skip(1).ToList(), withCas: command == "gets", expiry: null);
+                Retrieve(parts, 1, withCas: command == "gets", expiry: null);
                 break;
             case "gat" or "gats" when parts.Length > 2 && TryExpiry(parts[1], out var expiry):
-                await RetrieveAsync(parts.Skip(2).ToList(), withCas: command == "gats", expiry);
+                Retrieve(parts, 2, withCas: command == "gats", expiry);
                 break;
             case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
-                var deleted = (await RunAsync(parts[1], CommandId.McDelete, "mcdelete", parts[1], "0")).Text == "DELETED";
-                stats.Deleted(deleted);
-                Reply(parts, deleted ? "DELETED" : "NOT_FOUND");
+                Queue(parts[1], CommandId.McDelete, ["mcdelete", parts[1], "0"], reply =>
+                {
+                    var deleted = reply.Text == "DELETED";
+                    stats.Deleted(deleted);
+                    Reply(parts, deleted ? "DELETED" : "NOT_FOUND");
+                });
                 break;
             case "delete":
                 Write("CLIENT_ERROR bad command line format.  Usage: delete <key> [noreply]\r\n");
                 break;
             case "incr" or "decr" when parts.Length is 3 or 4 && ValidKey(parts[1]):
-                await ArithmeticAsync(parts, command == "decr");
+                Arithmetic(parts, command == "decr");
                 break;
             case "touch" when parts.Length is 3 or 4 && ValidKey(parts[1]) && TryExpiry(parts[2], out var touchExpiry):
-                var touched = (await RunAsync(parts[1], CommandId.McTouch, "touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture))).Text!;
-                stats.Retrieved(touch: true, hit: touched == "TOUCHED");
-                Reply(parts, touched);
+                Queue(parts[1], CommandId.McTouch, ["touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture)], reply =>
+                {
+                    stats.Retrieved(touch: true, hit: reply.Text == "TOUCHED");
+                    Reply(parts, reply.Text!);
+                });
                 break;
             case "flush_all":
                 await FlushAllAsync(parts);
@@ -127,18 +133,21 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 Write($"VERSION {MemcachedServerCommands.Version}\r\n");
                 break;
             case "verbosity" when parts.Length == 2 || (parts.Length == 3 && parts[2] == "noreply"):
-                Reply(parts, "OK");
+                if (parts[^1] != "noreply") Write("OK\r\n");
                 break;
             case "stats" when parts.Length == 1:
+                await DrainAsync();
                 WriteStats(await MemcachedServerCommands.StatsAsync(router, stats, time, options));
                 break;
             case "stats" when parts.Length == 2 && parts[1] == "settings":
                 WriteStats(MemcachedServerCommands.Settings(stats, options));
                 break;
             case "stats" when parts.Length == 2 && parts[1] == "items":
+                await DrainAsync();
                 WriteStats(await MemcachedSlabStats.ItemsAsync(router, time));
                 break;
             case "stats" when parts.Length == 2 && parts[1] == "slabs":
+                await DrainAsync();
                 WriteStats(await MemcachedSlabStats.SlabsAsync(router));
                 break;
             case "quit":
@@ -150,53 +159,60 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         }
     }
 
-    private async Task RetrieveAsync(List<string> keys, bool withCas, long? expiry)
+    /// <summary>get, gets, gat and gats: one queued lookup per key (from <paramref name="first"/>), then END.</summary>
+    private void Retrieve(string[] parts, int first, bool withCas, long? expiry)
     {
-        foreach (var key in keys)
+        for (var i = first; i < parts.Length; i++)
         {
-            if (!ValidKey(key))
+            if (!ValidKey(parts[i]))
             {
                 Write("CLIENT_ERROR bad command line format\r\n");
                 return;
             }
         }
-        foreach (var key in keys)
+        var touch = expiry is not null;
+        for (var i = first; i < parts.Length; i++)
         {
-            var args = expiry is { } e ? new[] { "gat", key, e.ToString(CultureInfo.InvariantCulture) } : ["get", key];
-            var reply = await RunAsync(key, CommandId.McGet, args);
-            stats.Retrieved(touch: expiry is not null, hit: reply.Kind == ReplyKind.Array);
-            if (reply.Kind != ReplyKind.Array) continue;
-            var value = reply.Items![0].Bytes!;
-            Write($"VALUE {key} {reply.Items[1].Integer} {value.Length}{(withCas ? " " + (ulong)reply.Items[2].Integer : "")}\r\n");
-            output.Write(value);
-            Write("\r\n");
+            var key = parts[i];
+            string[] args = expiry is { } e ? ["gat", key, e.ToString(CultureInfo.InvariantCulture)] : ["get", key];
+            Queue(key, CommandId.McGet, args, reply =>
+            {
+                stats.Retrieved(touch, hit: reply.Kind == ReplyKind.Array);
+                if (reply.Kind != ReplyKind.Array) return;
+                var value = reply.Items![0].Bytes!;
+                WriteNow($"VALUE {key} {reply.Items[1].Integer} {value.Length}{(withCas ? " " + (ulong)reply.Items[2].Integer : "")}\r\n");
+                output.Write(value);
+                WriteNow("\r\n");
+            });
         }
         Write("END\r\n");
     }
 
-    private async Task ArithmeticAsync(string[] parts, bool decrement)
+    private void Arithmetic(string[] parts, bool decrement)
     {
         if (!ulong.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             Write("CLIENT_ERROR invalid numeric delta argument\r\n");
             return;
         }
-        var reply = decrement
-            ? await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2], "decr")
-            : await RunAsync(parts[1], CommandId.McIncr, "incr", parts[1], parts[2]);
-        // A value that is not a number is neither a hit nor a miss, as in memcached.
-        if (reply.Kind == ReplyKind.Bulk || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Bulk);
-        if (reply.Kind == ReplyKind.Bulk && reply.Integer == 1) stats.Created();
-        if (reply.IsError) Reply(parts, reply.Text!, always: true);
-        else Reply(parts, reply.Kind == ReplyKind.Bulk ? Encoding.ASCII.GetString(reply.Bytes!) : reply.Text!);
+        string[] args = decrement ? ["incr", parts[1], parts[2], "decr"] : ["incr", parts[1], parts[2]];
+        Queue(parts[1], CommandId.McIncr, args, reply =>
+        {
+            // A value that is not a number is neither a hit nor a miss, as in memcached.
+            if (reply.Kind == ReplyKind.Bulk || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Bulk);
+            if (reply.Kind == ReplyKind.Bulk && reply.Integer == 1) stats.Created();
+            if (reply.IsError) Reply(parts, reply.Text!, always: true);
+            else Reply(parts, reply.Kind == ReplyKind.Bulk ? Encoding.ASCII.GetString(reply.Bytes!) : reply.Text!);
+        });
     }
 
     private async Task FlushAllAsync(string[] parts)
     {
         var delay = parts.Length > 1 && parts[1] != "noreply" && long.TryParse(parts[1], out var seconds) ? seconds : 0;
         Interlocked.Increment(ref stats.CmdFlush);
+        await DrainAsync();
         await MemcachedServerCommands.FlushAllAsync(router, delay);
-        Reply(parts, "OK");
+        if (parts[^1] != "noreply") Write("OK\r\n");
     }
 
     private void WriteStats(List<(string Name, string Value)> group)
@@ -216,14 +232,12 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
 
     private static bool ValidKey(string key) => key.Length is > 0 and <= MaxKeyLength && key.All(c => c > ' ' && c != 127);
 
-    private ValueTask<CacheReply> RunAsync(string key, CommandId id, params string[] args) =>
-        router.Execute(CacheRouter.ShardOf(Encoding.UTF8.GetBytes(key)), new ShardCommand(id, args.Select(a => Encoding.UTF8.GetBytes(a)).ToArray()));
-
+    /// <summary>Writes a queued command's reply word (when it has no noreply), as its turn comes in <see cref="DrainAsync"/>.</summary>
     private void Reply(string[] parts, string word, bool always = false)
     {
         if (!always && parts[^1] == "noreply") return;
-        Write(word + "\r\n");
+        WriteNow(word + "\r\n");
     }
 
-    private void Write(string text) => output.Write(Encoding.ASCII.GetBytes(text));
+    private void WriteNow(string text) => output.Write(Encoding.ASCII.GetBytes(text));
 }
