@@ -177,6 +177,8 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             string[] args = expiry is { } e ? ["gat", key, e.ToString(CultureInfo.InvariantCulture)] : ["get", key];
             Queue(key, CommandId.McGet, args, reply =>
             {
+                // A shard that failed (its silo lost) closes the connection, as before batching: a miss would be a wrong answer.
+                if (reply.IsError) throw new InvalidOperationException(reply.Text);
                 stats.Retrieved(touch, hit: reply.Kind == ReplyKind.Array);
                 if (reply.Kind != ReplyKind.Array) return;
                 var value = reply.Items![0].Bytes!;
