@@ -108,6 +108,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
                 Queue(parts[1], CommandId.McDelete, ["mcdelete", parts[1], "0"], reply =>
                 {
+                    ThrowIfShardFailed(reply);
                     var deleted = reply.Text == "DELETED";
                     stats.Deleted(deleted);
                     Reply(parts, deleted ? "DELETED" : "NOT_FOUND");
@@ -122,6 +123,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             case "touch" when parts.Length is 3 or 4 && ValidKey(parts[1]) && TryExpiry(parts[2], out var touchExpiry):
                 Queue(parts[1], CommandId.McTouch, ["touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture)], reply =>
                 {
+                    ThrowIfShardFailed(reply);
                     stats.Retrieved(touch: true, hit: reply.Text == "TOUCHED");
                     Reply(parts, reply.Text!);
                 });
@@ -177,8 +179,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             string[] args = expiry is { } e ? ["gat", key, e.ToString(CultureInfo.InvariantCulture)] : ["get", key];
             Queue(key, CommandId.McGet, args, reply =>
             {
-                // A shard that failed (its silo lost) closes the connection, as before batching: a miss would be a wrong answer.
-                if (reply.IsError) throw new InvalidOperationException(reply.Text);
+                ThrowIfShardFailed(reply);
                 stats.Retrieved(touch, hit: reply.Kind == ReplyKind.Array);
                 if (reply.Kind != ReplyKind.Array) return;
                 var value = reply.Items![0].Bytes!;
@@ -188,6 +189,15 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             });
         }
         Write("END\r\n");
+    }
+
+    /// <summary>
+    /// get, delete and touch have no error replies of their own: an error is their shard's failure (its silo lost), which
+    /// closes the connection, as before batching, since a miss or NOT_FOUND would be a wrong answer.
+    /// </summary>
+    private static void ThrowIfShardFailed(CacheReply reply)
+    {
+        if (reply.IsError) throw new InvalidOperationException(reply.Text);
     }
 
     private void Arithmetic(string[] parts, bool decrement)
