@@ -106,8 +106,7 @@ public sealed partial class TableClient
         if (requestItems.Values.Sum(r => r.Count) > MaxBatchWrites) throw DynamoException.Validation("Too many items requested for the BatchWriteItem call");
         // AWS checks every value of the request (a set's duplicates, numbers) before any table's keys
         foreach (var write in requestItems.Values.SelectMany(w => w))
-            foreach (var value in (write.Item ?? write.Key)?.Values ?? [])
-                ItemValidator.ValidateValue(value);
+            if ((write.Item ?? write.Key) is { } attributes) ItemValidator.ValidateValues(attributes);
         var checkedTables = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (table, writes) in requestItems)
         {

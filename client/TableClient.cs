@@ -107,7 +107,7 @@ public sealed partial class TableClient(IGrainFactory grains, LocalPartitions? l
         RequestValidation.TableName(request.TableName);
         CheckReturnValues(request.ReturnValues);
         // the item's values are checked before its expression, as DynamoDB does
-        foreach (var value in request.Item.Values) ItemValidator.ValidateValue(value);
+        ItemValidator.ValidateValues(request.Item);
         var condition = ParseCondition(request.ConditionExpression, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
         return await PutAsync(request, condition, checkedTable: null);
     }

@@ -14,7 +14,7 @@ public static class ItemValidator
     /// <summary>Checks a whole item for PutItem (or the result of an UpdateItem): the key attributes, sets and the size limit.</summary>
     public static void ValidateItem(TableKeySchema schema, IReadOnlyDictionary<string, AttrValue> item, bool updated = false)
     {
-        foreach (var value in item.Values) ValidateValue(value);
+        ValidateValues(item);
         ValidateKeysAndSize(schema, item, updated);
     }
 
@@ -25,10 +25,16 @@ public static class ItemValidator
         CheckSize(ItemSize.Of(item), updated);
     }
 
+    /// <summary>Every value of an item or key (<see cref="ValidateValue"/>).</summary>
+    public static void ValidateValues(IReadOnlyDictionary<string, AttrValue> item)
+    {
+        foreach (var value in item.Values) ValidateValue(value);
+    }
+
     /// <summary>A PutItem's values and size, its key aside: what AWS checks before the conditions of a legacy Expected.</summary>
     public static void ValidateValuesAndSize(IReadOnlyDictionary<string, AttrValue> item)
     {
-        foreach (var value in item.Values) ValidateValue(value);
+        ValidateValues(item);
         CheckSize(ItemSize.Of(item), updated: false);
     }
 

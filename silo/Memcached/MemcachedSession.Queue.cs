@@ -19,7 +19,8 @@ public sealed partial class MemcachedSession
     /// <summary>One reply in its turn: a queued command's reply (its slot) written by <c>Finish</c>, or text known at once.</summary>
     private readonly record struct ReplyStep(int Slot, Action<CacheReply>? Finish, string? Text);
 
-    private void Queue(string key, CommandId id, string[] args, Action<CacheReply> finish)
+    /// <summary>Queues a command whose arguments are text; its key is <c>args[1]</c>.</summary>
+    private void Queue(CommandId id, string[] args, Action<CacheReply> finish)
     {
         var bytes = new byte[args.Length][];
         for (var i = 0; i < args.Length; i++) bytes[i] = Encoding.UTF8.GetBytes(args[i]);

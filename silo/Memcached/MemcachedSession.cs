@@ -106,7 +106,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 Retrieve(parts, 2, withCas: command == "gats", expiry);
                 break;
             case "delete" when parts.Length is 2 or 3 && (parts.Length == 2 || parts[2] is "noreply" or "0"):
-                Queue(parts[1], CommandId.McDelete, ["mcdelete", parts[1], "0"], reply =>
+                Queue(CommandId.McDelete, ["mcdelete", parts[1], "0"], reply =>
                 {
                     ThrowIfShardFailed(reply);
                     var deleted = reply.Text == "DELETED";
@@ -121,7 +121,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 Arithmetic(parts, command == "decr");
                 break;
             case "touch" when parts.Length is 3 or 4 && ValidKey(parts[1]) && TryExpiry(parts[2], out var touchExpiry):
-                Queue(parts[1], CommandId.McTouch, ["touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture)], reply =>
+                Queue(CommandId.McTouch, ["touch", parts[1], touchExpiry.ToString(CultureInfo.InvariantCulture)], reply =>
                 {
                     ThrowIfShardFailed(reply);
                     stats.Retrieved(touch: true, hit: reply.Text == "TOUCHED");
@@ -135,7 +135,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
                 Write($"VERSION {MemcachedServerCommands.Version}\r\n");
                 break;
             case "verbosity" when parts.Length == 2 || (parts.Length == 3 && parts[2] == "noreply"):
-                if (parts[^1] != "noreply") Write("OK\r\n");
+                ReplyInTurn(parts, "OK");
                 break;
             case "stats" when parts.Length == 1:
                 await DrainAsync();
@@ -177,7 +177,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         {
             var key = parts[i];
             string[] args = expiry is { } e ? ["gat", key, e.ToString(CultureInfo.InvariantCulture)] : ["get", key];
-            Queue(key, CommandId.McGet, args, reply =>
+            Queue(CommandId.McGet, args, reply =>
             {
                 ThrowIfShardFailed(reply);
                 stats.Retrieved(touch, hit: reply.Kind == ReplyKind.Array);
@@ -208,7 +208,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
             return;
         }
         string[] args = decrement ? ["incr", parts[1], parts[2], "decr"] : ["incr", parts[1], parts[2]];
-        Queue(parts[1], CommandId.McIncr, args, reply =>
+        Queue(CommandId.McIncr, args, reply =>
         {
             // A value that is not a number is neither a hit nor a miss, as in memcached.
             if (reply.Kind == ReplyKind.Bulk || reply.Text == "NOT_FOUND") stats.Counted(decrement, hit: reply.Kind == ReplyKind.Bulk);
@@ -224,7 +224,7 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
         Interlocked.Increment(ref stats.CmdFlush);
         await DrainAsync();
         await MemcachedServerCommands.FlushAllAsync(router, delay);
-        if (parts[^1] != "noreply") Write("OK\r\n");
+        ReplyInTurn(parts, "OK");
     }
 
     private void WriteStats(List<(string Name, string Value)> group)
@@ -247,9 +247,17 @@ public sealed partial class MemcachedSession(PipeReader input, PipeWriter output
     /// <summary>Writes a queued command's reply word (when it has no noreply), as its turn comes in <see cref="DrainAsync"/>.</summary>
     private void Reply(string[] parts, string word, bool always = false)
     {
-        if (!always && parts[^1] == "noreply") return;
+        if (!always && NoReply(parts)) return;
         WriteNow(word + "\r\n");
     }
+
+    /// <summary>A reply word (when the command has no noreply) known at once, written after the replies queued before it.</summary>
+    private void ReplyInTurn(string[] parts, string word)
+    {
+        if (!NoReply(parts)) Write(word + "\r\n");
+    }
+
+    private static bool NoReply(string[] parts) => parts[^1] == "noreply";
 
     private void WriteNow(string text) => output.Write(Encoding.ASCII.GetBytes(text));
 }
